@@ -1,0 +1,1 @@
+"""Per-document stage 4: PLOVER events with modality and provenance."""

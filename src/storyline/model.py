@@ -1,0 +1,231 @@
+"""The storyline data model: every record that flows between stages.
+
+Per-document stages take a :class:`RawDocument` or an :class:`Article` and return
+new records; nothing here does I/O. Every record converts to the JSON shape of
+the public contract (``../shared/CONTRACT.md``) with :func:`to_json`.
+
+Offsets (``start``/``end``) always index ``Article.text`` (Python string
+indices, end exclusive).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DateSource = Literal["input", "explicit", "inferred", "none"]
+Precision = Literal["day", "week", "month", "season", "year"]
+Modality = Literal["asserted", "future", "hypothetical", "negated"]
+Role = Literal[
+    "GOV", "MIL", "REB", "OPP", "CVL", "REF", "IGO", "NGO", "MED", "BUS", "PTY", "JUD", "UNK"
+]
+
+EVENT_TYPES: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
+"""PLOVER event type -> quad class (1 verbal coop, 2 material coop, 3 verbal conflict,
+4 material conflict)."""
+
+
+def normalise_for_id(text: str) -> str:
+    """The normal form of a body used for its id: NFKC, lower case, single spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A short, stable hex id from the given strings."""
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8"))
+    return h.hexdigest()[:length]
+
+
+def article_id(text: str) -> str:
+    """Stable article id: a hash of the normalised body."""
+    return stable_id(normalise_for_id(text))
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """One document as a reader found it, before cleaning.
+
+    ``content`` is HTML when ``kind == "html"`` and text otherwise. Fields the
+    input itself gives (JSON Lines, feeds) are in ``given_*`` and are trusted.
+    """
+
+    path: str
+    kind: Literal["text", "html"]
+    content: str
+    url: str | None = None
+    input_id: str | None = None
+    given_title: str | None = None
+    given_outlet: str | None = None
+    given_published: str | None = None
+    # Where inside its file the document sits (JSONL line, WARC record, feed item).
+    position: str | None = None
+
+
+@dataclass(slots=True)
+class Published:
+    date: str | None
+    source: DateSource
+    earliest: str | None = None
+    latest: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    input_id: str | None
+    path: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    dateline: str | None
+    published: Published
+    text: str
+    language: str
+    warnings: list[str] = field(default_factory=list)
+    # Character spans in ``text`` where the scraper dropped a name: later stages
+    # must not invent actors there.
+    damaged: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Rejected:
+    """A document (or file) that could not become an article, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Actor:
+    text: str
+    name: str
+    id: str
+    country: str | None
+    role: Role
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    text: str
+    start: int
+    end: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(slots=True)
+class Mention:
+    article: str
+    quote: str
+    start: int
+    end: int
+    attribution: str | None = None
+
+
+@dataclass(slots=True)
+class DateRange:
+    start: str
+    end: str
+    precision: Precision
+    text: str | None
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(slots=True)
+class Figure:
+    id: str
+    value: float
+    qualifier: str | None
+    unit: str
+    what: str
+    where: str | None
+    as_of: dict[str, str]
+    attribution: str | None
+    mention: Mention
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    quad: int
+    modality: Modality
+    source: Actor | list[Actor] | None
+    target: Actor | list[Actor] | None
+    date: DateRange
+    location: Location | None
+    mentions: list[Mention]
+    story: str | None = None
+    score: float | None = None
+
+
+@dataclass(slots=True)
+class Annotations:
+    """Everything the per-document annotation stage finds in one article."""
+
+    article: str
+    actors: list[ActorMention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+def to_json(obj: Any) -> Any:
+    """Convert a model record (or nested structure of them) to plain JSON data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_json(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_json(v) for k, v in obj.items()}
+    return obj
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """The contract's ``articles.jsonl`` line for an article."""
+    data = to_json(article)
+    data.pop("damaged", None)
+    return data  # type: ignore[no-any-return]

@@ -1,0 +1,1 @@
+"""Cross-document stages: stories, syndication, merged events, figures over time, timeline, dyads."""
