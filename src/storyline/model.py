@@ -95,6 +95,8 @@ class Article:
     # Character spans in ``text`` where the scraper dropped a name: later stages
     # must not invent actors there.
     damaged: list[tuple[int, int]] = field(default_factory=list)
+    # Where inside its input file the article sits ("line 3", "record 2", "item 1").
+    position: str | None = None
 
 
 @dataclass(slots=True)

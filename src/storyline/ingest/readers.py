@@ -11,6 +11,7 @@ import gzip
 import io
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -42,7 +43,8 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
             for root, dirs, files in os.walk(p):
                 dirs.sort()
                 for name in sorted(files):
-                    if name.startswith("."):
+                    # hidden files and documentation beside the articles are not inputs
+                    if name.startswith(".") or name.lower().endswith(NOT_NEWS_EXTENSIONS):
                         continue
                     fp = Path(root) / name
                     yield os.path.join(given, os.path.relpath(fp, p)), fp
@@ -50,9 +52,19 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
             yield given, p
 
 
+# Files that are never news articles, whatever their content.
+NOT_NEWS_EXTENSIONS = (
+    ".md", ".rst", ".py", ".js", ".css", ".json", ".csv", ".tsv", ".yml", ".yaml", ".toml",
+    ".cfg", ".ini", ".log", ".sh", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".zip",
+    ".duckdb", ".wal", ".parquet",
+)
+
+
 def detect_kind(path: Path, head: bytes) -> str:
-    """Classify a file as text, html, warc, jsonl, feed, or binary, by extension and content."""
+    """Classify a file as text, html, warc, jsonl, feed, binary or other, by extension and content."""
     name = path.name.lower()
+    if name.endswith(NOT_NEWS_EXTENSIONS):
+        return "other"
     if name.endswith((".warc", ".warc.gz")):
         return "warc"
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
@@ -97,6 +109,9 @@ def looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.05
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode_bytes(data: bytes) -> str | None:
     """Decode bytes as UTF-8, else by detection (Latin-1, CP1252, ...); None for binary."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -107,6 +122,12 @@ def decode_bytes(data: bytes) -> str | None:
         pass
     if looks_binary(data):
         return None
+    # UTF-8 with a few broken bytes (it has valid multi-byte sequences too): keep
+    # UTF-8 and replace the broken ones. Otherwise it is a legacy encoding.
+    if _UTF8_MULTIBYTE.search(data):
+        replaced = data.decode("utf-8", errors="replace")
+        if replaced.count("\ufffd") <= max(3, len(data) // 1000):
+            return replaced
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -137,6 +158,8 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
     try:
         if kind == "binary":
             yield Rejected(display, "binary file, not text")
+        elif kind == "other":
+            yield Rejected(display, f"not a news input ({path.suffix} file)")
         elif kind == "warc":
             yield from read_warc(display, path)
         elif kind == "jsonl":
@@ -258,6 +281,10 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                 if len(data) > MAX_DOCUMENT_BYTES:
                     yield Rejected(where, "record too large for one article")
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    # warcio stops quietly at a cut: bytes promised by the record are missing
+                    yield Rejected(display, f"truncated web archive: record {n} is cut short")
+                    return
                 html = decode_bytes(data)
                 if html is None or not html.strip():
                     yield Rejected(where, "empty or binary HTML response")

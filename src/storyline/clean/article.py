@@ -1,0 +1,137 @@
+"""The cleaning stage: one raw document in, one :class:`Article` (or :class:`Rejected`) out.
+
+A pure function of its input, so any engine (a process pool, Ray) can run it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.clean.damage import find_damage
+from storyline.clean.dates import explicit_date, infer_date, parse_date_string, parse_iso_or_text
+from storyline.clean.html import extract_html
+from storyline.clean.metadata import (
+    canonical_outlet,
+    detect_language,
+    find_dateline,
+    outlet_from_text,
+    outlet_from_url,
+    strip_site_name,
+)
+from storyline.clean.text import clean_text, unescape_text
+from storyline.model import Article, Published, RawDocument, Rejected, article_id
+
+MIN_BODY_WORDS = 40
+MAX_BODY_CHARS = 200_000
+
+
+def make_article(raw: RawDocument) -> Article | Rejected:
+    """Clean a raw document and read its metadata."""
+    where = raw.path if raw.position is None else f"{raw.path} ({raw.position})"
+    try:
+        return _make_article(raw, where)
+    except RecursionError:
+        return Rejected(where, "document too deeply nested to parse")
+
+
+def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
+    warnings: list[str] = []
+    url = raw.url
+    html_date: str | None = None
+    sitename: str | None = None
+    if raw.kind == "html":
+        ex = extract_html(raw.content, url)
+        url = ex.url or url
+        html_date, sitename = ex.date, ex.sitename
+        # The extracted body may still carry chrome a plain-text pass recognises.
+        cleaned = clean_text(ex.body)
+        head, tail = cleaned.head, cleaned.tail + ex.tail
+        body = cleaned.body
+        title = ex.title or cleaned.title
+        if cleaned.title and not ex.title:
+            title = cleaned.title
+        if len(body.split()) < MIN_BODY_WORDS <= len(ex.body.split()):
+            body = ex.body  # the text pass was too strict on a short page
+    else:
+        cleaned = clean_text(raw.content)
+        body, title, head, tail = cleaned.body, cleaned.title, cleaned.head, cleaned.tail
+
+    if not body.strip():
+        return Rejected(where, "no article text found (empty page or no body)")
+    if len(body) > MAX_BODY_CHARS:
+        return Rejected(where, f"body too long for one article ({len(body):,} characters)")
+    if len(body.split()) < MIN_BODY_WORDS:
+        return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
+
+    language = detect_language(body)
+    if language != "en":
+        warnings.append(f"language is {language!r}, not English: annotations are English-only")
+
+    if raw.given_title:
+        title = unescape_text(raw.given_title.strip())
+    outlet_text, agency = outlet_from_text(head, body, tail)
+    outlet = (
+        canonical_outlet(raw.given_outlet)
+        or outlet_from_text_strong(head, tail)
+        or canonical_outlet(sitename)
+        or outlet_from_url(url)
+        or outlet_text
+    )
+    if title:
+        title = strip_site_name(title, outlet, url) or title
+        title = re.sub(r"\s+", " ", title).strip()
+    dateline, _ = find_dateline(head, body)
+
+    published = _published(raw, body, head, tail, html_date)
+    damaged, damage_warnings = find_damage(body)
+    warnings.extend(damage_warnings)
+    if agency and agency != outlet:
+        warnings.append(f"syndicated from {agency}")
+
+    return Article(
+        id=article_id(body),
+        input_id=raw.input_id,
+        path=raw.path,
+        url=url,
+        outlet=outlet,
+        title=title or None,
+        dateline=dateline,
+        published=published,
+        text=body,
+        language=language,
+        warnings=warnings,
+        damaged=damaged,
+        position=raw.position,
+    )
+
+
+def outlet_from_text_strong(head: list[str], tail: list[str]) -> str | None:
+    """Only the unambiguous cues (a footer naming the publication), not "told X"."""
+    outlet, _ = outlet_from_text(head, "", tail)
+    return outlet if outlet and any(outlet.lower() in x.lower() or "source" in x.lower()
+                                    for x in head + tail) else None
+
+
+def _published(raw: RawDocument, body: str, head: list[str], tail: list[str],
+               html_date: str | None) -> Published:
+    given = parse_iso_or_text(raw.given_published)
+    if given is not None:
+        d = given.isoformat()
+        return Published(date=d, source="input", earliest=d, latest=d)
+    # The article's own statement, in its footer or header, beats page chrome.
+    lines = tail[:6] + head[-4:] + body.split("\n")[-2:]
+    stated = explicit_date(lines)
+    if stated is not None:
+        d = stated[0].isoformat()
+        return Published(date=d, source="explicit", earliest=d, latest=d)
+    if html_date:
+        return Published(date=html_date, source="explicit", earliest=html_date, latest=html_date)
+    inferred = infer_date(body)
+    if inferred is not None:
+        return inferred
+    # A bare date line right above the title is a header, but may be all there is.
+    for line in head:
+        d0 = parse_date_string(line)
+        if d0 is not None and len(line.split()) <= 6:
+            return Published(date=None, source="none", earliest=None, latest=d0.isoformat())
+    return Published(date=None, source="none", earliest=None, latest=None)

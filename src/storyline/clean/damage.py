@@ -1,0 +1,86 @@
+"""Detect places where a scraper dropped words (usually linked entity names).
+
+Pages scraped with their links removed lose the names inside the links: "The
+[Syrian Observatory] for Human Rights said", "Turkey has accused the [Syrian
+government] of violating", a paragraph starting "and are again facing". Each
+finding is a span of the cleaned text; later stages must not invent actors
+there.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DET = r"(?:the|The|a|an|An|its|their|his|her)"
+_FOLLOW = (
+    r"(?:of|for|in|on|at|to|and|or|with|from|by|is|are|was|were|has|have|had|said|says|"
+    r"will|would|which|who|that)"
+)
+DEMONYMS = (
+    "Turkish|Russian|Syrian|Iranian|American|Israeli|Iraqi|Lebanese|Jordanian|Saudi|Egyptian|"
+    "Chinese|French|British|German|Ukrainian|Kurdish|Libyan|Sudanese|Ethiopian|Qatari|Emirati|"
+    "Armenian|Azerbaijani|Serbian|Afghan|Pakistani|Indian|Yemeni|Palestinian"
+)
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "The for Human Rights said", "accused the of violating"
+    ("determiner without its noun", re.compile(rf"\b{_DET} (?={_FOLLOW}\b)")),
+    # "rein in Syrian to prevent", "Turkish said the country"
+    ("adjective without its noun", re.compile(
+        rf"\b(?:{DEMONYMS}) (?=(?:said|says|to|have|has|had|will|would|is|are|was|were)\b)")),
+    # "an and political science", "near the border with while others"
+    ("word missing between function words", re.compile(
+        r"\b(?:an|with|of|from|in) (?=(?:and|while|but|whereas)\b)")),
+]
+# A paragraph that starts mid-sentence: "and are again facing ..."
+START_CUT = re.compile(r"(?m)^(?:and|or|but|with|while|as well as)\s+(?=[a-z])")
+# A paragraph that ends in a function word, or without closing punctuation.
+END_CUT = re.compile(
+    r"(?m)\b(?:the|a|an|of|in|at|to|with|by|from|for|and|near)\s*$|(?<=[a-z])$"
+)
+
+
+def find_damage(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans (start, end) of the cleaned text where names were dropped, and warnings."""
+    spans: list[tuple[int, int]] = []
+    kinds: dict[str, list[str]] = {}
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            start = m.start()
+            end = _next_word_end(text, m.end())
+            spans.append((start, end))
+            kinds.setdefault(kind, []).append(text[start:end])
+    for m in START_CUT.finditer(text):
+        spans.append((m.start(), _next_word_end(text, m.end())))
+        kinds.setdefault("paragraph starts mid-sentence", []).append(
+            text[m.start() : _next_word_end(text, m.end())]
+        )
+    offset = 0
+    for n, para in enumerate(text.split("\n")):
+        stripped = para.rstrip()
+        standfirst = n == 0 and not re.search(r"[.!?]", stripped) and stripped[:1].isupper()
+        if len(stripped.split()) >= 6 and END_CUT.search(stripped) and not (
+            standfirst and not re.search(r"\b(?:the|a|an|of|in|at|to|with|by|from|for|and)$", stripped)
+        ):
+            last_start = offset + max(stripped.rfind(" "), 0)
+            spans.append((last_start, offset + len(stripped)))
+            kinds.setdefault("paragraph ends mid-sentence", []).append(
+                "…" + stripped[-40:]
+            )
+        offset += len(para) + 1
+    spans.sort()
+    warnings = [
+        f"entity names missing from the text ({kind}): " + "; ".join(repr(x) for x in found[:5])
+        for kind, found in kinds.items()
+    ]
+    return spans, warnings
+
+
+def _next_word_end(text: str, pos: int) -> int:
+    m = re.compile(r"\s*\S+").match(text, pos)
+    return m.end() if m else pos
+
+
+def in_damage(start: int, end: int, spans: list[tuple[int, int]], margin: int = 0) -> bool:
+    """True when [start, end) touches a damaged span (with a margin in characters)."""
+    return any(start < b + margin and end > a - margin for a, b in spans)

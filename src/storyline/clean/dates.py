@@ -1,0 +1,329 @@
+"""Publication dates: what the article states, else what its own references imply.
+
+``explicit_date`` looks for the article's own statement ("Published in Dawn,
+September 16th, 2018", "First Published: Sat, June 01 2019", "Updated: August
+27, 2019 10:28 PM") and prefers it over page chrome (a header with the scraping
+date). ``infer_date`` reasons from the dates an undated article mentions: a
+past event bounds the article from below, an announced future one from above;
+a weekday named with a date fixes the year; a month named with its year next to
+months named bare implies the former lies outside the current year. The result
+is a range ``earliest``–``latest`` no wider than :data:`RECENCY_DAYS` plus one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from storyline.clean.patterns import DATE_STRING, DAY_RE, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from storyline.model import Published
+
+Date = dt.date
+
+# News reports events of the last days; an undated article is placed at most this
+# many days after the latest event it reports as past.
+RECENCY_DAYS = 20
+
+
+def parse_date_string(s: str) -> Date | None:
+    """Parse the first full date in ``s`` ("September 16th, 2018", "2019-06-01", ...)."""
+    m = DATE_STRING.search(s)
+    if not m:
+        return None
+    return _date_from_match(m)
+
+
+def _date_from_match(m: re.Match[str]) -> Date | None:
+    g = m.groupdict()
+    try:
+        if g.get("y3"):
+            return dt.date(int(g["y3"]), int(g["mo3"]), int(g["d3"]))
+        mon = g.get("m1") or g.get("m2")
+        day = g.get("d1") or g.get("d2")
+        year = g.get("y1") or g.get("y2")
+        if not (mon and day and year):
+            return None
+        month = MONTHS[mon.lower().rstrip(".")]
+        d = dt.date(int(year), month, int(re.sub(r"\D", "", day)))
+    except (ValueError, KeyError):
+        return None
+    wd = g.get("wd")
+    if wd and WEEKDAYS.get(wd.lower().rstrip(".")) not in (None, d.weekday()):
+        return None  # "Sat, June 03 2019" is not a real date
+    return d
+
+
+def parse_iso_or_text(s: str | None) -> Date | None:
+    """Dates given by inputs: ISO (with time), RFC 822 (feeds), or text."""
+    if not s:
+        return None
+    s = s.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    return parse_date_string(s)
+
+
+# The article's own statements of when it was published, strongest first.
+STATEMENTS: list[tuple[str, re.Pattern[str]]] = [
+    ("published-in", re.compile(r"\bPublished in [A-Z][\w .&'-]{1,40},\s*(?P<date>.{6,40})", re.I)),
+    ("first-published", re.compile(r"\bFirst Published\s*:?\s*(?P<date>.{6,40})", re.I)),
+    ("published", re.compile(r"^(?:Published|Posted)(?: on)?\s*:?\s*(?P<date>.{6,40})$", re.I | re.M)),
+    ("updated", re.compile(r"^(?:Updated|Last updated)\s*:\s*(?P<date>.{6,40})$", re.I | re.M)),
+]
+
+
+def explicit_date(lines: list[str]) -> tuple[Date, str] | None:
+    """The strongest publication statement among ``lines`` (body edges, footer)."""
+    for name, pattern in STATEMENTS:
+        for line in lines:
+            m = pattern.search(line)
+            if m:
+                d = parse_date_string(m.group("date"))
+                if d is not None:
+                    return d, name
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Inference from the article's own references
+
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|would host|is to|are to|is due|are due|is expected|are expected|"
+    r"is scheduled|are scheduled|plans? to|planned|next|upcoming|ahead of|is set to|are set to|"
+    r"going to)\b",
+    re.I,
+)
+
+_MD = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<day>{DAY_RE})\b"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<day2>{DAY_RE})\b)?(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
+)
+_DM = re.compile(rf"\b(?P<day>{DAY_RE})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+_MY = re.compile(rf"\b(?:in|since|of|last|from|until|by)?\s*(?P<mon>{MONTH_RE})\s+(?P<year>\d{{4}})\b", re.I)
+_BARE_MONTH = re.compile(
+    r"\b(?:in|since|last|this|early|late|mid-?|until|by|[A-Za-z]+'s)\s+"
+    r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December)"
+    r"\b(?!\s+\d)",
+)
+_SENT_SPLIT = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+
+
+@dataclass(slots=True)
+class Reference:
+    month: int
+    day: int | None  # None: a month
+    year: int | None
+    weekday: int | None
+    future: bool
+    # "after": publication is in ``year`` or later (a named process begun in an
+    # earlier year that the sentence says acted "last year").
+    kind: str = "date"
+
+
+@lru_cache(maxsize=1)
+def named_events() -> list[tuple[re.Pattern[str], Date, str]]:
+    text = resources.files("storyline.data").joinpath("named_events.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, date, name = line.split("\t")[:3]
+        out.append((re.compile(rf"\b(?:{pattern})\b", re.I), dt.date.fromisoformat(date), name))
+    return out
+
+
+_LAST_YEAR = re.compile(r"\blast year\b", re.I)
+
+
+def find_references(text: str) -> list[Reference]:
+    """Calendar references in a text, each with the tense of its sentence."""
+    refs: list[Reference] = []
+    for sent in _SENT_SPLIT.split(text):
+        future = bool(FUTURE_CUES.search(sent))
+        taken: list[tuple[int, int]] = []
+        for m in _MD.finditer(sent):
+            mon = MONTHS.get(m["mon"].lower().rstrip("."))
+            day = int(re.sub(r"\D", "", m["day"]))
+            if mon is None or not 1 <= day <= 31:
+                continue
+            if m["mon"].lower() == "may" and not m["year"] and not re.match(r"May\b", m["mon"]):
+                continue  # the modal verb "may"
+            wd = WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
+            refs.append(Reference(mon, day, int(m["year"]) if m["year"] else None, wd, future))
+            taken.append(m.span())
+        for m in _DM.finditer(sent):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            mon = MONTHS.get(m["mon"].lower().rstrip("."))
+            day = int(re.sub(r"\D", "", m["day"]))
+            if mon is None or not 1 <= day <= 31:
+                continue
+            refs.append(Reference(mon, day, int(m["year"]) if m["year"] else None, None, future))
+            taken.append(m.span())
+        for m in _MY.finditer(sent):
+            if any(a <= m.start("mon") < b for a, b in taken):
+                continue
+            mon = MONTHS.get(m["mon"].lower().rstrip("."))
+            if mon is None or m["mon"].lower() == "may":
+                continue
+            refs.append(Reference(mon, None, int(m["year"]), None, future))
+            taken.append(m.span())
+        for m in _BARE_MONTH.finditer(sent):
+            if any(a <= m.start("mon") < b for a, b in taken):
+                continue
+            refs.append(Reference(MONTHS[m["mon"].lower()], None, None, None, future))
+        for rx, began, _name in named_events():
+            if rx.search(sent):
+                refs.append(Reference(began.month, None, began.year, None, False))
+                if _LAST_YEAR.search(sent):
+                    refs.append(Reference(1, None, began.year + 1, None, False, kind="after"))
+    return refs
+
+
+def _month_end(year: int, month: int) -> Date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _resolve(ref: Reference, pub: Date) -> tuple[Date, Date] | None:
+    """The date range a reference names, read from an article published on ``pub``."""
+    def rng(y: int) -> tuple[Date, Date] | None:
+        try:
+            if ref.day is not None:
+                d = dt.date(y, ref.month, ref.day)
+                return d, d
+            return dt.date(y, ref.month, 1), _month_end(y, ref.month)
+        except ValueError:
+            return None
+
+    if ref.year is not None:
+        return rng(ref.year)
+    # No year: the nearest occurrence in the sentence's direction.
+    for y in ((pub.year, pub.year + 1) if ref.future else (pub.year, pub.year - 1)):
+        r = rng(y)
+        if r is None:
+            continue
+        if ref.future and r[1] >= pub:
+            return r
+        if not ref.future and r[0] <= pub:
+            return r
+    return None
+
+
+def _score(pub: Date, refs: list[Reference]) -> float:
+    """How well a candidate publication date fits the references (higher is better)."""
+    score = 0.0
+    past_latest: Date | None = None
+    bare_days: list[Date] = []
+    bare_months = any(r.year is None for r in refs)
+    for r in refs:
+        if r.kind == "after":
+            if r.year is not None and pub.year < r.year:
+                score -= 3
+            continue
+        span = _resolve(r, pub)
+        if span is None:
+            score -= 5
+            continue
+        start, end = span
+        if r.weekday is not None and r.day is not None and start.weekday() != r.weekday:
+            score -= 10  # "Tuesday, August 27" fits only some years
+        if r.future:
+            if end < pub:
+                score -= 3 if r.year is not None else 1
+            elif r.day is not None and r.year is None and (start - pub).days > RECENCY_DAYS:
+                # A date announced without its year is close ahead.
+                score -= 0.5 + (start - pub).days / 365
+        else:
+            if start > pub:
+                score -= 3 if r.year is not None else 1
+            elif r.day is not None:
+                past_latest = max(past_latest or start, start)
+                if r.year is None:
+                    bare_days.append(start)
+            if r.year is not None and r.day is None and bare_months:
+                # "September 2018" beside bare months: written with its year because
+                # it lies outside the year before publication.
+                if (pub - end).days < 300:
+                    score -= 1
+    if past_latest is not None and (pub - past_latest).days > RECENCY_DAYS:
+        score -= 0.5 + (pub - past_latest).days / 365
+    if bare_days:
+        # Dates written without their year cluster in the weeks before publication.
+        spread = (max(bare_days) - min(bare_days)).days
+        if spread > 90:
+            score -= 0.5 + spread / 365
+    return score
+
+
+def infer_date(text: str, *, near: Date | None = None) -> Published | None:
+    """Infer a publication range from an undated text's own references.
+
+    ``near`` is a hint (e.g. the date of similar dated articles in the same
+    input) used only to choose between years that fit the text equally well.
+    """
+    refs = find_references(text)
+    full = [r for r in refs if r.day is not None]
+    if not full:
+        return None  # a month or a year alone cannot date an article
+    years = sorted({r.year for r in refs if r.year is not None})
+    if years:
+        lo_year, hi_year = years[0], years[-1] + 2
+    elif near is not None:
+        lo_year, hi_year = near.year - 2, near.year + 2
+    else:
+        return None
+    day = dt.date(lo_year, 1, 1)
+    end = dt.date(min(hi_year, 2100), 12, 31)
+    # Ties break toward the hint, else toward the years the text names: the least
+    # that the text asks us to assume.
+    anchor = near or (dt.date(years[-1], 1, 1) if years else None)
+    scored: list[tuple[float, Date]] = []
+    while day <= end:
+        s = _score(day, refs)
+        if anchor is not None:
+            s -= abs((day - anchor).days) / 100_000
+        scored.append((round(s, 2), day))
+        day += dt.timedelta(days=1)
+    best = max(s for s, _ in scored)
+    good = [d for s, d in scored if s >= best - 1e-9]
+    # Split the best days into contiguous windows; choose one.
+    windows: list[list[Date]] = []
+    for d in good:
+        if windows and (d - windows[-1][-1]).days == 1:
+            windows[-1].append(d)
+        else:
+            windows.append([d])
+
+    def distance(w: list[Date]) -> float:
+        if near is None:
+            return 0.0
+        mid = w[0] + (w[-1] - w[0]) / 2
+        return abs((mid - near).days)
+
+    # With no hint, the earliest window: the least that the text asks us to assume.
+    window = min(windows, key=lambda w: (distance(w), w[0]))
+    lo, hi = window[0], window[-1]
+    if (hi - lo).days > RECENCY_DAYS:
+        hi = lo + dt.timedelta(days=RECENCY_DAYS)
+    if len(windows) > 1 and near is None:
+        # Several years fit equally: say so, with bounds that hold them all.
+        return Published(date=None, source="inferred", earliest=windows[0][0].isoformat(),
+                         latest=windows[-1][-1].isoformat())
+    mid = lo + (hi - lo) / 2
+    return Published(date=mid.isoformat(), source="inferred", earliest=lo.isoformat(),
+                     latest=hi.isoformat())

@@ -1,0 +1,116 @@
+"""HTML pages: trafilatura for the body and metadata, htmldate for the date,
+then our own pass over what trafilatura leaves (share prompts, related lists,
+repeated captions, sign-up lines)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
+from storyline.clean.text import normalise_line, unescape_text
+
+for _name in ("trafilatura", "htmldate", "charset_normalizer", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass(slots=True)
+class HtmlExtract:
+    body: str
+    title: str | None
+    sitename: str | None
+    date: str | None  # ISO, from the page's own metadata or htmldate
+    url: str | None
+    tail: list[str]
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """Main text and metadata of an HTML page (never raises on bad markup)."""
+    import trafilatura
+
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            favor_precision=False, deduplicate=False,
+        )
+    except Exception:  # trafilatura raises various lxml/parsing errors on broken pages
+        doc = None
+    body = ""
+    title = sitename = date = None
+    if doc is not None:
+        body = getattr(doc, "text", None) or ""
+        title = getattr(doc, "title", None)
+        sitename = getattr(doc, "sitename", None)
+        if sitename and re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", sitename):
+            sitename = None  # a bare host name is not the outlet's name
+        url = url or getattr(doc, "url", None)
+    if not body.strip():
+        body = _fallback_text(html)
+    date = page_date(html, url)
+    body, tail = post_clean(body)
+    if title:
+        title = unescape_text(normalise_line(title))
+    return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
+
+
+def page_date(html: str, url: str | None) -> str | None:
+    """The publication date of the page (original, not last modified), via htmldate."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, url=url, original_date=True, extensive_search=True,
+                          max_date=dt.date.today().isoformat())
+    except Exception:  # htmldate is defensive but lxml may still raise on odd input
+        return None
+    if found and found.endswith("-01-01") and found not in html and found[:4] + "/01/01" not in html:
+        return None  # a year alone (a copyright line) guessed as 1 January
+    return found
+
+
+def _fallback_text(html: str) -> str:
+    """Plain text of a fragment (feed items) when trafilatura finds no main content."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html)
+    except Exception:
+        return ""
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    parts = []
+    for el in root.iter("p", "h2", "h3", "li", "blockquote"):
+        t = normalise_line(el.text_content())
+        if t:
+            parts.append(t)
+    if not parts:
+        parts = [normalise_line(root.text_content())]
+    return "\n".join(parts)
+
+
+_CAPTION_DUP_MIN_WORDS = 6
+
+
+def post_clean(body: str) -> tuple[str, list[str]]:
+    """Remove chrome trafilatura lets through; return the body and the removed tail."""
+    lines = [normalise_line(x) for x in body.split("\n")]
+    lines = [x for x in lines if x]
+    out: list[str] = []
+    tail: list[str] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if END_MARKER.match(line) and len(out) >= 2:
+            tail = lines[i:]
+            break
+        if BOILERPLATE_LINE.match(line) or DATE_ONLY_LINE.match(line):
+            continue
+        if line in seen and len(line.split()) >= _CAPTION_DUP_MIN_WORDS:
+            continue
+        seen.add(line)
+        out.append(line)
+    # Trailing short lines without punctuation after the last paragraph: link lists.
+    while out and len(out[-1].split()) < 8 and not re.search(r"[.!?\"”]$", out[-1]) and len(out) > 2:
+        tail.insert(0, out.pop())
+    return "\n\n".join(unescape_text(x) if "\\" in x else x for x in out), tail

@@ -1,0 +1,165 @@
+"""Article metadata from text cues: outlet, dateline, title clean-up, language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlparse
+
+from storyline.clean.patterns import DATELINE_AGENCY_LINE, DATELINE_PREFIX
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def outlets() -> tuple[Outlet, ...]:
+    text = resources.files("storyline.data").joinpath("outlets.tsv").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = (line.split("\t") + ["", ""])[:3]
+        aliases = tuple(a for a in parts[1].split("|") if a)
+        domains = tuple(d for d in parts[2].split("|") if d)
+        out.append(Outlet(parts[0], aliases, domains))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    idx: dict[str, str] = {}
+    for o in outlets():
+        for a in (o.name, *o.aliases):
+            idx[_key(a)] = o.name
+    return idx
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The curated name of an outlet ("trtworld" -> "TRT World"), else the name tidied."""
+    if not name:
+        return None
+    name = name.strip().strip(".,;:|")
+    if not name:
+        return None
+    k = _key(name)
+    if k in _alias_index():
+        return _alias_index()[k]
+    k2 = _key(re.sub(r"^(?:www\.)", "", name))
+    for o in outlets():
+        if any(k2 == _key(d.split(".")[0]) for d in o.domains):
+            return o.name
+    return name
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = (urlparse(url).hostname or "").lower()
+    except ValueError:
+        return None
+    host = host.removeprefix("www.")
+    for o in outlets():
+        for d in o.domains:
+            if host == d or host.endswith("." + d):
+                return o.name
+    return None
+
+
+_SOURCE = re.compile(r"^Source\s*:\s*(?P<name>[\w .&'-]{2,40})$", re.I)
+_PUBLISHED_IN = re.compile(r"\bPublished in (?P<name>[A-Z][\w .&'-]{1,40}?),")
+_SYNDICATED = re.compile(r"edited by (?P<name>[A-Z][\w .&'-]{1,40}?) staff", re.I)
+_TOLD = re.compile(r"\b(?:told|said to|speaking to|in an interview with)\s+(?P<name>(?:the\s)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,3})")
+
+
+def outlet_from_text(head: list[str], body: str, tail: list[str]) -> tuple[str | None, str | None]:
+    """(outlet, agency) from cues in the page: "Published in Dawn, ...", "Source: trtworld",
+    "(... edited by Business Standard staff ...)", "AP | Istanbul", "told Arab News"."""
+    agency = None
+    for line in head[-4:] + body.split("\n", 3)[:2]:
+        m = DATELINE_AGENCY_LINE.match(line.strip())
+        if m:
+            agency = canonical_outlet(m["agency"])
+    for line in tail + head:
+        for rx in (_PUBLISHED_IN, _SOURCE, _SYNDICATED):
+            m = rx.search(line)
+            if m:
+                return canonical_outlet(m["name"]), agency
+    # An outlet the article says it was told something by is the one publishing it,
+    # when that outlet is a known one.
+    told = [canonical_outlet(m["name"]) for m in _TOLD.finditer(body)]
+    known = {o.name for o in outlets()}
+    told_known = [t for t in told if t in known]
+    if told_known:
+        return max(set(told_known), key=told_known.count), agency
+    return agency, agency
+
+
+def find_dateline(head: list[str], body: str) -> tuple[str | None, int]:
+    """The dateline ("ISTANBUL:" -> "Istanbul", "AP | Istanbul") and how many body chars it takes."""
+    for line in head[-3:]:
+        m = DATELINE_AGENCY_LINE.match(line.strip())
+        if m:
+            return _tidy_place(m["place"]), 0
+    m = DATELINE_PREFIX.match(body)
+    if m and m["place"].strip().isupper() and len(m["place"].strip()) >= 3:
+        return _tidy_place(m["place"]), 0
+    return None, 0
+
+
+def _tidy_place(place: str) -> str:
+    place = place.strip().strip(",")
+    if place.isupper():
+        place = " ".join(w.capitalize() if len(w) > 2 else w.upper() for w in place.split())
+    return place
+
+
+_SITE_SUFFIX = re.compile(r"\s+(?:[|\-–—:•·»]\s+)(?P<site>[^|\-–—:•·»]{2,60})$")
+
+
+def strip_site_name(title: str, outlet: str | None = None, url: str | None = None) -> str:
+    """Remove a site-name suffix: "Ceasefire holds | Arab News" -> "Ceasefire holds"."""
+    t = title.strip()
+    for _ in range(2):
+        m = _SITE_SUFFIX.search(t)
+        if not m:
+            break
+        site = m["site"].strip()
+        k = _key(site)
+        known = k in _alias_index() or (outlet is not None and k == _key(outlet))
+        host = (urlparse(url).hostname or "") if url else ""
+        in_host = bool(k) and k.removeprefix("the") in _key(host)
+        short_brand = len(site.split()) <= 4 and not site.endswith((".", "?", "!"))
+        if known or in_host or (short_brand and len(t[: m.start()].split()) >= 4 and (
+            site[:1].isupper() or site.isupper()) and _looks_brand(site)):
+            t = t[: m.start()].rstrip()
+        else:
+            break
+    return t
+
+
+def _looks_brand(site: str) -> bool:
+    words = site.split()
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return caps == len(words) or any(x in site.lower() for x in (".com", "news", "times", "post"))
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language."""
+    if not text.strip():
+        return "und"
+    import py3langid as langid
+
+    lang, _ = langid.classify(text[:5000])
+    return str(lang)

@@ -1,0 +1,104 @@
+"""Regular expressions for web leftovers, date statements and datelines.
+
+Kept in one place so the text cleaner, the HTML post-cleaner and the metadata
+readers agree on what chrome looks like.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
+    "saturday": 5, "sun": 6, "sunday": 6,
+}
+
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY_RE = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:r(?:s)?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+
+# "September 16th, 2018", "Sat, June 01 2019", "August 27, 2019", "25 September 2020",
+# "19 Apr, 2024", "2019-06-01", "01/06/2019" (day first is ambiguous; ISO preferred).
+DATE_STRING = re.compile(
+    rf"(?:(?P<wd>{WEEKDAY_RE}),?\s*)?"
+    rf"(?:(?P<m1>{MONTH_RE})\s+(?P<d1>{DAY_RE}),?\s+(?P<y1>{YEAR_RE})"
+    rf"|(?P<d2>{DAY_RE})\s+(?P<m2>{MONTH_RE}),?\s+(?P<y2>{YEAR_RE})"
+    rf"|(?P<y3>{YEAR_RE})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d))",
+    re.IGNORECASE,
+)
+
+TERMINAL_PUNCT = re.compile(r"[.!?:;\"'”’»)\]…]\s*$")
+
+# Lines that mark the end of an article: whatever follows is page chrome.
+END_MARKER = re.compile(
+    r"^(?:"
+    r"Published in [A-Z][\w .&'-]{1,40},|"
+    r"First Published\s*:|"
+    r"\(?This story has not been edited|"
+    r"Source\s*:\s*\S{2,40}$|"
+    r"Updated\s*:\s*.{0,40}\d{4}|"
+    r"Add a Comment$|Leave a (?:Comment|Reply)$|Post a comment|"
+    r"Comments?\s*(?:\(\d+\))?$|"
+    r"Print Friendly|"
+    r"Editor'?s Picks$|Most (?:Popular|Read|Viewed|Shared)$|"
+    r"Related (?:Articles|Stories|News|Coverage|Topics|Posts)\b|Read (?:more|next|also)\s*:?$|"
+    r"More (?:from|on|stories)\b.{0,40}$|You (?:may|might) also like"
+    r")",
+    re.IGNORECASE,
+)
+
+# Lines that are chrome wherever they stand.
+BOILERPLATE_LINE = re.compile(
+    r"^(?:"
+    r"(?:Sign up|Subscribe)\b.{0,80}$|"
+    r"Follow (?:us|@)\b.{0,60}$|"
+    r"Share (?:this|on)\b.{0,40}$|Share$|Tweet$|Email$|Print$|WhatsApp$|"
+    r"Your email address will not be published.*|Required fields are marked.*|"
+    r"(?:Name|Email|Website|Comment)\s*\*?$|"
+    r"Advertisement$|ADVERTISEMENT$|Sponsored$|"
+    r"(?:Click|Tap) here\b.{0,80}$|"
+    r"(?:Copyright|©|\(c\)).{0,120}$|All rights reserved.{0,60}$|"
+    r"We use cookies\b.*|This (?:site|website) uses cookies\b.*|Accept (?:all )?cookies$|"
+    r"Download (?:our|the) app\b.{0,60}$|Listen to (?:this|the) article\b.{0,40}$|"
+    r"Image (?:source|caption)\b.{0,100}$|Photo(?:graph)?\s*:.{0,100}$|"
+    r"Skip to (?:main )?content$|Menu$|Search$|Home$|Log ?in$|Sign ?in$|Register$|"
+    r"(?:Opinion|Editorial|World|Business|Sport|Sports|Politics|Middle East|Home page)$|"
+    r"Pictures?\s*:.{0,120}$|Video\s*:.{0,120}$|Watch\s*:.{0,120}$|READ MORE\s*:?.{0,120}$|"
+    r"Also read\s*:?.{0,120}$|Related\s*:.{0,120}$|"
+    r"\d+\s+min(?:ute)?s? read$|Reading time.{0,30}$"
+    r")",
+    re.IGNORECASE,
+)
+
+# A line that is a date, perhaps with a place or a word such as "Updated": page chrome.
+DATE_ONLY_LINE = re.compile(
+    rf"^(?:(?:Updated|Published|Posted|Last updated|Modified)\s*:?\s*)?"
+    rf"(?:[A-Z][\w ,.'-]{{0,30}}?)?(?:{WEEKDAY_RE},?\s*)?"
+    rf"(?:{DATE_STRING.pattern})"
+    rf"(?:\s*(?:[.,|-]\s*)?\d{{1,2}}:\d{{2}}(?:\s*[AP]M)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE,
+)
+
+PHOTO_CREDIT_END = re.compile(
+    r"(?:\.\s+|\s)(?:AP|AFP|Reuters|EPA|Getty Images|Anadolu|Xinhua|File photo|"
+    r"(?:Photo|Image|Picture)s?(?: by| courtesy of)?:? [A-Z][\w ./-]{1,40})\s*$"
+)
+
+DATELINE_PREFIX = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,30}?(?:,\s*[A-Z][A-Za-z .]{2,30}?)?)"
+    r"(?:\s*\((?P<agency>[A-Za-z .]{2,20})\))?\s*(?::|—|–|--|-)\s+(?=\S)"
+)
+DATELINE_AGENCY_LINE = re.compile(
+    r"^(?P<agency>[A-Z][A-Za-z .&]{1,30}?)\s*\|\s*(?P<place>[A-Z][A-Za-z .'-]{2,40}?)\s*$"
+)

@@ -1,0 +1,199 @@
+"""The main job: read inputs, run per-document stages, store, run cross-document stages, export.
+
+Per-document work goes through an engine (:mod:`storyline.engine`); only this
+loop writes to the store, in batches, each one transaction. Inputs are
+streamed: memory does not grow with the size of the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.clean.article import make_article
+from storyline.engine import parallel_map
+from storyline.ingest.readers import iter_input_files, read_file
+from storyline.model import Article, RawDocument, Rejected, article_json
+from storyline.store.db import Store
+from storyline.story.dating import refine_undated
+
+
+@dataclass(slots=True)
+class FileEnd:
+    display: str
+    path: Path
+    documents: int
+
+
+@dataclass
+class Options:
+    workers: int = 1
+    engine: str = "local"
+    one_story: bool = False
+    timeline_dates: int | None = None
+    timeline_sentences: int | None = None
+    timeline_from: str | None = None
+    timeline_to: str | None = None
+    progress: bool = True
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_reused: int = 0
+    documents: int = 0
+    articles_new: int = 0
+    articles_known: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    flagged: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    articles_total: int = 0
+    seconds: float = 0.0
+    outputs: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files, "files_reused": self.files_reused, "documents": self.documents,
+            "articles_new": self.articles_new, "articles_known": self.articles_known,
+            "skipped": dict(self.skipped), "flagged": dict(self.flagged),
+            "articles_total": self.articles_total,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+Item = RawDocument | Rejected | FileEnd
+Result = Article | Rejected | FileEnd
+
+
+def process_item(item: Item) -> Result:
+    """The per-document stages for one item (markers and rejections pass through)."""
+    if isinstance(item, RawDocument):
+        return make_article(item)
+    return item
+
+
+def _items(inputs: list[str], store: Store, summary: Summary) -> Iterator[Item]:
+    for display, path in iter_input_files(inputs):
+        summary.files += 1
+        if store.file_done(display, path):
+            summary.files_reused += 1
+            continue
+        n = 0
+        for item in read_file(display, path):
+            n += 1
+            yield item
+        yield FileEnd(display, path, n)
+
+
+def _category(reason: str) -> str:
+    return reason.split(":")[0].split("(")[0].strip()
+
+
+def run(inputs: list[str], out: Path, db: Path | None = None, options: Options | None = None,
+        log: Any = None) -> Summary:
+    """Run the main job and write the outputs to ``out``."""
+    options = options or Options()
+    started = time.monotonic()
+    out.mkdir(parents=True, exist_ok=True)
+    db = db or out / "storyline.duckdb"
+    summary = Summary()
+    warn = log or (lambda msg: print(msg, file=sys.stderr))
+    missing = [i for i in inputs if not Path(i).exists()]
+    for m in missing:
+        summary.skipped["not found"] += 1
+        warn(f"warning: skipped {m}: no such file or folder")
+    inputs = [i for i in inputs if Path(i).exists()]
+
+    with Store(db) as store:
+        run_id = store.new_run()
+        total_files = sum(1 for _ in iter_input_files(inputs))
+        progress = _progress(options.progress and total_files > 0)
+        task = progress.add_task("reading", total=total_files) if progress else None
+
+        batch_articles: list[Article] = []
+        batch_rejects: list[Rejected] = []
+        batch_done: list[tuple[str, Path, int]] = []
+        last_flush = time.monotonic()
+
+        def flush() -> None:
+            nonlocal last_flush
+            new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id)
+            summary.articles_new += new
+            summary.articles_known += len(batch_articles) - new
+            batch_articles.clear()
+            batch_rejects.clear()
+            batch_done.clear()
+            last_flush = time.monotonic()
+
+        items = _items(inputs, store, summary)
+        with progress or _nullcontext():
+            for result in parallel_map(process_item, items, workers=options.workers,
+                                       engine=options.engine):
+                if isinstance(result, FileEnd):
+                    batch_done.append((result.display, result.path, result.documents))
+                    if progress is not None and task is not None:
+                        progress.advance(task)
+                    if len(batch_articles) >= 64 or time.monotonic() - last_flush > 2:
+                        flush()
+                    continue
+                summary.documents += 1
+                if isinstance(result, Rejected):
+                    batch_rejects.append(result)
+                    summary.skipped[_category(result.reason)] += 1
+                    warn(f"warning: skipped {result.path}: {result.reason}")
+                    continue
+                if result.language != "en":
+                    summary.flagged["not English"] += 1
+                    where = result.path + (f" ({result.position})" if result.position else "")
+                    warn(f"warning: {where}: language is {result.language!r}, not English; "
+                         "stored, but not annotated")
+                batch_articles.append(result)
+            flush()
+        refine_undated(store)
+        summary.articles_total = store.count_articles()
+        summary.outputs["articles"] = str(export_articles(store, out))
+        summary.seconds = time.monotonic() - started
+        store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def export_articles(store: Store, out: Path) -> Path:
+    path = out / "articles.jsonl"
+    tmp = path.with_suffix(".jsonl.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for article in store.articles():
+            fh.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return path
+
+
+class _nullcontext:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(enabled: bool) -> Any:
+    if not enabled:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("files"), TimeElapsedColumn(), transient=True,
+        console=_stderr_console(),
+    )
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)

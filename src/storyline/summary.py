@@ -1,0 +1,27 @@
+"""The end-of-run summary table."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from storyline.pipeline import Summary
+
+
+def print_summary(summary: Summary, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title="storyline run", show_header=False, box=None)
+    table.add_row("files read", f"{summary.files - summary.files_reused}"
+                  + (f" (+{summary.files_reused} unchanged, reused)" if summary.files_reused else ""))
+    table.add_row("documents", str(summary.documents))
+    table.add_row("articles stored", f"{summary.articles_new} new, {summary.articles_known} already stored")
+    table.add_row("articles in database", str(summary.articles_total))
+    skipped = sum(summary.skipped.values())
+    table.add_row("inputs skipped", str(skipped) + (
+        " (" + ", ".join(f"{k}: {v}" for k, v in summary.skipped.most_common()) + ")" if skipped else ""))
+    if summary.flagged:
+        table.add_row("inputs flagged", ", ".join(f"{k}: {v}" for k, v in summary.flagged.items()))
+    table.add_row("time", f"{summary.seconds:.1f} s")
+    for name, path in summary.outputs.items():
+        table.add_row(name, path)
+    console.print(table)

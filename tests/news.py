@@ -1,0 +1,27 @@
+"""Short news-style texts written for the tests (fiction, about no real event)."""
+
+from __future__ import annotations
+
+PARAGRAPHS = [
+    "NAIROBI: Kenya and Tanzania agreed on Tuesday to reopen their shared border crossing at "
+    "Namanga after three weeks of talks, the two governments said in a joint statement.",
+    "The agreement was signed in Arusha by the foreign ministers of both countries, who said "
+    "trucks carrying food and fuel would be allowed through from next Monday.",
+    "More than 4,000 lorries have been stranded on both sides of the border since the crossing "
+    "was closed in early March, according to the East African Business Council.",
+    "Traders welcomed the decision but warned that delays could continue if customs officers "
+    "did not receive new guidance before the reopening.",
+    "The African Union, which mediated the talks, called on both sides to respect the deal and "
+    "to settle any future dispute through its commission.",
+]
+BODY = "\n\n".join(PARAGRAPHS)
+
+
+def article(n: int) -> str:
+    """A distinct short article (different bodies give different ids)."""
+    return BODY + f"\n\nOfficials said a review meeting, number {n}, would take place in May."
+
+
+def jsonl_line(n: int) -> dict[str, str]:
+    return {"id": f"wire-{n}", "title": f"Border crossing to reopen ({n})", "outlet": "Reuters",
+            "published": "2025-03-25", "text": article(n)}
