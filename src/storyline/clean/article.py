@@ -69,10 +69,10 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
 
     if raw.given_title:
         title = unescape_text(raw.given_title.strip())
-    outlet_text, agency = outlet_from_text(head, body, tail)
+    outlet_text, agency, strong = outlet_from_text(head, body, tail)
     outlet = (
         canonical_outlet(raw.given_outlet)
-        or outlet_from_text_strong(head, tail)
+        or (outlet_text if strong else None)
         or canonical_outlet(sitename)
         or outlet_from_url(url)
         or outlet_text
@@ -103,13 +103,6 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
         damaged=damaged,
         position=raw.position,
     )
-
-
-def outlet_from_text_strong(head: list[str], tail: list[str]) -> str | None:
-    """Only the unambiguous cues (a footer naming the publication), not "told X"."""
-    outlet, _ = outlet_from_text(head, "", tail)
-    return outlet if outlet and any(outlet.lower() in x.lower() or "source" in x.lower()
-                                    for x in head + tail) else None
 
 
 def _published(raw: RawDocument, body: str, head: list[str], tail: list[str],

@@ -146,51 +146,83 @@ def named_events() -> list[tuple[re.Pattern[str], Date, str]]:
     return out
 
 
+_YEAR_ONLY = re.compile(r"\b(?:in|of|since|during|until|by|for|early|late|mid-)\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)")
 _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 
 
 def find_references(text: str) -> list[Reference]:
     """Calendar references in a text, each with the tense of its sentence."""
     refs: list[Reference] = []
-    for sent in _SENT_SPLIT.split(text):
-        future = bool(FUTURE_CUES.search(sent))
-        taken: list[tuple[int, int]] = []
-        for m in _MD.finditer(sent):
-            mon = MONTHS.get(m["mon"].lower().rstrip("."))
-            day = int(re.sub(r"\D", "", m["day"]))
-            if mon is None or not 1 <= day <= 31:
-                continue
-            if m["mon"].lower() == "may" and not m["year"] and not re.match(r"May\b", m["mon"]):
-                continue  # the modal verb "may"
-            wd = WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
-            refs.append(Reference(mon, day, int(m["year"]) if m["year"] else None, wd, future))
-            taken.append(m.span())
-        for m in _DM.finditer(sent):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            mon = MONTHS.get(m["mon"].lower().rstrip("."))
-            day = int(re.sub(r"\D", "", m["day"]))
-            if mon is None or not 1 <= day <= 31:
-                continue
-            refs.append(Reference(mon, day, int(m["year"]) if m["year"] else None, None, future))
-            taken.append(m.span())
-        for m in _MY.finditer(sent):
-            if any(a <= m.start("mon") < b for a, b in taken):
-                continue
-            mon = MONTHS.get(m["mon"].lower().rstrip("."))
-            if mon is None or m["mon"].lower() == "may":
-                continue
-            refs.append(Reference(mon, None, int(m["year"]), None, future))
-            taken.append(m.span())
-        for m in _BARE_MONTH.finditer(sent):
-            if any(a <= m.start("mon") < b for a, b in taken):
-                continue
-            refs.append(Reference(MONTHS[m["mon"].lower()], None, None, None, future))
-        for rx, began, _name in named_events():
-            if rx.search(sent):
-                refs.append(Reference(began.month, None, began.year, None, False))
-                if _LAST_YEAR.search(sent):
-                    refs.append(Reference(1, None, began.year + 1, None, False, kind="after"))
+    for clause in _SENT_SPLIT.split(text):
+        refs.extend(_clause_references(clause))
+    return refs
+
+
+# Clauses of a sentence keep their own tense: "On March 4 both accepted, and they are
+# expected to meet on March 20" has a past and a future clause.
+_CLAUSE_SPLIT = re.compile(
+    r",\s+(?:and|but)\s+(?=\w+\s+\w+)|,?\s+(?:while|whereas|before|after)\s+|;\s+|\s+[—–]\s+"
+)
+
+
+def _tense_of(sent: str, pos: int) -> bool:
+    """True when the clause around ``pos`` speaks of the future."""
+    start, end = 0, len(sent)
+    for m in _CLAUSE_SPLIT.finditer(sent):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return bool(FUTURE_CUES.search(sent[start:end]))
+
+
+def _clause_references(sent: str) -> list[Reference]:
+    refs: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MD.finditer(sent):
+        mon = MONTHS.get(m["mon"].lower().rstrip("."))
+        day = int(re.sub(r"\D", "", m["day"]))
+        if mon is None or not 1 <= day <= 31:
+            continue
+        if m["mon"].lower() == "may" and not m["year"] and not re.match(r"May\b", m["mon"]):
+            continue  # the modal verb "may"
+        wd = WEEKDAYS.get(m["wd"].lower().rstrip(".")) if m["wd"] else None
+        future = _tense_of(sent, m.start())
+        refs.append(Reference(mon, day, int(m["year"]) if m["year"] else None, wd, future))
+        taken.append(m.span())
+    for m in _DM.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        mon = MONTHS.get(m["mon"].lower().rstrip("."))
+        day = int(re.sub(r"\D", "", m["day"]))
+        if mon is None or not 1 <= day <= 31:
+            continue
+        future = _tense_of(sent, m.start())
+        refs.append(Reference(mon, day, int(m["year"]) if m["year"] else None, None, future))
+        taken.append(m.span())
+    for m in _MY.finditer(sent):
+        if any(a <= m.start("mon") < b for a, b in taken):
+            continue
+        mon = MONTHS.get(m["mon"].lower().rstrip("."))
+        if mon is None or m["mon"].lower() == "may":
+            continue
+        refs.append(Reference(mon, None, int(m["year"]), None, _tense_of(sent, m.start())))
+        taken.append(m.span())
+    for m in _BARE_MONTH.finditer(sent):
+        if any(a <= m.start("mon") < b for a, b in taken):
+            continue
+        refs.append(Reference(MONTHS[m["mon"].lower()], None, None, None,
+                              _tense_of(sent, m.start())))
+    for m in _YEAR_ONLY.finditer(sent):
+        if any(a <= m.start("year") < b for a, b in taken):
+            continue
+        refs.append(Reference(1, None, int(m["year"]), None, _tense_of(sent, m.start()), kind="year"))
+    for rx, began, _name in named_events():
+        if rx.search(sent):
+            refs.append(Reference(began.month, None, began.year, None, False))
+            if _LAST_YEAR.search(sent):
+                refs.append(Reference(1, None, began.year + 1, None, False, kind="after"))
     return refs
 
 
@@ -234,6 +266,12 @@ def _score(pub: Date, refs: list[Reference]) -> float:
         if r.kind == "after":
             if r.year is not None and pub.year < r.year:
                 score -= 3
+            continue
+        if r.kind == "year":
+            # "talks of 2025" still ahead, "in 2017" behind: soft bounds on the year
+            if r.year is not None and ((r.future and pub.year > r.year)
+                                       or (not r.future and pub.year < r.year)):
+                score -= 1
             continue
         span = _resolve(r, pub)
         if span is None:

@@ -80,30 +80,43 @@ def outlet_from_url(url: str | None) -> str | None:
 _SOURCE = re.compile(r"^Source\s*:\s*(?P<name>[\w .&'-]{2,40})$", re.I)
 _PUBLISHED_IN = re.compile(r"\bPublished in (?P<name>[A-Z][\w .&'-]{1,40}?),")
 _SYNDICATED = re.compile(r"edited by (?P<name>[A-Z][\w .&'-]{1,40}?) staff", re.I)
+_OUTLET_WORD = re.compile(
+    r"\b(?:News|Times|Post|Dispatch|Journal|Herald|Tribune|Observer|Standard|Review|Daily|Press|"
+    r"Agency|World|Gazette|Courier|Ledger|Chronicle|Telegraph|Guardian|Monitor|Express|Star|Mail|"
+    r"Today|Insider|Wire|TV|Radio|Television|Broadcasting|Reporter|Sun|Independent|Record)\b"
+)
 _TOLD = re.compile(r"\b(?:told|said to|speaking to|in an interview with)\s+(?P<name>(?:the\s)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,3})")
 
 
-def outlet_from_text(head: list[str], body: str, tail: list[str]) -> tuple[str | None, str | None]:
-    """(outlet, agency) from cues in the page: "Published in Dawn, ...", "Source: trtworld",
-    "(... edited by Business Standard staff ...)", "AP | Istanbul", "told Arab News"."""
+def outlet_from_text(
+    head: list[str], body: str, tail: list[str]
+) -> tuple[str | None, str | None, bool]:
+    """(outlet, agency, strong) from cues in the page: "Published in Dawn, ...", "Source:
+    trtworld", "(... edited by Business Standard staff ...)", "AP | Istanbul", "told Arab News".
+    ``strong`` is true for a footer that names the publication, false for weaker cues."""
     agency = None
     for line in head[-4:] + body.split("\n", 3)[:2]:
         m = DATELINE_AGENCY_LINE.match(line.strip())
         if m:
             agency = canonical_outlet(m["agency"])
+    # An outlet the article says it was told something by is the one publishing it,
+    # when that name is a known outlet or looks like one ("The Nairobi Dispatch").
+    told = [canonical_outlet(m["name"]) for m in _TOLD.finditer(body)]
+    known = {o.name for o in outlets()}
+    told_outlets = [t for t in told if t and (t in known or _OUTLET_WORD.search(t))]
     for line in tail + head:
         for rx in (_PUBLISHED_IN, _SOURCE, _SYNDICATED):
             m = rx.search(line)
             if m:
-                return canonical_outlet(m["name"]), agency
-    # An outlet the article says it was told something by is the one publishing it,
-    # when that outlet is a known one.
-    told = [canonical_outlet(m["name"]) for m in _TOLD.finditer(body)]
-    known = {o.name for o in outlets()}
-    told_known = [t for t in told if t in known]
-    if told_known:
-        return max(set(told_known), key=told_known.count), agency
-    return agency, agency
+                name = canonical_outlet(m["name"])
+                # "Source: redseatimes" names the outlet the text calls "Red Sea Times"
+                for t in told_outlets:
+                    if name and _key(t).removeprefix("the") == _key(name).removeprefix("the"):
+                        return t, agency, True
+                return name, agency, True
+    if told_outlets:
+        return max(set(told_outlets), key=told_outlets.count), agency, False
+    return agency, agency, False
 
 
 def find_dateline(head: list[str], body: str) -> tuple[str | None, int]:

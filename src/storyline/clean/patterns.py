@@ -96,7 +96,9 @@ PHOTO_CREDIT_END = re.compile(
 )
 
 DATELINE_PREFIX = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,30}?(?:,\s*[A-Z][A-Za-z .]{2,30}?)?)"
+    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+    rf"(?:,\s*{MONTH_RE}\s+\d{{1,2}})?"
     r"(?:\s*\((?P<agency>[A-Za-z .]{2,20})\))?\s*(?::|—|–|--|-)\s+(?=\S)"
 )
 DATELINE_AGENCY_LINE = re.compile(
