@@ -139,6 +139,7 @@ TOD_NUM = rf"(?:\d{{1,2}}(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|(?-i:am|pm|AM|PM)\b|a\
 TOD_WORD = r"(?:noon|midnight|midday)"
 POD = r"(?:morning|afternoon|evening|night)"
 B = r"(?<![\w'])"  # word start
+MOD_RE = re.compile(MOD, re.I)
 E = r"(?![\w])"  # word end
 
 
@@ -225,7 +226,7 @@ def _num(s: str) -> float | None:
         total = 0.0
         for p in parts:
             v = _NUMBERS[p]
-            total = total * v if v == 100 and total else total + v
+            total = total * v if v in (100, 1000) and total else total + v
         return total
     return None
 
@@ -245,8 +246,9 @@ def _duration(n: float | None, unit: str) -> str:
     if key == "fortnight" and n is not None:
         n *= 2
     if code == "WE":
-        code = "WE"
         return f"P{_fmt_num(n)}WE"
+    if code in ("DE", "CE", "ML") and n is not None:
+        n, code = n * {"DE": 10, "CE": 100, "ML": 1000}[code], "Y"
     if code.startswith("T"):
         return f"PT{_fmt_num(n)}{code[1:]}"
     if n is not None and n != int(n):
@@ -291,10 +293,18 @@ _PAST_RE = re.compile(
 )
 _NOT_PAST = re.compile(r"(?i)(?:expected|scheduled|planned|slated|needed|based|related|"
                        r"united|red|bed|need|feed|speed|seed|hundred|indeed|proceed|succeed)$")
+_REPORTING = re.compile(r"(?i)said|told|announced|reported|added|noted|stated|says|say")
+# Participles after these are passives, infinitives or adjectives, not past tense.
+_NOT_FINITE = re.compile(r"(?i)\b(?:be|been|being|to|the|a|an|its|their|his|her|our|is|are|am"
+                         r"|will|would|may|might|could|should|must|can)\s+$")
+_FINITE_PAST = {"was", "were", "had", "did", "said", "told", "ago", "last", "yesterday",
+                "earlier", "previously"}
+_OPEN_PREP = re.compile(r"(?i)\b(?:until|till|through|to|by)\s+$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
-def _tense_at(text: str, start: int, end: int, sents: list[tuple[int, int]]) -> Tense:
+def _tense_at(text: str, start: int, end: int,
+              sents: list[tuple[int, int]]) -> tuple[Tense, int]:
     """The tense nearest to [start, end) within its sentence (light lexical heuristic)."""
     lo, hi = 0, len(text)
     for s0, s1 in sents:
@@ -302,6 +312,8 @@ def _tense_at(text: str, start: int, end: int, sents: list[tuple[int, int]]) -> 
             lo, hi = s0, s1
             break
     # Look at most 200 characters either side, inside the sentence.
+    if _OPEN_PREP.search(text, max(lo, start - 10), start):
+        return "none", 0  # "until Nov. 6", "extended to January": deadlines, either side
     lo = max(lo, start - 200)
     hi = min(hi, end + 200)
     best: tuple[int, Tense] | None = None
@@ -311,20 +323,33 @@ def _tense_at(text: str, start: int, end: int, sents: list[tuple[int, int]]) -> 
             a, b = m.start() + lo, m.end() + lo
             if start <= a < end:
                 continue  # the expression's own words ("last", "next") are handled by rules
-            if label == "past" and _NOT_PAST.search(m.group(0)):
+            if label == "past" and (_NOT_PAST.search(m.group(0)) or _NOT_FINITE.search(
+                    text, max(0, a - 12), a) and m.group(0).lower() not in _FINITE_PAST):
                 continue
             dist = start - b if b <= start else a - end
+            if _REPORTING.fullmatch(m.group(0)) and dist > 12:
+                continue  # "said" governs its own clause, not the dates reported in it
             # Verbs before the expression govern it a little more often.
             dist = dist if b <= start else dist + 3
             if best is None or dist < best[0]:
                 best = (dist, label)  # type: ignore[assignment]
-    return best[1] if best else "none"
+    return (best[1], best[0]) if best else ("none", 0)
+
+
+_ABBREV = re.compile(
+    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri|sat|sun|mr|mrs|ms|dr|prof|gen|gov|sen|rep|rev|st|sgt|col|lt|capt|maj|cmdr|"
+    r"adm|inc|corp|co|ltd|bros|jr|sr|no|vs|etc|approx|est|dept|univ|ave|blvd|mt|ft|"
+    r"a\.m|p\.m|u\.s|u\.k|u\.n|e\.g|i\.e)|\b[A-Za-z])\.$"
+)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        if _ABBREV.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Nov. 6", "Mr. Smith", "U.S. officials"
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
@@ -346,8 +371,12 @@ class _Ctx:
     ref_quarter: str | None = None  # last resolved quarter value
 
     def tense(self, start: int, end: int) -> Tense:
+        return self.tense_dist(start, end)[0]
+
+    def tense_dist(self, start: int, end: int) -> tuple[Tense, int]:
+        """The tense near a span and how far (characters) its marker is."""
         if not self.tense_hints:
-            return "none"
+            return "none", 0
         return _tense_at(self.text, start, end, self.sents)
 
 
@@ -397,7 +426,10 @@ def _infer_year(ctx: _Ctx, c: _Cand, month: int, day: int | None) -> int | None:
     if ctx.dct is None:
         return None
     d0 = ctx.dct
-    tense = ctx.tense(c.start, c.end)
+    tense, tdist = ctx.tense_dist(c.start, c.end)
+    # A verb right next to the date ("were held on March 3") decides; one further away
+    # only makes the other side dearer.
+    weight = _TENSE_WEIGHT if tdist > _TENSE_NEAR else 1e6
     cands = []
     for y in (d0.year - 1, d0.year, d0.year + 1):
         if day is None:
@@ -409,21 +441,24 @@ def _infer_year(ctx: _Ctx, c: _Cand, month: int, day: int | None) -> int | None:
             cands.append((y, first, last))
     if not cands:
         return None
-    if tense == "past":
-        ok = [x for x in cands if x[1] <= d0]
-        if ok:
-            return ok[-1][0]
-    elif tense == "future":
-        ok = [x for x in cands if x[2] >= d0]
-        if ok:
-            return ok[0][0]
 
-    def dist(x: tuple[int, dt.date, dt.date]) -> int:
+    def cost(x: tuple[int, dt.date, dt.date]) -> float:
+        # Days between the DCT and the period; the tense makes the wrong side dearer,
+        # so a past-tense "Dec. 15" in a late-October article still means the coming one
+        # when last year's is much further away.
         if x[1] <= d0 <= x[2]:
-            return 0
-        return min(abs((x[1] - d0).days), abs((x[2] - d0).days))
+            return 0.0
+        if x[2] < d0:
+            days = float((d0 - x[2]).days)
+            return days * (weight if tense == "future" else 1.0)
+        days = float((x[1] - d0).days)
+        return days * (weight if tense == "past" else 1.0)
 
-    return min(cands, key=dist)[0]
+    return min(cands, key=cost)[0]
+
+
+_TENSE_WEIGHT = 3.0
+_TENSE_NEAR = 10
 
 
 def _month_value(ctx: _Ctx, c: _Cand, month: int, year: int | None) -> str | None:
@@ -1163,7 +1198,7 @@ def _r_the_unit(m: re.Match[str]) -> list[_Cand]:
 
 
 @_rule(
-    rf"{B}{MOD}?(?P<n>{NUMBER})[\s-]+(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+"
+    rf"{B}{MOD}?(?P<n>{NUMBER}|an?)[\s-]+(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+"
     rf"(?P<dir>ago|from\s+now|hence|before|earlier|later)(?!\w)"
 )
 def _r_ago(m: re.Match[str]) -> list[_Cand]:
@@ -1239,8 +1274,10 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
     rel = (m.group("rel") or "").lower()
     s = m.string
     after = s[m.end():m.end() + 12].lower()
-    if n_raw in ("a", "an") or the in ("a", "an") and not rel:
+    if n_raw in ("a", "an"):
         return []
+    keep_article = the in ("a", "an") and re.match(r"(?:couple|few|dozen|hundred|thousand)",
+                                                    n_raw)
     if u == "weekend":
         return []
     if n is not None and n > 10000:
@@ -1260,8 +1297,12 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
         elif not v2.startswith("PT") and not value.startswith("PT"):
             value = value + v2[1:]
     start = m.start()
-    if the in ("its", "their", "his", "her"):
+    if the in ("its", "their", "his", "her") or the in ("a", "an") and not keep_article:
         start = m.start("rel") if m.group("rel") else m.start("n")
+        if MOD_RE.match(m.group(0)):
+            start = m.start()  # "about a 10-year", rare: keep the modifier
+            if the in ("a", "an"):
+                start = m.start("rel") if m.group("rel") else m.start("n")
     # "a 10-year-old", "a 30-day"
     if re.match(r"-old", after):
         return []
