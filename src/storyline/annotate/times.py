@@ -503,6 +503,36 @@ def _weekday_date(ctx: _Ctx, c: _Cand, wd: int, rel: str | None) -> dt.date | No
     return _add_days(d0, delta_fwd)
 
 
+_SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+def _season_of(d: dt.date) -> tuple[int, str]:
+    """The season a day falls in (winter runs December to February, named by December)."""
+    if d.month == 12:
+        return d.year, "WI"
+    if d.month <= 2:
+        return d.year - 1, "WI"
+    return d.year, ("SP", "SU", "FA")[(d.month - 3) // 3]
+
+
+def _season_value(base: dt.date, season: str, off: int) -> str | None:
+    """'last/this/next summer' relative to a day."""
+    cy, cs = _season_of(base)
+    cur = cy * 4 + _SEASON_ORDER[cs]
+    ords = [y * 4 + _SEASON_ORDER[season] for y in (cy - 1, cy, cy + 1)]
+    if off < 0:
+        o = max(x for x in ords if x < cur)
+    elif off > 0:
+        o = min(x for x in ords if x > cur)
+    else:
+        o = cur if season == cs else (cy * 4 + _SEASON_ORDER[season]
+                                      if season != "WI" else base.year * 4 + 3)
+        if season != "WI" and base.month <= 2:
+            o = base.year * 4 + _SEASON_ORDER[season]
+    y = o // 4
+    return f"{y:04d}-{season}" if 1 <= y <= 9999 else None
+
+
 def _shift(value: str, n: int, unit: str) -> str | None:
     """Shift a DATE value by n units (year/quarter/month/week/day) keeping its granularity."""
     m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|Q([1-4])|H([12])|W(\d{2})(-WE)?"
@@ -551,8 +581,18 @@ def _r_mdy(m: re.Match[str]) -> list[_Cand]:
         return []
     ys = m.group("year") or m.group("year2")
 
+    wd = _WEEKDAYS.get((m.group("wd") or "").lower().rstrip("."))
+
     def res(ctx: _Ctx, c: _Cand, day: int = day) -> str | None:
         year = _parse_year(ys, ctx.dct) if ys else None
+        if year is None and wd is not None and ctx.dct is not None:
+            # "Saturday, April 25": the year whose April 25 is a Saturday, nearest the DCT.
+            for y in sorted(range(ctx.dct.year - 6, ctx.dct.year + 7),
+                            key=lambda y: abs(y - ctx.dct.year) if ctx.dct else 0):
+                d = _safe_date(y, mon, day)
+                if d and d.weekday() == wd:
+                    year = y
+                    break
         return _day_value(ctx, c, mon, day, year)
 
     out: list[_Cand] = []
@@ -824,18 +864,16 @@ def _r_quarter(m: re.Match[str]) -> list[_Cand]:
             elif "the year" in yref and ctx.ref and ctx.ref[:4].isdigit():
                 y = int(ctx.ref[:4])
             else:
-                # Year from tense: the most recent such quarter for past, next for future.
+                # The DCT's year, unless the tense puts a not-yet-started quarter last
+                # year or a long-finished one next year.
                 start_month = (n - 1) * (3 if code == "Q" else 6) + 1
+                end_month = start_month + (2 if code == "Q" else 5)
                 tense = ctx.tense(c.start, c.end)
-                cur = (y0, ctx.dct.month)
                 y = y0
-                if tense == "past" and (y0, start_month) > cur or \
-                        tense != "future" and start_month - cur[1] > 6:
+                if tense == "past" and start_month > ctx.dct.month:
                     y = y0 - 1
-                elif tense == "future":
-                    end_month = start_month + (2 if code == "Q" else 5)
-                    if end_month < cur[1]:
-                        y = y0 + 1
+                elif tense == "future" and end_month + 3 < ctx.dct.month:
+                    y = y0 + 1
         if y is None:
             return f"XXXX-{code}{n}"
         return f"{y:04d}-{code}{n}"
@@ -868,6 +906,9 @@ def _r_the_quarter(m: re.Match[str]) -> list[_Cand]:
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
         base = ctx.ref_quarter
+        if base and ctx.dct and base[:4].isdigit() and \
+                (int(base[:4]), int(base[-1])) >= (ctx.dct.year, _quarter(ctx.dct.month)):
+            base = None  # the quarter under way is rarely "the quarter" reported on
         if yexp:
             if base and base[:4] != yexp.group(0) and base[4:6] == "-Q":
                 return yexp.group(0) + base[4:]
@@ -967,6 +1008,11 @@ def _r_ref(m: re.Match[str]) -> list[_Cand]:
             return []
         return _c(m, "DATE", _const("PAST_REF"))
     if m.group("fut"):
+        if g == "soon" and (re.match(r"\s+(?:after|before|afterwards?|as|enough)\b", after)
+                            or re.search(r"\bas\s+$", before)):
+            return []
+        if g == "the future" and re.match(r"\s+(?:of|for)\b", after):
+            return []
         if g == "future" and not re.search(r"(?:near|distant|foreseeable|immediate)\s+$",
                                            before):
             return []
@@ -1023,6 +1069,9 @@ def _r_rel_unit(m: re.Match[str]) -> list[_Cand]:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     u = m.group("u").lower()
     pos = (m.group("pos") or "").lower()
+    if re.fullmatch(r"(?-i:[A-Z]\w*)", m.group("u")) and m.start() > 0 and \
+            not re.search(r"[.!?\n]\s*[\"'`]*\s*$", m.string[max(0, m.start() - 4):m.start()]):
+        return []  # "ABC's This Week", a title
     before = m.string[max(0, m.start() - 10):m.start()].lower()
     # "the past year", "the next month" after "for/over/in": durations in TimeML, unless
     # they anchor as a DATE ("the past year" often means the year before the DCT).
@@ -1089,20 +1138,7 @@ def _r_rel_unit(m: re.Match[str]) -> list[_Cand]:
         if u == "century":
             cen = base.year // 100 + off
             return f"{cen:02d}" if cen >= 0 else None
-        season = _SEASONS[u]
-        y = base.year
-        start_month = _SEASON_START[season]
-        cur_season_start = {12: 12, 1: 12, 2: 12}.get(base.month, (base.month // 3) * 3)
-        if season == "WI" and base.month <= 2:
-            y -= 1  # winter that began last December
-        if off < 0 and (start_month >= cur_season_start and not (
-                season == "WI" and base.month <= 2)):
-            y -= 1
-        elif off > 0 and start_month <= cur_season_start and season != "WI":
-            y += 1
-        elif off == 0 and "earlier" in pos and start_month > cur_season_start:
-            y -= 0
-        return f"{y:04d}-{season}" if 1 <= y <= 9999 else None
+        return _season_value(base, _SEASONS[u], off)
 
     return _c(m, typ, res, prio=1)
 
@@ -1122,6 +1158,13 @@ def _r_the_unit(m: re.Match[str]) -> list[_Cand]:
     after = s[m.end():m.end() + 12].lower()
     if u in _SEASONS:
         if re.match(r"\s*(?:'s|-)", after) and not ys:
+            return []
+        if not ys and not m.group("the") and not pos and not re.search(
+                r"\b(?:in|this|last|next|during|early|late|until|by|since|of|and|or|the)\s+$",
+                before):
+            return []  # "prices fall", "spring into action"
+        if u == "fall" and not ys and not pos and re.search(r"\b(?:to|will|could|may|might|"
+                                                            r"would|should|can)\s+$", before):
             return []
         season = _SEASONS[u]
 
@@ -1194,6 +1237,55 @@ def _r_the_unit(m: re.Match[str]) -> list[_Cand]:
     return _c(m, "DATE", res_y)
 
 
+@_rule(rf"{B}(?:around\s+)?(?:the\s+)?(?P<w>year[\s-]end|year-earlier|year-ago|the\s+full\s+year|"
+       rf"the\s+(?:fiscal|calendar)\s+year|the\s+(?:near|short|long)\s+term|the\s+weeks\s+ahead|"
+       rf"the\s+months\s+ahead|the\s+days\s+ahead|the\s+years\s+ahead)(?![\w-])")
+def _r_misc(m: re.Match[str]) -> list[_Cand]:
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    after = m.string[m.end():m.end() + 12].lower()
+    if w.startswith("year") and w[4] in " -" and w.endswith("end"):
+        def res_end(ctx: _Ctx, c: _Cand) -> str | None:
+            if ctx.dct is None:
+                return "XXXX-12-31"
+            y = ctx.dct.year - (1 if ctx.tense(c.start, c.end) == "past" else 0)
+            return f"{y:04d}-12-31" if m.group(0).lower().startswith(("year", "the")) else \
+                f"{y:04d}-12"
+
+        return _c(m, "DATE", res_end)
+    if w in ("year-earlier", "year-ago"):
+        if re.match(r"\s+(?:\w+\s+)?(?:quarter|period|level|results?)", after):
+            pass
+
+        def res_ago(ctx: _Ctx, c: _Cand) -> str | None:
+            base = ctx.ref_quarter or (ctx.ref if ctx.ref and len(ctx.ref) == 4 else None)
+            if base:
+                return _shift(base, -1, "year")
+            return _fmt_year(ctx.dct.year - 1) if ctx.dct else None
+
+        return _c(m, "DATE", res_ago, group="w")
+    if w in ("the full year", "the fiscal year", "the calendar year"):
+        if w != "the full year":
+            return _c(m, "DURATION", _const("P1Y"))
+
+        def res_y(ctx: _Ctx, c: _Cand) -> str | None:
+            if ctx.ref and ctx.ref[:4].isdigit():
+                return ctx.ref[:4]
+            return _fmt_year(ctx.dct.year) if ctx.dct else None
+
+        return _c(m, "DATE", res_y)
+    if w.endswith("term"):
+        if "long" in w:
+            return []
+        return _c(m, "DATE", _const("FUTURE_REF"))
+    unit = w.split()[1]
+    return _c(m, "DURATION", _const(_duration(None, unit)))
+
+
+@_rule(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?P<w>Earlier|Previously|Recently|Lately),")
+def _r_earlier(m: re.Match[str]) -> list[_Cand]:
+    return _c(m, "DATE", _const("PAST_REF"), group="w")
+
+
 # -- "N units ago", "N units from now", "a year earlier" -----------------------------------
 
 
@@ -1221,9 +1313,6 @@ def _r_ago(m: re.Match[str]) -> list[_Cand]:
         if ctx.dct is None:
             return "PAST_REF" if sign < 0 else "FUTURE_REF"
         if n is None:
-            if u == "year" and sign < 0:
-                dec = (ctx.dct.year - 3) // 10
-                return f"{dec:03d}X"
             return "PAST_REF" if sign < 0 else "FUTURE_REF"
         k = int(round(n)) * sign
         d0 = ctx.dct
@@ -1262,8 +1351,9 @@ def _r_ago(m: re.Match[str]) -> list[_Cand]:
     rf"{B}{MOD}?(?:(?P<the>the|its|their|his|her|a|an|each\s+of\s+the)\s+)?"
     rf"(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|"
     rf"initial|same|full|additional|further|other|preceding|current)\s+)?"
-    rf"(?P<n>{NUMBER})(?:\s+(?:more|additional|full|straight|consecutive|long))?"
-    rf"(?P<sep>[\s-]+)(?P<u>{UNIT})s?(?P<tail>-(?:old|long))?(?![\w])"
+    rf"(?P<n>{NUMBER})(?:\s+(?:more|additional|full|straight|consecutive|long|trading|business"
+    rf"|working|calendar))?(?P<sep>[\s-]+)(?P<u>{UNIT})s?(?P<tail>-(?:old|long))?(?![\w])"
+    rf"(?:\s+period(?![\w]))?"
     rf"(?:\s+and\s+(?:a\s+half|(?P<n2>{NUMBER})\s+(?P<u2>{UNIT})s?))?"
 )
 def _r_duration(m: re.Match[str]) -> list[_Cand]:
@@ -1280,6 +1370,8 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
                                                     n_raw)
     if u == "weekend":
         return []
+    if u == "quarter" and m.group("sep") == "-" and not the:
+        return []  # "three-quarters of its food"
     if n is not None and n > 10000:
         return []
     if rel == "current":
@@ -1306,11 +1398,14 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
     # "a 10-year-old", "a 30-day"
     if re.match(r"-old", after):
         return []
+    if re.match(r"\s+old\b", after) or re.match(r"\s+of\s+age\b", after):
+        return []
     # "the first nine months" of a year: duration P9M.
     return [_Cand(start, m.end(), "DURATION", _const(value), m, 0)]
 
 
-@_rule(rf"{B}{MOD}?(?P<a>a|an|one|half\s+an?|a\s+half)\s+(?P<u>{UNIT})(?!\w|-)"
+@_rule(rf"{B}{MOD}?(?P<a>a|an|one|half\s+an?|a\s+half|another|an\s+additional|an\s+extra"
+       rf"|a\s+full|one\s+more)\s+(?P<u>{UNIT})(?!\w|-)"
        rf"(?:\s+and\s+a\s+half)?(?P<tail>\s+(?:ago|earlier|later|before|after|or\s+two|or\s+so))?")
 def _r_a_unit(m: re.Match[str]) -> list[_Cand]:
     u = _unit_key(m.group("u"))
@@ -1342,7 +1437,7 @@ def _r_a_unit(m: re.Match[str]) -> list[_Cand]:
 
 
 @_rule(rf"{B}(?:(?:for|over|in|within|during|take|takes|took|taken|last|lasted|spend|spent|"
-       rf"after|of)\s+)(?P<x>(?:(?:many|several|a\s+few|some)\s+)?"
+       rf"after)\s+)(?P<x>(?:(?:many|several|a\s+few|some)\s+)?"
        rf"(?P<u>hours|days|weeks|months|years|decades|centuries))(?![\w-])")
 def _r_bare_units(m: re.Match[str]) -> list[_Cand]:
     u = _unit_key(m.group("u"))
@@ -1610,7 +1705,7 @@ def find_times(text: str, dct: str | None, *, tense_hints: bool = True) -> list[
         if not value or not VALUE_RE.fullmatch(value):
             continue
         if c.type == "DATE":
-            if re.fullmatch(r"\d{4}-Q[1-4]", value):
+            if c.anchor and re.fullmatch(r"\d{4}-Q[1-4]", value):
                 ctx.ref_quarter = value
             if c.anchor and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
                 ctx.ref = value
