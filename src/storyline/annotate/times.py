@@ -323,8 +323,8 @@ def _tense_at(text: str, start: int, end: int,
             a, b = m.start() + lo, m.end() + lo
             if start <= a < end:
                 continue  # the expression's own words ("last", "next") are handled by rules
-            if label == "past" and (_NOT_PAST.search(m.group(0)) or _NOT_FINITE.search(
-                    text, max(0, a - 12), a) and m.group(0).lower() not in _FINITE_PAST):
+            if label == "past" and (_NOT_PAST.search(m.group(0)) or (_NOT_FINITE.search(
+                    text, max(0, a - 12), a) and m.group(0).lower() not in _FINITE_PAST)):
                 continue
             dist = start - b if b <= start else a - end
             if _REPORTING.fullmatch(m.group(0)) and dist > 12:
@@ -667,17 +667,17 @@ def _r_month(m: re.Match[str]) -> list[_Cand]:
     if not mon:
         return []
     has_context = bool(m.group("pos") or m.group("rel") or m.group("year") or m.group("ry"))
-    if not has_context:
-        # A bare month name: guard ambiguous words and abbreviations.
-        if raw.lower() in ("may", "march") or len(raw.rstrip(".")) <= 4 and raw.lower() != "june":
-            prev = m.string[max(0, m.start() - 12):m.start()].lower()
-            if not re.search(r"\b(?:in|since|until|till|by|from|through|of|during|before|"
-                             r"after|to|between|and|early|late|mid|or|on)\s*$", prev):
-                return []
-            if raw.lower() == "may" and re.match(r"\s+(?:be|have|not|also|well|\w+\b)",
-                                                 m.string[m.end():m.end() + 8]) and \
+    # A bare month name: guard ambiguous words and abbreviations.
+    if not has_context and (raw.lower() in ("may", "march")
+                            or (len(raw.rstrip(".")) <= 4 and raw.lower() != "june")):
+        prev = m.string[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|till|by|from|through|of|during|before|"
+                         r"after|to|between|and|early|late|mid|or|on)\s*$", prev):
+            return []
+        if raw.lower() == "may" and re.match(r"\s+(?:be|have|not|also|well|\w+\b)",
+                                             m.string[m.end():m.end() + 8]) and \
                     not re.match(r"\s+(?:\d|and|or|to|through)", m.string[m.end():m.end() + 5]):
-                return []
+            return []
     ys, rel, ry = m.group("year"), (m.group("rel") or "").lower(), (m.group("ry") or "").lower()
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
@@ -724,10 +724,9 @@ def _r_year(m: re.Match[str]) -> list[_Cand]:
     if re.search(r"(?i)(?:no\.|number|flight|route|room|page|resolution|#|\bat|\bto|\bof)\s*$",
                  prev) and not re.search(r"(?i)\bof\s*$", prev):
         return []
-    if re.search(r"(?i)\b(?:at|to)\s*$", prev) and not m.group("pos"):
-        # "rose to 1500", "at 2000": numbers, unless plausibly a year.
-        if not 1900 <= y <= 2100:
-            return []
+    # "rose to 1500", "at 2000": numbers, unless plausibly a year.
+    if re.search(r"(?i)\b(?:at|to)\s*$", prev) and not m.group("pos") and not 1900 <= y <= 2100:
+        return []
     value = f"{y:04d}"
     if "half" in pos:
         value += "-H2" if ("second" in pos or "last" in pos) else "-H1"
@@ -758,7 +757,7 @@ def _r_decade(m: re.Match[str]) -> list[_Cand]:
     return _c(m, "DATE", _const(f"{m.group('c')}{m.group('d')}"), prio=1)
 
 
-_ORD_WORDS = _alt(_ORDINALS)
+_ORD_WORDS = _alt(list(_ORDINALS))
 
 
 @_rule(
@@ -1076,10 +1075,10 @@ def _r_rel_unit(m: re.Match[str]) -> list[_Cand]:
     # "the past year", "the next month" after "for/over/in": durations in TimeML, unless
     # they anchor as a DATE ("the past year" often means the year before the DCT).
     if rel in ("the past", "the previous", "the coming", "the following", "the next",
-               "past", "coming", "previous", "the preceding") and not pos:
-        if u in ("week", "month", "day", "decade", "century") or \
-                re.search(r"\b(?:for|over|during|in|within)\s+$", before) and u != "year":
-            return [_Cand(m.start(), m.end(), "DURATION", _const(_duration(1, u)), m, 1)]
+               "past", "coming", "previous", "the preceding") and not pos and (
+            u in ("week", "month", "day", "decade", "century")
+            or (re.search(r"\b(?:for|over|during|in|within)\s+$", before) and u != "year")):
+        return [_Cand(m.start(), m.end(), "DURATION", _const(_duration(1, u)), m, 1)]
     if rel in ("the latest", "the new", "the current") and u in ("day", "decade", "century",
                                                                  "weekend"):
         return []
@@ -1130,8 +1129,8 @@ def _r_rel_unit(m: re.Match[str]) -> list[_Cand]:
             y, q = base.year + q // 4, q % 4 + 1
             return f"{y:04d}-Q{q}" if 1 <= y <= 9999 else None
         if u == "year":
-            y = _fmt_year(base.year + off)
-            return y + half if y else None
+            ys = _fmt_year(base.year + off)
+            return ys + half if ys else None
         if u == "decade":
             dec = base.year // 10 + off
             return f"{dec:03d}" if dec > 0 else None
@@ -1223,9 +1222,8 @@ def _r_the_unit(m: re.Match[str]) -> list[_Cand]:
 
         return _c(m, "DATE", res_m)
     # the year
-    if re.match(r"\s*(?:-?earlier|-?ago|-?old|-?long|'s\s+(?:first|second|third|fourth))", after):
-        if not re.match(r"\s*'s", after):
-            return []
+    if re.match(r"\s*(?:-?earlier|-?ago|-?old|-?long)", after):
+        return []
     if re.search(r"\b(?:for|throughout)\s+$", before) and not pos:
         return _c(m, "DURATION", _const("P1Y"))
 
@@ -1314,7 +1312,7 @@ def _r_ago(m: re.Match[str]) -> list[_Cand]:
             return "PAST_REF" if sign < 0 else "FUTURE_REF"
         if n is None:
             return "PAST_REF" if sign < 0 else "FUTURE_REF"
-        k = int(round(n)) * sign
+        k = round(n) * sign
         d0 = ctx.dct
         if u in ("day", "night"):
             return _fmt_day(_add_days(d0, k))
@@ -1389,7 +1387,7 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
         elif not v2.startswith("PT") and not value.startswith("PT"):
             value = value + v2[1:]
     start = m.start()
-    if the in ("its", "their", "his", "her") or the in ("a", "an") and not keep_article:
+    if the in ("its", "their", "his", "her") or (the in ("a", "an") and not keep_article):
         start = m.start("rel") if m.group("rel") else m.start("n")
         if MOD_RE.match(m.group(0)):
             start = m.start()  # "about a 10-year", rare: keep the modifier
@@ -1416,8 +1414,8 @@ def _r_a_unit(m: re.Match[str]) -> list[_Cand]:
     a = m.group("a").lower()
     if tail in ("ago", "earlier"):
         return []  # handled by the "ago" rule
-    if u == "weekend" or a == "one" and u == "day" and not re.search(r"\b(?:for|in|within|"
-                                                                     r"than)\s+$", before):
+    if u == "weekend" or (a == "one" and u == "day" and not re.search(r"\b(?:for|in|within|"
+                                                                     r"than)\s+$", before)):
         if a == "one" and u == "day":
             return []
         return []
@@ -1491,9 +1489,8 @@ def _r_set_adv(m: re.Match[str]) -> list[_Cand]:
     if w in ("daily", "weekly", "monthly", "quarterly") and re.match(
             r"\s+(?:newspaper|paper|magazine|journal|news|mail|telegraph|express|star|beast|"
             r"show|report|dividend|publication|briefing|edition|column|digest|life|"
-            r"routine|basis|bread)", after):
-        if "basis" not in after:
-            return []
+            r"routine|basis|bread)", after) and "basis" not in after:
+        return []
     v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",
          "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
          "biweekly": "P2W"}[w]
@@ -1517,7 +1514,7 @@ def _r_weekday(m: re.Match[str]) -> list[_Cand]:
         rel = "next"
     pod = (m.group("pod") or "").lower()
     code = _PART_OF_DAY.get(pod)
-    start = m.start() if rel not in ("early", "late") else m.start()
+    start = m.start()
     r = rel if rel not in ("early", "late") else None
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
@@ -1757,13 +1754,13 @@ def resolve_range(value: str) -> tuple[str, str] | None:
             return f"{y:04d}-{sm:02d}-01", f"{y:04d}-{sm + 2:02d}-{_days_in(y, sm + 2):02d}"
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
             y, q = int(m.group(1)), int(m.group(2))
-            if not 1 <= y:
+            if not y >= 1:
                 return None
             sm, em = 3 * q - 2, 3 * q
             return f"{y:04d}-{sm:02d}-01", f"{y:04d}-{em:02d}-{_days_in(y, em):02d}"
         if m := re.fullmatch(r"(\d{4})-H([12])", v):
             y, h = int(m.group(1)), int(m.group(2))
-            if not 1 <= y:
+            if not y >= 1:
                 return None
             return (f"{y:04d}-01-01", f"{y:04d}-06-30") if h == 1 else \
                 (f"{y:04d}-07-01", f"{y:04d}-12-31")
