@@ -123,6 +123,7 @@ _NUMWORD = _alt([k for k in _NUMBERS if " " not in k and k not in ("a", "an", "h
 NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
     rf"|{_alt([k for k in _NUMBERS if ' ' in k])}|{_alt(_VAGUE_NUMBERS)})"
+    r"(?:\s+and\s+a\s+half)?"
 )
 UNIT = (
     r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade"
@@ -211,6 +212,9 @@ def _parse_year(s: str, dct: dt.date | None) -> int:
 def _num(s: str) -> float | None:
     """A number from digits or words ("two", "twenty-five", "1 1/2"); None if vague."""
     s = re.sub(r"\s+", " ", s.strip().lower())
+    if s.endswith(" and a half"):
+        base = _num(s[: -len(" and a half")])
+        return base + 0.5 if base is not None else None
     if s in _VAGUE_NUMBERS:
         return None
     if s in _NUMBERS:
@@ -299,6 +303,8 @@ _NOT_FINITE = re.compile(r"(?i)\b(?:be|been|being|to|the|a|an|its|their|his|her|
                          r"|will|would|may|might|could|should|must|can)\s+$")
 _FINITE_PAST = {"was", "were", "had", "did", "said", "told", "ago", "last", "yesterday",
                 "earlier", "previously"}
+_CLAUSE_BREAK = re.compile(r"(?i)[,;:()\"]|\b(?:that|which|who|to|and|but|while|when|after|"
+                           r"before|because|if|said|says)\b")
 _OPEN_PREP = re.compile(r"(?i)\b(?:until|till|through|to|by)\s+$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
@@ -313,10 +319,10 @@ def _tense_at(text: str, start: int, end: int,
             break
     # Look at most 200 characters either side, inside the sentence.
     if _OPEN_PREP.search(text, max(lo, start - 10), start):
-        return "none", 0  # "until Nov. 6", "extended to January": deadlines, either side
+        return "none", -1  # "until Nov. 6", "extended to January": deadlines, either side
     lo = max(lo, start - 200)
     hi = min(hi, end + 200)
-    best: tuple[int, Tense] | None = None
+    best: tuple[int, Tense, bool] | None = None
     window = text[lo:hi]
     for rx, label in ((_FUTURE_RE, "future"), (_PAST_RE, "past")):
         for m in rx.finditer(window):
@@ -327,13 +333,16 @@ def _tense_at(text: str, start: int, end: int,
                     text, max(0, a - 12), a) and m.group(0).lower() not in _FINITE_PAST)):
                 continue
             dist = start - b if b <= start else a - end
+            between = text[b:start] if b <= start else text[end:a]
+            same_clause = dist <= _TENSE_NEAR and not _CLAUSE_BREAK.search(between)
             if _REPORTING.fullmatch(m.group(0)) and dist > 12:
                 continue  # "said" governs its own clause, not the dates reported in it
             # Verbs before the expression govern it a little more often.
             dist = dist if b <= start else dist + 3
             if best is None or dist < best[0]:
-                best = (dist, label)  # type: ignore[assignment]
-    return (best[1], best[0]) if best else ("none", 0)
+                best = (dist, label, same_clause)  # type: ignore[assignment]
+    # The distance comes back negative when the marker is not in the expression's clause.
+    return (best[1], best[0] if best[2] else -1) if best else ("none", -1)
 
 
 _ABBREV = re.compile(
@@ -376,7 +385,7 @@ class _Ctx:
     def tense_dist(self, start: int, end: int) -> tuple[Tense, int]:
         """The tense near a span and how far (characters) its marker is."""
         if not self.tense_hints:
-            return "none", 0
+            return "none", -1
         return _tense_at(self.text, start, end, self.sents)
 
 
@@ -429,7 +438,7 @@ def _infer_year(ctx: _Ctx, c: _Cand, month: int, day: int | None) -> int | None:
     tense, tdist = ctx.tense_dist(c.start, c.end)
     # A verb right next to the date ("were held on March 3") decides; one further away
     # only makes the other side dearer.
-    weight = _TENSE_WEIGHT if tdist > _TENSE_NEAR else 1e6
+    weight = 1e6 if tdist >= 0 else _TENSE_WEIGHT
     cands = []
     for y in (d0.year - 1, d0.year, d0.year + 1):
         if day is None:
@@ -458,7 +467,7 @@ def _infer_year(ctx: _Ctx, c: _Cand, month: int, day: int | None) -> int | None:
 
 
 _TENSE_WEIGHT = 3.0
-_TENSE_NEAR = 10
+_TENSE_NEAR = 40
 
 
 def _month_value(ctx: _Ctx, c: _Cand, month: int, year: int | None) -> str | None:
@@ -1387,15 +1396,11 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
         elif not v2.startswith("PT") and not value.startswith("PT"):
             value = value + v2[1:]
     start = m.start()
-    if the in ("its", "their", "his", "her") or (the in ("a", "an") and not keep_article):
+    if rel == "last" and not the:
+        start = m.start("n")  # "will last three years": "last" is the verb
+    elif the in ("its", "their", "his", "her") or (the in ("a", "an") and not keep_article):
+        # "its first two years" -> "first two years"; "a 10-year lease" -> "10-year".
         start = m.start("rel") if m.group("rel") else m.start("n")
-        if MOD_RE.match(m.group(0)):
-            start = m.start()  # "about a 10-year", rare: keep the modifier
-            if the in ("a", "an"):
-                start = m.start("rel") if m.group("rel") else m.start("n")
-    # "a 10-year-old", "a 30-day"
-    if re.match(r"-old", after):
-        return []
     if re.match(r"\s+old\b", after) or re.match(r"\s+of\s+age\b", after):
         return []
     # "the first nine months" of a year: duration P9M.
