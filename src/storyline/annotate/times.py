@@ -748,8 +748,24 @@ def _r_year(m: re.Match[str]) -> list[_Cand]:
 @_rule(
     rf"{B}(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<c>1\d|20)?(?P<d>\d)0'?s{E}"
     rf"|{B}(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'(?P<d2>\d)0s{E}"
+    rf"|{B}the\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<cw>nineteen|eighteen)[\s-])?"
+    rf"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"
 )
 def _r_decade(m: re.Match[str]) -> list[_Cand]:
+    if m.group("w"):
+        d = _DECADE_WORDS[m.group("w").lower()]
+        century = m.group("cw")
+        if century:
+            return _c(m, "DATE", _const(f"{18 if 'eighteen' in century.lower() else 19}{d}"))
+
+        def res_w(ctx: _Ctx, c: _Cand) -> str | None:
+            cen = ctx.dct.year // 100 if ctx.dct else 19
+            dec = cen * 10 + d
+            if ctx.dct and dec * 10 > ctx.dct.year:
+                dec -= 10
+            return f"{dec:03d}" if dec > 0 else None
+
+        return _c(m, "DATE", res_w)
     if m.group("d2") is not None:
         d = int(m.group("d2"))
 
@@ -767,6 +783,8 @@ def _r_decade(m: re.Match[str]) -> list[_Cand]:
 
 
 _ORD_WORDS = _alt(list(_ORDINALS))
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
 
 
 @_rule(
@@ -941,7 +959,8 @@ def _r_the_quarter(m: re.Match[str]) -> list[_Cand]:
 
 
 @_rule(
-    rf"{B}(?:(?P<pos>early|late|earlier|later)\s+)?(?:(?P<dby>the\s+day\s+before\s+yesterday"
+    rf"{B}(?:(?P<pos>early|late|earlier|later)\s+)?(?:(?P<pre>(?:(?:early|late|mid)[\s-]?)?"
+    rf"(?:morning|afternoon|evening))\s+)?(?:(?P<dby>the\s+day\s+before\s+yesterday"
     rf"|the\s+day\s+after\s+tomorrow)|(?P<w>yesterday|today|tomorrow))"
     rf"(?:(?P<pod>\s+{POD}|'s))?{E}"
 )
@@ -951,8 +970,12 @@ def _r_deictic_day(m: re.Match[str]) -> list[_Cand]:
     if off is None:
         off = -2 if "before" in w else 2
     pod = (m.group("pod") or "").strip().lower()
+    if m.group("pre"):
+        pod = re.sub(r"^(?:early|late|mid)[\s-]?", "", m.group("pre").lower())
     code = _PART_OF_DAY.get(pod)
     end = m.end() if code else (m.end("w") if m.group("w") else m.end("dby"))
+    if m.group("pre") and not code:
+        return []
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
         if ctx.dct is None:
@@ -970,13 +993,15 @@ def _r_deictic_day(m: re.Match[str]) -> list[_Cand]:
 
 
 @_rule(rf"{B}(?:(?P<w>tonight|overnight|this\s+(?P<pod>morning|afternoon|evening)|last\s+night"
-       rf"|the\s+(?P<pod2>morning|afternoon|evening))){E}")
+       rf"|the\s+(?P<pod2>morning|afternoon|evening)|(?:early|late|mid)[\s-]?(?P<pod3>morning|"
+       rf"afternoon|evening))){E}")
 def _r_tonight(m: re.Match[str]) -> list[_Cand]:
     w = m.group("w").lower()
     if w.startswith("the") and not re.search(r"(?i)\b(?:in|during|on|that|this|of)\s+$",
                                              m.string[max(0, m.start() - 8):m.start()]):
         return []
-    code = _PART_OF_DAY.get(m.group("pod") or m.group("pod2") or "", "NI")
+    code = _PART_OF_DAY.get((m.group("pod") or m.group("pod2") or m.group("pod3") or "").lower(),
+                            "NI")
     off = -1 if w.startswith("last") else 0
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
@@ -989,7 +1014,7 @@ def _r_tonight(m: re.Match[str]) -> list[_Cand]:
 
 
 _PRESENT = r"now|currently|right\s+now|at\s+present|nowadays|these\s+days|the\s+present|present-day"
-_PAST = r"recently|lately|previously|formerly|the\s+past|in\s+the\s+past|earlier|once"
+_PAST = r"recently|lately|the\s+past|in\s+the\s+past|earlier|once"
 _FUTURE = r"soon|the\s+future|future|eventually|shortly|as\s+soon\s+as\s+possible|someday"
 
 
@@ -1021,9 +1046,8 @@ def _r_ref(m: re.Match[str]) -> list[_Cand]:
             return []
         if g == "the future" and re.match(r"\s+(?:of|for)\b", after):
             return []
-        if g == "future" and not re.search(r"(?:near|distant|foreseeable|immediate)\s+$",
-                                           before):
-            return []
+        if g == "future":
+            return []  # an adjective far more often than a time ("future talks")
         if g in ("eventually", "shortly"):
             return []
         return _c(m, "DATE", _const("FUTURE_REF"))
@@ -1275,8 +1299,8 @@ def _r_misc(m: re.Match[str]) -> list[_Cand]:
             return _c(m, "DURATION", _const("P1Y"))
 
         def res_y(ctx: _Ctx, c: _Cand) -> str | None:
-            if ctx.ref and ctx.ref[:4].isdigit():
-                return ctx.ref[:4]
+            if ctx.ref_quarter:
+                return ctx.ref_quarter[:4]
             return _fmt_year(ctx.dct.year) if ctx.dct else None
 
         return _c(m, "DATE", res_y)
@@ -1314,7 +1338,9 @@ def _r_ago(m: re.Match[str]) -> list[_Cand]:
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
         if d == "earlier" or (d == "ago" and n == 1 and u == "year" and ctx.ref_quarter):
-            base = ctx.ref_quarter if u == "quarter" or d == "ago" else (ctx.ref_quarter or ctx.ref)
+            base = ctx.ref_quarter
+            if base is None and d == "earlier" and ctx.ref and len(ctx.ref) == 4:
+                base = ctx.ref
             if base:
                 return _shift(base, -1, "quarter" if u == "quarter" else "year")
         if ctx.dct is None:
@@ -1401,7 +1427,8 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
     elif the in ("its", "their", "his", "her") or (the in ("a", "an") and not keep_article):
         # "its first two years" -> "first two years"; "a 10-year lease" -> "10-year".
         start = m.start("rel") if m.group("rel") else m.start("n")
-    if re.match(r"\s+old\b", after) or re.match(r"\s+of\s+age\b", after):
+    if re.match(r"\s+old\b|\s+of\s+age\b|-old\b", after) or m.group("tail") == "-old" or \
+            re.match(r"-(?:year|month|week|day)-old", s[m.end():m.end() + 12]):
         return []
     # "the first nine months" of a year: duration P9M.
     return [_Cand(start, m.end(), "DURATION", _const(value), m, 0)]
@@ -1430,6 +1457,9 @@ def _r_a_unit(m: re.Match[str]) -> list[_Cand]:
         return _c(m, "SET", _const(_duration(1, u)), prio=1)
     if re.match(r"-old", after):
         return []
+    if u == "second" and not tail and not re.search(r"\b(?:for|in|within|than|about|only|just)"
+                                                    r"\s+$", before):
+        return []  # "a second group"
     if tail == "or two":
         return _c(m, "DURATION", _const(_duration(None, u)), prio=1)
     end = m.end() if tail in ("", "or so") or "half" in m.group(0).lower() else m.start("tail")
@@ -1490,11 +1520,12 @@ def _r_set_adv(m: re.Match[str]) -> list[_Cand]:
             return []
         return _c(m, "SET", _const(f"XXXX-WXX-{_WEEKDAYS[w[:-1]] + 1}"))
     after = m.string[m.end():m.end() + 12].lower()
-    # Adjectives before nouns ("daily newspaper", "weekly magazine") are not set expressions.
-    if w in ("daily", "weekly", "monthly", "quarterly") and re.match(
-            r"\s+(?:newspaper|paper|magazine|journal|news|mail|telegraph|express|star|beast|"
-            r"show|report|dividend|publication|briefing|edition|column|digest|life|"
-            r"routine|basis|bread)", after) and "basis" not in after:
+    # Adjectives before nouns ("daily newspaper", "quarterly dividend", "average daily volume")
+    # are not set expressions; "on a daily basis" is.
+    if w in ("daily", "weekly", "monthly", "quarterly", "yearly", "nightly", "biweekly") and \
+            re.match(r"\s+(?-i:[a-z]+)", m.string[m.end():m.end() + 20]) and \
+            not re.match(r"\s+(?:basis|and|or|to|in|on|at|for|from|by|until|since|through|"
+                         r"during|until|with|while|but|as|over)\b", after):
         return []
     v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P1Q",
          "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
@@ -1708,7 +1739,11 @@ def find_times(text: str, dct: str | None, *, tense_hints: bool = True) -> list[
             continue
         if c.type == "DATE":
             if c.anchor and re.fullmatch(r"\d{4}-Q[1-4]", value):
-                ctx.ref_quarter = value
+                # Reports compare finished quarters; an outlook for the quarter under way
+                # or a later one does not become "the quarter".
+                q_end = resolve_range(value)
+                if d0 is None or (q_end and q_end[1] < d0.isoformat()):
+                    ctx.ref_quarter = value
             if c.anchor and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
                 ctx.ref = value
         out.append(TimeExpression(text=text[c.start:c.end], start=c.start, end=c.end,
