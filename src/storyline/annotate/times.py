@@ -282,7 +282,7 @@ def _fmt_num(n: float | None) -> str:
 
 _FUTURE_RE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|"
-    r"slated|planned|likely|poised|to)\b|expects?\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|"
+    r"slated|planned|likely|poised|to)\b|(?:set|due|poised|scheduled|slated)\s+to|expects?\s+to|plans?\s+to|intends?\s+to|hopes?\s+to|"
     r"would|next|upcoming|coming|tomorrow|later\s+this|(?:is|are|am)\s+\w+ing)\b",
     re.I,
 )
@@ -290,7 +290,7 @@ _PAST_RE = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|yesterday|earlier|previously|"
     r"went|came|took|made|met|left|saw|gave|began|got|held|won|lost|fell|rose|paid|sold|"
     r"bought|spent|found|thought|knew|became|ran|wrote|spoke|brought|struck|hit|shot|"
-    r"killed|put|set|cut|led|fled|fought|sent|built|kept|told|broke|chose|drove|flew|"
+    r"killed|put|cut|led|fled|fought|sent|built|kept|told|broke|chose|drove|flew|"
     r"grew|stood|understood|won|wore|swore|sank|drew|threw|shook|ate|froze|rode|"
     r"[a-z]{2,}ed)\b",
     re.I,
@@ -507,9 +507,8 @@ def _weekday_date(ctx: _Ctx, c: _Cand, wd: int, rel: str | None) -> dt.date | No
     tense = ctx.tense(c.start, c.end)
     if tense == "future":
         return _add_days(d0, delta_fwd)
-    if tense == "past" or delta_back <= delta_fwd:
-        return _add_days(d0, -delta_back)
-    return _add_days(d0, delta_fwd)
+    # Without a tense, a bare weekday in news is usually one that has passed.
+    return _add_days(d0, -delta_back)
 
 
 _SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
