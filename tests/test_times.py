@@ -124,6 +124,10 @@ def test_without_dct_relative_values_stay_unresolved() -> None:
     assert got["Sept 7"] == ("DATE", "XXXX-09-07")
     assert got["Friday"] == ("DATE", "XXXX-WXX-5")
     assert values("Exports fell in 2018.", None)["2018"] == ("DATE", "2018")
+    got = values("Yesterday and tonight, last week, next month and this year.", None)
+    assert got == {"Yesterday": ("DATE", "XXXX-XX-XX"), "tonight": ("TIME", "XXXX-XX-XXTNI"),
+                   "last week": ("DATE", "XXXX-WXX"), "next month": ("DATE", "XXXX-XX"),
+                   "this year": ("DATE", "XXXX")}
 
 
 # -- durations and sets -----------------------------------------------------------------

@@ -978,9 +978,7 @@ def _r_deictic_day(m: re.Match[str]) -> list[_Cand]:
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
         if ctx.dct is None:
-            if w == "today" and not code:
-                return "PRESENT_REF"
-            return None
+            return "XXXX-XX-XX" + (f"T{code}" if code else "")
         d = _fmt_day(_add_days(ctx.dct, off))
         return f"{d}T{code}" if d and code else d
 
@@ -1005,7 +1003,7 @@ def _r_tonight(m: re.Match[str]) -> list[_Cand]:
 
     def res(ctx: _Ctx, c: _Cand) -> str | None:
         if ctx.dct is None:
-            return None
+            return f"XXXX-XX-XXT{code}"
         d = _fmt_day(_add_days(ctx.dct, off))
         return f"{d}T{code}" if d else None
 
@@ -1141,7 +1139,10 @@ def _r_rel_unit(m: re.Match[str]) -> list[_Cand]:
             mo = int(ctx.ref[5:7]) if len(ctx.ref) >= 7 else (d0.month if d0 else 6)
             base = _safe_date(y, mo, 1)
         if base is None:
-            return None
+            # No DCT: keep the expression, unresolved.
+            return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+                    "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}.get(
+                u, f"XXXX-{_SEASONS[u]}" if u in _SEASONS else None)
         if u == "day":
             return _fmt_day(_add_days(base, off))
         if u == "week":
@@ -1620,7 +1621,7 @@ _MAX_TEXT = 2_000_000
 _VALUE_DATE = (
     r"(?:\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4X]|H[12]|W\d{2}(?:-WE)?|WXX(?:-WE|-[1-7])?|SP|SU|FA|WI))?"
     r"|\d{2,3}X?|XXXX(?:-(?:\d{2}(?:-\d{2})?|Q[1-4X]|H[12]|WXX(?:-WE|-[1-7])?|SP|SU|FA|WI"
-    r"|XX-XX))?|PRESENT_REF|PAST_REF|FUTURE_REF)"
+    r"|XX(?:-XX)?))?|PRESENT_REF|PAST_REF|FUTURE_REF)"
 )
 VALUE_RE = re.compile(
     rf"{_VALUE_DATE}(?:T(?:\d{{2}}(?::\d{{2}})?|24|MO|AF|EV|NI|MI|DT))?"
