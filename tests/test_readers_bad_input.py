@@ -78,8 +78,8 @@ def test_each_bad_input_is_one_warning(bad_folder: Path) -> None:
     assert "too large" in rejected["huge.txt"]
     assert "truncated" in rejected["truncated.jsonl.gz"]
     assert "truncated" in rejected["cut.warc.gz"]
-    assert "malformed JSON" in [r.reason for r in items if isinstance(r, Rejected)
-                                and r.path.endswith("mixed.jsonl:2")][0]
+    assert "malformed JSON" in next(r.reason for r in items if isinstance(r, Rejected)
+                                and r.path.endswith("mixed.jsonl:2"))
     docs = [r for r in items if isinstance(r, RawDocument)]
     names = [Path(d.path).name for d in docs]
     # the Latin-1 and broken UTF-8 files are read, the good JSON lines are kept

@@ -293,11 +293,10 @@ def _score(pub: Date, refs: list[Reference]) -> float:
                 past_latest = max(past_latest or start, start)
                 if r.year is None:
                     bare_days.append(start)
-            if r.year is not None and r.day is None and bare_months:
-                # "September 2018" beside bare months: written with its year because
-                # it lies outside the year before publication.
-                if (pub - end).days < 300:
-                    score -= 1
+            # "September 2018" beside bare months: written with its year because it
+            # lies outside the year before publication.
+            if r.year is not None and r.day is None and bare_months and (pub - end).days < 300:
+                score -= 1
     if past_latest is not None and (pub - past_latest).days > RECENCY_DAYS:
         score -= 0.5 + (pub - past_latest).days / 365
     if bare_days:

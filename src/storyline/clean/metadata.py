@@ -25,7 +25,7 @@ def outlets() -> tuple[Outlet, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        parts = (line.split("\t") + ["", ""])[:3]
+        parts = ([*line.split("\t"), "", ""])[:3]
         aliases = tuple(a for a in parts[1].split("|") if a)
         domains = tuple(d for d in parts[2].split("|") if d)
         out.append(Outlet(parts[0], aliases, domains))

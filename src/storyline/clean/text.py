@@ -25,8 +25,7 @@ from storyline.clean.patterns import (
 )
 
 FUNCTION_WORDS = frozenset(
-    "the a an of in on at to for with from by and or but as that which who whose its their "
-    "his her our your this these those than into over under about between".split()
+    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "as", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "your", "this", "these", "those", "than", "into", "over", "under", "about", "between"]
 )
 
 

@@ -187,7 +187,7 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text)
 
 
-def _open_maybe_gzip(path: Path) -> IO[bytes]:
+def _open_maybe_gzip(path: Path) -> IO[bytes] | gzip.GzipFile:
     with open(path, "rb") as fh:
         magic = fh.read(2)
     if magic == b"\x1f\x8b":

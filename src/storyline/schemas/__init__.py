@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of an output (``articles``, ``events``, ``figures``, ``timeline``)."""
     text = resources.files("storyline.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")

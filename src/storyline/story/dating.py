@@ -18,9 +18,7 @@ from storyline.store.db import Store
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 _STOP = frozenset(
-    "that this with from have been were will would could should their there which about after "
-    "said says also more than into over they them what when where while other some such only "
-    "very just most many much".split()
+    ["that", "this", "with", "from", "have", "been", "were", "will", "would", "could", "should", "their", "there", "which", "about", "after", "said", "says", "also", "more", "than", "into", "over", "they", "them", "what", "when", "where", "while", "other", "some", "such", "only", "very", "just", "most", "many", "much"]
 )
 MAX_NEIGHBOURS = 20_000
 
