@@ -56,7 +56,7 @@ import calendar
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -340,6 +340,8 @@ def extract_figures(
     text = doc.text
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return []
+    if not doc.has_annotation("DEP"):
+        return []  # needs the article's parse (what is counted comes from it)
     pub = _iso_date(published) if published else None
     gaps = [(int(s), int(e)) for s, e in damaged]
     times_sorted = sorted(times, key=lambda t: (t.start, t.end))
@@ -394,11 +396,7 @@ _WORDNUM_HINT = re.compile(
 def _segments(doc: Doc) -> Iterator[tuple[int, int, Span]]:
     """(start, end, sentence) for each sentence piece between line breaks, stripped."""
     text = doc.text
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        sents: Iterable[Span] = doc.sents
-    else:
-        sents = [doc[:]]
-    for sent in sents:
+    for sent in doc.sents:
         start = sent.start_char
         for piece in re.finditer(r"[^\n\r\u2028\u2029]+", text[sent.start_char : sent.end_char]):
             a = start + piece.start()
@@ -634,11 +632,9 @@ def _build(
     if span is None or full is None or len(span) == 0:
         return None
     # Inside a date/time/ordinal entity or a name ("Group of 20", "Resolution 2254").
-    if num.unit_kind == "count" and any(
-        t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in span
-    ):
+    if num.unit_kind == "count" and _in_date_entity(span):
         return None
-    if num.unit_kind == "count" and _is_name_number(span):
+    if num.unit_kind == "count" and _is_name_number(span, sent.start):
         return None
     root = full.root
     seg_span = doc.char_span(seg_start, seg_end, alignment_mode="expand")
@@ -692,10 +688,14 @@ def _build(
             if not is_person and participle is None and (_anaphoric(span) or num.value < 10):
                 return None
         else:
-            if participle is None or participle not in _PEOPLE_VERBS:
+            toll = _toll_what(root)
+            if toll is not None:
+                what, unit = toll
+            elif participle is None or participle not in _PEOPLE_VERBS:
                 return None
-            unit = "people"
-            what = f"people {participle}"
+            else:
+                unit = "people"
+                what = f"people {participle}"
         if num.value <= 1 and not num.vague and (participle is None or noun is None):
             # "one" as a pronoun or an article ("one way or another", "one of them")
             return None
@@ -763,7 +763,34 @@ def _build(
     return figure, explicit
 
 
-def _is_name_number(span: Span) -> bool:
+def _in_date_entity(span: Span) -> bool:
+    """Inside a DATE/TIME/ORDINAL entity that really is one: the small model also tags
+    bare counts ("Between 10 and 12 people") as DATE, so a date entity counts only when
+    it has a month, a time unit, a year or a clock time in it."""
+    for ent in span.doc.ents:
+        if ent.end <= span.start or ent.start >= span.end:
+            continue
+        if ent.label_ == "ORDINAL":
+            return True
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        for t in ent:
+            low = t.lower_.rstrip(".")
+            if low in _MONTHS or low in _TIME_UNITS or low in _DATE_WORDS:
+                return True
+            if re.fullmatch(r"(?:1[5-9]|20)[0-9]{2}s?|[0-9]{1,2}[:.][0-9]{2}", t.text):
+                return True
+    return False
+
+
+_DATE_WORDS = _words(
+    "today yesterday tomorrow tonight morning afternoon evening noon midnight ago later "
+    "earlier since spring summer autumn fall winter annual daily weekly monthly yearly "
+    "st nd rd th"
+)
+
+
+def _is_name_number(span: Span, sent_start: int) -> bool:
     """The number is part of a name: "Group of 20", "Resolution 2254", "Route 5"."""
     doc = span.doc
     if any(t.ent_type_ in _NAME_ENTS for t in span):
@@ -771,7 +798,7 @@ def _is_name_number(span: Span) -> bool:
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "of":
         i -= 1
-    if i < span.sent.start or i < 0:
+    if i < sent_start or i < 0:
         return False
     prev = doc[i]
     return (
@@ -835,6 +862,51 @@ def _counted_noun(span: Span, full: Span, root: Token) -> Token | None:
                 t.head.i in range(full.start, full.end) or root.head.i == t.i
             ):
                 return t
+    return None
+
+
+_RISE_VERBS = _words(
+    "rise climb reach jump increase grow stand hit top exceed surpass pass soar mount "
+    "be remain total"
+)
+_TOLL_NOUNS = _words("toll number total count tally figure")
+_TOLL_WORDS = {
+    "death": ("people killed", "people"),
+    "dead": ("people killed", "people"),
+    "casualty": ("casualties", "people"),
+    "displaced": ("people displaced", "people"),
+    "refugee": ("refugees", "people"),
+    "wounded": ("people wounded", "people"),
+    "injured": ("people injured", "people"),
+    "injury": ("people injured", "people"),
+}
+
+
+def _toll_what(root: Token) -> tuple[str, str] | None:
+    """"The death toll rose to 500", "the number of displaced reached 900,000":
+    (what, unit) from the subject of the rising verb."""
+    verb: Token | None = None
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "above", "past"):
+        verb = root.head.head
+    elif root.dep_ in ("dobj", "attr", "npadvmod"):
+        verb = root.head
+    if verb is None or verb.lemma_.lower() not in _RISE_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in _TOLL_NOUNS:
+        return None
+    words = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")]
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None:
+        words.append(obj.lemma_.lower())
+        words.append(obj.lower_)
+    for w in words:
+        if w in _TOLL_WORDS:
+            return _TOLL_WORDS[w]
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        phrase = _noun_phrase(obj)
+        return phrase, ("people" if _is_person(obj) else phrase)
     return None
 
 
@@ -1035,6 +1107,7 @@ def _money_what(verb: Token | None, participle: str | None, root: Token, full: S
             if obj:
                 return f"{participle} {child.lower_} {obj}" if participle else obj
     if verb is not None and participle:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "for", "to", "in") and (
                 child.i > root.i
@@ -1042,6 +1115,10 @@ def _money_what(verb: Token | None, participle: str | None, root: Token, full: S
                 obj = _prep_object(child)
                 if obj:
                     return f"{participle} {child.lower_} {obj}"
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and participle in (
+            "received", "requested", "sought", "needed", "lost", "raised"
+        ):
+            return f"{participle} by {_noun_phrase(subj)}"
         return participle
     head = root.head
     if head.pos_ == "NOUN" and head.i > root.i and head.i not in range(full.start, full.end):
@@ -1319,7 +1396,26 @@ def _place_in_preps(anchor: Token, depth: int) -> tuple[str, int, int] | None:
                 continue
             if obj.ent_type_ in ("GPE", "LOC", "FAC"):
                 return _place_text(obj)
+            if (
+                obj.pos_ == "PROPN"
+                and child.lower_ in ("in", "inside", "near", "across", "throughout", "around")
+                and obj.ent_type_ in ("", "LANGUAGE", "NORP")
+                and obj.text[:1].isupper()
+            ):
+                # the small model often mislabels places ("in Aleppo" as LANGUAGE)
+                run = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                first = min([*run, obj], key=lambda c: c.i)
+                return obj.doc.text[first.idx : obj.idx + len(obj.text)], first.idx, (
+                    obj.idx + len(obj.text)
+                )
             if obj.lower_ in _LOCATION_NOUNS and obj.pos_ == "NOUN":
+                # "the town of Saraqeb", "the province of Idlib"
+                for of in obj.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        named = next((g for g in of.children if g.dep_ == "pobj"
+                                      and g.pos_ == "PROPN"), None)
+                        if named is not None:
+                            return _place_text(named)
                 mods = [c for c in obj.lefts if c.dep_ in ("compound", "amod")
                         and c.pos_ in ("NOUN", "ADJ", "PROPN")]
                 if mods:
@@ -1493,15 +1589,29 @@ def _period(
     def distance(t: TimeExpression) -> int:
         return min(abs(t.start - full.end_char), abs(full.start_char - t.end))
 
+    # The second half of "between A and B" / "from A to B" stands for the whole range.
+    by_start = sorted(usable, key=lambda p: p[0].start)
+    for k in range(1, len(by_start)):
+        a, b = by_start[k - 1][0], by_start[k][0]
+        gap = text[a.end : b.start]
+        a_prefix = text[max(seg_start, a.start - 25) : a.start].lower()
+        if re.fullmatch(r"\s*(?:and|to|until|till|through|-|–)\s*", gap) and re.search(
+            r"\b(?:between|from)\s*$", a_prefix
+        ):
+            usable = [p for p in usable if p[0] is not b]
     usable.sort(key=lambda p: (not attached(p[0]), distance(p[0])))
     t, (start, end) = usable[0]
     prefix = text[max(seg_start, t.start - 25) : t.start].lower()
     suffix = text[t.end : min(seg_end, t.end + 30)]
     if re.search(r"\b(?:since|from)\s*$", prefix):
         # "since April 30", "from May 1 to 10"
-        later = [p for p in usable if p[0].start > t.end and p[0].start - t.end < 12
-                 and re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*",
-                                  text[t.end : p[0].start])]
+        later = [
+            p
+            for p in by_start
+            if p[0].start > t.end
+            and p[0].start - t.end < 12
+            and re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", text[t.end : p[0].start])
+        ]
         if later:
             return start, later[0][1][1]
         end2 = _short_second_day(t, suffix, start)
@@ -1509,7 +1619,7 @@ def _period(
             return start, end2
         return start, pub or end
     if re.search(r"\bbetween\s*$", prefix):
-        later = [p for p in usable if p[0].start > t.end and p[0].start - t.end < 12]
+        later = [p for p in by_start if p[0].start > t.end and p[0].start - t.end < 12]
         if later:
             return start, later[0][1][1]
         end2 = _short_second_day(t, suffix, start)
