@@ -544,3 +544,30 @@ def test_seed_004(nlp: spacy.language.Language) -> None:
     assert children.what == "children killed"
     # "refrain from killing thousands" is not a report; "M4", "M5" are roads
     assert not {1000, 4, 5e0 + 0.5} & {f.value for f in found if f.what != "children killed"}
+
+
+# --- further patterns ---------------------------------------------------------------
+
+
+def test_home_to_as_apposition(nlp: spacy.language.Language) -> None:
+    f = one(nlp, "Lebanon, home to 1.5 million Syrian refugees, fears a new influx.")
+    assert (f.value, f.what, f.where) == (1.5e6, "refugees hosted", "Lebanon")
+
+
+def test_actor_is_not_the_place(nlp: spacy.language.Language) -> None:
+    f = one(nlp, "Russia has deployed 3,000 troops to the area.")
+    assert (f.what, f.where) == ("troops deployed", None)
+
+
+def test_short_million(nlp: spacy.language.Language) -> None:
+    assert one(nlp, "The region is home to 3m people.").value == 3e6
+    assert figs(nlp, "They built a 5m wall.") == []
+
+
+def test_since_clause_and_other_clause_times(nlp: spacy.language.Language) -> None:
+    text = "The war has killed more than 380,000 people since it began in 2011."
+    f = one(nlp, text, times=[tx(text, "2011", "2011")])
+    assert f.as_of == {"start": "2011-01-01", "end": PUB}
+    text = "About 60 people who arrived in 2015 were deported last week."
+    f = one(nlp, text, times=[tx(text, "2015", "2015"), tx(text, "last week", "2020-W08")])
+    assert f.as_of == {"start": "2020-02-17", "end": "2020-02-23"}

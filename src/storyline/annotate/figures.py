@@ -503,7 +503,10 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
             n2, s2 = m.group("n2"), m.group("s2")
             cur_after = m.group("cur_after")
             if s1 and s1.strip().lower() == "m" and not (m.group("cur") or cur_after):
-                continue  # "5m" without a currency: metres or a model name; skip
+                # "3m people" is three million; "a 5m wall" is metres: skip those
+                nxt_word = re.match(r"\s+([A-Za-z]+)", seg[m.end() :])
+                if not nxt_word or nxt_word.group(1).lower() not in _PERSON_NOUNS | {"syrians"}:
+                    continue
             if n2 and m.group("sep") is not None:
                 scale1 = s1 or s2
                 v1 = parse_number(n1, scale1)
@@ -1005,7 +1008,8 @@ def _governing_verb(gov: Token) -> tuple[Token | None, str]:
         prep = head
         ph = prep.head
         if prep.lower_ == "to" and ph.lower_ == "home":
-            return ph.head, "home"
+            # "Turkey is home to ...": the copula; "Turkey, home to ...": "home" itself
+            return (ph.head, "home") if ph.head.pos_ in ("AUX", "VERB") else (ph, "home")
         if prep.lower_ == "of" and ph.pos_ == "NOUN" and ph.lemma_.lower() in _NOMINAL_PARTICIPLE:
             return ph, "of"
         if prep.lower_ == "of" and ph.pos_ in ("NOUN", "NUM"):
@@ -1066,8 +1070,8 @@ def _hedged(verb: Token) -> bool:
             return True
     t = verb
     for _ in range(4):
-        if t.head is t:
-            break
+        if t.head is t or t.dep_ in ("nsubj", "nsubjpass", "relcl", "appos", "advmod", "acl"):
+            break  # the figure sits in a subject or a modifier, not in what is feared
         t = t.head
         if t.lemma_.lower() in _BLOCKING_HEADS:
             return True
@@ -1348,21 +1352,28 @@ def _where(
 
 
 def _clause_tokens(head: Token) -> list[Token]:
-    """The head's subtree without clauses hung on it ("a group operating in Syria")."""
+    """The head's subtree without clauses hung on it ("a group operating in Syria") and
+    without its active subject ("Russia has deployed 3,000 troops")."""
     out: list[Token] = []
     stack = [head]
+    skip = ("relcl", "acl", "appos", "advcl", "ccomp", "parataxis", "conj")
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(
-            c for c in t.children
-            if c.dep_ not in ("relcl", "acl", "appos", "advcl", "ccomp", "parataxis", "conj")
+            c
+            for c in t.children
+            if c.dep_ not in skip and not (t is head and c.dep_ in ("nsubj", "poss"))
         )
     return sorted(out, key=lambda t: t.i)
 
 
 def _resolved_subject(verb: Token) -> Token | None:
     v = verb
+    if v.lower_ == "home" and v.dep_ in ("appos", "npadvmod", "advmod", "conj") and (
+        v.head is not v and v.head.pos_ in ("PROPN", "NOUN")
+    ):
+        return v.head  # "Turkey, home to 3.6 million refugees"
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and v.dep_ == "conj":
         return _resolved_subject(v.head)
@@ -1550,12 +1561,22 @@ def _period(
     """The period the figure holds for, from the time expressions of its sentence."""
     usable: list[tuple[TimeExpression, tuple[str, str]]] = []
     text = doc.text
+    anchor = verb if verb is not None else full.root
+    since_clause: set[int] = set()
     for t in seg_times:
         if t.start < full.end_char and full.start_char < t.end:
             continue
+        where = _time_clause(doc, t, anchor)
+        if where == "other":
+            continue  # "... said on Monday", "... who arrived in 2015"
+        if where == "since":
+            since_clause.add(id(t))
         prefix = text[max(seg_start, t.start - 25) : t.start].lower()
         if t.type == "DURATION":
-            if pub and _PAST_WORDS_RE.search(prefix.rstrip()):
+            if pub and (
+                _PAST_WORDS_RE.search(prefix.rstrip())
+                or re.search(r"\b(?:past|last|previous|recent)\b", t.text, re.IGNORECASE)
+            ):
                 back = _duration_back(t.value, pub)
                 if back:
                     usable.append((t, (back, pub)))
@@ -1603,6 +1624,8 @@ def _period(
     t, (start, end) = usable[0]
     prefix = text[max(seg_start, t.start - 25) : t.start].lower()
     suffix = text[t.end : min(seg_end, t.end + 30)]
+    if id(t) in since_clause:
+        return start, pub or end  # "since the war began in 2011"
     if re.search(r"\b(?:since|from)\s*$", prefix):
         # "since April 30", "from May 1 to 10"
         later = [
@@ -1638,6 +1661,32 @@ def _period(
     if re.search(r"\b(?:by|until|till|as\s+of|up\s+to)\s*$", prefix):
         return end, end
     return start, end
+
+
+_CLAUSE_DEPS = ("advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "xcomp")
+
+
+def _time_clause(doc: Doc, t: TimeExpression, anchor: Token) -> str:
+    """Whether a time expression belongs to the figure's clause ("own"), to a "since"
+    clause on it ("since"), or to some other clause of the sentence ("other")."""
+    sp = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if sp is None or len(sp) == 0:
+        return "own"
+    above = {anchor.i, *(a.i for a in anchor.ancestors)}
+    r = sp.root
+    status = "own"
+    for _ in range(40):
+        if r.i in above:
+            return status
+        if r.dep_ in _CLAUSE_DEPS:
+            if any(c.dep_ == "mark" and c.lower_ == "since" for c in r.children):
+                status = "since"
+            elif r.dep_ != "xcomp":
+                return "other"
+        if r.head is r:
+            break
+        r = r.head
+    return status
 
 
 def _short_second_day(t: TimeExpression, suffix: str, start: str) -> str | None:
