@@ -295,7 +295,7 @@ _PAST_RE = re.compile(
     r"[a-z]{2,}ed)\b",
     re.I,
 )
-_NOT_PAST = re.compile(r"(?i)(?:expected|scheduled|planned|slated|needed|based|related|"
+_NOT_PAST = re.compile(r"(?i)^(?:expected|scheduled|planned|slated|needed|based|related|"
                        r"united|red|bed|need|feed|speed|seed|hundred|indeed|proceed|succeed)$")
 _REPORTING = re.compile(r"(?i)said|told|announced|reported|added|noted|stated|says|say")
 # Participles after these are passives, infinitives or adjectives, not past tense.
@@ -305,6 +305,7 @@ _FINITE_PAST = {"was", "were", "had", "did", "said", "told", "ago", "last", "yes
                 "earlier", "previously"}
 _CLAUSE_BREAK = re.compile(r"(?i)[,;:()\"]|\b(?:that|which|who|to|and|but|while|when|after|"
                            r"before|because|if|said|says)\b")
+_COMPLEMENT = re.compile(r"(?i)\bthat\b")
 _OPEN_PREP = re.compile(r"(?i)\b(?:until|till|through|to|by)\s+$")
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
@@ -334,6 +335,8 @@ def _tense_at(text: str, start: int, end: int,
                 continue
             dist = start - b if b <= start else a - end
             between = text[b:start] if b <= start else text[end:a]
+            if a >= end and _COMPLEMENT.search(between):
+                continue  # "warned on Friday that it would ...": the verb after "that" is reported
             same_clause = dist <= _TENSE_NEAR and not _CLAUSE_BREAK.search(between)
             if _REPORTING.fullmatch(m.group(0)) and dist > 12:
                 continue  # "said" governs its own clause, not the dates reported in it
