@@ -31,3 +31,17 @@ def seed_articles():
         art = make_article(raw)
         out[Path(raw.path).name[:3]] = art
     return out
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy English model the annotation stage uses (loaded once)."""
+    from storyline.annotate.stage import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The folder of the seed articles (skips without ../shared)."""
+    return shared_path("seeds")

