@@ -6,7 +6,6 @@ engine can run it; the spaCy model loads once per worker process.
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 from typing import Any
 
@@ -28,10 +27,6 @@ def load_nlp() -> Any:
     return nlp
 
 
-def _has(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
-
-
 def annotate_article(article: Article) -> Annotations:
     """Every annotation of one article, offsets into ``article.text``."""
     from storyline.annotate.figures import extract_figures
@@ -44,15 +39,14 @@ def annotate_article(article: Article) -> Annotations:
     doc = load_nlp()(text)
     published = article.published.date
     ann.times = find_times(text, published)
-    if _has("storyline.annotate.actors"):
-        from storyline.annotate.actors import find_actors
+    from storyline.annotate.actors import find_actors
+    from storyline.annotate.places import find_places, story_countries
 
-        ann.actors = find_actors(doc, published=published, damaged=article.damaged)
-    if _has("storyline.annotate.places"):
-        from storyline.annotate.places import find_places
-
-        countries = sorted({m.actor.country for m in ann.actors if m.actor.country})
-        ann.places = find_places(doc, context_countries=countries)
+    countries = story_countries(doc)
+    ann.actors = find_actors(doc, published=published,
+                             story_country=countries[0] if countries else None,
+                             damaged=article.damaged)
+    ann.places = find_places(doc, context_countries=countries)
     ann.figures = extract_figures(
         doc, article_id=article.id, published=published, times=ann.times,
         damaged=article.damaged,
