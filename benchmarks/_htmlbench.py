@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ _WS = re.compile(r"\s+")
 
 
 def norm(s: str) -> str:
-    return _WS.sub(" ", s.replace("\u00a0", " ")).strip()
+    return _WS.sub(" ", unicodedata.normalize("NFC", s).replace("\u00a0", " ")).strip()
 
 
 @dataclass(slots=True)

@@ -53,7 +53,21 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     body, tail = post_clean(body)
     if title:
         title = unescape_text(normalise_line(title))
+        body = _drop_leading_headline(body, title)
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().casefold()
+
+
+def _drop_leading_headline(body: str, title: str) -> str:
+    """trafilatura often repeats the headline as the first body line: take it off."""
+    first, sep, rest = body.partition("\n\n")
+    f, t = _fold(first), _fold(title)
+    if sep and f and len(f.split()) >= 2 and (f == t or t.startswith(f + " ")):
+        return rest
+    return body
 
 
 def page_date(html: str, url: str | None) -> str | None:
@@ -91,6 +105,18 @@ def _fallback_text(html: str) -> str:
 
 
 _CAPTION_DUP_MIN_WORDS = 6
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_SENTENCE_END = re.compile(r"[.!?\"”»।。！？]$")
+
+
+def _trailing_chrome(line: str) -> bool:
+    """A short trailing line that is a link to elsewhere, not part of the article."""
+    if _BARE_URL.match(line):
+        return True
+    if len(line.split()) >= 8 or _SENTENCE_END.search(line):
+        return False
+    item = line[2:] if line.startswith(("- ", "* ", "• ")) else line
+    return not (re.search(r"\d|:", item) or item[:1].islower())
 
 
 def post_clean(body: str) -> tuple[str, list[str]]:
@@ -110,7 +136,10 @@ def post_clean(body: str) -> tuple[str, list[str]]:
             continue
         seen.add(line)
         out.append(line)
-    # Trailing short lines without punctuation after the last paragraph: link lists.
-    while out and len(out[-1].split()) < 8 and not re.search(r"[.!?\"”]$", out[-1]) and len(out) > 2:
+    # Trailing short lines without punctuation after the last paragraph: link lists
+    # (headlines of other stories) and bare addresses. Stop at anything that looks like
+    # content in a list, table or code block: numbers (nutrition facts, phone numbers,
+    # stats), a "label: value" line, a lower-case start (commands, continuations).
+    while len(out) > 2 and _trailing_chrome(out[-1]):
         tail.insert(0, out.pop())
     return "\n\n".join(unescape_text(x) if "\\" in x else x for x in out), tail
