@@ -53,12 +53,52 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     body, tail = post_clean(body)
     if title:
         title = unescape_text(normalise_line(title))
+        title = _headline(html, title)
         body = _drop_leading_headline(body, title)
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
 
 
 def _fold(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().casefold()
+
+
+def _h1_texts(html: str) -> list[str]:
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html)
+    except Exception:
+        return []
+    out = []
+    for h in root.iter("h1"):
+        t = normalise_line(h.text_content())
+        if 2 <= len(t.split()) <= 40:
+            out.append(t)
+    return out[:5]
+
+
+def _headline(html: str, title: str) -> str:
+    """The headline as the page shows it (its <h1>) when the metadata title is that
+    headline with a site name or a slide name added, or reworded for social media."""
+    t = _fold(title)
+    tw = set(t.split())
+    for h in _h1_texts(html):
+        f = _fold(h)
+        hw = set(f.split())
+        if not hw or f == t or (len(tw) >= 3 and t in f):
+            return title  # the h1 adds a section kicker or a subtitle: keep the title
+        if t.startswith(f + " ") and len(hw) >= 2:
+            return h  # "Headline | Site" or "Headline - slide name"
+        if t.endswith(" " + f) and len(hw) >= 3:
+            return h  # "Section: Headline"
+        common = len(hw & tw)
+        if len(tw) >= 4 and common >= 0.7 * len(hw) and common >= 0.7 * len(tw):
+            return h  # the same headline, reworded (the page shows the h1)
+    if len(tw) <= 1:  # a CMS name or a single word is not a headline
+        hs = _h1_texts(html)
+        if hs:
+            return hs[0]
+    return title
 
 
 def _drop_leading_headline(body: str, title: str) -> str:
