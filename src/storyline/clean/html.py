@@ -53,7 +53,61 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     body, tail = post_clean(body)
     if title:
         title = unescape_text(normalise_line(title))
+        title = _headline(html, title)
+        body = _drop_leading_headline(body, title)
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().casefold()
+
+
+def _h1_texts(html: str) -> list[str]:
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html)
+    except Exception:
+        return []
+    out = []
+    for h in root.iter("h1"):
+        t = normalise_line(h.text_content())
+        if 2 <= len(t.split()) <= 40:
+            out.append(t)
+    return out[:5]
+
+
+def _headline(html: str, title: str) -> str:
+    """The headline as the page shows it (its <h1>) when the metadata title is that
+    headline with a site name or a slide name added, or reworded for social media."""
+    t = _fold(title)
+    tw = set(t.split())
+    for h in _h1_texts(html):
+        f = _fold(h)
+        hw = set(f.split())
+        if not hw or f == t or (len(tw) >= 3 and t in f):
+            return title  # the h1 adds a section kicker or a subtitle: keep the title
+        if t.startswith(f + " ") and len(hw) >= 2:
+            return h  # "Headline | Site" or "Headline - slide name"
+        if t.endswith(" " + f) and len(hw) >= 3:
+            return h  # "Section: Headline"
+        common = len(hw & tw)
+        if len(tw) >= 4 and common >= 0.7 * len(hw) and common >= 0.7 * len(tw):
+            return h  # the same headline, reworded (the page shows the h1)
+    if len(tw) <= 1:  # a CMS name or a single word is not a headline
+        hs = _h1_texts(html)
+        if hs:
+            return hs[0]
+    return title
+
+
+def _drop_leading_headline(body: str, title: str) -> str:
+    """trafilatura often repeats the headline as the first body line: take it off."""
+    first, sep, rest = body.partition("\n\n")
+    f, t = _fold(first), _fold(title)
+    if sep and f and len(f.split()) >= 2 and (f == t or t.startswith(f + " ")):
+        return rest
+    return body
 
 
 def page_date(html: str, url: str | None) -> str | None:
@@ -91,6 +145,18 @@ def _fallback_text(html: str) -> str:
 
 
 _CAPTION_DUP_MIN_WORDS = 6
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_SENTENCE_END = re.compile(r"[.!?\"”»।。！？]$")
+
+
+def _trailing_chrome(line: str) -> bool:
+    """A short trailing line that is a link to elsewhere, not part of the article."""
+    if _BARE_URL.match(line):
+        return True
+    if len(line.split()) >= 8 or _SENTENCE_END.search(line):
+        return False
+    item = line[2:] if line.startswith(("- ", "* ", "• ")) else line
+    return not (re.search(r"\d|:", item) or item[:1].islower())
 
 
 def post_clean(body: str) -> tuple[str, list[str]]:
@@ -110,7 +176,10 @@ def post_clean(body: str) -> tuple[str, list[str]]:
             continue
         seen.add(line)
         out.append(line)
-    # Trailing short lines without punctuation after the last paragraph: link lists.
-    while out and len(out[-1].split()) < 8 and not re.search(r"[.!?\"”]$", out[-1]) and len(out) > 2:
+    # Trailing short lines without punctuation after the last paragraph: link lists
+    # (headlines of other stories) and bare addresses. Stop at anything that looks like
+    # content in a list, table or code block: numbers (nutrition facts, phone numbers,
+    # stats), a "label: value" line, a lower-case start (commands, continuations).
+    while len(out) > 2 and _trailing_chrome(out[-1]):
         tail.insert(0, out.pop())
     return "\n\n".join(unescape_text(x) if "\\" in x else x for x in out), tail

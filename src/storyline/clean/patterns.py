@@ -53,7 +53,13 @@ END_MARKER = re.compile(
     r"Print Friendly|"
     r"Editor'?s Picks$|Most (?:Popular|Read|Viewed|Shared)$|"
     r"Related (?:Articles|Stories|News|Coverage|Topics|Posts)\b|Read (?:more|next|also)\s*:?$|"
-    r"More (?:from|on|stories)\b.{0,40}$|You (?:may|might) also like"
+    r"More (?:from|on|stories)\b.{0,40}$|You (?:may|might) also like|"
+    # the same markers on European-language pages (the product keeps them, with a warning)
+    r"Contenido relacionado$|Le puede interesar\b|Noticias relacionadas$|"
+    r"Articles? (?:li[ée]s|similaires)$|[ÀA] lire aussi\b|"
+    r"(?:Weitere|Verwandte|Ähnliche) (?:Artikel|Beiträge|Themen)$|Das könnte (?:Sie|dich) auch interessieren|"
+    r"(?:Letzte Änderung|Zuletzt aktualisiert|Aktualisiert am|Last modified)\b.{0,40}$|"
+    r"Leggi anche\b|Articoli correlati$|Leia (?:também|mais)\b"
     r")",
     re.IGNORECASE,
 )
