@@ -112,9 +112,7 @@ def porter(w: str) -> str:
     if len(w) <= 2:
         return w
     # step 1a
-    if w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith("ies"):
+    if w.endswith(("sses", "ies")):
         w = w[:-2]
     elif w.endswith("ss"):
         pass
@@ -173,7 +171,7 @@ def porter(w: str) -> str:
 # ROUGE
 # ---------------------------------------------------------------------------
 
-_STOP = frozenset(
+_STOP_WORDS = (
     """a about above across after afterwards again against all almost alone along already
     also although always am among an and another any anyhow anyone anything anyway anywhere
     are around as at be became because become becomes been before beforehand behind being
@@ -191,8 +189,9 @@ _STOP = frozenset(
     throughout thru thus to together too toward towards under until up upon us very via was
     we well were what whatever when whence whenever where whereafter whereas whereby wherein
     whereupon wherever whether which while whither who whoever whole whom whose why will with
-    within without would yet you your yours yourself yourselves""".split()
+    within without would yet you your yours yourself yourselves"""
 )
+_STOP = frozenset(_STOP_WORDS.split())
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STEM_CACHE: dict[str, str] = {}
 

@@ -43,7 +43,7 @@ _ABBREV = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
 )
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
+_STOP_WORDS = (
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers herself him himself his how i if in
@@ -51,8 +51,9 @@ _STOP = frozenset(
     other our ours ourselves out over own said same says she should so some such than that the
     their theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves s t""".split()
+    yourself yourselves s t"""
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(slots=True)
@@ -148,14 +149,19 @@ def _tfidf(docs: list[list[str]]) -> np.ndarray:
     return m / norms
 
 
-def _pick(cands: list[_Sentence], k: int) -> list[_Sentence]:
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _pick(cands: list[_Sentence], k: int, used: set[str]) -> list[_Sentence]:
+    """Up to ``k`` central, mutually non-redundant sentences not in ``used`` (updated)."""
     if k <= 0 or not cands:
         return []
-    seen: set[str] = set()
+    seen: set[str] = set(used)
     uniq: list[_Sentence] = []
     toks: list[list[str]] = []
     for s in cands:
-        key = " ".join(s.text.lower().split())
+        key = _key(s.text)
         n = len(s.text.split())
         if key in seen or n < MIN_TOKENS or n > MAX_TOKENS:
             continue
@@ -175,6 +181,7 @@ def _pick(cands: list[_Sentence], k: int) -> list[_Sentence]:
         if chosen and float(np.max(vecs[chosen] @ vecs[i])) > REDUNDANCY:
             continue
         chosen.append(int(i))
+    used.update(_key(uniq[i].text) for i in chosen)
     return [uniq[i] for i in chosen]
 
 
@@ -226,13 +233,14 @@ def build_timeline(
                      + PUB_PREV_WEIGHT * len(pubs_after.get(d, ())))
     limit = len(scores) if n_dates is None else max(n_dates, 0)
     entries: list[dict] = []
+    used: set[str] = set()  # a sentence summarises one date only
     for d in sorted(scores, key=lambda d: (-scores[d], d)):
         if len(entries) >= limit:
             break
         cands = list(by_date.get(d, []))
         cands += undated_by_pub.get(d, [])
         cands += undated_by_pub.get(d + dt.timedelta(days=1), [])
-        picked = _pick(cands, n_sentences)
+        picked = _pick(cands, n_sentences, used)
         if not picked and n_sentences > 0:
             continue  # nothing quotable for this date: take the next one
         sources: list[str] = []
