@@ -34,8 +34,9 @@ REF_WEIGHT = 1.0  # an article refers to the date explicitly
 PUB_WEIGHT = 0.5  # an article was published on the date (undated sentences)
 PUB_PREV_WEIGHT = 0.25  # an article was published the day after the date
 REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
+MENTION_BONUS = 0.1  # added to the centroid score of sentences naming the date
 MIN_TOKENS = 5
-MAX_TOKENS = 60
+MAX_TOKENS = 40
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -153,7 +154,8 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _pick(cands: list[_Sentence], k: int, used: set[str]) -> list[_Sentence]:
+def _pick(cands: list[_Sentence], k: int, used: set[str],
+          day: dt.date | None = None) -> list[_Sentence]:
     """Up to ``k`` central, mutually non-redundant sentences not in ``used`` (updated)."""
     if k <= 0 or not cands:
         return []
@@ -174,6 +176,8 @@ def _pick(cands: list[_Sentence], k: int, used: set[str]) -> list[_Sentence]:
     centroid = vecs.mean(axis=0)
     cn = float(np.linalg.norm(centroid))
     scores = vecs @ centroid / cn if cn else np.zeros(len(uniq))
+    if day is not None and MENTION_BONUS:
+        scores = scores + MENTION_BONUS * np.array([day in s.dates for s in uniq], dtype=float)
     chosen: list[int] = []
     for i in np.argsort(-scores, kind="stable"):
         if len(chosen) >= k:
@@ -240,7 +244,7 @@ def build_timeline(
         cands = list(by_date.get(d, []))
         cands += undated_by_pub.get(d, [])
         cands += undated_by_pub.get(d + dt.timedelta(days=1), [])
-        picked = _pick(cands, n_sentences, used)
+        picked = _pick(cands, n_sentences, used, d)
         if not picked and n_sentences > 0:
             continue  # nothing quotable for this date: take the next one
         sources: list[str] = []
