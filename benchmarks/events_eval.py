@@ -32,6 +32,7 @@ import os
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,7 @@ def actor_finder() -> Any:
     return find_actors
 
 
-def main_event(pairs: list[tuple[Token, Event]]) -> Event | None:
+def main_event(pairs: list[tuple[Token, Event, str | None]]) -> tuple[Event, str | None] | None:
     def depth(t: Token) -> int:
         d = 0
         while t.head.i != t.i and d < 50:
@@ -93,7 +94,8 @@ def main_event(pairs: list[tuple[Token, Event]]) -> Event | None:
         return d
     if not pairs:
         return None
-    return min(pairs, key=lambda p: (depth(p[0]), p[0].i))[1]
+    best = min(pairs, key=lambda p: (depth(p[0]), p[0].i))
+    return best[1], best[2]
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -143,7 +145,7 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
         times = find_times(art.text, pub)
         pairs = extract_with_triggers(doc, article_id=art.id, published=pub, actors=actors,
                                       times=times, damaged=art.damaged)
-        preds = [e for _, e in pairs]
+        preds = [e for _, e, _ in pairs]
         used: set[int] = set()
         for ge in g["events"]:
             ok_types = {ge["type"]} | {a["type"] for a in ge.get("also_acceptable", [])}
@@ -193,8 +195,13 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
     return res
 
 
-def _quad_class(e: Event | None) -> int:
-    if e is None:
+def _quad_class(main: tuple[Event, str | None] | None) -> int:
+    if main is None:
+        return 0
+    e, mode = main
+    if mode in ("appeal", "deny"):
+        # CAMEO 02 APPEAL and 016 deny responsibility: statements (class 0), which
+        # PLOVER drops or leaves to the coder
         return 0
     q = CAMEO_QUAD[e.type]
     if e.modality in ("future", "hypothetical") and q in (2, 4):
@@ -252,7 +259,11 @@ def eval_gsr(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
         gold = OLD_TYPES.get(r["event"], r["event"])
         pairs = extract_with_triggers(doc, article_id="g", published=None,
                                       actors=stand_in_actors(doc), times=[])
-        e = main_event(pairs)
+        main = main_event(pairs)
+        e = main[0] if main else None
+        if e is not None and e.modality in ("future", "hypothetical") and \
+                EVENT_TYPES[e.type] in (1, 2) and e.type != "CONSULT":
+            e = replace(e, type="AGREE")  # PLOVER: a stated intent to cooperate is AGREE
         per[gold] += 1
         if e is not None:
             predicted += 1

@@ -97,7 +97,7 @@ TYPE_CASES = [
     ("Police arrested dozens of activists in the capital.", "COERCE"),
     ("Turkey delivered humanitarian aid to displaced families.", "AID"),
     ("Russia delivered S-400 missile systems to Turkey.", "COOPERATE"),
-    ("Turkey and Russia launched joint patrols after they agreed to cooperate.", "MOBILIZE"),
+    ("Turkey and Russia launched joint patrols in the zone.", "COOPERATE"),
     ("The rebels withdrew heavy weapons from the zone.", "RETREAT"),
     ("The rebels released three hostages on Sunday.", "RETREAT"),
     ("Syria conceded to the demands of the monitors.", "CONCEDE"),

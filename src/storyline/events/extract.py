@@ -100,7 +100,7 @@ def extract_events(
     expressions (:func:`~storyline.annotate.times.find_times` against ``published``),
     ``damaged`` the character spans where the scraper dropped words.
     """
-    return [ev for _, ev in extract_with_triggers(doc, article_id=article_id, published=published,
+    return [ev for _, ev, _ in extract_with_triggers(doc, article_id=article_id, published=published,
                                                   actors=actors, times=times, damaged=damaged)]
 
 
@@ -112,12 +112,13 @@ def extract_with_triggers(
     actors: Sequence[ActorMention],
     times: Sequence[TimeExpression],
     damaged: Sequence[tuple[int, int]] = (),
-) -> list[tuple[Token, Event]]:
-    """Like :func:`extract_events`, each event with its trigger token (for benchmarks)."""
+) -> list[tuple[Token, Event, str | None]]:
+    """Like :func:`extract_events`, each event with its trigger token and the PLOVER mode
+    the lexicon gave it ("appeal", "aerial", ... or None)."""
     actors = sorted(actors, key=lambda m: (m.start, m.end))
     times = [t for t in times if t.type in ("DATE", "TIME")]
     pub = published[:10] if published and re.match(r"\d{4}-\d{2}-\d{2}", published) else None
-    events: list[tuple[Token, Event]] = []
+    events: list[tuple[Token, Event, str | None]] = []
     seen: set[str] = set()
     for seg in _segments(doc):
         trigs = _triggers(seg)
@@ -130,7 +131,7 @@ def extract_with_triggers(
                         times=times, damaged=damaged, question=question)
             if ev is not None and ev.id not in seen:
                 seen.add(ev.id)
-                events.append((trig.token, ev))
+                events.append((trig.token, ev, trig.mode))
     return events
 
 
@@ -188,6 +189,12 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem == "strike" and any(_lemma(c) in ("hunger", "general", "labour", "labor", "worker")
                                for c in noun.children):
         return ("PROTEST", "strike")
+    if lem in ("exercise", "drill", "game", "patrol", "operation") and any(
+            _lemma(c) in ("joint", "combined", "bilateral", "multinational")
+            for c in noun.children):
+        return ("COOPERATE", None)
+    if lem == "game" and any(_lemma(c) == "war" for c in noun.children):
+        return ("MOBILIZE", "troops")
     hit = lx.NOUNS.get(lem)
     if hit is None:
         # "air strikes" / "airstrikes" / "drone strikes" / "S-400 deliveries"
@@ -254,10 +261,23 @@ def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
             hit = _noun_trigger(o)
             if hit is not None:
                 return _Trig(tok, hit[0], hit[1], verbal=True, extra=o)
+    if lem in lx.TRANSFER_VERBS:
+        got = _transfer(tok, objs)
+        if got is not None:
+            return _Trig(tok, got, None, verbal=True)
+    if lem == "let" and any(c.text.lower() in ("free", "go") for c in tok.subtree):
+        return _Trig(tok, "RETREAT", "release", verbal=True)
+    if lem in ("decline", "refuse") and any(
+            _lemma(c) in ("comment", "elaborate", "say", "confirm", "respond", "speak")
+            for c in tok.children if c.dep_ == "xcomp"):
+        return None
     hit = lx.VERBS.get(lem)
     if hit is None:
         return None
     typ, mode = hit
+    if typ == "REJECT" and lem in ("deny", "reject", "dismiss") and any(
+            _lemma(o) in lx.DENIAL_OBJECTS for o in objs):
+        mode = "deny"  # denying an accusation (CAMEO 016, a statement)
     # Senses that are not events.
     if not _verb_sense_ok(tok, lem, objs):
         return None
@@ -268,6 +288,21 @@ _ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "trut
                  "possibility", "opportunity", "election", "vote", "result", "law", "bill",
                  "budget", "report", "statement", "record", "figure", "data", "price",
                  "rate", "goal", "target", "market", "attention", "question", "point"}
+
+
+def _transfer(tok: Token, objs: list[Token]) -> str | None:
+    """AID or COOPERATE for a verb of giving, by what is given; None when unclear."""
+    words: set[str] = set()
+    for o in [*objs, *(c for c in tok.children if c.dep_ in ("prep", "prt"))]:
+        for t in o.subtree:
+            words.add(_lemma(t))
+            if t.ent_type_ == "MONEY":
+                words.add("money")
+    if words & lx.COOP_OBJECTS:
+        return "COOPERATE"
+    if words & lx.AID_OBJECTS:
+        return "AID"
+    return None
 
 
 def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
@@ -322,6 +357,10 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                                             "virus", "pandemic", "crime", "terrorism"})
 
 
+_NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "victim",
+                      "anniversary", "memory", "report", "video", "footage", "survivor"}
+
+
 def _standalone_noun(tok: Token, lem: str) -> bool:
     """Whether an event noun is an event here (not a light verb's object: handled there)."""
     if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike"):
@@ -329,6 +368,8 @@ def _standalone_noun(tok: Token, lem: str) -> bool:
     if tok.dep_ in ("compound", "amod", "poss", "nmod"):
         return False
     head = tok.head
+    if head.pos_ == "ADP" and _lemma(head.head) in _NOT_EVENT_HOLDERS:
+        return False
     # "talks" as in "peace talks" stand; "attack" after "since/after/before" stands.
     if tok.dep_ in _SUBJ:
         return True

@@ -68,11 +68,11 @@ VERBS: dict[str, Trigger] = {
     "ease": ("RETREAT", None), "relax": ("RETREAT", None), "lift": ("RETREAT", None),
     "repeal": ("RETREAT", None), "unfreeze": ("RETREAT", None),
     # REQUEST
-    "urge": ("REQUEST", None), "demand": ("REQUEST", None), "appeal": ("REQUEST", None),
-    "ask": ("REQUEST", None), "request": ("REQUEST", None), "implore": ("REQUEST", None),
-    "press": ("REQUEST", None), "insist": ("REQUEST", None), "plead": ("REQUEST", None),
+    "urge": ("REQUEST", "appeal"), "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"),
+    "ask": ("REQUEST", "appeal"), "request": ("REQUEST", None), "implore": ("REQUEST", "appeal"),
+    "press": ("REQUEST", None), "insist": ("REQUEST", None), "plead": ("REQUEST", "appeal"),
     "petition": ("REQUEST", None), "invite": ("REQUEST", "meet"),
-    "encourage": ("REQUEST", None), "exhort": ("REQUEST", None), "seek": ("REQUEST", None),
+    "encourage": ("REQUEST", "appeal"), "exhort": ("REQUEST", "appeal"), "seek": ("REQUEST", "appeal"),
     "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None),
     # ACCUSE
     "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
@@ -143,8 +143,8 @@ VERBS: dict[str, Trigger] = {
 NOT_VERBS: frozenset[str] = frozenset()
 
 VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
-    ("call", "on"): ("REQUEST", None), ("call", "for"): ("REQUEST", None),
-    ("call", "upon"): ("REQUEST", None), ("appeal", "to"): ("REQUEST", None),
+    ("call", "on"): ("REQUEST", "appeal"), ("call", "for"): ("REQUEST", "appeal"),
+    ("call", "upon"): ("REQUEST", "appeal"), ("appeal", "to"): ("REQUEST", "appeal"),
     ("push", "for"): ("REQUEST", None), ("press", "for"): ("REQUEST", None),
     ("pull", "back"): ("RETREAT", "withdraw"), ("pull", "out"): ("RETREAT", "withdraw"),
     ("back", "down"): ("CONCEDE", None), ("give", "up"): ("CONCEDE", None),
@@ -161,12 +161,14 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("reach", "out"): ("CONSULT", None), ("take", "over"): ("COERCE", "seize"),
     ("send", "back"): ("COERCE", "deport"), ("break", "off"): ("SANCTION", "discontinue"),
     ("go", "back"): ("RETREAT", None), ("come", "back"): ("RETREAT", None),
-    ("move", "back"): ("RETREAT", "withdraw"),
+    ("move", "back"): ("RETREAT", "withdraw"), ("roll", "back"): ("RETREAT", None),
+    ("let", "free"): ("RETREAT", "release"), ("let", "go"): ("RETREAT", "release"),
 }
 
 # verb lemma -> {object noun lemma -> trigger}
 VERB_OBJECT: dict[str, dict[str, Trigger]] = {
-    "cut": {"tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
+    "cut": {"tariff": ("RETREAT", None), "duty": ("RETREAT", None),
+            "tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
             "aid": ("SANCTION", "discontinue"), "funding": ("SANCTION", "discontinue")},
     "sever": {"tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue")},
     "impose": {"sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
@@ -194,9 +196,9 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "crossing": ("COOPERATE", None)},
     "close": {"border": ("SANCTION", "discontinue"), "embassy": ("SANCTION", "discontinue"),
               "crossing": ("SANCTION", "discontinue"), "airspace": ("SANCTION", "discontinue")},
-    "raise": {"concern": ("ACCUSE", "disapprove"), "incident": ("ACCUSE", "disapprove"),
+    "raise": {"incident": ("ACCUSE", "disapprove"),
               "objection": ("ACCUSE", "disapprove"), "issue": ("ACCUSE", "disapprove")},
-    "express": {"concern": ("ACCUSE", "disapprove"), "support": ("SUPPORT", None),
+    "express": {"concern": ("", None), "condolence": ("", None), "support": ("SUPPORT", None),
                 "solidarity": ("SUPPORT", None), "regret": ("ACCUSE", "disapprove"),
                 "outrage": ("ACCUSE", "disapprove"), "anger": ("ACCUSE", "disapprove"),
                 "readiness": ("AGREE", None), "willingness": ("AGREE", None),
@@ -207,10 +209,10 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "lodge": {"complaint": ("ACCUSE", "disapprove"), "protest": ("ACCUSE", "disapprove")},
     "issue": {"ultimatum": ("THREATEN", None), "warning": ("THREATEN", None),
               "threat": ("THREATEN", None), "warrant": ("COERCE", "arrest"),
-              "condemnation": ("ACCUSE", "disapprove"), "appeal": ("REQUEST", None),
+              "condemnation": ("ACCUSE", "disapprove"), "appeal": ("REQUEST", "appeal"),
               "call": ("REQUEST", None), "invitation": ("REQUEST", "meet")},
     "make": {"visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"),
-             "demand": ("REQUEST", None), "appeal": ("REQUEST", None),
+             "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"),
              "concession": ("CONCEDE", None), "offer": ("AGREE", None),
              "threat": ("THREATEN", None), "accusation": ("ACCUSE", "allege"),
              "arrest": ("COERCE", "arrest"), "call": ("CONSULT", "phone"),
@@ -244,10 +246,17 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
                 "missile": ("COOPERATE", None), "supply": ("AID", None),
                 "speech": ("", None), "message": ("", None), "blow": ("ASSAULT", None)},
     "lift": {"sanction": ("RETREAT", None), "embargo": ("RETREAT", None),
-             "ban": ("RETREAT", None), "siege": ("RETREAT", None),
+             "ban": ("RETREAT", None), "siege": ("RETREAT", None), "tariff": ("RETREAT", None),
              "blockade": ("RETREAT", None), "curfew": ("RETREAT", None),
              "restriction": ("RETREAT", None), "boycott": ("RETREAT", None)},
-    "ease": {"sanction": ("RETREAT", None), "restriction": ("RETREAT", None)},
+    "ease": {"sanction": ("RETREAT", None), "restriction": ("RETREAT", None),
+             "curfew": ("RETREAT", None), "tariff": ("RETREAT", None)},
+    "reduce": {"tariff": ("RETREAT", None), "sanction": ("RETREAT", None),
+               "troop": ("RETREAT", "withdraw"), "presence": ("RETREAT", "withdraw")},
+    "announce": {"ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+                 "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release")},
+    "approve": {"extradition": ("COOPERATE", None), "aid": ("AID", None),
+                "sale": ("COOPERATE", None)},
     "declare": {"ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
                 "war": ("THREATEN", None), "emergency": ("COERCE", "restrict"),
                 "curfew": ("COERCE", "curfew"), "independence": ("", None)},
@@ -315,6 +324,7 @@ NOUNS: dict[str, Trigger] = {
     # AID
     "aid": ("AID", None), "assistance": ("AID", None), "convoy": ("AID", None),
     "donation": ("AID", None), "relief": ("AID", None),
+    "extradition": ("COOPERATE", None), "donor": ("AID", None),
     # RETREAT
     "withdrawal": ("RETREAT", "withdraw"), "pullout": ("RETREAT", "withdraw"),
     "release": ("RETREAT", "release"), "evacuation": ("RETREAT", None),
@@ -351,8 +361,8 @@ NOUNS: dict[str, Trigger] = {
     "accusation": ("ACCUSE", "allege"), "condemnation": ("ACCUSE", "disapprove"),
     "criticism": ("ACCUSE", "disapprove"), "investigation": ("ACCUSE", "investigate"),
     "probe": ("ACCUSE", "investigate"), "inquiry": ("ACCUSE", "investigate"),
-    "demand": ("REQUEST", None), "appeal": ("REQUEST", None), "request": ("REQUEST", None),
-    "ultimatum": ("THREATEN", None), "threat": ("THREATEN", None), "warning": ("THREATEN", None),
+    "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"), "request": ("REQUEST", None),
+    "ultimatum": ("THREATEN", None), "threat": ("THREATEN", None), "game": ("", None), "warning": ("THREATEN", None),
     "rejection": ("REJECT", None), "denial": ("REJECT", None), "veto": ("REJECT", None),
     "support": ("SUPPORT", None), "backing": ("SUPPORT", None),
     "cooperation": ("COOPERATE", None), "co-operation": ("COOPERATE", None),
@@ -371,7 +381,30 @@ STANDALONE_NOUNS: frozenset[str] = frozenset({
     "talk", "meeting", "summit", "negotiation", "visit", "ceasefire", "truce", "agreement",
     "deal", "withdrawal", "convoy", "protest", "demonstration", "rally", "crackdown",
     "sanction", "embargo", "arrest", "deployment", "pullout", "curfew", "blockade",
-    "aid", "release", "session", "conference",
+    "aid", "release", "session", "conference", "exercise", "drill", "game", "extradition",
+    "donor",
+})
+
+# Verbs that transfer something: AID or COOPERATE by what is transferred.
+TRANSFER_VERBS: frozenset[str] = frozenset({
+    "give", "provide", "send", "deliver", "distribute", "contribute", "donate", "hand", "fly",
+    "ship", "supply", "allocate", "airlift", "airdrop", "transfer", "disburse", "channel",
+})
+AID_OBJECTS: frozenset[str] = frozenset({
+    "aid", "assistance", "food", "supply", "supplies", "medicine", "medical", "equipment",
+    "tent", "blanket", "water", "fund", "funding", "money", "million", "billion", "grant",
+    "loan", "relief", "shelter", "doctor", "team", "vaccine", "dose", "drug", "humanitarian",
+    "wheat", "rice", "flour", "fuel", "ambulance", "kit", "donation", "$", "euro", "dollar",
+    "package", "help", "convoy", "truck", "cash", "medic", "nurse", "expert",
+})
+COOP_OBJECTS: frozenset[str] = frozenset({
+    "weapon", "arm", "missile", "system", "intelligence", "training", "technology", "datum",
+    "information", "jet", "aircraft", "tank", "ammunition", "helicopter", "drone", "rifle",
+    "firearm", "warship", "submarine", "s-400", "evidence", "photograph", "expertise",
+})
+DENIAL_OBJECTS: frozenset[str] = frozenset({
+    "accusation", "charge", "allegation", "claim", "report", "responsibility", "involvement",
+    "wrongdoing", "rumour", "rumor", "suggestion",
 })
 
 # Modifiers that turn a noun into a violent event ("air strike", "drone strike").
