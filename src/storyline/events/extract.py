@@ -236,7 +236,18 @@ def _triggers(seg: Span) -> list[_Trig]:
     return out
 
 
+def _peacekeeping(tok: Token) -> bool:
+    return any(_lemma(t) in lx.PEACEKEEPING for t in tok.subtree)
+
+
 def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
+    trig = _verb_trigger_raw(tok, lem)
+    if trig is not None and trig.type == "MOBILIZE" and _peacekeeping(tok):
+        return _Trig(tok, "AID", None, verbal=True, extra=trig.extra)
+    return trig
+
+
+def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem in ("be", "have", "do") and tok.pos_ == "AUX":
         return None
     # verb + particle / preposition
@@ -271,6 +282,11 @@ def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
             _lemma(c) in ("comment", "elaborate", "say", "confirm", "respond", "speak")
             for c in tok.children if c.dep_ == "xcomp"):
         return None
+    if lem == "agree" and any(c.dep_ == "prep" and c.text.lower() == "with"
+                              for c in tok.children) and not any(
+            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.text.lower() in (
+                "on", "over", "upon")) for c in tok.children):
+        return None  # "agree with X that ..." is an opinion, not an agreement
     hit = lx.VERBS.get(lem)
     if hit is None:
         return None

@@ -253,11 +253,11 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "curfew": ("RETREAT", None), "tariff": ("RETREAT", None)},
     "reduce": {"tariff": ("RETREAT", None), "sanction": ("RETREAT", None),
                "troop": ("RETREAT", "withdraw"), "presence": ("RETREAT", "withdraw")},
-    "announce": {"ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+    "announce": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
                  "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release")},
     "approve": {"extradition": ("COOPERATE", None), "aid": ("AID", None),
                 "sale": ("COOPERATE", None)},
-    "declare": {"ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+    "declare": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
                 "war": ("THREATEN", None), "emergency": ("COERCE", "restrict"),
                 "curfew": ("COERCE", "curfew"), "independence": ("", None)},
     "violate": {"ceasefire": ("ASSAULT", None), "truce": ("ASSAULT", None),
@@ -405,6 +405,12 @@ COOP_OBJECTS: frozenset[str] = frozenset({
 DENIAL_OBJECTS: frozenset[str] = frozenset({
     "accusation", "charge", "allegation", "claim", "report", "responsibility", "involvement",
     "wrongdoing", "rumour", "rumor", "suggestion",
+})
+
+# Words that make a deployment peacekeeping, monitoring or rescue (CAMEO 074: AID).
+PEACEKEEPING: frozenset[str] = frozenset({
+    "peacekeeping", "peacekeeper", "peace-keeping", "observer", "monitor", "rescue",
+    "humanitarian", "relief", "evacuation",
 })
 
 # Modifiers that turn a noun into a violent event ("air strike", "drone strike").
