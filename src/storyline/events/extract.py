@@ -488,6 +488,9 @@ def _local(tok: Token) -> Modality | None:
         c.dep_ == "neg" for c in tok.children)
     if any(c.dep_ == "advmod" and c.text.lower() in ("never",) for c in tok.children):
         neg = True
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("not", "never", "n't") and \
+            tok.tag_ in ("VBG", "VB"):
+        neg = True  # "by not returning fire": the parse may hang "not" elsewhere
     if neg:
         return "negated"
     if words.keys() & lx.HYPO_MODALS or lemmas & {"could", "may", "might", "should", "can"}:
