@@ -1,0 +1,901 @@
+"""Per-document event coder: PLOVER events with modality, actors, date and provenance.
+
+:func:`extract_events` reads an article's existing spaCy parse (no second model) and
+returns one :class:`~storyline.model.Event` per event a sentence reports.
+
+How it works:
+
+1. **Triggers.** Every token is looked up in the lexicon (:mod:`.lexicon`): a verb with
+   its particle ("call on", "pull back"), a verb with a typing object ("cut ties",
+   "hold talks", "impose sanctions"), a light verb carrying an event noun ("launch an
+   offensive", "deliver aid"), a bare verb ("accuse", "shell"), or an event noun that
+   stands on its own ("the April 3 shelling", "Clashes began on Monday").
+2. **Nesting.** An event's complement is its content, not another event: "accused X
+   of shelling villages" is one ACCUSE, "agreed to halt hostilities" one AGREE,
+   "welcomed the agreement" one SUPPORT. Triggers inside another trigger's subtree
+   are dropped, except in coordinated clauses and relative or adverbial clauses with
+   their own subject.
+3. **Modality.** Decided from the trigger's own clause and the chain of governing
+   words up to the nearest reporting verb: a condition ("if", "unless") on the way
+   or on the clause makes it ``hypothetical``; so do "could/may/might", hedging
+   governors ("proposed", "seen as", "likely", "threat of", "fears", "may have
+   prompted X to postpone") and questions. Negation ("not", "never", "no", "neither",
+   "failed to") makes it ``negated``; "will", "is to", "is expected to", "plans to",
+   "due to", "would" under a reporting verb, or a date after publication make it
+   ``future``. Anything else is ``asserted``. A non-asserted cue is never ignored: when
+   unsure, the coder leans away from ``asserted``.
+4. **Actors.** Source = the subject (the agent of a passive, the subject of the
+   governing verb for "X agreed to withdraw" or "X is expected to meet"), target =
+   the object or the object of "with/on/against/to/at/into"; the phrases are matched
+   to the given :class:`~storyline.model.ActorMention` spans by character offsets
+   (coordinated phrases give a list). A position that touches a damaged span stays
+   None.
+5. **Attribution.** "X said/told reporters (that) ...", "..., X said", "according
+   to X": the reporter X (canonical name when X is a known actor).
+6. **Date.** The time expressions attached to the trigger's clause, resolved with
+   :func:`~storyline.annotate.times.resolve_range`; else the publication date with
+   ``text=None``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.annotate.times import resolve_range
+from storyline.events import lexicon as lx
+from storyline.model import (
+    EVENT_TYPES,
+    Actor,
+    ActorMention,
+    DateRange,
+    Event,
+    Mention,
+    Modality,
+    Precision,
+    TimeExpression,
+    stable_id,
+)
+
+__all__ = ["extract_events", "extract_with_triggers"]
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+_OBJ = {"dobj", "obj", "attr", "oprd", "dative"}
+_TARGET_PREPS = {"with", "on", "against", "to", "at", "into", "upon", "toward", "towards"}
+_CLAUSE_DEPS = {"conj", "parataxis", "relcl", "advcl", "acl"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "which", "who", "that", "this",
+             "them", "him", "her", "itself", "themselves", "its", "their"}
+
+
+@dataclass(slots=True)
+class _Trig:
+    token: Token          # the trigger word (verb or noun)
+    type: str
+    mode: str | None
+    verbal: bool          # token acts as a verb (clause head)
+    extra: Token | None = None  # object noun / particle that typed it
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def extract_events(
+    doc: Doc,
+    *,
+    article_id: str,
+    published: str | None,
+    actors: Sequence[ActorMention],
+    times: Sequence[TimeExpression],
+    damaged: Sequence[tuple[int, int]] = (),
+) -> list[Event]:
+    """The PLOVER events reported in a parsed article (pure; never raises on odd input).
+
+    ``doc`` is the spaCy parse of the article text; every offset refers to it.
+    ``actors`` are the resolved actor mentions, ``times`` the normalised time
+    expressions (:func:`~storyline.annotate.times.find_times` against ``published``),
+    ``damaged`` the character spans where the scraper dropped words.
+    """
+    return [ev for _, ev, _ in extract_with_triggers(doc, article_id=article_id, published=published,
+                                                  actors=actors, times=times, damaged=damaged)]
+
+
+def extract_with_triggers(
+    doc: Doc,
+    *,
+    article_id: str,
+    published: str | None,
+    actors: Sequence[ActorMention],
+    times: Sequence[TimeExpression],
+    damaged: Sequence[tuple[int, int]] = (),
+) -> list[tuple[Token, Event, str | None]]:
+    """Like :func:`extract_events`, each event with its trigger token and the PLOVER mode
+    the lexicon gave it ("appeal", "aerial", ... or None)."""
+    actors = sorted(actors, key=lambda m: (m.start, m.end))
+    times = [t for t in times if t.type in ("DATE", "TIME")]
+    pub = published[:10] if published and re.match(r"\d{4}-\d{2}-\d{2}", published) else None
+    events: list[tuple[Token, Event, str | None]] = []
+    seen: set[str] = set()
+    for seg in _segments(doc):
+        trigs = _triggers(seg)
+        if not trigs:
+            continue
+        trigs = _drop_nested(trigs)
+        question = seg.text.rstrip().rstrip("\"'”’").endswith("?")
+        for trig in trigs:
+            ev = _build(doc, seg, trig, trigs, article_id=article_id, pub=pub, actors=actors,
+                        times=times, damaged=damaged, question=question)
+            if ev is not None and ev.id not in seen:
+                seen.add(ev.id)
+                events.append((trig.token, ev, trig.mode))
+    return events
+
+
+# ---------------------------------------------------------------------------
+# Segments and triggers
+# ---------------------------------------------------------------------------
+
+
+def _segments(doc: Doc) -> Iterator[Span]:
+    """Sentences, cut again at line breaks (headlines and web leftovers stay apart)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or (tok.i > start and "\n" in tok.nbor(-1).whitespace_):
+                if tok.i > start and "\n" in tok.text:
+                    yield doc[start:tok.i]
+                    start = tok.i + 1
+                elif tok.i > start:
+                    yield doc[start:tok.i]
+                    start = tok.i
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.text.lower()
+
+
+def _particle(tok: Token) -> Iterator[str]:
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "dobj", "advmod") and c.i > tok.i:
+            yield c.text.lower()
+
+
+def _objects(tok: Token) -> Iterator[Token]:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+            yield c
+            yield from (x for x in c.conjuncts)
+        elif c.dep_ == "prt":
+            for cc in c.children:
+                if cc.dep_ in ("dobj", "pobj"):
+                    yield cc
+        elif c.dep_ == "prep" and c.text.lower() in ("on", "of") and _lemma(tok) in (
+                "carry", "put", "step"):
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    yield cc
+        elif c.dep_ == "xcomp" and c.pos_ == "NOUN":
+            yield c
+
+
+def _noun_trigger(noun: Token) -> lx.Trigger | None:
+    lem = _lemma(noun)
+    if lem == "strike" and any(_lemma(c) in ("hunger", "general", "labour", "labor", "worker")
+                               for c in noun.children):
+        return ("PROTEST", "strike")
+    if lem in ("exercise", "drill", "game", "patrol", "operation") and any(
+            _lemma(c) in ("joint", "combined", "bilateral", "multinational")
+            for c in noun.children):
+        return ("COOPERATE", None)
+    if lem == "game" and any(_lemma(c) == "war" for c in noun.children):
+        return ("MOBILIZE", "troops")
+    hit = lx.NOUNS.get(lem)
+    if hit is None:
+        # "air strikes" / "airstrikes" / "drone strikes" / "S-400 deliveries"
+        if lem.endswith("strike"):
+            return ("ASSAULT", "aerial")
+        return None
+    if not hit[0]:
+        if lem in ("operation", "war", "rocket", "bomb", "violence") and any(
+                _lemma(c) in lx.VIOLENT_COMPOUNDS or (c.dep_ == "compound" and
+                _lemma(c) in ("military", "ground", "counter-terrorism"))
+                for c in noun.children):
+            return ("ASSAULT", None)
+        return None
+    if lem == "strike" and any(_lemma(c) in ("air", "drone", "missile") for c in noun.children):
+        return ("ASSAULT", "aerial")
+    return hit
+
+
+def _triggers(seg: Span) -> list[_Trig]:
+    out: list[_Trig] = []
+    used: set[int] = set()
+    for tok in seg:
+        if tok.i in used:
+            continue
+        lem = _lemma(tok)
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+            trig = _verb_trigger(tok, lem)
+            if trig is not None:
+                out.append(trig)
+                used.add(tok.i)
+                if trig.extra is not None:
+                    used.add(trig.extra.i)
+                continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used:
+            hit = _noun_trigger(tok)
+            if hit is not None and _standalone_noun(tok, lem):
+                out.append(_Trig(tok, hit[0], hit[1], verbal=False))
+                used.add(tok.i)
+    return out
+
+
+def _peacekeeping(tok: Token) -> bool:
+    return any(_lemma(t) in lx.PEACEKEEPING for t in tok.subtree)
+
+
+def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
+    trig = _verb_trigger_raw(tok, lem)
+    if trig is not None and trig.type == "MOBILIZE" and _peacekeeping(tok):
+        return _Trig(tok, "AID", None, verbal=True, extra=trig.extra)
+    return trig
+
+
+def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
+    if lem in ("be", "have", "do") and tok.pos_ == "AUX":
+        return None
+    # verb + particle / preposition
+    for p in _particle(tok):
+        hit = lx.VERB_PARTICLE.get((lem, p))
+        if hit:
+            return _Trig(tok, hit[0], hit[1], verbal=True)
+    # verb + typing object
+    table = lx.VERB_OBJECT.get(lem)
+    objs = list(_objects(tok))
+    if table:
+        for o in objs:
+            olem = _lemma(o)
+            if olem in table:
+                typ, mode = table[olem]
+                if not typ:
+                    return None
+                return _Trig(tok, typ, mode, verbal=True, extra=o)
+    # light verb + event noun
+    if lem in lx.LIGHT_VERBS and (lem not in lx.VERBS or lem in lx.YIELD_TO_OBJECT):
+        for o in objs:
+            hit = _noun_trigger(o)
+            if hit is not None:
+                return _Trig(tok, hit[0], hit[1], verbal=True, extra=o)
+    if lem in lx.TRANSFER_VERBS:
+        got = _transfer(tok, objs)
+        if got is not None:
+            return _Trig(tok, got, None, verbal=True)
+    if lem == "let" and any(c.text.lower() in ("free", "go") for c in tok.subtree):
+        return _Trig(tok, "RETREAT", "release", verbal=True)
+    if lem in ("decline", "refuse") and any(
+            _lemma(c) in ("comment", "elaborate", "say", "confirm", "respond", "speak")
+            for c in tok.children if c.dep_ == "xcomp"):
+        return None
+    if lem == "agree" and any(c.dep_ == "prep" and c.text.lower() == "with"
+                              for c in tok.children) and not any(
+            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.text.lower() in (
+                "on", "over", "upon")) for c in tok.children):
+        return None  # "agree with X that ..." is an opinion, not an agreement
+    hit = lx.VERBS.get(lem)
+    if hit is None:
+        return None
+    typ, mode = hit
+    if typ == "REJECT" and lem in ("deny", "reject", "dismiss") and any(
+            _lemma(o) in lx.DENIAL_OBJECTS for o in objs):
+        mode = "deny"  # denying an accusation (CAMEO 016, a statement)
+    # Senses that are not events.
+    if not _verb_sense_ok(tok, lem, objs):
+        return None
+    return _Trig(tok, typ, mode, verbal=True)
+
+
+_ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "truth",
+                 "possibility", "opportunity", "election", "vote", "result", "law", "bill",
+                 "budget", "report", "statement", "record", "figure", "data", "price",
+                 "rate", "goal", "target", "market", "attention", "question", "point"}
+
+
+def _transfer(tok: Token, objs: list[Token]) -> str | None:
+    """AID or COOPERATE for a verb of giving, by what is given; None when unclear."""
+    words: set[str] = set()
+    for o in [*objs, *(c for c in tok.children if c.dep_ in ("prep", "prt"))]:
+        for t in o.subtree:
+            words.add(_lemma(t))
+            if t.ent_type_ == "MONEY":
+                words.add("money")
+    if words & lx.COOP_OBJECTS:
+        return "COOPERATE"
+    if words & lx.AID_OBJECTS:
+        return "AID"
+    return None
+
+
+def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
+    olems = {_lemma(o) for o in objs}
+    if tok.dep_ in ("amod", "compound") and lem not in ("shell",):
+        return False
+    if lem == "release" and olems & {"statement", "report", "video", "footage", "figure",
+                                     "datum", "detail", "image", "photo", "list", "album"}:
+        return False
+    if lem in ("strike", "hit") and olems & {"deal", "agreement", "balance", "note", "tone",
+                                             "chord", "record", "market", "bargain"}:
+        return False
+    if lem in ("back", "support") and tok.dep_ == "amod":
+        return False
+    if lem == "return" and not any(c.dep_ in ("prep", "advmod", "prt") and
+                                   c.text.lower() in ("home", "to", "back")
+                                   for c in tok.children):
+        return False
+    if lem == "share" and not olems & {"datum", "information", "intelligence", "data",
+                                       "technology", "expertise", "border"}:
+        return False
+    if lem in ("close", "halt", "suspend", "cancel", "freeze", "ban") and not objs and \
+            tok.dep_ != "xcomp":
+        return lem in ("close",) and any(_lemma(c) in ("crossing", "border") for c in
+                                         tok.children if c.dep_ in _SUBJ)
+    if lem in ("recognise", "recognize", "appreciate", "host", "receive", "train", "sell",
+               "supply", "share", "hit", "target", "destroy", "drop", "back", "free", "relax",
+               "ease", "lift", "grant", "fund", "finance", "seek", "press", "charge",
+               "sentence", "capture", "dismiss", "decline", "commit", "mass", "station",
+               "defend", "deny", "oppose", "resist", "escort") and not objs and \
+            not any(c.dep_ in ("ccomp", "xcomp", "prep", "prt") for c in tok.children):
+        return lem in ("deny", "decline")
+    if lem in ("decline", "drop", "ease", "close") and olems & {"percent", "%", "price",
+                                                                 "rate", "share", "level"}:
+        return False
+    if lem == "drop" and olems & {"bomb", "leaflet"}:
+        return True
+    if lem in ("hit", "strike", "destroy", "target", "back", "recognise", "recognize") and \
+            olems and olems <= _ABSTRACT_OBJ:
+        return False
+    if lem == "meet" and olems & {"demand", "need", "target", "requirement", "criterion",
+                                  "standard", "deadline", "goal", "expectation"}:
+        return False
+    if lem == "offer" and olems & {"condolence", "view", "opinion", "comment", "insight"}:
+        return False
+    if lem == "march" and tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return False
+    if lem == "kill" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and \
+            _lemma(tok.head) in ("people", "civilian", "person", "soldier"):
+        return True
+    return not (lem == "fight" and olems & {"corruption", "poverty", "disease", "fire",
+                                            "virus", "pandemic", "crime", "terrorism"})
+
+
+_NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "victim",
+                      "anniversary", "memory", "report", "video", "footage", "survivor"}
+
+
+def _standalone_noun(tok: Token, lem: str) -> bool:
+    """Whether an event noun is an event here (not a light verb's object: handled there)."""
+    if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike"):
+        return False
+    if tok.dep_ in ("compound", "amod", "poss", "nmod"):
+        return False
+    head = tok.head
+    if head.pos_ == "ADP" and _lemma(head.head) in _NOT_EVENT_HOLDERS:
+        return False
+    # "talks" as in "peace talks" stand; "attack" after "since/after/before" stands.
+    if tok.dep_ in _SUBJ:
+        return True
+    if tok.dep_ == "pobj" and head.text.lower() in ("after", "since", "before", "during",
+                                                    "despite", "following", "amid", "in",
+                                                    "of", "for", "to", "at", "from"):
+        return True
+    if tok.dep_ in ("dobj", "obj", "attr", "appos", "conj", "ROOT", "nsubjpass", "npadvmod"):
+        return True
+    return bool(any(c.dep_ == "poss" or c.ent_type_ in ("DATE",) for c in tok.children))
+
+
+def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
+    """Drop triggers that are the content of another trigger (its object or complement)."""
+    idx = {t.token.i: t for t in trigs}
+    keep: list[_Trig] = []
+    for t in trigs:
+        nested = False
+        cur = t.token
+        path_ok = True
+        while cur.head.i != cur.i:
+            dep = cur.dep_
+            if dep in ("conj", "parataxis") or (dep in ("advcl", "relcl", "acl") and any(
+                    c.dep_ in _SUBJ for c in cur.children) and cur.pos_ in ("VERB", "AUX")):
+                path_ok = False
+            if dep == "relcl":
+                path_ok = False
+            cur = cur.head
+            if cur.i in idx and path_ok:
+                nested = True
+                break
+            if not path_ok:
+                break
+        if not nested:
+            keep.append(t)
+    return keep
+
+
+# ---------------------------------------------------------------------------
+# Building one event
+# ---------------------------------------------------------------------------
+
+
+def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: str,
+           pub: str | None, actors: Sequence[ActorMention], times: Sequence[TimeExpression],
+           damaged: Sequence[tuple[int, int]], question: bool) -> Event | None:
+    tok = trig.token
+    date, dated_future = _date(doc, seg, trig, trigs, times, pub)
+    modality = _modality(trig, seg, question=question, dated_future=dated_future)
+    src_tok, tgt_tok = _roles(trig)
+    source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
+    target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
+    if source is None and src_tok is None and _gap_before(tok, seg, damaged):
+        source = None
+    if source is not None and target is not None and _same(source, target):
+        target = None
+    attribution = _attribution(trig, seg, actors, damaged)
+    start, end = seg.start_char, seg.end_char
+    quote = doc.text[start:end]
+    lead = len(quote) - len(quote.lstrip())
+    trail = len(quote) - len(quote.rstrip())
+    start, end = start + lead, end - trail
+    eid = stable_id(article_id, str(tok.idx), str(tok.idx + len(tok.text)), trig.type)
+    return Event(
+        id=eid, type=trig.type, quad=EVENT_TYPES[trig.type], modality=modality,
+        source=source, target=target, date=date, location=None,
+        mentions=[Mention(article=article_id, quote=doc.text[start:end], start=start, end=end,
+                          attribution=attribution)],
+        score=lx.score(trig.type, trig.mode),
+    )
+
+
+def _same(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
+    ids_a = {x.id for x in (a if isinstance(a, list) else [a])}
+    ids_b = {x.id for x in (b if isinstance(b, list) else [b])}
+    return ids_a == ids_b
+
+
+# --- modality -------------------------------------------------------------
+
+
+def _aux_words(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+
+
+def _has_condition(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.text.lower() in lx.CONDITION_MARKS for c in tok.children)
+
+
+def _cond_child(tok: Token) -> bool:
+    """The clause has a conditional adverbial clause ("X will happen if Y")."""
+    return any(c.dep_ == "advcl" and _has_condition(c) for c in tok.children)
+
+
+def _local(tok: Token) -> Modality | None:
+    """Modality cues on one clause head: negation, modals, future auxiliaries."""
+    words = {c.text.lower(): c for c in _aux_words(tok)}
+    lemmas = {_lemma(c) for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    neg = any(w in lx.NEGATIONS for w in words) or any(
+        c.dep_ == "neg" for c in tok.children)
+    if any(c.dep_ == "advmod" and c.text.lower() in ("never",) for c in tok.children):
+        neg = True
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("not", "never", "n't") and \
+            tok.tag_ in ("VBG", "VB"):
+        neg = True  # "by not returning fire": the parse may hang "not" elsewhere
+    if neg:
+        return "negated"
+    if words.keys() & lx.HYPO_MODALS or lemmas & {"could", "may", "might", "should", "can"}:
+        return "hypothetical"
+    if words.keys() & {"would", "'d"}:
+        return "hypothetical"
+    if words.keys() & lx.FUTURE_MODALS or any(c.text.lower() == "going" for c in
+                                               tok.children if c.dep_ == "aux"):
+        return "future"
+    if any(c.dep_ == "advmod" and c.text.lower() in ("perhaps", "possibly", "probably",
+                                                     "maybe", "reportedly_")
+           for c in tok.children):
+        return "hypothetical"
+    return None
+
+
+def _subject_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ in _SUBJ and any(d.dep_ == "det" and d.text.lower() in ("no", "neither")
+                                   for d in c.children):
+            return True
+        if c.dep_ in _SUBJ and c.text.lower() in ("nobody", "none", "neither", "nothing"):
+            return True
+    return False
+
+
+def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> Modality:
+    tok = trig.token
+    speech_type = trig.type in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
+    # The clause head the event sits in: the trigger itself, or the verb governing a noun.
+    if not trig.verbal:
+        # amod hedges on the noun: "potential/proposed/possible offensive", "no attacks"
+        for c in tok.children:
+            low = c.text.lower()
+            if c.dep_ == "det" and low in ("no",):
+                return "negated"
+            if c.dep_ in ("amod", "compound", "advmod") and low in lx.HYPO_ADJ:
+                if low in lx.FUTURE_ADJ:
+                    return "future"
+                return "hypothetical"
+    cues: list[Modality] = []
+    speech_hit = False
+    cur = tok
+    depth = 0
+    reported = False
+    while True:
+        depth += 1
+        if depth > 12:
+            break
+        lem = _lemma(cur)
+        if cur is not tok or trig.verbal:
+            if _has_condition(cur) or (_cond_child(cur) and not (cur is tok and speech_type)):
+                return "hypothetical"
+            loc = _local(cur)
+            auxw = {c.text.lower() for c in _aux_words(cur)}
+            if loc == "hypothetical" and auxw & {"would", "'d"} and not auxw & lx.HYPO_MODALS:
+                # "would" under a reporting verb is the future of the past
+                loc = "future" if reported or _under_speech(cur) else "hypothetical"
+            if loc is not None:
+                cues.append(loc)
+            if _subject_negated(cur):
+                cues.append("negated")
+        if cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("acomp", "attr", "oprd") and _lemma(c) in lx.HYPO_ADJ | {"possible"}
+                for c in cur.children) and (cur is not tok or not trig.verbal):
+            cues.append("future" if any(_lemma(c) in lx.FUTURE_ADJ for c in cur.children)
+                        else "hypothetical")
+        if cur is not tok:
+            if cur.pos_ in ("NOUN", "PROPN") and lem in lx.HYPO_NOUNS:
+                if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
+                    cues.append("negated")
+                else:
+                    cues.append("future" if lem in ("plan",) else "hypothetical")
+            elif lem in lx.NEGATING_GOVERNORS and cur.i < tok.i:
+                cues.append("negated")
+            elif lem in lx.HYPO_GOVERNORS and lem not in ("deny", "reject", "refuse",
+                                                           "oppose", "rule"):
+                cues.append("hypothetical")
+            elif lem in ("deny", "reject", "refuse", "oppose"):
+                cues.append("negated" if lem in ("refuse",) else "hypothetical")
+            elif lem in lx.FUTURE_GOVERNORS or (lem == "be" and any(
+                    c.dep_ == "xcomp" and c.i > cur.i and
+                    any(a.text.lower() == "to" for a in c.children) for c in cur.children)
+                    and cur.dep_ != "xcomp"):
+                cues.append("future")
+            elif cur.pos_ in ("NOUN",) and lem in lx.HYPO_NOUNS:
+                if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
+                    cues.append("negated")
+                else:
+                    cues.append("future" if lem in ("plan",) else "hypothetical")
+            elif (cur.pos_ == "ADJ" and lem in lx.HYPO_GOVERNORS) or (lem == "see" and any(c.dep_ == "prep" and c.text.lower() == "as"
+                                      for c in cur.children)):
+                cues.append("hypothetical")
+        if lem in lx.SPEECH_VERBS and cur is not tok:
+            speech_hit = True
+            reported = True
+            break
+        dep = cur.dep_
+        if cur.head.i == cur.i:
+            break
+        if dep in ("conj",) and cur is tok:
+            # share the modality cues of the first conjunct's auxiliaries
+            for a in _aux_words(cur.head):
+                if a.text.lower() in lx.HYPO_MODALS:
+                    cues.append("hypothetical")
+                elif a.text.lower() in lx.FUTURE_MODALS:
+                    cues.append("future")
+        if dep in ("parataxis",) or (False):
+            break
+        if dep in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in _SUBJ for c in cur.children) and not _has_condition(cur):
+            break
+        if dep == "ccomp" and cur.head.pos_ in ("VERB", "AUX") and \
+                _lemma(cur.head) in lx.SPEECH_VERBS:
+            reported = True
+        cur = cur.head
+    del speech_hit
+    if question and not speech_type:
+        return "hypothetical"
+    if "hypothetical" in cues:
+        # a negated modal on the event itself reads as negated ("would not return")
+        if cues and cues[0] == "negated":
+            return "negated"
+        return "hypothetical"
+    if "negated" in cues:
+        return "negated"
+    if "future" in cues or dated_future:
+        return "future"
+    return "asserted"
+
+
+def _under_speech(tok: Token) -> bool:
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in lx.SPEECH_VERBS:
+            return True
+        if cur.dep_ in ("ccomp", "xcomp", "conj"):
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+# --- actors ---------------------------------------------------------------
+
+
+def _subject_of(tok: Token) -> tuple[Token | None, bool]:
+    """(subject token, is_passive_subject) of a clause head, climbing xcomp/conj."""
+    cur = tok
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ == "nsubj" or c.dep_ == "csubj":
+                if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
+                    return cur.head, False
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, cur.i == tok.i
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+            ctrl = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
+            if ctrl is not None:
+                return ctrl, False
+            cur = cur.head
+            continue
+        if cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
+            return cur.head, False
+        break
+    return None, False
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    return cc
+    return None
+
+
+def _roles(trig: _Trig) -> tuple[Token | None, Token | None]:
+    tok = trig.token
+    src: Token | None = None
+    tgt: Token | None = None
+    if not trig.verbal:
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in (
+                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"):
+                src = src or c
+            elif c.dep_ == "prep" and c.text.lower() in ("by", "from", "between"):
+                src = next((x for x in c.children if x.dep_ == "pobj"), src)
+            elif c.dep_ == "prep" and c.text.lower() in ("on", "against", "with", "to", "in",
+                                                         "into", "near"):
+                tgt = tgt or next((x for x in c.children if x.dep_ == "pobj"), None)
+        if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
+            s, _ = _subject_of(tok.head)
+            if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:
+                src = s
+        return src, tgt
+    subj, passive = _subject_of(tok)
+    agent = _agent(tok)
+    if passive:
+        src, tgt = agent, subj
+    else:
+        src = subj
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            src, tgt = agent, None
+    objs = [c for c in tok.children if c.dep_ in _OBJ and c is not trig.extra]
+    if tgt is None and objs:
+        tgt = objs[0]
+    if tgt is None:
+        for c in list(tok.children) + ([trig.extra] if trig.extra is not None else []):
+            if c.dep_ in ("prep", "prt") and c.text.lower() in _TARGET_PREPS:
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    tgt = pobj
+                    break
+    if tgt is None and trig.extra is not None:
+        for c in trig.extra.children:
+            if c.dep_ == "prep" and c.text.lower() in ("on", "against", "with", "to", "for"):
+                tgt = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if tgt is not None:
+                    break
+    if tgt is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.text.lower() == "between":
+                tgt = next((x for x in c.children if x.dep_ == "pobj"), None)
+    return src, tgt
+
+
+def _core_span(tok: Token) -> tuple[int, int]:
+    """Character span of a noun phrase without its clauses and appositions-with-clauses."""
+    toks = [tok]
+    stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "punct",
+                                                       "prep", "cc", "conj", "appos")]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl"))
+    # "of"-prepositions belong to the phrase ("the ministry of defence")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.text.lower() == "of":
+            toks.extend(c.subtree)
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    return lo, hi
+
+
+def _touches(lo: int, hi: int, damaged: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= hi and b >= lo for a, b in damaged)
+
+
+def _actors_at(tok: Token, actors: Sequence[ActorMention],
+               damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    heads = [tok, *tok.conjuncts]
+    if tok.dep_ == "conj":
+        heads = [tok]
+    found: list[Actor] = []
+    for h in heads:
+        lo, hi = _core_span(h)
+        if _touches(lo, hi, damaged):
+            return None
+        cands = [m for m in actors if m.start < hi and m.end > lo]
+        if not cands:
+            continue
+        # prefer the mention covering the head word, else the first one
+        at_head = [m for m in cands if m.start <= h.idx < m.end]
+        best = at_head[0] if at_head else cands[0]
+        if all(a.id != best.actor.id for a in found):
+            found.append(best.actor)
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else found
+
+
+def _gap_before(tok: Token, seg: Span, damaged: Sequence[tuple[int, int]]) -> bool:
+    return _touches(seg.start_char, tok.idx, damaged)
+
+
+# --- attribution ----------------------------------------------------------
+
+
+def _speaker(verb: Token, actors: Sequence[ActorMention],
+             damaged: Sequence[tuple[int, int]]) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.text.lower() in _PRONOUNS:
+        return None
+    lo, hi = _core_span(subj)
+    if _touches(lo, hi, damaged):
+        return None
+    at = [m for m in actors if m.start < hi and m.end > lo]
+    head_hit = [m for m in at if m.start <= subj.idx < m.end]
+    if head_hit and (head_hit[0].end - head_hit[0].start) >= (hi - lo) - 2:
+        return head_hit[0].actor.name
+    text = subj.doc.text[lo:hi]
+    return re.sub(r"\s+", " ", text).strip() or None
+
+
+def _attribution(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
+                 damaged: Sequence[tuple[int, int]]) -> str | None:
+    tok = trig.token
+    cur = tok
+    for _ in range(10):
+        # "..., X said" : the reporting verb hangs under the event's clause
+        for c in cur.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in lx.SPEECH_VERBS \
+                    and c.i > tok.i and not any(x.dep_ in ("ccomp",) for x in c.children):
+                return _speaker(c, actors, damaged)
+            if c.dep_ == "prep" and c.text.lower() == "according":
+                to = next((x for x in c.children if x.text.lower() == "to"), None)
+                pobj = next((x for x in (to.children if to is not None else [])
+                             if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    lo, hi = _core_span(pobj)
+                    if not _touches(lo, hi, damaged):
+                        return re.sub(r"\s+", " ", seg.doc.text[lo:hi]).strip()
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
+            return _speaker(cur.head, actors, damaged)
+        if cur.dep_ in ("relcl", "advcl") and cur is not tok:
+            break
+        cur = cur.head
+    return None
+
+
+# --- dates ----------------------------------------------------------------
+
+
+def _precision(value: str, lo: str, hi: str) -> Precision:
+    v = value.split("T", 1)[0]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return "day"
+    if "-W" in v:
+        return "week"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", v):
+        return "season"
+    if re.fullmatch(r"\d{4}-\d{2}", v) or re.fullmatch(r"\d{4}-Q\d", v):
+        return "month"
+    return "year"
+
+
+def _time_owner(doc: Doc, t: TimeExpression, trig_tokens: dict[int, _Trig],
+                seg: Span) -> tuple[int | None, int | None]:
+    """(index of the trigger owning a time, index of its clause verb)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, None
+    root = span.root
+    cur = root
+    verb: int | None = None
+    for _ in range(12):
+        if cur.i in trig_tokens and cur.i not in range(span.start, span.end):
+            return cur.i, verb
+        if verb is None and cur.pos_ in ("VERB", "AUX") and cur.i not in range(span.start,
+                                                                              span.end):
+            verb = cur.i
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None, verb
+
+
+def _anchor_verb(trig: _Trig) -> int:
+    tok = trig.token
+    if trig.verbal:
+        return tok.i
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            return cur.i
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tok.i
+
+
+def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+          times: Sequence[TimeExpression], pub: str | None) -> tuple[DateRange, bool]:
+    trig_tokens = {t.token.i: t for t in trigs}
+    mine: list[TimeExpression] = []
+    for t in times:
+        if t.start < seg.start_char or t.end > seg.end_char:
+            continue
+        owner, verb = _time_owner(doc, t, trig_tokens, seg)
+        if owner == trig.token.i or (owner is None and verb is not None and
+                                     verb == _anchor_verb(trig)):
+            mine.append(t)
+    best: tuple[TimeExpression, tuple[str, str]] | None = None
+    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+    for t in mine:
+        rng = resolve_range(t.value)
+        if rng is None:
+            continue
+        if best is None or rank[_precision(t.value, *rng)] < rank[
+                _precision(best[0].value, *best[1])]:
+            best = (t, rng)
+    if best is not None:
+        t, (lo, hi) = best
+        future = pub is not None and lo > pub
+        return DateRange(start=lo, end=hi, precision=_precision(t.value, lo, hi),
+                         text=t.text), future
+    return DateRange(start=pub or "", end=pub or "", precision="day", text=None), False

