@@ -81,3 +81,33 @@ def test_figures_validate_and_quote_their_article(produced: dict, tmp_path: Path
     # the displaced-people series of the story is there, figure by figure
     displaced = {f["value"] for f in figures if f["what"] == "people displaced"}
     assert {9000.0, 18000.0} <= displaced
+
+
+def test_events_and_timeline_validate(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "out"
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        run(["examples"], out, options=Options(progress=False, timeline_dates=5,
+                                               timeline_sentences=1))
+    finally:
+        os.chdir(cwd)
+    texts = {json.loads(x)["id"]: json.loads(x)["text"]
+             for x in (out / "articles.jsonl").read_text("utf-8").splitlines()}
+    events = [json.loads(x) for x in (out / "events.jsonl").read_text("utf-8").splitlines()]
+    assert len(events) >= 50
+    for ev in events:
+        validate("events", ev)
+        for m in ev["mentions"]:
+            assert texts[m["article"]][m["start"] : m["end"]] == m["quote"]
+    assert {"AGREE", "ASSAULT", "ACCUSE"} <= {e["type"] for e in events}
+    assert {"asserted", "hypothetical"} <= {e["modality"] for e in events}
+    timeline = json.loads((out / "timeline.json").read_text("utf-8"))
+    validate("timeline", timeline)
+    assert 1 <= len(timeline["entries"]) <= 5
+    for entry in timeline["entries"]:
+        assert len(entry["summary"]) <= 1
+        for sentence in entry["summary"]:  # verbatim from a source
+            assert any(sentence in texts[s] for s in entry["sources"])

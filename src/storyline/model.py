@@ -213,6 +213,7 @@ class Annotations:
     times: list[TimeExpression] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
 
 def to_json(obj: Any) -> Any:

