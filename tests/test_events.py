@@ -122,7 +122,7 @@ def test_no_event_in_background(nlp):
 # --- modality ------------------------------------------------------------------
 
 MODALITY_CASES = [
-    ("An offensive, if there will be one, will not come before several weeks.", "ASSAULT",
+    ("An offensive, if there will be one, is not coming for a month.", "ASSAULT",
      {"hypothetical", "future"}),
     ("Further shelling could trigger a wider confrontation.", "ASSAULT", {"hypothetical"}),
     ("The quarrel may have prompted Russia to postpone the strike on the town.", "ASSAULT",

@@ -51,7 +51,7 @@ END_MARKER = re.compile(
     r"Add a Comment$|Leave a (?:Comment|Reply)$|Post a comment|"
     r"Comments?\s*(?:\(\d+\))?$|"
     r"Print Friendly|"
-    r"Editor'?s Picks$|Most (?:Popular|Read|Viewed|Shared)$|"
+    r"Editors?'?s? (?:Picks|choice)$|Most (?:Popular|Read|Viewed|Shared)$|"
     r"Related (?:Articles|Stories|News|Coverage|Topics|Posts)\b|Read (?:more|next|also)\s*:?$|"
     r"More (?:from|on|stories)\b.{0,40}$|You (?:may|might) also like|"
     # the same markers on European-language pages (the product keeps them, with a warning)
@@ -70,7 +70,7 @@ BOILERPLATE_LINE = re.compile(
     r"(?:Sign up|Subscribe)\b.{0,80}$|"
     r"Follow (?:us|@)\b.{0,60}$|"
     r"Share (?:this|on)\b.{0,40}$|Share$|Tweet$|Email$|Print$|WhatsApp$|"
-    r"Your email address will not be published.*|Required fields are marked.*|"
+    r"Your email(?: address)? will not be (?:published|shown).*|Required fields are marked.*|"
     r"(?:Name|Email|Website|Comment)\s*\*?$|"
     r"Advertisement$|ADVERTISEMENT$|Sponsored$|"
     r"(?:Click|Tap) here\b.{0,80}$|"
