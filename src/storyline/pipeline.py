@@ -200,31 +200,27 @@ def annotate_missing(store: Store, options: Options) -> int:
     return done
 
 
-def export_figures(store: Store, out: Path) -> Path:
+def _export_annotation_items(store: Store, out: Path, key: str) -> Path:
+    """Write ``out/<key>.jsonl``: every stored article's ``key`` annotations, one a line."""
     from storyline.annotate.stage import STAGE, STAGE_VERSION
 
-    path = out / "figures.jsonl"
+    path = out / f"{key}.jsonl"
     tmp = path.with_suffix(".jsonl.tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
         for _aid, data in store.annotations(STAGE, STAGE_VERSION):
-            for fig in data.get("figures", []):
-                fh.write(json.dumps(fig, ensure_ascii=False) + "\n")
+            for item in data.get(key, []):
+                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
     tmp.replace(path)
     return path
+
+
+def export_figures(store: Store, out: Path) -> Path:
+    return _export_annotation_items(store, out, "figures")
 
 
 def export_events(store: Store, out: Path) -> Path:
     """Per-article events (merging across articles is the story stage, still to come)."""
-    from storyline.annotate.stage import STAGE, STAGE_VERSION
-
-    path = out / "events.jsonl"
-    tmp = path.with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for _aid, data in store.annotations(STAGE, STAGE_VERSION):
-            for event in data.get("events", []):
-                fh.write(json.dumps(event, ensure_ascii=False) + "\n")
-    tmp.replace(path)
-    return path
+    return _export_annotation_items(store, out, "events")
 
 
 DEFAULT_TIMELINE_DATES = 20
