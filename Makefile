@@ -32,8 +32,10 @@ pytest: $(VENV)/.installed-test
 
 test: lint typecheck pytest
 
+BENCHMARKS := te3 html_extract text_clean metadata speed events_eval t17
+
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/run_all.py
+	@for b in $(BENCHMARKS); do echo "== $$b"; $(BIN)/python benchmarks/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
