@@ -62,6 +62,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
 
 __all__ = ["extract_figures", "parse_number"]
@@ -1458,10 +1459,10 @@ def _iso_date(s: str) -> str | None:
 
 
 def timex_range(value: str, text: str = "", pub: str | None = None) -> tuple[str, str] | None:
-    """The ISO date range a TIMEX3 DATE value covers: ``2019-04-30`` -> that day,
-    ``2019-12`` -> the month, ``2019-W21`` -> the week, ``2019-SU`` -> the season,
-    ``2019-Q1``, ``2019-H2``, ``2019``, ``PRESENT_REF``; ``a/b`` intervals. Modifiers
-    written in ``text`` narrow a month: "early May" -> 1-10, "mid" 11-20, "late" 21-end."""
+    """The ISO date range a TIMEX3 DATE value covers, as :func:`resolve_range` gives it,
+    plus what figures need on top: ``a/b`` intervals, ``PRESENT_REF`` (the publication
+    date), and a month narrowed by modifiers written in ``text`` ("early May" -> 1-10,
+    "mid" 11-20, "late" 21-end)."""
     v = value.strip().upper()
     if "/" in v:
         a, _, b = v.partition("/")
@@ -1471,63 +1472,22 @@ def timex_range(value: str, text: str = "", pub: str | None = None) -> tuple[str
         return None
     if v == "PRESENT_REF":
         return (pub, pub) if pub else None
-    v = v.split("T", 1)[0]
-    try:
-        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v)
-        if m:
-            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            return d.isoformat(), d.isoformat()
-        m = re.fullmatch(r"(\d{4})-(\d{2})", v)
-        if m:
-            y, mo = int(m.group(1)), int(m.group(2))
-            last = calendar.monthrange(y, mo)[1]
-            lo, hi = 1, last
-            low = text.lower()
-            if re.search(r"\bearly\b|\bbeginning\b|\bstart\b", low):
-                lo, hi = 1, 10
-            elif re.search(r"\bmid\b|\bmiddle\b|\bmid-", low):
-                lo, hi = 11, 20
-            elif re.search(r"\blate\b|\bend\b", low):
-                lo, hi = 21, last
-            return date(y, mo, lo).isoformat(), date(y, mo, hi).isoformat()
-        m = re.fullmatch(r"(\d{4})-W(\d{2})", v)
-        if m:
-            y, w = int(m.group(1)), int(m.group(2))
-            d0 = date.fromisocalendar(y, w, 1)
-            return d0.isoformat(), (d0 + timedelta(days=6)).isoformat()
-        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", v)
-        if m:
-            y = int(m.group(1))
-            season = m.group(2)
-            if season == "SP":
-                return date(y, 3, 1).isoformat(), date(y, 5, 31).isoformat()
-            if season == "SU":
-                return date(y, 6, 1).isoformat(), date(y, 8, 31).isoformat()
-            if season in ("FA", "AU"):
-                return date(y, 9, 1).isoformat(), date(y, 11, 30).isoformat()
-            end_feb = calendar.monthrange(y + 1, 2)[1]
-            return date(y, 12, 1).isoformat(), date(y + 1, 2, end_feb).isoformat()
-        m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
-        if m:
-            y, q = int(m.group(1)), int(m.group(2))
-            mo = 3 * (q - 1) + 1
-            last = calendar.monthrange(y, mo + 2)[1]
-            return date(y, mo, 1).isoformat(), date(y, mo + 2, last).isoformat()
-        m = re.fullmatch(r"(\d{4})-H([12])", v)
-        if m:
-            y, h = int(m.group(1)), int(m.group(2))
-            return (
-                (date(y, 1, 1).isoformat(), date(y, 6, 30).isoformat())
-                if h == 1
-                else (date(y, 7, 1).isoformat(), date(y, 12, 31).isoformat())
-            )
-        m = re.fullmatch(r"(\d{4})", v)
-        if m:
-            y = int(m.group(1))
-            return date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat()
-    except ValueError:
+    span = resolve_range(v)
+    if span is None:
         return None
-    return None
+    if re.fullmatch(r"\d{4}-\d{2}", v.split("T", 1)[0]):
+        y, mo = int(v[:4]), int(v[5:7])
+        last = calendar.monthrange(y, mo)[1]
+        low = text.lower()
+        lo, hi = 1, last
+        if re.search(r"\bearly\b|\bbeginning\b|\bstart\b", low):
+            lo, hi = 1, 10
+        elif re.search(r"\bmid\b|\bmiddle\b|\bmid-", low):
+            lo, hi = 11, 20
+        elif re.search(r"\blate\b|\bend\b", low):
+            lo, hi = 21, last
+        return date(y, mo, lo).isoformat(), date(y, mo, hi).isoformat()
+    return span
 
 
 def _duration_back(value: str, pub: str) -> str | None:
