@@ -20,6 +20,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(BIN)/storyline run examples --out $(OUT)
+	@echo "Report: $(abspath $(OUT))/report.html"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks

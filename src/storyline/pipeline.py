@@ -163,6 +163,9 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         summary.outputs["figures"] = str(export_figures(store, out))
         summary.outputs["events"] = str(export_events(store, out))
         summary.outputs["timeline"] = str(export_timeline(store, out, options))
+        # Last: dyads and the report read the exports above (kept as one separate block).
+        summary.outputs["dyads"] = str(export_dyads_file(out))
+        summary.outputs["report"] = str(export_report(store, out))
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
@@ -245,6 +248,25 @@ def export_timeline(store: Store, out: Path, options: Options) -> Path:
                    encoding="utf-8")
     tmp.replace(path)
     return path
+
+
+def export_dyads_file(out: Path) -> Path:
+    """``dyads.csv`` and ``dyads.parquet`` from ``events.jsonl`` (returns the CSV's path)."""
+    from storyline.report.build import read_jsonl
+    from storyline.story.dyads import build_dyads, export_dyads
+
+    dup = {a["id"]: a.get("duplicate_of") for a in read_jsonl(out / "articles.jsonl")}
+    rows = build_dyads(read_jsonl(out / "events.jsonl"), dup)
+    return export_dyads(rows, out)[0]
+
+
+def export_report(store: Store, out: Path) -> Path:
+    """``report.html`` from the exported files, with the stored place mentions for its map."""
+    from storyline.annotate.stage import STAGE, STAGE_VERSION
+    from storyline.report.build import build_report
+
+    places = {aid: data.get("places", []) for aid, data in store.annotations(STAGE, STAGE_VERSION)}
+    return build_report(out, places)
 
 
 def export_articles(store: Store, out: Path) -> Path:

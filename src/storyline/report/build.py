@@ -38,7 +38,7 @@ MAX_NETWORK_NODES = 40
 # ---------------------------------------------------------------------------
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     out = []
@@ -263,6 +263,17 @@ def _network(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {"nodes": nodes, "edges": out_edges}
 
 
+def _countries(events: Iterable[Mapping[str, Any]]) -> set[str]:
+    out = set()
+    for ev in events:
+        for side in ("source", "target"):
+            items = ev.get(side)
+            for a in items if isinstance(items, list) else [items] if items else []:
+                if isinstance(a, Mapping) and a.get("country"):
+                    out.add(str(a["country"]))
+    return out
+
+
 def _map_points(events: list[dict[str, Any]],
                 places: Mapping[str, list[Mapping[str, Any]]] | None) -> list[dict[str, Any]]:
     """Event locations; else places named inside an event's quote (``named``)."""
@@ -316,6 +327,25 @@ def _title(stories: list[dict[str, Any]], country_pairs: list[dict[str, Any]],
     return top[0] if top else "News coverage"
 
 
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _span(first: str | None, last: str | None) -> str:
+    """``25 Feb – 23 Apr 2025`` for two ISO dates (either may be missing)."""
+    def parts(d: str) -> tuple[str, str, str]:
+        y, m, day = (d.split("-") + ["", ""])[:3]
+        month = _MONTHS[int(m) - 1] if m.isdigit() and 1 <= int(m) <= 12 else m
+        return str(int(day)) if day.isdigit() else day, month, y
+
+    if not first or not last:
+        return " ".join(x for x in parts(first or last) if x) if (first or last) else ""
+    (d1, m1, y1), (d2, m2, y2) = parts(first), parts(last)
+    if first == last:
+        return f"{d1} {m1} {y1}"
+    left = f"{d1} {m1}" if y1 == y2 else f"{d1} {m1} {y1}"
+    return f"{left} – {d2} {m2} {y2}"
+
+
 def json_for_script(data: Any) -> str:
     """JSON safe inside a ``<script>`` element: no ``<``, ``>``, ``&`` or line separators."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -326,11 +356,11 @@ def json_for_script(data: Any) -> str:
 def report_data(out_dir: Path,
                 places: Mapping[str, list[Mapping[str, Any]]] | None = None) -> dict[str, Any]:
     """Everything the page shows, as plain JSON data."""
-    articles = _jsonl(out_dir / "articles.jsonl")
-    events = _jsonl(out_dir / "events.jsonl")
-    figures = _jsonl(out_dir / "figures.jsonl")
-    series = _jsonl(out_dir / "series.jsonl")
-    stories = _jsonl(out_dir / "stories.jsonl")
+    articles = read_jsonl(out_dir / "articles.jsonl")
+    events = read_jsonl(out_dir / "events.jsonl")
+    figures = read_jsonl(out_dir / "figures.jsonl")
+    series = read_jsonl(out_dir / "series.jsonl")
+    stories = read_jsonl(out_dir / "stories.jsonl")
     timeline = _json(out_dir / "timeline.json")
     texts = _Texts(articles)
     dup = {a["id"]: a.get("duplicate_of") for a in articles if a.get("duplicate_of")}
@@ -365,7 +395,8 @@ def report_data(out_dir: Path,
         "series": _series(series, figures, texts),
         "dyads": {"country": country_pairs, "actor": actor_pairs},
         "network": _network(events),
-        "map": {"points": _map_points(events, places), "world": _world()},
+        "map": {"points": _map_points(events, places), "world": _world(),
+                "involved": sorted(_countries(events))},
     }
 
 
@@ -378,7 +409,7 @@ def render(data: dict[str, Any]) -> str:
         raise ValueError("report.js / report.css must not close their own element")
     script_hash = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
     meta = data["meta"]
-    span = " – ".join(x for x in dict.fromkeys([meta["first"], meta["last"]]) if x)
+    span = _span(meta["first"], meta["last"])
     outlets = meta["outlets"]
     facts = [f"{meta['articles']} articles"
              + (f" ({meta['copies']} syndicated copies)" if meta["copies"] else ""),
