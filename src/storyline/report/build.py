@@ -198,7 +198,7 @@ def _series(series: list[dict[str, Any]], figures: list[dict[str, Any]],
                        "cites": [fig_cite(f)]} for f in figs]
             out.append({"id": None, "story": None, "what": what, "where": where, "unit": unit,
                         "points": points})
-    out.sort(key=lambda s: (-len(s["points"]), str(s["what"]), str(s["where"])))
+    out.sort(key=lambda s: (-len(s["points"] or []), str(s["what"]), str(s["where"])))
     return out
 
 
@@ -327,18 +327,19 @@ def _title(stories: list[dict[str, Any]], country_pairs: list[dict[str, Any]],
     return top[0] if top else "News coverage"
 
 
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def _span(first: str | None, last: str | None) -> str:
     """``25 Feb – 23 Apr 2025`` for two ISO dates (either may be missing)."""
     def parts(d: str) -> tuple[str, str, str]:
-        y, m, day = (d.split("-") + ["", ""])[:3]
+        y, m, day = [*d.split("-"), "", ""][:3]
         month = _MONTHS[int(m) - 1] if m.isdigit() and 1 <= int(m) <= 12 else m
         return str(int(day)) if day.isdigit() else day, month, y
 
     if not first or not last:
-        return " ".join(x for x in parts(first or last) if x) if (first or last) else ""
+        one = first or last
+        return " ".join(x for x in parts(one) if x) if one else ""
     (d1, m1, y1), (d2, m2, y2) = parts(first), parts(last)
     if first == last:
         return f"{d1} {m1} {y1}"

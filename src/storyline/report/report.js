@@ -1,6 +1,6 @@
 /* storyline report: draws every section from the JSON embedded in the page.
    Text from articles only ever enters the page through textContent / createTextNode /
-   setAttribute, never through innerHTML, so markup inside an article is shown as text. */
+   setAttribute, never parsed as HTML, so markup inside an article is shown as text. */
 (function () {
   "use strict";
 
