@@ -157,3 +157,45 @@ def test_report_fits_a_phone(report: Path) -> None:
         browser.close()
         pw.stop()
 
+
+
+def test_merged_formats_in_chromium(tmp_path: Path) -> None:
+    """Stories, series and timeline entries that name merged events (the story stage's
+    formats), on invented outputs whose article carries hostile markup and a javascript: URL."""
+    sync_playwright = _playwright()
+    from storyline.report.build import build_report
+    from tests.report_fixtures import HOSTILE, write_outputs
+
+    write_outputs(tmp_path, new_formats=True)
+    timeline = json.loads((tmp_path / "timeline.json").read_text("utf-8"))
+    second = dict(timeline["stories"][0], id="st2", title="Second story")
+    timeline["stories"].append(second)
+    (tmp_path / "timeline.json").write_text(json.dumps(timeline), "utf-8")
+    path = build_report(tmp_path)
+    pw, browser, page, problems = _open(sync_playwright, path)
+    try:
+        assert page.locator("#story-tabs button").count() == 2
+        assert page.locator("#story-title").inner_text() == "Lake Victoria <fishing> dispute"
+        # A timeline entry's event chip leads to that event's row in the table.
+        page.locator("#timeline-list .chip").first.click()
+        assert page.locator("#event-table tr.flash").count() == 1
+        # A figure series point opens the figure's quote.
+        page.locator("#figure-list .fig-point").last.click()
+        assert page.locator("#sp-quote").inner_text().startswith("KAMPALA: About 1,500")
+        page.keyboard.press("Escape")
+        # The future event is marked as planned, not as something that happened.
+        row = page.locator("#ev-e_meet")
+        assert "mod-future" in (row.get_attribute("class") or "")
+        assert row.locator(".badge").inner_text() == "planned"
+        # The hostile article: text shown, nothing run, no javascript: link.
+        page.locator("#ev-e_accuse .reports button").first.click()
+        assert HOSTILE in page.locator("#sp-body").inner_text()
+        assert page.locator("#source-panel a").count() == 0
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        # The dyad chart switches to the actor view from a network edge.
+        page.locator("#network-chart line.clickable").first.click()
+        assert not page.locator("#dyad-country").is_checked()
+        assert not problems, problems
+    finally:
+        browser.close()
+        pw.stop()

@@ -417,6 +417,8 @@ def render(data: dict[str, Any]) -> str:
              f"{len(outlets)} outlets" if len(outlets) != 1 else "1 outlet"]
     if span:
         facts.append(span)
+    if meta["stories"] > 1:
+        facts.append(f"{meta['stories']} stories")
     facts += [f"{meta['events']} events", f"{meta['figures']} figures"]
     values = {
         "__CSP_SCRIPT__": f"'sha256-{script_hash}'",
