@@ -23,8 +23,9 @@ every report already in it):
 A report with neither actors nor a date expression says too little to be merged with
 another article's report; it merges only with reports of its own sentence.
 
-The merged event keeps every mention (syndicated copies included), takes its actors,
-date and place from its most specific report, and counts ``sources``: the independent
+The merged event keeps every mention (syndicated copies included), takes its actors
+and place from its most specific report and its date from the most reports at the
+finest precision, and counts ``sources``: the independent
 articles reporting it (a copy counts as its original). Its id is the per-article id of
 its first report (earliest article, then offset), stable across reruns and as long as
 no earlier report of it arrives.
@@ -272,6 +273,20 @@ def merge_events(events: list[dict[str, Any]], *, story: str | None,
     return merged
 
 
+def _date(group: list[Report], best: Report) -> Any:
+    """The date most independent articles give at the finest precision reported (ties:
+    the earliest report's)."""
+    if not best.explicit:
+        return best.event["date"]
+    finest = [r for r in group if r.explicit and r.precision == best.precision]
+    votes: dict[tuple[Any, Any], set[str]] = defaultdict(set)
+    for r in finest:
+        votes[(r.start, r.end)].add(r.root)
+    top = max(len(v) for v in votes.values())
+    chosen = min((r for r in finest if len(votes[(r.start, r.end)]) == top), key=_order)
+    return chosen.event["date"]
+
+
 def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
     first = min(group, key=_order)
     best = min(group, key=lambda r: (r.specificity(), _order(r)))
@@ -298,7 +313,7 @@ def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
         "modality": best.modality,
         "source": source,
         "target": target,
-        "date": ev["date"],
+        "date": _date(group, best),
         "location": location,
         "mentions": mentions,
         "story": story,

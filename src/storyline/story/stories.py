@@ -26,7 +26,7 @@ from typing import Any
 from storyline.model import stable_id
 from storyline.store.db import Store
 
-THRESHOLD = 0.2
+THRESHOLD = 0.12  # dev: on the two t17 topics 0.12 gives 25 stories, none mixed (0.2: 84)
 WINDOW_DAYS = 60
 CENTROID_TERMS = 400
 ARTICLE_TERMS = 150
