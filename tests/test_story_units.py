@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.news import BODY, PARAGRAPHS
-
 from storyline.story.merge import merge_events
 from storyline.story.series import build_series, what_key
 from storyline.story.syndication import is_copy, shingles, signature
+from tests.news import BODY, PARAGRAPHS
 
 
 def test_an_edited_copy_is_a_copy_and_another_story_is_not() -> None:
