@@ -11,7 +11,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from storyline.clean.article import make_article
 from storyline.engine import parallel_map
 from storyline.ingest.readers import iter_input_files, read_file
-from storyline.model import Article, RawDocument, Rejected, article_json
+from storyline.model import Article, RawDocument, Rejected, TimeExpression, article_json
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
 
@@ -55,6 +55,7 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     articles_total: int = 0
     annotated: int = 0
+    stories: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     outputs: dict[str, str] = field(default_factory=dict)
 
@@ -64,7 +65,7 @@ class Summary:
             "articles_new": self.articles_new, "articles_known": self.articles_known,
             "skipped": dict(self.skipped), "flagged": dict(self.flagged),
             "articles_total": self.articles_total, "annotated": self.annotated,
-            "seconds": round(self.seconds, 2),
+            "stories": self.stories, "seconds": round(self.seconds, 2),
         }
 
 
@@ -158,10 +159,13 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
             flush()
         refine_undated(store)
         summary.annotated = annotate_missing(store, options)
+        summary.stories = run_story_stages(store, options, run_id)
         summary.articles_total = store.count_articles()
         summary.outputs["articles"] = str(export_articles(store, out))
         summary.outputs["figures"] = str(export_figures(store, out))
         summary.outputs["events"] = str(export_events(store, out))
+        summary.outputs["stories"] = str(export_stories(store, out))
+        summary.outputs["series"] = str(export_series(store, out))
         summary.outputs["timeline"] = str(export_timeline(store, out, options))
         # Last: dyads and the report read the exports above (kept as one separate block).
         summary.outputs["dyads"] = str(export_dyads_file(out))
@@ -221,31 +225,103 @@ def export_figures(store: Store, out: Path) -> Path:
     return _export_annotation_items(store, out, "figures")
 
 
+# -- cross-document story stages and their exports ------------------------------------
+
+def run_story_stages(store: Store, options: Options, run_id: int) -> dict[str, Any]:
+    """Syndicated copies, stories, merged events and figure series (:mod:`storyline.story`)."""
+    from storyline.story.stage import update_stories
+
+    return update_stories(store, one_story=options.one_story, run=run_id).as_dict()
+
+
+def _write_jsonl(path: Path, items: Iterable[dict[str, Any]]) -> Path:
+    tmp = path.with_suffix(".jsonl.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for item in items:
+            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return path
+
+
 def export_events(store: Store, out: Path) -> Path:
-    """Per-article events (merging across articles is the story stage, still to come)."""
-    return _export_annotation_items(store, out, "events")
+    """``events.jsonl``: events merged across the articles of each story."""
+    from storyline.story.stage import stored_events
+
+    return _write_jsonl(out / "events.jsonl", stored_events(store))
+
+
+def export_stories(store: Store, out: Path) -> Path:
+    from storyline.story.stage import stored_stories
+
+    return _write_jsonl(out / "stories.jsonl", stored_stories(store))
+
+
+def export_series(store: Store, out: Path) -> Path:
+    from storyline.story.stage import stored_series
+
+    return _write_jsonl(out / "series.jsonl", stored_series(store))
 
 
 DEFAULT_TIMELINE_DATES = 20
 DEFAULT_TIMELINE_SENTENCES = 2
 
 
-def export_timeline(store: Store, out: Path, options: Options) -> Path:
-    """The timeline of the whole input (``timeline.json``)."""
+def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[str, Any]],
+                      options: Options, times: dict[str, list[TimeExpression]]) -> list[dict[str, Any]]:
+    """Timeline entries of ``docs``, each listing the merged events dated on its day.
+
+    An entry lists the events that took place (asserted) or reportedly did not (negated)
+    on its day, at day precision; planned and possible events are left out.
+    """
     from storyline.story.timeline import build_timeline
 
-    docs = [(a.id, a.published.date, a.text) for a in store.articles()
-            if a.published.date and a.language == "en"]
     entries = build_timeline(
-        docs,  # type: ignore[arg-type]
+        docs,
         n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
         n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
-        date_from=options.timeline_from, date_to=options.timeline_to,
+        date_from=options.timeline_from, date_to=options.timeline_to, times=times,
     )
+    on_day: dict[str, list[str]] = {}
+    for ev in events:
+        date = ev.get("date") or {}
+        if ev.get("modality") not in ("asserted", "negated"):
+            continue  # planned or possible: it did not take place on that day
+        if date.get("start") and date.get("start") == date.get("end"):
+            on_day.setdefault(date["start"], []).append(ev["id"])
+    for entry in entries:
+        entry["events"] = sorted(set(on_day.get(entry["date"], [])))
+    return entries
+
+
+def export_timeline(store: Store, out: Path, options: Options) -> Path:
+    """``timeline.json``: the timeline of the whole input and one per story.
+
+    Syndicated copies are left out (they would count their original twice).
+    """
+    from storyline.annotate.stage import STAGE, STAGE_VERSION
+    from storyline.story.stage import article_links, stored_events, stored_stories
+
+    story_of, copies = article_links(store)
+    # the time expressions the annotation stage found: not searched for again
+    times = {aid: [TimeExpression(**t) for t in data.get("times", [])]
+             for aid, data in store.annotations(STAGE, STAGE_VERSION)}
+    docs_of: dict[str | None, list[tuple[str, str, str]]] = {}
+    for a in store.articles():
+        if a.published.date and a.language == "en" and a.id not in copies:
+            docs_of.setdefault(story_of.get(a.id), []).append((a.id, a.published.date, a.text))
+    every = [d for docs in docs_of.values() for d in docs]
+    stories = []
+    for story in stored_stories(store):
+        stories.append({
+            "id": story["id"], "title": story["title"],
+            "entries": _timeline_entries(docs_of.get(story["id"], []),
+                                         stored_events(store, story["id"]), options, times),
+        })
+    data = {"entries": _timeline_entries(every, stored_events(store), options, times),
+            "stories": stories}
     path = out / "timeline.json"
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"entries": entries, "stories": []}, ensure_ascii=False, indent=1),
-                   encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(path)
     return path
 
@@ -270,13 +346,19 @@ def export_report(store: Store, out: Path) -> Path:
 
 
 def export_articles(store: Store, out: Path) -> Path:
-    path = out / "articles.jsonl"
-    tmp = path.with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    """``articles.jsonl``, with each article's ``story`` and ``duplicate_of``."""
+    from storyline.story.stage import article_links
+
+    story_of, copies = article_links(store)
+
+    def lines() -> Iterator[dict[str, Any]]:
         for article in store.articles():
-            fh.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
-    tmp.replace(path)
-    return path
+            data = article_json(article)
+            data["story"] = story_of.get(article.id)
+            data["duplicate_of"] = copies.get(article.id)
+            yield data
+
+    return _write_jsonl(out / "articles.jsonl", lines())
 
 
 class _nullcontext:

@@ -10,7 +10,8 @@ from typing import Any
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of an output (``articles``, ``events``, ``figures``, ``timeline``, ``dyads``)."""
+    """The JSON Schema of an output: ``articles``, ``events``, ``figures``, ``series``,
+    ``stories``, ``timeline`` or ``dyads`` (one row)."""
     text = resources.files("storyline.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
     return json.loads(text)  # type: ignore[no-any-return]
 

@@ -66,6 +66,64 @@ CREATE TABLE IF NOT EXISTS runs (
     started TIMESTAMP DEFAULT current_timestamp,
     summary VARCHAR
 );
+-- cross-document story stages (storyline.story): syndicated copies, stories, merged
+-- events and figure series. Rows are keyed by content hashes, so reruns add nothing.
+CREATE TABLE IF NOT EXISTS minhashes (
+    article VARCHAR PRIMARY KEY,
+    shingles INTEGER,   -- number of distinct shingles of the body
+    signature BLOB      -- MinHash signature (uint32 array)
+);
+CREATE TABLE IF NOT EXISTS lsh_buckets (
+    band INTEGER,
+    bucket UBIGINT,
+    article VARCHAR
+);
+CREATE TABLE IF NOT EXISTS duplicates (
+    article VARCHAR PRIMARY KEY,
+    original VARCHAR,   -- the first stored copy (never itself a duplicate)
+    similarity DOUBLE   -- shingle Jaccard
+);
+CREATE TABLE IF NOT EXISTS story_terms (
+    article VARCHAR PRIMARY KEY,
+    date VARCHAR,
+    terms VARCHAR       -- JSON {term: count}: actors, places, content words
+);
+CREATE TABLE IF NOT EXISTS term_df (term VARCHAR PRIMARY KEY, df INTEGER);
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    first VARCHAR,
+    last VARCHAR,
+    centroid VARCHAR,   -- JSON {term: weight}, top terms of the member vectors
+    size INTEGER,
+    fingerprint VARCHAR,  -- hash of members + stage versions when last merged
+    mode VARCHAR,       -- 'cluster' or 'one'
+    created_run INTEGER
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article VARCHAR PRIMARY KEY,
+    story VARCHAR,
+    similarity DOUBLE
+);
+CREATE TABLE IF NOT EXISTS merged_events (
+    id VARCHAR,
+    story VARCHAR,
+    date VARCHAR,
+    data VARCHAR,       -- JSON, the events.jsonl line
+    PRIMARY KEY (story, id)
+);
+CREATE TABLE IF NOT EXISTS figure_series (
+    id VARCHAR,
+    story VARCHAR,
+    data VARCHAR,       -- JSON, the series.jsonl line
+    PRIMARY KEY (story, id)
+);
+CREATE TABLE IF NOT EXISTS story_merges (
+    run INTEGER,
+    story VARCHAR,
+    articles INTEGER,
+    events INTEGER
+);
 """
 
 ARTICLE_COLUMNS = (
@@ -160,6 +218,20 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return after - before
+
+    def bulk_insert(self, table: str, rows: list[tuple[Any, ...]], *, verb: str = "INSERT",
+                    suffix: str = "") -> None:
+        """Insert many rows in one statement (column lists passed to ``unnest``).
+
+        Far faster than ``executemany`` in DuckDB. ``verb`` may be ``INSERT OR IGNORE``
+        or ``INSERT OR REPLACE``; ``suffix`` an ``ON CONFLICT`` clause. The caller owns
+        the transaction.
+        """
+        if not rows:
+            return
+        columns = [list(col) for col in zip(*rows, strict=True)]
+        select = ", ".join("unnest(?)" for _ in columns)
+        self.con.execute(f"{verb} INTO {table} SELECT {select} {suffix}", columns)
 
     def update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
         self.con.execute(

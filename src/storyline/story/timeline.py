@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyline.annotate.times import find_times, resolve_range
+from storyline.model import TimeExpression
 
 __all__ = ["build_timeline"]
 
@@ -101,14 +102,15 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def _sentences(article_id: str, published: str, text: str) -> list[_Sentence]:
+def _sentences(article_id: str, published: str, text: str,
+               times: list[TimeExpression] | None = None) -> list[_Sentence]:
     pub = _day(published)
     spans = _split(text or "")
     sents = [_Sentence(article_id, pub, text[a:b]) for a, b in spans]
     if not sents or pub is None:
         return sents
     starts = [a for a, _ in spans]
-    for t in find_times(text, pub.isoformat()):
+    for t in times if times is not None else find_times(text, pub.isoformat()):
         if t.type not in ("DATE", "TIME"):
             continue
         # the sentence holding the expression: last span starting at or before it
@@ -196,13 +198,16 @@ def build_timeline(
     n_sentences: int,
     date_from: str | None = None,
     date_to: str | None = None,
+    times: dict[str, list[TimeExpression]] | None = None,
 ) -> list[dict]:
     """Timeline entries for ``articles`` (``(article_id, published_iso_date, text)``).
 
     Returns at most ``n_dates`` entries (all dates with support when None) inside
     ``[date_from, date_to]``, sorted by date, each
     ``{"date", "precision": "day", "summary": [sentences], "events": [], "sources": [ids]}``
-    with at most ``n_sentences`` verbatim sentences.
+    with at most ``n_sentences`` verbatim sentences. ``times`` may give each article's
+    time expressions (as :func:`find_times` finds them against its publication date, e.g.
+    stored by the annotation stage) so that they are not searched again.
     """
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
@@ -212,7 +217,8 @@ def build_timeline(
     by_date: dict[dt.date, list[_Sentence]] = defaultdict(list)
     undated_by_pub: dict[dt.date, list[_Sentence]] = defaultdict(list)
     for art_id, published, text in articles:
-        sents = _sentences(str(art_id), published, text)
+        sents = _sentences(str(art_id), published, text,
+                           times.get(str(art_id)) if times is not None else None)
         has_undated = False
         for s in sents:
             for d in s.dates:

@@ -1,0 +1,323 @@
+"""Events merged across articles: every report of one real-world event becomes one event.
+
+Per-article events (one mention each) of one story are merged when they are
+compatible on every slot (complete linkage: a report joins a group only when it fits
+every report already in it):
+
+* **type**: the same PLOVER type. AGREE and CONSULT are not merged: a meeting and the
+  agreement it produced are two events (the Sochi summit and the Sochi memorandum);
+  they are linked through ``related`` instead.
+* **modality**: the same. A planned meeting and the meeting held are never one event;
+  they are linked through ``related``.
+* **actors**: compared by actor id or, failing that, country (``TURGOV`` and
+  Erdogan are both Turkey). For symmetric types (AGREE, CONSULT, COOPERATE) the
+  participants are compared as one unordered set and must share two actors (or all of
+  the smaller side); for directed types the sources must share one, and so must the
+  targets. A side that is missing on one report is compatible.
+* **date**: the date ranges must overlap, so a month-precision "September 2018" holds
+  a "September 17, 2018" (for AGREE, CONSULT and COOPERATE, within a day: outlets date
+  a signing late on Friday on Friday or on Saturday). An event dated only by its article's publication date (no
+  date expression) is taken as "within :data:`UNDATED_DAYS` days of publication".
+* **place**: when both reports name one, the countries must agree.
+
+A report with neither actors nor a date expression says too little to be merged with
+another article's report; it merges only with reports of its own sentence.
+
+The merged event keeps every mention (syndicated copies included), takes its actors
+and place from its most specific report and its date from the most reports at the
+finest precision, and counts ``sources``: the independent
+articles reporting it (a copy counts as its original). Its id is the per-article id of
+its first report (earliest article, then offset), stable across reruns and as long as
+no earlier report of it arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.model import EVENT_TYPES, stable_id
+
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+RELATED_TYPES = frozenset({"AGREE", "CONSULT"})
+UNDATED_DAYS = 3
+SYMMETRIC_SLACK_DAYS = 1  # talks and signings span midnight; outlets date them a day apart
+MAX_RELATED = 10
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _actors(side: Any) -> list[dict[str, Any]]:
+    if side is None:
+        return []
+    return list(side) if isinstance(side, list) else [side]
+
+
+def _keys(actors: list[dict[str, Any]]) -> list[frozenset[str]]:
+    """Per actor, the keys it matches on: its id and its country."""
+    out = []
+    for a in actors:
+        keys = {"id:" + str(a.get("id"))}
+        if a.get("country"):
+            keys.add("c:" + str(a["country"]))
+        out.append(frozenset(keys))
+    return out
+
+
+def _shared(a: list[frozenset[str]], b: list[frozenset[str]]) -> int:
+    """How many actors of the smaller side match an actor of the other side."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(1 for k in small if any(k & other for other in large))
+
+
+@dataclass(slots=True)
+class Report:
+    """One per-article event, with what merging compares."""
+
+    event: dict[str, Any]
+    article: str
+    root: str  # the original article (itself unless a syndicated copy)
+    published: str | None
+    type: str
+    modality: str
+    sources: list[frozenset[str]]
+    targets: list[frozenset[str]]
+    start: dt.date | None
+    end: dt.date | None
+    explicit: bool  # the date comes from a date expression
+    precision: str
+    country: str | None
+    offset: int
+
+    @property
+    def weak(self) -> bool:
+        return not self.explicit and not self.sources and not self.targets
+
+    @property
+    def sentence(self) -> tuple[str, int]:
+        m = self.event["mentions"][0]
+        return self.article, int(m["start"])
+
+    def specificity(self) -> tuple[int, int, int]:
+        return (0 if self.explicit else 1, _PRECISION_RANK.get(self.precision, 5),
+                -(len(self.sources) + len(self.targets)))
+
+
+def make_report(event: dict[str, Any], root: str, published: str | None) -> Report:
+    mention = event["mentions"][0]
+    date = event.get("date") or {}
+    explicit = bool(date.get("text"))
+    start, end = _day(date.get("start")), _day(date.get("end"))
+    if not explicit:
+        pub = _day(published) or start
+        if pub is not None:
+            start = pub - dt.timedelta(days=UNDATED_DAYS)
+            end = pub + dt.timedelta(days=UNDATED_DAYS)
+    loc = event.get("location") or {}
+    return Report(
+        event=event, article=str(mention["article"]), root=root, published=published,
+        type=str(event["type"]), modality=str(event["modality"]),
+        sources=_keys(_actors(event.get("source"))), targets=_keys(_actors(event.get("target"))),
+        start=start, end=end, explicit=explicit, precision=str(date.get("precision") or "day"),
+        country=loc.get("country"), offset=int(mention.get("start", 0)),
+    )
+
+
+def actors_compatible(a: Report, b: Report, symmetric: bool) -> bool:
+    if symmetric:
+        pa, pb = a.sources + a.targets, b.sources + b.targets
+        if not pa or not pb:
+            return True
+        need = min(2, len(pa), len(pb))
+        return _shared(pa, pb) >= need
+    for x, y in ((a.sources, b.sources), (a.targets, b.targets)):
+        if x and y and _shared(x, y) < 1:
+            return False
+    return True
+
+
+def dates_overlap(a: Report, b: Report, slack_days: int = 0) -> bool:
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return True
+    slack = dt.timedelta(days=slack_days)
+    return a.start <= b.end + slack and b.start <= a.end + slack
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Whether two reports can be one event (same type and modality assumed)."""
+    if a.weak or b.weak:
+        return a.sentence == b.sentence
+    if a.country and b.country and a.country != b.country:
+        return False
+    symmetric = a.type in SYMMETRIC
+    return (dates_overlap(a, b, SYMMETRIC_SLACK_DAYS if symmetric else 0)
+            and actors_compatible(a, b, symmetric))
+
+
+def _related(a: Report, b: Report) -> bool:
+    if a.weak or b.weak:
+        return False
+    same_type = a.type == b.type and a.modality != b.modality
+    pair = a.type != b.type and {a.type, b.type} <= RELATED_TYPES
+    if not (same_type or pair):
+        return False
+    if not (a.sources or a.targets) or not (b.sources or b.targets):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    symmetric = a.type in SYMMETRIC or b.type in SYMMETRIC
+    return dates_overlap(a, b) and actors_compatible(a, b, symmetric)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[Report]
+    lo: dt.date | None  # latest start of a member: r must end on or after it
+    hi: dt.date | None  # earliest end of a member: r must start on or before it
+
+    def may_take(self, r: Report, slack: dt.timedelta) -> bool:
+        """A cheap necessary condition for ``r`` to overlap every member's dates."""
+        if r.start is None or r.end is None:
+            return True
+        return ((self.hi is None or r.start <= self.hi + slack)
+                and (self.lo is None or r.end + slack >= self.lo))
+
+    def add(self, r: Report) -> None:
+        self.members.append(r)
+        if r.start is not None:
+            self.lo = r.start if self.lo is None else max(self.lo, r.start)
+        if r.end is not None:
+            self.hi = r.end if self.hi is None else min(self.hi, r.end)
+
+
+def _cluster(block: list[Report]) -> list[list[Report]]:
+    """Complete-linkage groups of one (type, modality) block, most specific reports first."""
+    clusters: list[_Cluster] = []
+    by_sentence: dict[tuple[str, int], list[_Cluster]] = defaultdict(list)
+    for r in block:
+        slack = dt.timedelta(days=SYMMETRIC_SLACK_DAYS if r.type in SYMMETRIC else 0)
+        pool = by_sentence.get(r.sentence, []) if r.weak else clusters
+        for c in pool:
+            if c.may_take(r, slack) and all(compatible(r, m) for m in c.members):
+                c.add(r)
+                break
+        else:
+            c = _Cluster([], None, None)
+            c.add(r)
+            clusters.append(c)
+        by_sentence[r.sentence].append(c)
+    return [c.members for c in clusters]
+
+
+def _related_groups(groups: list[list[Report]]) -> list[list[int]]:
+    """For each group, the groups linked to it but not merged with it (at most
+    :data:`MAX_RELATED`): only groups of a related type with overlapping dates are compared."""
+    out: list[list[int]] = [[] for _ in groups]
+    family: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        t = g[0].type
+        family["AGREE+CONSULT" if t in RELATED_TYPES else t].append(i)
+    for idx in family.values():
+        for n, i in enumerate(idx):
+            for j in idx[n + 1:]:
+                if len(out[i]) >= MAX_RELATED and len(out[j]) >= MAX_RELATED:
+                    break
+                if any(_related(a, b) for a in groups[i][:5] for b in groups[j][:5]):
+                    if len(out[i]) < MAX_RELATED:
+                        out[i].append(j)
+                    if len(out[j]) < MAX_RELATED:
+                        out[j].append(i)
+    return out
+
+
+def _order(r: Report) -> tuple[str, str, int, str]:
+    return (r.published or "9999", r.article, r.offset, str(r.event.get("id")))
+
+
+def merge_events(events: list[dict[str, Any]], *, story: str | None,
+                 roots: dict[str, str], published: dict[str, str | None]) -> list[dict[str, Any]]:
+    """Merge per-article events (``events.jsonl`` shape, one mention each) of one story.
+
+    ``roots`` maps a syndicated copy to its original; ``published`` gives each article's
+    publication date. Returns merged events in a stable order (date, then id).
+    """
+    reports = []
+    for ev in events:
+        if not ev.get("mentions"):
+            continue
+        art = str(ev["mentions"][0]["article"])
+        reports.append(make_report(ev, roots.get(art, art), published.get(art)))
+    blocks: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for r in reports:
+        blocks[(r.type, r.modality)].append(r)
+    groups: list[list[Report]] = []
+    for key in sorted(blocks):
+        groups.extend(_cluster(sorted(blocks[key], key=lambda r: (r.specificity(), _order(r)))))
+    merged = [_merged(g, story) for g in groups]
+    used: set[str] = set()
+    for m in merged:  # two events from one trigger word share a per-article id
+        while m["id"] in used:
+            m["id"] = stable_id(m["id"], "next")
+        used.add(m["id"])
+    for i, rel in enumerate(_related_groups(groups)):
+        merged[i]["related"] = sorted(merged[j]["id"] for j in rel)
+    merged.sort(key=lambda e: (e["date"].get("start") or "", e["id"]))
+    return merged
+
+
+def _date(group: list[Report], best: Report) -> Any:
+    """The date most independent articles give at the finest precision reported (ties:
+    the earliest report's)."""
+    if not best.explicit:
+        return best.event["date"]
+    finest = [r for r in group if r.explicit and r.precision == best.precision]
+    votes: dict[tuple[Any, Any], set[str]] = defaultdict(set)
+    for r in finest:
+        votes[(r.start, r.end)].add(r.root)
+    top = max(len(v) for v in votes.values())
+    chosen = min((r for r in finest if len(votes[(r.start, r.end)]) == top), key=_order)
+    return chosen.event["date"]
+
+
+def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
+    first = min(group, key=_order)
+    best = min(group, key=lambda r: (r.specificity(), _order(r)))
+    ev = best.event
+    source, target = ev.get("source"), ev.get("target")
+    location = ev.get("location")
+    for r in sorted(group, key=lambda r: (r.specificity(), _order(r))):
+        source = source if source is not None else r.event.get("source")
+        target = target if target is not None else r.event.get("target")
+        location = location if location is not None else r.event.get("location")
+    mentions: list[dict[str, Any]] = []
+    seen: set[tuple[str, int, int]] = set()
+    for r in sorted(group, key=_order):
+        for m in r.event["mentions"]:
+            key = (str(m["article"]), int(m["start"]), int(m["end"]))
+            if key not in seen:
+                seen.add(key)
+                mentions.append(m)
+    scores = [r.event.get("score") for r in group if r.event.get("score") is not None]
+    return {
+        "id": str(first.event["id"]),
+        "type": best.type,
+        "quad": EVENT_TYPES.get(best.type, ev.get("quad")),
+        "modality": best.modality,
+        "source": source,
+        "target": target,
+        "date": _date(group, best),
+        "location": location,
+        "mentions": mentions,
+        "story": story,
+        "score": ev.get("score") if ev.get("score") is not None else (scores[0] if scores else None),
+        "sources": len({r.root for r in group}),
+        "related": [],
+    }

@@ -1,0 +1,181 @@
+"""Syndicated copies: the same wire story on two sites, with small edits, linked once.
+
+Every article body becomes a set of word 5-shingles. A MinHash signature of that set
+(126 hash functions) is stored with its locality-sensitive-hashing buckets (42 bands of
+3 rows), so a new article meets only the stored articles that share a bucket with it:
+the work grows with the number of new articles, not with the square of the corpus.
+Candidates are checked on the exact shingle sets; an article whose shingle Jaccard with
+an earlier one is at least :data:`JACCARD` (or which is almost wholly contained in it,
+:data:`CONTAINMENT`) is a copy of it. The original is the copy stored first (then the
+one published first); a copy of a copy points at the original.
+
+Copies stay in the store and keep their event mentions, but later stages count them
+once: they add no independent source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable
+
+import numpy as np
+
+from storyline.store.db import Store
+
+SHINGLE = 5
+PERMUTATIONS = 126
+ROWS = 3  # rows a band: P(candidate) is 0.68 at Jaccard 0.3, 0.996 at 0.5
+BANDS = PERMUTATIONS // ROWS
+JACCARD = 0.5
+CONTAINMENT = 0.9
+MIN_SHINGLES = 20  # shorter bodies are never called copies by containment
+CHECK_ABOVE = 0.25  # estimated Jaccard below which a candidate is not checked exactly
+CHUNK = 2000
+
+_PRIME = (1 << 31) - 1
+_rng = np.random.default_rng(20250321)
+_A = _rng.integers(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[int]:
+    """Hashes of the word k-shingles of a body (lower case, punctuation ignored)."""
+    words = _WORD.findall(text.lower())
+    if len(words) < k:
+        return {zlib.crc32(" ".join(words).encode("utf-8"))} if words else set()
+    return {zlib.crc32(" ".join(words[i : i + k]).encode("utf-8")) for i in range(len(words) - k + 1)}
+
+
+def signature(sh: set[int]) -> np.ndarray:
+    """The MinHash signature (uint32) of a shingle set."""
+    if not sh:
+        return np.full(PERMUTATIONS, _PRIME, dtype=np.uint32)
+    x = np.fromiter(sh, dtype=np.uint64, count=len(sh)) % np.uint64(_PRIME)
+    h = (_A[:, None] * x[None, :] + _B[:, None]) % np.uint64(_PRIME)
+    return h.min(axis=1).astype(np.uint32)  # type: ignore[no-any-return]
+
+
+def buckets(sig: np.ndarray) -> list[int]:
+    """One 63-bit bucket key per band."""
+    out = []
+    for b in range(BANDS):
+        digest = hashlib.blake2b(sig[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8,
+                                 person=b.to_bytes(2, "little")).digest()
+        out.append(int.from_bytes(digest, "little") >> 1)
+    return out
+
+
+def similarity(a: set[int], b: set[int]) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller in the larger) of two shingle sets."""
+    if not a or not b:
+        return 0.0, 0.0
+    inter = len(a & b)
+    return inter / len(a | b), inter / min(len(a), len(b))
+
+
+def is_copy(a: set[int], b: set[int]) -> tuple[bool, float]:
+    jac, cont = similarity(a, b)
+    ok = jac >= JACCARD or (cont >= CONTAINMENT and min(len(a), len(b)) >= MIN_SHINGLES)
+    return ok, jac
+
+
+def link_duplicates(store: Store) -> int:
+    """Sign every new article and link the ones that copy an earlier article.
+
+    Returns how many new copies were found. Idempotent: signed articles are skipped.
+    """
+    con = store.con
+    new = con.execute(
+        "SELECT a.id FROM articles a LEFT JOIN minhashes m ON m.article = a.id "
+        "WHERE m.article IS NULL ORDER BY coalesce(a.pub_date, '9999'), a.id"
+    ).fetchall()
+    ids = [str(r[0]) for r in new]
+    found = 0
+    for i in range(0, len(ids), CHUNK):
+        found += _link_chunk(store, ids[i : i + CHUNK])
+    return found
+
+
+def _texts(store: Store, ids: Iterable[str]) -> dict[str, str]:
+    ids = list(ids)
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        rows = store.con.execute(
+            "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids[i : i + 500]]
+        ).fetchall()
+        out.update({str(a): str(t or "") for a, t in rows})
+    return out
+
+
+def _link_chunk(store: Store, ids: list[str]) -> int:
+    con = store.con
+    texts = _texts(store, ids)
+    sets = {aid: shingles(texts.get(aid, "")) for aid in ids}
+    sigs = {aid: signature(sets[aid]) for aid in ids}
+    order = {aid: n for n, aid in enumerate(ids)}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        store.bulk_insert("minhashes", [(aid, len(sets[aid]), sigs[aid].tobytes()) for aid in ids],
+                          verb="INSERT OR IGNORE")
+        store.bulk_insert(
+            "lsh_buckets",
+            [(b, key, aid) for aid in ids for b, key in enumerate(buckets(sigs[aid]))],
+        )
+        pairs = con.execute(
+            "SELECT DISTINCT n.article, o.article FROM lsh_buckets n JOIN lsh_buckets o "
+            "ON n.band = o.band AND n.bucket = o.bucket AND n.article <> o.article "
+            "WHERE n.article IN (SELECT unnest(?))",
+            [ids],
+        ).fetchall()
+        cands: dict[str, list[str]] = {}
+        for a, b in pairs:
+            a, b = str(a), str(b)
+            # only an earlier article can be the original: stored before, or earlier in order
+            if b in order and order[b] >= order[a]:
+                continue
+            cands.setdefault(a, []).append(b)
+        others = {b for bs in cands.values() for b in bs if b not in sigs}
+        if others:
+            for aid, blob in con.execute(
+                "SELECT article, signature FROM minhashes WHERE article IN (SELECT unnest(?))",
+                [sorted(others)],
+            ).fetchall():
+                sigs[str(aid)] = np.frombuffer(blob, dtype=np.uint32)
+        roots = dict(con.execute("SELECT article, original FROM duplicates").fetchall())
+        found = 0
+        rows = []
+        for aid in ids:
+            best: tuple[float, str] | None = None
+            for other in sorted(cands.get(aid, [])):
+                est = float(np.mean(sigs[aid] == sigs[other]))
+                if est < CHECK_ABOVE:
+                    continue
+                if other not in sets:
+                    sets[other] = shingles(_texts(store, [other]).get(other, ""))
+                ok, jac = is_copy(sets[aid], sets[other])
+                if ok and (best is None or jac > best[0]):
+                    best = (jac, other)
+            if best is None:
+                continue
+            original = best[1]
+            original = roots.get(original, original)
+            if original == aid:
+                continue
+            roots[aid] = original
+            rows.append((aid, original, round(best[0], 4)))
+            found += 1
+        store.bulk_insert("duplicates", rows, verb="INSERT OR IGNORE")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return found
+
+
+def duplicate_map(store: Store) -> dict[str, str]:
+    """{copy id: original id} for every stored copy."""
+    return {str(a): str(o) for a, o in store.con.execute(
+        "SELECT article, original FROM duplicates").fetchall()}
