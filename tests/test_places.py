@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 from storyline.annotate.places import Gazetteer, find_places, gazetteer, story_countries
 from storyline.geonorm import name_key, translit_key
 from storyline.knowledge import load_knowledge
@@ -70,16 +68,11 @@ def test_story_countries_prefer_where_things_happen(nlp):
     assert story_countries(doc)[0] == "SYR"
 
 
-def test_load_time_and_lookup_speed():
+def test_gazetteer_loads_and_ships_small():
+    """Load and lookup speed are measured by benchmarks/speed.py, not here."""
     path = gazetteer.__wrapped__.__globals__["resources"].files("storyline") / "data"
-    t = time.perf_counter()
     gz = Gazetteer(path / "gazetteer.tsv.gz", load_knowledge())  # type: ignore[arg-type]
-    load = time.perf_counter() - t
-    assert load < 3.0  # about 0.5-0.7 s on a developer machine; CI machines are slower
-    t = time.perf_counter()
-    for _ in range(1000):
-        gz.lookup("Saraqib")
-    assert (time.perf_counter() - t) < 0.5
+    assert gz.lookup("Saraqib")
     assert (path / "gazetteer.tsv.gz").stat().st_size < 3_000_000
 
 

@@ -163,3 +163,13 @@ def test_series_in_date_order_with_disagreement_and_copies_once() -> None:
     assert "f5" not in last["figures"]
     assert not points[0]["disagree"] and points[0]["value_max"] is None
     assert any(s["what"] == "civilians killed" for s in series)
+
+
+def test_reports_without_any_date_are_not_merged_across_articles() -> None:
+    undated = (None, None, "day", None)
+    events = [
+        _event("u1", 3, "ACCUSE", undated, source="SDNGOV", target="ETHGOV"),  # type: ignore[arg-type]
+        _event("u2", 8, "ACCUSE", undated, source="SDNGOV", target="ETHGOV"),  # type: ignore[arg-type]
+    ]
+    merged = merge_events(events, story="s", roots={}, published={"u1": None, "u2": None})
+    assert len(merged) == 2

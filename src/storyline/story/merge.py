@@ -146,7 +146,7 @@ def actors_compatible(a: Report, b: Report, symmetric: bool) -> bool:
 
 def dates_overlap(a: Report, b: Report, slack_days: int = 0) -> bool:
     if a.start is None or b.start is None or a.end is None or b.end is None:
-        return True
+        return False  # an undated report (undated article, no expression) is never merged
     slack = dt.timedelta(days=slack_days)
     return a.start <= b.end + slack and b.start <= a.end + slack
 
