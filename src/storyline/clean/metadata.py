@@ -8,7 +8,13 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlparse
 
-from storyline.clean.patterns import DATELINE_AGENCY_LINE, DATELINE_PREFIX
+from storyline.clean.patterns import (
+    DATELINE_AGENCY_LINE,
+    DATELINE_CAPS_PERIOD,
+    DATELINE_PLACE_AGENCY,
+    DATELINE_PLACE_DASH,
+    DATELINE_PREFIX,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,15 @@ def find_dateline(head: list[str], body: str) -> tuple[str | None, int]:
     m = DATELINE_PREFIX.match(body)
     if m and m["place"].strip().isupper() and len(m["place"].strip()) >= 3:
         return _tidy_place(m["place"]), 0
+    # A dateline may open the first lines after a subtitle or a photo credit: "Berlin
+    # (dpa) -", "ERDEN. ...", and on the very first line "Bergisch Gladbach -".
+    lines = [x.strip() for x in body.split("\n") if x.strip()][:3]
+    for i, line in enumerate(lines):
+        rules = (DATELINE_PLACE_AGENCY, DATELINE_CAPS_PERIOD) + ((DATELINE_PLACE_DASH,) if i == 0 else ())
+        for rx in rules:
+            m = rx.match(line)
+            if m:
+                return _tidy_place(m["place"]), 0
     return None, 0
 
 
