@@ -56,7 +56,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     body, tail = post_clean(body)
     if title:
         title = unescape_text(normalise_line(title))
-        title = _headline(html, title)
+        title = _headline(html, title, url)
         body = _drop_leading_headline(body, title)
     date = page_date(html, url, title)
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
@@ -81,11 +81,18 @@ def _h1_texts(html: str) -> list[str]:
     return out[:5]
 
 
-def _headline(html: str, title: str) -> str:
+def _headline(html: str, title: str, url: str | None = None) -> str:
     """The headline as the page shows it (its <h1>) when the metadata title is that
     headline with a site name or a slide name added, or reworded for social media."""
     t = _fold(title)
     tw = set(t.split())
+    page_title = _title_segments(html)
+    if len(page_title) >= 2 and t in {_fold(x) for x in page_title} and _is_site_name(html, title, url):
+        # The title found is the site's name (a blog's h1): the headline is the other,
+        # longest part of the page's <title> ("Blog Archive » Headline | Site").
+        rest = [x for x in page_title if _fold(x) != t and not _BLOG_CHROME.fullmatch(x)]
+        if rest:
+            return max(rest, key=len)
     for h in _h1_texts(html):
         f = _fold(h)
         hw = set(f.split())
@@ -103,6 +110,38 @@ def _headline(html: str, title: str) -> str:
         if hs:
             return hs[0]
     return title
+
+
+_TITLE_SEP = re.compile(r"\s+(?:[|»•·:]|::|-|–|—)\s+")
+_BLOG_CHROME = re.compile(r"(?i)blog[- ]?archi(?:v|ve)|home|startseite|news|blog")
+
+
+def _is_site_name(html: str, name: str, url: str | None) -> bool:
+    """Whether ``name`` is the site's own name: its og:site_name, or a name the site's
+    host is part of ("Four Years Remaining" on fouryears.eu)."""
+    from urllib.parse import urlparse
+
+    key = re.sub(r"[^a-z0-9]", "", name.casefold())
+    m = re.search(r'<meta[^>]+property=["\']og:site_name["\'][^>]+content=["\']([^"\']+)', html[:200_000], re.I)
+    if m and re.sub(r"[^a-z0-9]", "", m.group(1).casefold()) == key:
+        return True
+    if not url:
+        m = re.search(r'<link[^>]+rel=["\']canonical["\'][^>]+href=["\'](https?://[^"\']+)', html[:200_000], re.I)
+        url = m.group(1) if m else None
+    host = (urlparse(url).hostname or "") if url else ""
+    parts = [p for p in host.removeprefix("www.").split(".")[:-1] if len(p) >= 4]
+    return any(re.sub(r"[^a-z0-9]", "", p) in key for p in parts)
+
+
+def _title_segments(html: str) -> list[str]:
+    """The page's <title> cut at its spaced separators."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.I | re.S)
+    if not m:
+        return []
+    from html import unescape
+
+    text = normalise_line(unescape(m.group(1)))
+    return [x.strip() for x in _TITLE_SEP.split(text) if x.strip()]
 
 
 def _drop_leading_headline(body: str, title: str) -> str:

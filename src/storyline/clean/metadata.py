@@ -153,7 +153,8 @@ def _tidy_place(place: str) -> str:
     return place
 
 
-_SITE_SUFFIX = re.compile(r"\s+(?:[|\-–—:•·»]\s+)(?P<site>[^|\-–—:•·»]{2,60})$")
+# the site name may hold a hyphen ("IT-Learner.de"), not a spaced separator
+_SITE_SUFFIX = re.compile(r"\s+(?:[|\-–—:•·»]\s+)(?P<site>(?:(?!\s[|\-–—:•·»]\s)[^|•·»]){2,60})$")
 
 
 def strip_site_name(title: str, outlet: str | None = None, url: str | None = None) -> str:
