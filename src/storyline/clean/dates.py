@@ -12,6 +12,7 @@ is a range ``earliest``–``latest`` no wider than :data:`RECENCY_DAYS` plus one
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -364,3 +365,120 @@ def infer_date(text: str, *, near: Date | None = None) -> Published | None:
     mid = lo + (hi - lo) / 2
     return Published(date=mid.isoformat(), source="inferred", earliest=lo.isoformat(),
                      latest=hi.isoformat())
+
+
+# ---------------------------------------------------------------------------
+# Dates as pages display them, in the languages of the news we read
+
+_MONTH_NAMES: dict[str, int] = {
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5,
+    "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11,
+    "dezember": 12, "mär": 3, "okt": 10, "dez": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "decembre": 12,
+    # Portuguese
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10,
+}
+_ALL_MONTHS = {**MONTHS, **_MONTH_NAMES}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _ALL_MONTHS), key=len, reverse=True))
+_YEAR4 = r"(?:19[89]\d|20\d\d)"
+SHOWN_DATE = re.compile(
+    rf"(?<![\w.])(?:"
+    rf"(?P<d1>[0-3]?\d)(?:\.|er|º|st|nd|rd|th)?\s*(?:de\s+)?(?P<m1>{_MONTH_ALT})\.?,?\s*(?:de\s+|del\s+)?(?P<y1>{_YEAR4})"
+    rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR4})"
+    rf"|(?P<y3>{_YEAR4})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)"
+    rf"|(?P<a4>[0-3]?\d)(?P<s4>[./-])(?P<b4>[0-3]?\d)(?P=s4)(?P<y4>{_YEAR4}|\d\d)"
+    rf")(?![\w])",
+    re.IGNORECASE,
+)
+
+# Words that put a date on a page without making it the publication date.
+_NOT_PUBLISHED = re.compile(
+    r"(?:aktualisiert|updated?|last modified|modified|ge[äa]ndert|änderung|actualizad[oa]|atualizad[oa]|"
+    r"mis à jour|mise à jour|\bstand\b|abgerufen|retrieved|accessed|edited|revised|überarbeitet)"
+    r"(?:\s+(?:le|am|on|el|em|de|vom|du|at|a las))?[\s:,.\-|]*$",
+    re.IGNORECASE,
+)
+
+
+def shown_dates(text: str, *, prefer: Date | None = None) -> list[tuple[Date, int, int]]:
+    """Full dates written in ``text`` in any of the supported languages, with their spans.
+
+    Numeric dates are read day first (as most of the world writes them) unless that is
+    impossible; a date that fits both orders takes the order that agrees with ``prefer``
+    (e.g. the page's machine-readable date)."""
+    out: list[tuple[Date, int, int]] = []
+    for m in SHOWN_DATE.finditer(text):
+        g = m.groupdict()
+        try:
+            if g["y3"]:
+                d = dt.date(int(g["y3"]), int(g["mo3"]), int(g["d3"]))
+            elif g["y4"]:
+                y = int(g["y4"])
+                y = y + 2000 if y < 100 else y
+                a, b = int(g["a4"]), int(g["b4"])
+                options = []
+                for day, mon in ((a, b), (b, a)):
+                    with contextlib.suppress(ValueError):
+                        options.append(dt.date(y, mon, day))
+                if g["s4"] == "." and options and options[0].day != a:
+                    continue  # "21.01.2020" is day first; a dotted month-first date is a version number
+                if not options:
+                    continue
+                d = prefer if prefer in options else options[0]
+            else:
+                mon_name = (g["m1"] or g["m2"]).lower().rstrip(".")
+                month = _ALL_MONTHS.get(mon_name)
+                if month is None:
+                    continue
+                d = dt.date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"]))
+        except (ValueError, TypeError):
+            continue
+        out.append((d, m.start(), m.end()))
+    return out
+
+
+_SENTENCE_OPENING = re.compile(
+    r"(?:Le|Am|On|El|Em|Im|In|Il|Since|Seit|Desde|Depuis|Until|Bis|Before|After|Vor|Nach)\b")
+
+
+def byline_date(chunks: list[str], *, prefer: Date | None = None, today: Date | None = None,
+                max_chars: int = 1500) -> Date | None:
+    """The first publication date shown in the text that follows a headline.
+
+    ``chunks`` are the page's text pieces in reading order starting right after the
+    headline (the byline, the date line, the lead). A date labelled as an update, a
+    modification or a retrieval is skipped; a date inside running prose (a long piece
+    with the date far into it) is not a byline. Returns None when the first
+    ``max_chars`` characters hold no such date."""
+    today = today or dt.date.today()
+    seen = 0
+    prev = ""
+    for chunk in chunks:
+        chunk = " ".join(chunk.split())
+        if not chunk:
+            continue
+        for d, start, _end in shown_dates(chunk, prefer=prefer):
+            before = (prev + " " + chunk[:start])[-40:]
+            if _NOT_PUBLISHED.search(before):
+                continue
+            if len(chunk.split()) > 14 and (start > 25 or _SENTENCE_OPENING.match(chunk)):
+                continue  # a date mentioned in a sentence ("On 14 March 2020, the ..."), not a byline
+            if d.year >= 1990 and d <= today:
+                return d
+        seen += len(chunk)
+        if seen > max_chars:
+            break
+        prev = chunk
+    return None

@@ -8,9 +8,13 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
+
+if TYPE_CHECKING:
+    import lxml.html
 
 for _name in ("trafilatura", "htmldate", "charset_normalizer", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -49,12 +53,12 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         url = url or getattr(doc, "url", None)
     if not body.strip():
         body = _fallback_text(html)
-    date = page_date(html, url)
     body, tail = post_clean(body)
     if title:
         title = unescape_text(normalise_line(title))
-        title = _headline(html, title)
+        title = _headline(html, title, url)
         body = _drop_leading_headline(body, title)
+    date = page_date(html, url, title)
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
 
 
@@ -77,11 +81,18 @@ def _h1_texts(html: str) -> list[str]:
     return out[:5]
 
 
-def _headline(html: str, title: str) -> str:
+def _headline(html: str, title: str, url: str | None = None) -> str:
     """The headline as the page shows it (its <h1>) when the metadata title is that
     headline with a site name or a slide name added, or reworded for social media."""
     t = _fold(title)
     tw = set(t.split())
+    page_title = _title_segments(html)
+    if len(page_title) >= 2 and t in {_fold(x) for x in page_title} and _is_site_name(html, title, url):
+        # The title found is the site's name (a blog's h1): the headline is the other,
+        # longest part of the page's <title> ("Blog Archive » Headline | Site").
+        rest = [x for x in page_title if _fold(x) != t and not _BLOG_CHROME.fullmatch(x)]
+        if rest:
+            return max(rest, key=len)
     for h in _h1_texts(html):
         f = _fold(h)
         hw = set(f.split())
@@ -101,6 +112,38 @@ def _headline(html: str, title: str) -> str:
     return title
 
 
+_TITLE_SEP = re.compile(r"\s+(?:[|»•·:]|::|-|–|—)\s+")
+_BLOG_CHROME = re.compile(r"(?i)blog[- ]?archi(?:v|ve)|home|startseite|news|blog")
+
+
+def _is_site_name(html: str, name: str, url: str | None) -> bool:
+    """Whether ``name`` is the site's own name: its og:site_name, or a name the site's
+    host is part of ("Four Years Remaining" on fouryears.eu)."""
+    from urllib.parse import urlparse
+
+    key = re.sub(r"[^a-z0-9]", "", name.casefold())
+    m = re.search(r'<meta[^>]+property=["\']og:site_name["\'][^>]+content=["\']([^"\']+)', html[:200_000], re.I)
+    if m and re.sub(r"[^a-z0-9]", "", m.group(1).casefold()) == key:
+        return True
+    if not url:
+        m = re.search(r'<link[^>]+rel=["\']canonical["\'][^>]+href=["\'](https?://[^"\']+)', html[:200_000], re.I)
+        url = m.group(1) if m else None
+    host = (urlparse(url).hostname or "") if url else ""
+    parts = [p for p in host.removeprefix("www.").split(".")[:-1] if len(p) >= 4]
+    return any(re.sub(r"[^a-z0-9]", "", p) in key for p in parts)
+
+
+def _title_segments(html: str) -> list[str]:
+    """The page's <title> cut at its spaced separators."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.I | re.S)
+    if not m:
+        return []
+    from html import unescape
+
+    text = normalise_line(unescape(m.group(1)))
+    return [x.strip() for x in _TITLE_SEP.split(text) if x.strip()]
+
+
 def _drop_leading_headline(body: str, title: str) -> str:
     """trafilatura often repeats the headline as the first body line: take it off."""
     first, sep, rest = body.partition("\n\n")
@@ -110,8 +153,92 @@ def _drop_leading_headline(body: str, title: str) -> str:
     return body
 
 
-def page_date(html: str, url: str | None) -> str | None:
-    """The publication date of the page (original, not last modified), via htmldate."""
+def page_date(html: str, url: str | None, title: str | None = None) -> str | None:
+    """The publication date of the page: the date the article shows under its headline
+    (its byline or date line, not the scrape-date header above it, not an "updated"
+    date), else htmldate's reading of the page (original, not last modified)."""
+    found = _htmldate(html, url)
+    chunks = _text_after_headline(html, title) if title else None
+    if chunks:
+        from storyline.clean.dates import byline_date
+
+        prefer = dt.date.fromisoformat(found) if found else None
+        shown = byline_date(chunks, prefer=prefer)
+        if shown is not None:
+            return shown.isoformat()
+    return found
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    import lxml.html
+
+    try:
+        return lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", html))
+    except Exception:  # empty or broken markup
+        return None
+
+
+_NO_TEXT = {"script", "style", "noscript", "template", "svg"}
+
+
+def _text_after_headline(html: str, title: str, max_chars: int = 2000) -> list[str] | None:
+    """The page's text pieces in reading order after the element that shows ``title``
+    (an h1 or h2 with that text), or None when no such element is found."""
+    root = _parse(html)
+    if root is None:
+        return None
+    target = _fold(title)
+    tw = set(target.split())
+    anchor = None
+    for el in root.iter("h1", "h2"):
+        f = _fold(el.text_content())
+        if not f:
+            continue
+        fw = set(f.split())
+        if f == target or (len(tw) >= 3 and (target in f or len(fw & tw) >= 0.8 * max(len(tw), len(fw)))):
+            anchor = el
+            break
+    if anchor is None:
+        return None
+    chunks: list[str] = []
+    total = 0
+    started = False
+    for el in root.iter():
+        if el is anchor:
+            started = True
+            if el.tail and el.tail.strip():
+                chunks.append(el.tail)
+            continue
+        if not started or anchor in el.iterancestors():
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        ancestors = {a.tag for a in el.iterancestors() if isinstance(a.tag, str)}
+        outer_hidden = bool(ancestors & _NO_TEXT)
+        hidden = outer_hidden or tag in _NO_TEXT or not tag
+        in_link = "a" in ancestors
+        for text, linked in ((None if hidden else el.text, in_link or tag == "a"),
+                             (None if outer_hidden else el.tail, in_link)):
+            if not text or not text.strip():
+                continue
+            # Links name other pages ("Dashboard 20 April 2022" in a sidebar); a link that
+            # is only a date is the article's own permalink date, as blogs show it.
+            if linked and not _date_only(text):
+                continue
+            chunks.append(text)
+            total += len(text)
+        if total > max_chars:
+            break
+    return chunks
+
+
+def _date_only(text: str) -> bool:
+    from storyline.clean.dates import shown_dates
+
+    found = shown_dates(text)
+    return bool(found) and sum(e - b for _d, b, e in found) >= 0.5 * len(text.strip())
+
+
+def _htmldate(html: str, url: str | None) -> str | None:
     try:
         from htmldate import find_date
 

@@ -8,7 +8,13 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlparse
 
-from storyline.clean.patterns import DATELINE_AGENCY_LINE, DATELINE_PREFIX
+from storyline.clean.patterns import (
+    DATELINE_AGENCY_LINE,
+    DATELINE_CAPS_PERIOD,
+    DATELINE_PLACE_AGENCY,
+    DATELINE_PLACE_DASH,
+    DATELINE_PREFIX,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,15 @@ def find_dateline(head: list[str], body: str) -> tuple[str | None, int]:
     m = DATELINE_PREFIX.match(body)
     if m and m["place"].strip().isupper() and len(m["place"].strip()) >= 3:
         return _tidy_place(m["place"]), 0
+    # A dateline may open the first lines after a subtitle or a photo credit: "Berlin
+    # (dpa) -", "ERDEN. ...", and on the very first line "Bergisch Gladbach -".
+    lines = [x.strip() for x in body.split("\n") if x.strip()][:3]
+    for i, line in enumerate(lines):
+        rules = (DATELINE_PLACE_AGENCY, DATELINE_CAPS_PERIOD) + ((DATELINE_PLACE_DASH,) if i == 0 else ())
+        for rx in rules:
+            m = rx.match(line)
+            if m:
+                return _tidy_place(m["place"]), 0
     return None, 0
 
 
@@ -138,7 +153,8 @@ def _tidy_place(place: str) -> str:
     return place
 
 
-_SITE_SUFFIX = re.compile(r"\s+(?:[|\-–—:•·»]\s+)(?P<site>[^|\-–—:•·»]{2,60})$")
+# the site name may hold a hyphen ("IT-Learner.de"), not a spaced separator
+_SITE_SUFFIX = re.compile(r"\s+(?:[|\-–—:•·»]\s+)(?P<site>(?:(?!\s[|\-–—:•·»]\s)[^|•·»]){2,60})$")
 
 
 def strip_site_name(title: str, outlet: str | None = None, url: str | None = None) -> str:

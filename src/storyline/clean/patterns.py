@@ -110,3 +110,22 @@ DATELINE_PREFIX = re.compile(
 DATELINE_AGENCY_LINE = re.compile(
     r"^(?P<agency>[A-Z][A-Za-z .&]{1,30}?)\s*\|\s*(?P<place>[A-Z][A-Za-z .'-]{2,40}?)\s*$"
 )
+
+_PLACE_WORD = r"[A-ZÀ-Þ][\wÀ-ÿ'’.-]+"
+# "Berlin (dpa) -", "Montpellier (SID) –", "Warendorf (fn-press).", "Berlin/Frankfurt (dpa) -",
+# "05.12.2022 | Paris/Dauerthal (iwr-pressedienst) -": a place with the agency in brackets
+# marks a dateline in any case style.
+DATELINE_PLACE_AGENCY = re.compile(
+    rf"^(?:[0-3]?\d\.[01]?\d\.\d{{4}}\s*\|\s*)?"
+    r"(?!(?:Die|Der|Das|Ein|Eine|The|A|An|El|La|Los|Las|Le|Les|Un|Une|Il|O|Os)\b)"
+    rf"(?P<place>{_PLACE_WORD}(?:(?: |/|-){_PLACE_WORD}){{0,3}})\s*\((?P<agency>[\w .&/-]{{2,24}})\)"
+    r"\s*(?:[.:]|—|–|--?)\s+(?=\S)"
+)
+# "ERDEN. Wie berichtet ...", "CALDEN. In Sorge ...": an upper-case place closed by a full stop.
+DATELINE_CAPS_PERIOD = re.compile(r"^(?P<place>[A-ZÄÖÜ]{4,}(?:[ -][A-ZÄÖÜ]{2,}){0,2})\.\s+(?=[A-ZÄÖÜ„\"])")
+# A first line that is a place with the date before the dash ("Bern, 17.08.2007 - Rede ...", "Darmstadt - Januar 2021. ...").
+DATELINE_PLACE_DASH = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+){0,2})"
+    r"(?:,\s*[0-3]?\d\.[01]?\d\.\d{4}\s+[-–—]\s+(?=\S)"
+    r"|\s+[-–—]\s+(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.?\s+\d{4}\b)"
+)
