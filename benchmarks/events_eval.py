@@ -121,6 +121,7 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
     per_type: Counter[str] = Counter()
     miss: list[str] = []
     wrong_mod: list[str] = []
+    wrong_date: list[str] = []
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
@@ -181,6 +182,10 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
                 date_n += 1
                 if (e.date.start, e.date.end) == (ge["date"]["start"], ge["date"]["end"]):
                     date_ok += 1
+                else:
+                    wrong_date.append(f"{ge['anchor']} | gold {ge['date']['start']}.."
+                                      f"{ge['date']['end']} ({ge['date'].get('text')!r}) got "
+                                      f"{e.date.start}..{e.date.end} ({e.date.text!r})")
         fp += len(preds) - len(used)
     res = {"gold": tp + fn, "predicted": tp + fp, **prf(tp, fp, fn),
            "modality_accuracy": round(mod_ok / mod_n, 3) if mod_n else None,
@@ -192,6 +197,8 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
         print("\n".join(miss[:errors]))
         print("-- wrong modality")
         print("\n".join(wrong_mod[:errors]))
+        print("-- wrong dates")
+        print("\n".join(wrong_date[:errors]))
     return res
 
 

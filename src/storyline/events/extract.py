@@ -531,16 +531,25 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 if low in lx.FUTURE_ADJ:
                     return "future"
                 return "hypothetical"
+    if not trig.verbal and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "," and \
+            tok.nbor(2).lower_ in lx.CONDITION_MARKS:
+        return "hypothetical"  # "an offensive, if there will be one, ..."
     cues: list[Modality] = []
     speech_hit = False
     cur = tok
     depth = 0
     reported = False
+    sibling = False  # cur was reached through "conj": a coordinated clause, not a governor
     while True:
         depth += 1
         if depth > 12:
             break
         lem = _lemma(cur)
+        if sibling:
+            # "called for a halt and urged Russia to ...": the first conjunct's verb does
+            # not govern the second; only its condition and auxiliaries are shared
+            lem = ""
+            sibling = False
         if cur is not tok or trig.verbal:
             if _has_condition(cur) or (_cond_child(cur) and not (cur is tok and speech_type)):
                 return "hypothetical"
@@ -584,6 +593,10 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             elif (cur.pos_ == "ADJ" and lem in lx.HYPO_GOVERNORS) or (lem == "see" and any(c.dep_ == "prep" and c.text.lower() == "as"
                                       for c in cur.children)):
                 cues.append("hypothetical")
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in ("on", "about", "over",
+                                                               "regarding") and \
+                _lemma(cur.head.head) in lx.TOPIC_HOLDERS:
+            cues.append("hypothetical")  # the topic of talks: "a meeting on facilitating aid"
         if lem in lx.SPEECH_VERBS and cur is not tok:
             speech_hit = True
             reported = True
@@ -591,6 +604,8 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
         dep = cur.dep_
         if cur.head.i == cur.i:
             break
+        if dep in ("conj",) and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX"):
+            sibling = True
         if dep in ("conj",) and cur is tok:
             # share the modality cues of the first conjunct's auxiliaries
             for a in _aux_words(cur.head):
@@ -600,6 +615,10 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                     cues.append("future")
         if dep in ("parataxis",) or (False):
             break
+        if dep in ("acl", "relcl", "ccomp") and cur.head.pos_ in ("NOUN", "PROPN") and \
+                _lemma(cur.head) in lx.HYPO_NOUNS and cur.pos_ in ("VERB", "AUX"):
+            # the content of a hope, plan, reason or incentive is not a fact
+            cues.append("future" if _lemma(cur.head) == "plan" else "hypothetical")
         if dep in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in _SUBJ for c in cur.children) and not _has_condition(cur):
             break

@@ -451,7 +451,16 @@ HYPO_NOUNS: frozenset[str] = frozenset({
     "threat", "possibility", "prospect", "risk", "fear", "danger", "plan", "proposal",
     "idea", "option", "chance", "likelihood", "scenario", "call", "demand", "request",
     "bid", "attempt", "effort", "push", "warning", "rumour", "rumor",
-    "speculation", "hope", "offer", "suggestion", "question",
+    "speculation", "hope", "offer", "suggestion", "question", "incentive", "reason",
+    "need", "desire", "willingness", "readiness", "intention", "ambition", "aim", "goal",
+    "objective", "motive", "pressure", "plea", "concern",
+})
+
+# Words whose "on/about/over" complement is a topic under discussion, not a fact.
+TOPIC_HOLDERS: frozenset[str] = frozenset({
+    "talk", "meeting", "discussion", "negotiation", "session", "conference", "summit",
+    "debate", "consultation", "discuss", "negotiate", "confer", "focus", "vote",
+    "resolution", "proposal", "plan", "draft", "briefing",
 })
 
 HYPO_ADJ: frozenset[str] = frozenset({
