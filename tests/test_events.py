@@ -313,3 +313,10 @@ def test_coordinated_request_stays_asserted(nlp):
 def test_hoped_for_concession_is_not_asserted(nlp):
     text = "Russia will refrain from concessions in the hope that Turkey backs down."
     assert all(e.modality != "asserted" for e in code(nlp, text))
+
+
+def test_plover_mode(nlp):
+    assert one(nlp, "Russian jets bombed the town on Sunday.", "ASSAULT").mode == "aerial"
+    assert one(nlp, "Turkey accused Russia of targeting civilians.", "ACCUSE").mode == "allege"
+    # "urge" carries the CAMEO appeal class, which is no PLOVER mode
+    assert one(nlp, "Turkey urged Russia to rein in Damascus.", "REQUEST").mode is None

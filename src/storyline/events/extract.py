@@ -126,6 +126,7 @@ def extract_with_triggers(
     whens = [w for w in whens if w.start >= dl_end]
     events: list[tuple[Token, Event, str | None]] = []
     seen: set[str] = set()
+    history: list[tuple[int, Actor | list[Actor]]] = []  # (segment start, source)
     for seg in _segments(doc):
         trigs = _triggers(seg)
         if not trigs:
@@ -135,10 +136,12 @@ def extract_with_triggers(
         for trig in trigs:
             ev = _build(doc, seg, trig, trigs, article_id=article_id, default=default,
                         actors=actors, whens=whens, damaged=damaged, question=question,
-                        floor=dl_end)
+                        floor=dl_end, history=history)
             if ev is not None and ev.id not in seen:
                 seen.add(ev.id)
                 events.append((trig.token, ev, trig.mode))
+                if ev.source is not None:
+                    history.append((seg.start_char, ev.source))
     return events
 
 
@@ -438,7 +441,8 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
 
 def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: str,
            default: tuple[str, str], actors: Sequence[ActorMention], whens: Sequence[_When],
-           damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0) -> Event | None:
+           damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0,
+           history: Sequence[tuple[int, Actor | list[Actor]]] = ()) -> Event | None:
     tok = trig.token
     date, dated_future = _date(doc, seg, trig, trigs, whens, default)
     if dated_future and date.text and _past_tense(tok) and not re.search(r"\d{4}", date.text):
@@ -454,8 +458,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     src_tok, tgt_tok = _roles(trig, floor)
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
-    if source is None and src_tok is None and _gap_before(tok, seg, damaged):
-        source = None
+    if source is None and src_tok is not None and src_tok.lower_ in _ANAPHORS:
+        source = _antecedent(src_tok, seg, history)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -470,8 +474,37 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         source=source, target=target, date=date, location=None,
         mentions=[Mention(article=article_id, quote=doc.text[start:end], start=start, end=end,
                           attribution=attribution)],
-        score=lx.score(trig.type, trig.mode),
+        score=lx.score(trig.type, trig.mode), mode=_plover_mode(trig.type, trig.mode),
     )
+
+
+def _plover_mode(typ: str, mode: str | None) -> str | None:
+    """The lexicon's mode when it is one of the manual's modes for that type."""
+    if mode is None or mode not in lx.PLOVER_MODES.get(typ, ()):
+        return None
+    return mode
+
+
+_ANAPHORS = {"it", "they", "he", "she"}
+
+
+def _antecedent(pron: Token, seg: Span, history: Sequence[tuple[int, Actor | list[Actor]]]
+                ) -> Actor | list[Actor] | None:
+    """The source of a recent event (this or the previous sentence or two) that a subject
+    pronoun can stand for: "they" a group, "it" a state or body, "he"/"she" a person."""
+    word = pron.lower_
+    for start, src in reversed(history):
+        if seg.start_char - start > 600:
+            break
+        many = isinstance(src, list)
+        one = src if isinstance(src, Actor) else None
+        if word == "they" and many:
+            return src
+        if word == "it" and one is not None and "_" not in one.id:
+            return one
+        if word in ("he", "she") and one is not None and "_" in one.id:
+            return one
+    return None
 
 
 def _same(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
@@ -687,11 +720,11 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                     continue
                 # "ANKARA, June 10 (Reuters) - Turkey and Russia signed": the parse may hang
                 # the real subject on the dateline word as an apposition
-                c = next((d for d in c.subtree if d.idx >= floor and d.dep_ == "appos"
-                          and d.head.idx < floor), None)
-                if c is None:
+                real = next((d for d in c.subtree if d.idx >= floor and d.dep_ == "appos"
+                             and d.head.idx < floor), None)
+                if real is None:
                     continue
-                return c, False
+                return real, False
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
                     return cur.head, False
@@ -730,14 +763,22 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     tgt: Token | None = None
     if not trig.verbal:
         for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in (
-                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"):
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in (
+                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN", "ADJ")):
+                # "Russia's air raids", "the current government offensive": the actor
+                # resolver decides whether the modifier names anyone
                 src = src or c
             elif c.dep_ == "prep" and c.text.lower() in ("by", "from", "between"):
                 src = next((x for x in c.children if x.dep_ == "pobj"), src)
             elif c.dep_ == "prep" and c.text.lower() in ("on", "against", "with", "to", "in",
                                                          "into", "near"):
                 tgt = tgt or next((x for x in c.children if x.dep_ == "pobj"), None)
+        if src is None and tok.dep_ in _SUBJ:
+            # "Negotiations have taken place between Turkey and Russia"
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "by"):
+                    src = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    break
         if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
             s, _ = _subject_of(tok.head)
             if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:

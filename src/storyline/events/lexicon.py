@@ -518,6 +518,28 @@ SCORES: dict[str, float] = {
 }
 
 
+# The modes the PLOVER manual defines per type (its mode tables). CAMEO statement classes
+# the lexicon also tags ("appeal", "deny") are not PLOVER modes and are not output.
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory",
+                           "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct",
+                          "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({"seize", "restrict", "censor", "curfew", "martial-law", "arrest",
+                         "deport", "withhold", "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "sexual", "targeted", "destroy",
+                          "primitive", "firearms", "explosives", "suicide-attack", "aerial",
+                          "drone", "heavy-weapons", "crowd-control", "unconventional"}),
+}
+
+
 def score(event_type: str, mode: str | None) -> float:
     """The PLOVER score of a type in a mode (the type's score when the mode has none)."""
     if mode and f"{event_type}: {mode}" in SCORES:
