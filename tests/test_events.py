@@ -268,3 +268,55 @@ def test_ids_stable_and_mentions(nlp):
 def test_empty_and_odd_input(nlp):
     assert code(nlp, "") == []
     assert code(nlp, "!!! ??? \n\n 123") == []
+
+
+def test_date_range_of_two_days(nlp):
+    ev = one(nlp, "The ministers will meet in Geneva on July 20-21.", "CONSULT")
+    assert (ev.date.start, ev.date.end) == ("2019-07-20", "2019-07-21")
+
+
+def test_date_since_runs_to_the_article_date(nlp):
+    ev = one(nlp, "Syrian forces have shelled the town since April 30.", "ASSAULT")
+    assert (ev.date.start, ev.date.end) == ("2019-04-30", PUB)
+
+
+def test_date_past_month_before_article_month(nlp):
+    ev = one(nlp, "In September, Turkey and Russia brokered a ceasefire in Sochi.", "AGREE")
+    assert (ev.date.start, ev.date.end, ev.date.precision) == ("2018-09-01", "2018-09-30",
+                                                               "month")
+
+
+def test_date_late_month(nlp):
+    ev = one(nlp, "Russian jets bombed the town in late April.", "ASSAULT")
+    assert (ev.date.start, ev.date.end) == ("2019-04-21", "2019-04-30")
+
+
+def test_date_of_the_reporting_clause(nlp):
+    ev = one(nlp, "Russian jets bombed the town, the foreign ministry said on Monday.",
+             "ASSAULT")
+    assert ev.date.start == "2019-06-10"
+
+
+def test_wire_dateline_keeps_actors_and_gives_the_date(nlp):
+    text = "ANKARA, June 10 (Reuters) - Turkey and Russia signed a ceasefire agreement."
+    ev = one(nlp, text, "AGREE")
+    assert names(ev.source) == ["Russia", "Turkey"]
+    assert ev.date.start == "2019-06-10" and ev.date.text is None
+
+
+def test_coordinated_request_stays_asserted(nlp):
+    text = "Erdogan called for a new ceasefire and urged Russia to rein in Damascus."
+    evs = [e for e in code(nlp, text) if e.type == "REQUEST"]
+    assert len(evs) == 2 and {e.modality for e in evs} == {"asserted"}
+
+
+def test_hoped_for_concession_is_not_asserted(nlp):
+    text = "Russia will refrain from concessions in the hope that Turkey backs down."
+    assert all(e.modality != "asserted" for e in code(nlp, text))
+
+
+def test_plover_mode(nlp):
+    assert one(nlp, "Russian jets bombed the town on Sunday.", "ASSAULT").mode == "aerial"
+    assert one(nlp, "Turkey accused Russia of targeting civilians.", "ACCUSE").mode == "allege"
+    # "urge" carries the CAMEO appeal class, which is no PLOVER mode
+    assert one(nlp, "Turkey urged Russia to rein in Damascus.", "REQUEST").mode is None

@@ -202,6 +202,8 @@ class Event:
     mentions: list[Mention]
     story: str | None = None
     score: float | None = None
+    # PLOVER mode of the type (the manual's per-type modes: "aerial", "visit", "allege"...)
+    mode: str | None = None
 
 
 @dataclass(slots=True)

@@ -39,6 +39,7 @@ How it works:
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -116,10 +117,16 @@ def extract_with_triggers(
     """Like :func:`extract_events`, each event with its trigger token and the PLOVER mode
     the lexicon gave it ("appeal", "aerial", ... or None)."""
     actors = sorted(actors, key=lambda m: (m.start, m.end))
-    times = [t for t in times if t.type in ("DATE", "TIME")]
     pub = published[:10] if published and re.match(r"\d{4}-\d{2}-\d{2}", published) else None
+    whens = _whens(doc.text, times, pub)
+    dl_end, dl_when = _dateline_when(doc, whens)
+    # An event with no date of its own takes the article's date: a wire dateline's date
+    # when there is one ("NAIROBI, March 21 (PAP) -"), else the publication date.
+    default = (dl_when.lo if dl_when is not None else pub or "", pub or "")
+    whens = [w for w in whens if w.start >= dl_end]
     events: list[tuple[Token, Event, str | None]] = []
     seen: set[str] = set()
+    history: list[tuple[int, Actor | list[Actor]]] = []  # (segment start, source)
     for seg in _segments(doc):
         trigs = _triggers(seg)
         if not trigs:
@@ -127,11 +134,14 @@ def extract_with_triggers(
         trigs = _drop_nested(trigs)
         question = seg.text.rstrip().rstrip("\"'”’").endswith("?")
         for trig in trigs:
-            ev = _build(doc, seg, trig, trigs, article_id=article_id, pub=pub, actors=actors,
-                        times=times, damaged=damaged, question=question)
+            ev = _build(doc, seg, trig, trigs, article_id=article_id, default=default,
+                        actors=actors, whens=whens, damaged=damaged, question=question,
+                        floor=dl_end, history=history)
             if ev is not None and ev.id not in seen:
                 seen.add(ev.id)
                 events.append((trig.token, ev, trig.mode))
+                if ev.source is not None:
+                    history.append((seg.start_char, ev.source))
     return events
 
 
@@ -430,16 +440,26 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
 
 
 def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: str,
-           pub: str | None, actors: Sequence[ActorMention], times: Sequence[TimeExpression],
-           damaged: Sequence[tuple[int, int]], question: bool) -> Event | None:
+           default: tuple[str, str], actors: Sequence[ActorMention], whens: Sequence[_When],
+           damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0,
+           history: Sequence[tuple[int, Actor | list[Actor]]] = ()) -> Event | None:
     tok = trig.token
-    date, dated_future = _date(doc, seg, trig, trigs, times, pub)
+    date, dated_future = _date(doc, seg, trig, trigs, whens, default)
+    if dated_future and date.text and _past_tense(tok) and not re.search(r"\d{4}", date.text):
+        # "In September, the two leaders brokered ..." in a June article: last September
+        date = DateRange(start=_year_back(date.start), end=_year_back(date.end),
+                         precision=date.precision, text=date.text)
+        dated_future = bool(default[1]) and date.start > default[1]
     modality = _modality(trig, seg, question=question, dated_future=dated_future)
-    src_tok, tgt_tok = _roles(trig)
+    if date.text is None and modality in ("asserted", "negated"):
+        said = _speech_date(doc, seg, trig, trigs, whens)
+        if said is not None:
+            date = said
+    src_tok, tgt_tok = _roles(trig, floor)
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
-    if source is None and src_tok is None and _gap_before(tok, seg, damaged):
-        source = None
+    if source is None and src_tok is not None and src_tok.lower_ in _ANAPHORS:
+        source = _antecedent(src_tok, seg, history)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -454,8 +474,37 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         source=source, target=target, date=date, location=None,
         mentions=[Mention(article=article_id, quote=doc.text[start:end], start=start, end=end,
                           attribution=attribution)],
-        score=lx.score(trig.type, trig.mode),
+        score=lx.score(trig.type, trig.mode), mode=_plover_mode(trig.type, trig.mode),
     )
+
+
+def _plover_mode(typ: str, mode: str | None) -> str | None:
+    """The lexicon's mode when it is one of the manual's modes for that type."""
+    if mode is None or mode not in lx.PLOVER_MODES.get(typ, ()):
+        return None
+    return mode
+
+
+_ANAPHORS = {"it", "they", "he", "she"}
+
+
+def _antecedent(pron: Token, seg: Span, history: Sequence[tuple[int, Actor | list[Actor]]]
+                ) -> Actor | list[Actor] | None:
+    """The source of a recent event (this or the previous sentence or two) that a subject
+    pronoun can stand for: "they" a group, "it" a state or body, "he"/"she" a person."""
+    word = pron.lower_
+    for start, src in reversed(history):
+        if seg.start_char - start > 600:
+            break
+        many = isinstance(src, list)
+        one = src if isinstance(src, Actor) else None
+        if word == "they" and many:
+            return src
+        if word == "it" and one is not None and "_" not in one.id:
+            return one
+        if word in ("he", "she") and one is not None and "_" in one.id:
+            return one
+    return None
 
 
 def _same(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
@@ -531,16 +580,25 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 if low in lx.FUTURE_ADJ:
                     return "future"
                 return "hypothetical"
+    if not trig.verbal and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "," and \
+            tok.nbor(2).lower_ in lx.CONDITION_MARKS:
+        return "hypothetical"  # "an offensive, if there will be one, ..."
     cues: list[Modality] = []
     speech_hit = False
     cur = tok
     depth = 0
     reported = False
+    sibling = False  # cur was reached through "conj": a coordinated clause, not a governor
     while True:
         depth += 1
         if depth > 12:
             break
         lem = _lemma(cur)
+        if sibling:
+            # "called for a halt and urged Russia to ...": the first conjunct's verb does
+            # not govern the second; only its condition and auxiliaries are shared
+            lem = ""
+            sibling = False
         if cur is not tok or trig.verbal:
             if _has_condition(cur) or (_cond_child(cur) and not (cur is tok and speech_type)):
                 return "hypothetical"
@@ -584,6 +642,10 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             elif (cur.pos_ == "ADJ" and lem in lx.HYPO_GOVERNORS) or (lem == "see" and any(c.dep_ == "prep" and c.text.lower() == "as"
                                       for c in cur.children)):
                 cues.append("hypothetical")
+        if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in ("on", "about", "over",
+                                                               "regarding") and \
+                _lemma(cur.head.head) in lx.TOPIC_HOLDERS:
+            cues.append("hypothetical")  # the topic of talks: "a meeting on facilitating aid"
         if lem in lx.SPEECH_VERBS and cur is not tok:
             speech_hit = True
             reported = True
@@ -591,6 +653,8 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
         dep = cur.dep_
         if cur.head.i == cur.i:
             break
+        if dep in ("conj",) and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX"):
+            sibling = True
         if dep in ("conj",) and cur is tok:
             # share the modality cues of the first conjunct's auxiliaries
             for a in _aux_words(cur.head):
@@ -600,6 +664,10 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                     cues.append("future")
         if dep in ("parataxis",) or (False):
             break
+        if dep in ("acl", "relcl", "ccomp") and cur.head.pos_ in ("NOUN", "PROPN") and \
+                _lemma(cur.head) in lx.HYPO_NOUNS and cur.pos_ in ("VERB", "AUX"):
+            # the content of a hope, plan, reason or incentive is not a fact
+            cues.append("future" if _lemma(cur.head) == "plan" else "hypothetical")
         if dep in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in _SUBJ for c in cur.children) and not _has_condition(cur):
             break
@@ -639,11 +707,24 @@ def _under_speech(tok: Token) -> bool:
 # --- actors ---------------------------------------------------------------
 
 
-def _subject_of(tok: Token) -> tuple[Token | None, bool]:
-    """(subject token, is_passive_subject) of a clause head, climbing xcomp/conj."""
+def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
+    """(subject token, is_passive_subject) of a clause head, climbing xcomp/conj.
+
+    Subjects before ``floor`` (a wire dateline the parse took for a subject) are skipped.
+    """
     cur = tok
     for _ in range(6):
-        for c in cur.children:
+        for c in sorted(cur.children, key=lambda c: -c.i):
+            if c.idx < floor:
+                if c.dep_ not in _SUBJ:
+                    continue
+                # "ANKARA, June 10 (Reuters) - Turkey and Russia signed": the parse may hang
+                # the real subject on the dateline word as an apposition
+                real = next((d for d in c.subtree if d.idx >= floor and d.dep_ == "appos"
+                             and d.head.idx < floor), None)
+                if real is None:
+                    continue
+                return real, False
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
                     return cur.head, False
@@ -676,26 +757,34 @@ def _agent(tok: Token) -> Token | None:
     return None
 
 
-def _roles(trig: _Trig) -> tuple[Token | None, Token | None]:
+def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     tok = trig.token
     src: Token | None = None
     tgt: Token | None = None
     if not trig.verbal:
         for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in (
-                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN"):
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in (
+                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN", "ADJ")):
+                # "Russia's air raids", "the current government offensive": the actor
+                # resolver decides whether the modifier names anyone
                 src = src or c
             elif c.dep_ == "prep" and c.text.lower() in ("by", "from", "between"):
                 src = next((x for x in c.children if x.dep_ == "pobj"), src)
             elif c.dep_ == "prep" and c.text.lower() in ("on", "against", "with", "to", "in",
                                                          "into", "near"):
                 tgt = tgt or next((x for x in c.children if x.dep_ == "pobj"), None)
+        if src is None and tok.dep_ in _SUBJ:
+            # "Negotiations have taken place between Turkey and Russia"
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "by"):
+                    src = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    break
         if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
             s, _ = _subject_of(tok.head)
             if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:
                 src = s
         return src, tgt
-    subj, passive = _subject_of(tok)
+    subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
     if passive:
         src, tgt = agent, subj
@@ -873,29 +962,202 @@ def _anchor_verb(trig: _Trig) -> int:
     return tok.i
 
 
-def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
-          times: Sequence[TimeExpression], pub: str | None) -> tuple[DateRange, bool]:
-    trig_tokens = {t.token.i: t for t in trigs}
-    mine: list[TimeExpression] = []
-    for t in times:
-        if t.start < seg.start_char or t.end > seg.end_char:
+@dataclass(slots=True)
+class _When:
+    """A time expression as an event date: its span, resolved range and wording."""
+
+    start: int
+    end: int
+    lo: str
+    hi: str
+    precision: Precision
+    text: str
+
+
+_PART_OF = re.compile(r"(early|mid|middle|late|end|the end|beginning|the beginning)"
+                      r"(?:[\s-]+of)?[\s-]*$", re.I)
+_RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|and|through|until)\s*$")
+_DUR = re.compile(r"P(\d+|X)([DWMY])")
+
+
+def _shift(day: str, days: int) -> str:
+    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+
+
+def _narrow(lo: str, hi: str, precision: Precision, part: str) -> tuple[str, str, Precision]:
+    """"early/mid/late" inside a month (1-10, 11-20, 21-end) or a year (Q1, Apr-Sep, Q4)."""
+    part = part.lower()
+    early = part.startswith(("early", "beginning", "the beginning"))
+    late = part.startswith(("late", "end", "the end"))
+    if precision == "month":
+        if early:
+            return lo, lo[:8] + "10", "day"
+        if late:
+            return lo[:8] + "21", hi, "day"
+        return lo[:8] + "11", lo[:8] + "20", "day"
+    if precision == "year":
+        y = lo[:4]
+        if early:
+            return f"{y}-01-01", f"{y}-03-31", "month"
+        if late:
+            return f"{y}-10-01", f"{y}-12-31", "month"
+        return f"{y}-04-01", f"{y}-09-30", "month"
+    return lo, hi, precision
+
+
+def _whens(text: str, times: Sequence[TimeExpression], pub: str | None) -> list[_When]:
+    """Event dates from the time annotation: ranges ("March 20-21"), "since X" (X to the
+    article date), "early/late X", and durations anchored at the article date ("within
+    30 days", "over the last two weeks")."""
+    out: list[_When] = []
+    ts = sorted(times, key=lambda t: t.start)
+    skip: set[int] = set()
+    for k, t in enumerate(ts):
+        if k in skip:
             continue
-        owner, verb = _time_owner(doc, t, trig_tokens, seg)
-        if owner == trig.token.i or (owner is None and verb is not None and
-                                     verb == _anchor_verb(trig)):
-            mine.append(t)
-    best: tuple[TimeExpression, tuple[str, str]] | None = None
-    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
-    for t in mine:
+        before = text[max(0, t.start - 25):t.start]
+        if t.type == "DURATION":
+            m = _DUR.search(t.value)
+            if m is None or pub is None:
+                continue
+            n = 7 if m.group(1) == "X" and m.group(2) == "D" else (
+                None if m.group(1) == "X" else int(m.group(1)))
+            if n is None:
+                continue
+            days = n * {"D": 1, "W": 7, "M": 30, "Y": 365}[m.group(2)]
+            low = (before + t.text).lower()
+            if re.search(r"\bwithin\s*$", before, re.I):
+                out.append(_When(t.start, t.end, pub, _shift(pub, days - 1), "day", t.text))
+            elif re.search(r"\b(last|past|previous)\b", low) and not re.search(
+                    r"\bago\b", text[t.end:t.end + 6]):
+                out.append(_When(t.start, t.end, _shift(pub, -days), pub, "day", t.text))
+            continue
+        if t.type not in ("DATE", "TIME"):
+            continue
         rng = resolve_range(t.value)
         if rng is None:
             continue
-        if best is None or rank[_precision(t.value, *rng)] < rank[
-                _precision(best[0].value, *best[1])]:
-            best = (t, rng)
-    if best is not None:
-        t, (lo, hi) = best
-        future = pub is not None and lo > pub
-        return DateRange(start=lo, end=hi, precision=_precision(t.value, lo, hi),
-                         text=t.text), future
-    return DateRange(start=pub or "", end=pub or "", precision="day", text=None), False
+        lo, hi = rng
+        prec = _precision(t.value, lo, hi)
+        start, end, wording = t.start, t.end, t.text
+        # "March 20-21", "Sept. 11-12", "between December 12 and 25"
+        if k + 1 < len(ts) and ts[k + 1].type in ("DATE", "TIME") and \
+                _RANGE_GLUE.fullmatch(text[t.end:ts[k + 1].start] or "x") is not None:
+            nxt = resolve_range(ts[k + 1].value)
+            if nxt is not None and nxt[1] >= lo:
+                hi = nxt[1]
+                end = ts[k + 1].end
+                wording = text[start:end]
+                skip.add(k + 1)
+        first = wording.split()[0] if wording.split() else ""
+        part = _PART_OF.search(before)
+        if first.lower() in ("early", "mid", "late", "mid-") or wording.lower().startswith(
+                "mid-"):
+            lo, hi, prec = _narrow(lo, hi, prec, wording)
+        elif part is not None:
+            lo, hi, prec = _narrow(lo, hi, prec, part.group(1))
+        if re.search(r"\bsince\s*$", before, re.I) and pub is not None and pub > hi:
+            hi = pub
+            wording = "since " + wording
+        out.append(_When(start, end, lo, hi, prec, wording))
+    return out
+
+
+def _dateline_when(doc: Doc, whens: Sequence[_When]) -> tuple[int, _When | None]:
+    """The end of a wire dateline ("NAIROBI, March 21 (PAP) -") and the date it gives."""
+    m = _DATELINE.match(doc.text)
+    if m is None:
+        return 0, None
+    got = next((w for w in whens if w.end <= m.end() and w.precision == "day"), None)
+    return m.end(), got
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^\n\-–—:(]{0,40})?\s*"
+                       r"(?:\([^)\n]{1,40}\)\s*)?[-–—:]\s")
+
+
+def _owned(doc: Doc, w: _When, trig_tokens: dict[int, _Trig]) -> tuple[int | None, int | None]:
+    t = TimeExpression(text=w.text, start=w.start, end=w.end, type="DATE", value="")
+    return _time_owner(doc, t, trig_tokens, doc[:])
+
+
+def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+          whens: Sequence[_When], default: tuple[str, str]) -> tuple[DateRange, bool]:
+    trig_tokens = {t.token.i: t for t in trigs}
+    mine: list[_When] = []
+    for w in whens:
+        if w.start < seg.start_char or w.end > seg.end_char:
+            continue
+        owner, verb = _owned(doc, w, trig_tokens)
+        anchor = _anchor_verb(trig)
+        if owner == trig.token.i or (owner is None and verb is not None and verb == anchor) \
+                or (not trig.verbal and owner == anchor):
+            # a noun event takes the time of its own clause's verb, even when that verb is
+            # an event too ("travelled to X on Monday for talks")
+            mine.append(w)
+    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+    if mine:
+        best = min(mine, key=lambda w: (rank[w.precision], w.hi != w.lo))
+        pub = default[1]
+        future = bool(pub) and best.lo > pub
+        return DateRange(start=best.lo, end=best.hi, precision=best.precision,
+                         text=best.text), future
+    return DateRange(start=default[0], end=default[0], precision="day", text=None), False
+
+
+def _past_tense(tok: Token) -> bool:
+    """The clause of an event is in the past tense ("brokered", "has signed", "was hit")."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            aux = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.lower_ in ("will", "would", "'ll", "shall", "to") or c.tag_ == "MD"
+                   for c in aux):
+                return False
+            return cur.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or (
+                cur.tag_ == "VBN" and any(_lemma(c) == "have" for c in aux))
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _year_back(day: str) -> str:
+    y, rest = day[:4], day[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{int(y) - 1:04d}{rest}"
+
+
+def _speech_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+                 whens: Sequence[_When]) -> DateRange | None:
+    """The date of the reporting clause ("..., officials said on Tuesday"): the latest a
+    reported past event can have happened, used when the event has no date of its own."""
+    verb = _reporting_verb(trig.token)
+    if verb is None:
+        return None
+    trig_tokens = {t.token.i: t for t in trigs}
+    for w in whens:
+        if w.start < seg.start_char or w.end > seg.end_char or w.precision != "day":
+            continue
+        owner, v = _owned(doc, w, trig_tokens)
+        if owner is None and v == verb.i:
+            return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
+    return None
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ in ("parataxis", "advcl") and _lemma(c) in lx.SPEECH_VERBS and \
+                    c.i > tok.i:
+                return c
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
+            return cur.head
+        if cur.dep_ in ("relcl", "advcl", "acl") and cur is not tok:
+            return None
+        cur = cur.head
+    return None

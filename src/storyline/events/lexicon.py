@@ -451,7 +451,16 @@ HYPO_NOUNS: frozenset[str] = frozenset({
     "threat", "possibility", "prospect", "risk", "fear", "danger", "plan", "proposal",
     "idea", "option", "chance", "likelihood", "scenario", "call", "demand", "request",
     "bid", "attempt", "effort", "push", "warning", "rumour", "rumor",
-    "speculation", "hope", "offer", "suggestion", "question",
+    "speculation", "hope", "offer", "suggestion", "question", "incentive", "reason",
+    "need", "desire", "willingness", "readiness", "intention", "ambition", "aim", "goal",
+    "objective", "motive", "pressure", "plea", "concern",
+})
+
+# Words whose "on/about/over" complement is a topic under discussion, not a fact.
+TOPIC_HOLDERS: frozenset[str] = frozenset({
+    "talk", "meeting", "discussion", "negotiation", "session", "conference", "summit",
+    "debate", "consultation", "discuss", "negotiate", "confer", "focus", "vote",
+    "resolution", "proposal", "plan", "draft", "briefing",
 })
 
 HYPO_ADJ: frozenset[str] = frozenset({
@@ -506,6 +515,28 @@ SCORES: dict[str, float] = {
     "ASSAULT: suicide-attack": -9.5, "ASSAULT: aerial": -9.5, "ASSAULT: drone": -9.5,
     "ASSAULT: heavy-weapons": -9.5, "ASSAULT: crowd-control": -7.5,
     "ASSAULT: unconventional": -10,
+}
+
+
+# The modes the PLOVER manual defines per type (its mode tables). CAMEO statement classes
+# the lexicon also tags ("appeal", "deny") are not PLOVER modes and are not output.
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory",
+                           "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct",
+                          "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({"seize", "restrict", "censor", "curfew", "martial-law", "arrest",
+                         "deport", "withhold", "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "sexual", "targeted", "destroy",
+                          "primitive", "firearms", "explosives", "suicide-attack", "aerial",
+                          "drone", "heavy-weapons", "crowd-control", "unconventional"}),
 }
 
 
