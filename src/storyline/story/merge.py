@@ -318,6 +318,7 @@ def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
         "mentions": mentions,
         "story": story,
         "score": ev.get("score") if ev.get("score") is not None else (scores[0] if scores else None),
+        "mode": ev.get("mode"),
         "sources": len({r.root for r in group}),
         "related": [],
     }
