@@ -5,7 +5,8 @@ their countries), the places (names and countries), and the salient content word
 its title and body, weighted by TF-IDF over the store (entities weigh more than words).
 Articles are taken in date order; each joins the most similar story (cosine with the
 story's centroid) when the similarity reaches :data:`THRESHOLD` and the article falls
-within :data:`WINDOW_DAYS` of the story's dates, and otherwise starts a new story.
+within :data:`WINDOW_DAYS` of the story's dates, or reaches :data:`LONG_GAP_THRESHOLD`
+whatever the gap; otherwise it starts a new story.
 Syndicated copies join their original's story.
 
 Incremental: articles that already have a story keep it; a later run only places the
@@ -28,6 +29,9 @@ from storyline.store.db import Store
 
 THRESHOLD = 0.12  # dev: on the two t17 topics 0.12 gives 25 stories, none mixed (0.2: 84)
 WINDOW_DAYS = 60
+# A story that goes quiet for months and comes back (a war, a negotiation) is still one
+# story: past the window an article joins only on a much stronger match.
+LONG_GAP_THRESHOLD = 0.3
 CENTROID_TERMS = 400
 ARTICLE_TERMS = 150
 ENTITY_WEIGHT = 3.0  # an actor or place counts as much as this many content words
@@ -227,13 +231,10 @@ def assign_stories(store: Store, *, one_story: bool, run: int,
             best_sim = 1.0
         else:
             for s in stories.values():
-                if not _in_window(pub, s):
-                    continue
                 sim = cosine(vec, s.centroid)
-                if sim > best_sim:
+                need = THRESHOLD if _in_window(pub, s) else LONG_GAP_THRESHOLD
+                if sim >= need and sim > best_sim:
                     best, best_sim = s, sim
-            if best_sim < THRESHOLD:
-                best = None
         if best is None:
             sid = stable_id("story", aid)
             best = stories[sid] = StoryState(id=sid, title=None, first=None, last=None,
