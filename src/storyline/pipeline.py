@@ -281,15 +281,22 @@ def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[st
         n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
         date_from=options.timeline_from, date_to=options.timeline_to, times=times,
     )
-    on_day: dict[str, list[str]] = {}
+    on_day: dict[str, list[dict[str, Any]]] = {}
     for ev in events:
         date = ev.get("date") or {}
         if ev.get("modality") not in ("asserted", "negated"):
             continue  # planned or possible: it did not take place on that day
         if date.get("start") and date.get("start") == date.get("end"):
-            on_day.setdefault(date["start"], []).append(ev["id"])
+            on_day.setdefault(date["start"], []).append(ev)
     for entry in entries:
-        entry["events"] = sorted(set(on_day.get(entry["date"], [])))
+        summary = set(entry.get("summary", []))
+        # An event dated only by its article's publication day belongs to the entry when
+        # the entry quotes it; otherwise a publication day would collect every such event.
+        entry["events"] = sorted({
+            ev["id"] for ev in on_day.get(entry["date"], [])
+            if (ev.get("date") or {}).get("text")
+            or any(m.get("quote") in summary for m in ev.get("mentions", []))
+        })
     return entries
 
 
