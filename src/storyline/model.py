@@ -178,8 +178,16 @@ class Location:
 
 @dataclass(slots=True)
 class Figure:
+    """A reported number (contract ``figures.jsonl``).
+
+    ``value_max`` extends the contract: the high end of a range ("15-to-20 kilometer",
+    "between 10 and 12", "two to three million"), whose low end is ``value`` (qualifier
+    ``"between"``); None when the figure is not a range.
+    """
+
     id: str
     value: float
+    value_max: float | None = field(default=None, kw_only=True)
     qualifier: str | None
     unit: str
     what: str

@@ -27,9 +27,10 @@ How it works, in order:
 
 Choices (kept consistent everywhere):
 
-* ``value`` is a float. A range ("15-to-20", "between 10 and 12") gives its low end
-  with qualifier ``"between"`` (the model has no field for the high end yet);
-  "from 10 to 12" gives the end value. Vague counts give their order of magnitude with
+* ``value`` is a float. A range ("15-to-20", "15-20", "between 10 and 12", "two to
+  three million") gives its low end in ``value``, its high end in ``value_max`` and
+  qualifier ``"between"``; ``value_max`` is None for every other figure. "from 10 to
+  12" is a change, not a range: it gives the end value. Vague counts give their order of magnitude with
   the vague phrase as qualifier: "hundreds of" -> 100, qualifier ``"hundreds"``.
 * ``qualifier`` is one of ``more than``, ``at least``, ``about``, ``nearly``,
   ``up to``, ``fewer than``, ``less than``, ``an estimated``, ``between``, a vague
@@ -317,6 +318,7 @@ class _Number:
     unit_kind: str  # "count", "percent", "money", "measure"
     unit: str | None
     vague: bool
+    value_max: float | None = None  # the high end of a range
 
 
 # ---------------------------------------------------------------------------
@@ -494,6 +496,7 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
             continue
         vague = bool(m.group("vague"))
         qualifier: str | None = None
+        value_max: float | None = None
         if vague:
             phrase = re.sub(r"\s+", " ", m.group("vague").lower())
             value: float | None = _VAGUE.get(phrase)
@@ -517,7 +520,7 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
                 if m.group("from"):
                     value = v2
                 elif v2 > v1:
-                    value, qualifier = v1, "between"
+                    value, value_max, qualifier = v1, v2, "between"
                 else:
                     # "10-8" or "2-1" (scores), "7 to 3": not a range
                     continue
@@ -559,7 +562,7 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
         yield _Number(
             start=offset + start, end=offset + end, num_start=offset + num_start,
             num_end=offset + num_end, value=value, qualifier=qualifier, unit_kind=unit_kind,
-            unit=unit, vague=vague,
+            unit=unit, vague=vague, value_max=value_max,
         )
 
 
@@ -658,14 +661,14 @@ def _build(
     elif num.unit_kind == "percent":
         of_obj = _of_object(full)
         if of_obj is not None and of_obj.pos_ in ("NOUN", "PROPN"):
-            what_np = _noun_phrase(of_obj)
+            what_np = _noun_phrase(of_obj, range(full.start, full.end))
         gov = root
     elif num.unit_kind == "money":
         gov = root
     else:  # measure
         head = root.head if root.head.i not in range(full.start, full.end) else root
         if head.pos_ in ("NOUN", "PROPN") and head is not root:
-            what_np = _noun_phrase(head)
+            what_np = _noun_phrase(head, range(full.start, full.end))
             gov = head
         else:
             gov = root
@@ -683,7 +686,7 @@ def _build(
                 return None
             if noun.pos_ == "PRON":
                 return None
-            np = _noun_phrase(noun)
+            np = _noun_phrase(noun, range(full.start, full.end))
             is_person = _is_person(noun)
             unit = "people" if is_person else np
             if is_person and lemma in _PEOPLE_FAMILIES:
@@ -756,6 +759,7 @@ def _build(
     figure = Figure(
         id=stable_id("figure", article_id, str(num.num_start), str(num.num_end)),
         value=float(num.value),
+        value_max=None if num.value_max is None else float(num.value_max),
         qualifier=num.qualifier,
         unit=unit,
         what=_clean_phrase(what),
@@ -943,12 +947,16 @@ def _is_person(noun: Token) -> bool:
     ) and lemma in ("worker", "seeker")
 
 
-def _noun_phrase(noun: Token) -> str:
+def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
     """A short normalised phrase for a counted noun: compounds and participle adjectives
     kept ("government troops", "observation posts", "displaced Syrians"), nationality
-    adjectives and determiners dropped ("Syrian refugees" -> "refugees")."""
+    adjectives and determiners dropped ("Syrian refugees" -> "refugees"). Tokens whose
+    index is in ``skip`` (the number expression itself: "15-to-20 kilometer zone", which
+    the parser may take for compounds) are never part of the phrase."""
     keep: list[Token] = []
     for child in noun.lefts:
+        if child.i in skip:
+            continue
         if child.dep_ == "compound" and child.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL"):
             if child.pos_ in ("NOUN", "PROPN", "ADJ") and child.like_num is False:
                 keep.extend(t for t in child.subtree if t.dep_ in ("compound", "punct")
@@ -961,7 +969,7 @@ def _noun_phrase(noun: Token) -> str:
         ) or (child.dep_ == "nmod" and child.pos_ == "NOUN" and child.ent_type_ == ""):
             keep.append(child)
     words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
-    parts = [_word(t) for t in words if not t.like_num and t.pos_ != "PUNCT"]
+    parts = [_word(t) for t in words if not t.like_num and t.pos_ != "PUNCT" and t.i not in skip]
     parts.append(_word(noun))
     # hyphenated compounds: "de-escalation zones" is "de", "-", "escalation"
     phrase = " ".join(parts)
