@@ -139,8 +139,25 @@ class TimeExpression:
     value: str
 
 
+PlaceKind = Literal["place", "admin1", "country", "area", "process"]
+PlacePrecision = Literal["place", "admin1", "country"]
+
+
 @dataclass(slots=True)
 class PlaceMention:
+    """A geocoded place mention.
+
+    ``kind`` says what the mention names: a populated ``place`` (town, city, village, or a
+    site such as an observation post), a first-level region (``admin1``: "Idlib province"),
+    a ``country``, an ``area`` of a country named by direction ("northwestern Syria"), or a
+    ``process`` named after a place ("the Astana talks", "the Minsk agreements"), which has
+    no coordinates and no country: it is not where anything happens.
+    ``precision`` is the unit the coordinates stand for (``place``, ``admin1``,
+    ``country``; None for a process); ``approximate`` is True when they stand for an
+    enclosing or estimated unit rather than the thing named (a site missing from the
+    gazetteer placed at its document's first-level region, a compass area of a country).
+    """
+
     start: int
     end: int
     text: str
@@ -149,6 +166,9 @@ class PlaceMention:
     admin1: str | None
     lat: float | None
     lon: float | None
+    kind: PlaceKind = field(default="place", kw_only=True)
+    precision: PlacePrecision | None = field(default="place", kw_only=True)
+    approximate: bool = field(default=False, kw_only=True)
 
 
 @dataclass(slots=True)
