@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
+from storyline.annotate import doc_text
 from storyline.annotate.places import PROCESS_WORDS
 from storyline.geonorm import fold
 from storyline.knowledge import Knowledge, Organisation, Person, load_knowledge
@@ -249,7 +250,7 @@ def find_actors(
     kb = knowledge or load_knowledge()
     _KB_BY_ID[id(kb)] = kb
     lex = _lexicon(id(kb))
-    text = doc.text
+    text = doc_text(doc)
     toks = _tokens(text)
     if story_country is None:
         from storyline.annotate.places import story_countries

@@ -63,6 +63,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.annotate import doc_text
 from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
 
@@ -340,7 +341,7 @@ def extract_figures(
     normalised time expressions (offsets into the same text); ``damaged`` the spans
     where the scraper dropped names. Pure: the same input gives the same output.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return []
     if not doc.has_annotation("DEP"):
@@ -398,7 +399,7 @@ _WORDNUM_HINT = re.compile(
 
 def _segments(doc: Doc) -> Iterator[tuple[int, int, Span]]:
     """(start, end, sentence) for each sentence piece between line breaks, stripped."""
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start = sent.start_char
         for piece in re.finditer(r"[^\n\r\u2028\u2029]+", text[sent.start_char : sent.end_char]):
@@ -751,7 +752,7 @@ def _build(
 
     mention = Mention(
         article=article_id,
-        quote=doc.text[seg_start:seg_end],
+        quote=doc_text(doc)[seg_start:seg_end],
         start=seg_start,
         end=seg_end,
         attribution=attribution,
@@ -1266,7 +1267,7 @@ def _actor_phrase(head: Token, seg: tuple[int, int]) -> tuple[str | None, tuple[
         words = words[1:]
     if not words:
         return None, (start_char, end_char)
-    text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    text = doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
     if words[0].lower_ == "the":
         text = "the" + text[3:]
     text = text.strip(" ,;:")
@@ -1425,7 +1426,7 @@ def _place_in_preps(anchor: Token, depth: int) -> tuple[str, int, int] | None:
                 # the small model often mislabels places ("in Aleppo" as LANGUAGE)
                 run = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 first = min([*run, obj], key=lambda c: c.i)
-                return obj.doc.text[first.idx : obj.idx + len(obj.text)], first.idx, (
+                return doc_text(obj.doc)[first.idx : obj.idx + len(obj.text)], first.idx, (
                     obj.idx + len(obj.text)
                 )
             if obj.lower_ in _LOCATION_NOUNS and obj.pos_ == "NOUN":
@@ -1442,7 +1443,7 @@ def _place_in_preps(anchor: Token, depth: int) -> tuple[str, int, int] | None:
                     first = min(mods, key=lambda c: c.i)
                     start = first.idx
                     end = obj.idx + len(obj.text)
-                    return obj.doc.text[start:end], start, end
+                    return doc_text(obj.doc)[start:end], start, end
             if depth > 1:
                 deeper = _place_in_preps(obj, depth - 1)
                 if deeper is not None:
@@ -1528,7 +1529,7 @@ def _period(
 ) -> tuple[str, str] | None:
     """The period the figure holds for, from the time expressions of its sentence."""
     usable: list[tuple[TimeExpression, tuple[str, str]]] = []
-    text = doc.text
+    text = doc_text(doc)
     anchor = verb if verb is not None else full.root
     since_clause: set[int] = set()
     for t in seg_times:

@@ -48,6 +48,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from storyline.annotate import doc_text
 from storyline.geonorm import name_key, skeleton_key, translit_key
 from storyline.knowledge import Knowledge, load_knowledge
 from storyline.model import PlaceMention
@@ -318,7 +319,7 @@ _WORD = re.compile(r"[\w’'`-]+")
 
 def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Candidate place spans: named entities of place kinds and capitalised runs with a cue."""
-    text = doc.text
+    text = doc_text(doc)
     out: dict[tuple[int, int], str] = {}
     blocked: list[tuple[int, int]] = []
     for ent in doc.ents:
@@ -391,7 +392,7 @@ def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
             return sent.start_char, sent.end_char
     except (ValueError, IndexError):
         pass
-    return max(0, start - 200), min(len(doc.text), start + 200)
+    return max(0, start - 200), min(len(doc_text(doc)), start + 200)
 
 
 @dataclass(slots=True)
@@ -477,7 +478,7 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
     Mentions that cannot be placed with confidence are left out.
     """
     gz = gazetteer()
-    text = doc.text
+    text = doc_text(doc)
     primary = context_countries[0] if context_countries else None
     rank = {c: i for i, c in enumerate(context_countries)}
     out: dict[tuple[int, int], PlaceMention] = {}
@@ -771,7 +772,8 @@ def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
     gz = gazetteer()
     kb = kb or load_knowledge()
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*)*", doc.text):
+    text = doc_text(doc)
+    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*)*", text):
         phrase = m.group(0).rstrip(".")
         for part in [phrase, *phrase.split()]:
             part = re.sub(r"(?:['’]s)$", "", part)
@@ -781,7 +783,7 @@ def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
                 counts[iso3] += 1
                 break
     for start, end, _how in _spans(doc):
-        surface = doc.text[start:end]
+        surface = text[start:end]
         key = name_key(surface)
         if key in gz.countries or key in gz.capitals or surface.lower() in gz.demonyms:
             continue
