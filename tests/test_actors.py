@@ -167,6 +167,7 @@ def test_seed_key_resolutions(nlp, seeds_dir, prefix):
         assert by_text["the russian leader"] == {"putin_vladimir"}
         assert "SYRMIL" in by_text["syrian regime forces"]
         assert by_text["mr khlebnikov"] == {"khlebkikov_alexei"}
+        assert by_text["al-qaeda affiliate"] == {"HTS"}  # in apposition to HTS
     if prefix == "004":
         assert "SYRMIL" in by_text.get("the regime forces", set()) | by_text["regime forces"]
         assert by_text["ibrahim kalin"] == {"kalin_ibrahim"}
@@ -181,3 +182,82 @@ def test_seed_key_resolutions(nlp, seeds_dir, prefix):
     if prefix == "000":
         assert "SYRGOV" in by_text["bashar al-assad’s regime"]
         assert "astana" not in by_text
+
+
+# The actor resolutions issue 3 lists, as data: (text, published, story country,
+# {mention as written: (id, country, role)}). Every listed mention must resolve so.
+ISSUE_LIST = [
+    ("Ankara and Moscow traded barbs while the Kremlin stayed silent. Damascus and "
+     "Washington disagreed.", "2019-06-01", None,
+     {"Ankara": ("TURGOV", "TUR", "GOV"), "Moscow": ("RUSGOV", "RUS", "GOV"),
+      "Kremlin": ("RUSGOV", "RUS", "GOV"), "Damascus": ("SYRGOV", "SYR", "GOV"),
+      "Washington": ("USAGOV", "USA", "GOV")}),
+    ("Turkish officials said Russian airstrikes hit a market; Iranian diplomats, Syrian "
+     "soldiers and American officials met.", "2019-06-01", "SYR",
+     {"Turkish officials": ("TURGOV", "TUR", "GOV"), "Russian airstrikes": ("RUSMIL", "RUS", "MIL"),
+      "Iranian diplomats": ("IRNGOV", "IRN", "GOV"), "Syrian soldiers": ("SYRMIL", "SYR", "MIL"),
+      "American officials": ("USAGOV", "USA", "GOV")}),
+    ("Turkish President Recep Tayyip Erdogan spoke. Mr Erdogan said the Turkish president "
+     "would go. The Russian leader answered.", "2019-08-27", None,
+     {"Turkish President Recep Tayyip Erdogan": ("erdogan_recep_tayyip", "TUR", "GOV"),
+      "Mr Erdogan": ("erdogan_recep_tayyip", "TUR", "GOV"),
+      "the Turkish president": ("erdogan_recep_tayyip", "TUR", "GOV"),
+      "The Russian leader": ("putin_vladimir", "RUS", "GOV")}),
+    # the office on the article's date
+    ("The Russian leader spoke.", "2001-06-01", None,
+     {"The Russian leader": ("putin_vladimir", "RUS", "GOV")}),
+    ("The Russian leader spoke.", "2009-06-01", None,
+     {"The Russian leader": ("medvedev_dmitry", "RUS", "GOV")}),
+    ("The Turkish president and the Turkish prime minister spoke.", "2012-06-01", None,
+     {"The Turkish president": ("gul_abdullah", "TUR", "GOV"),
+      "the Turkish prime minister": ("erdogan_recep_tayyip", "TUR", "GOV")}),
+    ("The UN, the UN Security Council, the U.N.'s children's agency, NATO, the EU, the Arab "
+     "League and the G20 met.", "2019-06-01", None,
+     {"UN": ("UN", None, "IGO"), "UN Security Council": ("UNSC", None, "IGO"),
+      "U.N.'s children's agency": ("UNICEF", None, "IGO"), "NATO": ("NATO", None, "IGO"),
+      "EU": ("EU", None, "IGO"), "Arab League": ("ARABLEAGUE", None, "IGO"),
+      "G20": ("G20", None, "IGO")}),
+    ("The United Nations, the U.N. Security Council, UNICEF, the European Union and the "
+     "Group of 20 met.", "2019-06-01", None,
+     {"United Nations": ("UN", None, "IGO"), "U.N. Security Council": ("UNSC", None, "IGO"),
+      "UNICEF": ("UNICEF", None, "IGO"), "European Union": ("EU", None, "IGO"),
+      "Group of 20": ("G20", None, "IGO")}),
+    ("The area is held by Hayat Tahrir al-Sham (HTS), an al-Qaeda affiliate, and by "
+     "al-Qaeda-linked militants who fought rebels, Turkey-backed armed groups and the "
+     "armed opposition.", "2019-06-01", "SYR",
+     {"Hayat Tahrir al-Sham": ("HTS", "SYR", "REB"), "HTS": ("HTS", "SYR", "REB"),
+      "al-Qaeda affiliate": ("HTS", "SYR", "REB"), "militants": ("SYRREB", "SYR", "REB"),
+      "rebels": ("SYRREB", "SYR", "REB"), "armed groups": ("SYRREB", "SYR", "REB"),
+      "the armed opposition": ("SYRREB", "SYR", "REB")}),
+    ("Al-Qaeda affiliates attacked a checkpoint.", "2019-06-01", "SYR",
+     {"Al-Qaeda affiliates": ("ALQAEDA", None, "REB")}),
+    ("The regime and regime forces and government forces advanced, while pro-government "
+     "militias held the town.", "2019-06-01", "SYR",
+     {"The regime": ("SYRGOV", "SYR", "GOV"), "regime forces": ("SYRMIL", "SYR", "MIL"),
+      "government forces": ("SYRMIL", "SYR", "MIL"),
+      "pro-government militias": ("SYRMIL", "SYR", "MIL")}),
+    ("Government forces advanced in Idlib, backed by Russian jets.", "2019-06-01", None,
+     {"Government forces": ("SYRMIL", "SYR", "MIL"), "Russian jets": ("RUSMIL", "RUS", "MIL")}),
+    # in-document coreference for names and roles
+    ("Sergei Lavrov spoke. Lavrov said so. The Russian foreign minister added.", "2019-06-01",
+     None, {"Sergei Lavrov": ("lavrov_sergei", "RUS", "GOV"), "Lavrov": ("lavrov_sergei", "RUS", "GOV"),
+            "The Russian foreign minister": ("lavrov_sergei", "RUS", "GOV")}),
+    ("Bashar al-Assad spoke. Assad said. The Syrian president added. President Assad left.",
+     "2019-06-01", None,
+     {"Bashar al-Assad": ("assad_bashar", "SYR", "GOV"), "Assad": ("assad_bashar", "SYR", "GOV"),
+      "The Syrian president": ("assad_bashar", "SYR", "GOV"),
+      "President Assad": ("assad_bashar", "SYR", "GOV")}),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "story", "expected"), ISSUE_LIST)
+def test_issue_list_resolutions(nlp, text, published, story, expected):
+    got = actors(nlp, text, published=published, story=story)
+    for mention, want in expected.items():
+        assert got.get(mention) == want, (mention, got)
+
+
+def test_al_qaeda_linked_is_not_al_qaeda(nlp):
+    got = actors(nlp, "Al-Qaeda-linked militants shelled the town.", story="SYR")
+    assert "Al-Qaeda" not in got
+    assert got["militants"] == ("SYRREB", "SYR", "REB")

@@ -76,6 +76,8 @@ def test_figures_validate_and_quote_their_article(produced: dict, tmp_path: Path
     assert len(figures) >= 20
     for fig in figures:
         validate("figures", fig)
+        assert fig["value_max"] is None or fig["value_max"] > fig["value"]
+        assert (fig["value_max"] is not None) <= (fig["qualifier"] == "between")
         m = fig["mention"]
         assert texts[m["article"]][m["start"] : m["end"]] == m["quote"]
     # the displaced-people series of the story is there, figure by figure

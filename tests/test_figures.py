@@ -122,7 +122,48 @@ def test_money_in_words_after(nlp: spacy.language.Language) -> None:
 
 def test_range_with_bracketed_conversion(nlp: spacy.language.Language) -> None:
     f = one(nlp, "The deal created a 30-to-40 kilometre (19-to-25 mile) buffer zone along the border.")
-    assert (f.value, f.qualifier, f.unit, f.what) == (30, "between", "km", "buffer zone")
+    assert (f.value, f.value_max, f.qualifier, f.unit, f.what) == (30, 40, "between", "km",
+                                                                   "buffer zone")
+
+
+# Ranges: low end in ``value``, high end in ``value_max`` (expected resolutions as data).
+RANGES = [
+    ("Russia and Turkey agreed on a 15-to-20 kilometer demilitarized zone.",
+     15, 20, "km", "demilitarized zone"),
+    ("Shelling killed 20 to 25 civilians on Tuesday.", 20, 25, "people", "civilians killed"),
+    ("Some 15-20 km of road were cut.", 15, 20, "km", None),
+    ("The camp holds between 2,000 and 3,500 families.", 2000, 3500, "families", None),
+    ("The war has displaced two to three million people.", 2e6, 3e6, "people",
+     "people displaced"),
+    ("Between $2 billion and $3 billion was pledged for reconstruction.", 2e9, 3e9, "USD",
+     "pledged for reconstruction"),
+    ("Thirty to forty per cent of the province is held by rebels.", 30, 40, "percent",
+     "province held"),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit", "what"), RANGES)
+def test_ranges_keep_both_ends(nlp: spacy.language.Language, text: str, low: float,
+                               high: float, unit: str, what: str | None) -> None:
+    f = one(nlp, text)
+    assert (f.value, f.value_max, f.qualifier, f.unit) == (low, high, "between", unit)
+    if what is not None:
+        assert f.what == what
+    assert to_json(f)["value_max"] == high
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey has 12 observation posts in Idlib.",
+    "The toll rose from 10 to 12 people killed.",  # a change, not a range
+    "More than 300 civilians were killed.",
+])
+def test_not_a_range_has_no_value_max(nlp: spacy.language.Language, text: str) -> None:
+    f = one(nlp, text)
+    assert f.value_max is None and f.qualifier != "between"
+
+
+def test_scores_are_not_ranges(nlp: spacy.language.Language) -> None:
+    assert all(f.value_max is None for f in figs(nlp, "The score was 10-8 at half time."))
 
 
 def test_between_and_range(nlp: spacy.language.Language) -> None:
@@ -502,6 +543,7 @@ def test_seed_001(nlp: spacy.language.Language) -> None:
     assert soldiers.as_of == {"start": "2019-05-01", "end": "2019-05-10"}
     zone = _find(found, 15)
     assert (zone.qualifier, zone.unit, zone.what) == ("between", "km", "demilitarized zone")
+    assert zone.value_max == 20
     # no figure from "eight-year war", "Nine months later", "Group of 20", the mile conversion
     assert not {8, 9, 20, 12} & {f.value for f in found}
     for f in found:

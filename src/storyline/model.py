@@ -139,8 +139,25 @@ class TimeExpression:
     value: str
 
 
+PlaceKind = Literal["place", "admin1", "country", "area", "process"]
+PlacePrecision = Literal["place", "admin1", "country"]
+
+
 @dataclass(slots=True)
 class PlaceMention:
+    """A geocoded place mention.
+
+    ``kind`` says what the mention names: a populated ``place`` (town, city, village, or a
+    site such as an observation post), a first-level region (``admin1``: "Idlib province"),
+    a ``country``, an ``area`` of a country named by direction ("northwestern Syria"), or a
+    ``process`` named after a place ("the Astana talks", "the Minsk agreements"), which has
+    no coordinates and no country: it is not where anything happens.
+    ``precision`` is the unit the coordinates stand for (``place``, ``admin1``,
+    ``country``; None for a process); ``approximate`` is True when they stand for an
+    enclosing or estimated unit rather than the thing named (a site missing from the
+    gazetteer placed at its document's first-level region, a compass area of a country).
+    """
+
     start: int
     end: int
     text: str
@@ -149,6 +166,9 @@ class PlaceMention:
     admin1: str | None
     lat: float | None
     lon: float | None
+    kind: PlaceKind = field(default="place", kw_only=True)
+    precision: PlacePrecision | None = field(default="place", kw_only=True)
+    approximate: bool = field(default=False, kw_only=True)
 
 
 @dataclass(slots=True)
@@ -178,8 +198,16 @@ class Location:
 
 @dataclass(slots=True)
 class Figure:
+    """A reported number (contract ``figures.jsonl``).
+
+    ``value_max`` extends the contract: the high end of a range ("15-to-20 kilometer",
+    "between 10 and 12", "two to three million"), whose low end is ``value`` (qualifier
+    ``"between"``); None when the figure is not a range.
+    """
+
     id: str
     value: float
+    value_max: float | None = field(default=None, kw_only=True)
     qualifier: str | None
     unit: str
     what: str

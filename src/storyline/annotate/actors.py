@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
+from storyline.annotate import doc_text
 from storyline.annotate.places import PROCESS_WORDS
 from storyline.geonorm import fold
 from storyline.knowledge import Knowledge, Organisation, Person, load_knowledge
@@ -249,7 +250,7 @@ def find_actors(
     kb = knowledge or load_knowledge()
     _KB_BY_ID[id(kb)] = kb
     lex = _lexicon(id(kb))
-    text = doc.text
+    text = doc_text(doc)
     toks = _tokens(text)
     if story_country is None:
         from storyline.annotate.places import story_countries
@@ -275,11 +276,42 @@ def find_actors(
     chosen = _select(cands)
     chosen.extend(_select(_surname_mentions(ctx, chosen), taken=chosen))
     chosen.sort(key=lambda c: c.start)
+    chosen = _affiliates(text, chosen)
     out = []
     for c in chosen:
         if any(_overlaps(c.start, c.end, ds, de) for ds, de in damaged):
             continue
         out.append(ActorMention(start=c.start, end=c.end, actor=c.actor))
+    return out
+
+
+_AFFILIATE_AFTER = re.compile(
+    r"[ \t]+(?:affiliates?|offshoots?|branch(?:es)?|franchises?|spin-?offs?|"
+    r"splinter[ \t]+groups?|allies)\b", re.IGNORECASE,
+)
+_APPOSITION_GAP = re.compile(r"\s*(?:\)\s*)?(?:,|\(|—|–|-)\s*(?:an?|the|its|one)\s+$", re.IGNORECASE)
+
+
+def _affiliates(text: str, chosen: list[Cand]) -> list[Cand]:
+    """'HTS, an al-Qaeda affiliate': the affiliate is the group in apposition (HTS), not
+    al-Qaeda; an affiliate with no group beside it ("al-Qaeda affiliates attacked") is
+    the parent's network, written with the affiliate word."""
+    out: list[Cand] = []
+    for k, c in enumerate(chosen):
+        m = _AFFILIATE_AFTER.match(text, c.end)
+        if m is None or c.actor.role not in ("REB", "PTY", "IGO", "NGO"):
+            out.append(c)
+            continue
+        end = m.end()
+        surface = text[c.start:end]
+        prev = out[-1] if out else None
+        if prev is not None and k > 0 and _APPOSITION_GAP.fullmatch(text[prev.end:c.start]):
+            a = prev.actor
+            actor = Actor(text=surface, name=a.name, id=a.id, country=a.country, role=a.role)
+        else:
+            a = c.actor
+            actor = Actor(text=surface, name=a.name, id=a.id, country=a.country, role=a.role)
+        out.append(Cand(c.start, end, actor, c.priority, c.person))
     return out
 
 
@@ -368,7 +400,7 @@ def _hyphen_compound(ctx: Ctx, j: int) -> bool:
     """'Russia-backed', 'Moscow-based', 'Assad-supporter': the name only qualifies."""
     return j < len(ctx.toks) and ctx.toks[j].hyphen_before and ctx.toks[j].norm in (
         "backed", "based", "led", "supported", "allied", "aligned", "supporter", "controlled",
-        "held", "sponsored", "funded", "made", "born",
+        "held", "sponsored", "funded", "made", "born", "linked", "affiliated", "inspired",
     )
 
 

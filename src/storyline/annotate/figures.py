@@ -27,9 +27,10 @@ How it works, in order:
 
 Choices (kept consistent everywhere):
 
-* ``value`` is a float. A range ("15-to-20", "between 10 and 12") gives its low end
-  with qualifier ``"between"`` (the model has no field for the high end yet);
-  "from 10 to 12" gives the end value. Vague counts give their order of magnitude with
+* ``value`` is a float. A range ("15-to-20", "15-20", "between 10 and 12", "two to
+  three million") gives its low end in ``value``, its high end in ``value_max`` and
+  qualifier ``"between"``; ``value_max`` is None for every other figure. "from 10 to
+  12" is a change, not a range: it gives the end value. Vague counts give their order of magnitude with
   the vague phrase as qualifier: "hundreds of" -> 100, qualifier ``"hundreds"``.
 * ``qualifier`` is one of ``more than``, ``at least``, ``about``, ``nearly``,
   ``up to``, ``fewer than``, ``less than``, ``an estimated``, ``between``, a vague
@@ -62,6 +63,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.annotate import doc_text
 from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
 
@@ -317,6 +319,7 @@ class _Number:
     unit_kind: str  # "count", "percent", "money", "measure"
     unit: str | None
     vague: bool
+    value_max: float | None = None  # the high end of a range
 
 
 # ---------------------------------------------------------------------------
@@ -338,7 +341,7 @@ def extract_figures(
     normalised time expressions (offsets into the same text); ``damaged`` the spans
     where the scraper dropped names. Pure: the same input gives the same output.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return []
     if not doc.has_annotation("DEP"):
@@ -396,7 +399,7 @@ _WORDNUM_HINT = re.compile(
 
 def _segments(doc: Doc) -> Iterator[tuple[int, int, Span]]:
     """(start, end, sentence) for each sentence piece between line breaks, stripped."""
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start = sent.start_char
         for piece in re.finditer(r"[^\n\r\u2028\u2029]+", text[sent.start_char : sent.end_char]):
@@ -494,6 +497,7 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
             continue
         vague = bool(m.group("vague"))
         qualifier: str | None = None
+        value_max: float | None = None
         if vague:
             phrase = re.sub(r"\s+", " ", m.group("vague").lower())
             value: float | None = _VAGUE.get(phrase)
@@ -517,7 +521,7 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
                 if m.group("from"):
                     value = v2
                 elif v2 > v1:
-                    value, qualifier = v1, "between"
+                    value, value_max, qualifier = v1, v2, "between"
                 else:
                     # "10-8" or "2-1" (scores), "7 to 3": not a range
                     continue
@@ -559,7 +563,7 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
         yield _Number(
             start=offset + start, end=offset + end, num_start=offset + num_start,
             num_end=offset + num_end, value=value, qualifier=qualifier, unit_kind=unit_kind,
-            unit=unit, vague=vague,
+            unit=unit, vague=vague, value_max=value_max,
         )
 
 
@@ -658,14 +662,14 @@ def _build(
     elif num.unit_kind == "percent":
         of_obj = _of_object(full)
         if of_obj is not None and of_obj.pos_ in ("NOUN", "PROPN"):
-            what_np = _noun_phrase(of_obj)
+            what_np = _noun_phrase(of_obj, range(full.start, full.end))
         gov = root
     elif num.unit_kind == "money":
         gov = root
     else:  # measure
         head = root.head if root.head.i not in range(full.start, full.end) else root
         if head.pos_ in ("NOUN", "PROPN") and head is not root:
-            what_np = _noun_phrase(head)
+            what_np = _noun_phrase(head, range(full.start, full.end))
             gov = head
         else:
             gov = root
@@ -683,7 +687,7 @@ def _build(
                 return None
             if noun.pos_ == "PRON":
                 return None
-            np = _noun_phrase(noun)
+            np = _noun_phrase(noun, range(full.start, full.end))
             is_person = _is_person(noun)
             unit = "people" if is_person else np
             if is_person and lemma in _PEOPLE_FAMILIES:
@@ -748,7 +752,7 @@ def _build(
 
     mention = Mention(
         article=article_id,
-        quote=doc.text[seg_start:seg_end],
+        quote=doc_text(doc)[seg_start:seg_end],
         start=seg_start,
         end=seg_end,
         attribution=attribution,
@@ -756,6 +760,7 @@ def _build(
     figure = Figure(
         id=stable_id("figure", article_id, str(num.num_start), str(num.num_end)),
         value=float(num.value),
+        value_max=None if num.value_max is None else float(num.value_max),
         qualifier=num.qualifier,
         unit=unit,
         what=_clean_phrase(what),
@@ -943,12 +948,16 @@ def _is_person(noun: Token) -> bool:
     ) and lemma in ("worker", "seeker")
 
 
-def _noun_phrase(noun: Token) -> str:
+def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
     """A short normalised phrase for a counted noun: compounds and participle adjectives
     kept ("government troops", "observation posts", "displaced Syrians"), nationality
-    adjectives and determiners dropped ("Syrian refugees" -> "refugees")."""
+    adjectives and determiners dropped ("Syrian refugees" -> "refugees"). Tokens whose
+    index is in ``skip`` (the number expression itself: "15-to-20 kilometer zone", which
+    the parser may take for compounds) are never part of the phrase."""
     keep: list[Token] = []
     for child in noun.lefts:
+        if child.i in skip:
+            continue
         if child.dep_ == "compound" and child.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL"):
             if child.pos_ in ("NOUN", "PROPN", "ADJ") and child.like_num is False:
                 keep.extend(t for t in child.subtree if t.dep_ in ("compound", "punct")
@@ -961,7 +970,7 @@ def _noun_phrase(noun: Token) -> str:
         ) or (child.dep_ == "nmod" and child.pos_ == "NOUN" and child.ent_type_ == ""):
             keep.append(child)
     words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
-    parts = [_word(t) for t in words if not t.like_num and t.pos_ != "PUNCT"]
+    parts = [_word(t) for t in words if not t.like_num and t.pos_ != "PUNCT" and t.i not in skip]
     parts.append(_word(noun))
     # hyphenated compounds: "de-escalation zones" is "de", "-", "escalation"
     phrase = " ".join(parts)
@@ -1258,7 +1267,7 @@ def _actor_phrase(head: Token, seg: tuple[int, int]) -> tuple[str | None, tuple[
         words = words[1:]
     if not words:
         return None, (start_char, end_char)
-    text = doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    text = doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
     if words[0].lower_ == "the":
         text = "the" + text[3:]
     text = text.strip(" ,;:")
@@ -1417,7 +1426,7 @@ def _place_in_preps(anchor: Token, depth: int) -> tuple[str, int, int] | None:
                 # the small model often mislabels places ("in Aleppo" as LANGUAGE)
                 run = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 first = min([*run, obj], key=lambda c: c.i)
-                return obj.doc.text[first.idx : obj.idx + len(obj.text)], first.idx, (
+                return doc_text(obj.doc)[first.idx : obj.idx + len(obj.text)], first.idx, (
                     obj.idx + len(obj.text)
                 )
             if obj.lower_ in _LOCATION_NOUNS and obj.pos_ == "NOUN":
@@ -1434,7 +1443,7 @@ def _place_in_preps(anchor: Token, depth: int) -> tuple[str, int, int] | None:
                     first = min(mods, key=lambda c: c.i)
                     start = first.idx
                     end = obj.idx + len(obj.text)
-                    return obj.doc.text[start:end], start, end
+                    return doc_text(obj.doc)[start:end], start, end
             if depth > 1:
                 deeper = _place_in_preps(obj, depth - 1)
                 if deeper is not None:
@@ -1520,7 +1529,7 @@ def _period(
 ) -> tuple[str, str] | None:
     """The period the figure holds for, from the time expressions of its sentence."""
     usable: list[tuple[TimeExpression, tuple[str, str]]] = []
-    text = doc.text
+    text = doc_text(doc)
     anchor = verb if verb is not None else full.root
     since_clause: set[int] = set()
     for t in seg_times:

@@ -7,16 +7,38 @@ spelling variant (:func:`translit_key` similarity) among the document's countrie
 
 Namesakes are chosen by document context: the story's country first, then the other
 countries the document mentions, nearness to places already resolved, a country named in
-the same sentence, and population. Names of processes and agreements ("the Astana talks",
-"the Sochi agreement") are not places of events and are skipped.
+the same sentence, and population.
+
+Every mention says what it names and how precise its coordinates are (``kind``,
+``precision``, ``approximate`` on :class:`~storyline.model.PlaceMention`):
+
+* a name that is both a first-level region and its capital (Idlib, Aleppo, Hama, Kharkiv,
+  Donetsk) is the region when its mention says so ("Idlib province", "the province of
+  Idlib", "much of Idlib", "southern Idlib"), when the document says so for the same name
+  anywhere (the region reading wins over a city reading elsewhere), when the document
+  speaks of "the province" / "the governorate" / "the oblast", or "the region" nearby, or
+  when it is coordinated with a region ("Idlib and Aleppo"); it is the city when its
+  mention or the document says "Idlib city" / "the city of Idlib", and by default.
+  National capitals ("Ankara", "Moscow") stay cities unless their own mention says
+  otherwise;
+* a site the gazetteer lacks but whose mention says it is a place ("the Surman observation
+  post", "the village of X") is placed at the first-level region of the nearest place in
+  its sentence, else at the region most places of the document are in (its dominant
+  region), else at the story's country, with ``approximate`` True; never at a namesake
+  abroad;
+* names of processes and agreements ("the Astana talks", "the Sochi Agreement", "the
+  Minsk agreements") come out as ``kind="process"`` with no country and no coordinates, so
+  that no later stage puts an event in Kazakhstan.
 """
 
 from __future__ import annotations
 
 import gzip
+import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +48,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from storyline.annotate import doc_text
 from storyline.geonorm import name_key, skeleton_key, translit_key
 from storyline.knowledge import Knowledge, load_knowledge
 from storyline.model import PlaceMention
@@ -37,6 +60,40 @@ ADMIN_WORDS = frozenset(
     ["province", "provinces", "governorate", "governorates", "region", "oblast", "district", "countryside", "state", "prefecture", "county", "canton", "territory"]
 )
 CITY_WORDS = frozenset(["city", "town", "village", "suburb", "district", "neighbourhood", "neighborhood"])
+SITE_WORDS = frozenset(
+    ["observation", "outpost", "post", "airbase", "base", "crossing", "camp", "checkpoint",
+     "airport", "village", "town", "neighbourhood", "neighborhood", "suburb"]
+)
+_PROCESS_AFTER = re.compile(
+    r"(?:[ \t]+|-)(?:peace[ \t]+)?(?:"
+    + "|".join(sorted(PROCESS_WORDS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_AREAL_BEFORE = re.compile(
+    r"(?i)\b(?:(?:much|most|parts?|all|rest|swathes?|areas?|stretches|countryside|"
+    r"stronghold|bastion|enclave|pocket|corner)\s+of\s+(?:the\s+)?|across\s+|throughout\s+|"
+    r"through\s+|(?:northern|southern|eastern|western|central|north-?western|north-?eastern|"
+    r"south-?western|south-?eastern)\s+)$"
+)
+_GENERIC_ADMIN = re.compile(
+    r"(?i)\b(?:the|this|that|whole|entire)\s+(?:province|governorate|oblast)\b"
+)
+_REGION_WORD = re.compile(r"(?i)\b(?:the|this|that|whole|entire)\s+region\b")
+# Words that name no place on their own ("the Gulf", "the South East", "Central").
+GENERIC_GEO = frozenset(
+    ["gulf", "sea", "ocean", "bay", "coast", "valley", "river", "lake", "mountains", "island",
+     "islands", "peninsula", "desert", "north", "south", "east", "west", "central", "northern",
+     "southern", "eastern", "western", "middle", "upper", "lower", "capital", "centre",
+     "center", "border", "midlands", "highlands", "lowlands", "delta", "basin", "strait",
+     "straits", "horn", "levant", "earth", "world", "atlantic", "pacific", "arctic",
+     "antarctic", "mediterranean", "federal"]
+)
+_COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|/)\s*")
+_MONTH_DAY = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"]
+)
 CUE_BEFORE = frozenset(
     ["in", "near", "outside", "around", "at", "from", "into", "towards", "toward", "across", "inside", "via"]
 )
@@ -129,6 +186,7 @@ class Gazetteer:
         for c in kb.countries.values():
             for d in c.demonyms:
                 self.demonyms.setdefault(d.lower(), c.iso3)
+        self.country_names: dict[str, str] = {c.iso3: c.name for c in kb.countries.values()}
         self.capitals: dict[str, str] = {}
         for c in kb.countries.values():
             for cap in c.capitals:
@@ -153,6 +211,25 @@ class Gazetteer:
         if geo is None:
             return None
         return Candidate(name or iso3, iso3, None, geo[0], geo[1], 10**8, "country", True)
+
+    def admin_named(self, iso3: str | None, name: str | None) -> Candidate | None:
+        """The first-level region ``name`` of country ``iso3``."""
+        if not iso3 or not name:
+            return None
+        for j in self.admin_index.get(name_key(name), ()):
+            if self.admin_country[j] == iso3 and self.admin_name[j] == name:
+                return self.admin(j)
+        return None
+
+    def region_of(self, place: Candidate, name: str) -> Candidate | None:
+        """The first-level region that ``place`` is the capital of and that is also called
+        ``name`` (Idlib, Aleppo, Kharkiv), or None."""
+        if place.level != "place" or place.admin1 is None:
+            return None
+        for j in self.admin_index.get(name_key(name), ()):
+            if self.admin_country[j] == place.country and self.admin_name[j] == place.admin1:
+                return self.admin(j)
+        return None
 
     def lookup(self, text: str) -> list[Candidate]:
         key = name_key(text)
@@ -242,7 +319,7 @@ _WORD = re.compile(r"[\w’'`-]+")
 
 def _spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Candidate place spans: named entities of place kinds and capitalised runs with a cue."""
-    text = doc.text
+    text = doc_text(doc)
     out: dict[tuple[int, int], str] = {}
     blocked: list[tuple[int, int]] = []
     for ent in doc.ents:
@@ -262,6 +339,11 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             if first.lower() not in STOP_WORDS or " " not in phrase:
                 break
             cut = len(first) + (len(phrase[len(first):]) - len(phrase[len(first):].lstrip()))
+            start += cut
+            phrase = phrase[cut:]
+        poss = list(re.finditer(r"['’]s\s+(?=[A-Z])", phrase))
+        if poss:  # "Turkey's Surman", "Syria's Idlib": the owner is a name of its own
+            cut = poss[-1].end()
             start += cut
             phrase = phrase[cut:]
         if phrase.lower() in STOP_WORDS:
@@ -310,7 +392,73 @@ def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
             return sent.start_char, sent.end_char
     except (ValueError, IndexError):
         pass
-    return max(0, start - 200), min(len(doc.text), start + 200)
+    return max(0, start - 200), min(len(doc_text(doc)), start + 200)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A candidate place mention waiting for resolution."""
+
+    start: int
+    end: int  # the reported span: "Idlib province", "Idlib city" include the cue word
+    name: str  # what is looked up: "Idlib"
+    how: str  # "ent", "cue", "run", "weak" (see :func:`_spans`)
+    admin_cue: bool  # "Idlib province", "the province of Idlib"
+    city_cue: bool  # "Idlib city", "the city of Idlib"
+    areal_cue: bool  # "much of Idlib", "southern Idlib", "across Idlib"
+    site_cue: bool  # "Surman observation post", "the village of X": surely a place
+
+
+def _process_end(text: str, end: int) -> int | None:
+    """End of "talks" / "peace process" written right after a place name, or None."""
+    m = _PROCESS_AFTER.match(text, end)
+    return m.end() if m else None
+
+
+def _generic(name: str) -> bool:
+    """Whether ``name`` is only generic geographic words ("Gulf", "South East")."""
+    words = name_key(name).split()
+    return not words or all(w in GENERIC_GEO for w in words)
+
+
+def _pending(text: str, start: int, end: int, how: str, gz: Gazetteer) -> _Pending | None:
+    surface = text[start:end]
+    if _generic(surface) or name_key(surface) in _MONTH_DAY:
+        return None
+    words = surface.split()
+    name, admin_cue, city_cue = surface, False, False
+    last = words[-1].lower() if len(words) > 1 else ""
+    if last and not gz.index.get(name_key(surface)):
+        if last in ADMIN_WORDS and last != "state":  # "Idlib Province"
+            name, admin_cue = surface[: surface.rfind(words[-1])].rstrip(), True
+        elif last == "city":  # "Idlib City" (but "Kuwait City" is in the gazetteer)
+            name, city_cue = surface[: surface.rfind(words[-1])].rstrip(), True
+    after = _WORD.findall(text[end:end + 40].lower())
+    nxt = after[0] if after else ""
+    nxt2 = after[1] if len(after) > 1 else ""
+    before = _WORD.findall(text[max(0, start - 40):start].lower())
+    prev = before[-1] if before else ""
+    prev2 = before[-2] if len(before) > 1 else ""
+    span_end = end
+    if nxt in ADMIN_WORDS and nxt != "state" and not admin_cue and not city_cue:
+        admin_cue = True
+        m = re.match(r"\s+\w+", text[end:])
+        span_end = end + m.end() if m else end
+    elif nxt == "city" and not admin_cue and not city_cue:
+        city_cue = True
+        m = re.match(r"\s+\w+", text[end:])
+        span_end = end + m.end() if m else end
+    if prev == "of" and prev2 in CITY_WORDS:
+        city_cue = True
+    if prev == "of" and prev2 in ("province", "governorate", "region", "oblast"):
+        admin_cue = True
+    areal = bool(_AREAL_BEFORE.search(text[max(0, start - 40):start]))
+    site = (
+        (nxt in SITE_WORDS and not (nxt == "post" and nxt2 == "office")
+         and prev not in ("a", "an"))  # "a Midlands town" names no site
+        or (prev == "of" and prev2 in CITY_WORDS)
+    )
+    return _Pending(start, span_end, name, how, admin_cue, city_cue, areal, site)
 
 
 def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]:
@@ -318,26 +466,49 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
 
     ``context_countries``: ISO3 codes of the countries the story is about, most important
     first (see :func:`story_countries`). Returns one :class:`PlaceMention` per resolved
-    mention, in text order; mentions that are names of processes or agreements, or that
-    cannot be placed with confidence, are left out.
+    mention, in text order, with its ``kind``, ``precision`` and ``approximate`` flag (see
+    the model). Names of processes ("the Astana talks") come out as ``kind="process"``
+    without coordinates. A name that is both a first-level region and its capital (Idlib,
+    Aleppo, Kharkiv) is read as the region when the mention or the document says so
+    ("Idlib province", "the province", "much of Idlib", "the region" nearby) and as the
+    city otherwise or when "Idlib city" / "the city of Idlib" says so; a region reading
+    anywhere in the document wins over a city reading elsewhere. A site the gazetteer
+    lacks ("the Surman observation post") is placed, approximately, at the first-level
+    region its sentence or else its document is about, never at a namesake abroad.
+    Mentions that cannot be placed with confidence are left out.
     """
     gz = gazetteer()
-    text = doc.text
+    text = doc_text(doc)
     primary = context_countries[0] if context_countries else None
     rank = {c: i for i, c in enumerate(context_countries)}
-    resolved: dict[tuple[int, int], tuple[Candidate, str]] = {}
-    pending: list[tuple[int, int, str, str, bool, bool]] = []
+    out: dict[tuple[int, int], PlaceMention] = {}
+    pending: list[_Pending] = []
 
     for start, end, how in _spans(doc):
         surface = text[start:end]
-        after_words = _WORD.findall(text[end:end + 40].lower())
-        nxt = after_words[0] if after_words else ""
-        nxt2 = after_words[1] if len(after_words) > 1 else ""
-        if nxt in PROCESS_WORDS or (nxt == "peace" and nxt2 in PROCESS_WORDS):
-            continue
-        if text[end:end + 1] == "-" and nxt.startswith(("based", "backed", "led", "supported")):
+        if text[end:end + 1] == "-" and text[end + 1:end + 10].lower().startswith(
+            ("based", "backed", "led", "supported")
+        ):
             continue
         if text[max(0, start - 4):start].lower() in ("pro-", "nti-"):
+            continue
+        # Processes named after a place: "the Astana talks", "the Sochi Agreement".
+        words = surface.split()
+        p_end = _process_end(text, end)
+        base = surface
+        if p_end is None and len(words) > 1 and words[-1].lower() in PROCESS_WORDS:
+            p_end = end
+            base = surface[: surface.rfind(words[-1])].rstrip()
+            if base.split()[-1:] and base.split()[-1].lower() == "peace":
+                base = base[: base.lower().rfind("peace")].rstrip()
+        if p_end is not None:
+            bkey = name_key(base)
+            if bkey and (bkey in gz.countries or gz.index.get(bkey) or gz.admin_index.get(bkey)):
+                out[(start, p_end)] = PlaceMention(
+                    start=start, end=p_end, text=text[start:p_end], name=text[start:p_end],
+                    country=None, admin1=None, lat=None, lon=None, kind="process",
+                    precision=None,
+                )
             continue
         key = name_key(surface)
         if not key or key in gz.demonyms:
@@ -348,22 +519,40 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
             cand = gz.country(iso3, surface)
             if cand is None:
                 continue
+            kind: str = "country"
             m = _PREFIX_DIR.search(text[max(0, start - 20):start])
             if m:
                 direction = m.group(1).lower().replace("-", "")
                 start = start - (len(text[max(0, start - 20):start]) - m.start())
                 cand = _directional(gz, iso3, direction, text[start:end])
-            resolved[(start, end)] = (cand, text[start:end])
+                kind = "area"
+            out[(start, end)] = _mention(start, end, text[start:end], cand, kind=kind,
+                                         approximate=kind == "area")
             continue
-        admin_cue = nxt in ADMIN_WORDS
-        city_cue = nxt in ("city",)
-        pending.append((start, end, surface, how, admin_cue, city_cue))
+        p = _pending(text, start, end, how, gz)
+        if p is not None:
+            pending.append(p)
+
+    # Document-level evidence for reading a region-and-capital name as the region or the city.
+    admin_names: set[str] = set()
+    city_names: set[str] = set()
+    for p in pending:
+        k = name_key(p.name)
+        if p.admin_cue or (p.areal_cue and k not in gz.capitals):
+            admin_names.add(k)
+        if p.city_cue:
+            city_names.add(k)
+    generic_admin = bool(_GENERIC_ADMIN.search(text))
 
     # Anchors: what is already certain (countries are too coarse to anchor).
     anchors: list[Candidate] = []
 
     def choose(cands: list[Candidate], sent: str, how: str) -> Candidate | None:
         best: tuple[float, Candidate] | None = None
+        pops = sorted((c.pop for c in cands), reverse=True)
+        # A world city far bigger than its namesakes ("in Geneva"), named as a place.
+        dominant_pop = pops[0] if how in ("ent", "cue") and pops[0] >= 100000 and (
+            len(pops) == 1 or pops[0] >= 5 * pops[1]) else None
         for c in cands:
             near = any(
                 _distance_km(c.lat, c.lon, a.lat, a.lon) < 300 for a in anchors if a is not c
@@ -377,7 +566,7 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
             elif r is not None:
                 ok = c.pop >= 100000 or c.level == "admin1" or near or qualified
             else:
-                ok = c.pop >= 500000 or near or qualified
+                ok = c.pop >= 500000 or near or qualified or c.pop == dominant_pop
             if how in ("run", "weak") and c.country != primary and not (near or qualified):
                 ok = ok and c.pop >= 100000
             if not ok:
@@ -391,24 +580,48 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
                 best = (score, c)
         return best[1] if best else None
 
-    two_passes = sorted(pending, key=lambda p: p[0])
-    later: list[tuple[int, int, str, str, bool, bool]] = []
+    def region_reading(p: _Pending, pick: Candidate, s0: int, s1: int) -> bool:
+        """Whether a place that is also its region's name stands for the region here."""
+        if p.admin_cue:
+            return True
+        if p.city_cue:
+            return False
+        k = name_key(p.name)
+        if p.areal_cue and k not in gz.capitals:
+            return True
+        if k in admin_names:
+            return True  # the region reading is explicit elsewhere: it wins
+        if k in city_names:
+            return False
+        if k in gz.capitals or pick.country != primary:
+            return False  # "Ankara", "Moscow": the seat of government, not its province
+        if generic_admin:
+            return True
+        # "the region" nearby (this sentence, the one before or the one after)
+        return bool(_REGION_WORD.search(text[max(0, s0 - 250):min(len(text), s1 + 250)]))
+
+    unresolved: list[_Pending] = []
+    later: list[_Pending] = []
+    # City readings that may still become their region: "in Idlib and Aleppo".
+    switchable: dict[tuple[int, int], Candidate] = {}
     for phase in (0, 1):
-        todo = two_passes if phase == 0 else later
-        for start, end, surface, how, admin_cue, city_cue in todo:
-            s0, s1 = _sentence_bounds(doc, start)
+        todo = sorted(pending, key=lambda q: q.start) if phase == 0 else later
+        for p in todo:
+            s0, s1 = _sentence_bounds(doc, p.start)
             sent = text[s0:s1]
+            surface = p.name
             cands: list[Candidate] = []
-            if admin_cue:
+            if p.admin_cue:
                 cands = gz.lookup_admin(surface)
             if not cands:
                 cands = gz.lookup(surface)
-            if not cands and not city_cue:
-                cands = [a for a in gz.lookup_admin(surface) if a.country in rank]
-            if how == "weak":
+                # "Louisiana" the state, not the town in Missouri; but "Washington" the capital
+                if not p.city_cue and name_key(surface) not in gz.capitals:
+                    cands += [a for a in gz.lookup_admin(surface) if a.country in rank]
+            if p.how == "weak":
                 cands = [c for c in cands if c.country == primary]
             if not cands and context_countries:
-                if how in ("run", "weak"):
+                if p.how in ("run", "weak"):
                     cands = gz.fuzzy(surface, context_countries[:1], min_ratio=100.0)
                 else:
                     cands = gz.fuzzy(surface, context_countries[:3])
@@ -417,6 +630,7 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
                 if cap:
                     cands = [c for c in gz.lookup(surface) if c.country == cap]
             if not cands:
+                unresolved.append(p)
                 continue
             if phase == 0:
                 certain = [
@@ -425,32 +639,101 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
                     and c.country in rank
                 ]
                 if not certain:
-                    later.append((start, end, surface, how, admin_cue, city_cue))
+                    later.append(p)
                     continue
                 cands = certain
-            pick = choose(cands, sent, how)
+            pick = choose(cands, sent, p.how)
             if pick is None:
+                if phase == 1:
+                    unresolved.append(p)
                 continue
-            if pick.level == "place" and any(a.level == "admin1" and a.name == pick.name
-                                             for a in cands) and admin_cue:
-                pick = next(a for a in cands if a.level == "admin1")
-            span_end = end
-            if admin_cue:
-                m = re.match(r"\s+\w+", text[end:])
-                if m:
-                    span_end = end + m.end()
+            if pick.level == "admin1":  # the region or its same-named capital?
+                capital = next((c for c in cands if gz.region_of(c, surface) == pick), None)
+                pick = capital or pick
+            region = gz.region_of(pick, surface)
+            if region is not None and region_reading(p, pick, s0, s1):
+                pick = region
+            elif region is not None and not p.city_cue:
+                switchable[(p.start, p.end)] = region
             anchors.append(pick)
-            resolved[(start, span_end)] = (pick, text[start:span_end])
+            out[(p.start, p.end)] = _mention(p.start, p.end, text[p.start:p.end], pick,
+                                             kind=pick.level)
 
-    out = []
-    for (start, end), (c, surface) in sorted(resolved.items()):
-        out.append(
-            PlaceMention(
-                start=start, end=end, text=surface, name=c.name, country=c.country,
-                admin1=c.admin1, lat=round(c.lat, 4), lon=round(c.lon, 4),
+    # A city reading coordinated with a region reading ("Idlib and Aleppo") is a region.
+    ordered = sorted(out.values(), key=lambda x: x.start)
+    for a, b in itertools.pairwise(ordered):
+        if not _COORDINATION.fullmatch(text[a.end:b.start]):
+            continue
+        for this, other in ((a, b), (b, a)):
+            region = switchable.get((this.start, this.end))
+            if region is not None and other.kind == "admin1" and other.country == this.country:
+                out[(this.start, this.end)] = _mention(this.start, this.end, this.text, region,
+                                                       kind="admin1")
+
+    # Sites the gazetteer lacks: the enclosing region the context supports.
+    if unresolved and primary is not None:
+        dominant = _dominant_region(gz, out.values(), primary)
+        for p in unresolved:
+            if not p.site_cue or not _site_name_ok(p.name):
+                continue
+            s0, s1 = _sentence_bounds(doc, p.start)
+            local = [
+                m for m in out.values()
+                if s0 <= m.start < s1 and m.kind in ("place", "admin1") and m.admin1
+                and not m.approximate and m.country in rank
+            ]
+            region = None
+            if local:
+                near = min(local, key=lambda m: abs(m.start - p.start))
+                region = gz.admin_named(near.country, near.admin1)
+            if region is None:
+                region = dominant
+            if region is None:
+                region = gz.country(primary, gz.country_names.get(primary))
+            if region is None:
+                continue
+            out[(p.start, p.end)] = _mention(
+                p.start, p.end, text[p.start:p.end], region, kind="place", approximate=True,
+                name=p.name,
             )
-        )
-    return out
+
+    # Drop mentions overlapping a longer one (a process span can cover a later name).
+    kept: list[PlaceMention] = []
+    for pm in sorted(out.values(), key=lambda x: (x.start, -(x.end - x.start))):
+        if kept and pm.start < kept[-1].end:
+            continue
+        kept.append(pm)
+    return kept
+
+
+def _mention(start: int, end: int, surface: str, c: Candidate, *, kind: str,
+             approximate: bool = False, name: str | None = None) -> PlaceMention:
+    precision = "place" if c.level == "place" else c.level
+    return PlaceMention(
+        start=start, end=end, text=surface, name=name or c.name, country=c.country,
+        admin1=c.admin1, lat=round(c.lat, 4), lon=round(c.lon, 4),
+        kind=kind,  # type: ignore[arg-type]
+        precision=precision,  # type: ignore[arg-type]
+        approximate=approximate,
+    )
+
+
+def _dominant_region(gz: Gazetteer, found: Iterable[PlaceMention], iso3: str) -> Candidate | None:
+    """The first-level region of ``iso3`` the document's places are most often in."""
+    counts: Counter[str] = Counter(
+        m.admin1 for m in found
+        if m.country == iso3 and m.admin1 and m.kind in ("place", "admin1") and not m.approximate
+    )
+    for name, _n in counts.most_common(1):
+        return gz.admin_named(iso3, name)
+    return None
+
+
+def _site_name_ok(name: str) -> bool:
+    """A name that may be a site's: not an acronym (NATO), a month or a weekday."""
+    if len(name) < 3 or (name.isupper() and len(name) <= 6):
+        return False
+    return name.split()[0].lower() not in _MONTH_DAY
 
 
 def _qualified(gz: Gazetteer, iso3: str, sentence: str) -> bool:
@@ -489,7 +772,8 @@ def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
     gz = gazetteer()
     kb = kb or load_knowledge()
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*)*", doc.text):
+    text = doc_text(doc)
+    for m in re.finditer(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*)*", text):
         phrase = m.group(0).rstrip(".")
         for part in [phrase, *phrase.split()]:
             part = re.sub(r"(?:['’]s)$", "", part)
@@ -499,9 +783,11 @@ def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
                 counts[iso3] += 1
                 break
     for start, end, _how in _spans(doc):
-        surface = doc.text[start:end]
+        surface = text[start:end]
         key = name_key(surface)
         if key in gz.countries or key in gz.capitals or surface.lower() in gz.demonyms:
+            continue
+        if _generic(surface):
             continue
         iso3 = gz.country_of(surface)
         if iso3:

@@ -1716,6 +1716,35 @@ def _merged(tod: _Cand, day: _Cand) -> Resolver:
     return res
 
 
+_MONTH_NUM = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_DAY_RE = re.compile(
+    rf"(?<![\w'])(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+    rf"(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
+    rf"|(?<![\w'])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})\.?(?![\w])"
+    rf"(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
+)
+
+
+def _impossible_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of day-and-month dates that do not exist ("February 30", "31 April 2019")."""
+    out = []
+    for m in _MONTH_DAY_RE.finditer(text):
+        month = _MONTH_NUM[(m.group("m1") or m.group("m2"))[:3].lower()]
+        day = int(m.group("d1") or m.group("d2"))
+        year_s = m.group("y1") or m.group("y2")
+        year = int(year_s) if year_s else 2000  # a leap year: "February 29" may exist
+        if day < 1 or day > _days_in(max(1, year), month):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def find_times(text: str, dct: str | None, *, tense_hints: bool = True) -> list[TimeExpression]:
     """Time expressions in ``text``, normalised to TIMEX3 values against ``dct``.
 
@@ -1732,6 +1761,9 @@ def find_times(text: str, dct: str | None, *, tense_hints: bool = True) -> list[
     d0 = _parse_dct(dct)
     ctx = _Ctx(text=text, dct=d0, sents=_sentences(text), tense_hints=tense_hints)
     chosen = _merge_times(_select(_candidates(text)), text)
+    bad = _impossible_dates(text)
+    if bad:  # "February 30, 2019": no part of it is a time expression
+        chosen = [c for c in chosen if not any(c.start < e and s < c.end for s, e in bad)]
     out: list[TimeExpression] = []
     for c in chosen:
         try:
