@@ -21,6 +21,11 @@ def print_summary(summary: Summary, console: Console | None = None) -> None:
         " (" + ", ".join(f"{k}: {v}" for k, v in summary.skipped.most_common()) + ")" if skipped else ""))
     if summary.flagged:
         table.add_row("inputs flagged", ", ".join(f"{k}: {v}" for k, v in summary.flagged.items()))
+    if summary.stories:
+        st = summary.stories
+        table.add_row("stories", f"{st.get('stories_total', 0)} ({st.get('stories_new', 0)} new, "
+                      f"{st.get('stories_merged', 0)} re-merged)")
+        table.add_row("syndicated copies", f"{st.get('duplicates_new', 0)} new, linked to originals")
     table.add_row("time", f"{summary.seconds:.1f} s")
     for name, path in summary.outputs.items():
         table.add_row(name, path)
