@@ -205,6 +205,13 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
         return ("COOPERATE", None)
     if lem == "game" and any(_lemma(c) == "war" for c in noun.children):
         return ("MOBILIZE", "troops")
+    if lem in lx.TRANSFER_NOUNS:
+        # "deliveries of the S-400 system", "provisions of military support"
+        got = _transfer(noun, [c for c in noun.children if c.dep_ in ("compound", "amod")],
+                        extra_aid=("support",))
+        return (got, None) if got is not None else None
+    if lem in ("raid", "attack") and any(_lemma(c) == "air" for c in noun.children):
+        return ("ASSAULT", "aerial")
     hit = lx.NOUNS.get(lem)
     if hit is None:
         # "air strikes" / "airstrikes" / "drone strikes" / "S-400 deliveries"
@@ -257,9 +264,63 @@ def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
     return trig
 
 
+_CONFLICT_ACTS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
+_MEDIA_WORDS = {"reporter", "journalist", "press", "medium", "newspaper", "agency",
+                "television", "tv", "radio", "channel", "audience", "crowd", "supporter",
+                "lawmaker", "parliament", "briefing", "conference", "interviewer"}
+_MUST = {"must", "should", "ought", "need"}
+
+
+def _conflict_content(tok: Token) -> bool:
+    """The complement of a pledge is a violent or coercive act ("vowed to continue the
+    fight", "pledged to retake every inch")."""
+    for c in tok.children:
+        if c.dep_ not in ("xcomp", "ccomp"):
+            continue
+        # the complement verb, its objects and a verb it governs ("continue fighting")
+        heads = [c, *(x for x in c.children if x.dep_ in ("dobj", "xcomp", "prep"))]
+        heads += [y for x in heads[1:] if x.dep_ == "prep" for y in x.children
+                  if y.dep_ == "pobj"]
+        for t in heads:
+            lt = _lemma(t)
+            hit = lx.VERBS.get(lt) if t.pos_ in ("VERB",) else _noun_trigger(t) \
+                if t.pos_ in ("NOUN",) else None
+            if hit is not None and hit[0] in _CONFLICT_ACTS:
+                return True
+            if lt in ("fight", "war", "battle", "struggle", "jihad", "resistance"):
+                return True
+    return False
+
+
+def _addressee(tok: Token) -> Token | None:
+    """The person or state told something ("told Russia", "told the Russian president"),
+    not the media or an audience."""
+    for c in tok.children:
+        if c.dep_ in ("dative", "dobj", "obj") and c.pos_ in ("PROPN", "NOUN"):
+            if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART") or _lemma(c) in _MEDIA_WORDS:
+                return None
+            if c.ent_type_ in ("PERSON", "GPE", "NORP") or _lemma(c) in (
+                    "president", "minister", "counterpart", "leader", "premier", "king",
+                    "chancellor", "ambassador", "envoy", "official", "government"):
+                return c
+    return None
+
+
 def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem in ("be", "have", "do") and tok.pos_ == "AUX":
         return None
+    if lem == "talk" and any(
+            c.dep_ == "prep" and any(_lemma(x) in ("phone", "telephone") for x in c.children)
+            for c in tok.children):
+        return _Trig(tok, "CONSULT", "phone", verbal=True)
+    if lem == "tell" and _addressee(tok) is not None:
+        # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
+        # president that ...": the two spoke (CAMEO 04, consult)
+        after = [t for t in tok.subtree if t.i > tok.i]
+        if any(t.lower_ in _MUST or (t.lower_ == "to" and t.head.lemma_ == "have")
+               for t in after):
+            return _Trig(tok, "REQUEST", None, verbal=True)
+        return _Trig(tok, "CONSULT", None, verbal=True)
     # verb + particle / preposition
     for p in _particle(tok):
         hit = lx.VERB_PARTICLE.get((lem, p))
@@ -279,6 +340,10 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     # light verb + event noun
     if lem in lx.LIGHT_VERBS and (lem not in lx.VERBS or lem in lx.YIELD_TO_OBJECT):
         for o in objs:
+            if _lemma(o) in lx.TRANSFER_NOUNS and lem not in (
+                    "begin", "start", "resume", "continue", "complete", "make", "carry",
+                    "approve", "authorize", "authorise", "allow", "send"):
+                continue  # "suspended aid deliveries" is the suspension
             hit = _noun_trigger(o)
             if hit is not None:
                 return _Trig(tok, hit[0], hit[1], verbal=True, extra=o)
@@ -307,6 +372,8 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     # Senses that are not events.
     if not _verb_sense_ok(tok, lem, objs):
         return None
+    if lem in ("vow", "pledge", "promise") and _conflict_content(tok):
+        typ, mode = "THREATEN", None  # a pledge to fight on is a threat (PLOVER THREATEN)
     return _Trig(tok, typ, mode, verbal=True)
 
 
@@ -316,8 +383,9 @@ _ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "trut
                  "rate", "goal", "target", "market", "attention", "question", "point"}
 
 
-def _transfer(tok: Token, objs: list[Token]) -> str | None:
-    """AID or COOPERATE for a verb of giving, by what is given; None when unclear."""
+def _transfer(tok: Token, objs: list[Token], extra_aid: tuple[str, ...] = ()) -> str | None:
+    """AID or COOPERATE for a verb (or noun) of giving, by what is given; None when
+    unclear."""
     words: set[str] = set()
     for o in [*objs, *(c for c in tok.children if c.dep_ in ("prep", "prt"))]:
         for t in o.subtree:
@@ -326,7 +394,7 @@ def _transfer(tok: Token, objs: list[Token]) -> str | None:
                 words.add("money")
     if words & lx.COOP_OBJECTS:
         return "COOPERATE"
-    if words & lx.AID_OBJECTS:
+    if words & lx.AID_OBJECTS or words & set(extra_aid):
         return "AID"
     return None
 
@@ -347,6 +415,19 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                                    c.text.lower() in ("home", "to", "back")
                                    for c in tok.children):
         return False
+    if lem == "warn" and not _warning_ok(tok):
+        return False
+    if lem == "insist" and not any(
+            (c.dep_ == "prep" and c.lower_ == "on") or (c.dep_ == "ccomp" and any(
+                a.lower_ in _MUST for a in c.children if a.dep_ == "aux"))
+            for c in tok.children):
+        return False  # "insisted that it cannot cope": a statement, not a demand
+    if lem == "shelter" and not objs:
+        return False  # "families are sheltering in schools"
+    if lem == "capture" and (olems or {_lemma(tok.head)}) & {
+            "scene", "moment", "image", "attention", "imagination", "mood", "essence",
+            "heart", "footage", "camera"}:
+        return False
     if lem == "share" and not olems & {"datum", "information", "intelligence", "data",
                                        "technology", "expertise", "border"}:
         return False
@@ -359,7 +440,9 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                "ease", "lift", "grant", "fund", "finance", "seek", "press", "charge",
                "sentence", "capture", "dismiss", "decline", "commit", "mass", "station",
                "defend", "deny", "oppose", "resist", "escort") and not objs and \
-            not any(c.dep_ in ("ccomp", "xcomp", "prep", "prt") for c in tok.children):
+            not any(c.dep_ in ("ccomp", "xcomp", "prep", "prt") or (
+                c.dep_ == "agent" and lem in ("back", "fund", "finance", "train", "supply",
+                                              "escort", "defend")) for c in tok.children):
         return lem in ("deny", "decline")
     if lem in ("decline", "drop", "ease", "close") and olems & {"percent", "%", "price",
                                                                  "rate", "share", "level"}:
@@ -383,13 +466,41 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                                             "virus", "pandemic", "crime", "terrorism"})
 
 
+def _warning_ok(tok: Token) -> bool:
+    """"warn" is a threat when the speaker threatens its own act ("warned it would
+    retaliate", "warned X to stop", "warned of sanctions"), not when it predicts what
+    others or circumstances will do ("warned that stocks could run out")."""
+    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comp:
+        return True
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+    for c in comp:
+        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if csubj is None:
+            return True
+        if csubj.lower_ in ("it", "we", "they", "he", "she", "i"):
+            return True
+        if subj is not None and _lemma(csubj) == _lemma(subj):
+            return True
+        # "warned that police will no longer tolerate rallies": an institution's act
+        if any(a.lower_ in ("will", "would", "'ll") for a in c.children if a.dep_ == "aux") \
+                and (_lemma(csubj) in _FORCES or csubj.ent_type_ in ("GPE", "ORG", "NORP")):
+            return True
+    return False
+
+
+_FORCES = {"police", "army", "military", "force", "troop", "government", "authority",
+           "security", "soldier", "navy", "regime", "administration", "country"}
+
+
 _NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "victim",
                       "anniversary", "memory", "report", "video", "footage", "survivor"}
 
 
 def _standalone_noun(tok: Token, lem: str) -> bool:
     """Whether an event noun is an event here (not a light verb's object: handled there)."""
-    if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike"):
+    if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike") and \
+            lem not in lx.TRANSFER_NOUNS:
         return False
     if tok.dep_ in ("compound", "amod", "poss", "nmod"):
         return False
@@ -401,37 +512,70 @@ def _standalone_noun(tok: Token, lem: str) -> bool:
         return True
     if tok.dep_ == "pobj" and head.text.lower() in ("after", "since", "before", "during",
                                                     "despite", "following", "amid", "in",
-                                                    "of", "for", "to", "at", "from"):
+                                                    "of", "for", "to", "at", "from", "by",
+                                                    "with"):
         return True
     if tok.dep_ in ("dobj", "obj", "attr", "appos", "conj", "ROOT", "nsubjpass", "npadvmod"):
         return True
     return bool(any(c.dep_ == "poss" or c.ent_type_ in ("DATE",) for c in tok.children))
 
 
+_CIRC_PREPS = {"during", "after", "before", "following", "amid", "at", "since", "throughout"}
+
+
+def _circumstantial(tok: Token) -> bool:
+    """A noun event that sets the scene of its clause rather than being its content
+    ("warned during a press conference with X", "ahead of the first deliveries")."""
+    if tok.dep_ != "pobj":
+        return False
+    p = tok.head
+    if p.lower_ in _CIRC_PREPS:
+        return True
+    return p.lower_ == "of" and p.head.lower_ in ("ahead", "sidelines", "wake", "course")
+
+
 def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
-    """Drop triggers that are the content of another trigger (its object or complement)."""
+    """Drop triggers that are the content of another trigger (its object or complement).
+
+    Not content: a noun event setting the scene ("during talks with X"), the event a
+    speaker told someone about, and an event a violent or coercive act was done to
+    ("suppressed the protests"). A passive violent verb with no agent yields to the
+    attack it happened in ("were wounded in an artillery attack by X").
+    """
     idx = {t.token.i: t for t in trigs}
     keep: list[_Trig] = []
+    drop_outer: set[int] = set()
     for t in trigs:
         nested = False
         cur = t.token
-        path_ok = True
+        path_ok = not t.verbal and _circumstantial(t.token)
+        path_ok = not path_ok
         while cur.head.i != cur.i:
             dep = cur.dep_
             if dep in ("conj", "parataxis") or (dep in ("advcl", "relcl", "acl") and any(
                     c.dep_ in _SUBJ for c in cur.children) and cur.pos_ in ("VERB", "AUX")):
                 path_ok = False
-            if dep == "relcl":
-                path_ok = False
+            if dep == "relcl" or (dep == "advcl" and cur.tag_ == "VBG" and cur.pos_ == "VERB"):
+                path_ok = False  # "X talked on the phone, agreeing to ...": two events
             cur = cur.head
             if cur.i in idx and path_ok:
+                outer = idx[cur.i]
+                if _lemma(outer.token) == "tell" or (
+                        outer.type in ("ASSAULT", "COERCE") and not t.verbal and
+                        t.type != outer.type):
+                    break
+                if outer.type == t.type == "ASSAULT" and not t.verbal and outer.verbal and \
+                        outer.token.tag_ == "VBN" and _agent(outer.token) is None and \
+                        t.token.dep_ == "pobj" and t.token.head.lower_ in ("in", "by"):
+                    drop_outer.add(outer.token.i)
+                    break
                 nested = True
                 break
             if not path_ok:
                 break
         if not nested:
             keep.append(t)
-    return keep
+    return [t for t in keep if t.token.i not in drop_outer]
 
 
 # ---------------------------------------------------------------------------
@@ -457,6 +601,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             date = said
     src_tok, tgt_tok = _roles(trig, floor)
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
+    if source is None and not trig.verbal:
+        alt = _noun_source(trig)
+        if alt is not None:
+            source = _actors_at(alt, actors, damaged)
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
     if source is None and src_tok is not None and src_tok.lower_ in _ANAPHORS:
         source = _antecedent(src_tok, seg, history)
@@ -580,6 +728,8 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 if low in lx.FUTURE_ADJ:
                     return "future"
                 return "hypothetical"
+    if not trig.verbal and _circumstantial(tok) and not dated_future and _presupposed(tok):
+        return "asserted"  # "warned during talks with X": the talks took place
     if not trig.verbal and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "," and \
             tok.nbor(2).lower_ in lx.CONDITION_MARKS:
         return "hypothetical"  # "an offensive, if there will be one, ..."
@@ -690,6 +840,26 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
     return "asserted"
 
 
+def _presupposed(tok: Token) -> bool:
+    """A scene-setting noun event under a past-tense clause happened ("may not have got
+    the reprieve he hoped for during talks in Moscow"); not under "will"/"would"."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            aux = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in ("will", "would", "'ll", "shall", "to") for a in aux):
+                return False
+            if cur.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (
+                    cur.tag_ == "VBN" and any(_lemma(a) == "have" for a in aux)):
+                return True
+            if cur.dep_ not in ("xcomp", "conj"):
+                return False
+    return False
+
+
 def _under_speech(tok: Token) -> bool:
     cur = tok
     for _ in range(6):
@@ -727,7 +897,7 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 return real, False
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
-                    return cur.head, False
+                    return _appos_head(cur.head), False
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, cur.i == tok.i
@@ -741,11 +911,30 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             cur = cur.head
             continue
         if cur.dep_ == "relcl":
-            return cur.head, False
+            return _appos_head(cur.head), False
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
             return cur.head, False
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN") and cur.head.pos_ in (
+                "VERB", "AUX") and not any(c.dep_ == "mark" for c in cur.children):
+            # a participle clause shares its subject: "X talked, agreeing to ...",
+            # "Ankara came under fire, deporting ..."
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and \
+                cur.head.head.pos_ in ("VERB", "AUX") and cur.head.lower_ in (
+                    "on", "by", "in", "after", "before", "while", "without", "for"):
+            # "X spent $40 billion on resettling refugees"
+            cur = cur.head.head
+            continue
         break
     return None, False
+
+
+def _appos_head(tok: Token) -> Token:
+    """The noun a phrase is in apposition to ("HTS, an affiliate that ..." -> HTS)."""
+    if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
+        return tok.head
+    return tok
 
 
 def _agent(tok: Token) -> Token | None:
@@ -764,7 +953,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if not trig.verbal:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in (
-                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN", "ADJ")):
+                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN") or (
+                    c.pos_ == "ADJ" and c.text[:1].isupper())):
                 # "Russia's air raids", "the current government offensive": the actor
                 # resolver decides whether the modifier names anyone
                 src = src or c
@@ -779,10 +969,6 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                 if c.dep_ == "prep" and c.lower_ in ("between", "by"):
                     src = next((x for x in c.children if x.dep_ == "pobj"), None)
                     break
-        if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
-            s, _ = _subject_of(tok.head)
-            if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:
-                src = s
         return src, tgt
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
@@ -813,6 +999,41 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
             if c.dep_ == "prep" and c.text.lower() == "between":
                 tgt = next((x for x in c.children if x.dep_ == "pobj"), None)
     return src, tgt
+
+
+def _noun_source(trig: _Trig) -> Token | None:
+    """Where a noun event's source stands when the noun phrase names none."""
+    tok = trig.token
+    src: Token | None = None
+    if tok.dep_ in _SUBJ:
+        # "Negotiations have taken place between Turkey and Russia"
+        for o in tok.head.children:
+            if o.dep_ in ("dobj", "attr"):
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ == "between":
+                        src = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
+        s, _ = _subject_of(tok.head)
+        if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:
+            src = s
+        elif _lemma(tok.head) in ("gain", "receive", "win", "get", "draw", "enjoy",
+                                  "secure", "garner"):
+            # "gained support from X": X is the source
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    src = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if src is None and trig.type == "CONSULT" and (
+            _circumstantial(tok) or tok.dep_ in ("dobj", "appos")):
+        # "X warned during a press conference with Y", "X co-sponsors the talks":
+        # the subject of the clause took part
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            s, passive = _subject_of(verb)
+            if s is not None and not passive and s.lower_ not in _PRONOUNS:
+                src = s
+    return src
 
 
 def _core_span(tok: Token) -> tuple[int, int]:
