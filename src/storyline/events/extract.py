@@ -209,6 +209,12 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
         # "deliveries of the S-400 system", "provisions of military support"
         got = _transfer(noun, [c for c in noun.children if c.dep_ in ("compound", "amod")],
                         extra_aid=("support",))
+        if got is None and not any(c.dep_ == "prep" and c.lower_ == "of"
+                                   for c in noun.children):
+            # "ahead of the first deliveries": what is delivered is named in the sentence
+            # ("the missile deal")
+            got = _transfer(noun, [t for t in noun.sent if t.i != noun.i
+                                   and t.pos_ == "NOUN"], extra_aid=())
         return (got, None) if got is not None else None
     if lem in ("raid", "attack") and any(_lemma(c) == "air" for c in noun.children):
         return ("ASSAULT", "aerial")
@@ -520,6 +526,8 @@ def _standalone_noun(tok: Token, lem: str) -> bool:
     return bool(any(c.dep_ == "poss" or c.ent_type_ in ("DATE",) for c in tok.children))
 
 
+_SCENE_PREPS = {"under", "amid", "after", "before", "following", "despite", "during",
+                "since", "throughout", "ahead"}
 _CIRC_PREPS = {"during", "after", "before", "following", "amid", "at", "since", "throughout"}
 
 
@@ -552,6 +560,12 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
         path_ok = not path_ok
         while cur.head.i != cur.i:
             dep = cur.dep_
+            if dep == "prep" and cur.head.i in idx and (
+                    cur.lower_ in _SCENE_PREPS or (cur.lower_ == "with" and any(
+                        c.dep_ == "pcomp" and c.pos_ == "VERB" for c in cur.children))):
+                # "advancing under the cover of airstrikes", "with forces renewing
+                # attacks, the pact is violated": the scene, another event
+                path_ok = False
             if dep in ("conj", "parataxis") or (dep in ("advcl", "relcl", "acl") and any(
                     c.dep_ in _SUBJ for c in cur.children) and cur.pos_ in ("VERB", "AUX")):
                 path_ok = False
@@ -850,8 +864,10 @@ def _presupposed(tok: Token) -> bool:
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             aux = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
-            if any(a.lower_ in ("will", "would", "'ll", "shall", "to") for a in aux):
+            if any(a.lower_ in ("will", "would", "'ll", "shall") for a in aux):
                 return False
+            if cur.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux):
+                continue  # "called on X to call off the deal ahead of the deliveries"
             if cur.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (
                     cur.tag_ == "VBN" and any(_lemma(a) == "have" for a in aux)):
                 return True
@@ -954,7 +970,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in (
                     "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN") or (
-                    c.pos_ == "ADJ" and c.text[:1].isupper())):
+                    c.pos_ == "ADJ" and c.text[:1].isupper() and c.i > c.sent.start)):
                 # "Russia's air raids", "the current government offensive": the actor
                 # resolver decides whether the modifier names anyone
                 src = src or c
