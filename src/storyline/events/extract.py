@@ -253,10 +253,32 @@ def _triggers(seg: Span) -> list[_Trig]:
                 continue
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used:
             hit = _noun_trigger(tok)
+            if hit is not None and hit[0] == "AGREE" and not _agreement_act(tok):
+                continue
             if hit is not None and _standalone_noun(tok, lem):
                 out.append(_Trig(tok, hit[0], hit[1], verbal=False))
                 used.add(tok.i)
     return out
+
+
+def _agreement_act(tok: Token) -> bool:
+    """An agreement noun names the act of agreeing only with its parties or its date
+    ("Turkey's October agreement with Russia", "the September 2018 Sochi Agreement",
+    "the ceasefire agreed in Nairobi"); "the truce has failed", "the deal leaves ...",
+    "despite the cease-fire deal" refer to a standing agreement, not an event."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "by", "among") and any(
+                x.dep_ == "pobj" for x in c.children):
+            return True
+        if c.dep_ in ("compound", "amod", "nummod", "npadvmod") and (
+                c.ent_type_ in ("DATE", "TIME") or c.like_num):
+            return True
+        if c.dep_ == "acl" and _lemma(c) in ("agree", "sign", "broker", "reach", "conclude",
+                                             "strike", "seal", "announce", "declare"):
+            return True
+    return False
 
 
 def _peacekeeping(tok: Token) -> bool:
@@ -569,8 +591,14 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
             if dep in ("conj", "parataxis") or (dep in ("advcl", "relcl", "acl") and any(
                     c.dep_ in _SUBJ for c in cur.children) and cur.pos_ in ("VERB", "AUX")):
                 path_ok = False
-            if dep == "relcl" or (dep == "advcl" and cur.tag_ == "VBG" and cur.pos_ == "VERB"):
-                path_ok = False  # "X talked on the phone, agreeing to ...": two events
+            if dep == "advcl" and cur.tag_ == "VBG" and cur.pos_ == "VERB":
+                # "X talked on the phone, agreeing to ...": two events; "signed a
+                # ceasefire, pledging to ...": the same agreement told again
+                outer = idx.get(cur.head.i)
+                if outer is None or outer.type != t.type:
+                    path_ok = False
+            if dep == "relcl":
+                path_ok = False
             cur = cur.head
             if cur.i in idx and path_ok:
                 outer = idx[cur.i]
