@@ -229,7 +229,7 @@ def actor_ok(pred: Any, gold: list[str | None] | None) -> bool:
 def code_article(nlp: Any, art: Any) -> list[tuple[Token, Event, str | None]]:
     """Code one cleaned article as the annotation stage does (same actors, same times)."""
     from storyline.annotate.actors import find_actors
-    from storyline.annotate.places import story_countries
+    from storyline.annotate.places import find_places, story_countries
 
     doc = nlp(art.text)
     pub = art.published.date
@@ -237,8 +237,9 @@ def code_article(nlp: Any, art: Any) -> list[tuple[Token, Event, str | None]]:
     actors = find_actors(doc, published=pub, story_country=countries[0] if countries else None,
                          damaged=art.damaged)
     times = find_times(art.text, pub)
+    places = find_places(doc, context_countries=countries)
     return extract_with_triggers(doc, article_id=art.id, published=pub, actors=actors,
-                                 times=times, damaged=art.damaged)
+                                 times=times, damaged=art.damaged, places=places)
 
 
 def eval_seeds(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:

@@ -54,8 +54,10 @@ from storyline.model import (
     ActorMention,
     DateRange,
     Event,
+    Location,
     Mention,
     Modality,
+    PlaceMention,
     Precision,
     TimeExpression,
     stable_id,
@@ -93,16 +95,21 @@ def extract_events(
     actors: Sequence[ActorMention],
     times: Sequence[TimeExpression],
     damaged: Sequence[tuple[int, int]] = (),
+    places: Sequence[PlaceMention] = (),
 ) -> list[Event]:
     """The PLOVER events reported in a parsed article (pure; never raises on odd input).
 
     ``doc`` is the spaCy parse of the article text; every offset refers to it.
     ``actors`` are the resolved actor mentions, ``times`` the normalised time
     expressions (:func:`~storyline.annotate.times.find_times` against ``published``),
-    ``damaged`` the character spans where the scraper dropped words.
+    ``damaged`` the character spans where the scraper dropped words, ``places`` the
+    resolved place mentions (:func:`~storyline.annotate.places.find_places`): an event's
+    ``location`` is the place its own clause puts it in ("in Idlib", "near Saraqib", "at
+    the Sochi summit"), else None.
     """
     return [ev for _, ev, _ in extract_with_triggers(doc, article_id=article_id, published=published,
-                                                  actors=actors, times=times, damaged=damaged)]
+                                                  actors=actors, times=times, damaged=damaged,
+                                                  places=places)]
 
 
 def extract_with_triggers(
@@ -113,6 +120,7 @@ def extract_with_triggers(
     actors: Sequence[ActorMention],
     times: Sequence[TimeExpression],
     damaged: Sequence[tuple[int, int]] = (),
+    places: Sequence[PlaceMention] = (),
 ) -> list[tuple[Token, Event, str | None]]:
     """Like :func:`extract_events`, each event with its trigger token and the PLOVER mode
     the lexicon gave it ("appeal", "aerial", ... or None)."""
@@ -136,7 +144,7 @@ def extract_with_triggers(
         for trig in trigs:
             ev = _build(doc, seg, trig, trigs, article_id=article_id, default=default,
                         actors=actors, whens=whens, damaged=damaged, question=question,
-                        floor=dl_end, history=history)
+                        floor=dl_end, history=history, places=places)
             if ev is not None and ev.id not in seen:
                 seen.add(ev.id)
                 events.append((trig.token, ev, trig.mode))
@@ -628,7 +636,8 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
 def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: str,
            default: tuple[str, str], actors: Sequence[ActorMention], whens: Sequence[_When],
            damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0,
-           history: Sequence[tuple[int, Actor | list[Actor]]] = ()) -> Event | None:
+           history: Sequence[tuple[int, Actor | list[Actor]]] = (),
+           places: Sequence[PlaceMention] = ()) -> Event | None:
     tok = trig.token
     date, dated_future = _date(doc, seg, trig, trigs, whens, default)
     if dated_future and date.text and _past_tense(tok) and not re.search(r"\d{4}", date.text):
@@ -661,11 +670,86 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     eid = stable_id(article_id, str(tok.idx), str(tok.idx + len(tok.text)), trig.type)
     return Event(
         id=eid, type=trig.type, quad=EVENT_TYPES[trig.type], modality=modality,
-        source=source, target=target, date=date, location=None,
+        source=source, target=target, date=date, location=_location(trig, places, damaged),
         mentions=[Mention(article=article_id, quote=doc.text[start:end], start=start, end=end,
                           attribution=attribution)],
         score=lx.score(trig.type, trig.mode), mode=_plover_mode(trig.type, trig.mode),
     )
+
+
+# --- location ---------------------------------------------------------------
+
+_LOC_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout",
+              "within", "along", "over"}
+_TARGET_LOC_PREPS = {"on", "against", "into", "onto", "toward", "towards"}
+_PLACE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST"}
+_NOT_PLACES = {"spite", "support", "addition", "order", "response", "favour", "favor",
+               "light", "view", "line", "return", "exchange", "defiance", "violation",
+               "breach", "charge", "talk", "meeting", "interview", "statement", "letter",
+               "call", "speech", "briefing", "conference", "message", "way", "case"}
+
+
+def _place_in(span_lo: int, span_hi: int, places: Sequence[PlaceMention],
+              damaged: Sequence[tuple[int, int]]) -> PlaceMention | None:
+    inside = [p for p in places if span_lo <= p.start and p.end <= span_hi and p.name]
+    inside = [p for p in inside if not _touches(p.start, p.end, damaged)]
+    return inside[0] if inside else None
+
+
+def _location(trig: _Trig, places: Sequence[PlaceMention],
+              damaged: Sequence[tuple[int, int]]) -> Location | None:
+    """The place the event's own clause puts it in: the object of a locative preposition
+    ("in Idlib", "near Saraqib", "in the Russian resort of Sochi") on the trigger, on the
+    verb a noun event hangs from, or on the verb an infinitive event depends on; a place
+    naming a noun event ("the Sochi summit", "the Idlib offensive"); for attacks and
+    deployments also the place attacked ("an offensive on Idlib"). None otherwise: a
+    place elsewhere in the sentence may be another event's."""
+    if not places:
+        return None
+    tok = trig.token
+    heads = [tok]
+    if not trig.verbal:
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN":
+                got = _place_in(c.idx, c.idx + len(c.text), places, damaged)
+                if got is not None and got.admin1 is not None:  # a city, not a party
+                    return Location(name=got.name, country=got.country, lat=got.lat,
+                                    lon=got.lon)
+        verb = tok.doc[_anchor_verb(trig)]
+        if verb.i != tok.i:
+            heads.append(verb)
+    else:
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+                cur = cur.head
+                heads.append(cur)
+            else:
+                break
+    if trig.extra is not None:
+        heads.insert(1, trig.extra)
+    if trig.verbal:
+        # "met leaders ... in Tehran", "attacked positions in Idlib": the parse may hang
+        # the place on the object
+        heads += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or (h is not tok and h.dep_ in ("dobj", "obj") and
+                                    c.lower_ not in _LOC_PREPS):
+                continue
+            low = c.lower_
+            if low in _LOC_PREPS or (low in _TARGET_LOC_PREPS and trig.type in _PLACE_TYPES):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is None or _lemma(pobj) in _NOT_PLACES or \
+                        tok.i in (t.i for t in pobj.subtree):
+                    continue  # "in spite of", "in support of", or the event's own phrase
+                lo = min(t.idx for t in pobj.subtree)
+                hi = max(t.idx + len(t.text) for t in pobj.subtree)
+                got = _place_in(lo, hi, places, damaged)
+                if got is not None:
+                    return Location(name=got.name, country=got.country, lat=got.lat,
+                                    lon=got.lon)
+    return None
 
 
 def _plover_mode(typ: str, mode: str | None) -> str | None:
@@ -1355,6 +1439,10 @@ def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
             continue
         owner, verb = _owned(doc, w, trig_tokens)
         anchor = _anchor_verb(trig)
+        if owner == trig.token.i and verb is not None and verb != owner and \
+                doc[verb].dep_ == "xcomp" and doc[verb].head.i == owner and \
+                _lemma(trig.token) in lx.FUTURE_GOVERNORS:
+            continue  # "agreed to meet next month": the meeting's date, not the agreement's
         if owner == trig.token.i or (owner is None and verb is not None and verb == anchor) \
                 or (not trig.verbal and owner == anchor):
             # a noun event takes the time of its own clause's verb, even when that verb is
