@@ -864,6 +864,7 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
     cur = tok
     depth = 0
     reported = False
+    scene = False  # passed a noun the event is only the setting of
     sibling = False  # cur was reached through "conj": a coordinated clause, not a governor
     while True:
         depth += 1
@@ -892,7 +893,13 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 for c in cur.children) and (cur is not tok or not trig.verbal):
             cues.append("future" if any(_lemma(c) in lx.FUTURE_ADJ for c in cur.children)
                         else "hypothetical")
-        if cur is not tok:
+        if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and not trig.verbal and any(c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")
+                                        and tok in c.subtree for c in cur.children):
+            # "a plea for respite in the offensive": the plea's content is the respite;
+            # the offensive it is set in is a fact
+            lem = ""
+            scene = True
+        if cur is not tok and not scene:
             if cur.pos_ in ("NOUN", "PROPN") and lem in lx.HYPO_NOUNS:
                 if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
                     cues.append("negated")
