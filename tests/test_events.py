@@ -438,3 +438,8 @@ def test_no_location_without_a_place_in_the_clause(nlp):
     evs = extract_events(doc, article_id="a", published=PUB, actors=mentions(text),
                          times=find_times(text, PUB), places=places)
     assert evs and all(e.location is None for e in evs)
+
+
+def test_it_in_a_relative_clause_is_not_the_described_group(nlp):
+    text = "Russia's patience is thin with the rebels, which it accuses of shelling its base."
+    assert names(one(nlp, text, "ACCUSE").source) == "Russia"

@@ -658,7 +658,14 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             source = _actors_at(alt, actors, damaged)
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
     if source is None and src_tok is not None and src_tok.lower_ in _ANAPHORS:
-        source = _antecedent(src_tok, seg, history)
+        source = _sentence_antecedent(src_tok, actors, damaged) or _antecedent(
+            src_tok, seg, history)
+    elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
+            src_tok.head.dep_ == "relcl":
+        # "HTS, which it accuses of ...": "it" cannot be the group the clause describes
+        described = _actors_at(_appos_head(src_tok.head.head), actors, damaged)
+        if described is not None and _same(source, described):
+            source = _sentence_antecedent(src_tok, actors, damaged)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -778,6 +785,31 @@ def _antecedent(pron: Token, seg: Span, history: Sequence[tuple[int, Actor | lis
             return one
         if word in ("he", "she") and one is not None and "_" in one.id:
             return one
+    return None
+
+
+def _sentence_antecedent(pron: Token, actors: Sequence[ActorMention],
+                         damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """"it" as the subject of a relative clause ("HTS, which it accuses of ...") stands
+    for the state or body named before it in the sentence, never for the noun the
+    clause describes: the nearest earlier mention outside that noun phrase."""
+    if pron.lower_ != "it":
+        return None
+    clause = pron.head
+    if clause.dep_ != "relcl":
+        return None
+    described = _appos_head(clause.head)
+    while described.dep_ == "conj" and described.head.i != described.i:
+        described = described.head  # "the Hayat Tahrir al-Sham, or HTS, which it ..."
+    first = min(t.idx for t in described.subtree)  # the described phrase and its names
+    for m in sorted(actors, key=lambda m: -m.start):
+        if m.end > first or m.start < pron.sent.start_char:
+            continue
+        if _touches(m.start, m.end, damaged):
+            continue
+        if "_" in m.actor.id:
+            continue  # "it" is no person
+        return m.actor
     return None
 
 
