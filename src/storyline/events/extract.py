@@ -603,7 +603,10 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
                 # "X talked on the phone, agreeing to ...": two events; "signed a
                 # ceasefire, pledging to ...": the same agreement told again
                 outer = idx.get(cur.head.i)
-                if outer is None or outer.type != t.type:
+                if outer is None or _lemma(cur) in lx.SPEECH_VERBS or (
+                        outer.type != t.type and outer.type not in (
+                            "ACCUSE", "REJECT", "THREATEN", "REQUEST")):
+                    # ("accused X of shelling villages, killing five": still the content)
                     path_ok = False
             if dep == "relcl":
                 path_ok = False
