@@ -226,6 +226,10 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
         return (got, None) if got is not None else None
     if lem in ("raid", "attack") and any(_lemma(c) == "air" for c in noun.children):
         return ("ASSAULT", "aerial")
+    if lem in ("operation", "campaign") and any(
+            c.dep_ in ("acl", "relcl") and (lx.VERBS.get(_lemma(c)) or ("", None))[0] in (
+                "ASSAULT", "COERCE") for c in noun.children):
+        return ("ASSAULT", None)  # "an operation to quash armed groups"
     hit = lx.NOUNS.get(lem)
     if hit is None:
         # "air strikes" / "airstrikes" / "drone strikes" / "S-400 deliveries"
@@ -536,7 +540,7 @@ _NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "
 def _standalone_noun(tok: Token, lem: str) -> bool:
     """Whether an event noun is an event here (not a light verb's object: handled there)."""
     if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike") and \
-            lem not in lx.TRANSFER_NOUNS:
+            lem not in lx.TRANSFER_NOUNS and lem not in ("operation", "campaign"):
         return False
     if tok.dep_ in ("compound", "amod", "poss", "nmod"):
         return False
@@ -603,9 +607,10 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
                 # "X talked on the phone, agreeing to ...": two events; "signed a
                 # ceasefire, pledging to ...": the same agreement told again
                 outer = idx.get(cur.head.i)
-                if outer is None or _lemma(cur) in lx.SPEECH_VERBS or (
-                        outer.type != t.type and outer.type not in (
-                            "ACCUSE", "REJECT", "THREATEN", "REQUEST")):
+                same = any(a.i in idx and idx[a.i].type == t.type
+                           for a in [cur.head, *cur.head.ancestors])
+                if not same and (outer is None or _lemma(cur) in lx.SPEECH_VERBS or (
+                        outer.type not in ("ACCUSE", "REJECT", "THREATEN", "REQUEST"))):
                     # ("accused X of shelling villages, killing five": still the content)
                     path_ok = False
             if dep == "relcl":
@@ -1192,6 +1197,12 @@ def _noun_source(trig: _Trig) -> Token | None:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     src = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if src is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and \
+            tok.head.head.pos_ == "AUX" and _lemma(tok.head.head) == "be":
+        # "government forces are several months into an operation", "X is in talks"
+        s, _ = _subject_of(tok.head.head)
+        if s is not None and s.lower_ not in _PRONOUNS:
+            src = s
     if src is None and trig.type == "CONSULT" and (
             _circumstantial(tok) or tok.dep_ in ("dobj", "appos")):
         # "X warned during a press conference with Y", "X co-sponsors the talks":
