@@ -443,3 +443,19 @@ def test_no_location_without_a_place_in_the_clause(nlp):
 def test_it_in_a_relative_clause_is_not_the_described_group(nlp):
     text = "Russia's patience is thin with the rebels, which it accuses of shelling its base."
     assert names(one(nlp, text, "ACCUSE").source) == "Russia"
+
+
+def test_sources_named_by_description(nlp):
+    text = ("Turkey and Russia agreed on joint patrols on Monday. Officials said "
+            "representatives from the two countries would meet in Sochi next week.")
+    ev = one(nlp, text, "CONSULT")
+    assert names(ev.source) == ["Russia", "Turkey"] and ev.modality == "future"
+    text = "Sudan rejected the plan, and the country urged Ethiopia to withdraw."
+    assert names(one(nlp, text, "REQUEST").source) == "Sudan"
+    text = "The war began after Assad said his troops shelled the rebels."
+    at = text.index("Assad")
+    person = ActorMention(at, at + 5, Actor("Assad", "Bashar al-Assad", "assad_bashar",
+                                            "SYR", "GOV"))
+    evs = extract_events(nlp(text), article_id="a", published=PUB,
+                         actors=[person, *mentions(text)], times=[])
+    assert names(next(e for e in evs if e.type == "ASSAULT").source) == "Bashar al-Assad"

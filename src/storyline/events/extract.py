@@ -674,6 +674,9 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         described = _actors_at(_appos_head(src_tok.head.head), actors, damaged)
         if described is not None and _same(source, described):
             source = _sentence_antecedent(src_tok, actors, damaged)
+    if source is None and src_tok is not None and not _touches(
+            src_tok.idx, src_tok.idx + len(src_tok.text), damaged):
+        source = _described_source(src_tok, actors, damaged, history)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -793,6 +796,46 @@ def _antecedent(pron: Token, seg: Span, history: Sequence[tuple[int, Actor | lis
             return one
         if word in ("he", "she") and one is not None and "_" in one.id:
             return one
+    return None
+
+
+_GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", "diplomat",
+                "negotiator", "minister", "member"}
+_PAIR_NOUNS = {"country", "leader", "side", "nation", "president", "government", "capital",
+               "state", "neighbour", "neighbor", "party"}
+
+
+def _described_source(tok: Token, actors: Sequence[ActorMention],
+                      damaged: Sequence[tuple[int, int]],
+                      history: Sequence[tuple[int, Actor | list[Actor]]]
+                      ) -> Actor | list[Actor] | None:
+    """A source named by description rather than by name: "representatives from X"
+    (X), "the two countries/leaders" (the last pair of sources), "the country" (the
+    state named just before), "his forces" (the person named just before)."""
+    lem = _lemma(tok)
+    if lem in _GROUP_HEADS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _actors_at(pobj, actors, damaged) or _described_source(
+                        pobj, actors, damaged, history)
+        return None
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
+    if lem in _PAIR_NOUNS and tok.tag_ == "NNS" and "two" in dets and "the" in dets:
+        for _, src in reversed(history):
+            if isinstance(src, list) and len(src) == 2:
+                return src
+        return None
+    if lem == "country" and tok.tag_ == "NN" and dets == {"the"}:
+        prior = [m for m in actors if m.end <= tok.idx and tok.idx - m.start < 400
+                 and "_" not in m.actor.id and m.actor.country is not None
+                 and m.actor.role == "GOV" and not _touches(m.start, m.end, damaged)]
+        return prior[-1].actor if prior else None
+    if lem in _FORCES and dets & {"his", "her"}:
+        prior = [m for m in actors if m.end <= tok.idx and m.start >= tok.sent.start_char
+                 and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
+        return prior[-1].actor if prior else None
     return None
 
 
