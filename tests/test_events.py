@@ -459,3 +459,12 @@ def test_sources_named_by_description(nlp):
     evs = extract_events(nlp(text), article_id="a", published=PUB,
                          actors=[person, *mentions(text)], times=[])
     assert names(next(e for e in evs if e.type == "ASSAULT").source) == "Bashar al-Assad"
+
+
+def test_what_an_agreement_or_an_attack_calls_for_is_no_speech_act(nlp):
+    assert not [e for e in code(nlp, "The agreement called for a buffer zone around Idlib.")
+                if e.type == "REQUEST"]
+    text = "Turkey said the attacks on its posts threatened its security."
+    assert not [e for e in code(nlp, text) if e.type == "THREATEN"]
+    text = "Amnesty put out a report accusing Syria of shelling schools."
+    assert one(nlp, text, "ACCUSE").modality == "asserted"

@@ -299,6 +299,8 @@ def _peacekeeping(tok: Token) -> bool:
 
 def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
     trig = _verb_trigger_raw(tok, lem)
+    if trig is not None and trig.type in _SAYING_TYPES and _thing_subject(tok):
+        return None  # "the agreement called for a zone", "the attacks threatened security"
     if trig is not None and trig.type == "MOBILIZE" and _peacekeeping(tok):
         return _Trig(tok, "AID", None, verbal=True, extra=trig.extra)
     return trig
@@ -415,6 +417,24 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem in ("vow", "pledge", "promise") and _conflict_content(tok):
         typ, mode = "THREATEN", None  # a pledge to fight on is a threat (PLOVER THREATEN)
     return _Trig(tok, typ, mode, verbal=True)
+
+
+_SAYING_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "AGREE"}
+# (a report, a statement or a resolution "accusing" or "urging" speaks for its authors)
+_DOCUMENTS = {"constitution", "clause", "provision", "text"}
+
+
+def _thing_subject(tok: Token) -> bool:
+    """The subject is an event or an agreement, not an actor: what it "calls for" or
+    "threatens" is its content or effect, not a speech act."""
+    subj, passive = _subject_of(tok)
+    if subj is None or passive:
+        return False
+    lem = _lemma(subj)
+    if subj.pos_ != "NOUN" or any(c.dep_ == "poss" for c in subj.children):
+        return False
+    return lem in _DOCUMENTS or lem in lx.STANDALONE_NOUNS or (
+        lx.NOUNS.get(lem, ("", None))[0] != "")
 
 
 _ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "truth",
@@ -540,7 +560,8 @@ _NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "
 def _standalone_noun(tok: Token, lem: str) -> bool:
     """Whether an event noun is an event here (not a light verb's object: handled there)."""
     if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike") and \
-            lem not in lx.TRANSFER_NOUNS and lem not in ("operation", "campaign"):
+            lem not in lx.TRANSFER_NOUNS and not (lem in ("operation", "campaign") and any(
+                c.dep_ in ("acl", "relcl") for c in tok.children)):
         return False
     if tok.dep_ in ("compound", "amod", "poss", "nmod"):
         return False

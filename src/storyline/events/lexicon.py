@@ -74,6 +74,7 @@ VERBS: dict[str, Trigger] = {
     "petition": ("REQUEST", None), "invite": ("REQUEST", "meet"),
     "encourage": ("REQUEST", "appeal"), "exhort": ("REQUEST", "appeal"), "seek": ("REQUEST", "appeal"),
     "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None),
+    "task": ("REQUEST", None),
     # ACCUSE
     "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
     "condemn": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
