@@ -468,3 +468,9 @@ def test_what_an_agreement_or_an_attack_calls_for_is_no_speech_act(nlp):
     assert not [e for e in code(nlp, text) if e.type == "THREATEN"]
     text = "Amnesty put out a report accusing Syria of shelling schools."
     assert one(nlp, text, "ACCUSE").modality == "asserted"
+
+
+def test_making_arms_unavailable_is_a_sanction(nlp):
+    text = "Turkey wanted the new jet, which Russia made unavailable to Ankara last year."
+    ev = one(nlp, text, "SANCTION")
+    assert names(ev.source) == "Russia" and ev.modality == "asserted"

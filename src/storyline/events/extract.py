@@ -355,6 +355,10 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
             c.dep_ == "prep" and any(_lemma(x) in ("phone", "telephone") for x in c.children)
             for c in tok.children):
         return _Trig(tok, "CONSULT", "phone", verbal=True)
+    if lem == "make" and any(c.dep_ in ("oprd", "acomp", "ccomp") and _lemma(c) in (
+            "unavailable", "inaccessible", "off-limits") for c in tok.children):
+        # "the jet, which the US made unavailable to Turkey": withholding (SANCTION)
+        return _Trig(tok, "SANCTION", "discontinue", verbal=True)
     if lem == "tell" and _addressee(tok) is not None:
         # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
         # president that ...": the two spoke (CAMEO 04, consult)
