@@ -474,3 +474,9 @@ def test_making_arms_unavailable_is_a_sanction(nlp):
     text = "Turkey wanted the new jet, which Russia made unavailable to Ankara last year."
     ev = one(nlp, text, "SANCTION")
     assert names(ev.source) == "Russia" and ev.modality == "asserted"
+
+
+def test_support_received_from_someone_is_their_support(nlp):
+    ev = one(nlp, "Turkey gained strong support from the European Union on Monday.",
+             "SUPPORT")
+    assert names(ev.source) == "the European Union" and names(ev.target) == "Turkey"

@@ -1215,6 +1215,10 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         return src, tgt
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
+    if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive:
+        frm = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for x in c.children if x.dep_ == "pobj"), None)
+        return frm, subj
     if passive:
         src, tgt = agent, subj
     else:

@@ -284,7 +284,12 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "return": {"fire": ("ASSAULT", "firearms"), "fighter": ("RETREAT", None)},
     "host": {"refugee": ("AID", None), "migrant": ("AID", None), "talk": ("CONSULT", None),
              "summit": ("CONSULT", "multilateral"), "meeting": ("CONSULT", None)},
-    "receive": {"aid": ("", None), "call": ("CONSULT", "phone")},
+    "receive": {"aid": ("", None), "call": ("CONSULT", "phone"),
+                "support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    # "gained support from X": X supports (source and target swap, see RECEIVE_VERBS)
+    "gain": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    "win": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    "garner": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
     "seek": {"safety": ("", None), "cover": ("", None), "treatment": ("", None), "work": ("", None),
              "re-election": ("", None), "office": ("", None)},
     "restore": {"tie": ("COOPERATE", None), "relation": ("COOPERATE", None)},
@@ -297,6 +302,10 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "freeze": {"asset": ("SANCTION", "discontinue"), "account": ("SANCTION", "discontinue")},
     "accept_": {},
 }
+
+# Verbs whose subject receives the act of their object noun: the source is the "from"
+# phrase ("gained support from X", "received backing from Y").
+RECEIVE_VERBS: frozenset[str] = frozenset({"gain", "win", "garner", "receive", "get", "draw"})
 
 # Verbs that take the type of an event noun object ("launch an offensive").
 LIGHT_VERBS: frozenset[str] = frozenset({
