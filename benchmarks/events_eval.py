@@ -122,6 +122,7 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
     miss: list[str] = []
     wrong_mod: list[str] = []
     wrong_date: list[str] = []
+    spur: list[str] = []
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
@@ -187,6 +188,10 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
                                       f"{ge['date']['end']} ({ge['date'].get('text')!r}) got "
                                       f"{e.date.start}..{e.date.end} ({e.date.text!r})")
         fp += len(preds) - len(used)
+        for k, e in enumerate(preds):
+            if k not in used:
+                spur.append(f"{e.type}/{e.modality} trig={pairs[k][0].text!r} | "
+                            f"{e.mentions[0].quote[:110]!r}")
     res = {"gold": tp + fn, "predicted": tp + fp, **prf(tp, fp, fn),
            "modality_accuracy": round(mod_ok / mod_n, 3) if mod_n else None,
            "non_asserted_output_as_asserted": non_asserted_as_asserted,
@@ -199,6 +204,8 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
         print("\n".join(wrong_mod[:errors]))
         print("-- wrong dates")
         print("\n".join(wrong_date[:errors]))
+        print("-- predicted events matching no gold event")
+        print("\n".join(spur[:errors]))
     return res
 
 
@@ -222,7 +229,7 @@ def actor_ok(pred: Any, gold: list[str | None] | None) -> bool:
 def code_article(nlp: Any, art: Any) -> list[tuple[Token, Event, str | None]]:
     """Code one cleaned article as the annotation stage does (same actors, same times)."""
     from storyline.annotate.actors import find_actors
-    from storyline.annotate.places import story_countries
+    from storyline.annotate.places import find_places, story_countries
 
     doc = nlp(art.text)
     pub = art.published.date
@@ -230,8 +237,9 @@ def code_article(nlp: Any, art: Any) -> list[tuple[Token, Event, str | None]]:
     actors = find_actors(doc, published=pub, story_country=countries[0] if countries else None,
                          damaged=art.damaged)
     times = find_times(art.text, pub)
+    places = find_places(doc, context_countries=countries)
     return extract_with_triggers(doc, article_id=art.id, published=pub, actors=actors,
-                                 times=times, damaged=art.damaged)
+                                 times=times, damaged=art.damaged, places=places)
 
 
 def eval_seeds(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
@@ -259,6 +267,7 @@ def eval_seeds(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
     misses: list[str] = []
     viol: list[str] = []
     wrong_date: list[str] = []
+    spur: list[str] = []
     for raw in read_documents([str(shared / "seeds")]):
         name = Path(raw.path).name
         g = by_file.get(name)
@@ -321,6 +330,10 @@ def eval_seeds(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
                                       f"{ge['date']['start']}..{ge['date']['end']} got "
                                       f"{e.date.start}..{e.date.end} ({e.date.text!r})")
         spurious += len(pairs) - len(matched_any)
+        for k, (tok, e, _) in enumerate(pairs):
+            if k not in matched_any:
+                spur.append(f"{name[:3]} {e.type}/{e.modality} trig={tok.text!r} "
+                            f"src={_ids(e.source)} | {tok.sent.text.strip()[:100]!r}")
         checks = [x for x in g["events"] if x["modality"] != "asserted"] + g["non_asserted"]
         for st in checks:
             a0, a1 = st["anchor"]["start"], st["anchor"]["end"]
@@ -337,6 +350,8 @@ def eval_seeds(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
         print("\n".join(viol[:errors]))
         print("-- seeds: wrong dates")
         print("\n".join(wrong_date[:errors]))
+        print("-- seeds: predicted events matching no gold event")
+        print("\n".join(spur[:errors]))
     return {"gold_required": required,
             "recall": round(found / required, 3) if required else None,
             "recall_type_only": round(found_type / required, 3) if required else None,

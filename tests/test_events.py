@@ -320,3 +320,163 @@ def test_plover_mode(nlp):
     assert one(nlp, "Turkey accused Russia of targeting civilians.", "ACCUSE").mode == "allege"
     # "urge" carries the CAMEO appeal class, which is no PLOVER mode
     assert one(nlp, "Turkey urged Russia to rein in Damascus.", "REQUEST").mode is None
+
+
+# --- participle clauses, scene-setting nouns, pledges, transfers ---------------
+
+
+def test_participle_clause_is_its_own_event_with_the_shared_subject(nlp):
+    text = "Erdogan and Putin talked on the phone, agreeing to keep the truce in place."
+    evs = code(nlp, text)
+    consult = next(e for e in evs if e.type == "CONSULT")
+    agree = next(e for e in evs if e.type == "AGREE")
+    assert consult.mode == "phone" and consult.modality == agree.modality == "asserted"
+    assert names(agree.source) == ["Recep Tayyip Erdogan", "Vladimir Putin"]
+
+
+def test_participle_repeating_its_clause_is_one_event(nlp):
+    text = "Sudan and Ethiopia signed a truce on Friday, pledging to respect the border."
+    assert len([e for e in code(nlp, text) if e.type == "AGREE"]) == 1
+
+
+def test_meeting_that_sets_the_scene_is_an_event_of_the_speaker(nlp):
+    text = "Lavrov complained during a press conference with Erdogan on Friday that Turkey broke its word."
+    ev = one(nlp, text, "CONSULT")
+    assert ev.modality == "asserted"
+    assert names(ev.source) == "Sergei Lavrov" and names(ev.target) == "Recep Tayyip Erdogan"
+
+
+def test_scene_under_a_negated_clause_still_happened(nlp):
+    text = "Erdogan did not win any promise during talks in Moscow with Putin."
+    assert one(nlp, text, "CONSULT").modality == "asserted"
+
+
+def test_pledge_to_fight_on_is_a_threat(nlp):
+    ev = one(nlp, "In Idlib, the rebels vowed to continue the fight against Damascus.")
+    assert ev.type == "THREATEN" and names(ev.source) == "the rebels"
+
+
+def test_relative_clause_subject_is_the_named_group_not_its_description(nlp):
+    text = "Damascus shelled the rebels, an armed group that has vowed to continue the fight."
+    assert names(one(nlp, text, "THREATEN").source) == "the rebels"
+
+
+def test_deliveries_of_weapons_and_provisions_of_support(nlp):
+    assert one(nlp, "A new round of deliveries of Russian missiles reached Turkey on "
+                    "Monday.").type == "COOPERATE"
+    assert one(nlp, "Russia's provisions of military support to Damascus angered "
+                    "Ankara.").type == "AID"
+
+
+def test_suspending_deliveries_is_the_suspension(nlp):
+    assert one(nlp, "The European Union suspended aid deliveries to Sudan.").type == "SANCTION"
+
+
+def test_defeat_and_air_raids_are_assaults_with_their_source(nlp):
+    assert names(one(nlp, "In May, the rebels defeated Syrian forces near the town.",
+                     "ASSAULT").source) == "the rebels"
+    ev = one(nlp, "Russia's air raids on the town continued on Monday.", "ASSAULT")
+    assert names(ev.source) == "Russia" and ev.mode == "aerial"
+
+
+def test_a_standing_agreement_is_not_an_event(nlp):
+    assert not [e for e in code(nlp, "Nine months later, the truce has failed.")
+                if e.type == "AGREE"]
+    assert not [e for e in code(nlp, "The deal leaves the border question open.")
+                if e.type == "AGREE"]
+    assert one(nlp, "Despite Turkey's October agreement with Russia, the border stayed "
+                    "closed.", "AGREE").modality == "asserted"
+
+
+def test_warning_about_circumstances_is_no_threat(nlp):
+    assert not [e for e in code(nlp, "Economists warned that food prices could rise.")
+                if e.type == "THREATEN"]
+    assert one(nlp, "Turkey warned that it would retaliate.").type == "THREATEN"
+
+
+def test_telling_a_state_it_must_act_is_a_request(nlp):
+    assert one(nlp, 'Turkey told Russia that Damascus must be controlled.').type == "REQUEST"
+
+
+def test_agreeing_to_meet_is_an_asserted_agreement_dated_by_the_article(nlp):
+    ev = one(nlp, "Erdogan and Putin agreed to meet in Sochi next month.", "AGREE")
+    assert ev.modality == "asserted" and ev.date.text is None
+
+
+# --- location ------------------------------------------------------------------
+
+
+def _places(text: str, names_: dict[str, tuple[str | None, str | None]]):
+    from storyline.model import PlaceMention
+
+    out = []
+    for name, (country, admin1) in names_.items():
+        for m in re.finditer(re.escape(name), text):
+            out.append(PlaceMention(m.start(), m.end(), name, name, country, admin1, 1.0, 2.0))
+    return sorted(out, key=lambda p: p.start)
+
+
+def test_location_from_the_event_clause(nlp):
+    text = ("Russian jets bombed a market in Idlib on Monday, while Turkey, which borders "
+            "Syria, met Iran at the Sochi summit.")
+    places = _places(text, {"Idlib": ("SYR", "Idlib"), "Sochi": ("RUS", "Krasnodar"),
+                            "Syria": ("SYR", None), "Turkey": ("TUR", None)})
+    doc = nlp(text)
+    evs = extract_events(doc, article_id="a", published=PUB, actors=mentions(text),
+                         times=find_times(text, PUB), places=places)
+    bomb = next(e for e in evs if e.type == "ASSAULT")
+    assert bomb.location is not None and bomb.location.name == "Idlib"
+    assert bomb.location.country == "SYR" and bomb.location.lat == 1.0
+    meet = next(e for e in evs if e.type == "CONSULT")
+    assert meet.location is not None and meet.location.name == "Sochi"
+
+
+def test_no_location_without_a_place_in_the_clause(nlp):
+    text = "Turkey accused Russia of breaking the truce."
+    places = _places(text, {"Turkey": ("TUR", None), "Russia": ("RUS", None)})
+    doc = nlp(text)
+    evs = extract_events(doc, article_id="a", published=PUB, actors=mentions(text),
+                         times=find_times(text, PUB), places=places)
+    assert evs and all(e.location is None for e in evs)
+
+
+def test_it_in_a_relative_clause_is_not_the_described_group(nlp):
+    text = "Russia's patience is thin with the rebels, which it accuses of shelling its base."
+    assert names(one(nlp, text, "ACCUSE").source) == "Russia"
+
+
+def test_sources_named_by_description(nlp):
+    text = ("Turkey and Russia agreed on joint patrols on Monday. Officials said "
+            "representatives from the two countries would meet in Sochi next week.")
+    ev = one(nlp, text, "CONSULT")
+    assert names(ev.source) == ["Russia", "Turkey"] and ev.modality == "future"
+    text = "Sudan rejected the plan, and the country urged Ethiopia to withdraw."
+    assert names(one(nlp, text, "REQUEST").source) == "Sudan"
+    text = "The war began after Assad said his troops shelled the rebels."
+    at = text.index("Assad")
+    person = ActorMention(at, at + 5, Actor("Assad", "Bashar al-Assad", "assad_bashar",
+                                            "SYR", "GOV"))
+    evs = extract_events(nlp(text), article_id="a", published=PUB,
+                         actors=[person, *mentions(text)], times=[])
+    assert names(next(e for e in evs if e.type == "ASSAULT").source) == "Bashar al-Assad"
+
+
+def test_what_an_agreement_or_an_attack_calls_for_is_no_speech_act(nlp):
+    assert not [e for e in code(nlp, "The agreement called for a buffer zone around Idlib.")
+                if e.type == "REQUEST"]
+    text = "Turkey said the attacks on its posts threatened its security."
+    assert not [e for e in code(nlp, text) if e.type == "THREATEN"]
+    text = "Amnesty put out a report accusing Syria of shelling schools."
+    assert one(nlp, text, "ACCUSE").modality == "asserted"
+
+
+def test_making_arms_unavailable_is_a_sanction(nlp):
+    text = "Turkey wanted the new jet, which Russia made unavailable to Ankara last year."
+    ev = one(nlp, text, "SANCTION")
+    assert names(ev.source) == "Russia" and ev.modality == "asserted"
+
+
+def test_support_received_from_someone_is_their_support(nlp):
+    ev = one(nlp, "Turkey gained strong support from the European Union on Monday.",
+             "SUPPORT")
+    assert names(ev.source) == "the European Union" and names(ev.target) == "Turkey"

@@ -54,8 +54,10 @@ from storyline.model import (
     ActorMention,
     DateRange,
     Event,
+    Location,
     Mention,
     Modality,
+    PlaceMention,
     Precision,
     TimeExpression,
     stable_id,
@@ -93,16 +95,21 @@ def extract_events(
     actors: Sequence[ActorMention],
     times: Sequence[TimeExpression],
     damaged: Sequence[tuple[int, int]] = (),
+    places: Sequence[PlaceMention] = (),
 ) -> list[Event]:
     """The PLOVER events reported in a parsed article (pure; never raises on odd input).
 
     ``doc`` is the spaCy parse of the article text; every offset refers to it.
     ``actors`` are the resolved actor mentions, ``times`` the normalised time
     expressions (:func:`~storyline.annotate.times.find_times` against ``published``),
-    ``damaged`` the character spans where the scraper dropped words.
+    ``damaged`` the character spans where the scraper dropped words, ``places`` the
+    resolved place mentions (:func:`~storyline.annotate.places.find_places`): an event's
+    ``location`` is the place its own clause puts it in ("in Idlib", "near Saraqib", "at
+    the Sochi summit"), else None.
     """
     return [ev for _, ev, _ in extract_with_triggers(doc, article_id=article_id, published=published,
-                                                  actors=actors, times=times, damaged=damaged)]
+                                                  actors=actors, times=times, damaged=damaged,
+                                                  places=places)]
 
 
 def extract_with_triggers(
@@ -113,6 +120,7 @@ def extract_with_triggers(
     actors: Sequence[ActorMention],
     times: Sequence[TimeExpression],
     damaged: Sequence[tuple[int, int]] = (),
+    places: Sequence[PlaceMention] = (),
 ) -> list[tuple[Token, Event, str | None]]:
     """Like :func:`extract_events`, each event with its trigger token and the PLOVER mode
     the lexicon gave it ("appeal", "aerial", ... or None)."""
@@ -136,7 +144,7 @@ def extract_with_triggers(
         for trig in trigs:
             ev = _build(doc, seg, trig, trigs, article_id=article_id, default=default,
                         actors=actors, whens=whens, damaged=damaged, question=question,
-                        floor=dl_end, history=history)
+                        floor=dl_end, history=history, places=places)
             if ev is not None and ev.id not in seen:
                 seen.add(ev.id)
                 events.append((trig.token, ev, trig.mode))
@@ -205,6 +213,23 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
         return ("COOPERATE", None)
     if lem == "game" and any(_lemma(c) == "war" for c in noun.children):
         return ("MOBILIZE", "troops")
+    if lem in lx.TRANSFER_NOUNS:
+        # "deliveries of the S-400 system", "provisions of military support"
+        got = _transfer(noun, [c for c in noun.children if c.dep_ in ("compound", "amod")],
+                        extra_aid=("support",))
+        if got is None and not any(c.dep_ == "prep" and c.lower_ == "of"
+                                   for c in noun.children):
+            # "ahead of the first deliveries": what is delivered is named in the sentence
+            # ("the missile deal")
+            got = _transfer(noun, [t for t in noun.sent if t.i != noun.i
+                                   and t.pos_ == "NOUN"], extra_aid=())
+        return (got, None) if got is not None else None
+    if lem in ("raid", "attack") and any(_lemma(c) == "air" for c in noun.children):
+        return ("ASSAULT", "aerial")
+    if lem in ("operation", "campaign") and any(
+            c.dep_ in ("acl", "relcl") and (lx.VERBS.get(_lemma(c)) or ("", None))[0] in (
+                "ASSAULT", "COERCE") for c in noun.children):
+        return ("ASSAULT", None)  # "an operation to quash armed groups"
     hit = lx.NOUNS.get(lem)
     if hit is None:
         # "air strikes" / "airstrikes" / "drone strikes" / "S-400 deliveries"
@@ -240,10 +265,32 @@ def _triggers(seg: Span) -> list[_Trig]:
                 continue
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in used:
             hit = _noun_trigger(tok)
+            if hit is not None and hit[0] == "AGREE" and not _agreement_act(tok):
+                continue
             if hit is not None and _standalone_noun(tok, lem):
                 out.append(_Trig(tok, hit[0], hit[1], verbal=False))
                 used.add(tok.i)
     return out
+
+
+def _agreement_act(tok: Token) -> bool:
+    """An agreement noun names the act of agreeing only with its parties or its date
+    ("Turkey's October agreement with Russia", "the September 2018 Sochi Agreement",
+    "the ceasefire agreed in Nairobi"); "the truce has failed", "the deal leaves ...",
+    "despite the cease-fire deal" refer to a standing agreement, not an event."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "by", "among") and any(
+                x.dep_ == "pobj" for x in c.children):
+            return True
+        if c.dep_ in ("compound", "amod", "nummod", "npadvmod") and (
+                c.ent_type_ in ("DATE", "TIME") or c.like_num):
+            return True
+        if c.dep_ == "acl" and _lemma(c) in ("agree", "sign", "broker", "reach", "conclude",
+                                             "strike", "seal", "announce", "declare"):
+            return True
+    return False
 
 
 def _peacekeeping(tok: Token) -> bool:
@@ -252,14 +299,74 @@ def _peacekeeping(tok: Token) -> bool:
 
 def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
     trig = _verb_trigger_raw(tok, lem)
+    if trig is not None and trig.type in _SAYING_TYPES and _thing_subject(tok):
+        return None  # "the agreement called for a zone", "the attacks threatened security"
     if trig is not None and trig.type == "MOBILIZE" and _peacekeeping(tok):
         return _Trig(tok, "AID", None, verbal=True, extra=trig.extra)
     return trig
 
 
+_CONFLICT_ACTS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
+_MEDIA_WORDS = {"reporter", "journalist", "press", "medium", "newspaper", "agency",
+                "television", "tv", "radio", "channel", "audience", "crowd", "supporter",
+                "lawmaker", "parliament", "briefing", "conference", "interviewer"}
+_MUST = {"must", "should", "ought", "need"}
+
+
+def _conflict_content(tok: Token) -> bool:
+    """The complement of a pledge is a violent or coercive act ("vowed to continue the
+    fight", "pledged to retake every inch")."""
+    for c in tok.children:
+        if c.dep_ not in ("xcomp", "ccomp"):
+            continue
+        # the complement verb, its objects and a verb it governs ("continue fighting")
+        heads = [c, *(x for x in c.children if x.dep_ in ("dobj", "xcomp", "prep"))]
+        heads += [y for x in heads[1:] if x.dep_ == "prep" for y in x.children
+                  if y.dep_ == "pobj"]
+        for t in heads:
+            lt = _lemma(t)
+            hit = lx.VERBS.get(lt) if t.pos_ in ("VERB",) else _noun_trigger(t) \
+                if t.pos_ in ("NOUN",) else None
+            if hit is not None and hit[0] in _CONFLICT_ACTS:
+                return True
+            if lt in ("fight", "war", "battle", "struggle", "jihad", "resistance"):
+                return True
+    return False
+
+
+def _addressee(tok: Token) -> Token | None:
+    """The person or state told something ("told Russia", "told the Russian president"),
+    not the media or an audience."""
+    for c in tok.children:
+        if c.dep_ in ("dative", "dobj", "obj") and c.pos_ in ("PROPN", "NOUN"):
+            if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART") or _lemma(c) in _MEDIA_WORDS:
+                return None
+            if c.ent_type_ in ("PERSON", "GPE", "NORP") or _lemma(c) in (
+                    "president", "minister", "counterpart", "leader", "premier", "king",
+                    "chancellor", "ambassador", "envoy", "official", "government"):
+                return c
+    return None
+
+
 def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem in ("be", "have", "do") and tok.pos_ == "AUX":
         return None
+    if lem == "talk" and any(
+            c.dep_ == "prep" and any(_lemma(x) in ("phone", "telephone") for x in c.children)
+            for c in tok.children):
+        return _Trig(tok, "CONSULT", "phone", verbal=True)
+    if lem == "make" and any(c.dep_ in ("oprd", "acomp", "ccomp") and _lemma(c) in (
+            "unavailable", "inaccessible", "off-limits") for c in tok.children):
+        # "the jet, which the US made unavailable to Turkey": withholding (SANCTION)
+        return _Trig(tok, "SANCTION", "discontinue", verbal=True)
+    if lem == "tell" and _addressee(tok) is not None:
+        # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
+        # president that ...": the two spoke (CAMEO 04, consult)
+        after = [t for t in tok.subtree if t.i > tok.i]
+        if any(t.lower_ in _MUST or (t.lower_ == "to" and t.head.lemma_ == "have")
+               for t in after):
+            return _Trig(tok, "REQUEST", None, verbal=True)
+        return _Trig(tok, "CONSULT", None, verbal=True)
     # verb + particle / preposition
     for p in _particle(tok):
         hit = lx.VERB_PARTICLE.get((lem, p))
@@ -279,6 +386,10 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     # light verb + event noun
     if lem in lx.LIGHT_VERBS and (lem not in lx.VERBS or lem in lx.YIELD_TO_OBJECT):
         for o in objs:
+            if _lemma(o) in lx.TRANSFER_NOUNS and lem not in (
+                    "begin", "start", "resume", "continue", "complete", "make", "carry",
+                    "approve", "authorize", "authorise", "allow", "send"):
+                continue  # "suspended aid deliveries" is the suspension
             hit = _noun_trigger(o)
             if hit is not None:
                 return _Trig(tok, hit[0], hit[1], verbal=True, extra=o)
@@ -307,7 +418,27 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     # Senses that are not events.
     if not _verb_sense_ok(tok, lem, objs):
         return None
+    if lem in ("vow", "pledge", "promise") and _conflict_content(tok):
+        typ, mode = "THREATEN", None  # a pledge to fight on is a threat (PLOVER THREATEN)
     return _Trig(tok, typ, mode, verbal=True)
+
+
+_SAYING_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "AGREE"}
+# (a report, a statement or a resolution "accusing" or "urging" speaks for its authors)
+_DOCUMENTS = {"constitution", "clause", "provision", "text"}
+
+
+def _thing_subject(tok: Token) -> bool:
+    """The subject is an event or an agreement, not an actor: what it "calls for" or
+    "threatens" is its content or effect, not a speech act."""
+    subj, passive = _subject_of(tok)
+    if subj is None or passive:
+        return False
+    lem = _lemma(subj)
+    if subj.pos_ != "NOUN" or any(c.dep_ == "poss" for c in subj.children):
+        return False
+    return lem in _DOCUMENTS or lem in lx.STANDALONE_NOUNS or (
+        lx.NOUNS.get(lem, ("", None))[0] != "")
 
 
 _ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "truth",
@@ -316,8 +447,9 @@ _ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "trut
                  "rate", "goal", "target", "market", "attention", "question", "point"}
 
 
-def _transfer(tok: Token, objs: list[Token]) -> str | None:
-    """AID or COOPERATE for a verb of giving, by what is given; None when unclear."""
+def _transfer(tok: Token, objs: list[Token], extra_aid: tuple[str, ...] = ()) -> str | None:
+    """AID or COOPERATE for a verb (or noun) of giving, by what is given; None when
+    unclear."""
     words: set[str] = set()
     for o in [*objs, *(c for c in tok.children if c.dep_ in ("prep", "prt"))]:
         for t in o.subtree:
@@ -326,7 +458,7 @@ def _transfer(tok: Token, objs: list[Token]) -> str | None:
                 words.add("money")
     if words & lx.COOP_OBJECTS:
         return "COOPERATE"
-    if words & lx.AID_OBJECTS:
+    if words & lx.AID_OBJECTS or words & set(extra_aid):
         return "AID"
     return None
 
@@ -347,6 +479,19 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                                    c.text.lower() in ("home", "to", "back")
                                    for c in tok.children):
         return False
+    if lem == "warn" and not _warning_ok(tok):
+        return False
+    if lem == "insist" and not any(
+            (c.dep_ == "prep" and c.lower_ == "on") or (c.dep_ == "ccomp" and any(
+                a.lower_ in _MUST for a in c.children if a.dep_ == "aux"))
+            for c in tok.children):
+        return False  # "insisted that it cannot cope": a statement, not a demand
+    if lem == "shelter" and not objs:
+        return False  # "families are sheltering in schools"
+    if lem == "capture" and (olems or {_lemma(tok.head)}) & {
+            "scene", "moment", "image", "attention", "imagination", "mood", "essence",
+            "heart", "footage", "camera"}:
+        return False
     if lem == "share" and not olems & {"datum", "information", "intelligence", "data",
                                        "technology", "expertise", "border"}:
         return False
@@ -359,7 +504,9 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                "ease", "lift", "grant", "fund", "finance", "seek", "press", "charge",
                "sentence", "capture", "dismiss", "decline", "commit", "mass", "station",
                "defend", "deny", "oppose", "resist", "escort") and not objs and \
-            not any(c.dep_ in ("ccomp", "xcomp", "prep", "prt") for c in tok.children):
+            not any(c.dep_ in ("ccomp", "xcomp", "prep", "prt") or (
+                c.dep_ == "agent" and lem in ("back", "fund", "finance", "train", "supply",
+                                              "escort", "defend")) for c in tok.children):
         return lem in ("deny", "decline")
     if lem in ("decline", "drop", "ease", "close") and olems & {"percent", "%", "price",
                                                                  "rate", "share", "level"}:
@@ -383,13 +530,42 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                                             "virus", "pandemic", "crime", "terrorism"})
 
 
+def _warning_ok(tok: Token) -> bool:
+    """"warn" is a threat when the speaker threatens its own act ("warned it would
+    retaliate", "warned X to stop", "warned of sanctions"), not when it predicts what
+    others or circumstances will do ("warned that stocks could run out")."""
+    comp = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not comp:
+        return True
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+    for c in comp:
+        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if csubj is None:
+            return True
+        if csubj.lower_ in ("it", "we", "they", "he", "she", "i"):
+            return True
+        if subj is not None and _lemma(csubj) == _lemma(subj):
+            return True
+        # "warned that police will no longer tolerate rallies": an institution's act
+        if any(a.lower_ in ("will", "would", "'ll") for a in c.children if a.dep_ == "aux") \
+                and (_lemma(csubj) in _FORCES or csubj.ent_type_ in ("GPE", "ORG", "NORP")):
+            return True
+    return False
+
+
+_FORCES = {"police", "army", "military", "force", "troop", "government", "authority",
+           "security", "soldier", "navy", "regime", "administration", "country"}
+
+
 _NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "victim",
                       "anniversary", "memory", "report", "video", "footage", "survivor"}
 
 
 def _standalone_noun(tok: Token, lem: str) -> bool:
     """Whether an event noun is an event here (not a light verb's object: handled there)."""
-    if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike"):
+    if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike") and \
+            lem not in lx.TRANSFER_NOUNS and not (lem in ("operation", "campaign") and any(
+                c.dep_ in ("acl", "relcl") for c in tok.children)):
         return False
     if tok.dep_ in ("compound", "amod", "poss", "nmod"):
         return False
@@ -401,37 +577,88 @@ def _standalone_noun(tok: Token, lem: str) -> bool:
         return True
     if tok.dep_ == "pobj" and head.text.lower() in ("after", "since", "before", "during",
                                                     "despite", "following", "amid", "in",
-                                                    "of", "for", "to", "at", "from"):
+                                                    "of", "for", "to", "at", "from", "by",
+                                                    "with"):
         return True
     if tok.dep_ in ("dobj", "obj", "attr", "appos", "conj", "ROOT", "nsubjpass", "npadvmod"):
         return True
     return bool(any(c.dep_ == "poss" or c.ent_type_ in ("DATE",) for c in tok.children))
 
 
+_SCENE_PREPS = {"under", "amid", "after", "before", "following", "despite", "during",
+                "since", "throughout", "ahead"}
+_CIRC_PREPS = {"during", "after", "before", "following", "amid", "at", "since", "throughout"}
+
+
+def _circumstantial(tok: Token) -> bool:
+    """A noun event that sets the scene of its clause rather than being its content
+    ("warned during a press conference with X", "ahead of the first deliveries")."""
+    if tok.dep_ != "pobj":
+        return False
+    p = tok.head
+    if p.lower_ in _CIRC_PREPS:
+        return True
+    return p.lower_ == "of" and p.head.lower_ in ("ahead", "sidelines", "wake", "course")
+
+
 def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
-    """Drop triggers that are the content of another trigger (its object or complement)."""
+    """Drop triggers that are the content of another trigger (its object or complement).
+
+    Not content: a noun event setting the scene ("during talks with X"), the event a
+    speaker told someone about, and an event a violent or coercive act was done to
+    ("suppressed the protests"). A passive violent verb with no agent yields to the
+    attack it happened in ("were wounded in an artillery attack by X").
+    """
     idx = {t.token.i: t for t in trigs}
     keep: list[_Trig] = []
+    drop_outer: set[int] = set()
     for t in trigs:
         nested = False
         cur = t.token
-        path_ok = True
+        path_ok = not t.verbal and _circumstantial(t.token)
+        path_ok = not path_ok
         while cur.head.i != cur.i:
             dep = cur.dep_
+            if dep == "prep" and cur.head.i in idx and (
+                    cur.lower_ in _SCENE_PREPS or (cur.lower_ == "with" and any(
+                        c.dep_ == "pcomp" and c.pos_ == "VERB" for c in cur.children))):
+                # "advancing under the cover of airstrikes", "with forces renewing
+                # attacks, the pact is violated": the scene, another event
+                path_ok = False
             if dep in ("conj", "parataxis") or (dep in ("advcl", "relcl", "acl") and any(
                     c.dep_ in _SUBJ for c in cur.children) and cur.pos_ in ("VERB", "AUX")):
                 path_ok = False
+            if dep == "advcl" and cur.tag_ == "VBG" and cur.pos_ == "VERB":
+                # "X talked on the phone, agreeing to ...": two events; "signed a
+                # ceasefire, pledging to ...": the same agreement told again
+                outer = idx.get(cur.head.i)
+                same = any(a.i in idx and idx[a.i].type == t.type
+                           for a in [cur.head, *cur.head.ancestors])
+                if not same and (outer is None or _lemma(cur) in lx.SPEECH_VERBS or (
+                        outer.type not in ("ACCUSE", "REJECT", "THREATEN", "REQUEST"))):
+                    # ("accused X of shelling villages, killing five": still the content)
+                    path_ok = False
             if dep == "relcl":
                 path_ok = False
             cur = cur.head
             if cur.i in idx and path_ok:
+                outer = idx[cur.i]
+                if _lemma(outer.token) == "tell" or (
+                        outer.type in ("ASSAULT", "COERCE") and not t.verbal and
+                        t.type != outer.type):
+                    break
+                if outer.type == t.type == "ASSAULT" and not t.verbal and outer.verbal and \
+                        outer.token.tag_ == "VBN" and _agent(outer.token) is None and \
+                        t.token.dep_ == "pobj" and t.token.head.lower_ in ("in", "by"):
+                    drop_outer.add(outer.token.i)
+                    break
                 nested = True
                 break
             if not path_ok:
                 break
         if not nested:
             keep.append(t)
-    return keep
+    return [t for t in keep if t.token.i not in drop_outer]
 
 
 # ---------------------------------------------------------------------------
@@ -442,7 +669,8 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
 def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: str,
            default: tuple[str, str], actors: Sequence[ActorMention], whens: Sequence[_When],
            damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0,
-           history: Sequence[tuple[int, Actor | list[Actor]]] = ()) -> Event | None:
+           history: Sequence[tuple[int, Actor | list[Actor]]] = (),
+           places: Sequence[PlaceMention] = ()) -> Event | None:
     tok = trig.token
     date, dated_future = _date(doc, seg, trig, trigs, whens, default)
     if dated_future and date.text and _past_tense(tok) and not re.search(r"\d{4}", date.text):
@@ -457,9 +685,23 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             date = said
     src_tok, tgt_tok = _roles(trig, floor)
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
+    if source is None and not trig.verbal:
+        alt = _noun_source(trig)
+        if alt is not None:
+            source = _actors_at(alt, actors, damaged)
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
     if source is None and src_tok is not None and src_tok.lower_ in _ANAPHORS:
-        source = _antecedent(src_tok, seg, history)
+        source = _sentence_antecedent(src_tok, actors, damaged) or _antecedent(
+            src_tok, seg, history)
+    elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
+            src_tok.head.dep_ == "relcl":
+        # "HTS, which it accuses of ...": "it" cannot be the group the clause describes
+        described = _actors_at(_appos_head(src_tok.head.head), actors, damaged)
+        if described is not None and _same(source, described):
+            source = _sentence_antecedent(src_tok, actors, damaged)
+    if source is None and src_tok is not None and not _touches(
+            src_tok.idx, src_tok.idx + len(src_tok.text), damaged):
+        source = _described_source(src_tok, actors, damaged, history)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -471,11 +713,86 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     eid = stable_id(article_id, str(tok.idx), str(tok.idx + len(tok.text)), trig.type)
     return Event(
         id=eid, type=trig.type, quad=EVENT_TYPES[trig.type], modality=modality,
-        source=source, target=target, date=date, location=None,
+        source=source, target=target, date=date, location=_location(trig, places, damaged),
         mentions=[Mention(article=article_id, quote=doc.text[start:end], start=start, end=end,
                           attribution=attribution)],
         score=lx.score(trig.type, trig.mode), mode=_plover_mode(trig.type, trig.mode),
     )
+
+
+# --- location ---------------------------------------------------------------
+
+_LOC_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout",
+              "within", "along", "over"}
+_TARGET_LOC_PREPS = {"on", "against", "into", "onto", "toward", "towards"}
+_PLACE_TYPES = {"ASSAULT", "MOBILIZE", "COERCE", "PROTEST"}
+_NOT_PLACES = {"spite", "support", "addition", "order", "response", "favour", "favor",
+               "light", "view", "line", "return", "exchange", "defiance", "violation",
+               "breach", "charge", "talk", "meeting", "interview", "statement", "letter",
+               "call", "speech", "briefing", "conference", "message", "way", "case"}
+
+
+def _place_in(span_lo: int, span_hi: int, places: Sequence[PlaceMention],
+              damaged: Sequence[tuple[int, int]]) -> PlaceMention | None:
+    inside = [p for p in places if span_lo <= p.start and p.end <= span_hi and p.name]
+    inside = [p for p in inside if not _touches(p.start, p.end, damaged)]
+    return inside[0] if inside else None
+
+
+def _location(trig: _Trig, places: Sequence[PlaceMention],
+              damaged: Sequence[tuple[int, int]]) -> Location | None:
+    """The place the event's own clause puts it in: the object of a locative preposition
+    ("in Idlib", "near Saraqib", "in the Russian resort of Sochi") on the trigger, on the
+    verb a noun event hangs from, or on the verb an infinitive event depends on; a place
+    naming a noun event ("the Sochi summit", "the Idlib offensive"); for attacks and
+    deployments also the place attacked ("an offensive on Idlib"). None otherwise: a
+    place elsewhere in the sentence may be another event's."""
+    if not places:
+        return None
+    tok = trig.token
+    heads = [tok]
+    if not trig.verbal:
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN":
+                got = _place_in(c.idx, c.idx + len(c.text), places, damaged)
+                if got is not None and got.admin1 is not None:  # a city, not a party
+                    return Location(name=got.name, country=got.country, lat=got.lat,
+                                    lon=got.lon)
+        verb = tok.doc[_anchor_verb(trig)]
+        if verb.i != tok.i:
+            heads.append(verb)
+    else:
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
+                cur = cur.head
+                heads.append(cur)
+            else:
+                break
+    if trig.extra is not None:
+        heads.insert(1, trig.extra)
+    if trig.verbal:
+        # "met leaders ... in Tehran", "attacked positions in Idlib": the parse may hang
+        # the place on the object
+        heads += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or (h is not tok and h.dep_ in ("dobj", "obj") and
+                                    c.lower_ not in _LOC_PREPS):
+                continue
+            low = c.lower_
+            if low in _LOC_PREPS or (low in _TARGET_LOC_PREPS and trig.type in _PLACE_TYPES):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is None or _lemma(pobj) in _NOT_PLACES or \
+                        tok.i in (t.i for t in pobj.subtree):
+                    continue  # "in spite of", "in support of", or the event's own phrase
+                lo = min(t.idx for t in pobj.subtree)
+                hi = max(t.idx + len(t.text) for t in pobj.subtree)
+                got = _place_in(lo, hi, places, damaged)
+                if got is not None:
+                    return Location(name=got.name, country=got.country, lat=got.lat,
+                                    lon=got.lon)
+    return None
 
 
 def _plover_mode(typ: str, mode: str | None) -> str | None:
@@ -504,6 +821,71 @@ def _antecedent(pron: Token, seg: Span, history: Sequence[tuple[int, Actor | lis
             return one
         if word in ("he", "she") and one is not None and "_" in one.id:
             return one
+    return None
+
+
+_GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", "diplomat",
+                "negotiator", "minister", "member"}
+_PAIR_NOUNS = {"country", "leader", "side", "nation", "president", "government", "capital",
+               "state", "neighbour", "neighbor", "party"}
+
+
+def _described_source(tok: Token, actors: Sequence[ActorMention],
+                      damaged: Sequence[tuple[int, int]],
+                      history: Sequence[tuple[int, Actor | list[Actor]]]
+                      ) -> Actor | list[Actor] | None:
+    """A source named by description rather than by name: "representatives from X"
+    (X), "the two countries/leaders" (the last pair of sources), "the country" (the
+    state named just before), "his forces" (the person named just before)."""
+    lem = _lemma(tok)
+    if lem in _GROUP_HEADS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _actors_at(pobj, actors, damaged) or _described_source(
+                        pobj, actors, damaged, history)
+        return None
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
+    if lem in _PAIR_NOUNS and tok.tag_ == "NNS" and "two" in dets and "the" in dets:
+        for _, src in reversed(history):
+            if isinstance(src, list) and len(src) == 2:
+                return src
+        return None
+    if lem == "country" and tok.tag_ == "NN" and dets == {"the"}:
+        prior = [m for m in actors if m.end <= tok.idx and tok.idx - m.start < 400
+                 and "_" not in m.actor.id and m.actor.country is not None
+                 and m.actor.role == "GOV" and not _touches(m.start, m.end, damaged)]
+        return prior[-1].actor if prior else None
+    if lem in _FORCES and dets & {"his", "her"}:
+        prior = [m for m in actors if m.end <= tok.idx and m.start >= tok.sent.start_char
+                 and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
+        return prior[-1].actor if prior else None
+    return None
+
+
+def _sentence_antecedent(pron: Token, actors: Sequence[ActorMention],
+                         damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """"it" as the subject of a relative clause ("HTS, which it accuses of ...") stands
+    for the state or body named before it in the sentence, never for the noun the
+    clause describes: the nearest earlier mention outside that noun phrase."""
+    if pron.lower_ != "it":
+        return None
+    clause = pron.head
+    if clause.dep_ != "relcl":
+        return None
+    described = _appos_head(clause.head)
+    while described.dep_ == "conj" and described.head.i != described.i:
+        described = described.head  # "the Hayat Tahrir al-Sham, or HTS, which it ..."
+    first = min(t.idx for t in described.subtree)  # the described phrase and its names
+    for m in sorted(actors, key=lambda m: -m.start):
+        if m.end > first or m.start < pron.sent.start_char:
+            continue
+        if _touches(m.start, m.end, damaged):
+            continue
+        if "_" in m.actor.id:
+            continue  # "it" is no person
+        return m.actor
     return None
 
 
@@ -580,6 +962,8 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 if low in lx.FUTURE_ADJ:
                     return "future"
                 return "hypothetical"
+    if not trig.verbal and _circumstantial(tok) and not dated_future and _presupposed(tok):
+        return "asserted"  # "warned during talks with X": the talks took place
     if not trig.verbal and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "," and \
             tok.nbor(2).lower_ in lx.CONDITION_MARKS:
         return "hypothetical"  # "an offensive, if there will be one, ..."
@@ -588,6 +972,7 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
     cur = tok
     depth = 0
     reported = False
+    scene = False  # passed a noun the event is only the setting of
     sibling = False  # cur was reached through "conj": a coordinated clause, not a governor
     while True:
         depth += 1
@@ -616,7 +1001,13 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 for c in cur.children) and (cur is not tok or not trig.verbal):
             cues.append("future" if any(_lemma(c) in lx.FUTURE_ADJ for c in cur.children)
                         else "hypothetical")
-        if cur is not tok:
+        if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and not trig.verbal and any(c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")
+                                        and tok in c.subtree for c in cur.children):
+            # "a plea for respite in the offensive": the plea's content is the respite;
+            # the offensive it is set in is a fact
+            lem = ""
+            scene = True
+        if cur is not tok and not scene:
             if cur.pos_ in ("NOUN", "PROPN") and lem in lx.HYPO_NOUNS:
                 if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
                     cues.append("negated")
@@ -690,6 +1081,28 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
     return "asserted"
 
 
+def _presupposed(tok: Token) -> bool:
+    """A scene-setting noun event under a past-tense clause happened ("may not have got
+    the reprieve he hoped for during talks in Moscow"); not under "will"/"would"."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            aux = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in ("will", "would", "'ll", "shall") for a in aux):
+                return False
+            if cur.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux):
+                continue  # "called on X to call off the deal ahead of the deliveries"
+            if cur.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (
+                    cur.tag_ == "VBN" and any(_lemma(a) == "have" for a in aux)):
+                return True
+            if cur.dep_ not in ("xcomp", "conj"):
+                return False
+    return False
+
+
 def _under_speech(tok: Token) -> bool:
     cur = tok
     for _ in range(6):
@@ -727,7 +1140,7 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 return real, False
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
-                    return cur.head, False
+                    return _appos_head(cur.head), False
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, cur.i == tok.i
@@ -741,11 +1154,30 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             cur = cur.head
             continue
         if cur.dep_ == "relcl":
-            return cur.head, False
+            return _appos_head(cur.head), False
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
             return cur.head, False
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN") and cur.head.pos_ in (
+                "VERB", "AUX") and not any(c.dep_ == "mark" for c in cur.children):
+            # a participle clause shares its subject: "X talked, agreeing to ...",
+            # "Ankara came under fire, deporting ..."
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and \
+                cur.head.head.pos_ in ("VERB", "AUX") and cur.head.lower_ in (
+                    "on", "by", "in", "after", "before", "while", "without", "for"):
+            # "X spent $40 billion on resettling refugees"
+            cur = cur.head.head
+            continue
         break
     return None, False
+
+
+def _appos_head(tok: Token) -> Token:
+    """The noun a phrase is in apposition to ("HTS, an affiliate that ..." -> HTS)."""
+    if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
+        return tok.head
+    return tok
 
 
 def _agent(tok: Token) -> Token | None:
@@ -764,7 +1196,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if not trig.verbal:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in (
-                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN", "ADJ")):
+                    "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN") or (
+                    c.pos_ == "ADJ" and c.text[:1].isupper() and c.i > c.sent.start)):
                 # "Russia's air raids", "the current government offensive": the actor
                 # resolver decides whether the modifier names anyone
                 src = src or c
@@ -779,13 +1212,13 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                 if c.dep_ == "prep" and c.lower_ in ("between", "by"):
                     src = next((x for x in c.children if x.dep_ == "pobj"), None)
                     break
-        if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
-            s, _ = _subject_of(tok.head)
-            if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:
-                src = s
         return src, tgt
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
+    if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive:
+        frm = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for x in c.children if x.dep_ == "pobj"), None)
+        return frm, subj
     if passive:
         src, tgt = agent, subj
     else:
@@ -813,6 +1246,47 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
             if c.dep_ == "prep" and c.text.lower() == "between":
                 tgt = next((x for x in c.children if x.dep_ == "pobj"), None)
     return src, tgt
+
+
+def _noun_source(trig: _Trig) -> Token | None:
+    """Where a noun event's source stands when the noun phrase names none."""
+    tok = trig.token
+    src: Token | None = None
+    if tok.dep_ in _SUBJ:
+        # "Negotiations have taken place between Turkey and Russia"
+        for o in tok.head.children:
+            if o.dep_ in ("dobj", "attr"):
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ == "between":
+                        src = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
+        s, _ = _subject_of(tok.head)
+        if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:
+            src = s
+        elif _lemma(tok.head) in ("gain", "receive", "win", "get", "draw", "enjoy",
+                                  "secure", "garner"):
+            # "gained support from X": X is the source
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    src = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if src is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and \
+            tok.head.head.pos_ == "AUX" and _lemma(tok.head.head) == "be":
+        # "government forces are several months into an operation", "X is in talks"
+        s, _ = _subject_of(tok.head.head)
+        if s is not None and s.lower_ not in _PRONOUNS:
+            src = s
+    if src is None and trig.type == "CONSULT" and (
+            _circumstantial(tok) or tok.dep_ in ("dobj", "appos")):
+        # "X warned during a press conference with Y", "X co-sponsors the talks":
+        # the subject of the clause took part
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            s, passive = _subject_of(verb)
+            if s is not None and not passive and s.lower_ not in _PRONOUNS:
+                src = s
+    return src
 
 
 def _core_span(tok: Token) -> tuple[int, int]:
@@ -1090,6 +1564,10 @@ def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
             continue
         owner, verb = _owned(doc, w, trig_tokens)
         anchor = _anchor_verb(trig)
+        if owner == trig.token.i and verb is not None and verb != owner and \
+                doc[verb].dep_ == "xcomp" and doc[verb].head.i == owner and \
+                _lemma(trig.token) in lx.FUTURE_GOVERNORS:
+            continue  # "agreed to meet next month": the meeting's date, not the agreement's
         if owner == trig.token.i or (owner is None and verb is not None and verb == anchor) \
                 or (not trig.verbal and owner == anchor):
             # a noun event takes the time of its own clause's verb, even when that verb is

@@ -74,6 +74,7 @@ VERBS: dict[str, Trigger] = {
     "petition": ("REQUEST", None), "invite": ("REQUEST", "meet"),
     "encourage": ("REQUEST", "appeal"), "exhort": ("REQUEST", "appeal"), "seek": ("REQUEST", "appeal"),
     "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None),
+    "task": ("REQUEST", None),
     # ACCUSE
     "accuse": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
     "condemn": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
@@ -136,6 +137,9 @@ VERBS: dict[str, Trigger] = {
     "airstrike": ("ASSAULT", "aerial"), "gas": ("ASSAULT", "unconventional"),
     "overrun": ("ASSAULT", None), "recapture": ("ASSAULT", None), "retake": ("ASSAULT", None),
     "retaliate": ("ASSAULT", None), "slaughter": ("ASSAULT", None),
+    # taking ground by force: "defeated X", "advanced on/into Y", "retook Z"
+    "defeat": ("ASSAULT", None), "advance": ("ASSAULT", None), "rout": ("ASSAULT", None),
+    "suppress": ("COERCE", None), "quash": ("COERCE", None), "repress": ("COERCE", None),
 }
 
 # Verbs that never start an event by themselves in news prose, even if a lemma above
@@ -155,6 +159,7 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("crack", "down"): ("COERCE", None), ("move", "into"): ("MOBILIZE", "troops"),
     ("cross", "into"): ("MOBILIZE", "troops"), ("speak", "with"): ("CONSULT", "phone"),
     ("talk", "with"): ("CONSULT", None), ("talk", "to"): ("CONSULT", None),
+    ("speak", "to"): ("CONSULT", None), ("push", "into"): ("ASSAULT", None),
     ("side", "with"): ("SUPPORT", None), ("stand", "by"): ("SUPPORT", None),
     ("hold", "back"): ("SANCTION", "withhold"), ("shut", "down"): ("SANCTION", "discontinue"),
     ("walk", "out"): ("PROTEST", None), ("set", "up"): ("COOPERATE", None),
@@ -279,7 +284,14 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "return": {"fire": ("ASSAULT", "firearms"), "fighter": ("RETREAT", None)},
     "host": {"refugee": ("AID", None), "migrant": ("AID", None), "talk": ("CONSULT", None),
              "summit": ("CONSULT", "multilateral"), "meeting": ("CONSULT", None)},
-    "receive": {"aid": ("", None), "call": ("CONSULT", "phone")},
+    "receive": {"aid": ("", None), "call": ("CONSULT", "phone"),
+                "support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    # "gained support from X": X supports (source and target swap, see RECEIVE_VERBS)
+    "gain": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    "win": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    "garner": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    "seek": {"safety": ("", None), "cover": ("", None), "treatment": ("", None), "work": ("", None),
+             "re-election": ("", None), "office": ("", None)},
     "restore": {"tie": ("COOPERATE", None), "relation": ("COOPERATE", None)},
     "establish": {"tie": ("COOPERATE", None), "relation": ("COOPERATE", None)},
     "sign": {"deal": ("AGREE", None), "agreement": ("AGREE", None)},
@@ -290,6 +302,10 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "freeze": {"asset": ("SANCTION", "discontinue"), "account": ("SANCTION", "discontinue")},
     "accept_": {},
 }
+
+# Verbs whose subject receives the act of their object noun: the source is the "from"
+# phrase ("gained support from X", "received backing from Y").
+RECEIVE_VERBS: frozenset[str] = frozenset({"gain", "win", "garner", "receive", "get", "draw"})
 
 # Verbs that take the type of an event noun object ("launch an offensive").
 LIGHT_VERBS: frozenset[str] = frozenset({
@@ -368,6 +384,7 @@ NOUNS: dict[str, Trigger] = {
     "cooperation": ("COOPERATE", None), "co-operation": ("COOPERATE", None),
     "concession": ("CONCEDE", None), "amnesty": ("CONCEDE", None),
     "resignation": ("RETREAT", "resign"), "surrender": ("CONCEDE", None),
+    "airraid": ("ASSAULT", "aerial"), "air-raid": ("ASSAULT", "aerial"),
     "patrol": ("MOBILIZE", "troops"),
 }
 
@@ -383,6 +400,12 @@ STANDALONE_NOUNS: frozenset[str] = frozenset({
     "sanction", "embargo", "arrest", "deployment", "pullout", "curfew", "blockade",
     "aid", "release", "session", "conference", "exercise", "drill", "game", "extradition",
     "donor",
+})
+
+# Nouns that transfer something ("deliveries of the S-400 system", "provisions of military
+# support"): AID or COOPERATE by what is transferred, like :data:`TRANSFER_VERBS`.
+TRANSFER_NOUNS: frozenset[str] = frozenset({
+    "delivery", "provision", "shipment", "transfer", "sale", "airlift", "airdrop",
 })
 
 # Verbs that transfer something: AID or COOPERATE by what is transferred.
@@ -444,6 +467,7 @@ HYPO_GOVERNORS: frozenset[str] = frozenset({
     "prevent", "avoid", "postpone", "delay", "defer", "deter", "stop", "oppose", "reject",
     "refuse", "deny", "rule", "could", "might", "may", "aimed", "see", "envisage",
     "imagine", "suppose", "insist", "recommend", "advocate", "favour", "favor",
+    "determined", "anxious", "eager", "keen", "intent", "resolved", "desire",
 })
 
 # Nouns that make a dependent event noun hypothetical ("threat of an offensive").
