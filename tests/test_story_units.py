@@ -173,3 +173,19 @@ def test_reports_without_any_date_are_not_merged_across_articles() -> None:
     ]
     merged = merge_events(events, story="s", roots={}, published={"u1": None, "u2": None})
     assert len(merged) == 2
+
+
+def test_place_splits_material_events_but_not_agreements_about_a_place() -> None:
+    def at(ev: dict[str, Any], country: str) -> dict[str, Any]:
+        ev["location"] = {"name": country, "country": country, "lat": 0.0, "lon": 0.0}
+        return ev
+
+    events = [
+        at(_event("a1", 10, "AGREE", SEPT, source=["RUSGOV", "TURGOV"]), "RUS"),  # signed in Sochi
+        at(_event("a2", 20, "AGREE", SEPT, source=["TURGOV", "RUSGOV"]), "SYR"),  # "in Idlib"
+        at(_event("a1", 30, "ASSAULT", SEPT17, source="RUSMIL", target="SYRREB"), "SYR"),
+        at(_event("a2", 40, "ASSAULT", SEPT17, source="RUSMIL", target="SYRREB"), "LBY"),
+    ]
+    where = _by_mention(_merge(events))
+    assert where["a1:10"] == where["a2:20"]
+    assert where["a1:30"] != where["a2:40"]

@@ -155,7 +155,10 @@ def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can be one event (same type and modality assumed)."""
     if a.weak or b.weak:
         return a.sentence == b.sentence
-    if a.country and b.country and a.country != b.country:
+    # Where a material event happened must agree; a verbal one's place is often what it is
+    # about ("a ceasefire in Idlib" agreed in Sochi), so places do not split it.
+    if (EVENT_TYPES.get(a.type) in (2, 4) and a.country and b.country
+            and a.country != b.country):
         return False
     symmetric = a.type in SYMMETRIC
     return (dates_overlap(a, b, SYMMETRIC_SLACK_DAYS if symmetric else 0)
@@ -171,7 +174,10 @@ def _related(a: Report, b: Report) -> bool:
         return False
     if not (a.sources or a.targets) or not (b.sources or b.targets):
         return False
-    if a.country and b.country and a.country != b.country:
+    # Where a material event happened must agree; a verbal one's place is often what it is
+    # about ("a ceasefire in Idlib" agreed in Sochi), so places do not split it.
+    if (EVENT_TYPES.get(a.type) in (2, 4) and a.country and b.country
+            and a.country != b.country):
         return False
     symmetric = a.type in SYMMETRIC or b.type in SYMMETRIC
     return dates_overlap(a, b) and actors_compatible(a, b, symmetric)
