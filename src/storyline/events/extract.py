@@ -1083,8 +1083,8 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
 
 
 def _presupposed(tok: Token) -> bool:
-    """A scene-setting noun event under a past-tense clause happened ("may not have got
-    the reprieve he hoped for during talks in Moscow"); not under "will"/"would"."""
+    """A scene-setting noun event under a past-tense clause happened ("she won no promise
+    she wanted during talks in Paris"); not under "will"/"would"."""
     cur = tok
     for _ in range(8):
         if cur.head.i == cur.i:
