@@ -304,6 +304,13 @@ def test_wire_dateline_keeps_actors_and_gives_the_date(nlp):
     assert ev.date.start == "2019-06-10" and ev.date.text is None
 
 
+def test_dash_dateline_does_not_take_the_subject(nlp):
+    # the parse hangs the real subject on the dateline word as a conjunct
+    ev = one(nlp, "GALLABAT — Ethiopia and Sudan agreed on Monday to reopen the crossing.",
+             "AGREE")
+    assert "Ethiopia" in names(ev.source)
+
+
 def test_coordinated_request_stays_asserted(nlp):
     text = "Erdogan called for a new ceasefire and urged Russia to rein in Damascus."
     evs = [e for e in code(nlp, text) if e.type == "REQUEST"]

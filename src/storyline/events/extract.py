@@ -1133,9 +1133,10 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 if c.dep_ not in _SUBJ:
                     continue
                 # "ANKARA, June 10 (Reuters) - Turkey and Russia signed": the parse may hang
-                # the real subject on the dateline word as an apposition
-                real = next((d for d in c.subtree if d.idx >= floor and d.dep_ == "appos"
-                             and d.head.idx < floor), None)
+                # the real subject on the dateline word as an apposition ("GALLABAT —
+                # Ethiopia and Sudan agreed": as a conjunct)
+                real = next((d for d in c.subtree if d.idx >= floor
+                             and d.dep_ in ("appos", "conj") and d.head.idx < floor), None)
                 if real is None:
                     continue
                 return real, False
