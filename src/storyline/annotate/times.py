@@ -1716,18 +1716,11 @@ def _merged(tod: _Cand, day: _Cand) -> Resolver:
     return res
 
 
-_MONTH_NUM = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH_WORD = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+# Day-and-month dates, with the grammar's own month pattern, to find impossible ones.
 _MONTH_DAY_RE = re.compile(
-    rf"(?<![\w'])(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+    rf"(?<![\w'])(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
     rf"(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
-    rf"|(?<![\w'])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})\.?(?![\w])"
+    rf"|(?<![\w'])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})"
     rf"(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
 )
 
@@ -1736,7 +1729,9 @@ def _impossible_dates(text: str) -> list[tuple[int, int]]:
     """Spans of day-and-month dates that do not exist ("February 30", "31 April 2019")."""
     out = []
     for m in _MONTH_DAY_RE.finditer(text):
-        month = _MONTH_NUM[(m.group("m1") or m.group("m2"))[:3].lower()]
+        month = _MONTHS.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
+        if month is None:
+            continue
         day = int(m.group("d1") or m.group("d2"))
         year_s = m.group("y1") or m.group("y2")
         year = int(year_s) if year_s else 2000  # a leap year: "February 29" may exist
