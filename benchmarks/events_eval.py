@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Token  # noqa: E402
 
 from storyline.annotate.stage import load_nlp  # noqa: E402
 from storyline.annotate.times import find_times  # noqa: E402
-from storyline.events.extract import extract_with_triggers  # noqa: E402
+from storyline.events.extract import extract_with_triggers, statement_heads  # noqa: E402
 from storyline.model import (  # noqa: E402
     EVENT_TYPES,
     Actor,
@@ -86,15 +86,25 @@ def actor_finder() -> Any:
     return find_actors
 
 
-def main_event(pairs: list[tuple[Token, Event, str | None]]) -> tuple[Event, str | None] | None:
-    def depth(t: Token) -> int:
-        d = 0
-        while t.head.i != t.i and d < 50:
-            t, d = t.head, d + 1
-        return d
+def _depth(t: Token) -> int:
+    d = 0
+    while t.head.i != t.i and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+def main_event(pairs: list[tuple[Token, Event, str | None]],
+               doc: Doc | None = None) -> tuple[Event, str | None] | None:
+    """The event of the trigger closest to the parse root; None when there is none, or
+    when a statement predicate (:func:`statement_heads`) stands at least as high: the
+    sentence is then a plain statement that mentions the event."""
     if not pairs:
         return None
-    best = min(pairs, key=lambda p: (depth(p[0]), p[0].i))
+    best = min(pairs, key=lambda p: (_depth(p[0]), p[0].i))
+    if doc is not None:
+        heads = [h for s in doc.sents for h in statement_heads(s)]
+        if heads and min(_depth(h) for h in heads) <= _depth(best[0]):
+            return None
     return best[1], best[2]
 
 
@@ -392,7 +402,7 @@ def eval_quad(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
     for doc in nlp.pipe([s for s, _ in rows], batch_size=64):
         pairs = extract_with_triggers(doc, article_id="q", published=None,
                                       actors=stand_in_actors(doc), times=[])
-        preds.append(_quad_class(main_event(pairs)))
+        preds.append(_quad_class(main_event(pairs, doc)))
     secs = time.perf_counter() - t0
     f1s = {}
     conf: Counter[tuple[int, int]] = Counter()

@@ -175,7 +175,14 @@ def _segments(doc: Doc) -> Iterator[Span]:
             yield doc[start:sent.end]
 
 
+# Forms the small English model lemmatises wrongly ("hoped" -> "hop").
+_LEMMA_FIX = {"hoped": "hope", "hoping": "hope", "hopes": "hope"}
+
+
 def _lemma(tok: Token) -> str:
+    fixed = _LEMMA_FIX.get(tok.lower_)
+    if fixed is not None and tok.pos_ in ("VERB", "AUX"):
+        return fixed
     return tok.lemma_.lower() if tok.lemma_ else tok.text.lower()
 
 
@@ -231,6 +238,19 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
             c.dep_ in ("acl", "relcl") and (lx.VERBS.get(_lemma(c)) or ("", None))[0] in (
                 "ASSAULT", "COERCE") for c in noun.children):
         return ("ASSAULT", None)  # "an operation to quash armed groups"
+    if lem in lx.EFFORT_NOUNS:
+        # "a mediation effort", "the peace process": the compound's event
+        for c in noun.children:
+            if c.dep_ == "compound" and c.i < noun.i and _lemma(c) in lx.NOUNS:
+                return _noun_trigger(c)
+        return None
+    if lem in ("warfare", "attack", "attacks", "operation", "campaign", "war") and any(
+            _lemma(c) in ("cyber", "cyberspace", "hacking", "electronic")
+            for c in noun.children):
+        return ("COERCE", "cyber")
+    if lem == "action" and any(_lemma(c) in ("legal", "court", "judicial") for c in
+                               noun.children):
+        return ("ACCUSE", "allege")  # "launched legal action against X"
     hit = lx.NOUNS.get(lem)
     if hit is None:
         # "air strikes" / "airstrikes" / "drone strikes" / "S-400 deliveries"
@@ -349,6 +369,71 @@ def _addressee(tok: Token) -> Token | None:
     return None
 
 
+_SELF = {"we", "i", "us", "our"}
+
+
+def _demanded(tok: Token) -> Token | None:
+    """The actor a speaker says must act ("said Turkey must withdraw", "stressed that
+    all parties should respect the truce"): the subject of a must/should complement,
+    when it is not the speaker."""
+    subj, _ = _subject_of(tok)
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should",
+                                                                         "ought")
+                                        for a in c.children):
+            continue
+        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if csubj is None or csubj.lower_ in _SELF or csubj.lower_ in ("it", "there", "this",
+                                                                      "that", "which"):
+            continue
+        if subj is not None and (_lemma(csubj) == _lemma(subj) or (
+                csubj.lower_ in _ANAPHORS and csubj.lower_ != "they")):
+            continue  # "he said he must ...", "Turkey said Turkey should ..."
+        if csubj.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        return csubj
+    return None
+
+
+def statement_heads(seg: Span) -> list[Token]:
+    """Predicates that make their clause a plain statement (CAMEO 01: a comment, a
+    condolence, a claim of responsibility, an option under consideration, a hope;
+    an opinion shared with someone, a declined comment), whatever event the clause
+    mentions: "expressed condolences over the attack", "claimed responsibility for the
+    bombing", "is considering sending aid", "agreed with X that ..."."""
+    out: list[Token] = []
+    for tok in seg:
+        if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+            continue
+        lem = _lemma(tok)
+        objs = [o for o in _objects(tok) if o.pos_ in ("NOUN", "PROPN", "ADJ")]
+        wanted = lx.STATEMENT_VERBS.get(lem)
+        if wanted is not None:
+            if not wanted:
+                if any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for c in tok.children):
+                    out.append(tok)
+                continue
+            if any(_lemma(o) in wanted or any(_lemma(m) in wanted for m in o.children
+                                              if m.dep_ in ("compound", "amod"))
+                   for o in objs):
+                out.append(tok)
+                continue
+            if lem == "claim" and any(
+                    c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") and
+                                              x.lower_ in ("they", "it", "we", "he")
+                                              for x in c.children)
+                    for c in tok.children):
+                out.append(tok)  # "claimed that they had attacked the base"
+                continue
+        if lem == "agree" and _verb_trigger_raw(tok, lem) is None:
+            out.append(tok)  # "agreed with X that ..."
+        elif lem in ("decline", "refuse") and any(
+                _lemma(c) in ("comment", "elaborate", "confirm", "respond", "speak")
+                for c in tok.children if c.dep_ == "xcomp"):
+            out.append(tok)
+    return out
+
+
 def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem in ("be", "have", "do") and tok.pos_ == "AUX":
         return None
@@ -360,6 +445,9 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
             "unavailable", "inaccessible", "off-limits") for c in tok.children):
         # "the jet, which the US made unavailable to Turkey": withholding (SANCTION)
         return _Trig(tok, "SANCTION", "discontinue", verbal=True)
+    if lem in lx.SPEECH_VERBS and lem != "tell" and _demanded(tok) is not None:
+        # "Russia said Turkey must withdraw": a demand on another actor (CAMEO 10)
+        return _Trig(tok, "REQUEST", None, verbal=True)
     if lem == "tell" and _addressee(tok) is not None:
         # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
         # president that ...": the two spoke (CAMEO 04, consult)
@@ -383,6 +471,16 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
                 typ, mode = table[olem]
                 if not typ:
                     return None
+                return _Trig(tok, typ, mode, verbal=True, extra=o)
+    # ending talks, aid or an offensive: the opposite act ("ended mediation efforts",
+    # "halted the offensive", "called off the strike")
+    if lem in lx.TERMINATIVE_VERBS or (lem == "call" and "off" in _particle(tok)):
+        for o in objs:
+            hit = _noun_trigger(o)
+            if _lemma(o) == "strike" and (hit is None or hit[1] != "aerial"):
+                hit = ("PROTEST", "strike")  # "called off the strike": a labour strike
+            if hit is not None and hit[0] in lx.TERMINATED:
+                typ, mode = lx.TERMINATED[hit[0]]
                 return _Trig(tok, typ, mode, verbal=True, extra=o)
     # light verb + event noun
     if lem in lx.LIGHT_VERBS and (lem not in lx.VERBS or lem in lx.YIELD_TO_OBJECT):
@@ -1247,6 +1345,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         for c in tok.children:
             if c.dep_ == "prep" and c.text.lower() == "between":
                 tgt = next((x for x in c.children if x.dep_ == "pobj"), None)
+    if tgt is None and trig.type == "REQUEST" and _lemma(tok) in lx.SPEECH_VERBS:
+        tgt = _demanded(tok)  # "said Turkey must withdraw": Turkey
     return src, tgt
 
 

