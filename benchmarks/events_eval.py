@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Token  # noqa: E402
 from storyline.annotate.stage import load_nlp  # noqa: E402
 from storyline.annotate.times import find_times  # noqa: E402
 from storyline.events.extract import extract_with_triggers, statement_heads  # noqa: E402
+from storyline.events.plover import plover_type  # noqa: E402
 from storyline.model import (  # noqa: E402
     EVENT_TYPES,
     Actor,
@@ -427,36 +428,74 @@ def eval_quad(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
             "seconds": round(secs, 1)}
 
 
+_IGO_CODES = {"IGO", "NGO"}
+
+
+def _source_ok(pred: Any, gold: list[dict[str, Any]] | None) -> bool:
+    """A predicted source is right when one of its actors is a gold source: the same
+    country code (for gold country codes) or overlapping words of the text as written."""
+    if not gold:
+        return pred is None
+    preds = pred if isinstance(pred, list) else [pred] if pred is not None else []
+    for a in preds:
+        words = {w for w in a.text.lower().replace("'s", "").split() if len(w) > 2}
+        for g in gold:
+            code = str(g.get("code") or "")
+            if a.country and len(code) == 3 and code not in _IGO_CODES and \
+                    a.country == code:
+                return True
+            gwords = {w for w in str(g.get("actorText", "")).lower().split() if len(w) > 2}
+            if words & gwords:
+                return True
+    return False
+
+
 def eval_gsr(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
+    """Type of the main event against the PLOVER gold type, and type plus source actor
+    (actors from the stage's resolver, ``find_actors``, as in a run)."""
     recs = json.loads((shared / "ref/plover/PLOVER_GSR_CAMEO.txt").read_text())
     recs = [r for r in recs if r.get("event") not in (None, "DOCUMENT") and r.get("text")]
-    correct = predicted = 0
+    finder = actor_finder()
+    correct = predicted = correct_src = 0
     per: Counter[str] = Counter()
     per_ok: Counter[str] = Counter()
     errs = []
+    src_errs = []
     for r, doc in zip(recs, nlp.pipe([r["text"] for r in recs]), strict=True):
         gold = OLD_TYPES.get(r["event"], r["event"])
+        actors = finder(doc, published=None) if finder is not None else stand_in_actors(doc)
         pairs = extract_with_triggers(doc, article_id="g", published=None,
-                                      actors=stand_in_actors(doc), times=[])
+                                      actors=actors, times=[])
         main = main_event(pairs)
         e = main[0] if main else None
-        if e is not None and e.modality in ("future", "hypothetical") and \
-                EVENT_TYPES[e.type] in (1, 2) and e.type != "CONSULT":
-            e = replace(e, type="AGREE")  # PLOVER: a stated intent to cooperate is AGREE
+        if e is not None:
+            e = replace(e, type=plover_type(e))  # PLOVER folds modality into the type
         per[gold] += 1
         if e is not None:
             predicted += 1
             if e.type == gold:
                 correct += 1
                 per_ok[gold] += 1
+                if _source_ok(e.source, r.get("source")):
+                    correct_src += 1
+                else:
+                    got = [a.text for a in (e.source if isinstance(e.source, list) else
+                                            [e.source] if e.source else [])]
+                    src_errs.append(f"{gold} source {got} gold "
+                                    f"{[g.get('actorText') for g in r.get('source') or []]}: "
+                                    f"{r['text'][:120]}")
                 continue
         errs.append(f"{gold} got {e.type if e else None}: {r['text'][:150]}")
     if errors:
         print("-- GSR errors")
         print("\n".join(errs[:errors]))
+        print("-- GSR right type, wrong source")
+        print("\n".join(src_errs[:errors]))
     n = len(recs)
+    with_src = prf(correct_src, predicted - correct_src, n - correct_src)
     return {"records": n, "accuracy": round(correct / n, 3),
             **prf(correct, predicted - correct, n - correct),
+            "f1_with_source": with_src["f1"],
             "accuracy_by_type": {k: round(per_ok[k] / v, 2) for k, v in sorted(per.items())}}
 
 

@@ -478,7 +478,10 @@ def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
         return [Cand(start, end, country_actor(kb, kinds["seat"].ref, "GOV", surface), 7)]
     if "demonym" in kinds and not ("country" in kinds and surface[:1].isupper()
                                   and kinds["country"].ref != kinds["demonym"].ref):
-        return _demonym(ctx, i, j, kinds["demonym"].ref)
+        dem = _demonym(ctx, i, j, kinds["demonym"].ref)
+        if dem or "country" not in kinds:
+            return dem
+        # "US officials" is the demonym; "the US rejected ..." the country itself
     if "country" in kinds or "capital" in kinds:
         e = kinds.get("country") or kinds["capital"]
         iso3 = e.ref

@@ -448,6 +448,24 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem in lx.SPEECH_VERBS and lem != "tell" and _demanded(tok) is not None:
         # "Russia said Turkey must withdraw": a demand on another actor (CAMEO 10)
         return _Trig(tok, "REQUEST", None, verbal=True)
+    preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
+             for x in c.children if x.dep_ == "pobj"}
+    if ("on", "alert") in preps or ("on", "standby") in preps or (
+            lem in ("raise", "heighten", "increase") and any(
+                _lemma(o) in ("alert", "readiness") for o in _objects(tok))):
+        # "troops remained on alert", "the army raised its alert level" (CAMEO 15)
+        return _Trig(tok, "MOBILIZE", "troops", verbal=True)
+    if ("on", "strike") in preps and lem in ("go", "be", "remain", "stay", "come"):
+        return _Trig(tok, "PROTEST", "strike", verbal=True)  # "workers went on strike"
+    if ("as", "shield") in preps:
+        return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
+    if lem in ("arrive", "land", "fly", "come"):
+        if any(k[1] in ("visit", "trip", "tour", "talk", "mission") and k[0] in (
+                "on", "for") for k in preps):
+            return _Trig(tok, "CONSULT", "visit", verbal=True)  # "arrived on a visit"
+        subj, _ = _subject_of(tok)
+        if subj is not None and _peacekeeping(subj):
+            return _Trig(tok, "AID", None, verbal=True)  # "peacekeepers arrived in X"
     if lem == "tell" and _addressee(tok) is not None:
         # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
         # president that ...": the two spoke (CAMEO 04, consult)
