@@ -113,3 +113,45 @@ def test_plover_folds_modality_into_the_type(nlp, text, typ, folded):
     evs = [e for e in code(nlp, text) if e.type == typ]
     assert evs, (text, types(nlp, text))
     assert plover_type(evs[0]) == folded
+
+
+def test_reported_speech_pronoun_is_the_speaker(nlp):
+    text = "Sudan said on Monday it had halted food aid to the border camps."
+    evs = [e for e in code(nlp, text) if e.type == "SANCTION"]
+    assert evs and evs[0].source is not None and evs[0].source.name == "Sudan"
+
+
+def test_he_is_not_a_state_speaker(nlp):
+    text = "Turkey said he had attacked the convoy."
+    evs = [e for e in code(nlp, text) if e.type == "ASSAULT"]
+    assert evs and (evs[0].source is None or evs[0].source.name != "Turkey")
+
+
+@pytest.mark.parametrize(("text", "typ", "name", "role"), [
+    ("Angry cotton farmers blocked the main highway into Kassala on Sunday.",
+     "PROTEST", "cotton farmers", "CVL"),
+    ("Thousands of students staged a protest outside the parliament.", "PROTEST",
+     "students", "CVL"),
+    ("The Kassala Farmers Union called off its strike on Tuesday.", "CONCEDE",
+     "Kassala Farmers Union", "UNK"),
+])
+def test_sources_the_resolver_does_not_know_are_kept_as_written(nlp, text, typ, name, role):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    src = evs[0].source
+    assert src is not None and src.name == name and src.role == role, src
+    assert src.id.startswith("unk-") and "_" not in src.id and src.country is None
+
+
+def test_no_actor_from_places_or_events(nlp):
+    text = "The town was shelled on Monday, and the attack killed four people."
+    for e in code(nlp, text):
+        for a in [e.source, e.target]:
+            assert a is None or not a.id.startswith("unk-") or a.role != "UNK", a
+
+
+def test_definite_descriptions_are_not_new_actors(nlp):
+    # "the two leaders" stands for people named before (or dropped by a scraper)
+    evs = [e for e in code(nlp, "In June, the two leaders signed a border accord.")
+           if e.type == "AGREE"]
+    assert evs and evs[0].source is None

@@ -46,6 +46,11 @@ EXPERT_WORDS = frozenset(
     ["analyst", "expert", "lecturer", "professor", "fellow", "researcher", "scholar", "academic", "director", "economist", "specialist", "commentator", "observer"]
 )
 MEDIA_WORDS = frozenset(["journalist", "reporter", "correspondent", "editor", "columnist"])
+# Heads that take the role of the noun before them ("rebel leaders", "party officials").
+GENERIC_HEADS = frozenset(["leaders", "leader", "officials", "official", "members", "member",
+                           "commanders", "commander", "spokesman", "spokeswoman",
+                           "representatives", "delegation", "side", "leadership"])
+KEEP_ROLE_BEFORE = frozenset(["REB", "OPP", "PTY", "MED", "BUS", "JUD", "NGO", "CVL", "REF"])
 OFFICIAL_WORDS = frozenset(["official", "minister", "diplomat", "spokesman", "spokeswoman", "ambassador"])
 SAYING = frozenset(["said", "says", "told", "added", "warned", "noted", "stated", "explained", "argued", "believes"])
 
@@ -564,7 +569,9 @@ def _role_of(ctx: Ctx, words: list[int]) -> tuple[str | None, int]:
             if a + b <= len(norms):
                 phrase = " ".join(norms[a:a + b])
                 if phrase in nouns:
-                    role, last = nouns[phrase], words[a + b - 1]
+                    if not (role in KEEP_ROLE_BEFORE and phrase in GENERIC_HEADS):
+                        role = nouns[phrase]  # "rebel leaders" stay rebels
+                    last = words[a + b - 1]
                     break
     return role, last
 

@@ -43,6 +43,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -176,7 +177,12 @@ def _segments(doc: Doc) -> Iterator[Span]:
 
 
 # Forms the small English model lemmatises wrongly ("hoped" -> "hop").
-_LEMMA_FIX = {"hoped": "hope", "hoping": "hope", "hopes": "hope"}
+# (found by lemmatising every lexicon verb's inflections: benchmarks keep no list of it)
+_LEMMA_FIX = {f: base for base, fs in {
+    "hope": ("hoped", "hoping", "hopes"), "stage": ("staged", "staging", "stages"),
+    "slate": ("slated", "slating", "slates"), "rape": ("raped", "raping", "rapes"),
+    "lambaste": ("lambasted", "lambasting", "lambastes"),
+}.items() for f in fs}
 
 
 def _lemma(tok: Token) -> str:
@@ -189,6 +195,8 @@ def _lemma(tok: Token) -> str:
 def _particle(tok: Token) -> Iterator[str]:
     for c in tok.children:
         if c.dep_ in ("prt", "prep", "dobj", "advmod") and c.i > tok.i:
+            if c.dep_ == "prep" and any(x.ent_type_ in ("DATE", "TIME") for x in c.children):
+                continue  # "called off the strike on Tuesday": a date, not "call on"
             yield c.text.lower()
 
 
@@ -802,14 +810,16 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             date = said
     src_tok, tgt_tok = _roles(trig, floor)
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
+    alt: Token | None = None
     if source is None and not trig.verbal:
         alt = _noun_source(trig)
         if alt is not None:
             source = _actors_at(alt, actors, damaged)
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
     if source is None and src_tok is not None and src_tok.lower_ in _ANAPHORS:
-        source = _sentence_antecedent(src_tok, actors, damaged) or _antecedent(
-            src_tok, seg, history)
+        source = _speaker_antecedent(doc, src_tok, actors, damaged) or \
+            _sentence_antecedent(src_tok, actors, damaged) or _antecedent(
+                src_tok, seg, history)
     elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
             src_tok.head.dep_ == "relcl":
         # "HTS, which it accuses of ...": "it" cannot be the group the clause describes
@@ -819,6 +829,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     if source is None and src_tok is not None and not _touches(
             src_tok.idx, src_tok.idx + len(src_tok.text), damaged):
         source = _described_source(src_tok, actors, damaged, history)
+    if source is None and (src_tok or alt) is not None:
+        source = _unnamed_actor(doc, src_tok or alt, damaged)  # type: ignore[arg-type]
+    if target is None and tgt_tok is not None:
+        target = _unnamed_actor(doc, tgt_tok, damaged)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -979,6 +993,36 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
                  and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
         return prior[-1].actor if prior else None
     return None
+
+
+def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
+                        damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    """The speaker a subject pronoun of reported speech stands for ("Japan said it had
+    halted aid", "the rebels said they would attend", "Putin said he would visit"), when
+    the pronoun fits it: "he"/"she" a person, "it" a state or body, "they" a group."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pron.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in lx.SPEECH_VERBS:
+        return None
+    speaker, passive = _subject_of(clause.head)
+    if speaker is None or passive or speaker.lower_ in _PRONOUNS:
+        return None
+    found = _actors_at(speaker, actors, damaged) or _unnamed_actor(doc, speaker, damaged)
+    if found is None:
+        return None
+    word = pron.lower_
+    if isinstance(found, list):
+        return found if word == "they" else None
+    person = "_" in found.id or speaker.ent_type_ == "PERSON"
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    if word in ("he", "she"):
+        return found if person else None
+    if word == "it":
+        return found if not person and not plural else None
+    return found if plural or (not person and found.role not in ("GOV", "UNK")) else None
 
 
 def _sentence_antecedent(pron: Token, actors: Sequence[ActorMention],
@@ -1425,6 +1469,76 @@ def _core_span(tok: Token) -> tuple[int, int]:
     lo = min(t.idx for t in toks)
     hi = max(t.idx + len(t.text) for t in toks)
     return lo, hi
+
+
+# Heads that count or group the actors named after "of" ("thousands of students",
+# "members of the party").
+_GROUPING = {"thousand", "hundred", "dozen", "million", "ten", "group", "number", "crowd",
+             "some", "many", "member", "dozens", "hundreds", "thousands", "tens", "millions",
+             "all", "most", "one", "two", "several", "scores", "score", "busload", "band"}
+# Role nouns that name an act or a weapon of the military, not who acts ("Turkish fire",
+# "Russian jets" resolve through the actor stage; alone they are no actor).
+_THINGS = {"fire", "artillery", "shelling", "bombardment", "missile", "rocket", "drone",
+           "jet", "aircraft", "warplane", "tank", "helicopter", "bomber", "gunship",
+           "convoy", "advance", "operation", "offensive", "raid", "patrol", "power", "cover",
+           "attack", "assault", "strike", "unit", "diplomacy", "intelligence", "state",
+           "side", "mission", "embassy", "consulate", "press", "industry", "public",
+           "population", "community", "media", "television", "tv"}
+_LEADING = re.compile(r"^(?:the|a|an|some|many|several|angry|other)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> dict[str, str]:
+    from storyline.knowledge import load_knowledge
+
+    return dict(load_knowledge().role_nouns)
+
+
+def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """An actor the resolver does not know, read from the phrase itself: a proper name
+    ("the Kassala Farmers Union", "Ahmed Musa") or a group noun of a known role
+    ("activists", "truck drivers", "thousands of students"); None for anything else (a
+    pronoun, a town, an event). Its country is (``unk-`` and the phrase's slug)."""
+    h = tok
+    for _ in range(2):
+        if _lemma(h) in _GROUPING or h.lower_ in _GROUPING or h.like_num:
+            nxt = next((x for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for x in c.children if x.dep_ == "pobj"), None)
+            if nxt is None:
+                return None
+            h = nxt
+    if h.pos_ not in ("NOUN", "PROPN") or h.lower_ in _PRONOUNS or h.ent_type_ in (
+            "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC",
+            "FAC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+        return None
+    if h.pos_ == "NOUN" and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both"))
+            or (c.dep_ == "poss" and c.pos_ == "PRON") for c in h.children):
+        return None  # "the two leaders", "its forces": someone named before, or no one
+    lem = _lemma(h)
+    if lem in lx.NOUNS or lem in _THINGS or lem.endswith("strike") or (
+            h.i > 0 and h.nbor(-1).text in ("-", "–")):
+        return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
+    nouns = _role_nouns()
+    role = nouns.get(h.lower_) or nouns.get(lem)
+    if role is None:
+        if h.pos_ != "PROPN" or not h.text[:1].isupper() or (h.i == h.sent.start and \
+                h.ent_type_ == ""):
+            return None
+        role = "UNK"
+    lo, hi = _core_span(h)
+    if _touches(lo, hi, damaged):
+        return None
+    text = doc_text(doc)[lo:hi].strip()
+    name = _LEADING.sub("", text)
+    name = _LEADING.sub("", name)
+    if not name or len(name) > 80 or "\n" in name:
+        return None
+    from storyline.annotate.actors import slug
+
+    # no underscore in the id: ids with one are people's (see _antecedent)
+    return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
+                 country=None, role=role)  # type: ignore[arg-type]
 
 
 def _touches(lo: int, hi: int, damaged: Sequence[tuple[int, int]]) -> bool:
