@@ -369,8 +369,11 @@ def test_relative_clause_subject_is_the_named_group_not_its_description(nlp):
 
 
 def test_deliveries_of_weapons_and_provisions_of_support(nlp):
-    assert one(nlp, "A new round of deliveries of Russian missiles reached Turkey on "
-                    "Monday.").type == "COOPERATE"
+    # arms bought are an exchange; arms given, military aid (PLOVER AID)
+    assert one(nlp, "A new round of deliveries of the missiles Turkey purchased reached "
+                    "Ankara on Monday.").type == "COOPERATE"
+    assert one(nlp, "A new round of deliveries of Russian missiles reached Damascus on "
+                    "Monday.").type == "AID"
     assert one(nlp, "Russia's provisions of military support to Damascus angered "
                     "Ankara.").type == "AID"
 

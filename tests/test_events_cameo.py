@@ -155,3 +155,12 @@ def test_definite_descriptions_are_not_new_actors(nlp):
     evs = [e for e in code(nlp, "In June, the two leaders signed a border accord.")
            if e.type == "AGREE"]
     assert evs and evs[0].source is None
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+    ("Turkey sent weapons and ammunition to the rebels in March.", "AID"),
+    ("Russia delivered the missiles to Turkey under a $2 billion deal.", "COOPERATE"),
+    ("Ethiopia shared intelligence with Sudan on the border raids.", "COOPERATE"),
+])
+def test_arms_given_are_aid_arms_sold_an_exchange(nlp, text, typ):
+    assert typ in types(nlp, text), (text, types(nlp, text))

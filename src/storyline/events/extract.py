@@ -581,6 +581,10 @@ def _transfer(tok: Token, objs: list[Token], extra_aid: tuple[str, ...] = ()) ->
             words.add(_lemma(t))
             if t.ent_type_ == "MONEY":
                 words.add("money")
+    if words & lx.ARMS_OBJECTS and not words & (lx.COOP_OBJECTS - lx.ARMS_OBJECTS) and \
+            _lemma(tok) not in lx.SALE_WORDS and not any(
+                _lemma(t) in lx.SALE_WORDS for t in tok.sent):
+        return "AID"  # arms given, not sold
     if words & lx.COOP_OBJECTS:
         return "COOPERATE"
     if words & lx.AID_OBJECTS or words & set(extra_aid):

@@ -242,8 +242,7 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "aid": ("AID", None), "food": ("AID", None), "supply": ("AID", None),
              "convoy": ("AID", None), "assistance": ("AID", None), "doctor": ("AID", None),
              "message": ("CONSULT", None), "letter": ("CONSULT", None),
-             "envoy": ("CONSULT", "visit"), "delegation": ("CONSULT", "visit"),
-             "weapon": ("COOPERATE", None), "arm": ("COOPERATE", None)},
+             "envoy": ("CONSULT", "visit"), "delegation": ("CONSULT", "visit")},
     "reach": {"agreement": ("AGREE", None), "deal": ("AGREE", None),
               "accord": ("AGREE", None), "consensus": ("AGREE", None),
               "ceasefire": ("AGREE", None), "truce": ("AGREE", None),
@@ -294,14 +293,12 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
         "augment", "double", "triple", "build")},
     "set": {"deadline": ("THREATEN", None), "ultimatum": ("THREATEN", None)},
     "provide": {"aid": ("AID", None), "assistance": ("AID", None), "food": ("AID", None),
-                "weapon": ("COOPERATE", None), "arm": ("COOPERATE", None),
                 "support": ("SUPPORT", None), "shelter": ("AID", None),
                 "fund": ("AID", None), "funding": ("AID", None), "training": ("COOPERATE", None),
                 "intelligence": ("COOPERATE", None), "datum": ("COOPERATE", None),
                 "loan": ("AID", None)},
     "deliver": {"aid": ("AID", None), "food": ("AID", None), "assistance": ("AID", None),
-                "weapon": ("COOPERATE", None), "system": ("COOPERATE", None),
-                "missile": ("COOPERATE", None), "supply": ("AID", None),
+                "supply": ("AID", None),
                 "speech": ("", None), "message": ("", None), "blow": ("ASSAULT", None)},
     "lift": {"sanction": ("CONCEDE", None), "embargo": ("CONCEDE", None),
              "ban": ("CONCEDE", None), "siege": ("RETREAT", None), "tariff": ("CONCEDE", None),
@@ -486,6 +483,16 @@ COOP_OBJECTS: frozenset[str] = frozenset({
     "weapon", "arm", "missile", "system", "intelligence", "training", "technology", "datum",
     "information", "jet", "aircraft", "tank", "ammunition", "helicopter", "drone", "rifle",
     "firearm", "warship", "submarine", "s-400", "evidence", "photograph", "expertise",
+})
+# Arms given are military aid (PLOVER AID: "military and police assistance including
+# arms"); arms sold are an exchange (COOPERATE). Words that make a transfer a sale:
+ARMS_OBJECTS: frozenset[str] = frozenset({
+    "weapon", "arm", "missile", "jet", "aircraft", "tank", "ammunition", "helicopter",
+    "drone", "rifle", "firearm", "warship", "submarine", "artillery", "munition",
+})
+SALE_WORDS: frozenset[str] = frozenset({
+    "sell", "sale", "purchase", "buy", "deal", "contract", "order", "export", "import",
+    "buyer", "seller", "price", "s-400",
 })
 DENIAL_OBJECTS: frozenset[str] = frozenset({
     "accusation", "charge", "allegation", "claim", "report", "responsibility", "involvement",
