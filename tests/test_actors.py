@@ -261,3 +261,16 @@ def test_al_qaeda_linked_is_not_al_qaeda(nlp):
     got = actors(nlp, "Al-Qaeda-linked militants shelled the town.", story="SYR")
     assert "Al-Qaeda" not in got
     assert got["militants"] == ("SYRREB", "SYR", "REB")
+
+
+def test_preposition_cut_off_at_paragraph_end_governs_nothing(nlp):
+    # the scraper dropped the place that ended the first paragraph: "in" does not make the
+    # next paragraph's first name a place
+    text = ("Thousands of families fled to tented camps in\n\n"
+            "Greece has accused the of stalling the talks on Tuesday.")
+    damaged = [(text.index(" in\n"), text.index(" in\n") + 3),
+               (text.index("the of"), text.index("the of") + 6)]
+    got = actors(nlp, text, damaged=damaged)
+    assert got["Greece"] == ("GRCGOV", "GRC", "GOV")
+    # on one line the preposition still makes it a place
+    assert "Greece" not in actors(nlp, "Thousands of families fled to tented camps in Greece.")

