@@ -274,3 +274,15 @@ def test_preposition_cut_off_at_paragraph_end_governs_nothing(nlp):
     assert got["Greece"] == ("GRCGOV", "GRC", "GOV")
     # on one line the preposition still makes it a place
     assert "Greece" not in actors(nlp, "Thousands of families fled to tented camps in Greece.")
+
+
+def test_name_that_is_also_an_adjective_stands_alone(nlp):
+    # "US" is the country's name and its adjective: alone (no noun after it) it names the
+    # country, also as the subject inside a relative clause
+    got = actors(nlp, "The drones, which the US sold to Poland last year, crashed. "
+                      "The U.S. later imposed sanctions.")
+    assert got["US"] == ("USAGOV", "USA", "GOV")
+    assert got["U.S."] == ("USAGOV", "USA", "GOV")
+    got = actors(nlp, "US officials met the delegation, while US-backed fighters waited.")
+    assert got["US officials"] == ("USAGOV", "USA", "GOV")
+    assert not any(k.startswith("US-") or k == "US" for k in got)

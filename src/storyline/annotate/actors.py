@@ -485,7 +485,13 @@ def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
         return [Cand(start, end, country_actor(kb, kinds["seat"].ref, "GOV", surface), 7)]
     if "demonym" in kinds and not ("country" in kinds and surface[:1].isupper()
                                   and kinds["country"].ref != kinds["demonym"].ref):
-        return _demonym(ctx, i, j, kinds["demonym"].ref)
+        adj = _demonym(ctx, i, j, kinds["demonym"].ref)
+        nxt = ctx.by_idx.get(toks[j].start) if j < len(toks) else None
+        if adj or "country" not in kinds or toks[j - 1].hyphen_before or (
+                nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+            return adj
+        # "which the US made unavailable": a name that is also the adjective ("US
+        # officials") names the country when no noun follows it
     if "country" in kinds or "capital" in kinds:
         e = kinds.get("country") or kinds["capital"]
         iso3 = e.ref
