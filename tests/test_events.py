@@ -487,3 +487,10 @@ def test_support_received_from_someone_is_their_support(nlp):
     ev = one(nlp, "Turkey gained strong support from the European Union on Monday.",
              "SUPPORT")
     assert names(ev.source) == "the European Union" and names(ev.target) == "Turkey"
+
+
+def test_support_a_plan_received_is_the_givers_support(nlp):
+    # the subject is a thing (a proposal), not an actor: still the giver's support
+    ev = one(nlp, "The truce in the north won warm support from Moscow on Friday.",
+             "SUPPORT")
+    assert names(ev.source) == "Russia" and ev.modality == "asserted"

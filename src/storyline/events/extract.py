@@ -300,11 +300,23 @@ def _peacekeeping(tok: Token) -> bool:
 
 def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
     trig = _verb_trigger_raw(tok, lem)
-    if trig is not None and trig.type in _SAYING_TYPES and _thing_subject(tok):
-        return None  # "the agreement called for a zone", "the attacks threatened security"
+    if trig is not None and trig.type in _SAYING_TYPES and _thing_subject(tok) and not (
+            _received_from(trig) is not None):
+        # "the agreement called for a zone", "the attacks threatened security"; but "the
+        # truce gained support from X" is X's support, whatever it supports
+        return None
     if trig is not None and trig.type == "MOBILIZE" and _peacekeeping(tok):
         return _Trig(tok, "AID", None, verbal=True, extra=trig.extra)
     return trig
+
+
+def _received_from(trig: _Trig) -> Token | None:
+    """X in "gained/won/received support from X" (a RECEIVE_VERBS trigger with its object)."""
+    tok = trig.token
+    if trig.extra is None or _lemma(tok) not in lx.RECEIVE_VERBS:
+        return None
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for x in c.children if x.dep_ == "pobj"), None)
 
 
 _CONFLICT_ACTS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
@@ -1218,9 +1230,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
     if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive:
-        frm = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                    for x in c.children if x.dep_ == "pobj"), None)
-        return frm, subj
+        return _received_from(trig), subj
     if passive:
         src, tgt = agent, subj
     else:
