@@ -494,3 +494,20 @@ def test_support_a_plan_received_is_the_givers_support(nlp):
     ev = one(nlp, "The truce in the north won warm support from Moscow on Friday.",
              "SUPPORT")
     assert names(ev.source) == "Russia" and ev.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    # the parse hangs "to defeat" on "are", "to suppress" on "months": still the
+    # operation's purpose, and the operation is the subject's
+    "Turkish troops are weeks into an operation to defeat the rebels in the hills.",
+    "Syrian forces backed by Moscow are months into an operation to suppress the rebels "
+    "and militants in the northern region of the country.",
+    "Syrian forces are now two months into a campaign to suppress the rebels in the north.",
+])
+def test_months_into_an_operation_to_defeat_someone(nlp, text):
+    evs = code(nlp, text)
+    ev = next(e for e in evs if e.type == "ASSAULT")
+    assert names(ev.source) in ("Turkish troops", "Syrian forces")
+    assert ev.modality == "asserted"
+    # the purpose is the operation's content, not a second event
+    assert not [e for e in evs if e.type == "COERCE"]

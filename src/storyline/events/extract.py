@@ -228,8 +228,8 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem in ("raid", "attack") and any(_lemma(c) == "air" for c in noun.children):
         return ("ASSAULT", "aerial")
     if lem in ("operation", "campaign") and any(
-            c.dep_ in ("acl", "relcl") and (lx.VERBS.get(_lemma(c)) or ("", None))[0] in (
-                "ASSAULT", "COERCE") for c in noun.children):
+            (lx.VERBS.get(_lemma(c)) or ("", None))[0] in ("ASSAULT", "COERCE")
+            for c in _purposes(noun)):
         return ("ASSAULT", None)  # "an operation to quash armed groups"
     hit = lx.NOUNS.get(lem)
     if hit is None:
@@ -247,6 +247,21 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem == "strike" and any(_lemma(c) in ("air", "drone", "missile") for c in noun.children):
         return ("ASSAULT", "aerial")
     return hit
+
+
+def _purposes(noun: Token) -> list[Token]:
+    """The clauses saying what a noun is for: "an operation to quash X", "a campaign that
+    targets X" (its acl/relcl), or an infinitive right after the noun that the parse hung
+    on the verb of the clause ("X are months into an operation to quash Y")."""
+    out = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    doc = noun.doc
+    if not out and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "to":
+        verb = doc[noun.i + 2]
+        if verb.tag_ == "VB" and verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
+                doc[noun.i + 1].head.i == verb.i and not noun.is_ancestor(verb) and \
+                not any(c.dep_ in _SUBJ for c in verb.children):
+            out.append(verb)
+    return out
 
 
 def _triggers(seg: Span) -> list[_Trig]:
@@ -577,8 +592,8 @@ _NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "
 def _standalone_noun(tok: Token, lem: str) -> bool:
     """Whether an event noun is an event here (not a light verb's object: handled there)."""
     if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike") and \
-            lem not in lx.TRANSFER_NOUNS and not (lem in ("operation", "campaign") and any(
-                c.dep_ in ("acl", "relcl") for c in tok.children)):
+            lem not in lx.TRANSFER_NOUNS and not (lem in ("operation", "campaign") and
+                                                  _purposes(tok)):
         return False
     if tok.dep_ in ("compound", "amod", "poss", "nmod"):
         return False
@@ -593,9 +608,26 @@ def _standalone_noun(tok: Token, lem: str) -> bool:
                                                     "of", "for", "to", "at", "from", "by",
                                                     "with"):
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "into" and _into_what(head) is not None:
+        return True  # "X are months into an operation", "two weeks into the offensive"
     if tok.dep_ in ("dobj", "obj", "attr", "appos", "conj", "ROOT", "nsubjpass", "npadvmod"):
         return True
     return bool(any(c.dep_ == "poss" or c.ent_type_ in ("DATE",) for c in tok.children))
+
+
+_SPANS = {"day", "week", "month", "year", "hour"}
+
+
+def _into_what(prep: Token) -> Token | None:
+    """For "into" that says how far along an event is ("X are several months into an
+    operation", "X is deep into talks", "two weeks into the offensive"): the verb "be" or
+    the time noun it hangs on; None for other "into" ("fired into the crowd")."""
+    head = prep.head
+    if head.pos_ == "AUX" and _lemma(head) == "be":
+        return head
+    if _lemma(head) in _SPANS:
+        return head
+    return None
 
 
 _SCENE_PREPS = {"under", "amid", "after", "before", "following", "despite", "during",
@@ -620,12 +652,19 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
     Not content: a noun event setting the scene ("during talks with X"), the event a
     speaker told someone about, and an event a violent or coercive act was done to
     ("suppressed the protests"). A passive violent verb with no agent yields to the
-    attack it happened in ("were wounded in an artillery attack by X").
+    attack it happened in ("were wounded in an artillery attack by X"). The infinitive
+    saying what a noun event is for is its content, wherever the parse hung it.
     """
     idx = {t.token.i: t for t in trigs}
     keep: list[_Trig] = []
     drop_outer: set[int] = set()
+    # "an operation to quash X" where the parse hung "to quash" on the clause's verb: the
+    # infinitive is still the noun's content
+    misplaced = {p.i for t in trigs if not t.verbal for p in _purposes(t.token)
+                 if p.head.i != t.token.i}
     for t in trigs:
+        if t.verbal and t.token.i in misplaced:
+            continue
         nested = False
         cur = t.token
         path_ok = not t.verbal and _circumstantial(t.token)
@@ -1281,12 +1320,15 @@ def _noun_source(trig: _Trig) -> Token | None:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     src = next((x for x in c.children if x.dep_ == "pobj"), None)
-    if src is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and \
-            tok.head.head.pos_ == "AUX" and _lemma(tok.head.head) == "be":
-        # "government forces are several months into an operation", "X is in talks"
-        s, _ = _subject_of(tok.head.head)
-        if s is not None and s.lower_ not in _PRONOUNS:
-            src = s
+    if src is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into"):
+        # "X is in talks", "X are several months into an operation"
+        be: Token | None = tok.head.head
+        if tok.head.lower_ == "into" and be is not None and _lemma(be) in _SPANS:
+            be = be.head if be.dep_ in ("attr", "npadvmod", "acomp") else None
+        if be is not None and be.pos_ == "AUX" and _lemma(be) == "be":
+            s, _ = _subject_of(be)
+            if s is not None and s.lower_ not in _PRONOUNS:
+                src = s
     if src is None and trig.type == "CONSULT" and (
             _circumstantial(tok) or tok.dep_ in ("dobj", "appos")):
         # "X warned during a press conference with Y", "X co-sponsors the talks":
