@@ -732,7 +732,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         dated_future = bool(default[1]) and date.start > default[1]
     modality = _modality(trig, seg, question=question, dated_future=dated_future)
     if date.text is None and modality in ("asserted", "negated"):
-        said = _speech_date(doc, seg, trig, trigs, whens)
+        said = _speech_date(doc, seg, trig, trigs, whens) or _coordinate_date(
+            doc, seg, trig, trigs, whens)
         if said is not None:
             date = said
     src_tok, tgt_tok = _roles(trig, floor)
@@ -1204,6 +1205,9 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             cur = cur.head
             continue
         if cur.dep_ == "conj" and cur.head.i != cur.i:
+            rel = _relative_coordinate(cur)
+            if rel is not None:
+                return rel, False
             cur = cur.head
             continue
         if cur.dep_ == "relcl":
@@ -1224,6 +1228,39 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _continued_relative(conj: Token) -> Token | None:
+    """The verb of a relative clause that a coordinated verb really continues.
+
+    "X's calls for a truce won support from Y, who said ..., and urged Z to ...": the
+    parse makes "urged" a conjunct of the main verb, whose subject cannot urge anyone (an
+    event noun, or a possessor the parse took for the subject of "calls"); the verb
+    continues the relative clause just before it ("said"), so its subject is Y."""
+    head = conj.head
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    possessor = any(c.dep_ == "case" and c.tag_ == "POS" for c in subj.children)
+    event_noun = subj.pos_ == "NOUN" and (
+        _lemma(subj) in lx.STANDALONE_NOUNS or lx.NOUNS.get(_lemma(subj), ("", None))[0] != "")
+    if not (possessor or event_noun):
+        return None
+    rels = [t for t in head.subtree if t.dep_ == "relcl" and head.i < t.i < conj.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+                    for c in t.children)]
+    if not rels:
+        return None
+    rel = rels[-1]
+    between = conj.doc[rel.right_edge.i + 1:conj.i]
+    if any(t.pos_ not in ("PUNCT", "CCONJ") for t in between):
+        return None
+    return rel
+
+
+def _relative_coordinate(conj: Token) -> Token | None:
+    rel = _continued_relative(conj)
+    return _appos_head(rel.head) if rel is not None else None
 
 
 def _appos_head(tok: Token) -> Token:
@@ -1674,6 +1711,27 @@ def _speech_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
             continue
         owner, v = _owned(doc, w, trig_tokens)
         if owner is None and v == verb.i:
+            return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
+    return None
+
+
+def _coordinate_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+                     whens: Sequence[_When]) -> DateRange | None:
+    """A verb coordinated with a dated speech verb shares its occasion: "X said on Monday
+    that ... and urged Y to ..." (also when the parse hung "urged" elsewhere, see
+    :func:`_continued_relative`)."""
+    tok = trig.token
+    if not trig.verbal or tok.dep_ != "conj":
+        return None
+    verb = _continued_relative(tok) or tok.head
+    if _lemma(verb) not in lx.SPEECH_VERBS or verb.i in {t.token.i for t in trigs}:
+        return None
+    trig_tokens = {t.token.i: t for t in trigs}
+    for w in whens:
+        if w.start < seg.start_char or w.end > seg.end_char or w.precision != "day":
+            continue
+        _, v = _owned(doc, w, trig_tokens)
+        if v == verb.i:  # the speech verb's own time (whatever event governs it)
             return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
     return None
 
