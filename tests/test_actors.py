@@ -261,3 +261,28 @@ def test_al_qaeda_linked_is_not_al_qaeda(nlp):
     got = actors(nlp, "Al-Qaeda-linked militants shelled the town.", story="SYR")
     assert "Al-Qaeda" not in got
     assert got["militants"] == ("SYRREB", "SYR", "REB")
+
+
+def test_preposition_cut_off_at_paragraph_end_governs_nothing(nlp):
+    # the scraper dropped the place that ended the first paragraph: "in" does not make the
+    # next paragraph's first name a place
+    text = ("Thousands of families fled to tented camps in\n\n"
+            "Greece has accused the of stalling the talks on Tuesday.")
+    damaged = [(text.index(" in\n"), text.index(" in\n") + 3),
+               (text.index("the of"), text.index("the of") + 6)]
+    got = actors(nlp, text, damaged=damaged)
+    assert got["Greece"] == ("GRCGOV", "GRC", "GOV")
+    # on one line the preposition still makes it a place
+    assert "Greece" not in actors(nlp, "Thousands of families fled to tented camps in Greece.")
+
+
+def test_name_that_is_also_an_adjective_stands_alone(nlp):
+    # "US" is the country's name and its adjective: alone (no noun after it) it names the
+    # country, also as the subject inside a relative clause
+    got = actors(nlp, "The drones, which the US sold to Poland last year, crashed. "
+                      "The U.S. later imposed sanctions.")
+    assert got["US"] == ("USAGOV", "USA", "GOV")
+    assert got["U.S."] == ("USAGOV", "USA", "GOV")
+    got = actors(nlp, "US officials met the delegation, while US-backed fighters waited.")
+    assert got["US officials"] == ("USAGOV", "USA", "GOV")
+    assert not any(k.startswith("US-") or k == "US" for k in got)

@@ -490,3 +490,59 @@ def test_support_received_from_someone_is_their_support(nlp):
     ev = one(nlp, "Turkey gained strong support from the European Union on Monday.",
              "SUPPORT")
     assert names(ev.source) == "the European Union" and names(ev.target) == "Turkey"
+
+
+def test_support_a_plan_received_is_the_givers_support(nlp):
+    # the subject is a thing (a proposal), not an actor: still the giver's support
+    ev = one(nlp, "The truce in the north won warm support from Moscow on Friday.",
+             "SUPPORT")
+    assert names(ev.source) == "Russia" and ev.modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    # the parse hangs "to defeat" on "are", "to suppress" on "months": still the
+    # operation's purpose, and the operation is the subject's
+    "Turkish troops are weeks into an operation to defeat the rebels in the hills.",
+    "Syrian forces backed by Moscow are months into an operation to suppress the rebels "
+    "and militants in the northern region of the country.",
+    "Syrian forces are now two months into a campaign to suppress the rebels in the north.",
+])
+def test_months_into_an_operation_to_defeat_someone(nlp, text):
+    evs = code(nlp, text)
+    ev = next(e for e in evs if e.type == "ASSAULT")
+    assert names(ev.source) in ("Turkish troops", "Syrian forces")
+    assert ev.modality == "asserted"
+    # the purpose is the operation's content, not a second event
+    assert not [e for e in evs if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize("text, source", [
+    # the parse makes "urged" a conjunct of "calls"/"gained": its subject would be Turkey;
+    # the verb continues the relative clause, so "who" -> its antecedent urged
+    ("Turkey’s calls for a ceasefire gained enthusiastic support from Putin, who stated on "
+     "Monday that “Moscow is working hard to stop this war”, and urged Syria and Iran to "
+     "refrain from shelling towns in the north.", "Vladimir Putin"),
+    ("Turkey's demands for a ceasefire gained backing from Lavrov, who stated on Monday that "
+     "Moscow is working hard to end the violence, and urged Syria to refrain from attacking "
+     "civilians.", "Sergei Lavrov"),
+])
+def test_verb_continuing_a_relative_clause_takes_its_antecedent(nlp, text, source):
+    evs = code(nlp, text)
+    req = next(e for e in evs if e.type == "REQUEST")
+    assert names(req.source) == source
+    # and the occasion of the statement it continues: "stated on Monday"
+    assert (req.date.start, req.date.text) == ("2019-06-10", "Monday")
+    sup = next(e for e in evs if e.type == "SUPPORT")
+    assert names(sup.source) == source
+
+
+def test_relative_clause_between_does_not_steal_an_actor_subject(nlp):
+    ev = one(nlp, "Russia backed the rebels, who stormed the town, and urged Turkey to stay "
+                  "out.", "REQUEST")
+    assert names(ev.source) == "Russia"
+
+
+def test_verb_coordinated_with_a_dated_statement_shares_its_date(nlp):
+    ev = one(nlp, "Putin stated on Monday that Moscow wants calm, and urged Iran to withdraw "
+                  "its fighters.", "REQUEST")
+    assert (ev.date.start, ev.date.text) == ("2019-06-10", "Monday")

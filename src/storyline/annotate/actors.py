@@ -46,11 +46,6 @@ EXPERT_WORDS = frozenset(
     ["analyst", "expert", "lecturer", "professor", "fellow", "researcher", "scholar", "academic", "director", "economist", "specialist", "commentator", "observer"]
 )
 MEDIA_WORDS = frozenset(["journalist", "reporter", "correspondent", "editor", "columnist"])
-# Heads that take the role of the noun before them ("rebel leaders", "party officials").
-GENERIC_HEADS = frozenset(["leaders", "leader", "officials", "official", "members", "member",
-                           "commanders", "commander", "spokesman", "spokeswoman",
-                           "representatives", "delegation", "side", "leadership"])
-KEEP_ROLE_BEFORE = frozenset(["REB", "OPP", "PTY", "MED", "BUS", "JUD", "NGO", "CVL", "REF"])
 OFFICIAL_WORDS = frozenset(["official", "minister", "diplomat", "spokesman", "spokeswoman", "ambassador"])
 SAYING = frozenset(["said", "says", "told", "added", "warned", "noted", "stated", "explained", "argued", "believes"])
 
@@ -394,7 +389,14 @@ def _exact_forms(ctx: Ctx, e: Entry) -> frozenset[str]:
 
 
 def _prev_words(ctx: Ctx, i: int, n: int = 2) -> list[str]:
-    return [t.norm for t in ctx.toks[max(0, i - n):i]]
+    """The n words before token i on its own line: a line break ends a sentence or a
+    paragraph, so a word cut off at the end of one ("crowded camps in") never governs
+    the first word of the next ("Turkey has accused ...")."""
+    toks, text = ctx.toks, ctx.text
+    lo = i
+    while lo > max(0, i - n) and "\n" not in text[toks[lo - 1].end:toks[lo].start]:
+        lo -= 1
+    return [t.norm for t in toks[lo:i]]
 
 
 def _next_norm(ctx: Ctx, j: int, k: int = 0) -> str:
@@ -483,10 +485,13 @@ def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
         return [Cand(start, end, country_actor(kb, kinds["seat"].ref, "GOV", surface), 7)]
     if "demonym" in kinds and not ("country" in kinds and surface[:1].isupper()
                                   and kinds["country"].ref != kinds["demonym"].ref):
-        dem = _demonym(ctx, i, j, kinds["demonym"].ref)
-        if dem or "country" not in kinds:
-            return dem
-        # "US officials" is the demonym; "the US rejected ..." the country itself
+        adj = _demonym(ctx, i, j, kinds["demonym"].ref)
+        nxt = ctx.by_idx.get(toks[j].start) if j < len(toks) else None
+        if adj or "country" not in kinds or toks[j - 1].hyphen_before or (
+                nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+            return adj
+        # "which the US made unavailable": a name that is also the adjective ("US
+        # officials") names the country when no noun follows it
     if "country" in kinds or "capital" in kinds:
         e = kinds.get("country") or kinds["capital"]
         iso3 = e.ref
@@ -569,9 +574,7 @@ def _role_of(ctx: Ctx, words: list[int]) -> tuple[str | None, int]:
             if a + b <= len(norms):
                 phrase = " ".join(norms[a:a + b])
                 if phrase in nouns:
-                    if not (role in KEEP_ROLE_BEFORE and phrase in GENERIC_HEADS):
-                        role = nouns[phrase]  # "rebel leaders" stay rebels
-                    last = words[a + b - 1]
+                    role, last = nouns[phrase], words[a + b - 1]
                     break
     return role, last
 

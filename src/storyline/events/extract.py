@@ -243,8 +243,8 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem in ("raid", "attack") and any(_lemma(c) == "air" for c in noun.children):
         return ("ASSAULT", "aerial")
     if lem in ("operation", "campaign") and any(
-            c.dep_ in ("acl", "relcl") and (lx.VERBS.get(_lemma(c)) or ("", None))[0] in (
-                "ASSAULT", "COERCE") for c in noun.children):
+            (lx.VERBS.get(_lemma(c)) or ("", None))[0] in ("ASSAULT", "COERCE")
+            for c in _purposes(noun)):
         return ("ASSAULT", None)  # "an operation to quash armed groups"
     if lem in lx.EFFORT_NOUNS:
         # "a mediation effort", "the peace process": the compound's event
@@ -275,6 +275,21 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem == "strike" and any(_lemma(c) in ("air", "drone", "missile") for c in noun.children):
         return ("ASSAULT", "aerial")
     return hit
+
+
+def _purposes(noun: Token) -> list[Token]:
+    """The clauses saying what a noun is for: "an operation to quash X", "a campaign that
+    targets X" (its acl/relcl), or an infinitive right after the noun that the parse hung
+    on the verb of the clause ("X are months into an operation to quash Y")."""
+    out = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    doc = noun.doc
+    if not out and noun.i + 2 < len(doc) and doc[noun.i + 1].lower_ == "to":
+        verb = doc[noun.i + 2]
+        if verb.tag_ == "VB" and verb.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
+                doc[noun.i + 1].head.i == verb.i and not noun.is_ancestor(verb) and \
+                not any(c.dep_ in _SUBJ for c in verb.children):
+            out.append(verb)
+    return out
 
 
 def _triggers(seg: Span) -> list[_Trig]:
@@ -328,11 +343,23 @@ def _peacekeeping(tok: Token) -> bool:
 
 def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
     trig = _verb_trigger_raw(tok, lem)
-    if trig is not None and trig.type in _SAYING_TYPES and _thing_subject(tok):
-        return None  # "the agreement called for a zone", "the attacks threatened security"
+    if trig is not None and trig.type in _SAYING_TYPES and _thing_subject(tok) and not (
+            _received_from(trig) is not None):
+        # "the agreement called for a zone", "the attacks threatened security"; but "the
+        # truce gained support from X" is X's support, whatever it supports
+        return None
     if trig is not None and trig.type == "MOBILIZE" and _peacekeeping(tok):
         return _Trig(tok, "AID", None, verbal=True, extra=trig.extra)
     return trig
+
+
+def _received_from(trig: _Trig) -> Token | None:
+    """X in "gained/won/received support from X" (a RECEIVE_VERBS trigger with its object)."""
+    tok = trig.token
+    if trig.extra is None or _lemma(tok) not in lx.RECEIVE_VERBS:
+        return None
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for x in c.children if x.dep_ == "pobj"), None)
 
 
 _CONFLICT_ACTS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
@@ -693,8 +720,8 @@ _NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "
 def _standalone_noun(tok: Token, lem: str) -> bool:
     """Whether an event noun is an event here (not a light verb's object: handled there)."""
     if lem not in lx.STANDALONE_NOUNS and not lem.endswith("strike") and \
-            lem not in lx.TRANSFER_NOUNS and not (lem in ("operation", "campaign") and any(
-                c.dep_ in ("acl", "relcl") for c in tok.children)):
+            lem not in lx.TRANSFER_NOUNS and not (lem in ("operation", "campaign") and
+                                                  _purposes(tok)):
         return False
     if tok.dep_ in ("compound", "amod", "poss", "nmod"):
         return False
@@ -709,9 +736,26 @@ def _standalone_noun(tok: Token, lem: str) -> bool:
                                                     "of", "for", "to", "at", "from", "by",
                                                     "with"):
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "into" and _into_what(head) is not None:
+        return True  # "X are months into an operation", "two weeks into the offensive"
     if tok.dep_ in ("dobj", "obj", "attr", "appos", "conj", "ROOT", "nsubjpass", "npadvmod"):
         return True
     return bool(any(c.dep_ == "poss" or c.ent_type_ in ("DATE",) for c in tok.children))
+
+
+_SPANS = {"day", "week", "month", "year", "hour"}
+
+
+def _into_what(prep: Token) -> Token | None:
+    """For "into" that says how far along an event is ("X are several months into an
+    operation", "X is deep into talks", "two weeks into the offensive"): the verb "be" or
+    the time noun it hangs on; None for other "into" ("fired into the crowd")."""
+    head = prep.head
+    if head.pos_ == "AUX" and _lemma(head) == "be":
+        return head
+    if _lemma(head) in _SPANS:
+        return head
+    return None
 
 
 _SCENE_PREPS = {"under", "amid", "after", "before", "following", "despite", "during",
@@ -736,12 +780,19 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
     Not content: a noun event setting the scene ("during talks with X"), the event a
     speaker told someone about, and an event a violent or coercive act was done to
     ("suppressed the protests"). A passive violent verb with no agent yields to the
-    attack it happened in ("were wounded in an artillery attack by X").
+    attack it happened in ("were wounded in an artillery attack by X"). The infinitive
+    saying what a noun event is for is its content, wherever the parse hung it.
     """
     idx = {t.token.i: t for t in trigs}
     keep: list[_Trig] = []
     drop_outer: set[int] = set()
+    # "an operation to quash X" where the parse hung "to quash" on the clause's verb: the
+    # infinitive is still the noun's content
+    misplaced = {p.i for t in trigs if not t.verbal for p in _purposes(t.token)
+                 if p.head.i != t.token.i}
     for t in trigs:
+        if t.verbal and t.token.i in misplaced:
+            continue
         nested = False
         cur = t.token
         path_ok = not t.verbal and _circumstantial(t.token)
@@ -809,7 +860,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         dated_future = bool(default[1]) and date.start > default[1]
     modality = _modality(trig, seg, question=question, dated_future=dated_future)
     if date.text is None and modality in ("asserted", "negated"):
-        said = _speech_date(doc, seg, trig, trigs, whens)
+        said = _speech_date(doc, seg, trig, trigs, whens) or _coordinate_date(
+            doc, seg, trig, trigs, whens)
         if said is not None:
             date = said
     src_tok, tgt_tok = _roles(trig, floor)
@@ -1317,6 +1369,9 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             cur = cur.head
             continue
         if cur.dep_ == "conj" and cur.head.i != cur.i:
+            rel = _relative_coordinate(cur)
+            if rel is not None:
+                return rel, False
             cur = cur.head
             continue
         if cur.dep_ == "relcl":
@@ -1337,6 +1392,39 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _continued_relative(conj: Token) -> Token | None:
+    """The verb of a relative clause that a coordinated verb really continues.
+
+    "X's calls for a truce won support from Y, who said ..., and urged Z to ...": the
+    parse makes "urged" a conjunct of the main verb, whose subject cannot urge anyone (an
+    event noun, or a possessor the parse took for the subject of "calls"); the verb
+    continues the relative clause just before it ("said"), so its subject is Y."""
+    head = conj.head
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    possessor = any(c.dep_ == "case" and c.tag_ == "POS" for c in subj.children)
+    event_noun = subj.pos_ == "NOUN" and (
+        _lemma(subj) in lx.STANDALONE_NOUNS or lx.NOUNS.get(_lemma(subj), ("", None))[0] != "")
+    if not (possessor or event_noun):
+        return None
+    rels = [t for t in head.subtree if t.dep_ == "relcl" and head.i < t.i < conj.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+                    for c in t.children)]
+    if not rels:
+        return None
+    rel = rels[-1]
+    between = conj.doc[rel.right_edge.i + 1:conj.i]
+    if any(t.pos_ not in ("PUNCT", "CCONJ") for t in between):
+        return None
+    return rel
+
+
+def _relative_coordinate(conj: Token) -> Token | None:
+    rel = _continued_relative(conj)
+    return _appos_head(rel.head) if rel is not None else None
 
 
 def _appos_head(tok: Token) -> Token:
@@ -1382,9 +1470,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
     if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive:
-        frm = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                    for x in c.children if x.dep_ == "pobj"), None)
-        return frm, subj
+        return _received_from(trig), subj
     if passive:
         src, tgt = agent, subj
     else:
@@ -1437,12 +1523,15 @@ def _noun_source(trig: _Trig) -> Token | None:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
                     src = next((x for x in c.children if x.dep_ == "pobj"), None)
-    if src is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and \
-            tok.head.head.pos_ == "AUX" and _lemma(tok.head.head) == "be":
-        # "government forces are several months into an operation", "X is in talks"
-        s, _ = _subject_of(tok.head.head)
-        if s is not None and s.lower_ not in _PRONOUNS:
-            src = s
+    if src is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into"):
+        # "X is in talks", "X are several months into an operation"
+        be: Token | None = tok.head.head
+        if tok.head.lower_ == "into" and be is not None and _lemma(be) in _SPANS:
+            be = be.head if be.dep_ in ("attr", "npadvmod", "acomp") else None
+        if be is not None and be.pos_ == "AUX" and _lemma(be) == "be":
+            s, _ = _subject_of(be)
+            if s is not None and s.lower_ not in _PRONOUNS:
+                src = s
     if src is None and trig.type == "CONSULT" and (
             _circumstantial(tok) or tok.dep_ in ("dobj", "appos")):
         # "X warned during a press conference with Y", "X co-sponsors the talks":
@@ -1858,6 +1947,27 @@ def _speech_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
             continue
         owner, v = _owned(doc, w, trig_tokens)
         if owner is None and v == verb.i:
+            return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
+    return None
+
+
+def _coordinate_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+                     whens: Sequence[_When]) -> DateRange | None:
+    """A verb coordinated with a dated speech verb shares its occasion: "X said on Monday
+    that ... and urged Y to ..." (also when the parse hung "urged" elsewhere, see
+    :func:`_continued_relative`)."""
+    tok = trig.token
+    if not trig.verbal or tok.dep_ != "conj":
+        return None
+    verb = _continued_relative(tok) or tok.head
+    if _lemma(verb) not in lx.SPEECH_VERBS or verb.i in {t.token.i for t in trigs}:
+        return None
+    trig_tokens = {t.token.i: t for t in trigs}
+    for w in whens:
+        if w.start < seg.start_char or w.end > seg.end_char or w.precision != "day":
+            continue
+        _, v = _owned(doc, w, trig_tokens)
+        if v == verb.i:  # the speech verb's own time (whatever event governs it)
             return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
     return None
 
