@@ -164,3 +164,20 @@ def test_definite_descriptions_are_not_new_actors(nlp):
 ])
 def test_arms_given_are_aid_arms_sold_an_exchange(nlp, text, typ):
     assert typ in types(nlp, text), (text, types(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("Sudan shared evidence with Ethiopia on the smuggling ring.", "COOPERATE", None),
+    ("Swiss doctors handed over two tonnes of medicine to the Red Crescent.", "AID", None),
+    ("The rebels handed over the captured soldiers on Friday.", "RETREAT", None),
+    ("The rebels declared a unilateral ceasefire on Wednesday.", "RETREAT", "ceasefire"),
+    ("Thousands of dock workers stopped work on Monday over unpaid wages.",
+     "PROTEST", "strike"),
+    ("The government ordered the paper to suspend publication.", "COERCE", "censor"),
+    ("Israel reimposed a curfew on the town on Friday.", "COERCE", "curfew"),
+    ("The union reiterated its demand for a pay rise.", "REQUEST", None),
+])
+def test_plover_readings(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    assert evs[0].mode == mode

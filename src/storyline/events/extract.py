@@ -480,7 +480,8 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
             "unavailable", "inaccessible", "off-limits") for c in tok.children):
         # "the jet, which the US made unavailable to Turkey": withholding (SANCTION)
         return _Trig(tok, "SANCTION", "discontinue", verbal=True)
-    if lem in lx.SPEECH_VERBS and lem != "tell" and _demanded(tok) is not None:
+    if (lem in lx.SPEECH_VERBS or lem in ("conclude", "reaffirm", "remind")) and \
+            lem != "tell" and _demanded(tok) is not None:
         # "Russia said Turkey must withdraw": a demand on another actor (CAMEO 10)
         return _Trig(tok, "REQUEST", None, verbal=True)
     preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
@@ -513,6 +514,10 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     for p in _particle(tok):
         hit = lx.VERB_PARTICLE.get((lem, p))
         if hit:
+            if (lem, p) == ("hand", "over"):
+                given = _transfer(tok, list(_objects(tok)))
+                if given is not None:  # "handed over medicine to the Red Crescent"
+                    return _Trig(tok, given, None, verbal=True)
             return _Trig(tok, hit[0], hit[1], verbal=True)
     # verb + typing object
     table = lx.VERB_OBJECT.get(lem)
@@ -649,7 +654,10 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
             "heart", "footage", "camera"}:
         return False
     if lem == "share" and not olems & {"datum", "information", "intelligence", "data",
-                                       "technology", "expertise", "border"}:
+                                       "technology", "expertise", "border", "evidence",
+                                       "finding", "detail", "document", "record",
+                                       "photograph", "image", "assessment", "knowledge",
+                                       "know-how", "experience", "file", "footage"}:
         return False
     if lem in ("close", "halt", "suspend", "cancel", "freeze", "ban") and not objs and \
             tok.dep_ != "xcomp":

@@ -177,20 +177,30 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "suspend": {**{o: ("SANCTION", "discontinue") for o in (
         "aid", "assistance", "funding", "fund", "cooperation", "talk", "negotiation", "tie",
         "relation", "link", "flight", "membership", "mediation", "dialogue", "trade",
-        "contact", "export", "import", "loan", "grant", "program", "programme")}},
+        "contact", "export", "import", "loan", "grant", "program", "programme")},
+                "publication": ("COERCE", "censor"), "broadcast": ("COERCE", "censor"),
+                "newspaper": ("COERCE", "censor")},
     "halt": {o: ("SANCTION", "discontinue") for o in (
         "aid", "assistance", "funding", "cooperation", "talk", "negotiation", "trade",
         "export", "import", "flight", "mediation", "contact", "dialogue")},
     "withhold": {o: ("SANCTION", "discontinue") for o in (
         "aid", "assistance", "funding", "fund", "payment", "support", "cooperation")},
-    "stop": {o: ("SANCTION", "discontinue") for o in (
+    "stop": {**{o: ("SANCTION", "discontinue") for o in (
         "aid", "assistance", "funding", "cooperation", "trade", "export", "import")},
+             "work": ("PROTEST", "strike")},
+    "shun": {"work": ("PROTEST", "strike")},
     "cut": {"tariff": ("RETREAT", None), "duty": ("RETREAT", None),
             "assistance": ("SANCTION", "discontinue"), "link": ("SANCTION", "discontinue"),
             "tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
             "aid": ("SANCTION", "discontinue"), "funding": ("SANCTION", "discontinue")},
     "sever": {"tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue")},
     "impose": {"sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
+               "curfew": ("COERCE", "curfew"), "ban": ("SANCTION", "discontinue"),
+               "tariff": ("SANCTION", "discontinue"), "restriction": ("COERCE", "restrict"),
+               "martial": ("COERCE", "martial-law"), "blockade": ("COERCE", "restrict"),
+               "measure": ("SANCTION", "discontinue"), "fine": ("SANCTION", "convict"),
+               "penalty": ("SANCTION", "convict")},
+    "reimpose": {"sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
                "curfew": ("COERCE", "curfew"), "ban": ("SANCTION", "discontinue"),
                "tariff": ("SANCTION", "discontinue"), "restriction": ("COERCE", "restrict"),
                "martial": ("COERCE", "martial-law"), "blockade": ("COERCE", "restrict"),
@@ -312,11 +322,11 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
                "funding": ("SANCTION", "discontinue"), "tie": ("SANCTION", "discontinue"),
                "relation": ("SANCTION", "discontinue"), "cooperation": ("SANCTION", "discontinue"),
                "troop": ("RETREAT", "withdraw"), "presence": ("RETREAT", "withdraw")},
-    "announce": {"ceasefire": ("CONCEDE", None), "cessation": ("CONCEDE", None), "truce": ("CONCEDE", None),
+    "announce": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
                  "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release")},
     "approve": {"extradition": ("COOPERATE", None), "aid": ("AID", None),
                 "sale": ("COOPERATE", None)},
-    "declare": {"ceasefire": ("CONCEDE", None), "cessation": ("CONCEDE", None), "truce": ("CONCEDE", None),
+    "declare": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
                 "war": ("THREATEN", None), "emergency": ("COERCE", "restrict"),
                 "curfew": ("COERCE", "curfew"), "independence": ("", None)},
     "violate": {"ceasefire": ("ASSAULT", None), "truce": ("ASSAULT", None),
@@ -371,6 +381,7 @@ LIGHT_VERBS: frozenset[str] = frozenset({
     "organize", "organise", "lead", "join", "renew", "take", "commit", "allocate",
     "dispatch", "pay", "host", "seal", "strike", "agree", "sign", "broker", "accept",
     "declare", "end", "halt", "suspend", "postpone", "delay", "plan", "prepare",
+    "reiterate", "repeat", "restate", "echo",
 })
 
 # Light verbs among VERBS whose own type yields to the object noun's type.
@@ -458,7 +469,7 @@ STANDALONE_NOUNS: frozenset[str] = frozenset({
     "deal", "withdrawal", "convoy", "protest", "demonstration", "rally", "crackdown",
     "sanction", "embargo", "arrest", "deployment", "pullout", "curfew", "blockade",
     "aid", "release", "session", "conference", "exercise", "drill", "game", "extradition",
-    "donor", "torture", "cyberattack", "cyber-attack",
+    "donor", "torture", "cyberattack", "cyber-attack", "riot",
 })
 
 # Nouns that transfer something ("deliveries of the S-400 system", "provisions of military
