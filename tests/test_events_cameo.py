@@ -181,3 +181,54 @@ def test_plover_readings(nlp, text, typ, mode):
     evs = [e for e in code(nlp, text) if e.type == typ]
     assert evs, (text, types(nlp, text))
     assert evs[0].mode == mode
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("A jailed activist has been on hunger strike for 30 days.", "PROTEST", "strike"),
+    ("Hundreds of teachers staged a sit-in outside the ministry.", "PROTEST", "demo"),
+    ("Angry residents took to the streets of Kassala on Sunday.", "PROTEST", "demo"),
+    ("Ethiopia dispatched two warships to the Red Sea on Friday.", "MOBILIZE", "troops"),
+    ("Sudan called up 20,000 reservists after the border raid.", "MOBILIZE", "troops"),
+    ("The president ordered the army to the highest level of combat readiness.",
+     "MOBILIZE", "troops"),
+    ("Turkish and Azerbaijani marines held joint drills on the Caspian coast.",
+     "COOPERATE", None),
+    ("A roadside bomb struck a military convoy near Gao, killing four soldiers.",
+     "ASSAULT", None),
+    ("Government troops battled rebel fighters for control of the town.", "ASSAULT", None),
+    ("The parliament voted down the proposed border treaty.", "REJECT", None),
+    ("Prosecutors are looking into the minister's links to the arms dealer.",
+     "ACCUSE", "investigate"),
+    ("Kenya filed a case against Somalia at the International Court of Justice.",
+     "ACCUSE", "allege"),
+    ("Sudan opened an inquiry into the killing of the protesters.", "ACCUSE", "investigate"),
+    ("The foreign minister is on a three-nation tour of West Africa.", "CONSULT", "visit"),
+    ("The authorities cut mobile internet across the region.", "COERCE", "restrict"),
+])
+def test_more_news_vocabulary(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    assert evs[0].mode == mode
+
+
+def test_a_call_for_punishment_is_a_demand_not_an_appeal(nlp):
+    from storyline.events.extract import extract_with_triggers as ewt
+
+    for text, mode in [("Ethiopia called for sanctions against the smugglers.", None),
+                       ("Ethiopia called for calm along the border.", "appeal")]:
+        doc = nlp(text)
+        got = [(e.type, m) for _, e, m in ewt(doc, article_id="a", published=None,
+                                              actors=mentions(text), times=[])]
+        assert ("REQUEST", mode) in got, (text, got)
+
+
+def test_a_reported_past_act_under_announced_is_asserted(nlp):
+    text = "Sudan deployed troops to the border, the defence minister announced."
+    evs = [e for e in code(nlp, text) if e.type == "MOBILIZE"]
+    assert evs and evs[0].modality == "asserted"
+
+
+def test_met_with_a_response_is_no_meeting(nlp):
+    text = "Turkey warned that any attack on its soldiers would be met with force."
+    assert "CONSULT" not in types(nlp, text)
+    assert "THREATEN" in types(nlp, text)

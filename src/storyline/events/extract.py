@@ -223,8 +223,9 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem == "strike" and any(_lemma(c) in ("hunger", "general", "labour", "labor", "worker")
                                for c in noun.children):
         return ("PROTEST", "strike")
-    if lem in ("exercise", "drill", "game", "patrol", "operation") and any(
-            _lemma(c) in ("joint", "combined", "bilateral", "multinational")
+    if lem in ("exercise", "drill", "game", "patrol", "operation", "manoeuvre", "maneuver") and any(
+            _lemma(c) in ("joint", "combined", "bilateral", "multinational", "coordinated",
+                          "trilateral")
             for c in noun.children):
         return ("COOPERATE", None)
     if lem == "game" and any(_lemma(c) == "war" for c in noun.children):
@@ -246,6 +247,10 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
             (lx.VERBS.get(_lemma(c)) or ("", None))[0] in ("ASSAULT", "COERCE")
             for c in _purposes(noun)):
         return ("ASSAULT", None)  # "an operation to quash armed groups"
+    if lem == "in" and any(_lemma(c) == "sit" for c in noun.children):
+        return ("PROTEST", "demo")  # "staged a sit-in"
+    if lem == "cleansing" and any(_lemma(c) == "ethnic" for c in noun.children):
+        return ("ASSAULT", None)
     if lem in lx.EFFORT_NOUNS:
         # "a mediation effort", "the peace process": the compound's event
         for c in noun.children:
@@ -470,6 +475,32 @@ def statement_heads(seg: Span) -> list[Token]:
 
 
 def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
+    preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
+             for x in c.children if x.dep_ == "pobj"}
+    if ("on", "alert") in preps or ("on", "standby") in preps or (
+            lem in ("raise", "heighten", "increase") and any(
+                _lemma(o) in ("alert", "readiness") for o in _objects(tok))):
+        # "troops remained on alert", "the army raised its alert level" (CAMEO 15)
+        return _Trig(tok, "MOBILIZE", "troops", verbal=True)
+    if ("on", "strike") in preps and lem in ("go", "be", "remain", "stay", "come"):
+        return _Trig(tok, "PROTEST", "strike", verbal=True)  # "workers went on strike"
+    if lem == "take" and (("to", "street") in preps or ("to", "streets") in preps):
+        return _Trig(tok, "PROTEST", "demo", verbal=True)  # "took to the streets"
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "on", "at") and any(
+            _lemma(x) in ("readiness", "standby") for x in c.subtree) for c in tok.children):
+        return _Trig(tok, "MOBILIZE", "troops", verbal=True)  # "ordered to combat readiness"
+    if lem == "be" and any(k[0] == "on" and k[1] in ("tour", "visit", "trip", "mission")
+                           for k in preps):
+        return _Trig(tok, "CONSULT", "visit", verbal=True)  # "is on a three-nation tour"
+    if ("as", "shield") in preps:
+        return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
+    if lem in ("arrive", "land", "fly", "come"):
+        if any(k[1] in ("visit", "trip", "tour", "talk", "mission") and k[0] in (
+                "on", "for") for k in preps):
+            return _Trig(tok, "CONSULT", "visit", verbal=True)  # "arrived on a visit"
+        subj, _ = _subject_of(tok)
+        if subj is not None and _peacekeeping(subj):
+            return _Trig(tok, "AID", None, verbal=True)  # "peacekeepers arrived in X"
     if lem in ("be", "have", "do") and tok.pos_ == "AUX":
         return None
     if lem == "talk" and any(
@@ -484,24 +515,6 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
             lem != "tell" and _demanded(tok) is not None:
         # "Russia said Turkey must withdraw": a demand on another actor (CAMEO 10)
         return _Trig(tok, "REQUEST", None, verbal=True)
-    preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
-             for x in c.children if x.dep_ == "pobj"}
-    if ("on", "alert") in preps or ("on", "standby") in preps or (
-            lem in ("raise", "heighten", "increase") and any(
-                _lemma(o) in ("alert", "readiness") for o in _objects(tok))):
-        # "troops remained on alert", "the army raised its alert level" (CAMEO 15)
-        return _Trig(tok, "MOBILIZE", "troops", verbal=True)
-    if ("on", "strike") in preps and lem in ("go", "be", "remain", "stay", "come"):
-        return _Trig(tok, "PROTEST", "strike", verbal=True)  # "workers went on strike"
-    if ("as", "shield") in preps:
-        return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
-    if lem in ("arrive", "land", "fly", "come"):
-        if any(k[1] in ("visit", "trip", "tour", "talk", "mission") and k[0] in (
-                "on", "for") for k in preps):
-            return _Trig(tok, "CONSULT", "visit", verbal=True)  # "arrived on a visit"
-        subj, _ = _subject_of(tok)
-        if subj is not None and _peacekeeping(subj):
-            return _Trig(tok, "AID", None, verbal=True)  # "peacekeepers arrived in X"
     if lem == "tell" and _addressee(tok) is not None:
         # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
         # president that ...": the two spoke (CAMEO 04, consult)
@@ -513,6 +526,10 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     # verb + particle / preposition
     for p in _particle(tok):
         hit = lx.VERB_PARTICLE.get((lem, p))
+        if hit and hit[1] == "appeal" and any(
+                _lemma(x) in lx.PUNITIVE_OBJECTS for c in tok.children if c.dep_ == "prep"
+                for x in c.children if x.dep_ == "pobj"):
+            return _Trig(tok, "REQUEST", None, verbal=True)  # "called for sanctions"
         if hit:
             if (lem, p) == ("hand", "over"):
                 given = _transfer(tok, list(_objects(tok)))
@@ -527,6 +544,9 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
             olem = _lemma(o)
             if olem in table:
                 typ, mode = table[olem]
+                joint = _noun_trigger(o) if typ == "MOBILIZE" else None
+                if joint is not None and joint[0] == "COOPERATE":
+                    typ, mode = joint  # "held joint drills": military cooperation
                 if not typ:
                     return None
                 return _Trig(tok, typ, mode, verbal=True, extra=o)
@@ -548,6 +568,8 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
                     "approve", "authorize", "authorise", "allow", "send"):
                 continue  # "suspended aid deliveries" is the suspension
             hit = _noun_trigger(o)
+            if hit is not None and lem in ("strike", "hit") and hit[0] != "AGREE":
+                break  # "a bomb struck a military convoy": the strike itself
             if hit is not None:
                 return _Trig(tok, hit[0], hit[1], verbal=True, extra=o)
     if lem in lx.TRANSFER_VERBS:
@@ -643,8 +665,9 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
     if lem == "warn" and not _warning_ok(tok):
         return False
     if lem == "insist" and not any(
-            (c.dep_ == "prep" and c.lower_ == "on") or (c.dep_ == "ccomp" and any(
-                a.lower_ in _MUST for a in c.children if a.dep_ == "aux"))
+            (c.dep_ == "prep" and c.lower_ == "on") or (c.dep_ == "ccomp" and (any(
+                a.lower_ in _MUST for a in c.children if a.dep_ == "aux") or (
+                c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children))))
             for c in tok.children):
         return False  # "insisted that it cannot cope": a statement, not a demand
     if lem == "shelter" and not objs:
@@ -680,6 +703,9 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
     if lem in ("hit", "strike", "destroy", "target", "back", "recognise", "recognize") and \
             olems and olems <= _ABSTRACT_OBJ:
         return False
+    if lem == "meet" and any(c.dep_ == "nsubjpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return False  # "would be met with a devastating response"
     if lem == "meet" and olems & {"demand", "need", "target", "requirement", "criterion",
                                   "standard", "deadline", "goal", "expectation"}:
         return False
@@ -708,6 +734,8 @@ def _warning_ok(tok: Token) -> bool:
             return True
         if csubj.lower_ in ("it", "we", "they", "he", "she", "i"):
             return True
+        if any(d.dep_ == "det" and d.lower_ == "any" for d in csubj.children):
+            return True  # "warned that any attack would be met with force"
         if subj is not None and _lemma(csubj) == _lemma(subj):
             return True
         # "warned that police will no longer tolerate rallies": an institution's act
@@ -1245,6 +1273,8 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 cues.append("hypothetical")
             elif lem in ("deny", "reject", "refuse", "oppose"):
                 cues.append("negated" if lem in ("refuse",) else "hypothetical")
+            elif lem in ("announce", "declare") and trig.verbal and _past_tense(tok):
+                pass  # "X mobilised troops, the minister announced": a report, not a plan
             elif lem in lx.FUTURE_GOVERNORS or (lem == "be" and any(
                     c.dep_ == "xcomp" and c.i > cur.i and
                     any(a.text.lower() == "to" for a in c.children) for c in cur.children)

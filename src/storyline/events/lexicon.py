@@ -139,6 +139,7 @@ VERBS: dict[str, Trigger] = {
     "retaliate": ("ASSAULT", None), "slaughter": ("ASSAULT", None),
     # taking ground by force: "defeated X", "advanced on/into Y", "retook Z"
     "defeat": ("ASSAULT", None), "advance": ("ASSAULT", None), "rout": ("ASSAULT", None),
+    "stab": ("ASSAULT", None), "battle": ("ASSAULT", None), "skirmish": ("ASSAULT", None),
     "suppress": ("COERCE", None), "quash": ("COERCE", None), "repress": ("COERCE", None),
 }
 
@@ -169,6 +170,9 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("move", "back"): ("RETREAT", "withdraw"), ("roll", "back"): ("RETREAT", None),
     ("let", "free"): ("RETREAT", "release"), ("let", "go"): ("RETREAT", "release"),
     ("force", "out"): ("SANCTION", "expel"), ("kick", "out"): ("SANCTION", "expel"),
+    ("vote", "down"): ("REJECT", None), ("turn", "down"): ("REJECT", None),
+    ("call", "up"): ("MOBILIZE", "troops"), ("look", "into"): ("ACCUSE", "investigate"),
+    ("take", "in"): ("AID", None),
 }
 
 # verb lemma -> {object noun lemma -> trigger}
@@ -189,10 +193,6 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
         "aid", "assistance", "funding", "cooperation", "trade", "export", "import")},
              "work": ("PROTEST", "strike")},
     "shun": {"work": ("PROTEST", "strike")},
-    "cut": {"tariff": ("RETREAT", None), "duty": ("RETREAT", None),
-            "assistance": ("SANCTION", "discontinue"), "link": ("SANCTION", "discontinue"),
-            "tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
-            "aid": ("SANCTION", "discontinue"), "funding": ("SANCTION", "discontinue")},
     "sever": {"tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue")},
     "impose": {"sanction": ("SANCTION", "discontinue"), "embargo": ("SANCTION", "discontinue"),
                "curfew": ("COERCE", "curfew"), "ban": ("SANCTION", "discontinue"),
@@ -222,6 +222,8 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
               "amnesty": ("CONCEDE", None), "asylum": ("AID", None), "pardon": ("CONCEDE", None)},
     "open": {"fire": ("ASSAULT", "firearms"), "border": ("COOPERATE", None),
              "investigation": ("ACCUSE", "investigate"), "talk": ("CONSULT", None),
+             "inquiry": ("ACCUSE", "investigate"), "hearing": ("ACCUSE", "investigate"),
+             "airspace": ("COOPERATE", None), "market": ("COOPERATE", None),
              "probe": ("ACCUSE", "investigate"), "embassy": ("COOPERATE", None),
              "crossing": ("COOPERATE", None)},
     "raise": {"incident": ("ACCUSE", "disapprove"),
@@ -233,6 +235,7 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
                 "gratitude": ("SUPPORT", None), "appreciation": ("SUPPORT", None),
                 "dismay": ("ACCUSE", "disapprove"), "opposition": ("REJECT", None)},
     "file": {"complaint": ("ACCUSE", "disapprove"), "lawsuit": ("ACCUSE", "allege"),
+             "case": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"),
              "charge": ("ACCUSE", "allege")},
     "lodge": {"complaint": ("ACCUSE", "disapprove"), "protest": ("ACCUSE", "disapprove")},
     "issue": {"ultimatum": ("THREATEN", None), "warning": ("THREATEN", None),
@@ -302,6 +305,23 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
         "strengthen", "bolster", "boost", "increase", "intensify", "beef", "expand",
         "augment", "double", "triple", "build")},
     "set": {"deadline": ("THREATEN", None), "ultimatum": ("THREATEN", None)},
+    # moving forces (CAMEO 15)
+    **{v: {o: ("MOBILIZE", "troops") for o in (
+        "troop", "force", "soldier", "reinforcement", "warship", "carrier", "frigate",
+        "destroyer", "battalion", "unit", "tank", "artillery", "reservist", "army",
+        "brigade", "division", "jet", "warplane", "bomber", "submarine", "fleet")}
+       for v in ("dispatch", "move", "rush", "redeploy", "position", "amass", "muster")},
+    "voice": {"support": ("SUPPORT", None), "solidarity": ("SUPPORT", None),
+              "opposition": ("REJECT", None), "outrage": ("ACCUSE", "disapprove"),
+              "anger": ("ACCUSE", "disapprove")},
+    "allow": {"access": ("RETREAT", "access")},
+    "restore": {"tie": ("SUPPORT", None), "relation": ("SUPPORT", None),
+                "access": ("RETREAT", "access"), "internet": ("CONCEDE", None)},
+    "cut": {"tariff": ("CONCEDE", None), "duty": ("CONCEDE", None),
+            "internet": ("COERCE", "restrict"), "electricity": ("COERCE", "restrict"),
+            "assistance": ("SANCTION", "discontinue"), "link": ("SANCTION", "discontinue"),
+            "tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
+            "aid": ("SANCTION", "discontinue"), "funding": ("SANCTION", "discontinue")},
     "provide": {"aid": ("AID", None), "assistance": ("AID", None), "food": ("AID", None),
                 "support": ("SUPPORT", None), "shelter": ("AID", None),
                 "fund": ("AID", None), "funding": ("AID", None), "training": ("COOPERATE", None),
@@ -344,6 +364,9 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "take": {"control": ("COERCE", "seize"), "hostage": ("ASSAULT", "abduct"),
              "step": ("", None), "part": ("", None), "place": ("", None)},
     "exchange": {"fire": ("ASSAULT", "firearms"), "prisoner": ("RETREAT", "release"),
+                 "datum": ("COOPERATE", None), "information": ("COOPERATE", None),
+                 "intelligence": ("COOPERATE", None), "list": ("COOPERATE", None),
+                 "expertise": ("COOPERATE", None), "technology": ("COOPERATE", None),
                  "view": ("CONSULT", None)},
     "return": {"fire": ("ASSAULT", "firearms"), "fighter": ("RETREAT", None)},
     "host": {"refugee": ("AID", None), "migrant": ("AID", None), "talk": ("CONSULT", None),
@@ -358,7 +381,7 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "re-election": ("", None), "office": ("", None)},
     # diplomatic relations are recognition (PLOVER SUPPORT, CAMEO 05)
     **{v: {"tie": ("SUPPORT", None), "relation": ("SUPPORT", None)} for v in (
-        "restore", "establish", "upgrade", "normalise", "normalize", "resume", "renew")},
+        "establish", "upgrade", "normalise", "normalize", "resume", "renew")},
     "sign": {"deal": ("AGREE", None), "agreement": ("AGREE", None)},
     "conduct": {"exercise": ("MOBILIZE", "troops"), "drill": ("MOBILIZE", "troops"),
                 "raid": ("COERCE", None), "investigation": ("ACCUSE", "investigate"),
@@ -452,6 +475,10 @@ NOUNS: dict[str, Trigger] = {
     "resignation": ("RETREAT", "resign"), "surrender": ("CONCEDE", None),
     "airraid": ("ASSAULT", "aerial"), "air-raid": ("ASSAULT", "aerial"),
     "patrol": ("MOBILIZE", "troops"),
+    "manoeuvre": ("MOBILIZE", "troops"), "maneuver": ("MOBILIZE", "troops"),
+    "firefight": ("ASSAULT", "firearms"), "gunfight": ("ASSAULT", "firearms"),
+    "shootout": ("ASSAULT", "firearms"), "skirmish": ("ASSAULT", None),
+    "hearing": ("ACCUSE", "investigate"),
     "suspension": ("SANCTION", "discontinue"), "severance": ("SANCTION", "discontinue"),
     "torture": ("ASSAULT", "torture"), "warfare": ("ASSAULT", None),
     "cyberattack": ("COERCE", "cyber"), "cyber-attack": ("COERCE", "cyber"),
@@ -469,7 +496,8 @@ STANDALONE_NOUNS: frozenset[str] = frozenset({
     "deal", "withdrawal", "convoy", "protest", "demonstration", "rally", "crackdown",
     "sanction", "embargo", "arrest", "deployment", "pullout", "curfew", "blockade",
     "aid", "release", "session", "conference", "exercise", "drill", "game", "extradition",
-    "donor", "torture", "cyberattack", "cyber-attack", "riot",
+    "donor", "torture", "cyberattack", "cyber-attack", "riot", "firefight", "gunfight",
+    "shootout", "skirmish",
 })
 
 # Nouns that transfer something ("deliveries of the S-400 system", "provisions of military
@@ -482,6 +510,7 @@ TRANSFER_NOUNS: frozenset[str] = frozenset({
 TRANSFER_VERBS: frozenset[str] = frozenset({
     "give", "provide", "send", "deliver", "distribute", "contribute", "donate", "hand", "fly",
     "ship", "supply", "allocate", "airlift", "airdrop", "transfer", "disburse", "channel",
+    "deposit", "lend", "earmark", "pledge_",
 })
 AID_OBJECTS: frozenset[str] = frozenset({
     "aid", "assistance", "food", "supply", "supplies", "medicine", "medical", "equipment",
@@ -583,6 +612,12 @@ FUTURE_MODALS: frozenset[str] = frozenset({"will", "shall", "'ll", "wo", "must"}
 
 NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "no"})
 NEGATING_GOVERNORS: frozenset[str] = frozenset({"fail", "refrain", "stop", "cease", "halt"})
+
+# What a call for punishment asks for: a demand (CAMEO 10), not an appeal (CAMEO 02).
+PUNITIVE_OBJECTS: frozenset[str] = frozenset({
+    "sanction", "punishment", "prosecution", "arrest", "resignation", "boycott", "ban",
+    "expulsion", "embargo", "trial", "execution", "dismissal", "impeachment", "penalty",
+})
 
 CONDITION_MARKS: frozenset[str] = frozenset({"if", "unless", "whether", "once", "lest"})
 
