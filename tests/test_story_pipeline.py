@@ -167,3 +167,14 @@ def test_timeline_entries_list_events_of_their_day(runs: dict[str, Path]) -> Non
     for entry in timeline["entries"]:
         for eid in entry["events"]:
             assert events[eid]["date"]["start"] == entry["date"]
+
+
+def test_events_carry_their_plover_coded_type(runs: dict[str, Path]) -> None:
+    from storyline.events.plover import fold
+
+    events = _lines(runs["out2"] / "events.jsonl")
+    assert events
+    for e in events:
+        assert e["plover_type"] == fold(e["type"], e["modality"])
+    # a planned or possible act is folded: some sample event is not asserted
+    assert any(e["plover_type"] != e["type"] for e in events)

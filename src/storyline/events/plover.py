@@ -27,7 +27,11 @@ _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
 
 def plover_type(event: Event) -> str:
     """The PLOVER type of ``event`` with its modality folded in (see the module doc)."""
-    t, m = event.type, event.modality
+    return fold(event.type, event.modality)
+
+
+def fold(t: str, m: str) -> str:
+    """The PLOVER type of an event of type ``t`` reported with modality ``m``."""
     if m in ("future", "hypothetical"):
         if t in _COOP_INTENT:
             return "AGREE"

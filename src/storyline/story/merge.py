@@ -38,6 +38,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.events.plover import fold
 from storyline.model import EVENT_TYPES, stable_id
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -325,6 +326,7 @@ def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
         "story": story,
         "score": ev.get("score") if ev.get("score") is not None else (scores[0] if scores else None),
         "mode": ev.get("mode"),
+        "plover_type": fold(best.type, best.modality),
         "sources": len({r.root for r in group}),
         "related": [],
     }
