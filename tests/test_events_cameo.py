@@ -232,3 +232,60 @@ def test_met_with_a_response_is_no_meeting(nlp):
     text = "Turkey warned that any attack on its soldiers would be met with force."
     assert "CONSULT" not in types(nlp, text)
     assert "THREATEN" in types(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("Rebels ransacked the governor's office in Kassala.", "ASSAULT", "destroy"),
+    ("Gunmen snatched twelve farmers near the border.", "ASSAULT", "abduct"),
+    ("Police rounded up dozens of opposition supporters.", "COERCE", "arrest"),
+    ("The constitutional court dissolved the main opposition party.", "COERCE", "restrict"),
+    ("Ethiopia scrambled fighter jets after the incursion.", "MOBILIZE", "troops"),
+    ("The two leaders inked a border deal in Nairobi.", "AGREE", None),
+    ("The two defence chiefs sat down together in Singapore.", "CONSULT", None),
+    ("Kenya tipped off Somali officials about the planned attack.", "COOPERATE", None),
+    ("The opposition lashed out at the government over prices.", "ACCUSE", "disapprove"),
+    ("The junta tore up its defence agreement with France.", "REJECT", None),
+    ("The World Bank cut off new lending to Sudan.", "SANCTION", "discontinue"),
+    ("Mali, Niger and Burkina Faso pulled out of ECOWAS.", "SANCTION", "withdraw"),
+    ("The delegation walked out of the talks in Cairo.", "REJECT", None),
+    ("The Netherlands declared two diplomats persona non grata.", "SANCTION", "expel"),
+    ("The junta ordered the UN mission to leave the country.", "SANCTION", "expel"),
+    ("Sudan's finance minister quit on Monday.", "RETREAT", "resign"),
+    ("Iran let the seized tanker sail from Bandar Abbas.", "RETREAT", "release"),
+    ("Sudan allowed UN inspectors to visit the camps.", "RETREAT", "access"),
+    ("Moscow downgraded diplomatic relations with Tallinn.", "SANCTION", "discontinue"),
+    ("Russia and Ukraine swapped 200 prisoners of war.", "RETREAT", "release"),
+    ("Kenyan and Somali coast guards patrolled the strait together.", "COOPERATE", None),
+    ("The prosecutor instituted criminal proceedings against the minister.",
+     "ACCUSE", "allege"),
+    ("The commanders swore revenge for the killing of the general.", "THREATEN", None),
+    ("Oxfam entreated rich nations to honour their pledges.", "REQUEST", None),
+    ("The minister flew to Nairobi for consultations on the border.", "CONSULT", "visit"),
+])
+def test_news_vocabulary_round_two(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    assert evs[0].mode == mode
+
+
+def test_should_is_advice_must_a_demand(nlp):
+    from storyline.events.extract import extract_with_triggers as ewt
+
+    for text, mode in [("Kenya said Somalia should reopen the border.", "appeal"),
+                       ("Kenya said Somalia must reopen the border.", None),
+                       ("Oxfam entreated rich nations to honour their pledges.", "appeal")]:
+        doc = nlp(text)
+        got = [(e.type, m) for _, e, m in ewt(doc, article_id="a", published=None,
+                                              actors=mentions(text), times=[])]
+        assert ("REQUEST", mode) in got, (text, got)
+
+
+@pytest.mark.parametrize("text", [
+    "The army stayed silent on the reported strike in the north.",
+    "The governor conceded that the target was slipping out of reach.",
+    "Lawmakers observed a minute's silence for the miners.",
+    "The king sent a message of sympathy to the president after the floods.",
+])
+def test_more_statements(nlp, text):
+    doc = nlp(text)
+    assert [h for s in doc.sents for h in statement_heads(s)], text

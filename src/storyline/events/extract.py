@@ -410,6 +410,10 @@ def _addressee(tok: Token) -> Token | None:
 
 
 _SELF = {"we", "i", "us", "our"}
+# Bodies and pacts one leaves to reduce relations ("pulled out of the bloc").
+_BODIES = {"bloc", "alliance", "treaty", "pact", "accord", "agreement", "deal", "union",
+           "organisation", "organization", "coalition", "convention", "council", "court",
+           "federation", "community", "commission", "league", "forum", "grouping", "body"}
 
 
 def _demanded(tok: Token) -> Token | None:
@@ -465,7 +469,19 @@ def statement_heads(seg: Span) -> list[Token]:
                     for c in tok.children):
                 out.append(tok)  # "claimed that they had attacked the base"
                 continue
-        if lem == "agree" and _verb_trigger_raw(tok, lem) is None:
+        if lem in ("stay", "remain", "keep", "fall") and any(
+                _lemma(c) in ("silent", "mum", "quiet") for c in tok.children):
+            out.append(tok)  # "stayed silent on the reported strike"
+        elif lem in ("concede", "admit", "acknowledge") and any(
+                c.dep_ == "ccomp" for c in tok.children):
+            out.append(tok)  # "conceded that the target was out of reach"
+        elif lem in ("observe", "hold") and "silence" in {_lemma(o) for o in objs}:
+            out.append(tok)  # "observed a minute's silence"
+        elif wanted and any(_lemma(x) in wanted for o in objs for c in o.children
+                            if c.dep_ == "prep" and c.lower_ == "of"
+                            for x in c.children if x.dep_ == "pobj"):
+            out.append(tok)  # "sent a message of sympathy"
+        elif lem == "agree" and _verb_trigger_raw(tok, lem) is None:
             out.append(tok)  # "agreed with X that ..."
         elif lem in ("decline", "refuse") and any(
                 _lemma(c) in ("comment", "elaborate", "confirm", "respond", "speak")
@@ -492,10 +508,63 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem == "be" and any(k[0] == "on" and k[1] in ("tour", "visit", "trip", "mission")
                            for k in preps):
         return _Trig(tok, "CONSULT", "visit", verbal=True)  # "is on a three-nation tour"
+    objs0 = list(_objects(tok))
+    olems0 = {_lemma(t) for o in objs0 for t in o.subtree}
+    # "pulled out of X": the "of" hangs under "out"
+    deep = {**preps, **{(c.lower_, _lemma(x)): x for p in tok.children if p.lower_ == "out"
+                        for c in p.children if c.dep_ == "prep"
+                        for x in c.children if x.dep_ == "pobj"}}
+    leaves = lem in ("withdraw", "pull", "quit", "leave", "exit") and any(
+        k[0] in ("from", "of") and (k[1] in _BODIES or x.ent_type_ == "ORG" or (
+            x.text.isupper() and len(x.text) >= 3)) for k, x in deep.items())
+    if leaves or (lem in ("quit", "leave", "exit") and any(
+            o.ent_type_ == "ORG" or _lemma(o) in _BODIES for o in objs0)):
+        # "pulled out of ECOWAS", "withdrew from the treaty": reducing relations
+        return _Trig(tok, "SANCTION", "withdraw", verbal=True)
+    if lem == "walk" and any(_lemma(c) == "out" for c in tok.children) and any(
+            _lemma(x) in ("talk", "meeting", "negotiation", "session", "summit")
+            for x in tok.subtree):
+        return _Trig(tok, "REJECT", None, verbal=True)  # "walked out of the talks"
+    if lem == "declare" and any(t.lower_ == "grata" for t in tok.subtree):
+        return _Trig(tok, "SANCTION", "expel", verbal=True)  # persona non grata
+    if lem == "bring" and any(c.lower_ == "home" for c in tok.children) and olems0 & {
+            "peacekeeper", "monitor", "observer", "ambassador", "diplomat"}:
+        return _Trig(tok, "SANCTION", "withdraw", verbal=True)
+    if lem == "order" and olems0 & {"mission", "peacekeeper", "diplomat", "ambassador",
+                                     "envoy", "staff", "monitor", "observer"} and any(
+            c.dep_ == "xcomp" and _lemma(c) in ("leave", "quit", "depart", "go")
+            for c in tok.children):
+        return _Trig(tok, "SANCTION", "expel", verbal=True)  # "ordered the mission to leave"
+    if lem == "quit" and (not objs0 or olems0 & {"post", "job", "office", "position", "role",
+                                                 "cabinet", "government"}):
+        return _Trig(tok, "RETREAT", "resign", verbal=True)  # "the minister quit"
+    freed = {"tanker", "ship", "vessel", "crew", "hostage", "prisoner", "detainee", "captive",
+             "sailor", "plane"}
+    if lem == "let" and (olems0 | {_lemma(x) for c in tok.children if c.dep_ in (
+            "ccomp", "xcomp") for x in c.children if x.dep_ in _SUBJ}) & freed:
+        return _Trig(tok, "RETREAT", "release", verbal=True)  # "let the seized tanker sail"
+    if lem == "allow" and {_lemma(x) for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                           for x in c.children if x.dep_ in _SUBJ} & {
+            "inspector", "observer", "monitor", "journalist", "worker", "peacekeeper",
+            "convoy", "investigator", "delegation", "agency"}:
+        return _Trig(tok, "RETREAT", "access", verbal=True)  # "allowed inspectors to visit"
+    if lem in ("undertake",) and any(c.dep_ == "xcomp" for c in tok.children):
+        return _Trig(tok, "AGREE", None, verbal=True)  # "undertook to help broker"
+    if lem == "want" and objs0 and any(c.dep_ == "xcomp" for c in tok.children):
+        return _Trig(tok, "REQUEST", "appeal", verbal=True)  # "wants the Bank to stop"
+    if lem == "invite" and any(c.dep_ == "xcomp" and _lemma(c) not in (
+            "attend", "visit", "join", "meet", "come", "take", "participate", "talk")
+            for c in tok.children):
+        return _Trig(tok, "REQUEST", "appeal", verbal=True)  # "invited X to adopt ..."
+    if any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children) \
+            and lem in ("patrol", "produce", "develop", "build", "operate", "train",
+                        "manufacture", "fly", "work", "exercise", "police", "monitor"):
+        return _Trig(tok, "COOPERATE", None, verbal=True)  # "patrolled the strait together"
     if ("as", "shield") in preps:
         return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
-    if lem in ("arrive", "land", "fly", "come"):
-        if any(k[1] in ("visit", "trip", "tour", "talk", "mission") and k[0] in (
+    if lem in ("arrive", "land", "fly", "come", "travel", "head"):
+        if any(k[1] in ("visit", "trip", "tour", "talk", "mission", "consultation",
+                        "discussion", "negotiation", "meeting", "summit") and k[0] in (
                 "on", "for") for k in preps):
             return _Trig(tok, "CONSULT", "visit", verbal=True)  # "arrived on a visit"
         subj, _ = _subject_of(tok)
@@ -513,8 +582,11 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
         return _Trig(tok, "SANCTION", "discontinue", verbal=True)
     if (lem in lx.SPEECH_VERBS or lem in ("conclude", "reaffirm", "remind")) and \
             lem != "tell" and _demanded(tok) is not None:
-        # "Russia said Turkey must withdraw": a demand on another actor (CAMEO 10)
-        return _Trig(tok, "REQUEST", None, verbal=True)
+        # "Russia said Turkey must withdraw": a demand on another actor (CAMEO 10);
+        # "... should withdraw": advice, an appeal (CAMEO 02)
+        must = any(a.dep_ == "aux" and a.lower_ == "must" for c in tok.children
+                   if c.dep_ == "ccomp" for a in c.children)
+        return _Trig(tok, "REQUEST", None if must else "appeal", verbal=True)
     if lem == "tell" and _addressee(tok) is not None:
         # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
         # president that ...": the two spoke (CAMEO 04, consult)
@@ -670,6 +742,8 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
                 c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children))))
             for c in tok.children):
         return False  # "insisted that it cannot cope": a statement, not a demand
+    if lem in ("concede", "admit") and any(c.dep_ == "ccomp" for c in tok.children):
+        return False  # "conceded that the goal was slipping": a remark, not a concession
     if lem == "shelter" and not objs:
         return False  # "families are sheltering in schools"
     if lem == "capture" and (olems or {_lemma(tok.head)}) & {
@@ -1643,7 +1717,9 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> 
             "FAC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
         return None
     if h.pos_ == "NOUN" and any(
-            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both"))
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both",
+                                              "neither", "no", "each", "every", "either",
+                                              "another", "such"))
             or (c.dep_ == "poss" and c.pos_ == "PRON") for c in h.children):
         return None  # "the two leaders", "its forces": someone named before, or no one
     lem = _lemma(h)
@@ -1653,16 +1729,24 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> 
     nouns = _role_nouns()
     role = nouns.get(h.lower_) or nouns.get(lem)
     if role is None:
-        if h.pos_ != "PROPN" or not h.text[:1].isupper() or (h.i == h.sent.start and \
-                h.ent_type_ == ""):
-            return None
+        if h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
+                "PERSON", "ORG", "NORP"):
+            return None  # a name the parser does not take for a person or a body
         role = "UNK"
+    elif role in ("GOV", "MIL") and h.pos_ == "NOUN" and not any(
+            c.dep_ in ("amod", "compound", "prep") for c in h.children):
+        return None  # bare "officials", "delegations", "troops": whose is not said
     lo, hi = _core_span(h)
     if _touches(lo, hi, damaged):
         return None
     text = doc_text(doc)[lo:hi].strip()
-    name = _LEADING.sub("", text)
-    name = _LEADING.sub("", name)
+    # the name leaves out determiners and counts ("about 6,500 people" -> "people")
+    skip = {d.i for c in h.children if c.dep_ in ("det", "nummod", "quantmod", "predet")
+            for d in c.subtree}
+    keep = [t for t in doc[h.left_edge.i:h.right_edge.i + 1]
+            if lo <= t.idx < hi and t.i not in skip]
+    name = "".join(t.text_with_ws for t in keep).strip() if keep else text
+    name = _LEADING.sub("", _LEADING.sub("", name))
     if not name or len(name) > 80 or "\n" in name:
         return None
     from storyline.annotate.actors import slug
