@@ -289,3 +289,35 @@ def test_should_is_advice_must_a_demand(nlp):
 def test_more_statements(nlp, text):
     doc = nlp(text)
     assert [h for s in doc.sents for h in statement_heads(s)], text
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("Police placed the opposition leader under house arrest.", "COERCE", "arrest"),
+    ("Pakistan expelled thousands of undocumented migrants.", "COERCE", "deport"),
+    ("Eritrea expelled the UN inspectors from the border zone.", "SANCTION", "expel"),
+    ("The authorities shut down the last independent newspaper.", "COERCE", "censor"),
+    ("A US carrier strike group steamed into the Red Sea on Monday.", "MOBILIZE", "weapons"),
+    ("Qatar acted as a go-between in the talks.", "CONSULT", "third-party"),
+    ("The government said it was open to dialogue with the rebels.", "AGREE", None),
+    ("The president asked for forgiveness for the killings.", "AGREE", None),
+    ("Baku requires Yerevan to amend its constitution.", "REQUEST", None),
+    ("Qatar put its mediation on hold on Friday.", "SANCTION", "discontinue"),
+    ("The watchdog is examining whether the firm moved data abroad.",
+     "ACCUSE", "investigate"),
+    ("Investigators questioned the former president over the payments.",
+     "ACCUSE", "investigate"),
+    ("Rights groups blasted the president for his remarks.", "ACCUSE", "disapprove"),
+    ("Israel permitted fuel trucks to enter Gaza.", "RETREAT", "access"),
+    ("Polish and Ukrainian engineers jointly repaired the railway bridge.", "COOPERATE", None),
+    ("Japan extended a $1.5 billion loan to the Philippines.", "AID", None),
+    ("The minister ordered a review of the allegations of torture.", "ACCUSE", "investigate"),
+    ("China told Washington to stop interfering in its affairs.", "REQUEST", None),
+    ("The Taliban told Pakistan it would face consequences.", "THREATEN", None),
+    ("Pyongyang promised an overwhelming response to the drills.", "THREATEN", None),
+    ("Copper miners walked off the job after the talks collapsed.", "PROTEST", "strike"),
+    ("Ukrainian troops mounted a counteroffensive in the south.", "ASSAULT", None),
+])
+def test_news_vocabulary_round_three(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    assert evs[0].mode == mode

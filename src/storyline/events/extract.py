@@ -223,7 +223,9 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem == "strike" and any(_lemma(c) in ("hunger", "general", "labour", "labor", "worker")
                                for c in noun.children):
         return ("PROTEST", "strike")
-    if lem in ("exercise", "drill", "game", "patrol", "operation", "manoeuvre", "maneuver") and any(
+    if lem in ("exercise", "drill", "game", "patrol", "operation", "manoeuvre", "maneuver",
+               "venture", "sortie", "programme", "program", "project", "production",
+               "investigation", "inquiry", "probe") and any(
             _lemma(c) in ("joint", "combined", "bilateral", "multinational", "coordinated",
                           "trilateral")
             for c in noun.children):
@@ -261,6 +263,12 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
             _lemma(c) in ("cyber", "cyberspace", "hacking", "electronic")
             for c in noun.children):
         return ("COERCE", "cyber")
+    if lem in ("review", "audit") and any(
+            _lemma(x) in ("allegation", "claim", "death", "killing", "strike", "attack",
+                          "incident", "abuse", "handling", "conduct", "shooting")
+            for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "into")
+            for x in c.children if x.dep_ == "pobj"):
+        return ("ACCUSE", "investigate")  # "ordered a review of the allegations"
     if lem == "action" and any(_lemma(c) in ("legal", "court", "judicial") for c in
                                noun.children):
         return ("ACCUSE", "allege")  # "launched legal action against X"
@@ -378,6 +386,9 @@ def _conflict_content(tok: Token) -> bool:
     """The complement of a pledge is a violent or coercive act ("vowed to continue the
     fight", "pledged to retake every inch")."""
     for c in tok.children:
+        if c.dep_ == "dobj" and _lemma(c) in ("response", "retaliation", "revenge",
+                                               "vengeance", "reprisal", "consequence"):
+            return True  # "promised an overwhelming response"
         if c.dep_ not in ("xcomp", "ccomp"):
             continue
         # the complement verb, its objects and a verb it governs ("continue fighting")
@@ -410,6 +421,8 @@ def _addressee(tok: Token) -> Token | None:
 
 
 _SELF = {"we", "i", "us", "our"}
+_WARSHIPS = {"warship", "carrier", "frigate", "destroyer", "submarine", "cruiser", "fleet",
+             "corvette", "gunboat", "vessel_"}
 # Bodies and pacts one leaves to reduce relations ("pulled out of the bloc").
 _BODIES = {"bloc", "alliance", "treaty", "pact", "accord", "agreement", "deal", "union",
            "organisation", "organization", "coalition", "convention", "council", "court",
@@ -543,6 +556,80 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem == "let" and (olems0 | {_lemma(x) for c in tok.children if c.dep_ in (
             "ccomp", "xcomp") for x in c.children if x.dep_ in _SUBJ}) & freed:
         return _Trig(tok, "RETREAT", "release", verbal=True)  # "let the seized tanker sail"
+    if ("under", "arrest") in preps:
+        return _Trig(tok, "COERCE", "arrest", verbal=True)  # "placed under house arrest"
+    if lem == "expel" and (olems0 & {
+            "migrant", "refugee", "people", "family", "civilian", "resident", "national",
+            "immigrant", "minority", "villager", "worker_", "afghan", "foreigner"} or any(
+                o.ent_type_ == "NORP" and o.tag_ == "NNPS" for o in objs0)) and not olems0 & {
+            "diplomat", "ambassador", "envoy", "inspector", "peacekeeper", "monitor",
+            "observer", "aid", "humanitarian", "mission", "agency", "staff"}:
+        # expelling a population is coercion (PLOVER COERCE); diplomats, inspectors or
+        # aid workers, reducing relations (SANCTION expel)
+        return _Trig(tok, "COERCE", "deport", verbal=True)
+    if lem == "remove" and olems0 & {"mayor", "governor", "judge", "official", "minister",
+                                     "president", "lawmaker", "editor", "chief", "head"}:
+        return _Trig(tok, "COERCE", "restrict", verbal=True)  # "removed the mayor"
+    if lem == "shut" and any(_lemma(c) == "down" for c in tok.children) and olems0 & {
+            "newspaper", "site", "website", "station", "channel", "broadcaster", "outlet",
+            "paper", "radio", "television", "agency", "magazine", "network"}:
+        return _Trig(tok, "COERCE", "censor", verbal=True)
+    if lem in ("steam", "sail", "cross", "head", "fly", "move", "enter", "patrol", "shadow"):
+        subj, _ = _subject_of(tok)
+        if subj is not None and _lemma(subj) in _WARSHIPS | {
+                "jet", "warplane", "bomber", "fighter", "tank", "group"} and (
+                _lemma(subj) != "group" or any(_lemma(c) in ("strike", "carrier")
+                                               for c in subj.children)):
+            return _Trig(tok, "MOBILIZE", "weapons", verbal=True)  # "a carrier steamed into"
+    if any(k[0] in ("in", "as") and k[1] == "show" for k in preps) and any(
+            _lemma(x) == "force" for k, v in preps.items() if k[1] == "show"
+            for x in v.subtree):
+        return _Trig(tok, "MOBILIZE", "troops", verbal=True)  # "in a show of force"
+    if lem in ("act", "serve") and any(k[0] == "as" and k[1] in (
+            "mediator", "go-between", "between", "intermediary", "broker", "facilitator")
+                                          for k in preps):
+        return _Trig(tok, "CONSULT", "third-party", verbal=True)
+    if lem == "be" and any(_lemma(c) == "open" and any(
+            _lemma(x) in ("dialogue", "talk", "negotiation", "discussion")
+            for x in c.subtree) for c in tok.children if c.dep_ == "acomp"):
+        return _Trig(tok, "AGREE", None, verbal=True)  # "is open to dialogue"
+    if lem == "ask" and any(k[0] == "for" and k[1] in ("forgiveness", "pardon")
+                            for k in preps):
+        return _Trig(tok, "AGREE", None, verbal=True)  # "asked for forgiveness"
+    if lem in ("require", "condition") and (any(c.dep_ == "xcomp" for c in tok.children) or
+                                             any(k[0] == "on" for k in preps)):
+        return _Trig(tok, "REQUEST", None, verbal=True)  # "requires X to amend ..."
+    if lem == "make" and any(_lemma(c) in ("precondition", "condition", "prerequisite")
+                             for c in tok.children if c.dep_ in ("oprd", "attr", "dobj",
+                                                                 "ccomp", "xcomp")):
+        return _Trig(tok, "REQUEST", None, verbal=True)  # "made X a precondition"
+    if lem == "propose" and any(c.dep_ == "ccomp" and any(x.dep_ == "nsubj" for x in
+                                                           c.children)
+                                for c in tok.children):
+        return _Trig(tok, "REQUEST", "appeal", verbal=True)  # "proposed that X convene"
+    if lem == "put" and ("on", "hold") in preps:
+        for o in objs0:
+            hit = _noun_trigger(o)
+            if hit is not None and hit[0] in lx.TERMINATED:
+                typ, mode = lx.TERMINATED[hit[0]]
+                return _Trig(tok, typ, mode, verbal=True, extra=o)  # "put talks on hold"
+    if lem == "examine" and any(c.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+            for c in tok.children):
+        return _Trig(tok, "ACCUSE", "investigate", verbal=True)  # "examining whether ..."
+    if lem == "question" and any(o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in (
+            "suspect", "official", "minister", "president", "executive") for o in objs0):
+        return _Trig(tok, "ACCUSE", "investigate", verbal=True)  # "questioned Sarkozy"
+    if lem == "blast" and (any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or
+                               o.pos_ == "PROPN" for o in objs0) or ("for", "") in preps or
+                           any(k[0] == "for" for k in preps)):
+        return _Trig(tok, "ACCUSE", "disapprove", verbal=True)  # "blasted X for ..."
+    if lem in ("allow", "permit") and ({_lemma(x) for c in tok.children if c.dep_ in (
+            "ccomp", "xcomp") for x in c.children if x.dep_ in _SUBJ} | (
+                olems0 if any(c.dep_ == "xcomp" for c in tok.children) else set())) & {
+            "truck", "inspector", "observer", "monitor", "journalist", "worker",
+            "peacekeeper", "convoy", "investigator", "delegation", "agency", "aid"}:
+        return _Trig(tok, "RETREAT", "access", verbal=True)
     if lem == "allow" and {_lemma(x) for c in tok.children if c.dep_ in ("ccomp", "xcomp")
                            for x in c.children if x.dep_ in _SUBJ} & {
             "inspector", "observer", "monitor", "journalist", "worker", "peacekeeper",
@@ -557,8 +644,9 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
             for c in tok.children):
         return _Trig(tok, "REQUEST", "appeal", verbal=True)  # "invited X to adopt ..."
     if any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in tok.children) \
-            and lem in ("patrol", "produce", "develop", "build", "operate", "train",
-                        "manufacture", "fly", "work", "exercise", "police", "monitor"):
+            and (lem not in lx.VERBS or lx.VERBS[lem][0] == "MOBILIZE") and lem not in (
+                "meet", "talk", "say", "announce", "sign", "agree") and not any(
+                (lem, p) in lx.VERB_PARTICLE for p in _particle(tok)):
         return _Trig(tok, "COOPERATE", None, verbal=True)  # "patrolled the strait together"
     if ("as", "shield") in preps:
         return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
@@ -594,6 +682,11 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
         if any(t.lower_ in _MUST or (t.lower_ == "to" and t.head.lemma_ == "have")
                for t in after):
             return _Trig(tok, "REQUEST", None, verbal=True)
+        if any(_lemma(t) in ("consequence", "retaliation", "reprisal", "revenge")
+               for t in after):
+            return _Trig(tok, "THREATEN", None, verbal=True)  # "told X it would face ..."
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            return _Trig(tok, "REQUEST", None, verbal=True)  # "told Washington to stop"
         return _Trig(tok, "CONSULT", None, verbal=True)
     # verb + particle / preposition
     for p in _particle(tok):

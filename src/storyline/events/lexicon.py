@@ -139,6 +139,12 @@ VERBS: dict[str, Trigger] = {
     "retaliate": ("ASSAULT", None), "slaughter": ("ASSAULT", None),
     # taking ground by force: "defeated X", "advanced on/into Y", "retook Z"
     "defeat": ("ASSAULT", None), "advance": ("ASSAULT", None), "rout": ("ASSAULT", None),
+    "purge": ("ASSAULT", None), "tear-gas": ("ASSAULT", "crowd-control"),
+    "commute": ("CONCEDE", None), "legalise": ("CONCEDE", None), "legalize": ("CONCEDE", None),
+    "assure": ("AGREE", None), "beg": ("REQUEST", "appeal"), "counsel": ("REQUEST", "appeal"),
+    "solicit": ("REQUEST", "appeal"), "huddle": ("CONSULT", None),
+    "shuttle": ("CONSULT", "third-party"), "bankroll": ("AID", None),
+    "vet": ("ACCUSE", "investigate"),
     "stab": ("ASSAULT", None), "ransack": ("ASSAULT", "destroy"), "loot": ("ASSAULT", "destroy"),
     "raze": ("ASSAULT", "destroy"), "snatch": ("ASSAULT", "abduct"),
     "hijack": ("ASSAULT", "abduct"), "butcher": ("ASSAULT", None),
@@ -188,6 +194,12 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("force", "out"): ("SANCTION", "expel"), ("kick", "out"): ("SANCTION", "expel"),
     ("vote", "down"): ("REJECT", None), ("turn", "down"): ("REJECT", None),
     ("round", "up"): ("COERCE", "arrest"), ("clamp", "down"): ("COERCE", None),
+    ("rule", "out"): ("REJECT", None), ("vote", "against"): ("REJECT", None),
+    ("set", "free"): ("RETREAT", "release"), ("join", "forces"): ("COOPERATE", None),
+    ("team", "up"): ("COOPERATE", None), ("walk", "off"): ("PROTEST", "strike"),
+    ("camp", "out"): ("PROTEST", "demo"), ("roll", "into"): ("ASSAULT", None),
+    ("drive", "out"): ("ASSAULT", None), ("enter", "into"): ("CONSULT", None),
+    ("spring", "to"): ("SUPPORT", None), ("throw", "weight"): ("SUPPORT", None),
     ("gun", "down"): ("ASSAULT", "firearms"), ("mow", "down"): ("ASSAULT", "firearms"),
     ("sit", "down"): ("CONSULT", None), ("tip", "off"): ("COOPERATE", None),
     ("lash", "out"): ("ACCUSE", "disapprove"), ("rail", "against"): ("ACCUSE", "disapprove"),
@@ -240,9 +252,6 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "hostage": ("ASSAULT", "abduct"), "exercise": ("MOBILIZE", "troops"),
              "drill": ("MOBILIZE", "troops"), "captive": ("ASSAULT", "abduct"),
              "prisoner": ("COERCE", "arrest")},
-    "give": {"permission": ("RETREAT", "access"), "access": ("RETREAT", "access"),
-             "deadline": ("THREATEN", None), "ultimatum": ("THREATEN", None),
-             "support": ("SUPPORT", None), "aid": ("AID", None)},
     "grant": {"access": ("RETREAT", "access"), "permission": ("RETREAT", "access"),
               "amnesty": ("CONCEDE", None), "asylum": ("AID", None), "pardon": ("CONCEDE", None)},
     "open": {"fire": ("ASSAULT", "firearms"), "border": ("COOPERATE", None),
@@ -251,8 +260,6 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "airspace": ("COOPERATE", None), "market": ("COOPERATE", None),
              "probe": ("ACCUSE", "investigate"), "embassy": ("COOPERATE", None),
              "crossing": ("COOPERATE", None)},
-    "raise": {"incident": ("ACCUSE", "disapprove"),
-              "objection": ("ACCUSE", "disapprove"), "issue": ("ACCUSE", "disapprove")},
     "express": {"concern": ("", None), "condolence": ("", None), "support": ("SUPPORT", None),
                 "solidarity": ("SUPPORT", None), "regret": ("ACCUSE", "disapprove"),
                 "outrage": ("ACCUSE", "disapprove"), "anger": ("ACCUSE", "disapprove"),
@@ -354,6 +361,44 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "datum": ("COOPERATE", None), "information": ("COOPERATE", None),
              "intelligence": ("COOPERATE", None)},
     "institute": {"proceeding": ("ACCUSE", "allege"), "proceedings": ("ACCUSE", "allege")},
+    "down": {"tool": ("PROTEST", "strike")},
+    "paralyse": {o: ("PROTEST", "obstruct") for o in (
+        "highway", "road", "traffic", "city", "capital", "port", "country", "street")},
+    "choke": {o: ("PROTEST", "obstruct") for o in (
+        "crossing", "road", "highway", "street", "traffic", "border", "port")},
+    "barricade": {o: ("PROTEST", "obstruct") for o in ("road", "street", "highway", "bridge")},
+    "restrict": {"access": ("COERCE", "censor"), "movement": ("COERCE", "restrict"),
+                 "travel": ("COERCE", "restrict")},
+    "use": {o: ("ASSAULT", "unconventional") for o in (
+        "sarin", "chlorine", "nerve", "chemical", "napalm", "mustard")},
+    "rally": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    "play": {"host": ("CONSULT", "multilateral")},
+    "extend": {"loan": ("AID", None), "credit": ("AID", None), "aid": ("AID", None)},
+    "give": {"permission": ("RETREAT", "access"), "access": ("RETREAT", "access"),
+             "deadline": ("THREATEN", None), "ultimatum": ("THREATEN", None),
+             "support": ("SUPPORT", None), "aid": ("AID", None), "asylum": ("AID", None),
+             "refuge": ("AID", None), "sanctuary": ("AID", None)},
+    "scrap": {o: ("CONCEDE", None) for o in (
+        "tariff", "sanction", "restriction", "ban", "curfew", "cut", "duty", "law", "levy",
+        "tax", "requirement", "rule")},
+    "acquire": {"stake": ("COOPERATE", None)},
+    "address": {"plea": ("REQUEST", "appeal"), "appeal": ("REQUEST", "appeal")},
+    "voice": {"support": ("SUPPORT", None), "solidarity": ("SUPPORT", None),
+              "opposition": ("REJECT", None), "outrage": ("ACCUSE", "disapprove"),
+              "anger": ("ACCUSE", "disapprove"), "call": ("REQUEST", "appeal")},
+    "take": {"control": ("COERCE", "seize"), "hostage": ("ASSAULT", "abduct"),
+             "step": ("", None), "part": ("", None), "place": ("", None),
+             "exception": ("ACCUSE", "disapprove")},
+    "bring": {"case": ("ACCUSE", "allege"), "lawsuit": ("ACCUSE", "allege"),
+              "charge": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege")},
+    "seek": {"safety": ("", None), "cover": ("", None), "treatment": ("", None),
+             "work": ("", None), "re-election": ("", None), "office": ("", None),
+             "reparation": ("REQUEST", None), "compensation": ("REQUEST", None),
+             "extradition": ("REQUEST", None)},
+    "raise": {"incident": ("ACCUSE", "disapprove"),
+              "objection": ("ACCUSE", "disapprove"), "issue": ("ACCUSE", "disapprove"),
+              "spectre": ("THREATEN", None), "specter": ("THREATEN", None)},
+    "put": {"plea": ("REQUEST", "appeal"), "appeal": ("REQUEST", "appeal")},
     "swear": {"revenge": ("THREATEN", None), "vengeance": ("THREATEN", None),
               "retaliation": ("THREATEN", None)},
     "face": {"consequence": ("THREATEN", None)},
@@ -362,12 +407,8 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
               "condemnation": ("ACCUSE", "disapprove"), "appeal": ("REQUEST", "appeal"),
               "call": ("REQUEST", None), "invitation": ("REQUEST", "meet"),
               "notice": ("THREATEN", None), "plea": ("REQUEST", "appeal")},
-    "put": {"plea": ("REQUEST", "appeal"), "appeal": ("REQUEST", "appeal")},
     "serve": {o: ("AID", None) for o in ("meal", "food", "ration", "water")},
     "station": {"hospital": ("AID", None), "ship": ("AID", None)},
-    "voice": {"support": ("SUPPORT", None), "solidarity": ("SUPPORT", None),
-              "opposition": ("REJECT", None), "outrage": ("ACCUSE", "disapprove"),
-              "anger": ("ACCUSE", "disapprove")},
     "allow": {o: ("RETREAT", "access") for o in (
         "access", "inspector", "observer", "monitor", "journalist", "worker", "peacekeeper",
         "convoy", "investigator", "delegation")},
@@ -419,8 +460,6 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "meet": {"demand": ("CONCEDE", None)},
     "launch": {"investigation": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
                "inquiry": ("ACCUSE", "investigate"), "campaign": ("", None)},
-    "take": {"control": ("COERCE", "seize"), "hostage": ("ASSAULT", "abduct"),
-             "step": ("", None), "part": ("", None), "place": ("", None)},
     "exchange": {"fire": ("ASSAULT", "firearms"), "prisoner": ("RETREAT", "release"),
                  "datum": ("COOPERATE", None), "information": ("COOPERATE", None),
                  "intelligence": ("COOPERATE", None), "list": ("COOPERATE", None),
@@ -435,8 +474,6 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "gain": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
     "win": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
     "garner": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
-    "seek": {"safety": ("", None), "cover": ("", None), "treatment": ("", None), "work": ("", None),
-             "re-election": ("", None), "office": ("", None)},
     # diplomatic relations are recognition (PLOVER SUPPORT, CAMEO 05)
     **{v: {"tie": ("SUPPORT", None), "relation": ("SUPPORT", None)} for v in (
         "establish", "upgrade", "normalise", "normalize", "resume", "renew")},
@@ -461,6 +498,7 @@ LIGHT_VERBS: frozenset[str] = frozenset({
     "give", "offer", "extend", "pledge", "promise", "approve", "authorize", "authorise",
     "organize", "organise", "lead", "join", "renew", "take", "commit", "allocate",
     "dispatch", "pay", "host", "seal", "strike", "agree", "sign", "broker", "accept",
+    "perpetrate", "rehearse", "mount_",
     "declare", "end", "halt", "suspend", "postpone", "delay", "plan", "prepare",
     "reiterate", "repeat", "restate", "echo",
 })
@@ -535,6 +573,10 @@ NOUNS: dict[str, Trigger] = {
     "patrol": ("MOBILIZE", "troops"),
     "walkout": ("PROTEST", "strike"), "stoppage": ("PROTEST", "strike"),
     "sortie": ("ASSAULT", "aerial"), "go-between": ("CONSULT", "third-party"),
+    "counteroffensive": ("ASSAULT", None), "counter-offensive": ("ASSAULT", None),
+    "execution": ("ASSAULT", None), "apology": ("AGREE", None), "loan": ("AID", None),
+    "venture": ("", None), "fact-finding": ("ACCUSE", "investigate"),
+    "mediator": ("CONSULT", "third-party"), "intermediary": ("CONSULT", "third-party"),
     "manoeuvre": ("MOBILIZE", "troops"), "maneuver": ("MOBILIZE", "troops"),
     "firefight": ("ASSAULT", "firearms"), "gunfight": ("ASSAULT", "firearms"),
     "shootout": ("ASSAULT", "firearms"), "skirmish": ("ASSAULT", None),
@@ -557,7 +599,7 @@ STANDALONE_NOUNS: frozenset[str] = frozenset({
     "sanction", "embargo", "arrest", "deployment", "pullout", "curfew", "blockade",
     "aid", "release", "session", "conference", "exercise", "drill", "game", "extradition",
     "donor", "torture", "cyberattack", "cyber-attack", "riot", "firefight", "gunfight",
-    "walkout", "stoppage",
+    "walkout", "stoppage", "counteroffensive", "counter-offensive", "execution",
     "shootout", "skirmish",
 })
 
@@ -571,7 +613,8 @@ TRANSFER_NOUNS: frozenset[str] = frozenset({
 TRANSFER_VERBS: frozenset[str] = frozenset({
     "give", "provide", "send", "deliver", "distribute", "contribute", "donate", "hand", "fly",
     "ship", "supply", "allocate", "airlift", "airdrop", "transfer", "disburse", "channel",
-    "deposit", "lend", "earmark", "furnish", "arm", "pour", "pay",
+    "deposit", "lend", "earmark", "furnish", "arm", "pour", "pay", "ferry", "award", "pump",
+    "rush", "export",
 })
 AID_OBJECTS: frozenset[str] = frozenset({
     "aid", "assistance", "food", "supply", "supplies", "medicine", "medical", "equipment",
@@ -585,7 +628,7 @@ COOP_OBJECTS: frozenset[str] = frozenset({
     "weapon", "arm", "missile", "system", "intelligence", "training", "technology", "datum",
     "information", "jet", "aircraft", "tank", "ammunition", "helicopter", "drone", "rifle",
     "firearm", "warship", "submarine", "s-400", "evidence", "photograph", "expertise",
-    "imagery", "electricity", "gas", "oil",
+    "imagery", "electricity", "gas", "oil", "cargo", "lithium", "crude",
 })
 # Arms given are military aid (PLOVER AID: "military and police assistance including
 # arms"); arms sold are an exchange (COOPERATE). Words that make a transfer a sale:
@@ -599,7 +642,8 @@ SALE_WORDS: frozenset[str] = frozenset({
 })
 DENIAL_OBJECTS: frozenset[str] = frozenset({
     "accusation", "charge", "allegation", "claim", "report", "responsibility", "involvement",
-    "wrongdoing", "rumour", "rumor", "suggestion",
+    "wrongdoing", "rumour", "rumor", "suggestion", "role", "link", "part", "hand",
+    "complicity",
 })
 
 # Words that make a deployment peacekeeping, monitoring or rescue (CAMEO 074: AID).
