@@ -321,3 +321,38 @@ def test_news_vocabulary_round_three(nlp, text, typ, mode):
     evs = [e for e in code(nlp, text) if e.type == typ]
     assert evs, (text, types(nlp, text))
     assert evs[0].mode == mode
+
+
+def test_named_bodies_and_demonym_groups_as_sources(nlp):
+    ec = [e for e in code(nlp, "The European Community on Monday gave Sudan $5 million "
+                               "of aid.") if e.type == "AID"]
+    assert ec and ec[0].source is not None and ec[0].source.name == "European Community"
+    fr = [e for e in code(nlp, "A French minister threatened to impose import restrictions.")
+          if e.type == "THREATEN"]
+    assert fr and fr[0].source is not None
+    assert (fr[0].source.country, fr[0].source.role) == ("FRA", "GOV")
+
+
+def test_carried_on_acts_and_being_opposed_keep_their_subject(nlp):
+    w = [e for e in code(nlp, "Turkey speeded up the withdrawal of its troops from Idlib.")
+         if e.type == "RETREAT"]
+    assert w and w[0].source is not None and w[0].source.name == "Turkey"
+    o = [e for e in code(nlp, "Iran is opposed to Turkish mediation in the talks.")
+         if e.type == "REJECT"]
+    assert o and o[0].source is not None and o[0].source.name == "Iran"
+
+
+def test_a_place_is_never_an_unknown_actor(nlp):
+    from storyline.annotate.places import find_places
+
+    text = "The Metema crossing reopened to trucks on Tuesday after talks in Gedaref."
+    doc = nlp(text)
+    places = find_places(doc, context_countries=["ETH", "SDN"])
+    evs = extract_with_triggers(doc, article_id="a", published="2025-03-12",
+                                actors=mentions(text), times=[], places=places)
+    for _, e, _ in evs:
+        for a in (e.source, e.target):
+            for x in (a if isinstance(a, list) else [a] if a else []):
+                assert not any(p.start < x_end and x_start < p.end for p in places
+                               for x_start, x_end in [(text.find(x.text),
+                                                       text.find(x.text) + len(x.text))]), x

@@ -421,6 +421,12 @@ def _addressee(tok: Token) -> Token | None:
 
 
 _SELF = {"we", "i", "us", "our"}
+# Verbs whose subject carries on, speeds or completes its own act ("speeded up the
+# withdrawal", "completed their pullout"), unlike "survived the attack".
+_CARRY_ON = {"speed", "complete", "accelerate", "finish", "expand", "widen", "extend",
+             "press", "push", "pursue", "step", "ramp", "scale", "wage", "keep", "maintain",
+             "sustain", "finalise", "finalize", "hasten", "carry", "coordinate", "lead",
+             "spearhead", "head", "direct", "oversee", "orchestrate", "tighten", "stage"}
 _WARSHIPS = {"warship", "carrier", "frigate", "destroyer", "submarine", "cruiser", "fleet",
              "corvette", "gunboat", "vessel_"}
 # Bodies and pacts one leaves to reduce relations ("pulled out of the bloc").
@@ -1089,9 +1095,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             src_tok.idx, src_tok.idx + len(src_tok.text), damaged):
         source = _described_source(src_tok, actors, damaged, history)
     if source is None and (src_tok or alt) is not None:
-        source = _unnamed_actor(doc, src_tok or alt, damaged)  # type: ignore[arg-type]
+        source = _unnamed_actor(doc, src_tok or alt, damaged,  # type: ignore[arg-type]
+                                places)
     if target is None and tgt_tok is not None:
-        target = _unnamed_actor(doc, tgt_tok, damaged)
+        target = _unnamed_actor(doc, tgt_tok, damaged, places)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -1579,6 +1586,9 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 return rel, False
             cur = cur.head
             continue
+        if cur.dep_ == "acomp" and cur.head.pos_ == "AUX":
+            cur = cur.head  # "Iran is opposed to ...": the subject of "is"
+            continue
         if cur.dep_ == "relcl":
             return _appos_head(cur.head), False
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
@@ -1676,7 +1686,10 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     agent = _agent(tok)
     if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive:
         return _received_from(trig), subj
-    if passive:
+    if passive and agent is None and _lemma(tok) in ("oppose", "commit", "determine",
+                                                     "prepare", "resolve", "dedicate"):
+        src, tgt = subj, None  # "Israel is opposed to French mediation"
+    elif passive:
         src, tgt = agent, subj
     else:
         src = subj
@@ -1720,8 +1733,10 @@ def _noun_source(trig: _Trig) -> Token | None:
                         src = next((x for x in c.children if x.dep_ == "pobj"), None)
     if src is None and tok.dep_ in ("dobj",) and trig.extra is None:
         s, _ = _subject_of(tok.head)
-        if s is not None and _lemma(tok.head) in lx.LIGHT_VERBS:
-            src = s
+        hl = _lemma(tok.head)
+        if s is not None and (hl in lx.LIGHT_VERBS or (
+                tok.head.pos_ == "VERB" and hl in _CARRY_ON)):
+            src = s  # "launched an offensive", "speeded up the withdrawal"
         elif _lemma(tok.head) in ("gain", "receive", "win", "get", "draw", "enjoy",
                                   "secure", "garner"):
             # "gained support from X": X is the source
@@ -1782,7 +1797,30 @@ _THINGS = {"fire", "artillery", "shelling", "bombardment", "missile", "rocket", 
            "attack", "assault", "strike", "unit", "diplomacy", "intelligence", "state",
            "side", "mission", "embassy", "consulate", "press", "industry", "public",
            "population", "community", "media", "television", "tv"}
+# Heads of a named body ("the APEC forum", "the Hutu rebel group").
+_BODY_HEADS = {"forum", "group", "party", "union", "movement", "front", "council",
+               "committee", "association", "coalition", "alliance", "organisation",
+               "organization", "agency", "authority", "commission", "court", "army", "militia",
+               "brigade", "government", "ministry", "administration", "company", "firm",
+               "bank", "network", "federation", "league", "wing", "faction", "bloc", "body",
+               "institute", "foundation", "church", "assembly", "parliament", "senate",
+               "congress", "regime", "board", "office", "team", "delegation", "mission",
+               "force", "forces", "fund", "watchdog", "tribunal", "cartel", "gang", "clan",
+               "tribe", "consortium", "corporation"}
 _LEADING = re.compile(r"^(?:the|a|an|some|many|several|angry|other)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Country adjectives and demonyms, lower case -> ISO3 ("french" -> FRA)."""
+    from storyline.knowledge import load_knowledge
+
+    out: dict[str, str] = {}
+    for iso3, c in load_knowledge().countries.items():
+        for w in (c.adjective, *c.demonyms):
+            if w:
+                out.setdefault(w.lower(), iso3)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1792,7 +1830,8 @@ def _role_nouns() -> dict[str, str]:
     return dict(load_knowledge().role_nouns)
 
 
-def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> Actor | None:
+def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
+                   places: Sequence[PlaceMention] = ()) -> Actor | None:
     """An actor the resolver does not know, read from the phrase itself: a proper name
     ("the Kassala Farmers Union", "Ahmed Musa") or a group noun of a known role
     ("activists", "truck drivers", "thousands of students"); None for anything else (a
@@ -1809,20 +1848,23 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> 
             "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC",
             "FAC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
         return None
-    if h.pos_ == "NOUN" and any(
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children)
+    if h.pos_ == "NOUN" and not named and any(
             (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both",
                                               "neither", "no", "each", "every", "either",
                                               "another", "such"))
             or (c.dep_ == "poss" and c.pos_ == "PRON") for c in h.children):
         return None  # "the two leaders", "its forces": someone named before, or no one
     lem = _lemma(h)
-    if lem in lx.NOUNS or lem in _THINGS or lem.endswith("strike") or (
+    if lem in lx.NOUNS or (lem in _THINGS and h.pos_ != "PROPN") or lem.endswith("strike") or (
             h.i > 0 and h.nbor(-1).text in ("-", "–")):
         return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
     nouns = _role_nouns()
-    role = nouns.get(h.lower_) or nouns.get(lem)
+    role = nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")
     if role is None:
-        if h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
+        if named and h.pos_ == "NOUN" and lem in _BODY_HEADS:
+            role = "UNK"  # "the APEC forum": a named body
+        elif h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
                 "PERSON", "ORG", "NORP"):
             return None  # a name the parser does not take for a person or a body
         role = "UNK"
@@ -1830,8 +1872,9 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> 
             c.dep_ in ("amod", "compound", "prep") for c in h.children):
         return None  # bare "officials", "delegations", "troops": whose is not said
     lo, hi = _core_span(h)
-    if _touches(lo, hi, damaged):
-        return None
+    if _touches(lo, hi, damaged) or any(p.start < h.idx + len(h.text) and h.idx < p.end
+                                        for p in places):
+        return None  # damaged, or a place ("the Metema crossing", "Gedaref")
     text = doc_text(doc)[lo:hi].strip()
     # the name leaves out determiners and counts ("about 6,500 people" -> "people")
     skip = {d.i for c in h.children if c.dep_ in ("det", "nummod", "quantmod", "predet")
@@ -1844,9 +1887,11 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> 
         return None
     from storyline.annotate.actors import slug
 
+    country = next((_demonyms().get(c.lower_) for c in h.children
+                    if c.dep_ in ("amod", "compound") and c.lower_ in _demonyms()), None)
     # no underscore in the id: ids with one are people's (see _antecedent)
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
-                 country=None, role=role)  # type: ignore[arg-type]
+                 country=country, role=role)  # type: ignore[arg-type]
 
 
 def _touches(lo: int, hi: int, damaged: Sequence[tuple[int, int]]) -> bool:
