@@ -356,3 +356,28 @@ def test_a_place_is_never_an_unknown_actor(nlp):
                 assert not any(p.start < x_end and x_start < p.end for p in places
                                for x_start, x_end in [(text.find(x.text),
                                                        text.find(x.text) + len(x.text))]), x
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("Egypt outlawed the opposition movement on Monday.", "COERCE", "restrict"),
+    ("The government issued a formal apology to the families.", "AGREE", None),
+    ("Tehran conditioned the deal on the removal of the sanctions list.", "REQUEST", None),
+    ("Rights groups blasted the president for his remarks on migrants.",
+     "ACCUSE", "disapprove"),
+    ("Two carmakers formed a joint venture to build trucks.", "COOPERATE", None),
+])
+def test_news_vocabulary_round_four(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    assert evs[0].mode == mode
+
+
+def test_calls_for_punishment_wherever_the_parse_hangs_them(nlp):
+    from storyline.events.extract import extract_with_triggers as ewt
+
+    for text, mode in [("Relatives are clamouring for the generals to stand trial.", None),
+                       ("Kenya urged the West to lift the sanctions on Sudan.", "appeal")]:
+        doc = nlp(text)
+        got = [(e.type, m) for _, e, m in ewt(doc, article_id="a", published=None,
+                                              actors=mentions(text), times=[])]
+        assert ("REQUEST", mode) in got, (text, got)

@@ -509,6 +509,16 @@ def statement_heads(seg: Span) -> list[Token]:
     return out
 
 
+def _punitive(tok: Token) -> bool:
+    """What a call asks for is a punishment ("called for sanctions against X", "clamouring
+    for the generals to stand trial"), not its lifting ("urged X to lift sanctions")."""
+    after = [t for t in tok.subtree if t.i > tok.i]
+    if any(_lemma(t) in ("lift", "ease", "remove", "end", "drop", "scrap", "relax")
+           for t in after):
+        return False
+    return any(_lemma(t) in lx.PUNITIVE_OBJECTS for t in after)
+
+
 def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
              for x in c.children if x.dep_ == "pobj"}
@@ -566,8 +576,9 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
         return _Trig(tok, "COERCE", "arrest", verbal=True)  # "placed under house arrest"
     if lem == "expel" and (olems0 & {
             "migrant", "refugee", "people", "family", "civilian", "resident", "national",
-            "immigrant", "minority", "villager", "worker_", "afghan", "foreigner"} or any(
-                o.ent_type_ == "NORP" and o.tag_ == "NNPS" for o in objs0)) and not olems0 & {
+            "immigrant", "minority", "villager", "afghan", "foreigner"} or any(
+                t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") for o in objs0
+                for t in o.subtree)) and not olems0 & {
             "diplomat", "ambassador", "envoy", "inspector", "peacekeeper", "monitor",
             "observer", "aid", "humanitarian", "mission", "agency", "staff"}:
         # expelling a population is coercion (PLOVER COERCE); diplomats, inspectors or
@@ -602,8 +613,8 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem == "ask" and any(k[0] == "for" and k[1] in ("forgiveness", "pardon")
                             for k in preps):
         return _Trig(tok, "AGREE", None, verbal=True)  # "asked for forgiveness"
-    if lem in ("require", "condition") and (any(c.dep_ == "xcomp" for c in tok.children) or
-                                             any(k[0] == "on" for k in preps)):
+    if (lem == "require" and any(c.dep_ == "xcomp" for c in tok.children)) or (
+            lem == "condition" and tok.pos_ == "VERB" and objs0):
         return _Trig(tok, "REQUEST", None, verbal=True)  # "requires X to amend ..."
     if lem == "make" and any(_lemma(c) in ("precondition", "condition", "prerequisite")
                              for c in tok.children if c.dep_ in ("oprd", "attr", "dobj",
@@ -627,8 +638,9 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
             "suspect", "official", "minister", "president", "executive") for o in objs0):
         return _Trig(tok, "ACCUSE", "investigate", verbal=True)  # "questioned Sarkozy"
     if lem == "blast" and (any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or
-                               o.pos_ == "PROPN" for o in objs0) or ("for", "") in preps or
-                           any(k[0] == "for" for k in preps)):
+                               o.pos_ == "PROPN" or _lemma(o) in _role_nouns()
+                               for o in objs0) or
+                           any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)):
         return _Trig(tok, "ACCUSE", "disapprove", verbal=True)  # "blasted X for ..."
     if lem in ("allow", "permit") and ({_lemma(x) for c in tok.children if c.dep_ in (
             "ccomp", "xcomp") for x in c.children if x.dep_ in _SUBJ} | (
@@ -697,9 +709,7 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     # verb + particle / preposition
     for p in _particle(tok):
         hit = lx.VERB_PARTICLE.get((lem, p))
-        if hit and hit[1] == "appeal" and any(
-                _lemma(x) in lx.PUNITIVE_OBJECTS for c in tok.children if c.dep_ == "prep"
-                for x in c.children if x.dep_ == "pobj"):
+        if hit and hit[1] == "appeal" and _punitive(tok):
             return _Trig(tok, "REQUEST", None, verbal=True)  # "called for sanctions"
         if hit:
             if (lem, p) == ("hand", "over"):
@@ -762,6 +772,8 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if hit is None:
         return None
     typ, mode = hit
+    if typ == "REQUEST" and mode == "appeal" and _punitive(tok):
+        mode = None  # "clamouring for the generals to stand trial": a demand
     if typ == "REJECT" and lem in ("deny", "reject", "dismiss") and any(
             _lemma(o) in lx.DENIAL_OBJECTS for o in objs):
         mode = "deny"  # denying an accusation (CAMEO 016, a statement)

@@ -139,7 +139,8 @@ VERBS: dict[str, Trigger] = {
     "retaliate": ("ASSAULT", None), "slaughter": ("ASSAULT", None),
     # taking ground by force: "defeated X", "advanced on/into Y", "retook Z"
     "defeat": ("ASSAULT", None), "advance": ("ASSAULT", None), "rout": ("ASSAULT", None),
-    "purge": ("ASSAULT", None), "tear-gas": ("ASSAULT", "crowd-control"),
+    "purge": ("ASSAULT", None), "outlaw": ("COERCE", "restrict"),
+    "clamour": ("REQUEST", "appeal"), "clamor": ("REQUEST", "appeal"), "tear-gas": ("ASSAULT", "crowd-control"),
     "commute": ("CONCEDE", None), "legalise": ("CONCEDE", None), "legalize": ("CONCEDE", None),
     "assure": ("AGREE", None), "beg": ("REQUEST", "appeal"), "counsel": ("REQUEST", "appeal"),
     "solicit": ("REQUEST", "appeal"), "huddle": ("CONSULT", None),
@@ -406,7 +407,8 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
               "threat": ("THREATEN", None), "warrant": ("COERCE", "arrest"),
               "condemnation": ("ACCUSE", "disapprove"), "appeal": ("REQUEST", "appeal"),
               "call": ("REQUEST", None), "invitation": ("REQUEST", "meet"),
-              "notice": ("THREATEN", None), "plea": ("REQUEST", "appeal")},
+              "notice": ("THREATEN", None), "plea": ("REQUEST", "appeal"),
+              "apology": ("AGREE", None)},
     "serve": {o: ("AID", None) for o in ("meal", "food", "ration", "water")},
     "station": {"hospital": ("AID", None), "ship": ("AID", None)},
     "allow": {o: ("RETREAT", "access") for o in (
@@ -498,7 +500,7 @@ LIGHT_VERBS: frozenset[str] = frozenset({
     "give", "offer", "extend", "pledge", "promise", "approve", "authorize", "authorise",
     "organize", "organise", "lead", "join", "renew", "take", "commit", "allocate",
     "dispatch", "pay", "host", "seal", "strike", "agree", "sign", "broker", "accept",
-    "perpetrate", "rehearse", "mount_",
+    "perpetrate", "rehearse", "form",
     "declare", "end", "halt", "suspend", "postpone", "delay", "plan", "prepare",
     "reiterate", "repeat", "restate", "echo",
 })
