@@ -381,3 +381,32 @@ def test_calls_for_punishment_wherever_the_parse_hangs_them(nlp):
         got = [(e.type, m) for _, e, m in ewt(doc, article_id="a", published=None,
                                               actors=mentions(text), times=[])]
         assert ("REQUEST", mode) in got, (text, got)
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("Sudan lifted the state of emergency in Kassala on Sunday.", "CONCEDE", None),
+    ("Five hundred rebels surrendered last week near Gao.", "RETREAT", None),
+    ("Army bulldozers demolished homes in the village on Sunday.", "ASSAULT", "destroy"),
+    ("Hackers defaced hundreds of government websites.", "COERCE", "cyber"),
+    ("Militias were engaged in ethnic cleansing in the west.", "ASSAULT", None),
+    ("The negotiators return to Geneva this week for talks.", "CONSULT", "visit"),
+    ("The former minister was put under investigation in Rome.", "ACCUSE", "investigate"),
+    ("A judge ordered the former president to appear for questioning.", "REQUEST", None),
+    ("The president reneged on his commitment to hold elections.", "REJECT", None),
+    ("The prime minister refused to respond to a demand from the envoy.", "REJECT", None),
+    ("Police prevented the demonstration outside the ministry.", "COERCE", "restrict"),
+    ("The junta declared a state of siege on Saturday.", "COERCE", "martial-law"),
+])
+def test_news_vocabulary_round_five(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    assert evs[0].mode == mode
+
+
+def test_an_attempted_attack_happened_a_planned_one_did_not(nlp):
+    tried = [e for e in code(nlp, "A gunman tried to assassinate the governor on Monday.")
+             if e.type == "ASSAULT"]
+    assert tried and tried[0].modality == "asserted"
+    plans = [e for e in code(nlp, "The rebels plan to attack the town next week.")
+             if e.type == "ASSAULT"]
+    assert plans and plans[0].modality != "asserted"

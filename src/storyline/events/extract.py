@@ -572,6 +572,31 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if lem == "let" and (olems0 | {_lemma(x) for c in tok.children if c.dep_ in (
             "ccomp", "xcomp") for x in c.children if x.dep_ in _SUBJ}) & freed:
         return _Trig(tok, "RETREAT", "release", verbal=True)  # "let the seized tanker sail"
+    if any(k[0] == "under" and k[1] in ("investigation", "probe", "scrutiny", "inquiry")
+           for k in preps):
+        return _Trig(tok, "ACCUSE", "investigate", verbal=True)  # "put under investigation"
+    if lem in ("engage", "participate", "involve", "take") and any(
+            k[0] == "in" for k in preps) and (lem != "take" or "part" in olems0):
+        for k, x in preps.items():
+            hit = _noun_trigger(x) if k[0] == "in" else None
+            if hit is not None and hit[0]:
+                return _Trig(tok, hit[0], hit[1], verbal=True)  # "engaged in ethnic cleansing"
+    if lem == "abuse" and any(_lemma(c) == "sexually" for c in tok.children):
+        return _Trig(tok, "ASSAULT", "sexual", verbal=True)
+    if lem == "set" and ("to", "") not in preps and any(
+            _lemma(c) == "fire" for c in tok.children if c.dep_ in ("dobj", "prep")) and any(
+            k[0] == "to" for k in preps):
+        return _Trig(tok, "ASSAULT", "destroy", verbal=True)  # "set fire to the offices"
+    if lem in ("prevent", "ban", "disperse", "block", "stop", "forbid", "prohibit") and any(
+            (_noun_trigger(o) or ("", None))[0] == "PROTEST" or _lemma(o) in (
+                "protester", "demonstrator", "crowd", "marcher", "rioter")
+            for o in objs0):
+        return _Trig(tok, "COERCE", "restrict", verbal=True)  # "police prevented the rally"
+    if lem == "order" and any(c.dep_ == "xcomp" and _lemma(c) in (
+            "appear", "testify", "pay", "compensate", "apologise", "apologize", "stop",
+            "cease", "halt", "comply", "explain", "disclose", "reveal", "submit", "report")
+            for c in tok.children):
+        return _Trig(tok, "REQUEST", None, verbal=True)  # "ordered X to appear"
     if ("under", "arrest") in preps:
         return _Trig(tok, "COERCE", "arrest", verbal=True)  # "placed under house arrest"
     if lem == "expel" and (olems0 & {
@@ -668,7 +693,7 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
         return _Trig(tok, "COOPERATE", None, verbal=True)  # "patrolled the strait together"
     if ("as", "shield") in preps:
         return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
-    if lem in ("arrive", "land", "fly", "come", "travel", "head"):
+    if lem in ("arrive", "land", "fly", "come", "travel", "head", "return"):
         if any(k[1] in ("visit", "trip", "tour", "talk", "mission", "consultation",
                         "discussion", "negotiation", "meeting", "summit") and k[0] in (
                 "on", "for") for k in preps):
@@ -723,6 +748,12 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if table:
         for o in objs:
             olem = _lemma(o)
+            if olem == "state" and olem not in table:
+                # "declared a state of siege", "lifted the state of emergency"
+                of = next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for x in c.children if x.dep_ == "pobj"), None)
+                if of is not None:
+                    o, olem = of, _lemma(of)
             if olem in table:
                 typ, mode = table[olem]
                 joint = _noun_trigger(o) if typ == "MOBILIZE" else None
@@ -761,8 +792,10 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
         return _Trig(tok, "RETREAT", "release", verbal=True)
     if lem in ("decline", "refuse") and any(
             _lemma(c) in ("comment", "elaborate", "say", "confirm", "respond", "speak")
+            and not any(_lemma(x) in ("demand", "call", "request", "ultimatum", "appeal")
+                        for x in c.subtree)
             for c in tok.children if c.dep_ == "xcomp"):
-        return None
+        return None  # declined to comment (not "refused to respond to a demand")
     if lem == "agree" and any(c.dep_ == "prep" and c.text.lower() == "with"
                               for c in tok.children) and not any(
             c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.text.lower() in (
@@ -1454,6 +1487,9 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                     cues.append("future" if lem in ("plan",) else "hypothetical")
             elif lem in lx.NEGATING_GOVERNORS and cur.i < tok.i:
                 cues.append("negated")
+            elif lem in ("try", "attempt") and trig.type in ("ASSAULT", "COERCE") and \
+                    cur.tag_ in ("VBD", "VBN") and _local(cur) is None:
+                pass  # "tried to assassinate X": the attempt is an attack (PLOVER)
             elif lem in lx.HYPO_GOVERNORS and lem not in ("deny", "reject", "refuse",
                                                            "oppose", "rule"):
                 cues.append("hypothetical")
