@@ -410,3 +410,22 @@ def test_an_attempted_attack_happened_a_planned_one_did_not(nlp):
     plans = [e for e in code(nlp, "The rebels plan to attack the town next week.")
              if e.type == "ASSAULT"]
     assert plans and plans[0].modality != "asserted"
+
+
+@pytest.mark.parametrize(("text", "typ", "source"), [
+    ("The main Tuareg rebel group insisted on its demands for autonomy.", "REQUEST",
+     "main Tuareg rebel group"),
+    ("Muslim hackers have defaced hundreds of Danish websites.", "COERCE", "Muslim hackers"),
+    ("The Kassala Farmers Union issued a statement demanding fair prices.", "REQUEST",
+     "Kassala Farmers Union"),
+    ("Ethiopia confirmed on Monday it would tighten the blockade of the port.", "COERCE",
+     "Ethiopia"),
+    ("Serb forces were engaged in ethnic cleansing in the province.", "ASSAULT", None),
+])
+def test_more_sources(nlp, text, typ, source):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    src = evs[0].source
+    assert src is not None, (text, evs[0])
+    if source is not None:
+        assert (src.name if not isinstance(src, list) else src[0].name) == source

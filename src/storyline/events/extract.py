@@ -421,6 +421,9 @@ def _addressee(tok: Token) -> Token | None:
 
 
 _SELF = {"we", "i", "us", "our"}
+# Papers an actor issues that speak for it ("issued a statement condemning ...").
+_PAPERS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution",
+           "report", "note", "message", "appeal", "petition", "manifesto", "decree"}
 # Verbs whose subject carries on, speeds or completes its own act ("speeded up the
 # withdrawal", "completed their pullout"), unlike "survived the attack".
 _CARRY_ON = {"speed", "complete", "accelerate", "finish", "expand", "widen", "extend",
@@ -1126,10 +1129,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         if alt is not None:
             source = _actors_at(alt, actors, damaged)
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
-    if source is None and src_tok is not None and src_tok.lower_ in _ANAPHORS:
-        source = _speaker_antecedent(doc, src_tok, actors, damaged) or \
-            _sentence_antecedent(src_tok, actors, damaged) or _antecedent(
-                src_tok, seg, history)
+    pron = src_tok if src_tok is not None else alt
+    if source is None and pron is not None and pron.lower_ in _ANAPHORS:
+        source = _speaker_antecedent(doc, pron, actors, damaged) or \
+            _sentence_antecedent(pron, actors, damaged) or _antecedent(pron, seg, history)
     elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
             src_tok.head.dep_ == "relcl":
         # "HTS, which it accuses of ...": "it" cannot be the group the clause describes
@@ -1143,7 +1146,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         source = _unnamed_actor(doc, src_tok or alt, damaged,  # type: ignore[arg-type]
                                 places)
     if target is None and tgt_tok is not None:
-        target = _unnamed_actor(doc, tgt_tok, damaged, places)
+        target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if source is not None and target is not None and _same(source, target):
         target = None
     attribution = _attribution(trig, seg, actors, damaged)
@@ -1640,6 +1643,12 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
         if cur.dep_ == "relcl":
             return _appos_head(cur.head), False
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
+            doc_noun = cur.head
+            if _lemma(doc_noun) in _PAPERS and doc_noun.dep_ in ("dobj", "obj") and \
+                    doc_noun.head.pos_ == "VERB":
+                # "X issued a declaration demanding ...": X demands
+                cur = doc_noun.head
+                continue
             return cur.head, False
         if cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN") and cur.head.pos_ in (
                 "VERB", "AUX") and not any(c.dep_ == "mark" for c in cur.children):
@@ -1735,7 +1744,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive:
         return _received_from(trig), subj
     if passive and agent is None and _lemma(tok) in ("oppose", "commit", "determine",
-                                                     "prepare", "resolve", "dedicate"):
+                                                     "prepare", "resolve", "dedicate",
+                                                     "engage", "involve"):
         src, tgt = subj, None  # "Israel is opposed to French mediation"
     elif passive:
         src, tgt = agent, subj
@@ -1879,24 +1889,28 @@ def _role_nouns() -> dict[str, str]:
 
 
 def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
-                   places: Sequence[PlaceMention] = ()) -> Actor | None:
+                   places: Sequence[PlaceMention] = (), subject: bool = True) -> Actor | None:
     """An actor the resolver does not know, read from the phrase itself: a proper name
     ("the Kassala Farmers Union", "Ahmed Musa") or a group noun of a known role
     ("activists", "truck drivers", "thousands of students"); None for anything else (a
-    pronoun, a town, an event). Its country is (``unk-`` and the phrase's slug)."""
+    pronoun, a town, an event). Its id is ``unk-`` and the phrase's slug; its country
+    comes from a national adjective ("a French minister"), else None."""
     h = tok
     for _ in range(2):
         if _lemma(h) in _GROUPING or h.lower_ in _GROUPING or h.like_num:
             nxt = next((x for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                         for x in c.children if x.dep_ == "pobj"), None)
             if nxt is None:
+                if _lemma(h) in _BODY_HEADS:
+                    break  # "the main rebel group": the group itself
                 return None
             h = nxt
     if h.pos_ not in ("NOUN", "PROPN") or h.lower_ in _PRONOUNS or h.ent_type_ in (
             "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC",
-            "FAC", "GPE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+            "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
         return None
-    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children)
+    named = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
+                for c in h.subtree if c.i < h.i)  # "the Tuareg rebel group"
     if h.pos_ == "NOUN" and not named and any(
             (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both",
                                               "neither", "no", "each", "every", "either",
@@ -1912,8 +1926,11 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     if role is None:
         if named and h.pos_ == "NOUN" and lem in _BODY_HEADS:
             role = "UNK"  # "the APEC forum": a named body
+        elif subject and h.pos_ == "NOUN" and named and (
+                h.tag_ == "NNS" or lem.endswith(("er", "or", "ist", "man", "men", "ian"))):
+            role = "UNK"  # "Muslim hackers", "a Saudi businessman" did something
         elif h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
-                "PERSON", "ORG", "NORP"):
+                "PERSON", "ORG", "NORP", "GPE"):
             return None  # a name the parser does not take for a person or a body
         role = "UNK"
     elif role in ("GOV", "MIL") and h.pos_ == "NOUN" and not any(
