@@ -1930,8 +1930,10 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
                 h.tag_ == "NNS" or lem.endswith(("er", "or", "ist", "man", "men", "ian"))):
             role = "UNK"  # "Muslim hackers", "a Saudi businessman" did something
         elif h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
-                "PERSON", "ORG", "NORP", "GPE"):
-            return None  # a name the parser does not take for a person or a body
+                ("PERSON", "ORG", "NORP", "GPE") if subject else ("PERSON", "ORG", "NORP")):
+            # a name the parser does not take for a person or a body (an unknown state
+            # only as the one who acts: a shelled "Basunda" is a village)
+            return None
         role = "UNK"
     elif role in ("GOV", "MIL") and h.pos_ == "NOUN" and not any(
             c.dep_ in ("amod", "compound", "prep") for c in h.children):
