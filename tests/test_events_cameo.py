@@ -429,3 +429,15 @@ def test_more_sources(nlp, text, typ, source):
     assert src is not None, (text, evs[0])
     if source is not None:
         assert (src.name if not isinstance(src, list) else src[0].name) == source
+
+
+def test_a_participle_places_its_noun_event(nlp):
+    from storyline.annotate.places import find_places
+
+    text = "News of the ceasefire signed in Nairobi on Friday reached the camps in Doka."
+    doc = nlp(text)
+    places = find_places(doc, context_countries=["SDN", "ETH"])
+    evs = [e for _, e, _ in extract_with_triggers(doc, article_id="a", published="2025-03-22",
+                                                  actors=mentions(text), times=[],
+                                                  places=places) if e.type == "AGREE"]
+    assert evs and evs[0].location is not None and evs[0].location.name == "Nairobi"

@@ -1203,6 +1203,9 @@ def _location(trig: _Trig, places: Sequence[PlaceMention],
                 if got is not None and got.admin1 is not None:  # a city, not a party
                     return Location(name=got.name, country=got.country, lat=got.lat,
                                     lon=got.lon)
+        # "the ceasefire signed in Nairobi": the participle that describes the event
+        # places it before the clause it is mentioned in ("news of it reached Doka")
+        heads += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         verb = tok.doc[_anchor_verb(trig)]
         if verb.i != tok.i:
             heads.append(verb)
