@@ -522,24 +522,22 @@ def _punitive(tok: Token) -> bool:
     return any(_lemma(t) in lx.PUNITIVE_OBJECTS for t in after)
 
 
-def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
-    preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
-             for x in c.children if x.dep_ == "pobj"}
-    if ("on", "alert") in preps or ("on", "standby") in preps or (
-            lem in ("raise", "heighten", "increase") and any(
-                _lemma(o) in ("alert", "readiness") for o in _objects(tok))):
-        # "troops remained on alert", "the army raised its alert level" (CAMEO 15)
-        return _Trig(tok, "MOBILIZE", "troops", verbal=True)
-    if ("on", "strike") in preps and lem in ("go", "be", "remain", "stay", "come"):
-        return _Trig(tok, "PROTEST", "strike", verbal=True)  # "workers went on strike"
-    if lem == "take" and (("to", "street") in preps or ("to", "streets") in preps):
-        return _Trig(tok, "PROTEST", "demo", verbal=True)  # "took to the streets"
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "on", "at") and any(
-            _lemma(x) in ("readiness", "standby") for x in c.subtree) for c in tok.children):
-        return _Trig(tok, "MOBILIZE", "troops", verbal=True)  # "ordered to combat readiness"
-    if lem == "be" and any(k[0] == "on" and k[1] in ("tour", "visit", "trip", "mission")
-                           for k in preps):
-        return _Trig(tok, "CONSULT", "visit", verbal=True)  # "is on a three-nation tour"
+# Lemmas with a pattern of their own in _pattern_trigger.
+_PATTERN_LEMMAS = frozenset({
+    "abuse", "act", "allow", "arrive", "ask", "ban", "be", "blast", "block", "bring",
+    "come", "condition", "cross", "declare", "disperse", "engage", "enter", "examine",
+    "exit", "expel", "fly", "forbid", "head", "invite", "involve", "land", "leave",
+    "let", "make", "move", "order", "participate", "patrol", "permit", "prevent",
+    "prohibit", "propose", "pull", "put", "question", "quit", "remove", "require",
+    "return", "sail", "serve", "set", "shadow", "shut", "steam", "stop", "take",
+    "travel", "undertake", "walk", "want", "withdraw",
+})
+
+
+def _pattern_trigger(tok: Token, lem: str,
+                     preps: dict[tuple[str, str], Token]) -> _Trig | None:
+    """Events a verb makes only in a pattern of its own ("pulled out of the bloc",
+    "ordered the mission to leave", "put the talks on hold", "placed under arrest")."""
     objs0 = list(_objects(tok))
     olems0 = {_lemma(t) for o in objs0 for t in o.subtree}
     # "pulled out of X": the "of" hangs under "out"
@@ -694,8 +692,6 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
                 "meet", "talk", "say", "announce", "sign", "agree") and not any(
                 (lem, p) in lx.VERB_PARTICLE for p in _particle(tok)):
         return _Trig(tok, "COOPERATE", None, verbal=True)  # "patrolled the strait together"
-    if ("as", "shield") in preps:
-        return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
     if lem in ("arrive", "land", "fly", "come", "travel", "head", "return"):
         if any(k[1] in ("visit", "trip", "tour", "talk", "mission", "consultation",
                         "discussion", "negotiation", "meeting", "summit") and k[0] in (
@@ -704,6 +700,35 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
         subj, _ = _subject_of(tok)
         if subj is not None and _peacekeeping(subj):
             return _Trig(tok, "AID", None, verbal=True)  # "peacekeepers arrived in X"
+    return None
+
+
+def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
+    preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
+             for x in c.children if x.dep_ == "pobj"}
+    if ("on", "alert") in preps or ("on", "standby") in preps or (
+            lem in ("raise", "heighten", "increase") and any(
+                _lemma(o) in ("alert", "readiness") for o in _objects(tok))):
+        # "troops remained on alert", "the army raised its alert level" (CAMEO 15)
+        return _Trig(tok, "MOBILIZE", "troops", verbal=True)
+    if ("on", "strike") in preps and lem in ("go", "be", "remain", "stay", "come"):
+        return _Trig(tok, "PROTEST", "strike", verbal=True)  # "workers went on strike"
+    if ("as", "shield") in preps:
+        return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
+    if lem == "take" and (("to", "street") in preps or ("to", "streets") in preps):
+        return _Trig(tok, "PROTEST", "demo", verbal=True)  # "took to the streets"
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "on", "at") and any(
+            _lemma(x) in ("readiness", "standby") for x in c.subtree) for c in tok.children):
+        return _Trig(tok, "MOBILIZE", "troops", verbal=True)  # "ordered to combat readiness"
+    if lem == "be" and any(k[0] == "on" and k[1] in ("tour", "visit", "trip", "mission")
+                           for k in preps):
+        return _Trig(tok, "CONSULT", "visit", verbal=True)  # "is on a three-nation tour"
+    if lem in _PATTERN_LEMMAS or any(k[0] == "under" or k[1] == "show" for k in preps) or \
+            any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together")
+                for c in tok.children):
+        pat = _pattern_trigger(tok, lem, preps)
+        if pat is not None:
+            return pat
     if lem in ("be", "have", "do") and tok.pos_ == "AUX":
         return None
     if lem == "talk" and any(
