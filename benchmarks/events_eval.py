@@ -132,12 +132,14 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
     by_key = {(a["path"], a.get("position")): a for a in gold["articles"]}
     finder = actor_finder()
     tp = fp = fn = 0
+    tp_src = 0
     mod_ok = mod_n = non_asserted_as_asserted = 0
     date_ok = date_n = 0
     per_type: Counter[str] = Counter()
     miss: list[str] = []
     wrong_mod: list[str] = []
     wrong_date: list[str] = []
+    wrong_src: list[str] = []
     spur: list[str] = []
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -184,6 +186,11 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
             used.add(hit)
             tp += 1
             e = preds[hit]
+            if _same_actor(e.source, ge.get("source")):
+                tp_src += 1
+            else:
+                wrong_src.append(f"{ge['type']} | {ge['anchor']} | gold {ge.get('source')} "
+                                 f"got {_ids(e.source)}")
             ok_mods = {ge["modality"]} | {a["modality"] for a in ge.get("also_acceptable", [])
                                           if a["type"] == e.type}
             mod_n += 1
@@ -209,6 +216,7 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
                 spur.append(f"{e.type}/{e.modality} trig={pairs[k][0].text!r} | "
                             f"{e.mentions[0].quote[:110]!r}")
     res = {"gold": tp + fn, "predicted": tp + fp, **prf(tp, fp, fn),
+           "f1_with_source": prf(tp_src, tp + fp - tp_src, tp + fn - tp_src)["f1"],
            "modality_accuracy": round(mod_ok / mod_n, 3) if mod_n else None,
            "non_asserted_output_as_asserted": non_asserted_as_asserted,
            "date_accuracy": round(date_ok / date_n, 3) if date_n else None,
@@ -220,9 +228,22 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
         print("\n".join(wrong_mod[:errors]))
         print("-- wrong dates")
         print("\n".join(wrong_date[:errors]))
+        print("-- right type, wrong source")
+        print("\n".join(wrong_src[:errors]))
         print("-- predicted events matching no gold event")
         print("\n".join(spur[:errors]))
     return res
+
+
+def _same_actor(pred: Any, gold: Any) -> bool:
+    """A predicted source against the sample gold's (an actor or a list, by name and
+    country): right when both are absent, or one predicted actor is a gold one."""
+    golds = gold if isinstance(gold, list) else [gold] if gold else []
+    preds = pred if isinstance(pred, list) else [pred] if pred is not None else []
+    if not golds:
+        return not preds
+    return any((g.get("country") and a.country == g["country"]) or a.name == g.get("name")
+               for a in preds for g in golds)
 
 
 def _ids(a: Any) -> list[str]:
