@@ -441,3 +441,37 @@ def test_a_participle_places_its_noun_event(nlp):
                                                   actors=mentions(text), times=[],
                                                   places=places) if e.type == "AGREE"]
     assert evs and evs[0].location is not None and evs[0].location.name == "Nairobi"
+
+
+@pytest.mark.parametrize(("text", "typ", "mode"), [
+    ("The rebels returned the weapons seized from the peacekeepers.", "RETREAT", None),
+    ("Kenya withdrew its peacekeeping force from Somalia.", "SANCTION", "withdraw"),
+    ("The agency dispatched inspectors to the nuclear plant.", "ACCUSE", "investigate"),
+    ("The committee has completed its investigation into the shelling.",
+     "ACCUSE", "investigate"),
+    ("The prime minister received a mission of observers from the AU.",
+     "RETREAT", "access"),
+    ("Ghana contributed 800 troops to the UN peacekeeping force.", "AID", None),
+])
+def test_news_vocabulary_round_six(nlp, text, typ, mode):
+    evs = [e for e in code(nlp, text) if e.type == typ]
+    assert evs, (text, types(nlp, text))
+    assert evs[0].mode == mode
+
+
+def test_an_attempt_on_a_life_is_an_attack(nlp):
+    evs = [e for e in code(nlp, "An attempt to assassinate the governor was thwarted on "
+                               "Monday.") if e.type == "ASSAULT"]
+    assert evs and evs[0].modality == "asserted"
+
+
+def test_exercises_of_several_states_are_cooperation(nlp):
+    got = types(nlp, "Turkey and Russia launched joint naval war games in the Black Sea.")
+    assert "COOPERATE" in got, got
+    got = types(nlp, "Turkey and Russia held military exercises near the border.")
+    assert "COOPERATE" in got and "MOBILIZE" not in got, got
+    assert "MOBILIZE" in types(nlp, "Russia held military exercises near the border.")
+
+
+def test_a_pledge_to_fight_sworn_is_a_threat(nlp):
+    assert "THREATEN" in types(nlp, "The rebels have sworn to fight until they take the town.")

@@ -389,8 +389,9 @@ def _conflict_content(tok: Token) -> bool:
         if c.dep_ == "dobj" and _lemma(c) in ("response", "retaliation", "revenge",
                                                "vengeance", "reprisal", "consequence"):
             return True  # "promised an overwhelming response"
-        if c.dep_ not in ("xcomp", "ccomp"):
-            continue
+        if c.dep_ not in ("xcomp", "ccomp") and not (c.dep_ == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            continue  # (the parse may hang "sworn to fight" as an adverbial clause)
         # the complement verb, its objects and a verb it governs ("continue fighting")
         heads = [c, *(x for x in c.children if x.dep_ in ("dobj", "xcomp", "prep"))]
         heads += [y for x in heads[1:] if x.dep_ == "prep" for y in x.children
@@ -525,12 +526,12 @@ def _punitive(tok: Token) -> bool:
 # Lemmas with a pattern of their own in _pattern_trigger.
 _PATTERN_LEMMAS = frozenset({
     "abuse", "act", "allow", "arrive", "ask", "ban", "be", "blast", "block", "bring",
-    "come", "condition", "cross", "declare", "disperse", "engage", "enter", "examine",
-    "exit", "expel", "fly", "forbid", "head", "invite", "involve", "land", "leave",
-    "let", "make", "move", "order", "participate", "patrol", "permit", "prevent",
-    "prohibit", "propose", "pull", "put", "question", "quit", "remove", "require",
-    "return", "sail", "serve", "set", "shadow", "shut", "steam", "stop", "take",
-    "travel", "undertake", "walk", "want", "withdraw",
+    "come", "condition", "cross", "declare", "deploy", "dispatch", "disperse", "engage",
+    "enter", "examine", "exit", "expel", "fly", "forbid", "head", "invite", "involve",
+    "land", "leave", "let", "make", "move", "order", "participate", "patrol", "permit",
+    "prevent", "prohibit", "propose", "pull", "put", "question", "quit", "remove",
+    "require", "return", "sail", "send", "serve", "set", "shadow", "shut", "steam",
+    "stop", "take", "travel", "undertake", "walk", "want", "withdraw",
 })
 
 
@@ -544,6 +545,11 @@ def _pattern_trigger(tok: Token, lem: str,
     deep = {**preps, **{(c.lower_, _lemma(x)): x for p in tok.children if p.lower_ == "out"
                         for c in p.children if c.dep_ == "prep"
                         for x in c.children if x.dep_ == "pobj"}}
+    if lem in ("withdraw", "pull") and any(_peacekeeping(o) for o in objs0):
+        return _Trig(tok, "SANCTION", "withdraw", verbal=True)  # peacekeepers withdrawn
+    if lem in ("dispatch", "send", "deploy") and olems0 & {"inspector", "investigator",
+                                                           "prosecutor", "auditor"}:
+        return _Trig(tok, "ACCUSE", "investigate", verbal=True)  # "dispatched inspectors"
     leaves = lem in ("withdraw", "pull", "quit", "leave", "exit") and any(
         k[0] in ("from", "of") and (k[1] in _BODIES or x.ent_type_ == "ORG" or (
             x.text.isupper() and len(x.text) >= 3)) for k, x in deep.items())
@@ -776,7 +782,8 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     if table:
         for o in objs:
             olem = _lemma(o)
-            if olem == "state" and olem not in table:
+            if olem in ("state", "mission", "team", "group", "delegation", "contingent",
+                        "batch", "number") and olem not in table:
                 # "declared a state of siege", "lifted the state of emergency"
                 of = next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                            for x in c.children if x.dep_ == "pobj"), None)
@@ -841,7 +848,7 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
     # Senses that are not events.
     if not _verb_sense_ok(tok, lem, objs):
         return None
-    if lem in ("vow", "pledge", "promise") and _conflict_content(tok):
+    if lem in ("vow", "pledge", "promise", "swear") and _conflict_content(tok):
         typ, mode = "THREATEN", None  # a pledge to fight on is a threat (PLOVER THREATEN)
     return _Trig(tok, typ, mode, verbal=True)
 
@@ -883,6 +890,9 @@ def _transfer(tok: Token, objs: list[Token], extra_aid: tuple[str, ...] = ()) ->
             _lemma(tok) not in lx.SALE_WORDS and not any(
                 _lemma(t) in lx.SALE_WORDS for t in tok.sent):
         return "AID"  # arms given, not sold
+    if words & {"troop", "soldier", "personnel", "police", "force", "officer"} and \
+            words & lx.PEACEKEEPING:
+        return "AID"  # "contribute 4,000 troops to a peacekeeping force" (CAMEO 074)
     if words & lx.COOP_OBJECTS:
         return "COOPERATE"
     if words & lx.AID_OBJECTS or words & set(extra_aid):
@@ -1174,19 +1184,25 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if source is not None and target is not None and _same(source, target):
         target = None
+    typ, mode = trig.type, trig.mode
+    if typ == "MOBILIZE" and isinstance(source, list) and len(
+            {a.country for a in source if a.country}) > 1 and _lemma(tok) in (
+            "exercise", "drill", "game", "manoeuvre", "maneuver", "patrol", "hold", "stage",
+            "conduct", "launch", "begin", "start"):
+        typ, mode = "COOPERATE", None  # "French and Egyptian warships launched war games"
     attribution = _attribution(trig, seg, actors, damaged)
     start, end = seg.start_char, seg.end_char
     quote = doc_text(doc)[start:end]
     lead = len(quote) - len(quote.lstrip())
     trail = len(quote) - len(quote.rstrip())
     start, end = start + lead, end - trail
-    eid = stable_id(article_id, str(tok.idx), str(tok.idx + len(tok.text)), trig.type)
+    eid = stable_id(article_id, str(tok.idx), str(tok.idx + len(tok.text)), typ)
     return Event(
-        id=eid, type=trig.type, quad=EVENT_TYPES[trig.type], modality=modality,
+        id=eid, type=typ, quad=EVENT_TYPES[typ], modality=modality,
         source=source, target=target, date=date, location=_location(trig, places, damaged),
         mentions=[Mention(article=article_id, quote=doc_text(doc)[start:end], start=start, end=end,
                           attribution=attribution)],
-        score=lx.score(trig.type, trig.mode), mode=_plover_mode(trig.type, trig.mode),
+        score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
 
 
@@ -1511,7 +1527,10 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             lem = ""
             scene = True
         if cur is not tok and not scene:
-            if cur.pos_ in ("NOUN", "PROPN") and lem in lx.HYPO_NOUNS:
+            if cur.pos_ in ("NOUN", "PROPN") and lem in ("attempt", "bid") and \
+                    trig.type in ("ASSAULT", "COERCE"):
+                pass  # "an attempt to assassinate X was thwarted": the attempt is an attack
+            elif cur.pos_ in ("NOUN", "PROPN") and lem in lx.HYPO_NOUNS:
                 if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
                     cues.append("negated")
                 else:
@@ -1564,7 +1583,9 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
         if dep in ("parataxis",) or (False):
             break
         if dep in ("acl", "relcl", "ccomp") and cur.head.pos_ in ("NOUN", "PROPN") and \
-                _lemma(cur.head) in lx.HYPO_NOUNS and cur.pos_ in ("VERB", "AUX"):
+                _lemma(cur.head) in lx.HYPO_NOUNS and cur.pos_ in ("VERB", "AUX") and not (
+                    _lemma(cur.head) in ("attempt", "bid") and trig.type in ("ASSAULT",
+                                                                             "COERCE")):
             # the content of a hope, plan, reason or incentive is not a fact
             cues.append("future" if _lemma(cur.head) == "plan" else "hypothetical")
         if dep in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX") and any(
