@@ -475,3 +475,16 @@ def test_exercises_of_several_states_are_cooperation(nlp):
 
 def test_a_pledge_to_fight_sworn_is_a_threat(nlp):
     assert "THREATEN" in types(nlp, "The rebels have sworn to fight until they take the town.")
+
+
+def test_a_national_adjective_names_the_people_of_a_noun_event(nlp):
+    evs = [e for e in code(nlp, "Sudanese protests against the new law continued on Monday.")
+           if e.type == "PROTEST"]
+    assert evs and evs[0].source is not None
+    assert (evs[0].source.country, evs[0].source.role) == ("SDN", "CVL")
+
+
+def test_receiving_observers_keeps_the_host_as_source(nlp):
+    evs = [e for e in code(nlp, "Erdogan received a mission of observers from the United "
+                               "Nations.") if e.type == "RETREAT"]
+    assert evs and evs[0].source is not None and evs[0].source.name == "Recep Tayyip Erdogan"

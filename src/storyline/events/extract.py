@@ -1177,9 +1177,11 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     if source is None and src_tok is not None and not _touches(
             src_tok.idx, src_tok.idx + len(src_tok.text), damaged):
         source = _described_source(src_tok, actors, damaged, history)
-    if source is None and (src_tok or alt) is not None:
-        source = _unnamed_actor(doc, src_tok or alt, damaged,  # type: ignore[arg-type]
-                                places)
+    stok = src_tok if src_tok is not None else alt
+    if source is None and stok is not None:
+        source = _unnamed_actor(doc, stok, damaged, places)
+        if source is None and not trig.verbal and stok.pos_ == "ADJ":
+            source = _national(stok, typ=trig.type)  # "Palestinian riots"
     if target is None and tgt_tok is not None:
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if source is not None and target is not None and _same(source, target):
@@ -1772,7 +1774,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in (
                     "GPE", "NORP", "ORG", "PERSON") or c.pos_ in ("PROPN", "NOUN") or (
-                    c.pos_ == "ADJ" and c.text[:1].isupper() and c.i > c.sent.start)):
+                    c.pos_ == "ADJ" and c.text[:1].isupper() and (
+                        c.i > c.sent.start or c.lower_ in _demonyms()))):
                 # "Russia's air raids", "the current government offensive": the actor
                 # resolver decides whether the modifier names anyone
                 src = src or c
@@ -1790,7 +1793,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         return src, tgt
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
-    if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive:
+    if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive and \
+            trig.type in ("SUPPORT", "AID"):
         return _received_from(trig), subj
     if passive and agent is None and _lemma(tok) in ("oppose", "commit", "determine",
                                                      "prepare", "resolve", "dedicate",
@@ -1935,6 +1939,20 @@ def _role_nouns() -> dict[str, str]:
     from storyline.knowledge import load_knowledge
 
     return dict(load_knowledge().role_nouns)
+
+
+def _national(tok: Token, typ: str) -> Actor | None:
+    """The people of a country named by the adjective on a noun event ("Palestinian
+    riots", "Kurdish protests"): civilians for a protest, the military for an attack,
+    else the government."""
+    iso3 = _demonyms().get(tok.lower_)
+    if iso3 is None:
+        return None
+    from storyline.annotate.actors import country_actor
+    from storyline.knowledge import load_knowledge
+
+    role = {"PROTEST": "CVL", "ASSAULT": "MIL", "MOBILIZE": "MIL"}.get(typ, "GOV")
+    return country_actor(load_knowledge(), iso3, role, tok.text)
 
 
 def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
