@@ -2335,12 +2335,19 @@ def _speech_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
     verb = _reporting_verb(trig.token)
     if verb is None:
         return None
+    return _verb_day(doc, seg, whens, trigs, verb.i, unowned=True)
+
+
+def _verb_day(doc: Doc, seg: Span, whens: Sequence[_When], trigs: list[_Trig], verb_i: int,
+              *, unowned: bool) -> DateRange | None:
+    """The day expression of the segment that belongs to the verb ``verb_i`` (and, with
+    ``unowned``, to no event of its own)."""
     trig_tokens = {t.token.i: t for t in trigs}
     for w in whens:
         if w.start < seg.start_char or w.end > seg.end_char or w.precision != "day":
             continue
         owner, v = _owned(doc, w, trig_tokens)
-        if owner is None and v == verb.i:
+        if v == verb_i and (owner is None or not unowned):
             return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
     return None
 
@@ -2356,14 +2363,8 @@ def _coordinate_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
     verb = _continued_relative(tok) or tok.head
     if _lemma(verb) not in lx.SPEECH_VERBS or verb.i in {t.token.i for t in trigs}:
         return None
-    trig_tokens = {t.token.i: t for t in trigs}
-    for w in whens:
-        if w.start < seg.start_char or w.end > seg.end_char or w.precision != "day":
-            continue
-        _, v = _owned(doc, w, trig_tokens)
-        if v == verb.i:  # the speech verb's own time (whatever event governs it)
-            return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
-    return None
+    # the speech verb's own time (whatever event governs it)
+    return _verb_day(doc, seg, whens, trigs, verb.i, unowned=False)
 
 
 def _reporting_verb(tok: Token) -> Token | None:
