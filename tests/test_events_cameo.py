@@ -309,6 +309,7 @@ def test_should_is_advice_must_a_demand(nlp):
 
     for text, mode in [("Kenya said Somalia should reopen the border.", "appeal"),
                        ("Kenya said Somalia must reopen the border.", None),
+                       ("Mubarak said the US must be ready to mediate.", None),
                        ("Oxfam entreated rich nations to honour their pledges.", "appeal")]:
         doc = nlp(text)
         got = [(e.type, m) for _, e, m in ewt(doc, article_id="a", published=None,

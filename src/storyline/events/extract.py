@@ -450,9 +450,9 @@ def _demanded(tok: Token) -> Token | None:
                                         for a in c.children):
             continue
         csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-        if csubj is None or csubj.lower_ in _SELF or csubj.lower_ in ("it", "there", "this",
-                                                                      "that", "which"):
-            continue
+        if csubj is None or (csubj.pos_ == "PRON" and csubj.lower_ in _SELF) or \
+                csubj.lower_ in ("it", "there", "this", "that", "which"):
+            continue  # (the pronoun "us", not "the US")
         if subj is not None and (_lemma(csubj) == _lemma(subj) or (
                 csubj.lower_ in _ANAPHORS and csubj.lower_ != "they")):
             continue  # "he said he must ...", "Turkey said Turkey should ..."
