@@ -432,7 +432,7 @@ _CARRY_ON = {"speed", "complete", "accelerate", "finish", "expand", "widen", "ex
              "sustain", "finalise", "finalize", "hasten", "carry", "coordinate", "lead",
              "spearhead", "head", "direct", "oversee", "orchestrate", "tighten", "stage"}
 _WARSHIPS = {"warship", "carrier", "frigate", "destroyer", "submarine", "cruiser", "fleet",
-             "corvette", "gunboat", "vessel_"}
+             "corvette", "gunboat"}
 # Bodies and pacts one leaves to reduce relations ("pulled out of the bloc").
 _BODIES = {"bloc", "alliance", "treaty", "pact", "accord", "agreement", "deal", "union",
            "organisation", "organization", "coalition", "convention", "council", "court",
