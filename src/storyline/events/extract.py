@@ -679,12 +679,8 @@ def _pattern_trigger(tok: Token, lem: str,
                 olems0 if any(c.dep_ == "xcomp" for c in tok.children) else set())) & {
             "truck", "inspector", "observer", "monitor", "journalist", "worker",
             "peacekeeper", "convoy", "investigator", "delegation", "agency", "aid"}:
+        # "allowed inspectors to visit", "permitted fuel trucks to enter"
         return _Trig(tok, "RETREAT", "access", verbal=True)
-    if lem == "allow" and {_lemma(x) for c in tok.children if c.dep_ in ("ccomp", "xcomp")
-                           for x in c.children if x.dep_ in _SUBJ} & {
-            "inspector", "observer", "monitor", "journalist", "worker", "peacekeeper",
-            "convoy", "investigator", "delegation", "agency"}:
-        return _Trig(tok, "RETREAT", "access", verbal=True)  # "allowed inspectors to visit"
     if lem in ("undertake",) and any(c.dep_ == "xcomp" for c in tok.children):
         return _Trig(tok, "AGREE", None, verbal=True)  # "undertook to help broker"
     if lem == "want" and objs0 and any(c.dep_ == "xcomp" for c in tok.children):
