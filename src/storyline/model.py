@@ -69,6 +69,9 @@ class RawDocument:
     given_published: str | None = None
     # Where inside its file the document sits (JSONL line, WARC record, feed item).
     position: str | None = None
+    # True when the input handed us the article text itself (a JSON Lines ``text``, a feed
+    # item's full content): it is never dropped for being short (wire items, sentences).
+    given_text: bool = False
 
 
 @dataclass(slots=True)

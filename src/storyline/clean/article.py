@@ -55,12 +55,16 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
     else:
         cleaned = clean_text(raw.content)
         body, title, head, tail = cleaned.body, cleaned.title, cleaned.head, cleaned.tail
+        if raw.given_text and not body.strip() and raw.content.strip():
+            # A text the user gave is the article, however short: cleaning is for web
+            # leftovers, and a one-line wire item or sentence has none to take off.
+            body = re.sub(r"[ \t]+", " ", raw.content.strip())
 
     if not body.strip():
         return Rejected(where, "no article text found (empty page or no body)")
     if len(body) > MAX_BODY_CHARS:
         return Rejected(where, f"body too long for one article ({len(body):,} characters)")
-    if len(body.split()) < MIN_BODY_WORDS:
+    if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
         return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
 
     language = detect_language(body)

@@ -257,6 +257,7 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
                 given_outlet=_as_str(_first(obj, OUTLET_KEYS)),
                 given_published=_as_str(_first(obj, DATE_KEYS)),
                 position=f"line {lineno}",
+                given_text=True,
             )
 
 
@@ -316,11 +317,14 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{display}#{i}"
         content = None
+        full = False
         if entry.get("content"):
             content = max((c.get("value", "") for c in entry["content"]), key=len)
+            full = bool(content and content.strip())
         if not content:
             content = entry.get("summary") or entry.get("description")
-        if not content or len(content.strip()) < 200:
+        # A summary alone is a teaser unless it is long; full content is kept at any length.
+        if not content or (not full and len(content.strip()) < 200):
             yield Rejected(where, "feed item carries no full content")
             continue
         kind = "html" if "<" in content and ">" in content else "text"
@@ -335,4 +339,5 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             given_outlet=feed_title,
             given_published=_as_str(published),
             position=f"item {i}",
+            given_text=full,
         )
