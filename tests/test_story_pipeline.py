@@ -80,7 +80,9 @@ def test_syndicated_copy_is_linked_and_counted_once(runs: dict[str, Path]) -> No
     signed = [e for e in events if e["type"] == "AGREE" and any(
         lead in m["quote"] and m["article"] in (wire["id"], copy["id"]) for m in e["mentions"])]
     assert len(signed) == 1
-    assert signed[0]["sources"] >= 3 and signed[0]["date"]["start"] == "2025-03-21"
+    # the wire (its copy counts once) and the Doka report, which names both parties;
+    # reports that name neither party stay apart (they may be another incident)
+    assert signed[0]["sources"] >= 2 and signed[0]["date"]["start"] == "2025-03-21"
     timeline = json.loads((out / "timeline.json").read_text("utf-8"))
     for entries in [timeline["entries"]] + [s["entries"] for s in timeline["stories"]]:
         for entry in entries:

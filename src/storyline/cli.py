@@ -1,4 +1,4 @@
-"""The command line: ``storyline run`` and ``storyline times`` (thin: parsing and printing)."""
+"""The command line: ``storyline run``, ``code`` and ``times`` (thin: parsing and printing over\n:mod:`storyline.api`)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--timeline-to", metavar="DATE", help="keep timeline entries up to DATE")
     r.add_argument("--workers", type=int, default=1, metavar="N", help="parallel workers")
     r.add_argument("--engine", choices=("local", "ray"), default="local")
+    r.add_argument("--min-confidence", type=float, metavar="X",
+                   help="write events of confidence X or more (default: chosen for precision)")
     r.add_argument("--quiet", action="store_true", help="no progress bar or summary table")
+
+    c = sub.add_parser("code", help="code the events of sentences or short texts (JSON Lines out)")
+    c.add_argument("file", metavar="FILE|-", help="text (one record a line) or JSON Lines; - for stdin")
+    c.add_argument("--dct", metavar="YYYY-MM-DD", help="date of records that give none")
 
     t = sub.add_parser("times", help="print the time expressions of a text file as JSON Lines")
     t.add_argument("file", metavar="FILE")
@@ -43,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return times_command(args.file, args.dct)
 
+    if args.command == "code":
+        return _code(args.file, args.dct)
+
     from storyline.pipeline import Options, run
     from storyline.summary import print_summary
 
@@ -50,12 +59,45 @@ def main(argv: list[str] | None = None) -> int:
         workers=max(1, args.workers), engine=args.engine, one_story=args.one_story,
         timeline_dates=args.timeline_dates, timeline_sentences=args.timeline_sentences,
         timeline_from=args.timeline_from, timeline_to=args.timeline_to,
-        progress=not args.quiet and sys.stderr.isatty(),
+        progress=not args.quiet and sys.stderr.isatty(), min_confidence=args.min_confidence,
     )
     summary = run(args.inputs, args.out, args.db, options)
     if not args.quiet:
         print_summary(summary)
     return 0
+
+
+def _code(file: str, dct: str | None) -> int:
+    import json
+
+    from storyline.api import code_records, read_records
+
+    def warn(msg: str) -> None:
+        print(msg, file=sys.stderr)
+
+    if dct is not None and not _is_day(dct):
+        print(f"error: --dct {dct!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    try:
+        fh = sys.stdin if file == "-" else open(file, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        print(f"error: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        return 2
+    with fh:
+        for coded in code_records(read_records(fh, warn), dct=dct):
+            sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    return 0
+
+
+def _is_day(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -235,6 +235,8 @@ class Event:
     score: float | None = None
     # PLOVER mode of the type (the manual's per-type modes: "aerial", "visit", "allege"...)
     mode: str | None = None
+    # How likely the event is right as coded (0-1; :mod:`storyline.events.confidence`).
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -41,6 +41,16 @@ class Options:
     timeline_from: str | None = None
     timeline_to: str | None = None
     progress: bool = True
+    # Events below this confidence stay in the store but out of the outputs (None: the
+    # shipped default, chosen for precision: :func:`storyline.events.confidence.default_threshold`).
+    min_confidence: float | None = None
+
+    def confidence_floor(self) -> float:
+        if self.min_confidence is not None:
+            return self.min_confidence
+        from storyline.events.confidence import default_threshold
+
+        return default_threshold()
 
 
 @dataclass
@@ -163,7 +173,7 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         summary.articles_total = store.count_articles()
         summary.outputs["articles"] = str(export_articles(store, out))
         summary.outputs["figures"] = str(export_figures(store, out))
-        summary.outputs["events"] = str(export_events(store, out))
+        summary.outputs["events"] = str(export_events(store, out, options.confidence_floor()))
         summary.outputs["stories"] = str(export_stories(store, out))
         summary.outputs["series"] = str(export_series(store, out))
         summary.outputs["timeline"] = str(export_timeline(store, out, options))
@@ -243,11 +253,12 @@ def _write_jsonl(path: Path, items: Iterable[dict[str, Any]]) -> Path:
     return path
 
 
-def export_events(store: Store, out: Path) -> Path:
-    """``events.jsonl``: events merged across the articles of each story."""
+def export_events(store: Store, out: Path, min_confidence: float | None = None) -> Path:
+    """``events.jsonl``: events merged across the articles of each story (those at or above
+    ``min_confidence``)."""
     from storyline.story.stage import stored_events
 
-    return _write_jsonl(out / "events.jsonl", stored_events(store))
+    return _write_jsonl(out / "events.jsonl", stored_events(store, min_confidence=min_confidence))
 
 
 def export_stories(store: Store, out: Path) -> Path:
@@ -309,6 +320,7 @@ def export_timeline(store: Store, out: Path, options: Options) -> Path:
     from storyline.story.stage import article_links, stored_events, stored_stories
 
     story_of, copies = article_links(store)
+    floor = options.confidence_floor()
     # the time expressions the annotation stage found: not searched for again
     times = {aid: [TimeExpression(**t) for t in data.get("times", [])]
              for aid, data in store.annotations(STAGE, STAGE_VERSION)}
@@ -322,9 +334,10 @@ def export_timeline(store: Store, out: Path, options: Options) -> Path:
         stories.append({
             "id": story["id"], "title": story["title"],
             "entries": _timeline_entries(docs_of.get(story["id"], []),
-                                         stored_events(store, story["id"]), options, times),
+                                         stored_events(store, story["id"], floor), options, times),
         })
-    data = {"entries": _timeline_entries(every, stored_events(store), options, times),
+    data = {"entries": _timeline_entries(every, stored_events(store, min_confidence=floor),
+                                         options, times),
             "stories": stories}
     path = out / "timeline.json"
     tmp = path.with_suffix(".json.tmp")

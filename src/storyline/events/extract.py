@@ -1173,6 +1173,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     if source is None and src_tok is not None and not _touches(
             src_tok.idx, src_tok.idx + len(src_tok.text), damaged):
         source = _described_source(src_tok, actors, damaged, history)
+    if source is None and src_tok is not None:
+        source = _pair_antecedent(src_tok, seg, actors)  # "the two leaders"
     stok = src_tok if src_tok is not None else alt
     if source is None and stok is not None:
         source = _unnamed_actor(doc, stok, damaged, places)
@@ -1809,8 +1811,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         for c in list(tok.children) + ([trig.extra] if trig.extra is not None else []):
             if c.dep_ in ("prep", "prt") and c.text.lower() in _TARGET_PREPS:
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                if pobj is not None:
-                    tgt = pobj
+                if pobj is not None and pobj.ent_type_ not in _NOT_ACTOR_ENTS:
+                    tgt = pobj  # "apologized on Wednesday to the American people": people
                     break
     if tgt is None and trig.extra is not None:
         for c in trig.extra.children:
@@ -1824,7 +1826,30 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                 tgt = next((x for x in c.children if x.dep_ == "pobj"), None)
     if tgt is None and trig.type == "REQUEST" and _lemma(tok) in lx.SPEECH_VERBS:
         tgt = _demanded(tok)  # "said Turkey must withdraw": Turkey
+    if tgt is None and trig.type == "REQUEST":
+        tgt = _asked(tok)  # "requested that the agency allow ...": the agency
     return src, tgt
+
+
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                             "QUANTITY"})
+
+
+def _asked(tok: Token) -> Token | None:
+    """Who a request asks to act: the subject of its that-clause ("requested that the
+    agency allow"), when it is a name or a noun, not the requester."""
+    subj, _ = _subject_of(tok)
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not any(m.dep_ == "mark" and m.lower_ == "that"
+                                        for m in c.children):
+            continue
+        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if csubj is None or csubj.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if subj is not None and _lemma(csubj) == _lemma(subj):
+            continue
+        return csubj
+    return None
 
 
 def _noun_source(trig: _Trig) -> Token | None:
@@ -1992,6 +2017,8 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
         elif subject and h.pos_ == "NOUN" and named and (
                 h.tag_ == "NNS" or lem.endswith(("er", "or", "ist", "man", "men", "ian"))):
             role = "UNK"  # "Muslim hackers", "a Saudi businessman" did something
+        elif h.pos_ == "PROPN" and not h.ent_type_ and _acronym(h):
+            role = "UNK"  # "urged BP to ...": an organisation the parser left untyped
         elif h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
                 ("PERSON", "ORG", "NORP", "GPE") if subject else ("PERSON", "ORG", "NORP")):
             # a name the parser does not take for a person or a body (an unknown state
@@ -2022,6 +2049,40 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     # no underscore in the id: ids with one are people's (see _antecedent)
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
                  country=country, role=role)  # type: ignore[arg-type]
+
+
+_PAIR_PEOPLE = frozenset({"leader", "president", "minister", "head", "premier"})
+_PAIR_STATES = frozenset({"country", "nation", "government", "side", "state", "neighbour",
+                          "neighbor", "capital"})
+
+
+def _pair_antecedent(tok: Token, seg: Span, actors: Sequence[ActorMention]) -> list[Actor] | None:
+    """"The two leaders", "both countries": the last two office holders (or states) named
+    before the sentence, when that many have been named (an analyst quoted in between is
+    not a leader)."""
+    lem = _lemma(tok)
+    if lem not in _PAIR_PEOPLE and lem not in _PAIR_STATES:
+        return None
+    if not any((c.dep_ == "nummod" and c.lower_ in ("two", "2")) or
+               (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children):
+        return None
+    people = lem in _PAIR_PEOPLE
+    found: list[Actor] = []
+    for m in reversed([m for m in actors if m.end <= seg.start_char]):
+        a = m.actor
+        is_person = "_" in a.id  # people's ids are surname_given (see actors.py)
+        if people != is_person or a.role != "GOV" or not a.country:
+            continue  # leaders and states: office holders and governments
+        if all(a.id != f.id for f in found):
+            found.append(a)
+        if len(found) == 2:
+            return list(reversed(found))
+    return None
+
+
+def _acronym(tok: Token) -> bool:
+    """An all-capitals name of two to six letters ("BP", "ANP", "OCHA")."""
+    return 2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _touches(lo: int, hi: int, damaged: Sequence[tuple[int, int]]) -> bool:

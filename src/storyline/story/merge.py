@@ -133,16 +133,35 @@ def make_report(event: dict[str, Any], root: str, published: str | None) -> Repo
 
 
 def actors_compatible(a: Report, b: Report, symmetric: bool) -> bool:
+    """Both reports name the same actors: no side that both name disagrees, and at least
+    one side is named by both and agrees (two reports that name nobody in common may be
+    two incidents)."""
     if symmetric:
         pa, pb = a.sources + a.targets, b.sources + b.targets
         if not pa or not pb:
-            return True
+            return False
         need = min(2, len(pa), len(pb))
         return _shared(pa, pb) >= need
+    agreed = False
     for x, y in ((a.sources, b.sources), (a.targets, b.targets)):
-        if x and y and _shared(x, y) < 1:
-            return False
-    return True
+        if x and y:
+            if _shared(x, y) < 1:
+                return False
+            agreed = True
+    return agreed
+
+
+def same_parties(a: Report, b: Report, symmetric: bool) -> bool:
+    """Both reports name the same parties in full: two or more shared participants of a
+    symmetric event; the same source and the same target (or none on both) otherwise."""
+    if symmetric:
+        pa, pb = a.sources + a.targets, b.sources + b.targets
+        return len(pa) >= 2 and len(pb) >= 2 and _shared(pa, pb) >= 2
+    if not (a.sources and b.sources) or _shared(a.sources, b.sources) < 1:
+        return False
+    if a.targets and b.targets:
+        return _shared(a.targets, b.targets) >= 1
+    return not a.targets and not b.targets
 
 
 def dates_overlap(a: Report, b: Report, slack_days: int = 0) -> bool:
@@ -152,17 +171,40 @@ def dates_overlap(a: Report, b: Report, slack_days: int = 0) -> bool:
     return a.start <= b.end + slack and b.start <= a.end + slack
 
 
+def dates_agree(a: Report, b: Report, slack_days: int = 0) -> bool:
+    """Two dates the reports state themselves: the same range at the same precision
+    (12 and 14 August are two incidents), or the finer inside the coarser ("September
+    2018" holds "September 17, 2018")."""
+    if not (a.explicit and b.explicit):
+        return dates_overlap(a, b, slack_days)
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return False
+    slack = dt.timedelta(days=slack_days)
+    if a.precision == b.precision:
+        return abs(a.start - b.start) <= slack and abs(a.end - b.end) <= slack
+    fine, coarse = (a, b) if _PRECISION_RANK.get(a.precision, 5) < _PRECISION_RANK.get(
+        b.precision, 5) else (b, a)
+    assert fine.start and fine.end and coarse.start and coarse.end
+    return coarse.start - slack <= fine.start and fine.end <= coarse.end + slack
+
+
 def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can be one event (same type and modality assumed)."""
+    if a.sentence == b.sentence:
+        return True  # one sentence, one trigger type: the same report
     if a.weak or b.weak:
-        return a.sentence == b.sentence
+        return False
+    symmetric = a.type in SYMMETRIC
+    if a.root == b.root and not same_parties(a, b, symmetric):
+        # one article's distinct incidents never merge: a repeat within an article ("the
+        # agreement was signed by ...") joins only when it names the same parties
+        return False
     # Where a material event happened must agree; a verbal one's place is often what it is
     # about ("a ceasefire in Idlib" agreed in Sochi), so places do not split it.
     if (EVENT_TYPES.get(a.type) in (2, 4) and a.country and b.country
             and a.country != b.country):
         return False
-    symmetric = a.type in SYMMETRIC
-    return (dates_overlap(a, b, SYMMETRIC_SLACK_DAYS if symmetric else 0)
+    return (dates_agree(a, b, SYMMETRIC_SLACK_DAYS if symmetric else 0)
             and actors_compatible(a, b, symmetric))
 
 
@@ -313,6 +355,7 @@ def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
                 seen.add(key)
                 mentions.append(m)
     scores = [r.event.get("score") for r in group if r.event.get("score") is not None]
+    confs = [float(r.event["confidence"]) for r in group if r.event.get("confidence") is not None]
     return {
         "id": str(first.event["id"]),
         "type": best.type,
@@ -329,4 +372,6 @@ def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
         "plover_type": fold(best.type, best.modality),
         "sources": len({r.root for r in group}),
         "related": [],
+        # the best-supported report's: a merged event is as trustworthy as its best report
+        "confidence": max(confs) if confs else None,
     }

@@ -168,11 +168,19 @@ def _stream(store: Store, sql: str, params: list[Any] | None = None) -> Iterator
             yield json.loads(data)
 
 
-def stored_events(store: Store, story: str | None = None) -> Iterator[dict[str, Any]]:
-    """The merged events (``events.jsonl`` lines), of one story or of all, by story and date."""
+def stored_events(store: Store, story: str | None = None,
+                  min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
+    """The merged events (``events.jsonl`` lines), of one story or of all, by story and date;
+    with ``min_confidence``, only those at or above it (an event without one is kept)."""
     if story is None:
-        return _stream(store, "SELECT data FROM merged_events ORDER BY story, date, id")
-    return _stream(store, "SELECT data FROM merged_events WHERE story = ? ORDER BY date, id", [story])
+        events = _stream(store, "SELECT data FROM merged_events ORDER BY story, date, id")
+    else:
+        events = _stream(store, "SELECT data FROM merged_events WHERE story = ? ORDER BY date, id",
+                         [story])
+    if min_confidence is None:
+        return events
+    return (e for e in events
+            if e.get("confidence") is None or float(e["confidence"]) >= min_confidence)
 
 
 def stored_series(store: Store) -> Iterator[dict[str, Any]]:

@@ -1,0 +1,423 @@
+"""Events in whole real articles: the real pipeline against an analyst's exhaustive coding.
+
+The gold (``benchmarks/gold/articles_events.json``) codes every event of 33 real
+Timeline17 articles (``../shared/dev/t17``: the BP oil spill, the 2009 flu pandemic and
+the Haiti earthquake, with their web leftovers), each written by one of three annotators
+who saw neither the code nor its output. A third of the articles (``part: heldout``) is
+held out: its figures are reported, its errors never printed.
+
+The articles go through ``storyline run`` as a user would give them (JSON Lines with
+their publication dates), and every event of ``events.jsonl`` with a mention in a gold
+article is one prediction in that article. A prediction matches a gold event when one
+of its mentions covers the gold anchor and its type (or its PLOVER type, modality
+folded) is the gold type or an acceptable one; matching is one to one, best first.
+
+* **type** precision: predictions matching a gold event (required or optional) over all
+  predictions; recall: required gold events matched over required gold events.
+* **fully right**: type, source, target, modality (or PLOVER's folded type with the gold
+  modality) and date all right. Actors match on shared name words or on the same
+  country and role; a side the gold leaves empty must be empty. A date is right when its
+  range overlaps the gold range (any date when the gold has none).
+* **no source**: the share of predictions without a source actor.
+* **merge precision**: pairs of mentions merged into one event, both matched to gold,
+  that are one incident (the same gold event, or gold events of one type family with
+  overlapping dates and agreeing actors).
+* **errors by category** (development part only): not an event, page leftover (a gold
+  ``not_events`` anchor), wrong type, source, target, modality, date; missed.
+
+Usage::
+
+    .venv/bin/python benchmarks/articles_eval.py [--errors N] [--min-confidence X]
+
+Writes ``benchmarks/results/articles.json``. Skips (exit 0, a message) without ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+GOLD = ROOT / "benchmarks/gold/articles_events.json"
+RESULTS = ROOT / "benchmarks/results/articles.json"
+FAMILY = {"AGREE": "coop-verbal", "CONSULT": "coop-verbal", "SUPPORT": "coop-verbal",
+          "CONCEDE": "coop-verbal", "COOPERATE": "coop", "AID": "coop", "RETREAT": "coop",
+          "REQUEST": "conf-verbal", "ACCUSE": "conf-verbal", "REJECT": "conf-verbal",
+          "THREATEN": "conf-verbal", "PROTEST": "conf", "SANCTION": "conf", "MOBILIZE": "conf",
+          "COERCE": "conf", "ASSAULT": "conf"}
+_GENERIC = frozenset("the of and for in on at to a an its his her their government ministry "
+                     "people officials official state states department agency national "
+                     "federal company".split())
+
+
+def shared_dir() -> Path | None:
+    env = os.environ.get("STORYLINE_SHARED")
+    for cand in ([Path(env)] if env else []) + [ROOT.parent / "shared"]:
+        if (cand / "dev" / "t17").is_dir():
+            return cand.resolve()
+    return None
+
+
+def load_gold() -> list[dict[str, Any]]:
+    articles: list[dict[str, Any]] = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    return articles
+
+
+def load_texts(shared: Path, gold: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``topic/id`` -> the t17 article line ({id, time, text})."""
+    want = defaultdict(set)
+    for a in gold:
+        want[a["topic"]].add(str(a["id"]))
+    out = {}
+    for topic, ids in want.items():
+        with open(shared / "dev/t17" / topic / "articles.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                art = json.loads(line)
+                if str(art["id"]) in ids:
+                    out[f"{topic}/{art['id']}"] = art
+    return out
+
+
+# -- locating gold anchors in the cleaned text ---------------------------------------
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def locate(text: str, anchor: str, line: int, n_lines: int) -> tuple[int, int] | None:
+    """Character span of ``anchor`` in the cleaned ``text``: the occurrence whose relative
+    position is nearest the gold line's (cleaning may drop lines before it)."""
+    from storyline.clean.detok import detokenise
+
+    hits: list[tuple[int, int]] = []
+    for form in dict.fromkeys([anchor, detokenise(anchor)]):  # as written, or detokenised
+        pat = re.compile(r"\s*".join(re.escape(w) for w in form.split()), re.I)
+        hits.extend((m.start(), m.end()) for m in pat.finditer(text))
+    if not hits:
+        return None
+    want = line / max(1, n_lines)
+    return min(hits, key=lambda h: abs(h[0] / max(1, len(text)) - want))
+
+
+# -- judging one prediction against one gold event ------------------------------------
+
+def _words(s: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (s or "").lower())
+            if len(w) > 1 and w not in _GENERIC}
+
+
+def _actor_list(side: Any) -> list[dict[str, Any]]:
+    if side is None:
+        return []
+    return side if isinstance(side, list) else [side]
+
+
+def actor_ok(pred: Any, gold: list[dict[str, Any]]) -> bool:
+    preds = _actor_list(pred)
+    if not gold:
+        return not preds
+    for p in preds:
+        pw = _words(p.get("text")) | _words(p.get("name"))
+        for g in gold:
+            if pw & _words(g.get("name")):
+                return True
+            if p.get("country") and p.get("country") == g.get("country") \
+                    and p.get("role") == g.get("role"):
+                return True
+    return False
+
+
+def type_ok(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    ok = {gold["type"], *gold.get("also_acceptable", [])}
+    return pred["type"] in ok or pred.get("plover_type") in ok
+
+
+def modality_ok(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    if pred["modality"] == gold["modality"]:
+        return True
+    # PLOVER folds modality into the type: a promised cooperation is an asserted AGREE
+    ok = {gold["type"], *gold.get("also_acceptable", [])}
+    return gold["modality"] == "asserted" and pred.get("plover_type") in ok \
+        and pred.get("plover_type") != pred["type"]
+
+
+def date_ok(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    g = gold.get("date")
+    if not g:
+        return True
+    d = pred.get("date") or {}
+    if not d.get("start"):
+        return False
+    return bool(d["start"] <= g["end"] and g["start"] <= d["end"])
+
+
+def slots(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, bool]:
+    return {"type": type_ok(pred, gold), "source": actor_ok(pred.get("source"), gold["source"]),
+            "target": actor_ok(pred.get("target"), gold["target"]),
+            "modality": modality_ok(pred, gold), "date": date_ok(pred, gold)}
+
+
+@dataclass
+class Pred:
+    event: dict[str, Any]
+    spans: list[tuple[int, int]]
+    gold: int | None = None
+    slots: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def fully(self) -> bool:
+        return bool(self.slots) and all(self.slots.values())
+
+
+def match_article(preds: list[Pred], gold_events: list[dict[str, Any]],
+                  spans: list[tuple[int, int] | None]) -> None:
+    """One-to-one matching of ``preds`` to gold events (fully right pairs first, then by
+    the number of right slots, required gold before optional)."""
+    cands = []
+    for pi, p in enumerate(preds):
+        for gi, (g, gs) in enumerate(zip(gold_events, spans, strict=True)):
+            if gs is None or not any(s <= gs[0] < e or gs[0] <= s < gs[1] for s, e in p.spans):
+                continue
+            sl = slots(p.event, g)
+            if not sl["type"]:
+                continue
+            cands.append((-sum(sl.values()), bool(g.get("optional")), pi, gi, sl))
+    cands.sort(key=lambda c: c[:4])
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, _, pi, gi, sl in cands:
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        preds[pi].gold, preds[pi].slots = gi, sl
+
+
+def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    ta = {a["type"], *a.get("also_acceptable", [])}
+    tb = {b["type"], *b.get("also_acceptable", [])}
+    if not ({FAMILY[t] for t in ta if t in FAMILY} & {FAMILY[t] for t in tb if t in FAMILY}):
+        return False
+    da, db = a.get("date"), b.get("date")
+    if da and db and not (da["start"] <= db["end"] and db["start"] <= da["end"]):
+        return False
+    for side in ("source", "target"):
+        x, y = a[side], b[side]
+        if x and y and not any(_words(p["name"]) & _words(q["name"])
+                               or (p.get("country") and p.get("country") == q.get("country"))
+                               for p in x for q in y):
+            return False
+    return True
+
+
+# -- running the pipeline -----------------------------------------------------------
+
+def run_pipeline(texts: dict[str, dict[str, Any]], work: Path, min_confidence: float) -> Path:
+    from storyline.pipeline import Options, run
+
+    src = work / "input.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for key, art in sorted(texts.items()):
+            fh.write(json.dumps({"id": key, "text": art["text"], "published": art["time"]}) + "\n")
+    out = work / "out"
+    run([str(src)], out, None, Options(progress=False, min_confidence=min_confidence),
+        log=lambda _m: None)
+    return out
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def predictions(out: Path) -> tuple[dict[str, list[Pred]], dict[str, str], list[dict[str, Any]]]:
+    """Per gold article (``topic/id``): its predictions; the cleaned texts; the events."""
+    arts = _read(out / "articles.jsonl")
+    key_of = {a["id"]: a["input_id"] for a in arts}
+    text_of = {a["input_id"]: a["text"] for a in arts}
+    events = _read(out / "events.jsonl")
+    per: dict[str, list[Pred]] = defaultdict(list)
+    for ev in events:
+        by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in ev["mentions"]:
+            key = key_of.get(m["article"])
+            if key:
+                by_article[key].append((int(m["start"]), int(m["end"])))
+        for key, spans in by_article.items():
+            per[key].append(Pred(ev, spans))
+    return per, text_of, events
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+def score_part(gold: list[dict[str, Any]], per: dict[str, list[Pred]], text_of: dict[str, str],
+               events: list[dict[str, Any]], errors: int) -> dict[str, Any]:
+    n_pred = n_req = type_tp = type_rec = full_tp = full_rec = no_source = lost = 0
+    cats: Counter[str] = Counter()
+    shown: list[str] = []
+    located: dict[tuple[str, int], dict[str, Any]] = {}
+    pred_gold: dict[tuple[str, int, int], tuple[str, int]] = {}
+    for a in gold:
+        key = f"{a['topic']}/{a['id']}"
+        text = text_of.get(key, "")
+        n_lines = len(text.split("\n"))
+        spans = [locate(text, g["anchor"], g["line"], n_lines) for g in a["events"]]
+        lost += sum(1 for s, g in zip(spans, a["events"], strict=True)
+                    if s is None and not g.get("optional"))
+        noise = [locate(text, x["anchor"], x["line"], n_lines) for x in a.get("not_events", [])]
+        preds = per.get(key, [])
+        match_article(preds, a["events"], spans)
+        req = [i for i, g in enumerate(a["events"]) if not g.get("optional")]
+        n_req += len(req)
+        n_pred += len(preds)
+        for p in preds:
+            no_source += p.event.get("source") is None
+            for s, e in p.spans:  # which gold event each mention reports (for merges)
+                inside = [i for i, (g, gs) in enumerate(zip(a["events"], spans, strict=True))
+                          if gs is not None and s <= gs[0] < e and type_ok(p.event, g)]
+                pick = p.gold if p.gold in inside else (inside[0] if inside else -1)
+                pred_gold[(key, s, e)] = (key, pick)
+            if p.gold is None:
+                in_noise = any(ns and any(s <= ns[0] < e for s, e in p.spans) for ns in noise)
+                cat = "page leftover or not-event" if in_noise else "not an event / wrong type"
+                cats[cat] += 1
+                if errors and len(shown) < errors:
+                    s, e = p.spans[0]
+                    shown.append(f"[{cat}] {p.event['type']}/{p.event['modality']} "
+                                 f"{_who(p.event)}: {text[s:e][:150]}")
+                continue
+            type_tp += 1
+            g = a["events"][p.gold]
+            if not g.get("optional"):
+                type_rec += 1
+            if p.fully:
+                full_tp += 1
+                full_rec += not g.get("optional")
+            else:
+                for slot, ok in p.slots.items():
+                    if not ok:
+                        cats[f"wrong {slot}"] += 1
+                if errors and len(shown) < errors:
+                    bad = [k for k, v in p.slots.items() if not v]
+                    s, e = p.spans[0]
+                    shown.append(f"[wrong {','.join(bad)}] {p.event['type']}/"
+                                 f"{p.event['modality']} {_who(p.event)} "
+                                 f"{(p.event.get('date') or {}).get('start')} | gold "
+                                 f"{g['type']}/{g['modality']} "
+                                 f"{[x['name'] for x in g['source']]}->"
+                                 f"{[x['name'] for x in g['target']]} "
+                                 f"{(g.get('date') or {}).get('start')}: {text[s:e][:140]}")
+        matched = {p.gold for p in preds if p.gold is not None}
+        for i in req:
+            if i not in matched:
+                cats["missed"] += 1
+                if errors and len(shown) < errors:
+                    g = a["events"][i]
+                    shown.append(f"[missed] {g['type']}/{g['modality']} '{g['anchor']}' in {key}")
+        for i, g in enumerate(a["events"]):
+            located[(key, i)] = g
+    merge_ok = merge_pairs = merge_unjudged = 0
+    for ev in events:
+        ms = [pred_gold.get((k, s, e)) for k, s, e in _mention_keys(ev, text_of)]
+        ms = [m for m in ms if m is not None]
+        for i in range(len(ms)):
+            for j in range(i + 1, len(ms)):
+                a_, b_ = ms[i], ms[j]
+                if a_[1] == -1 or b_[1] == -1:
+                    merge_unjudged += 1
+                    continue
+                merge_pairs += 1
+                if a_ == b_ or _compatible(located[a_], located[b_]):
+                    merge_ok += 1
+    result = {
+        "articles": len(gold), "predicted": n_pred, "required_gold": n_req,
+        "type": _prf(type_tp, n_pred, n_req) | {"recall": round(type_rec / n_req, 3) if n_req else 0.0},
+        "fully_right": _prf(full_tp, n_pred, n_req) | {
+            "recall": round(full_rec / n_req, 3) if n_req else 0.0},
+        "no_source_share": round(no_source / n_pred, 3) if n_pred else 0.0,
+        "merge_precision": round(merge_ok / merge_pairs, 3) if merge_pairs else None,
+        "merge_pairs_judged": merge_pairs, "merge_pairs_unjudged": merge_unjudged,
+        "gold_lost_in_cleaning": lost,
+    }
+    for k in ("type", "fully_right"):  # recompute F1 from the corrected recall
+        p, r = result[k]["precision"], result[k]["recall"]
+        result[k]["f1"] = round(2 * p * r / (p + r), 3) if p + r else 0.0
+    if errors:
+        result["errors_by_category"] = dict(cats.most_common())
+        print("\n".join(shown))
+    return result
+
+
+def _who(ev: dict[str, Any]) -> str:
+    def names(side: Any) -> list[str]:
+        return [a.get("text") for a in _actor_list(side)]
+
+    return f"{names(ev.get('source'))}->{names(ev.get('target'))}"
+
+
+def _mention_keys(ev: dict[str, Any], text_of: dict[str, str]) -> list[tuple[str, int, int]]:
+    return [(k, int(m["start"]), int(m["end"])) for m in ev["mentions"]
+            if (k := _KEY_OF.get(m["article"])) is not None]
+
+
+_KEY_OF: dict[str, str] = {}
+
+
+def evaluate(min_confidence: float | None, errors: int, work: Path | None = None
+             ) -> dict[str, Any] | None:
+    shared = shared_dir()
+    if shared is None:
+        print("skipped: ../shared/dev/t17 is absent (set STORYLINE_SHARED)")
+        return None
+    gold = load_gold()
+    texts = load_texts(shared, gold)
+    from storyline.events.confidence import default_threshold
+
+    floor = default_threshold() if min_confidence is None else min_confidence
+    with tempfile.TemporaryDirectory() as tmp:
+        out = run_pipeline(texts, work or Path(tmp), floor)
+        per, text_of, events = predictions(out)
+        _KEY_OF.clear()
+        _KEY_OF.update({a["id"]: a["input_id"] for a in _read(out / "articles.jsonl")})
+    result: dict[str, Any] = {"min_confidence": floor}
+    for part in ("dev", "heldout"):
+        sub = [a for a in gold if a["part"] == part]
+        if part == "heldout":
+            result[part] = score_part(sub, per, text_of, events, 0)
+        else:
+            result[part] = score_part(sub, per, text_of, events, errors)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--errors", type=int, default=0,
+                    help="print up to N errors of the development part (never the held-out)")
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="confidence floor (default: the shipped threshold)")
+    args = ap.parse_args(argv)
+    result = evaluate(args.min_confidence, args.errors)
+    if result is None:
+        return 0
+    print(json.dumps(result, indent=1))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""The Python API: code sentences, run the pipeline, read what it wrote.
+
+>>> import storyline
+>>> events = storyline.code("Rebels shelled the town on Monday.", date="2024-05-06")
+>>> events[0].type, events[0].date.start
+('ASSAULT', '2024-05-06')
+
+The library logs through :mod:`logging` (logger ``storyline``, silent unless the
+application configures logging); the command line prints.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Event, to_json
+
+log = logging.getLogger("storyline")
+
+BATCH = 64
+
+
+@dataclass(slots=True)
+class Record:
+    """One text to code: a sentence or a short item, with its id and date (YYYY-MM-DD)."""
+
+    text: str
+    id: str | None = None
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Coded:
+    """A coded record: its events (offsets index ``text``) and the index of its main event
+    (None when it reports no event or is a plain statement)."""
+
+    id: str | None
+    text: str
+    events: list[Event] = field(default_factory=list)
+    main: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``storyline code`` output line of this record."""
+        return {"id": self.id, "text": self.text,
+                "events": [event_json(e) for e in self.events], "main": self.main}
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event in the ``events.jsonl`` shape (with ``plover_type``, ``sources``, ``related``)."""
+    from storyline.events.plover import plover_type
+
+    data: dict[str, Any] = to_json(event)
+    data["plover_type"] = plover_type(event)
+    data["sources"] = 1
+    data["related"] = []
+    return data
+
+
+def code_records(records: Iterable[Record], *, dct: str | None = None,
+                 coder: str | None = None, batch_size: int = BATCH) -> Iterator[Coded]:
+    """Code each record's events, streaming, in input order (batched through ``nlp.pipe``).
+
+    A record's own ``date`` resolves its relative dates; ``dct`` stands in where it has none.
+    No record is skipped for being short; an empty text gives no events.
+    """
+    from storyline.annotate.actors import find_actors
+    from storyline.annotate.places import find_places, story_countries
+    from storyline.annotate.stage import load_nlp
+    from storyline.annotate.times import find_times
+    from storyline.events.coder import DEFAULT_CODER, get_coder, main_event
+    from storyline.events.desk import desk_score
+    from storyline.model import stable_id
+
+    nlp = load_nlp()
+    chosen = get_coder(coder or DEFAULT_CODER)
+
+    def pairs() -> Iterator[tuple[str, Record]]:
+        for r in records:
+            yield r.text, r
+
+    for doc, rec in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
+        date = rec.date or dct
+        if not rec.text.strip():
+            yield Coded(rec.id, rec.text)
+            continue
+        times = find_times(rec.text, date)
+        countries = story_countries(doc)
+        actors = find_actors(doc, published=date,
+                             story_country=countries[0] if countries else None)
+        places = find_places(doc, context_countries=countries)
+        coded = chosen.code(doc, article_id=stable_id(rec.id or "", rec.text), published=date,
+                            actors=actors, times=times, places=places,
+                            context={"desk": desk_score(rec.text)})
+        yield Coded(rec.id, rec.text, [c.event for c in coded], main_event(coded, doc))
+
+
+def code(text: str, date: str | None = None) -> list[Event]:
+    """The events of one sentence or short text (dates resolved against ``date``)."""
+    return next(code_records([Record(text, None, date)])).events
+
+
+def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None = None,
+        **options: Any) -> Any:
+    """Run the whole job (``storyline run``) and return its :class:`~storyline.pipeline.Summary`.
+
+    ``options`` are the fields of :class:`~storyline.pipeline.Options` (``workers``,
+    ``one_story``, ``min_confidence``, ``timeline_dates`` ...); progress is off unless asked.
+    Warnings go to the ``storyline`` logger.
+    """
+    from storyline.pipeline import Options
+    from storyline.pipeline import run as _run
+
+    options.setdefault("progress", False)
+    opts = Options(**options)
+    return _run([str(i) for i in inputs], Path(out), Path(db) if db else None, opts,
+                log=log.warning)
+
+
+def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_events(out: str | Path) -> list[dict[str, Any]]:
+    """The events a run wrote to ``out`` (``events.jsonl`` lines)."""
+    return list(read_jsonl(Path(out) / "events.jsonl"))
+
+
+def read_articles(out: str | Path) -> list[dict[str, Any]]:
+    """The articles a run wrote to ``out`` (``articles.jsonl`` lines)."""
+    return list(read_jsonl(Path(out) / "articles.jsonl"))
+
+
+def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
+    """Records of ``storyline code`` input: JSON Lines (``text``, optional ``id``, ``date`` |
+    ``published``) when the first non-blank line is a JSON object, else one text a line.
+
+    A record's id defaults to its line number. A malformed JSON line gives a record with
+    no text (it codes to no events, so the output keeps one line per input line) and a
+    warning through ``warn``.
+    """
+    from storyline.clean.dates import parse_iso_or_text
+
+    mode: str | None = None
+    for n, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if mode is None:
+            if not line.strip():
+                continue
+            mode = "jsonl" if line.lstrip().startswith("{") and _json_object(line) else "text"
+        if mode == "text":
+            if line.strip():
+                yield Record(line, str(n), None)
+            continue
+        if not line.strip():
+            continue
+        obj = _json_object(line)
+        if obj is None or not isinstance(obj.get("text"), str):
+            if warn is not None:
+                warn(f"warning: line {n}: not a JSON object with a text field; no events")
+            yield Record("", str(n), None)
+            continue
+        when = next((obj[k] for k in ("date", "published") if isinstance(obj.get(k), str)), None)
+        day = parse_iso_or_text(when) if when else None
+        rid = obj.get("id")
+        yield Record(obj["text"], str(rid) if rid is not None else str(n),
+                     day.isoformat() if day else None)
+
+
+def _json_object(line: str) -> dict[str, Any] | None:
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return obj if isinstance(obj, dict) else None

@@ -1,0 +1,121 @@
+"""Guards: drop coded events whose sentence or arguments show they are no event.
+
+A coder finds triggers; a guard looks at the trigger in its sentence and says when the
+"event" is the page talking (reader comments, site furniture), a force of nature
+acting ("the explosion destroyed the rig"), or a verb of attack applied to a substance
+("burn off the oil"). Each guard is a function registered with :func:`guard`; its words
+and an example it must drop (and one it must keep) are data, in
+``data/rules/guards.json``. ``tests/test_guards.py`` codes every example.
+
+Adding a guard: write its entry in ``guards.json`` (name, doc, words, example, keeps)
+and a function decorated with ``@guard("name")`` taking the trigger token and the entry.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.tokens import Token
+
+Guard = Callable[[Token, dict[str, Any]], bool]
+_GUARDS: dict[str, Guard] = {}
+_QUOTES = frozenset({'"', "“", "”", "``", "''", "«", "»"})
+
+
+def guard(name: str) -> Callable[[Guard], Guard]:
+    """Register ``func`` as the guard ``name`` (it returns True to drop the event)."""
+
+    def deco(func: Guard) -> Guard:
+        _GUARDS[name] = func
+        return func
+
+    return deco
+
+
+@lru_cache(maxsize=1)
+def rules() -> list[dict[str, Any]]:
+    """The guard entries of ``data/rules/guards.json``, in order."""
+    data = json.loads(files("storyline").joinpath("data/rules/guards.json")
+                      .read_text(encoding="utf-8"))
+    entries: list[dict[str, Any]] = data["guards"]
+    for e in entries:
+        for key, value in e.items():
+            if isinstance(value, list):
+                e[key] = frozenset(value)
+    return entries
+
+
+def dropped_by(trigger: Token) -> str | None:
+    """The name of the first guard that drops the event of ``trigger``, or None."""
+    for entry in rules():
+        func = _GUARDS.get(entry["name"])
+        if func is not None and func(trigger, entry):
+            return str(entry["name"])
+    return None
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+@guard("not_reporting")
+def _not_reporting(tok: Token, rule: dict[str, Any]) -> bool:
+    from storyline.events import lexicon as lx
+
+    sent = tok.sent
+    low = sent.text.lower()
+    if any(w in low for w in rule["web"]):
+        return True
+    if any(t.text in _QUOTES for t in sent):
+        return False
+    personal = any(t.lower_ in rule["pronouns"] and t.pos_ == "PRON"
+                   and not (t.lower_ == "us" and t.text != "us") for t in sent)
+    if not personal:
+        return False
+    return not any(_lemma(t) in lx.SPEECH_VERBS for t in sent if t.pos_ == "VERB")
+
+
+def _acting(tok: Token) -> Token | None:
+    """Who or what does the act of verb ``tok``: its subject, the agent of a passive, or
+    the noun a relative clause or participle describes."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((x for x in c.children if x.dep_ == "pobj"), None)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+        return tok.head
+    if subj is None and tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
+        return tok.head
+    if subj is None and tok.dep_ == "conj":
+        return _acting(tok.head)
+    return subj
+
+
+@guard("non_agent_subject")
+def _non_agent_subject(tok: Token, rule: dict[str, Any]) -> bool:
+    actor = _acting(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if actor is None:
+        return False
+    if actor.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    return _lemma(actor) in rule["lemmas"]
+
+
+@guard("substance_object")
+def _substance_object(tok: Token, rule: dict[str, Any]) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for prt in (c for c in tok.children if c.dep_ in ("prt", "prep")):
+        heads.extend(x for x in prt.children if x.dep_ == "pobj")
+    words: set[str] = set()
+    for h in heads:
+        words.add(_lemma(h))
+        for c in h.children:  # "more of the oil", "millions of barrels"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                words.update(_lemma(x) for x in c.children if x.dep_ == "pobj")
+    return bool(words & rule["objects"])
