@@ -55,9 +55,7 @@ FAMILY = {"AGREE": "coop-verbal", "CONSULT": "coop-verbal", "SUPPORT": "coop-ver
           "REQUEST": "conf-verbal", "ACCUSE": "conf-verbal", "REJECT": "conf-verbal",
           "THREATEN": "conf-verbal", "PROTEST": "conf", "SANCTION": "conf", "MOBILIZE": "conf",
           "COERCE": "conf", "ASSAULT": "conf"}
-_GENERIC = frozenset("the of and for in on at to a an its his her their government ministry "
-                     "people officials official state states department agency national "
-                     "federal company".split())
+_GENERIC = frozenset(["the", "of", "and", "for", "in", "on", "at", "to", "a", "an", "its", "his", "her", "their", "government", "ministry", "people", "officials", "official", "state", "states", "department", "agency", "national", "federal", "company"])
 
 
 def shared_dir() -> Path | None:

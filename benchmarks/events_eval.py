@@ -50,7 +50,9 @@ from spacy.tokens import Doc, Token  # noqa: E402
 
 from storyline.annotate.stage import load_nlp  # noqa: E402
 from storyline.annotate.times import find_times  # noqa: E402
-from storyline.events.extract import extract_with_triggers, statement_heads  # noqa: E402
+from storyline.events.coder import get_coder  # noqa: E402
+from storyline.events.desk import desk_score  # noqa: E402
+from storyline.events.extract import statement_heads  # noqa: E402
 from storyline.events.plover import plover_type  # noqa: E402
 from storyline.model import (  # noqa: E402
     EVENT_TYPES,
@@ -73,6 +75,13 @@ def shared_dir() -> Path | None:
         if (cand / "ref" / "plover").is_dir():
             return cand.resolve()
     return None
+
+
+def coded_pairs(doc: Doc, **kw: Any) -> list[tuple[Token, Event, str | None]]:
+    """The events of ``doc`` as the product codes them (the registered coder: guards and
+    confidence included), each with its trigger token and PLOVER mode."""
+    coded = get_coder().code(doc, context={"desk": desk_score(doc.text)}, **kw)
+    return [(c.trigger, c.event, c.mode) for c in coded if c.trigger is not None]
 
 
 def stand_in_actors(doc: Doc) -> list[ActorMention]:
@@ -165,7 +174,7 @@ def eval_examples(nlp: Any, errors: int) -> dict[str, Any]:
         else:
             actors = stand_in_actors(doc)
         times = find_times(art.text, pub)
-        pairs = extract_with_triggers(doc, article_id=art.id, published=pub, actors=actors,
+        pairs = coded_pairs(doc, article_id=art.id, published=pub, actors=actors,
                                       times=times, damaged=art.damaged)
         preds = [e for _, e, _ in pairs]
         used: set[int] = set()
@@ -277,7 +286,7 @@ def code_article(nlp: Any, art: Any) -> list[tuple[Token, Event, str | None]]:
                          damaged=art.damaged)
     times = find_times(art.text, pub)
     places = find_places(doc, context_countries=countries)
-    return extract_with_triggers(doc, article_id=art.id, published=pub, actors=actors,
+    return coded_pairs(doc, article_id=art.id, published=pub, actors=actors,
                                  times=times, damaged=art.damaged, places=places)
 
 
@@ -429,7 +438,7 @@ def eval_quad(nlp: Any, path: Path, errors: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     preds = []
     for doc in nlp.pipe([s for s, _ in rows], batch_size=64):
-        pairs = extract_with_triggers(doc, article_id="q", published=None,
+        pairs = coded_pairs(doc, article_id="q", published=None,
                                       actors=stand_in_actors(doc), times=[])
         preds.append(_quad_class(main_event(pairs, doc)))
     secs = time.perf_counter() - t0
@@ -492,7 +501,7 @@ def eval_gsr(nlp: Any, shared: Path, errors: int) -> dict[str, Any]:
     for r, doc in zip(recs, nlp.pipe([r["text"] for r in recs]), strict=True):
         gold = OLD_TYPES.get(r["event"], r["event"])
         actors = finder(doc, published=None) if finder is not None else stand_in_actors(doc)
-        pairs = extract_with_triggers(doc, article_id="g", published=None,
+        pairs = coded_pairs(doc, article_id="g", published=None,
                                       actors=actors, times=[])
         main = main_event(pairs)
         e = main[0] if main else None
@@ -538,7 +547,7 @@ def eval_plover_heldout(nlp: Any) -> dict[str, Any]:
     correct = correct_src = predicted = 0
     for r, doc in zip(rows, nlp.pipe([r["text"] for r in rows]), strict=True):
         actors = finder(doc, published=None) if finder is not None else stand_in_actors(doc)
-        pairs = extract_with_triggers(doc, article_id="h", published=None, actors=actors,
+        pairs = coded_pairs(doc, article_id="h", published=None, actors=actors,
                                       times=[])
         main = main_event(pairs)
         if main is None:

@@ -29,11 +29,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import articles_eval as ae  # noqa: E402
-
 from storyline.annotate.stage import analyse  # noqa: E402
 from storyline.api import event_json  # noqa: E402
 from storyline.clean.article import make_article  # noqa: E402
-from storyline.events.confidence import FEATURES, MODEL_VERSION, features  # noqa: E402
+from storyline.events.confidence import FEATURES, features  # noqa: E402
 from storyline.model import Article, RawDocument  # noqa: E402
 
 OUT = ROOT / "src/storyline/data/confidence.json"
@@ -128,7 +127,7 @@ def main() -> int:
                  "source, target, modality, date) from storyline.events.confidence.features; "
                  "rebuilt by scripts/train_confidence.py on the development part of "
                  "benchmarks/gold/articles_events.json",
-        "version": MODEL_VERSION, "trained_on": {"events": len(y), "fully_right": sum(y)},
+        "trained_on": {"events": len(y), "fully_right": sum(y)},
         "held_out_calibration": bins,
         "bias": round(float(clf.intercept_[0]), 4), "weights": weights,
         "threshold": threshold}, indent=1) + "\n", encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from storyline import __version__
 
@@ -68,25 +69,30 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _code(file: str, dct: str | None) -> int:
-    import json
-
-    from storyline.api import code_records, read_records
-
     def warn(msg: str) -> None:
         print(msg, file=sys.stderr)
 
     if dct is not None and not _is_day(dct):
         print(f"error: --dct {dct!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
         return 2
+    if file == "-":
+        return _code_stream(sys.stdin, dct, warn)
     try:
-        fh = sys.stdin if file == "-" else open(file, encoding="utf-8", errors="replace")
+        with open(file, encoding="utf-8", errors="replace") as fh:
+            return _code_stream(fh, dct, warn)
     except OSError as exc:
         print(f"error: cannot read {file}: {exc.strerror}", file=sys.stderr)
         return 2
-    with fh:
-        for coded in code_records(read_records(fh, warn), dct=dct):
-            sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+
+
+def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
+    import json
+
+    from storyline.api import code_records, read_records
+
+    for coded in code_records(read_records(fh, warn), dct=dct):
+        sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
     return 0
 
 

@@ -157,14 +157,14 @@ def main_event(coded: Sequence[CodedEvent], doc: Doc | None = None) -> int | Non
     a statement predicate (:func:`storyline.events.extract.statement_heads`: condolences,
     hopes, claimed responsibility, "stayed silent") stands at least as high: the text is
     then a plain statement that mentions the event."""
-    ranked = [(i, c) for i, c in enumerate(coded) if c.trigger is not None]
+    ranked = [(i, c.trigger) for i, c in enumerate(coded) if c.trigger is not None]
     if not ranked:
         return 0 if coded else None
-    best_i, best = min(ranked, key=lambda p: (_depth(p[1].trigger), p[1].trigger.i))  # type: ignore[arg-type]
+    best_i, best = min(ranked, key=lambda p: (_depth(p[1]), p[1].i))
     if doc is not None:
         from storyline.events.extract import statement_heads
 
         heads = [h for s in doc.sents for h in statement_heads(s)]
-        if heads and min(_depth(h) for h in heads) <= _depth(best.trigger):  # type: ignore[arg-type]
+        if heads and min(_depth(h) for h in heads) <= _depth(best):
             return None
     return best_i

@@ -106,7 +106,15 @@ def model() -> dict[str, Any]:
     return data
 
 
-MODEL_VERSION = "1"
+def _model_version() -> str:
+    """A short hash of the shipped model: retraining it re-annotates stored articles."""
+    import hashlib
+
+    raw = files("storyline").joinpath("data/confidence.json").read_bytes()
+    return hashlib.sha1(raw).hexdigest()[:8]
+
+
+MODEL_VERSION = _model_version()
 
 
 def score(vector: list[float]) -> float:

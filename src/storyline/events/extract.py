@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1182,6 +1183,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             source = _national(stok, typ=trig.type)  # "Palestinian riots"
     if target is None and tgt_tok is not None:
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
+    if target is None and tgt_tok is not None:
+        target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
     if source is not None and target is not None and _same(source, target):
         target = None
     typ, mode = trig.type, trig.mode
@@ -1266,7 +1269,7 @@ def _location(trig: _Trig, places: Sequence[PlaceMention],
         heads += [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     for h in heads:
         for c in h.children:
-            if c.dep_ != "prep" or (h is not tok and h.dep_ in ("dobj", "obj") and
+            if c.dep_ != "prep" or (h.i != tok.i and h.dep_ in ("dobj", "obj") and
                                     c.lower_ not in _LOC_PREPS):
                 continue
             low = c.lower_
@@ -1503,8 +1506,8 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             # not govern the second; only its condition and auxiliaries are shared
             lem = ""
             sibling = False
-        if cur is not tok or trig.verbal:
-            if _has_condition(cur) or (_cond_child(cur) and not (cur is tok and speech_type)):
+        if cur.i != tok.i or trig.verbal:
+            if _has_condition(cur) or (_cond_child(cur) and not (cur.i == tok.i and speech_type)):
                 return "hypothetical"
             loc = _local(cur)
             auxw = {c.text.lower() for c in _aux_words(cur)}
@@ -1517,16 +1520,16 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                 cues.append("negated")
         if cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("acomp", "attr", "oprd") and _lemma(c) in lx.HYPO_ADJ | {"possible"}
-                for c in cur.children) and (cur is not tok or not trig.verbal):
+                for c in cur.children) and (cur.i != tok.i or not trig.verbal):
             cues.append("future" if any(_lemma(c) in lx.FUTURE_ADJ for c in cur.children)
                         else "hypothetical")
-        if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and not trig.verbal and any(c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")
+        if cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and not trig.verbal and any(c.dep_ == "prep" and c.lower_ in ("in", "during", "amid")
                                         and tok in c.subtree for c in cur.children):
             # "a plea for respite in the offensive": the plea's content is the respite;
             # the offensive it is set in is a fact
             lem = ""
             scene = True
-        if cur is not tok and not scene:
+        if cur.i != tok.i and not scene:
             if cur.pos_ in ("NOUN", "PROPN") and lem in ("attempt", "bid") and \
                     trig.type in ("ASSAULT", "COERCE"):
                 pass  # "an attempt to assassinate X was thwarted": the attempt is an attack
@@ -1564,7 +1567,7 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                                                                "regarding") and \
                 _lemma(cur.head.head) in lx.TOPIC_HOLDERS:
             cues.append("hypothetical")  # the topic of talks: "a meeting on facilitating aid"
-        if lem in lx.SPEECH_VERBS and cur is not tok:
+        if lem in lx.SPEECH_VERBS and cur.i != tok.i:
             speech_hit = True
             reported = True
             break
@@ -1573,7 +1576,7 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             break
         if dep in ("conj",) and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX"):
             sibling = True
-        if dep in ("conj",) and cur is tok:
+        if dep in ("conj",) and cur.i == tok.i:
             # share the modality cues of the first conjunct's auxiliaries
             for a in _aux_words(cur.head):
                 if a.text.lower() in lx.HYPO_MODALS:
@@ -1804,7 +1807,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         src = subj
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             src, tgt = agent, None
-    objs = [c for c in tok.children if c.dep_ in _OBJ and c is not trig.extra]
+    objs = [c for c in tok.children if c.dep_ in _OBJ and (trig.extra is None or c.i != trig.extra.i)]
     if tgt is None and objs:
         tgt = objs[0]
     if tgt is None:
@@ -2017,8 +2020,9 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
         elif subject and h.pos_ == "NOUN" and named and (
                 h.tag_ == "NNS" or lem.endswith(("er", "or", "ist", "man", "men", "ian"))):
             role = "UNK"  # "Muslim hackers", "a Saudi businessman" did something
-        elif h.pos_ == "PROPN" and not h.ent_type_ and _acronym(h):
-            role = "UNK"  # "urged BP to ...": an organisation the parser left untyped
+        elif h.pos_ == "PROPN" and not h.ent_type_ and (_acronym(h) or (
+                not subject and h.text[:1].isupper() and h.i > h.sent.start)):
+            role = "UNK"  # "urged BP to ...", "accused Gulen of ...": a name left untyped
         elif h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
                 ("PERSON", "ORG", "NORP", "GPE") if subject else ("PERSON", "ORG", "NORP")):
             # a name the parser does not take for a person or a body (an unknown state
@@ -2047,6 +2051,68 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     country = next((_demonyms().get(c.lower_) for c in h.children
                     if c.dep_ in ("amod", "compound") and c.lower_ in _demonyms()), None)
     # no underscore in the id: ids with one are people's (see _antecedent)
+    return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
+                 country=country, role=role)  # type: ignore[arg-type]
+
+
+def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token, actors: Sequence[ActorMention],
+                     damaged: Sequence[tuple[int, int]],
+                     places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
+    """When the target word is no actor: an apposition that is one ("the Palestinian
+    president, Mahmoud Abbas"), the recipient of what is given ("gave firearms to the
+    Marines"), or a site that stands for its institution ("attacked an army camp")."""
+    for c in tgt_tok.children:
+        if c.dep_ == "appos":
+            found = _actors_at(c, actors, damaged) or _unnamed_actor(
+                doc, c, damaged, places, subject=False)
+            if found is not None:
+                return found
+    if tgt_tok.dep_ in _OBJ and trig.verbal:
+        for c in trig.token.children:
+            if (c.dep_ == "prep" and c.lower_ in ("to", "for")) or c.dep_ == "dative":
+                rec = next((x for x in c.children if x.dep_ == "pobj"), None) \
+                    if c.dep_ == "prep" else c
+                if rec is not None and rec.i != tgt_tok.i:
+                    found = _actors_at(rec, actors, damaged) or _unnamed_actor(
+                        doc, rec, damaged, places, subject=False)
+                    if found is not None:
+                        return found
+    return _facility(doc, trig, tgt_tok, damaged)
+
+
+@lru_cache(maxsize=1)
+def _facilities() -> dict[str, Any]:
+    import json
+    from importlib.resources import files
+
+    data: dict[str, Any] = json.loads(files("storyline").joinpath(
+        "data/rules/facilities.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _facility(doc: Doc, trig: _Trig, tok: Token,
+              damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """A site that stands for the institution it houses, as the target of an attack."""
+    fac = _facilities()
+    lem = _lemma(tok)
+    if trig.type not in fac["types"] or lem not in fac["heads"] or tok.pos_ != "NOUN":
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
+    role = fac["heads"][lem]
+    quals = [fac["qualifiers"][_lemma(m)] for m in mods if _lemma(m) in fac["qualifiers"]]
+    if lem in fac["qualified"] and not quals:
+        return None  # "a base", "the building": whose is not said
+    role = quals[0] if quals else role
+    lo, hi = _core_span(tok)
+    if _touches(lo, hi, damaged):
+        return None
+    country = next((_demonyms().get(m.lower_) for m in mods if m.lower_ in _demonyms()), None)
+    text = doc_text(doc)[lo:hi].strip()
+    name = _LEADING.sub("", text)
+    if not name or len(name) > 80 or "\n" in name:
+        return None
+    from storyline.annotate.actors import slug
+
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
                  country=country, role=role)  # type: ignore[arg-type]
 
@@ -2157,7 +2223,7 @@ def _attribution(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
             break
         if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
             return _speaker(cur.head, actors, damaged)
-        if cur.dep_ in ("relcl", "advcl") and cur is not tok:
+        if cur.dep_ in ("relcl", "advcl") and cur.i != tok.i:
             break
         cur = cur.head
     return None
@@ -2206,7 +2272,7 @@ def _anchor_verb(trig: _Trig) -> int:
         return tok.i
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
             return cur.i
         if cur.head.i == cur.i:
             break
@@ -2435,7 +2501,7 @@ def _reporting_verb(tok: Token) -> Token | None:
             return None
         if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
             return cur.head
-        if cur.dep_ in ("relcl", "advcl", "acl") and cur is not tok:
+        if cur.dep_ in ("relcl", "advcl", "acl") and cur.i != tok.i:
             return None
         cur = cur.head
     return None

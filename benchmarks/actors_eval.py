@@ -1,0 +1,136 @@
+"""Source and target actors of real sentences, through the product's sentence coder.
+
+``../shared/dev/train/cameo_ner_train.txt`` marks, in about 1,150 real news sentences, the
+source (``B-S``/``I-S``) and target (``B-T``/``I-T``) of the sentence's event. Each
+sentence goes through :func:`storyline.api.code_records` (what ``storyline code`` runs);
+the main event's source and target are compared with the marked spans: an actor is right
+when its text overlaps the marked span (a word in common, ignoring determiners). A
+sentence with a marked side and no event, or an event without that side, is a miss; an
+actor given where none is marked, or outside the span, is a false one. Precision, recall
+and F1 per side.
+
+A fixed third of the sentences (by hash) is held out: its figures are reported, its
+errors never printed. Usage::
+
+    .venv/bin/python benchmarks/actors_eval.py [--errors N]
+
+Writes ``benchmarks/results/actors.json``. Skips without ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+RESULTS = ROOT / "benchmarks/results/actors.json"
+_SKIP = frozenset({"the", "a", "an", "of", "'s", "its", "their", "his", "her", ",", "and"})
+
+
+def shared_dir() -> Path | None:
+    env = os.environ.get("STORYLINE_SHARED")
+    for cand in ([Path(env)] if env else []) + [ROOT.parent / "shared"]:
+        if (cand / "dev" / "train" / "cameo_ner_train.txt").is_file():
+            return cand.resolve()
+    return None
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """Sentences: text (tokens joined by spaces) and the marked source/target word sets."""
+    out: list[dict[str, Any]] = []
+    toks: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if toks:
+            side: dict[str, list[str]] = {"S": [], "T": []}
+            for w, tag in toks:
+                if tag[2:] in side:
+                    side[tag[2:]].append(w)
+            out.append({"text": " ".join(w for w, _ in toks),
+                        "source": side["S"], "target": side["T"]})
+            toks.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            flush()
+            continue
+        w, _, tag = line.rpartition(" ")
+        toks.append((w, tag))
+    flush()
+    return out
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[\w']+", s.lower()) if w not in _SKIP}
+
+
+def _texts(side: Any) -> list[str]:
+    if side is None:
+        return []
+    return [a.text for a in (side if isinstance(side, list) else [side])]
+
+
+def score(rows: list[dict[str, Any]], preds: list[dict[str, list[str]]], errors: int
+          ) -> dict[str, Any]:
+    res: dict[str, Any] = {"sentences": len(rows)}
+    shown = 0
+    for side in ("source", "target"):
+        tp = fp = fn = 0
+        for r, p in zip(rows, preds, strict=True):
+            gold = _words(" ".join(r[side]))
+            got = p[side]
+            ok = bool(gold) and any(_words(t) & gold for t in got)
+            if ok:
+                tp += 1
+            else:
+                fp += bool(got)
+                fn += bool(gold)
+                if errors and shown < errors and (got or gold):
+                    shown += 1
+                    print(f"[{side}] got {got} gold {r[side]}: {r['text'][:140]}")
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        res[side] = {"precision": round(pr, 3), "recall": round(rc, 3),
+                     "f1": round(2 * pr * rc / (pr + rc), 3) if pr + rc else 0.0}
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--errors", type=int, default=0, help="print N development errors")
+    args = ap.parse_args(argv)
+    shared = shared_dir()
+    if shared is None:
+        print("skipped: ../shared/dev/train is absent (set STORYLINE_SHARED)")
+        return 0
+    from storyline.api import Record, code_records
+
+    rows = load(shared / "dev/train/cameo_ner_train.txt")
+    preds: list[dict[str, list[str]]] = []
+    for c in code_records(Record(r["text"], str(i)) for i, r in enumerate(rows)):
+        ev = c.events[c.main] if c.main is not None else None
+        preds.append({"source": _texts(ev.source) if ev else [],
+                      "target": _texts(ev.target) if ev else []})
+    held = [hashlib.sha1(r["text"].encode()).digest()[0] % 3 == 0 for r in rows]
+    result = {
+        "dev": score([r for r, h in zip(rows, held, strict=True) if not h],
+                     [p for p, h in zip(preds, held, strict=True) if not h], args.errors),
+        "heldout": score([r for r, h in zip(rows, held, strict=True) if h],
+                         [p for p, h in zip(preds, held, strict=True) if h], 0),
+    }
+    print(json.dumps(result, indent=1))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

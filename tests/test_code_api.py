@@ -1,0 +1,101 @@
+"""``storyline code`` and the Python API: sentences and short items are coded, never
+dropped for being short; the CLI is a thin layer over the API (same output)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.api import Record, code_records, read_records
+from storyline.schemas import validate
+
+SENTENCES = [
+    "Rebels shelled the border town of Karsa on Monday.",
+    "The foreign minister said talks with the neighbouring government would resume next week.",
+    "Police arrested twenty protesters outside the parliament in Lumbar.",
+    "The weather was mild and the market stalls were busy.",
+]
+
+
+def _cli(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "storyline.cli", *args], input=stdin,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_code_returns_events_with_dates_resolved() -> None:
+    events = storyline.code(SENTENCES[0], date="2024-05-08")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].date.start == "2024-05-06"  # the Monday before
+    assert 0.0 <= (events[0].confidence or 0.0) <= 1.0
+
+
+def test_code_records_keep_order_ids_and_main_event() -> None:
+    recs = [Record(t, f"r{i}", "2024-05-08") for i, t in enumerate(SENTENCES)]
+    out = list(code_records(recs))
+    assert [c.id for c in out] == ["r0", "r1", "r2", "r3"]
+    assert out[0].main == 0 and out[0].events[0].type == "ASSAULT"
+    assert out[2].events and out[2].events[out[2].main or 0].type == "COERCE"
+    assert out[3].events == [] and out[3].main is None
+    for c in out:
+        line = c.to_json()
+        for ev in line["events"]:
+            validate("events", ev | {"story": None})
+            m = ev["mentions"][0]
+            assert line["text"][m["start"]:m["end"]] == m["quote"]
+
+
+def test_read_records_jsonl_and_text(tmp_path: Path) -> None:
+    warned: list[str] = []
+    jl = [json.dumps({"id": "a", "text": SENTENCES[0], "date": "2024-05-08"}), "{broken",
+          json.dumps({"text": SENTENCES[2], "published": "2024-05-09T10:00:00Z"})]
+    recs = list(read_records(jl, warned.append))
+    assert [(r.id, r.date) for r in recs] == [("a", "2024-05-08"), ("2", None),
+                                              ("3", "2024-05-09")]
+    assert recs[1].text == "" and len(warned) == 1 and "line 2" in warned[0]
+    plain = list(read_records(["", SENTENCES[1], SENTENCES[3]]))
+    assert [(r.id, r.text) for r in plain] == [("2", SENTENCES[1]), ("3", SENTENCES[3])]
+
+
+@pytest.mark.slow
+def test_cli_code_matches_the_api(tmp_path: Path) -> None:
+    src = tmp_path / "items.jsonl"
+    src.write_text("\n".join(json.dumps({"id": str(i), "text": t})
+                             for i, t in enumerate(SENTENCES)) + "\n", encoding="utf-8")
+    done = _cli(["code", str(src), "--dct", "2024-05-08"])
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(x) for x in done.stdout.splitlines()]
+    api = [c.to_json() for c in code_records(
+        [Record(t, str(i), None) for i, t in enumerate(SENTENCES)], dct="2024-05-08")]
+    assert lines == api
+    stdin = _cli(["code", "-"], stdin=SENTENCES[2] + "\n")
+    assert stdin.returncode == 0 and json.loads(stdin.stdout)["events"]
+    assert _cli(["code", "-", "--dct", "May 8"], stdin="x\n").returncode == 2
+
+
+def test_run_keeps_short_given_items_and_reads_back(tmp_path: Path) -> None:
+    src = tmp_path / "short.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"s{i}", "text": t, "date": "2024-05-08"})
+                             for i, t in enumerate(SENTENCES[:3])) + "\n", encoding="utf-8")
+    summary = storyline.run([src], tmp_path / "out", min_confidence=0.0)
+    assert summary.articles_new == 3 and not summary.skipped
+    arts = storyline.read_articles(tmp_path / "out")
+    assert sorted(a["input_id"] for a in arts) == ["s0", "s1", "s2"]
+    events = storyline.read_events(tmp_path / "out")
+    assert {"ASSAULT", "COERCE"} <= {e["type"] for e in events}
+    for e in events:
+        validate("events", e)
+
+
+def test_min_confidence_filters_output_not_store(tmp_path: Path) -> None:
+    src = tmp_path / "short.jsonl"
+    src.write_text(json.dumps({"id": "x", "text": SENTENCES[0], "date": "2024-05-08"}) + "\n",
+                   encoding="utf-8")
+    storyline.run([src], tmp_path / "o", db=tmp_path / "s.duckdb", min_confidence=1.01)
+    assert storyline.read_events(tmp_path / "o") == []
+    storyline.run([src], tmp_path / "o", db=tmp_path / "s.duckdb", min_confidence=0.0)
+    assert storyline.read_events(tmp_path / "o")

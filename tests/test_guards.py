@@ -1,0 +1,22 @@
+"""Every guard drops its own example and keeps its counter-example (rules as data)."""
+
+from __future__ import annotations
+
+import pytest
+
+import storyline
+from storyline.annotate.stage import load_nlp
+from storyline.events.guards import _GUARDS, dropped_by, rules
+
+
+@pytest.mark.parametrize("rule", rules(), ids=lambda r: r["name"])
+def test_guard_drops_its_example_and_keeps_its_counter_example(rule: dict) -> None:
+    assert rule["name"] in _GUARDS, "every guard entry has a registered function"
+    assert storyline.code(rule["example"], date="2024-05-08") == []
+    assert storyline.code(rule["keeps"], date="2024-05-08")
+
+
+def test_first_person_inside_quotes_is_reporting() -> None:
+    doc = load_nlp()("\"We will not accept this,\" the minister told reporters.")
+    verb = next(t for t in doc if t.lemma_ == "accept")
+    assert dropped_by(verb) is None
