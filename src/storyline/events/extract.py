@@ -2062,6 +2062,14 @@ def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token, actors: Sequence[Act
     president, Mahmoud Abbas"), the recipient of what is given ("gave firearms to the
     Marines"), or a site that stands for its institution ("attacked an army camp")."""
     for c in tgt_tok.children:
+        # "denied charges by the State Department", "rejected the envoy's request"
+        who = next((x for x in c.children if x.dep_ == "pobj"), None) if (
+            c.dep_ == "prep" and c.lower_ in ("by", "from")) else c if c.dep_ == "poss" else None
+        if who is not None and who.pos_ in ("PROPN", "NOUN"):
+            found = _actors_at(who, actors, damaged) or _unnamed_actor(
+                doc, who, damaged, places, subject=False)
+            if found is not None:
+                return found
         if c.dep_ == "appos":
             found = _actors_at(c, actors, damaged) or _unnamed_actor(
                 doc, c, damaged, places, subject=False)

@@ -102,7 +102,15 @@ def _non_agent_subject(tok: Token, rule: dict[str, Any]) -> bool:
         return False
     if actor.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return False
-    return _lemma(actor) in rule["lemmas"]
+    if _lemma(actor) not in rule["lemmas"]:
+        return False
+    from storyline.knowledge import load_knowledge
+
+    roles = dict(load_knowledge().role_nouns)
+    # "rebel fire", "Russian fire", "the army's fire": someone's act, not a force of nature
+    return not any(c.dep_ in ("amod", "compound", "poss") and (
+        c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in roles
+        or _lemma(c) in roles) for c in actor.children)
 
 
 @guard("substance_object")
