@@ -1140,6 +1140,11 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
            damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0,
            history: Sequence[tuple[int, Actor | list[Actor]]] = (),
            places: Sequence[PlaceMention] = ()) -> Event | None:
+    embedded = _called_for(trig)
+    if embedded is not None:
+        # "called for Mubarak to resign": a request by the caller, with Mubarak as target;
+        # the resignation itself is its content, not an event
+        trig, asked = embedded
     tok = trig.token
     date, dated_future = _date(doc, seg, trig, trigs, whens, default)
     if dated_future and date.text and _past_tense(tok) and not re.search(r"\d{4}", date.text):
@@ -1154,6 +1159,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         if said is not None:
             date = said
     src_tok, tgt_tok = _roles(trig, floor)
+    if embedded is not None:
+        tgt_tok = asked
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
     alt: Token | None = None
     if source is None and not trig.verbal:
@@ -1183,7 +1190,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             source = _national(stok, typ=trig.type)  # "Palestinian riots"
     if target is None and tgt_tok is not None:
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
-    if target is None and tgt_tok is not None:
+    if target is None:
         target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
     if source is not None and target is not None and _same(source, target):
         target = None
@@ -1786,9 +1793,12 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                                                          "into", "near"):
                 tgt = tgt or next((x for x in c.children if x.dep_ == "pobj"), None)
         if src is None and tok.dep_ in _SUBJ:
-            # "Negotiations have taken place between Turkey and Russia"
+            # "Negotiations have taken place between Turkey and Russia", "sanctions were
+            # tightened by the EU"
             for c in tok.head.children:
-                if c.dep_ == "prep" and c.lower_ in ("between", "by"):
+                if (c.dep_ == "prep" and c.lower_ in ("between", "by")) or (
+                        c.dep_ == "agent" and tok.dep_ == "nsubjpass"
+                        and _lemma(tok.head) in _CARRY_OUT):
                     src = next((x for x in c.children if x.dep_ == "pobj"), None)
                     break
         return src, tgt
@@ -1846,8 +1856,10 @@ def _asked(tok: Token) -> Token | None:
         if c.dep_ != "ccomp" or not any(m.dep_ == "mark" and m.lower_ == "that"
                                         for m in c.children):
             continue
-        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-        if csubj is None or csubj.pos_ not in ("PROPN", "NOUN"):
+        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None) or \
+            next((x for x in c.children if x.dep_ in ("amod", "compound") and x.i < c.i
+                  and x.text[:1].isupper()), None)  # the parser's "that [Assad] step down"
+        if csubj is None or (csubj.pos_ not in ("PROPN", "NOUN") and not csubj.text[:1].isupper()):
             continue
         if subj is not None and _lemma(csubj) == _lemma(subj):
             continue
@@ -2033,9 +2045,10 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
             c.dep_ in ("amod", "compound", "prep") for c in h.children):
         return None  # bare "officials", "delegations", "troops": whose is not said
     lo, hi = _core_span(h)
-    if _touches(lo, hi, damaged) or any(p.start < h.idx + len(h.text) and h.idx < p.end
-                                        for p in places):
-        return None  # damaged, or a place ("the Metema crossing", "Gedaref")
+    if _touches(lo, hi, damaged) or (h.ent_type_ != "PERSON" and any(
+            p.start < h.idx + len(h.text) and h.idx < p.end for p in places)):
+        return None  # damaged, or a place ("the Metema crossing", "Gedaref"), unless the
+        # parser reads a person ("Clinton" is also a town)
     text = doc_text(doc)[lo:hi].strip()
     # the name leaves out determiners and counts ("about 6,500 people" -> "people")
     skip = {d.i for c in h.children if c.dep_ in ("det", "nummod", "quantmod", "predet")
@@ -2055,12 +2068,68 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
                  country=country, role=role)  # type: ignore[arg-type]
 
 
-def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token, actors: Sequence[ActorMention],
-                     damaged: Sequence[tuple[int, int]],
+# Verbs whose agent carries out the event noun they govern ("sanctions were tightened by
+# the EU"), unlike verbs of reporting or judging ("attacks cited by the agency").
+_CARRY_OUT = frozenset({"impose", "tighten", "extend", "lift", "ease", "launch", "carry",
+                        "conduct", "stage", "mount", "order", "sign", "approve", "adopt",
+                        "deliver", "provide", "send", "declare", "announce", "hold",
+                        "organise", "organize", "broker", "negotiate", "reach", "renew"})
+_CALL_WORDS = frozenset({"call", "demand", "appeal", "plea", "push", "press", "ask", "urge",
+                         "campaign", "pressure", "lobby", "clamour", "clamor", "petition"})
+
+
+def _called_for(trig: _Trig) -> tuple[_Trig, Token | None] | None:
+    """For an act embedded in a call ("called for Assad to step down", "repeated her call
+    for Assad to step down"): the call as a REQUEST trigger and who is asked to act."""
+    tok = trig.token
+    if not trig.verbal or not any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None  # "for X to V" only
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    call = head if _lemma(head) in _CALL_WORDS else next(
+        (c for c in head.children if c.dep_ in _OBJ and _lemma(c) in _CALL_WORDS), None)
+    if call is None:
+        return None
+    asked = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _Trig(head, "REQUEST", None, verbal=head.pos_ in ("VERB", "AUX")), asked
+
+
+def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+                     actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
                      places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
-    """When the target word is no actor: an apposition that is one ("the Palestinian
-    president, Mahmoud Abbas"), the recipient of what is given ("gave firearms to the
-    Marines"), or a site that stands for its institution ("attacked an army camp")."""
+    """When the target word is no actor (or there is none): an apposition that is one
+    ("the Palestinian president, Mahmoud Abbas"), the recipient of what is given ("gave
+    firearms to the Marines"), a site that stands for its institution ("attacked an army
+    camp"), who a demand asks to act ("demanded that Assad step down"), or the target of
+    the act a threat or demand names ("threatened to launch an offensive against X")."""
+
+    def resolve(t: Token | None) -> Actor | list[Actor] | None:
+        if t is None:
+            return None
+        return _actors_at(t, actors, damaged) or _unnamed_actor(
+            doc, t, damaged, places, subject=False)
+
+    victim = _harmed_in(trig)
+    if victim is not None and (tgt_tok is None or resolve(tgt_tok) is None):
+        found = resolve(victim)  # "soldiers were wounded in an attack on a post"
+        if found is not None:
+            return found
+    if tgt_tok is None:
+        if trig.type == "REQUEST":
+            found = resolve(_asked(trig.token))
+            if found is not None:
+                return found
+        if trig.verbal and trig.type in ("THREATEN", "REQUEST", "ACCUSE", "AGREE", "REJECT"):
+            for c in trig.token.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    obj = next((o for o in c.children if o.dep_ in _OBJ), None)
+                    _, inner = _roles(_Trig(c, trig.type, None, verbal=True, extra=obj))
+                    found = resolve(inner)
+                    if found is not None:
+                        return found
+        return None
     for c in tgt_tok.children:
         # "denied charges by the State Department", "rejected the envoy's request"
         who = next((x for x in c.children if x.dep_ == "pobj"), None) if (
@@ -2085,7 +2154,23 @@ def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token, actors: Sequence[Act
                         doc, rec, damaged, places, subject=False)
                     if found is not None:
                         return found
-    return _facility(doc, trig, tgt_tok, damaged)
+    found = _facility(doc, trig, tgt_tok, damaged)
+    if found is None and trig.type == "REQUEST":
+        found = resolve(_asked(trig.token))  # "demanded that Assad step down"
+    return found
+
+
+def _harmed_in(trig: _Trig) -> Token | None:
+    """Who an attack noun harmed when the clause says so: "two soldiers were wounded in
+    an artillery attack" -> soldiers."""
+    tok = trig.token
+    if trig.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during", "by"):
+        return None
+    verb = tok.head.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in ("wound", "kill", "injure", "hurt", "hit",
+                                                    "target", "capture", "abduct", "kidnap"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ and a function decorated with ``@guard("name")`` taking the trigger token and th
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib.resources import files
@@ -127,3 +128,65 @@ def _substance_object(tok: Token, rule: dict[str, Any]) -> bool:
             if c.dep_ == "prep" and c.lower_ == "of":
                 words.update(_lemma(x) for x in c.children if x.dep_ == "pobj")
     return bool(words & rule["objects"])
+
+
+def _has_target(tok: Token) -> bool:
+    """Whether the trigger has an object or an 'on'/'against' phrase naming someone."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "into"):
+            return True
+    return False
+
+
+@guard("sport_sense")
+def _sport_sense(tok: Token, rule: dict[str, Any]) -> bool:
+    from storyline.events.lexicon import NOUNS, VERBS
+
+    lem = _lemma(tok)
+    typ = (NOUNS.get(lem) or VERBS.get(lem) or ("", None))[0]
+    if typ not in rule["types"]:
+        return False
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", tok.sent.text.lower()))
+    if len(words & rule["words"]) < rule["min_words"]:
+        return False
+    # a sport sentence naming a political actor as target is still an event
+    return not any(t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("dobj", "pobj")
+                   for t in tok.sent) or not _has_target(tok)
+
+
+@guard("quantity_object")
+def _quantity_object(tok: Token, rule: dict[str, Any]) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+        objs.extend(x for x in prep.children if x.dep_ == "pobj")
+    for o in objs:
+        span = list(o.subtree)
+        if any(t.ent_type_ in rule["entities"] for t in span):
+            return True
+        if _lemma(o) in rule["units"] or o.lower_ in rule["units"]:
+            return True
+    return False
+
+
+@guard("withheld_detail")
+def _withheld_detail(tok: Token, rule: dict[str, Any]) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    for c in tok.children:
+        if c.dep_ == "xcomp" and _lemma(c) in rule["contents"]:
+            objs = [o for o in c.children if o.dep_ in ("dobj", "obj")]
+            return not objs or any(_lemma(o) in rule["objects"] or o.lower_ in rule["objects"]
+                                   for o in objs)
+    return False
+
+
+@guard("page_object")
+def _page_object(tok: Token, rule: dict[str, Any]) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and _lemma(c) in rule["lemmas"]:
+            return True
+    return tok.dep_ in ("amod", "acomp") and _lemma(tok.head) in rule["lemmas"]
