@@ -49,3 +49,23 @@ def test_coder_registry_and_desk_model_data() -> None:
     assert get_coder("silent").code(None) == []  # type: ignore[arg-type]
     desk = json.loads(files("storyline").joinpath("data/desk.json").read_text("utf-8"))
     assert len(desk["weights"]) > 1000 and desk["held_out"]["accuracy"] > 0.9
+
+
+def test_config_defaults_and_user_override(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from storyline import config
+
+    assert config.setting("stories", "threshold") == 0.12
+    user = tmp_path / "mine.toml"
+    user.write_text("[stories]\nthreshold = 0.2\n[events]\nmin_confidence = 0.5\n")
+    monkeypatch.setenv(config.ENV, str(user))
+    config.settings.cache_clear()
+    try:
+        assert config.setting("stories", "threshold") == 0.2
+        assert config.setting("merge", "undated_days") == 3  # untouched default
+        from storyline.pipeline import Options
+
+        assert Options().confidence_floor() == 0.5
+        assert Options(min_confidence=0.1).confidence_floor() == 0.1
+    finally:
+        monkeypatch.delenv(config.ENV)
+        config.settings.cache_clear()

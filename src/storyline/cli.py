@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--engine", choices=("local", "ray"), default="local")
     r.add_argument("--min-confidence", type=float, metavar="X",
                    help="write events of confidence X or more (default: chosen for precision)")
+    r.add_argument("--config", type=Path, metavar="FILE",
+                   help="TOML file overriding tunable settings (see storyline/data/config.toml)")
     r.add_argument("--quiet", action="store_true", help="no progress bar or summary table")
 
     c = sub.add_parser("code", help="code the events of sentences or short texts (JSON Lines out)")
@@ -53,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "code":
         return _code(args.file, args.dct)
 
+    if args.config is not None:
+        import os
+
+        os.environ["STORYLINE_CONFIG"] = str(args.config)  # read when the stages load
     from storyline.pipeline import Options, run
     from storyline.summary import print_summary
 

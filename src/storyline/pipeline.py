@@ -48,6 +48,11 @@ class Options:
     def confidence_floor(self) -> float:
         if self.min_confidence is not None:
             return self.min_confidence
+        from storyline.config import setting
+
+        configured = setting("events", "min_confidence")
+        if configured is not None:
+            return float(configured)
         from storyline.events.confidence import default_threshold
 
         return default_threshold()

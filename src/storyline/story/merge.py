@@ -38,14 +38,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.config import setting
 from storyline.events.plover import fold
 from storyline.model import EVENT_TYPES, stable_id
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 RELATED_TYPES = frozenset({"AGREE", "CONSULT"})
-UNDATED_DAYS = 3
-SYMMETRIC_SLACK_DAYS = 1  # talks and signings span midnight; outlets date them a day apart
-MAX_RELATED = 10
+UNDATED_DAYS = int(setting("merge", "undated_days"))
+SYMMETRIC_SLACK_DAYS = int(setting("merge", "symmetric_slack_days"))
+MAX_RELATED = int(setting("merge", "max_related"))
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 

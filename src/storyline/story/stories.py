@@ -24,18 +24,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.config import setting
 from storyline.model import stable_id
 from storyline.store.db import Store
 
-THRESHOLD = 0.12  # dev: on the two t17 topics 0.12 gives 25 stories, none mixed (0.2: 84)
-WINDOW_DAYS = 60
+THRESHOLD = float(setting("stories", "threshold"))  # see data/config.toml
+WINDOW_DAYS = int(setting("stories", "window_days"))
 # A story that goes quiet for months and comes back (a war, a negotiation) is still one
 # story: past the window an article joins only on a much stronger match.
-LONG_GAP_THRESHOLD = 0.3
+LONG_GAP_THRESHOLD = float(setting("stories", "long_gap_threshold"))
 CENTROID_TERMS = 400
 ARTICLE_TERMS = 150
-ENTITY_WEIGHT = 3.0  # an actor or place counts as much as this many content words
-TITLE_WEIGHT = 3  # a title word counts as much as this many body words
+ENTITY_WEIGHT = float(setting("stories", "entity_weight"))
+TITLE_WEIGHT = int(setting("stories", "title_weight"))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOP_WORDS = (
     """about above across after again against almost along already also although always

@@ -22,14 +22,15 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from storyline.config import setting
 from storyline.store.db import Store
 
 SHINGLE = 5
 PERMUTATIONS = 126
 ROWS = 3  # rows a band: P(candidate) is 0.68 at Jaccard 0.3, 0.996 at 0.5
 BANDS = PERMUTATIONS // ROWS
-JACCARD = 0.5
-CONTAINMENT = 0.9
+JACCARD = float(setting("syndication", "jaccard"))
+CONTAINMENT = float(setting("syndication", "containment"))
 MIN_SHINGLES = 20  # shorter bodies are never called copies by containment
 CHECK_ABOVE = 0.25  # estimated Jaccard below which a candidate is not checked exactly
 CHUNK = 2000
