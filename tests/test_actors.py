@@ -286,3 +286,13 @@ def test_name_that_is_also_an_adjective_stands_alone(nlp):
     got = actors(nlp, "US officials met the delegation, while US-backed fighters waited.")
     assert got["US officials"] == ("USAGOV", "USA", "GOV")
     assert not any(k.startswith("US-") or k == "US" for k in got)
+
+
+def test_a_peoples_adjective_keeps_the_story_country_off() -> None:
+    import storyline
+
+    events = storyline.code("Turkey threatened to launch an offensive against Kurdish fighters.",
+                            date="2019-10-01")
+    target = events[0].target
+    assert target is not None and not isinstance(target, list)
+    assert target.name == "Kurdish fighters" and target.country is None

@@ -231,6 +231,31 @@ def slug(name: str) -> str:
 
 
 # -- main --------------------------------------------------------------------------------
+def _people_adjective(ctx: Ctx, i: int) -> str | None:
+    """The national or ethnic adjective right before token ``i`` when it names a people
+    without a state of its own in the knowledge base ("Kurdish", "Rohingya", "Tuareg")."""
+    if i == 0:
+        return None
+    prev = ctx.toks[i - 1]
+    tok = ctx.by_idx.get(prev.start)
+    if tok is None or tok.ent_type_ != "NORP" or not prev.raw[:1].isupper():
+        return None
+    if prev.norm in _country_demonyms(ctx.kb):
+        return None
+    return prev.raw
+
+
+_DEMONYMS: dict[int, frozenset[str]] = {}
+
+
+def _country_demonyms(kb: Knowledge) -> frozenset[str]:
+    """Lower-case demonyms of every country the knowledge base knows ("syrian", "us")."""
+    if id(kb) not in _DEMONYMS:
+        _DEMONYMS[id(kb)] = frozenset(fold(d).lower() for c in kb.countries.values()
+                                      for d in c.demonyms)
+    return _DEMONYMS[id(kb)]
+
+
 def find_actors(
     doc: Doc,
     *,
@@ -476,6 +501,12 @@ def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
             return []
         if g.scope == "none":
             return [Cand(start, end, Actor(surface, g.name, "INTL", None, g.role), 3)]  # type: ignore[arg-type]
+        if _people_adjective(ctx, i) is not None:
+            # "Kurdish fighters", "Rohingya militants": a people's, not the story country's
+            s0 = toks[i - 1].start
+            name = f"{text[s0:toks[i - 1].end]} {g.phrase}"
+            return [Cand(s0, end, Actor(text[s0:end], name, "unk-" + slug(name).replace("_", "-"),
+                                        None, g.role), 3)]  # type: ignore[arg-type]
         iso3 = ctx.regime if g.scope == "regime" else ctx.story
         if iso3 is None:
             return [Cand(start, end, Actor(surface, g.phrase, f"UNK{g.role}", None, g.role), 2)]  # type: ignore[arg-type]
