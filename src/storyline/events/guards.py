@@ -190,3 +190,20 @@ def _page_object(tok: Token, rule: dict[str, Any]) -> bool:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and _lemma(c) in rule["lemmas"]:
             return True
     return tok.dep_ in ("amod", "acomp") and _lemma(tok.head) in rule["lemmas"]
+
+
+@guard("headline_line")
+def _headline_line(tok: Token, rule: dict[str, Any]) -> bool:
+    sent = tok.sent
+    doc = tok.doc
+    text = doc.text
+    lo, hi = sent.start_char, sent.end_char
+    line_lo = text.rfind("\n", 0, lo) + 1
+    line_hi = text.find("\n", hi)
+    line_hi = len(text) if line_hi < 0 else line_hi
+    line = text[line_lo:line_hi].strip()
+    if not line or text[lo:hi].strip() != line:
+        return False  # a sentence inside a paragraph
+    if len(line.split()) > rule["max_words"]:
+        return False
+    return not line.endswith(tuple(rule["ends"]))
