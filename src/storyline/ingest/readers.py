@@ -111,31 +111,107 @@ def looks_binary(data: bytes) -> bool:
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
+# Byte order marks, longest first (a UTF-32 LE mark begins with the UTF-16 LE one).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
 
-def decode_bytes(data: bytes) -> str | None:
-    """Decode bytes as UTF-8, else by detection (Latin-1, CP1252, ...); None for binary."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+# Letters and punctuation of Western European text in CP1252: when the bytes that are not
+# UTF-8 read as these, the text is CP1252 / Latin-1 ("S\xe3o" is "São").
+_WESTERN = frozenset(
+    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝœŒ‘’“”–—…€•°«»£§©®·½¼¾ºª¡¿"
+)
+# Code pages of scripts other than Latin, accepted from charset-normalizer when the text
+# it decodes is written in such a script (evidence, not a guess).
+_NON_LATIN = ("cp1251", "koi8", "mac_cyrillic", "cp866", "iso8859_5", "cp1253", "iso8859_7",
+              "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp874", "tis_620", "shift_jis",
+              "cp932", "euc_j", "iso2022_jp", "euc_jis", "gb2312", "gbk", "gb18030", "big5", "euc_kr",
+              "cp949", "johab", "hz", "cp950", "mac_greek", "mac_arabic", "cp720", "cp737",
+              "cp855", "cp864", "kz1048", "ptcp154", "cp1125")
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """(encoding, BOM length) when ``data`` opens with a byte order mark."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    return None
+
+
+def _script_share(text: str) -> float:
+    """The share of letters written in a script other than Latin."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    # half-width katakana is what a misread single-byte code page turns into: not counted
+    return sum(1 for c in letters if ord(c) > 0x24F and not 0xFF61 <= ord(c) <= 0xFF9F) / len(
+        letters)
+
+
+def decode_with_note(data: bytes) -> tuple[str | None, str | None]:
+    """Decode bytes: (text or None for binary, a note saying how, when not plain UTF-8).
+
+    Byte order marks are honoured (UTF-8/16/32); UTF-8 with a few broken bytes stays
+    UTF-8 (replacement characters, a note); other bytes are CP1252 when they read as
+    Western European letters, a code page of another script when charset-normalizer
+    decodes them into that script, and otherwise UTF-8 with replacements. Every
+    decoding that is not plain UTF-8 is named in the note.
+    """
+    bom = bom_encoding(data)
+    if bom is not None:
+        enc, n = bom
+        text = data[n:].decode(enc, errors="replace")
+        bad = text.count("\ufffd")
+        if enc == "utf-8" and not bad:
+            return text, None
+        note = f"decoded as {enc.upper()} (byte order mark)"
+        if bad:
+            note += f", {bad} undecodable bytes replaced"
+        return text, note
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     if looks_binary(data):
-        return None
-    # UTF-8 with a few broken bytes (it has valid multi-byte sequences too): keep
-    # UTF-8 and replace the broken ones. Otherwise it is a legacy encoding.
-    if _UTF8_MULTIBYTE.search(data):
-        replaced = data.decode("utf-8", errors="replace")
-        if replaced.count("\ufffd") <= max(3, len(data) // 1000):
-            return replaced
+        return None, None
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    few = bad <= max(3, len(data) // 1000)
+    # UTF-8 with a few broken bytes (it has valid multi-byte sequences too)
+    if few and _UTF8_MULTIBYTE.search(data):
+        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    western = data.decode("cp1252", errors="replace")
+    high = [c for c, b in zip(western, data, strict=True) if b >= 0x80] if len(western) == len(
+        data) else []
+    letters = sum(1 for c in western if c.isalpha())
+    # In Western European text accented letters are a minority; bytes that are nearly all
+    # "accented letters" are another script's code page (Cyrillic in CP1251 reads as "Ïåð").
+    if (high and sum(1 for c in high if c in _WESTERN) >= 0.8 * len(high)
+            and len(high) <= 0.3 * max(letters, 1)):
+        return western, "not UTF-8: decoded as CP1252 (Western European)"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    try:
-        return data.decode(encoding, errors="replace")
-    except LookupError:
-        return data.decode("cp1252", errors="replace")
+    for match in list(from_bytes(data[:200_000]))[:5]:
+        if not match.encoding.startswith(_NON_LATIN) or match.chaos >= 0.1:
+            continue
+        try:
+            text = data.decode(match.encoding, errors="replace")
+        except LookupError:
+            continue
+        if _script_share(text) >= 0.5:
+            return text, f"not UTF-8: decoded as {match.encoding} (detected)"
+    if few:
+        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    return western, "not UTF-8 and no encoding detected: read as CP1252, characters may be wrong"
+
+
+def decode_bytes(data: bytes) -> str | None:
+    """Decode bytes (see :func:`decode_with_note`); None for binary."""
+    return decode_with_note(data)[0]
 
 
 def read_documents(inputs: Iterable[str]) -> Iterator[Item]:
