@@ -17,6 +17,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from storyline.ingest.validate import (
+    MAX_OUTLET_CHARS,
+    MAX_TITLE_CHARS,
+    clean_date,
+    clean_id,
+    clean_text_field,
+    clean_url,
+    loads_bounded,
+)
 from storyline.model import RawDocument, Rejected
 
 # A single "article" larger than this is not news; it is skipped with a warning.
@@ -40,7 +49,12 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
     for given in inputs:
         p = Path(given)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            # A folder that cannot be listed is yielded itself: reading it fails with a
+            # warning that names it (os.walk would skip it silently).
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=unreadable.append):
+                while unreadable:
+                    yield from _unlisted(given, p, unreadable.pop(0))
                 dirs.sort()
                 for name in sorted(files):
                     # hidden files and documentation beside the articles are not inputs
@@ -48,8 +62,18 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
                         continue
                     fp = Path(root) / name
                     yield os.path.join(given, os.path.relpath(fp, p)), fp
+            while unreadable:
+                yield from _unlisted(given, p, unreadable.pop(0))
         else:
             yield given, p
+
+
+def _unlisted(given: str, top: Path, exc: OSError) -> Iterator[tuple[str, Path]]:
+    if exc.filename is None:
+        return
+    fp = Path(exc.filename)
+    rel = os.path.relpath(fp, top)
+    yield (given if rel == "." else os.path.join(given, rel)), fp
 
 
 # Files that are never news articles, whatever their content.
@@ -83,7 +107,11 @@ def detect_kind(path: Path, head: bytes) -> str:
         return "binary"
     if head.startswith(b"WARC/"):
         return "warc"
-    if looks_binary(head):
+    bom = bom_encoding(head)
+    if bom is not None and bom[0] != "utf-8":
+        # UTF-16/32 text has NUL bytes: sniff its characters, not its bytes
+        head = head[bom[1]:].decode(bom[0], errors="ignore").encode("utf-8")
+    elif looks_binary(head):
         return "binary"
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if name.endswith(".xml") or sniff.startswith(b"<?xml"):
@@ -221,6 +249,14 @@ def read_documents(inputs: Iterable[str]) -> Iterator[Item]:
 
 
 def read_file(display: str, path: Path) -> Iterator[Item]:
+    if path.is_dir():
+        try:
+            os.listdir(path)
+            reason = "unreadable folder"
+        except OSError as exc:
+            reason = f"unreadable folder: {exc.strerror or exc}"
+        yield Rejected(display, reason)
+        return
     try:
         with open(path, "rb") as fh:
             head = fh.read(8192)
@@ -253,14 +289,15 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     if size > MAX_DOCUMENT_BYTES:
         yield Rejected(display, f"too large for one article ({size:,} bytes)")
         return
-    text = decode_bytes(path.read_bytes())
+    text, note = decode_with_note(path.read_bytes())
     if text is None:
         yield Rejected(display, "binary file, not text")
         return
     if not text.strip():
         yield Rejected(display, "empty file")
         return
-    yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text)
+    yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text,
+                      notes=[note] if note else [])
 
 
 def _open_maybe_gzip(path: Path) -> IO[bytes] | gzip.GzipFile:
@@ -271,70 +308,171 @@ def _open_maybe_gzip(path: Path) -> IO[bytes] | gzip.GzipFile:
     return open(path, "rb")
 
 
-def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any]:
     for k in keys:
         v = obj.get(k)
         if v not in (None, ""):
-            return v
-    return None
+            return k, v
+    return keys[0], None
 
 
-def _as_str(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, dict):  # e.g. {"name": "Reuters"}
-        v = v.get("name") or v.get("title")
-    return str(v) if v not in (None, "") else None
+# Lines are read in blocks; a line longer than MAX_DOCUMENT_BYTES is cut off and flagged.
+_BLOCK = 1 << 20
+TOO_LONG = object()
+
+
+def _lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[int, Any]]:
+    """(line number, bytes or TOO_LONG) for every non-blank line, reading in blocks: blank
+    lines cost nothing and memory is bounded by ``limit`` whatever the file holds."""
+    lineno = 0
+    pending: list[bytes] = []
+    pending_len = 0
+    too_long = False
+    while True:
+        block = fh.read(_BLOCK)
+        if not block:
+            break
+        parts = block.split(b"\n")
+        for part in parts[:-1]:
+            lineno += 1
+            if too_long or pending_len + len(part) > limit:
+                yield lineno, TOO_LONG
+            elif pending:
+                pending.append(part)
+                line = b"".join(pending)
+                if line.strip():
+                    yield lineno, line
+            elif part.strip():
+                yield lineno, part
+            pending, pending_len, too_long = [], 0, False
+        last = parts[-1]
+        if not too_long:
+            if pending_len + len(last) > limit:
+                too_long, pending, pending_len = True, [], 0
+            elif last:
+                pending.append(last)
+                pending_len += len(last)
+    if too_long:
+        yield lineno + 1, TOO_LONG
+    elif pending:
+        line = b"".join(pending)
+        if line.strip():
+            yield lineno + 1, line
+
+
+def _text_lines(fh: IO[bytes] | gzip.GzipFile, encoding: str,
+                limit: int) -> Iterator[tuple[int, Any]]:
+    """Like :func:`_lines` for a UTF-16/32 file (its newlines are not one byte)."""
+    text = io.TextIOWrapper(fh, encoding=encoding, errors="replace")  # type: ignore[arg-type]
+    lineno = 0
+    while True:
+        line = text.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > limit:
+            yield lineno, TOO_LONG
+            while line and not line.endswith("\n"):
+                line = text.readline(limit)
+            continue
+        if line.strip():
+            yield lineno, line.lstrip("\ufeff").encode("utf-8")
 
 
 def read_jsonl(display: str, path: Path) -> Iterator[Item]:
-    """One article a line; a malformed line is one warning, the rest are kept."""
+    """One article a line; a malformed line is one warning, the rest are kept.
+
+    Every field is validated here (:mod:`storyline.ingest.validate`): a field of the
+    wrong type or size, a malformed URL or a date outside the calendar is dropped with a
+    note and the article kept.
+    """
     with _open_maybe_gzip(path) as fh:
+        try:
+            head = fh.read(4096)
+        except (OSError, EOFError, zlib.error):
+            head = b""  # a cut compressed file: the loop below keeps the lines before the cut
+        fh.seek(0)
+        bom = bom_encoding(head)
+        if bom is None and looks_binary(head):
+            yield Rejected(display, "binary file, not JSON Lines")
+            return
+        if bom is not None and bom[0] != "utf-8":
+            lines = _text_lines(fh, bom[0], MAX_DOCUMENT_BYTES)
+        else:
+            lines = _lines(fh, MAX_DOCUMENT_BYTES)
+        seen = 0
         lineno = 0
-        while True:
-            try:
-                raw = fh.readline(MAX_DOCUMENT_BYTES + 1)
-            except (OSError, EOFError, zlib.error) as exc:
-                yield Rejected(f"{display}:{lineno + 1}", f"truncated or corrupt compressed file: {exc}")
-                return
-            if not raw:
-                return
-            lineno += 1
-            where = f"{display}:{lineno}"
-            if len(raw) > MAX_DOCUMENT_BYTES:
-                yield Rejected(where, "line too large for one article")
-                # skip the rest of the over-long line
-                while raw and not raw.endswith(b"\n"):
-                    raw = fh.readline(MAX_DOCUMENT_BYTES)
-                continue
-            if not raw.strip():
-                continue
-            text = decode_bytes(raw)
-            try:
-                obj = json.loads(text) if text is not None else None
-            except json.JSONDecodeError as exc:
-                yield Rejected(where, f"malformed JSON line: {exc.msg}")
-                continue
-            if not isinstance(obj, dict):
-                yield Rejected(where, "JSON line is not an object")
-                continue
-            body = _first(obj, TEXT_BODY_KEYS)
-            if not isinstance(body, str) or not body.strip():
-                yield Rejected(where, "no article body (text, content or body)")
-                continue
-            kind = "html" if body.lstrip()[:1] == "<" and "</" in body else "text"
-            yield RawDocument(
-                path=display,
-                kind=kind,  # type: ignore[arg-type]
-                content=body,
-                url=_as_str(obj.get("url")),
-                input_id=_as_str(obj.get("id")),
-                given_title=_as_str(obj.get("title")),
-                given_outlet=_as_str(_first(obj, OUTLET_KEYS)),
-                given_published=_as_str(_first(obj, DATE_KEYS)),
-                position=f"line {lineno}",
-                given_text=True,
-            )
+        try:
+            for lineno, raw in lines:
+                seen += 1
+                yield _jsonl_item(display, lineno, raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Rejected(f"{display}:{lineno + 1}",
+                           f"truncated or corrupt compressed file: {exc}")
+            return
+        if not seen:
+            yield Rejected(display, "no JSON lines in file (only blank lines)")
+
+
+def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
+    where = f"{display}:{lineno}"
+    if raw is TOO_LONG:
+        return Rejected(where, "line too large for one article")
+    text, enc_note = decode_with_note(raw)
+    if text is None:
+        return Rejected(where, "binary line, not JSON")
+    try:
+        obj = loads_bounded(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        return Rejected(where, f"malformed JSON line: {exc.msg}")
+    except ValueError as exc:
+        return Rejected(where, f"malformed JSON line: {exc}")
+    if not isinstance(obj, dict):
+        return Rejected(where, "JSON line is not an object")
+    body_key, body = _first(obj, TEXT_BODY_KEYS)
+    if body is not None and not isinstance(body, str):
+        return Rejected(where, f"article body ({body_key}) is not a string "
+                               f"({type(body).__name__})")
+    if not isinstance(body, str) or not body.strip():
+        return Rejected(where, "no article body (text, content or body)")
+    notes = [enc_note] if enc_note else []
+    url, n1 = clean_url(obj.get("url"))
+    input_id, n2 = clean_id(obj.get("id"))
+    title, n3 = clean_text_field(obj.get("title"), "title", MAX_TITLE_CHARS)
+    outlet_key, outlet_value = _first(obj, OUTLET_KEYS)
+    outlet, n4 = clean_text_field(outlet_value, outlet_key, MAX_OUTLET_CHARS)
+    date_key, date_value = _first(obj, DATE_KEYS)
+    published, n5 = clean_date(date_value, date_key)
+    notes += [n for n in (n1, n2, n3, n4, n5) if n]
+    kind = "html" if body.lstrip()[:1] == "<" and "</" in body else "text"
+    return RawDocument(
+        path=display,
+        kind=kind,  # type: ignore[arg-type]
+        content=body,
+        url=url,
+        input_id=input_id,
+        given_title=title,
+        given_outlet=outlet,
+        given_published=published,
+        position=f"line {lineno}",
+        given_text=True,
+        notes=notes,
+    )
+
+
+def _warc_html_type(record: Any) -> str | None:
+    """The Content-Type of an HTML page in a WARC record, else None.
+
+    A ``response`` carries it in its HTTP headers; a ``resource`` record (a page stored
+    without its HTTP exchange) in the record's own headers.
+    """
+    if record.rec_type == "response":
+        ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+    elif record.rec_type == "resource":
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return None
+    return ctype if "html" in ctype.lower() else None
 
 
 def read_warc(display: str, path: Path) -> Iterator[Item]:
@@ -343,17 +481,17 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    records = 0
     with open(path, "rb") as fh:
         try:
             for record in ArchiveIterator(fh):
-                if record.rec_type != "response":
+                records += 1
+                if _warc_html_type(record) is None:
                     continue
-                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-                if "html" not in ctype.lower():
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
+                target = record.rec_headers.get_header("WARC-Target-URI")
                 n += 1
                 where = f"{display}#{n}"
+                url, url_note = clean_url(target, "WARC-Target-URI")
                 data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
                 if len(data) > MAX_DOCUMENT_BYTES:
                     yield Rejected(where, "record too large for one article")
@@ -362,16 +500,20 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                     # warcio stops quietly at a cut: bytes promised by the record are missing
                     yield Rejected(display, f"truncated web archive: record {n} is cut short")
                     return
-                html = decode_bytes(data)
+                html, enc_note = decode_with_note(data)
                 if html is None or not html.strip():
                     yield Rejected(where, "empty or binary HTML response")
                     continue
                 # WARC-Date is the capture time, not the publication date: not used.
                 yield RawDocument(
-                    path=display, kind="html", content=html, url=url, position=f"record {n}"
+                    path=display, kind="html", content=html, url=url, position=f"record {n}",
+                    notes=[x for x in (url_note, enc_note) if x],
                 )
         except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
             yield Rejected(display, f"truncated or corrupt web archive after {n} responses: {exc}")
+            return
+    if n == 0:
+        yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
 
 
 def read_feed(display: str, path: Path) -> Iterator[Item]:
@@ -383,7 +525,8 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, f"feed too large ({size:,} bytes)")
         return
     parsed = feedparser.parse(path.read_bytes())
-    feed_title = _as_str(parsed.feed.get("title")) if parsed.get("feed") else None
+    feed_title = parsed.feed.get("title") if parsed.get("feed") else None
+    outlet, _ = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
     if not parsed.entries:
         reason = "no items in feed"
         if parsed.get("bozo"):
@@ -403,17 +546,24 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         if not content or (not full and len(content.strip()) < 200):
             yield Rejected(where, "feed item carries no full content")
             continue
+        if not isinstance(content, str):
+            yield Rejected(where, "feed item content is not text")
+            continue
         kind = "html" if "<" in content and ">" in content else "text"
-        published = entry.get("published") or entry.get("updated")
+        url, n1 = clean_url(entry.get("link"), "link")
+        input_id, n2 = clean_id(entry.get("id"))
+        title, n3 = clean_text_field(entry.get("title"), "title", MAX_TITLE_CHARS)
+        published, n4 = clean_date(entry.get("published") or entry.get("updated"), "published")
         yield RawDocument(
             path=display,
             kind=kind,  # type: ignore[arg-type]
             content=content,
-            url=_as_str(entry.get("link")),
-            input_id=_as_str(entry.get("id")),
-            given_title=_as_str(entry.get("title")),
-            given_outlet=feed_title,
-            given_published=_as_str(published),
+            url=url,
+            input_id=input_id,
+            given_title=title,
+            given_outlet=outlet,
+            given_published=published,
             position=f"item {i}",
             given_text=full,
+            notes=[n for n in (n1, n2, n3, n4) if n],
         )
