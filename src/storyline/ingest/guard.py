@@ -80,8 +80,8 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
 
 def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None:
     """What the cleaner read from the page itself passes the reader's checks too."""
-    if article.url is not None and article.url != raw.url:
-        url, note = clean_url(article.url, "page URL")  # e.g. a canonical link
+    if article.url is not None:
+        url, note = clean_url(article.url, "page URL")  # e.g. a page's canonical link
         article.url = url
         if note:
             notes.append(note)
