@@ -20,7 +20,9 @@ from storyline.ingest.validate import (
     MAX_WARNINGS_PER_FILE,
     clean_url,
     iso_in_range,
+    normalise_controls,
     printable,
+    strip_controls,
 )
 from storyline.model import Article, Published, RawDocument, Rejected
 
@@ -62,6 +64,9 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
     where = raw.path if raw.position is None else f"{raw.path} ({raw.position})"
     notes = list(raw.notes)
     try:
+        content = normalise_controls(raw.content)
+        if content != raw.content:
+            raw = dataclasses.replace(raw, content=content)
         if not raw.given_text and unspaced_script(raw.content):
             # its word count says nothing; its text is kept like a text the input gave
             raw = dataclasses.replace(raw, given_text=True)
@@ -85,6 +90,10 @@ def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None
         article.url = url
         if note:
             notes.append(note)
+    for name in ("title", "outlet", "dateline"):
+        value = getattr(article, name)
+        if value is not None:
+            setattr(article, name, strip_controls(value).strip() or None)
     p = article.published
     if any(v is not None and not iso_in_range(v) for v in (p.date, p.earliest, p.latest)):
         notes.append(f"publication date {p.date or p.earliest or p.latest} is outside the "

@@ -178,12 +178,30 @@ def _short(text: str, n: int = 40) -> str:
     return repr(text if len(text) <= n else text[:n] + "…")
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_ONE_LINE = re.compile(r"[\n\r\t\x0b\x0c\x85\u2028\u2029]+")
 
 
 def strip_controls(text: str) -> str:
-    """``text`` without C0/C1 control characters (tabs and newlines kept)."""
-    return _CONTROLS.sub("", text)
+    """``text`` on one line, without C0/C1 control characters (a field such as a title
+    or an outlet: line breaks and separators become one space)."""
+    return _CONTROLS.sub("", _ONE_LINE.sub(" ", text))
+
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BODY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def normalise_controls(text: str) -> str:
+    """A body with one kind of line break ("\\n") and no other control characters.
+
+    Line and paragraph separators (U+2028, U+0085, form feeds...) are line breaks that
+    JSON Lines readers split on differently; other C0/C1 controls (NUL, escapes) are
+    never text.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return _BODY_CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
