@@ -190,3 +190,24 @@ def test_reader_cursor_serves_another_thread_while_the_owner_writes(tmp_path: Pa
         t.join()
         reader.close()
     assert not errors and len(seen) == 450
+
+
+def test_unexpected_exception_in_a_story_stage_skips_only_that_story(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import storyline.story.stage as stage
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("a bug in the merge")
+
+    monkeypatch.setattr(stage, "merge_events", broken)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text("\n".join(json.dumps(jsonl_line(i)) for i in (1, 2)) + "\n")
+    summary = run([str(src)], tmp_path / "out", options=Options(progress=False))
+    assert summary.articles_new == 2
+    failed = [r for r in caplog.records if "merging its events failed" in r.getMessage()]
+    assert failed and all("ZeroDivisionError" in r.getMessage() for r in failed)
+    assert len(_articles(tmp_path / "out")) == 2
+    monkeypatch.undo()
+    again = run([str(src)], tmp_path / "out", options=Options(progress=False))
+    assert again.stories.get("stories_merged", 0) >= 1  # the failed story is merged again
