@@ -289,3 +289,16 @@ def test_warnings_past_the_cap_are_one_line() -> None:
     assert len(lines) == 6 and "995 more warnings" in lines[-1]
     w.say("warning: next file")
     assert len(lines) == 7  # the count restarts with each file
+
+
+@pytest.mark.parametrize(("enc", "label"), [("cp1251", "windows-1251"), ("koi8_r", "koi8-r"),
+                                            ("cp1252", "iso-8859-1")])
+def test_a_page_declaring_its_charset_is_decoded_with_it(enc: str, label: str,
+                                                         tmp_path: Path) -> None:
+    words = "Переговоры возобновились в Москве" if enc != "cp1252" else "“Talks” in São Paulo"
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}">'
+            f"</head><body><p>{words}</p></body></html>")
+    (tmp_path / "p.html").write_bytes(page.encode(enc))
+    docs, _ = _docs(tmp_path / "p.html")
+    assert words in docs[0].content
+    assert any("declared by the page" in n for n in docs[0].notes)

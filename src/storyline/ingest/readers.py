@@ -7,6 +7,7 @@ naming the input, and whatever was read before the problem is kept.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -180,7 +181,33 @@ def _script_share(text: str) -> float:
         letters)
 
 
-def decode_with_note(data: bytes) -> tuple[str | None, str | None]:
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.I)
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The character set a page declares (HTTP Content-Type, else ``<meta charset>``),
+    when Python knows it."""
+    import codecs
+
+    names = []
+    if content_type:
+        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_:.\-]{2,40})", content_type, re.I)
+        if m:
+            names.append(m.group(1))
+    m2 = _META_CHARSET.search(data[:8192])
+    if m2:
+        names.append(m2.group(1).decode("ascii", "ignore"))
+    for name in names:
+        try:
+            found = codecs.lookup(name).name
+        except LookupError:
+            continue
+        # as browsers do: a page labelled Latin-1 is CP1252 (its quotes are 0x91-0x94)
+        return "cp1252" if found == "iso8859-1" else found
+    return None
+
+
+def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
     """Decode bytes: (text or None for binary, a note saying how, when not plain UTF-8).
 
     Byte order marks are honoured (UTF-8/16/32); UTF-8 with a few broken bytes stays
@@ -206,6 +233,13 @@ def decode_with_note(data: bytes) -> tuple[str | None, str | None]:
         pass
     if looks_binary(data):
         return None, None
+    if declared and declared not in ("utf-8", "ascii"):
+        # a page that names its encoding: the strongest evidence there is
+        with contextlib.suppress(LookupError):
+            text = data.decode(declared, errors="replace")
+            bad = text.count("\ufffd") - data.count("\ufffd".encode())
+            if bad <= max(3, len(data) // 1000):
+                return text, f"not UTF-8: decoded as {declared} (declared by the page)"
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
@@ -289,7 +323,8 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     if size > MAX_DOCUMENT_BYTES:
         yield Rejected(display, f"too large for one article ({size:,} bytes)")
         return
-    text, note = decode_with_note(path.read_bytes())
+    data = path.read_bytes()
+    text, note = decode_with_note(data, declared_charset(data) if kind == "html" else None)
     if text is None:
         yield Rejected(display, "binary file, not text")
         return
@@ -500,7 +535,8 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                     # warcio stops quietly at a cut: bytes promised by the record are missing
                     yield Rejected(display, f"truncated web archive: record {n} is cut short")
                     return
-                html, enc_note = decode_with_note(data)
+                html, enc_note = decode_with_note(
+                    data, declared_charset(data, _warc_html_type(record)))
                 if html is None or not html.strip():
                     yield Rejected(where, "empty or binary HTML response")
                     continue
