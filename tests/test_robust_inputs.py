@@ -302,3 +302,15 @@ def test_a_page_declaring_its_charset_is_decoded_with_it(enc: str, label: str,
     docs, _ = _docs(tmp_path / "p.html")
     assert words in docs[0].content
     assert any("declared by the page" in n for n in docs[0].notes)
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 1 << 20])
+def test_block_line_reader_keeps_numbers_and_bounds(block: int,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.ingest import readers
+
+    monkeypatch.setattr(readers, "_BLOCK", block)
+    data = b"a\n\n  \nbb\n" + b"x" * 20 + b"\n\n\n\nc"
+    got = [(n, "long" if x is readers.TOO_LONG else x)
+           for n, x in readers._lines(io.BytesIO(data), 10)]
+    assert got == [(1, b"a"), (4, b"bb"), (5, "long"), (9, b"c")]

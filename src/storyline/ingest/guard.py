@@ -76,10 +76,11 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
     except Exception as exc:  # isolation: one document's failure is that document's only
         log.debug("cleaning %s failed", where, exc_info=True)
         return Rejected(where, f"internal error while cleaning ({_describe(exc)})")
-    if isinstance(result, Article):
-        for n in notes:
-            if n not in result.warnings:
-                result.warnings.append(n)
+    if isinstance(result, Rejected):
+        return result  # its one warning is the reason it was skipped
+    for n in notes:
+        if n not in result.warnings:
+            result.warnings.append(n)
     return Noted(result, notes) if notes else result
 
 

@@ -202,6 +202,9 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
             found = codecs.lookup(name).name
         except LookupError:
             continue
+        if found in ("utf-7", "utf-16", "utf-32") or not getattr(
+                codecs.lookup(found), "_is_text_encoding", True):
+            continue  # UTF-7 hides markup (browsers refuse it); UTF-16/32 need a BOM here
         # as browsers do: a page labelled Latin-1 is CP1252 (its quotes are 0x91-0x94)
         return "cp1252" if found == "iso8859-1" else found
     return None
@@ -367,9 +370,14 @@ def _lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[int, Any
         block = fh.read(_BLOCK)
         if not block:
             break
+        if not pending and not too_long and block.isspace():
+            lineno += block.count(b"\n")  # a block of blank lines: nothing to look at
+            continue
         parts = block.split(b"\n")
         for part in parts[:-1]:
             lineno += 1
+            if not part and not pending and not too_long:
+                continue
             if too_long or pending_len + len(part) > limit:
                 yield lineno, TOO_LONG
             elif pending:
