@@ -314,3 +314,24 @@ def test_block_line_reader_keeps_numbers_and_bounds(block: int,
     got = [(n, "long" if x is readers.TOO_LONG else x)
            for n, x in readers._lines(io.BytesIO(data), 10)]
     assert got == [(1, b"a"), (4, b"bb"), (5, "long"), (9, b"c")]
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_not_called_binary(enc: str, tmp_path: Path) -> None:
+    body = "Talks in São Paulo resume\n\n" + article(1)
+    (tmp_path / "nobom.txt").write_bytes(body.encode(enc))
+    docs, rejected = _docs(tmp_path / "nobom.txt")
+    assert not rejected and docs[0].content == body
+    assert any("no byte order mark" in n for n in docs[0].notes)
+
+
+def test_second_attack_values() -> None:
+    # email.utils reads the year 0001 as 2001: not a silent 2001-01-01
+    assert clean_date("Mon, 01 Jan 0001 00:00:00 GMT")[0] is None
+    assert clean_date("Tue, 25 Mar 2025 10:00:00 GMT")[0] == "2025-03-25"
+    assert clean_date("   ") == (None, None)
+    assert clean_url("http://%zz/")[0] is None
+    assert clean_url("https://bücher.de/a")[0] == "https://bücher.de/a"
+    from storyline.ingest.validate import clean_text_field
+
+    assert clean_text_field("\u202eevil\u202c\nname", "outlet", 200)[0] == "evil name"

@@ -81,7 +81,11 @@ def parse_iso_or_text(s: str | None) -> Date | None:
     try:
         from email.utils import parsedate_to_datetime
 
-        return _sane(parsedate_to_datetime(s).date())
+        d = parsedate_to_datetime(s).date()
+        year = re.search(r"(?<!\d)\d{4}(?!\d)", s)
+        if year and int(year.group(0)) != d.year:
+            return None  # "01 Jan 0001": email.utils reads the year 0001 as 2001
+        return _sane(d)
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     return parse_date_string(s)

@@ -109,9 +109,12 @@ def detect_kind(path: Path, head: bytes) -> str:
     if head.startswith(b"WARC/"):
         return "warc"
     bom = bom_encoding(head)
+    utf16 = utf16_without_bom(head) if bom is None else None
     if bom is not None and bom[0] != "utf-8":
         # UTF-16/32 text has NUL bytes: sniff its characters, not its bytes
         head = head[bom[1]:].decode(bom[0], errors="ignore").encode("utf-8")
+    elif utf16 is not None:
+        head = head.decode(utf16, errors="ignore").encode("utf-8")
     elif looks_binary(head):
         return "binary"
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -168,6 +171,23 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
     for bom, enc in BOMS:
         if data.startswith(bom):
             return enc, len(bom)
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` is UTF-16 text without a byte order mark
+    (every other byte NUL, as ASCII-range text in UTF-16 has), else None."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 64:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * half and other.count(0) <= 0.02 * half:
+            text = sample.decode(enc, errors="replace")
+            if sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text):
+                return enc
     return None
 
 
@@ -234,6 +254,9 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
     if looks_binary(data):
         return None, None
     if declared and declared not in ("utf-8", "ascii"):

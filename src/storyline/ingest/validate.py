@@ -86,7 +86,13 @@ def clean_url(value: Any, field: str = "url") -> tuple[str | None, Note | None]:
         return None, f"{field} dropped: not an http(s) URL"
     if not host:
         return None, f"{field} dropped: no host"
+    if not _HOST.fullmatch(host):
+        return None, f"{field} dropped: malformed host"
     return url, None
+
+
+# a host name (letters of any script, digits, dots, hyphens) or an IP address literal
+_HOST = re.compile(r"(?:[^\W_]|[-_.])+|[0-9a-f:.]+")
 
 
 def clean_text_field(value: Any, field: str, limit: int) -> tuple[str | None, Note | None]:
@@ -140,6 +146,8 @@ def clean_date(value: Any, field: str = "published") -> tuple[str | None, Note |
     if not isinstance(value, str):
         return None, f"{field} dropped: not a date ({type(value).__name__})"
     text = value.strip()
+    if not text:
+        return None, None
     if len(text) > MAX_DATE_CHARS:
         return None, f"{field} dropped: longer than {MAX_DATE_CHARS} characters"
     raw = _raw_date(text)
@@ -178,13 +186,14 @@ def _short(text: str, n: int = 40) -> str:
     return repr(text if len(text) <= n else text[:n] + "…")
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# C0/C1 controls, and the bidi overrides and isolates that reorder what a reader sees
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 _ONE_LINE = re.compile(r"[\n\r\t\x0b\x0c\x85\u2028\u2029]+")
 
 
 def strip_controls(text: str) -> str:
-    """``text`` on one line, without C0/C1 control characters (a field such as a title
-    or an outlet: line breaks and separators become one space)."""
+    """``text`` on one line, without C0/C1 control characters or bidi overrides (a field
+    such as a title or an outlet: line breaks and separators become one space)."""
     return _CONTROLS.sub("", _ONE_LINE.sub(" ", text))
 
 
