@@ -173,11 +173,13 @@ def test_byte_order_marks_are_honoured(enc: str, tmp_path: Path) -> None:
     assert docs[0].content == body
 
 
-def test_utf16_jsonl_with_bom_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bom", ["\ufeff", ""])
+def test_utf16_jsonl_is_read(bom: str, tmp_path: Path) -> None:
     text = json.dumps(jsonl_line(1), ensure_ascii=False) + "\n"
-    (tmp_path / "u16.jsonl").write_bytes("\ufeff".encode("utf-16-le") + text.encode("utf-16-le"))
+    (tmp_path / "u16.jsonl").write_bytes((bom + text + text.replace("wire-1", "wire-2"))
+                                         .encode("utf-16-le"))
     docs, rejected = _docs(tmp_path / "u16.jsonl")
-    assert not rejected and len(docs) == 1 and docs[0].input_id == "wire-1"
+    assert not rejected and [d.input_id for d in docs] == ["wire-1", "wire-2"]
 
 
 @pytest.mark.parametrize(("text", "enc"), [

@@ -459,10 +459,13 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
             head = b""  # a cut compressed file: the loop below keeps the lines before the cut
         fh.seek(0)
         bom = bom_encoding(head)
-        if bom is None and looks_binary(head):
+        utf16 = utf16_without_bom(head) if bom is None else None
+        if bom is None and utf16 is None and looks_binary(head):
             yield Rejected(display, "binary file, not JSON Lines")
             return
-        if bom is not None and bom[0] != "utf-8":
+        if utf16 is not None:
+            lines = _text_lines(fh, utf16, MAX_DOCUMENT_BYTES)
+        elif bom is not None and bom[0] != "utf-8":
             lines = _text_lines(fh, bom[0], MAX_DOCUMENT_BYTES)
         else:
             lines = _lines(fh, MAX_DOCUMENT_BYTES)
