@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from storyline.pipeline import Options, run
 from storyline.schemas import validate
@@ -50,11 +51,34 @@ def test_same_input_twice_stores_nothing_twice(tmp_path: Path) -> None:
     assert third.articles_new == 1 and third.articles_known == 1
 
 
-def test_sigkill_halfway_then_resume(tmp_path: Path) -> None:
-    total = _corpus(tmp_path / "in", files=150, per_file=10)
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is ``pid`` (Linux /proc; empty elsewhere)."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigkill_halfway_then_resume(tmp_path: Path, workers: int) -> None:
+    total = _corpus(tmp_path / "in", files=60, per_file=2)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "storyline.cli", "run", str(tmp_path / "in"), "--out", str(out),
-           "--quiet"]
+           "--quiet", "--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     db = out / "storyline.duckdb"
@@ -63,22 +87,35 @@ def test_sigkill_halfway_then_resume(tmp_path: Path) -> None:
     # committed batch. Kill without warning once a few batches are in.
     deadline = time.monotonic() + 120
     killed = False
+    workers_seen: set[int] = set()
     while time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
-        if wal.exists() and wal.stat().st_size > 150_000:
+        workers_seen |= _children(proc.pid)
+        if wal.exists() and wal.stat().st_size > 30_000:
+            workers_seen |= _children(proc.pid)
             proc.send_signal(signal.SIGKILL)
             killed = True
             break
     proc.wait()
     assert killed, "the run finished before it could be killed: make the corpus larger"
+    if workers > 1 and Path("/proc").is_dir():
+        assert workers_seen, "no worker process was seen"
+        # the workers end with the run that started them
+        end = time.monotonic() + 20
+        while time.monotonic() < end and any(_alive(p) for p in workers_seen):
+            time.sleep(0.1)
+        assert not any(_alive(p) for p in workers_seen), "worker processes outlived their run"
     con = duckdb.connect(str(db), read_only=True)  # readable after the kill
     partial = con.execute("SELECT count(*) FROM articles").fetchone()[0]  # type: ignore[index]
     con.close()
-    assert 0 < partial < total
-    summary = run([str(tmp_path / "in")], out, options=Options(progress=False))
+    assert 0 < partial <= total  # killed while reading, or later while annotating
+    summary = run([str(tmp_path / "in")], out, options=Options(progress=False, workers=workers))
     assert summary.files_reused >= 5
     con = duckdb.connect(str(db), read_only=True)
     n, distinct = con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone()  # type: ignore[misc]
     con.close()
     assert n == distinct == total
-    assert len((out / "articles.jsonl").read_text().splitlines()) == total
+    lines = (out / "articles.jsonl").read_text().splitlines()
+    assert len(lines) == total
+    for line in lines[:20]:
+        validate("articles", json.loads(line))

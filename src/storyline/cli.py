@@ -68,7 +68,13 @@ def main(argv: list[str] | None = None) -> int:
         timeline_from=args.timeline_from, timeline_to=args.timeline_to,
         progress=not args.quiet and sys.stderr.isatty(), min_confidence=args.min_confidence,
     )
-    summary = run(args.inputs, args.out, args.db, options)
+    from storyline.store.db import StoreError, StoreLocked
+
+    try:
+        summary = run(args.inputs, args.out, args.db, options)
+    except (StoreLocked, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if not args.quiet:
         print_summary(summary)
     return 0

@@ -6,6 +6,9 @@ same results in the same order; only the speed differs.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
@@ -38,5 +41,24 @@ def parallel_map(
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    with ctx.Pool(processes=workers) as lpool:
+    with ctx.Pool(processes=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as lpool:
         yield from lpool.imap(func, items, chunksize=chunksize)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool worker start-up: end when the run that started it ends, even by SIGKILL.
+
+    On Linux the kernel sends the worker SIGTERM when its parent dies
+    (``PR_SET_PDEATHSIG``); a worker whose parent died before this ran exits at once.
+    Elsewhere a worker ends when it finds its task queue closed.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(0)

@@ -72,6 +72,9 @@ class RawDocument:
     # True when the input handed us the article text itself (a JSON Lines ``text``, a feed
     # item's full content): it is never dropped for being short (wire items, sentences).
     given_text: bool = False
+    # Warnings from the reader boundary (a field dropped or converted, the encoding used
+    # when it was not UTF-8): each is printed once and kept in the article's warnings.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

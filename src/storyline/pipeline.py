@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.clean.article import make_article
 from storyline.engine import parallel_map
+from storyline.ingest.guard import FileWarnings, Noted, clean_document
 from storyline.ingest.readers import iter_input_files, read_file
 from storyline.model import Article, RawDocument, Rejected, TimeExpression, article_json
 from storyline.store.db import Store
@@ -85,20 +85,26 @@ class Summary:
 
 
 Item = RawDocument | Rejected | FileEnd
-Result = Article | Rejected | FileEnd
+Result = Article | Rejected | FileEnd | Noted
 
 
 def process_item(item: Item) -> Result:
-    """The per-document stages for one item (markers and rejections pass through)."""
+    """The per-document stages for one item (markers and rejections pass through).
+
+    An unexpected exception skips that one document (:func:`clean_document`).
+    """
     if isinstance(item, RawDocument):
-        return make_article(item)
+        return clean_document(item)
     return item
 
 
-def _items(inputs: list[str], store: Store, summary: Summary) -> Iterator[Item]:
+def _items(inputs: list[str], done: dict[str, tuple[int, int]],
+           summary: Summary) -> Iterator[Item]:
+    # Runs in a process pool's feeder thread: it must not touch the store (``done`` is
+    # read beforehand by the thread that owns the connection).
     for display, path in iter_input_files(inputs):
         summary.files += 1
-        if store.file_done(display, path):
+        if _unchanged(done, display, path):
             summary.files_reused += 1
             continue
         n = 0
@@ -106,6 +112,15 @@ def _items(inputs: list[str], store: Store, summary: Summary) -> Iterator[Item]:
             n += 1
             yield item
         yield FileEnd(display, path, n)
+
+
+def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
+    from storyline.store.db import file_signature
+
+    try:
+        return done.get(display) == file_signature(path)
+    except OSError:
+        return False
 
 
 def _category(reason: str) -> str:
@@ -121,10 +136,12 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     db = db or out / "storyline.duckdb"
     summary = Summary()
     warn = log or (lambda msg: print(msg, file=sys.stderr))
+    per_file = FileWarnings(warn)
     missing = [i for i in inputs if not Path(i).exists()]
     for m in missing:
         summary.skipped["not found"] += 1
-        warn(f"warning: skipped {m}: no such file or folder")
+        per_file.say(f"warning: skipped {m}: no such file or folder")
+        per_file.end_file(m)
     inputs = [i for i in inputs if Path(i).exists()]
 
     with Store(db) as store:
@@ -148,11 +165,14 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
             batch_done.clear()
             last_flush = time.monotonic()
 
-        items = _items(inputs, store, summary)
+        items = _items(inputs, store.done_files(), summary)
         with progress or _nullcontext():
             for result in parallel_map(process_item, items, workers=options.workers,
                                        engine=options.engine):
                 if isinstance(result, FileEnd):
+                    held = per_file.end_file(result.display)
+                    if held is not None:
+                        batch_rejects.append(held)
                     batch_done.append((result.display, result.path, result.documents))
                     if progress is not None and task is not None:
                         progress.advance(task)
@@ -160,20 +180,28 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
                         flush()
                     continue
                 summary.documents += 1
+                if isinstance(result, Noted):
+                    where = _where(result.item)
+                    for note in result.notes:
+                        summary.flagged["input warnings"] += 1
+                        per_file.say(f"warning: {where}: {note}")
+                    result = result.item
                 if isinstance(result, Rejected):
-                    batch_rejects.append(result)
+                    if per_file.keep_reject():
+                        batch_rejects.append(result)
                     summary.skipped[_category(result.reason)] += 1
-                    warn(f"warning: skipped {result.path}: {result.reason}")
+                    per_file.say(f"warning: skipped {result.path}: {result.reason}")
+                    if len(batch_rejects) >= 1000:
+                        flush()  # memory does not grow with the number of bad lines
                     continue
                 if result.language != "en":
                     summary.flagged["not English"] += 1
-                    where = result.path + (f" ({result.position})" if result.position else "")
-                    warn(f"warning: {where}: language is {result.language!r}, not English; "
-                         "stored, but not annotated")
+                    per_file.say(f"warning: {_where(result)}: language is {result.language!r}, "
+                                 "not English; stored, but not annotated")
                 batch_articles.append(result)
             flush()
         refine_undated(store)
-        summary.annotated = annotate_missing(store, options)
+        summary.annotated = annotate_missing(store, options, warn, summary)
         summary.stories = run_story_stages(store, options, run_id)
         summary.articles_total = store.count_articles()
         summary.outputs["articles"] = str(export_articles(store, out))
@@ -190,15 +218,32 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     return summary
 
 
-def _annotate(article: Article) -> tuple[str, dict[str, Any]]:
+def _where(item: Article | Rejected) -> str:
+    if isinstance(item, Rejected):
+        return item.path
+    return item.path + (f" ({item.position})" if item.position else "")
+
+
+def _annotate(article: Article) -> tuple[str, dict[str, Any], str | None]:
+    """(id, annotations, error): an unexpected exception gives the article empty
+    annotations and an error message instead of stopping the run."""
     from storyline.annotate.stage import annotate_article, annotations_json
+    from storyline.model import Annotations
 
-    return article.id, annotations_json(annotate_article(article))
+    try:
+        return article.id, annotations_json(annotate_article(article)), None
+    except Exception as exc:
+        where = _where(article)
+        return article.id, annotations_json(Annotations(article=article.id)), (
+            f"{where}: annotation failed ({type(exc).__name__}: {str(exc)[:200]}); "
+            "stored without events")
 
 
-def annotate_missing(store: Store, options: Options) -> int:
+def annotate_missing(store: Store, options: Options, warn: Any = None,
+                     summary: Summary | None = None) -> int:
     """Annotate every stored article that lacks this version's annotations."""
     from storyline.annotate.stage import STAGE, STAGE_VERSION
+    from storyline.ingest.validate import printable
 
     todo = store.missing_annotations(STAGE, STAGE_VERSION)
     if not todo:
@@ -206,11 +251,16 @@ def annotate_missing(store: Store, options: Options) -> int:
     progress = _progress(options.progress)
     task = progress.add_task("annotating", total=len(todo)) if progress else None
     done = 0
+    reader = store.reader()  # the pool's feeder thread reads through its own cursor
     with progress or _nullcontext():
-        articles = store.articles_by_id(todo)
+        articles = store.articles_by_id(todo, reader)
         batch: list[tuple[str, Any]] = []
-        for aid, data in parallel_map(_annotate, articles, workers=options.workers,
-                                      engine=options.engine):
+        for aid, data, error in parallel_map(_annotate, articles, workers=options.workers,
+                                             engine=options.engine):
+            if error:
+                (warn or (lambda m: print(m, file=sys.stderr)))(printable(f"warning: {error}"))
+                if summary is not None:
+                    summary.flagged["annotation failed"] += 1
             batch.append((aid, data))
             done += 1
             if progress is not None and task is not None:
@@ -219,6 +269,7 @@ def annotate_missing(store: Store, options: Options) -> int:
                 store.put_annotations(STAGE, STAGE_VERSION, batch)
                 batch.clear()
         store.put_annotations(STAGE, STAGE_VERSION, batch)
+    reader.close()
     return done
 
 

@@ -29,12 +29,22 @@ Date = dt.date
 RECENCY_DAYS = 20
 
 
+# Dates outside this range are not publication dates (placeholders such as 0001-01-01 or
+# 9999-12-31, whose arithmetic overflows): the parse helpers treat them as absent.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+
+
+def _sane(d: Date | None) -> Date | None:
+    return d if d is not None and MIN_DATE <= d <= MAX_DATE else None
+
+
 def parse_date_string(s: str) -> Date | None:
     """Parse the first full date in ``s`` ("September 16th, 2018", "2019-06-01", ...)."""
     m = DATE_STRING.search(s)
     if not m:
         return None
-    return _date_from_match(m)
+    return _sane(_date_from_match(m))
 
 
 def _date_from_match(m: re.Match[str]) -> Date | None:
@@ -59,20 +69,24 @@ def _date_from_match(m: re.Match[str]) -> Date | None:
 
 def parse_iso_or_text(s: str | None) -> Date | None:
     """Dates given by inputs: ISO (with time), RFC 822 (feeds), or text."""
-    if not s:
+    if not s or not isinstance(s, str):
         return None
-    s = s.strip()
+    s = s.strip()[:200]
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
     if m:
         try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return _sane(dt.date(int(m[1]), int(m[2]), int(m[3])))
         except ValueError:
             return None
     try:
         from email.utils import parsedate_to_datetime
 
-        return parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
+        d = parsedate_to_datetime(s).date()
+        year = re.search(r"(?<!\d)\d{4}(?!\d)", s)
+        if year and int(year.group(0)) != d.year:
+            return None  # "01 Jan 0001": email.utils reads the year 0001 as 2001
+        return _sane(d)
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     return parse_date_string(s)
 
@@ -325,8 +339,11 @@ def infer_date(text: str, *, near: Date | None = None) -> Published | None:
         lo_year, hi_year = near.year - 2, near.year + 2
     else:
         return None
+    lo_year, hi_year = max(lo_year, MIN_DATE.year), min(hi_year, MAX_DATE.year)
+    if lo_year > hi_year:
+        return None  # the text names only years outside the calendar of news
     day = dt.date(lo_year, 1, 1)
-    end = dt.date(min(hi_year, 2100), 12, 31)
+    end = dt.date(hi_year, 12, 31)
     # Ties break toward the hint, else toward the years the text names: the least
     # that the text asks us to assume.
     anchor = near or (dt.date(years[-1], 1, 1) if years else None)

@@ -128,7 +128,10 @@ def _is_site_name(html: str, name: str, url: str | None) -> bool:
     if not url:
         m = re.search(r'<link[^>]+rel=["\']canonical["\'][^>]+href=["\'](https?://[^"\']+)', html[:200_000], re.I)
         url = m.group(1) if m else None
-    host = (urlparse(url).hostname or "") if url else ""
+    try:
+        host = (urlparse(url).hostname or "") if url else ""
+    except ValueError:  # a malformed canonical link ("http://[oops/")
+        host = ""
     parts = [p for p in host.removeprefix("www.").split(".")[:-1] if len(p) >= 4]
     return any(re.sub(r"[^a-z0-9]", "", p) in key for p in parts)
 

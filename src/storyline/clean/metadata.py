@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 from storyline.clean.patterns import (
     DATELINE_AGENCY_LINE,
@@ -68,14 +69,21 @@ def canonical_outlet(name: str | None) -> str | None:
     return name
 
 
+def _host(url: str | None) -> str:
+    """The lower-cased host of a URL, "" when there is none or it is malformed
+    ("http://[oops/" raises in urllib)."""
+    if not url or not isinstance(url, str):
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    try:
-        host = (urlparse(url).hostname or "").lower()
-    except ValueError:
-        return None
-    host = host.removeprefix("www.")
+    host = _host(url).removeprefix("www.")
     for o in outlets():
         for d in o.domains:
             if host == d or host.endswith("." + d):
@@ -121,7 +129,9 @@ def outlet_from_text(
                         return t, agency, True
                 return name, agency, True
     if told_outlets:
-        return max(set(told_outlets), key=told_outlets.count), agency, False
+        # the most cited; among equals the first cited (not set order: outputs are the
+        # same under any PYTHONHASHSEED)
+        return Counter(told_outlets).most_common(1)[0][0], agency, False
     return agency, agency, False
 
 
@@ -167,7 +177,7 @@ def strip_site_name(title: str, outlet: str | None = None, url: str | None = Non
         site = m["site"].strip()
         k = _key(site)
         known = k in _alias_index() or (outlet is not None and k == _key(outlet))
-        host = (urlparse(url).hostname or "") if url else ""
+        host = _host(url)
         in_host = bool(k) and k.removeprefix("the") in _key(host)
         short_brand = len(site.split()) <= 4 and not site.endswith((".", "?", "!"))
         if known or in_host or (short_brand and len(t[: m.start()].split()) >= 4 and (

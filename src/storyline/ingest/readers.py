@@ -7,6 +7,7 @@ naming the input, and whatever was read before the problem is kept.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -17,6 +18,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from storyline.ingest.validate import (
+    MAX_OUTLET_CHARS,
+    MAX_TITLE_CHARS,
+    clean_date,
+    clean_id,
+    clean_text_field,
+    clean_url,
+    loads_bounded,
+)
 from storyline.model import RawDocument, Rejected
 
 # A single "article" larger than this is not news; it is skipped with a warning.
@@ -40,7 +50,12 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
     for given in inputs:
         p = Path(given)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            # A folder that cannot be listed is yielded itself: reading it fails with a
+            # warning that names it (os.walk would skip it silently).
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(p, onerror=unreadable.append):
+                while unreadable:
+                    yield from _unlisted(given, p, unreadable.pop(0))
                 dirs.sort()
                 for name in sorted(files):
                     # hidden files and documentation beside the articles are not inputs
@@ -48,8 +63,18 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
                         continue
                     fp = Path(root) / name
                     yield os.path.join(given, os.path.relpath(fp, p)), fp
+            while unreadable:
+                yield from _unlisted(given, p, unreadable.pop(0))
         else:
             yield given, p
+
+
+def _unlisted(given: str, top: Path, exc: OSError) -> Iterator[tuple[str, Path]]:
+    if exc.filename is None:
+        return
+    fp = Path(exc.filename)
+    rel = os.path.relpath(fp, top)
+    yield (given if rel == "." else os.path.join(given, rel)), fp
 
 
 # Files that are never news articles, whatever their content.
@@ -83,7 +108,14 @@ def detect_kind(path: Path, head: bytes) -> str:
         return "binary"
     if head.startswith(b"WARC/"):
         return "warc"
-    if looks_binary(head):
+    bom = bom_encoding(head)
+    utf16 = utf16_without_bom(head) if bom is None else None
+    if bom is not None and bom[0] != "utf-8":
+        # UTF-16/32 text has NUL bytes: sniff its characters, not its bytes
+        head = head[bom[1]:].decode(bom[0], errors="ignore").encode("utf-8")
+    elif utf16 is not None:
+        head = head.decode(utf16, errors="ignore").encode("utf-8")
+    elif looks_binary(head):
         return "binary"
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if name.endswith(".xml") or sniff.startswith(b"<?xml"):
@@ -111,31 +143,163 @@ def looks_binary(data: bytes) -> bool:
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
+# Byte order marks, longest first (a UTF-32 LE mark begins with the UTF-16 LE one).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
 
-def decode_bytes(data: bytes) -> str | None:
-    """Decode bytes as UTF-8, else by detection (Latin-1, CP1252, ...); None for binary."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+# Letters and punctuation of Western European text in CP1252: when the bytes that are not
+# UTF-8 read as these, the text is CP1252 / Latin-1 ("S\xe3o" is "São").
+_WESTERN = frozenset(
+    "àáâãäåæçèéêëìíîïñòóôõöøùúûüýßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝœŒ‘’“”–—…€•°«»£§©®·½¼¾ºª¡¿"
+)
+# Code pages of scripts other than Latin, accepted from charset-normalizer when the text
+# it decodes is written in such a script (evidence, not a guess).
+_NON_LATIN = ("cp1251", "koi8", "mac_cyrillic", "cp866", "iso8859_5", "cp1253", "iso8859_7",
+              "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp874", "tis_620", "shift_jis",
+              "cp932", "euc_j", "iso2022_jp", "euc_jis", "gb2312", "gbk", "gb18030", "big5", "euc_kr",
+              "cp949", "johab", "hz", "cp950", "mac_greek", "mac_arabic", "cp720", "cp737",
+              "cp855", "cp864", "kz1048", "ptcp154", "cp1125")
+
+
+def bom_encoding(data: bytes) -> tuple[str, int] | None:
+    """(encoding, BOM length) when ``data`` opens with a byte order mark."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` is UTF-16 text without a byte order mark
+    (every other byte NUL, as ASCII-range text in UTF-16 has), else None."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 64:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * half and other.count(0) <= 0.02 * half:
+            text = sample.decode(enc, errors="replace")
+            if sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text):
+                return enc
+    return None
+
+
+def _script_share(text: str) -> float:
+    """The share of letters written in a script other than Latin."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    # half-width katakana is what a misread single-byte code page turns into: not counted
+    return sum(1 for c in letters if ord(c) > 0x24F and not 0xFF61 <= ord(c) <= 0xFF9F) / len(
+        letters)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.I)
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The character set a page declares (HTTP Content-Type, else ``<meta charset>``),
+    when Python knows it."""
+    import codecs
+
+    names = []
+    if content_type:
+        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_:.\-]{2,40})", content_type, re.I)
+        if m:
+            names.append(m.group(1))
+    m2 = _META_CHARSET.search(data[:8192])
+    if m2:
+        names.append(m2.group(1).decode("ascii", "ignore"))
+    for name in names:
+        try:
+            found = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if found in ("utf-7", "utf-16", "utf-32") or not getattr(
+                codecs.lookup(found), "_is_text_encoding", True):
+            continue  # UTF-7 hides markup (browsers refuse it); UTF-16/32 need a BOM here
+        # as browsers do: a page labelled Latin-1 is CP1252 (its quotes are 0x91-0x94)
+        return "cp1252" if found == "iso8859-1" else found
+    return None
+
+
+def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
+    """Decode bytes: (text or None for binary, a note saying how, when not plain UTF-8).
+
+    Byte order marks are honoured (UTF-8/16/32); UTF-8 with a few broken bytes stays
+    UTF-8 (replacement characters, a note); other bytes are CP1252 when they read as
+    Western European letters, a code page of another script when charset-normalizer
+    decodes them into that script, and otherwise UTF-8 with replacements. Every
+    decoding that is not plain UTF-8 is named in the note.
+    """
+    bom = bom_encoding(data)
+    if bom is not None:
+        enc, n = bom
+        text = data[n:].decode(enc, errors="replace")
+        bad = text.count("\ufffd")
+        if enc == "utf-8" and not bad:
+            return text, None
+        note = f"decoded as {enc.upper()} (byte order mark)"
+        if bad:
+            note += f", {bad} undecodable bytes replaced"
+        return text, note
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
     if looks_binary(data):
-        return None
-    # UTF-8 with a few broken bytes (it has valid multi-byte sequences too): keep
-    # UTF-8 and replace the broken ones. Otherwise it is a legacy encoding.
-    if _UTF8_MULTIBYTE.search(data):
-        replaced = data.decode("utf-8", errors="replace")
-        if replaced.count("\ufffd") <= max(3, len(data) // 1000):
-            return replaced
+        return None, None
+    if declared and declared not in ("utf-8", "ascii"):
+        # a page that names its encoding: the strongest evidence there is
+        with contextlib.suppress(LookupError):
+            text = data.decode(declared, errors="replace")
+            bad = text.count("\ufffd") - data.count("\ufffd".encode())
+            if bad <= max(3, len(data) // 1000):
+                return text, f"not UTF-8: decoded as {declared} (declared by the page)"
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    few = bad <= max(3, len(data) // 1000)
+    # UTF-8 with a few broken bytes (it has valid multi-byte sequences too)
+    if few and _UTF8_MULTIBYTE.search(data):
+        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    western = data.decode("cp1252", errors="replace")
+    high = [c for c, b in zip(western, data, strict=True) if b >= 0x80] if len(western) == len(
+        data) else []
+    letters = sum(1 for c in western if c.isalpha())
+    # In Western European text accented letters are a minority; bytes that are nearly all
+    # "accented letters" are another script's code page (Cyrillic in CP1251 reads as "Ïåð").
+    if (high and sum(1 for c in high if c in _WESTERN) >= 0.8 * len(high)
+            and len(high) <= 0.3 * max(letters, 1)):
+        return western, "not UTF-8: decoded as CP1252 (Western European)"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    try:
-        return data.decode(encoding, errors="replace")
-    except LookupError:
-        return data.decode("cp1252", errors="replace")
+    for match in list(from_bytes(data[:200_000]))[:5]:
+        if not match.encoding.startswith(_NON_LATIN) or match.chaos >= 0.1:
+            continue
+        try:
+            text = data.decode(match.encoding, errors="replace")
+        except LookupError:
+            continue
+        if _script_share(text) >= 0.5:
+            return text, f"not UTF-8: decoded as {match.encoding} (detected)"
+    if few:
+        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    return western, "not UTF-8 and no encoding detected: read as CP1252, characters may be wrong"
+
+
+def decode_bytes(data: bytes) -> str | None:
+    """Decode bytes (see :func:`decode_with_note`); None for binary."""
+    return decode_with_note(data)[0]
 
 
 def read_documents(inputs: Iterable[str]) -> Iterator[Item]:
@@ -145,6 +309,14 @@ def read_documents(inputs: Iterable[str]) -> Iterator[Item]:
 
 
 def read_file(display: str, path: Path) -> Iterator[Item]:
+    if path.is_dir():
+        try:
+            os.listdir(path)
+            reason = "unreadable folder"
+        except OSError as exc:
+            reason = f"unreadable folder: {exc.strerror or exc}"
+        yield Rejected(display, reason)
+        return
     try:
         with open(path, "rb") as fh:
             head = fh.read(8192)
@@ -177,14 +349,16 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     if size > MAX_DOCUMENT_BYTES:
         yield Rejected(display, f"too large for one article ({size:,} bytes)")
         return
-    text = decode_bytes(path.read_bytes())
+    data = path.read_bytes()
+    text, note = decode_with_note(data, declared_charset(data) if kind == "html" else None)
     if text is None:
         yield Rejected(display, "binary file, not text")
         return
     if not text.strip():
         yield Rejected(display, "empty file")
         return
-    yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text)
+    yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text,
+                      notes=[note] if note else [])
 
 
 def _open_maybe_gzip(path: Path) -> IO[bytes] | gzip.GzipFile:
@@ -195,70 +369,179 @@ def _open_maybe_gzip(path: Path) -> IO[bytes] | gzip.GzipFile:
     return open(path, "rb")
 
 
-def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any]:
     for k in keys:
         v = obj.get(k)
         if v not in (None, ""):
-            return v
-    return None
+            return k, v
+    return keys[0], None
 
 
-def _as_str(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, dict):  # e.g. {"name": "Reuters"}
-        v = v.get("name") or v.get("title")
-    return str(v) if v not in (None, "") else None
+# Lines are read in blocks; a line longer than MAX_DOCUMENT_BYTES is cut off and flagged.
+_BLOCK = 1 << 20
+TOO_LONG = object()
+
+
+def _lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[int, Any]]:
+    """(line number, bytes or TOO_LONG) for every non-blank line, reading in blocks: blank
+    lines cost nothing and memory is bounded by ``limit`` whatever the file holds."""
+    lineno = 0
+    pending: list[bytes] = []
+    pending_len = 0
+    too_long = False
+    while True:
+        block = fh.read(_BLOCK)
+        if not block:
+            break
+        if not pending and not too_long and block.isspace():
+            lineno += block.count(b"\n")  # a block of blank lines: nothing to look at
+            continue
+        parts = block.split(b"\n")
+        for part in parts[:-1]:
+            lineno += 1
+            if not part and not pending and not too_long:
+                continue
+            if too_long or pending_len + len(part) > limit:
+                yield lineno, TOO_LONG
+            elif pending:
+                pending.append(part)
+                line = b"".join(pending)
+                if line.strip():
+                    yield lineno, line
+            elif part.strip():
+                yield lineno, part
+            pending, pending_len, too_long = [], 0, False
+        last = parts[-1]
+        if not too_long:
+            if pending_len + len(last) > limit:
+                too_long, pending, pending_len = True, [], 0
+            elif last:
+                pending.append(last)
+                pending_len += len(last)
+    if too_long:
+        yield lineno + 1, TOO_LONG
+    elif pending:
+        line = b"".join(pending)
+        if line.strip():
+            yield lineno + 1, line
+
+
+def _text_lines(fh: IO[bytes] | gzip.GzipFile, encoding: str,
+                limit: int) -> Iterator[tuple[int, Any]]:
+    """Like :func:`_lines` for a UTF-16/32 file (its newlines are not one byte)."""
+    text = io.TextIOWrapper(fh, encoding=encoding, errors="replace")  # type: ignore[arg-type]
+    lineno = 0
+    while True:
+        line = text.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > limit:
+            yield lineno, TOO_LONG
+            while line and not line.endswith("\n"):
+                line = text.readline(limit)
+            continue
+        if line.strip():
+            yield lineno, line.lstrip("\ufeff").encode("utf-8")
 
 
 def read_jsonl(display: str, path: Path) -> Iterator[Item]:
-    """One article a line; a malformed line is one warning, the rest are kept."""
+    """One article a line; a malformed line is one warning, the rest are kept.
+
+    Every field is validated here (:mod:`storyline.ingest.validate`): a field of the
+    wrong type or size, a malformed URL or a date outside the calendar is dropped with a
+    note and the article kept.
+    """
     with _open_maybe_gzip(path) as fh:
+        try:
+            head = fh.read(4096)
+        except (OSError, EOFError, zlib.error):
+            head = b""  # a cut compressed file: the loop below keeps the lines before the cut
+        fh.seek(0)
+        bom = bom_encoding(head)
+        utf16 = utf16_without_bom(head) if bom is None else None
+        if bom is None and utf16 is None and looks_binary(head):
+            yield Rejected(display, "binary file, not JSON Lines")
+            return
+        if utf16 is not None:
+            lines = _text_lines(fh, utf16, MAX_DOCUMENT_BYTES)
+        elif bom is not None and bom[0] != "utf-8":
+            lines = _text_lines(fh, bom[0], MAX_DOCUMENT_BYTES)
+        else:
+            lines = _lines(fh, MAX_DOCUMENT_BYTES)
+        seen = 0
         lineno = 0
-        while True:
-            try:
-                raw = fh.readline(MAX_DOCUMENT_BYTES + 1)
-            except (OSError, EOFError, zlib.error) as exc:
-                yield Rejected(f"{display}:{lineno + 1}", f"truncated or corrupt compressed file: {exc}")
-                return
-            if not raw:
-                return
-            lineno += 1
-            where = f"{display}:{lineno}"
-            if len(raw) > MAX_DOCUMENT_BYTES:
-                yield Rejected(where, "line too large for one article")
-                # skip the rest of the over-long line
-                while raw and not raw.endswith(b"\n"):
-                    raw = fh.readline(MAX_DOCUMENT_BYTES)
-                continue
-            if not raw.strip():
-                continue
-            text = decode_bytes(raw)
-            try:
-                obj = json.loads(text) if text is not None else None
-            except json.JSONDecodeError as exc:
-                yield Rejected(where, f"malformed JSON line: {exc.msg}")
-                continue
-            if not isinstance(obj, dict):
-                yield Rejected(where, "JSON line is not an object")
-                continue
-            body = _first(obj, TEXT_BODY_KEYS)
-            if not isinstance(body, str) or not body.strip():
-                yield Rejected(where, "no article body (text, content or body)")
-                continue
-            kind = "html" if body.lstrip()[:1] == "<" and "</" in body else "text"
-            yield RawDocument(
-                path=display,
-                kind=kind,  # type: ignore[arg-type]
-                content=body,
-                url=_as_str(obj.get("url")),
-                input_id=_as_str(obj.get("id")),
-                given_title=_as_str(obj.get("title")),
-                given_outlet=_as_str(_first(obj, OUTLET_KEYS)),
-                given_published=_as_str(_first(obj, DATE_KEYS)),
-                position=f"line {lineno}",
-                given_text=True,
-            )
+        try:
+            for lineno, raw in lines:
+                seen += 1
+                yield _jsonl_item(display, lineno, raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield Rejected(f"{display}:{lineno + 1}",
+                           f"truncated or corrupt compressed file: {exc}")
+            return
+        if not seen:
+            yield Rejected(display, "no JSON lines in file (only blank lines)")
+
+
+def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
+    where = f"{display}:{lineno}"
+    if raw is TOO_LONG:
+        return Rejected(where, "line too large for one article")
+    text, enc_note = decode_with_note(raw)
+    if text is None:
+        return Rejected(where, "binary line, not JSON")
+    try:
+        obj = loads_bounded(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        return Rejected(where, f"malformed JSON line: {exc.msg}")
+    except ValueError as exc:
+        return Rejected(where, f"malformed JSON line: {exc}")
+    if not isinstance(obj, dict):
+        return Rejected(where, "JSON line is not an object")
+    body_key, body = _first(obj, TEXT_BODY_KEYS)
+    if body is not None and not isinstance(body, str):
+        return Rejected(where, f"article body ({body_key}) is not a string "
+                               f"({type(body).__name__})")
+    if not isinstance(body, str) or not body.strip():
+        return Rejected(where, "no article body (text, content or body)")
+    notes = [enc_note] if enc_note else []
+    url, n1 = clean_url(obj.get("url"))
+    input_id, n2 = clean_id(obj.get("id"))
+    title, n3 = clean_text_field(obj.get("title"), "title", MAX_TITLE_CHARS)
+    outlet_key, outlet_value = _first(obj, OUTLET_KEYS)
+    outlet, n4 = clean_text_field(outlet_value, outlet_key, MAX_OUTLET_CHARS)
+    date_key, date_value = _first(obj, DATE_KEYS)
+    published, n5 = clean_date(date_value, date_key)
+    notes += [n for n in (n1, n2, n3, n4, n5) if n]
+    kind = "html" if body.lstrip()[:1] == "<" and "</" in body else "text"
+    return RawDocument(
+        path=display,
+        kind=kind,  # type: ignore[arg-type]
+        content=body,
+        url=url,
+        input_id=input_id,
+        given_title=title,
+        given_outlet=outlet,
+        given_published=published,
+        position=f"line {lineno}",
+        given_text=True,
+        notes=notes,
+    )
+
+
+def _warc_html_type(record: Any) -> str | None:
+    """The Content-Type of an HTML page in a WARC record, else None.
+
+    A ``response`` carries it in its HTTP headers; a ``resource`` record (a page stored
+    without its HTTP exchange) in the record's own headers.
+    """
+    if record.rec_type == "response":
+        ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+    elif record.rec_type == "resource":
+        ctype = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return None
+    return ctype if "html" in ctype.lower() else None
 
 
 def read_warc(display: str, path: Path) -> Iterator[Item]:
@@ -267,17 +550,17 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    records = 0
     with open(path, "rb") as fh:
         try:
             for record in ArchiveIterator(fh):
-                if record.rec_type != "response":
+                records += 1
+                if _warc_html_type(record) is None:
                     continue
-                ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-                if "html" not in ctype.lower():
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
+                target = record.rec_headers.get_header("WARC-Target-URI")
                 n += 1
                 where = f"{display}#{n}"
+                url, url_note = clean_url(target, "WARC-Target-URI")
                 data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
                 if len(data) > MAX_DOCUMENT_BYTES:
                     yield Rejected(where, "record too large for one article")
@@ -286,16 +569,21 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                     # warcio stops quietly at a cut: bytes promised by the record are missing
                     yield Rejected(display, f"truncated web archive: record {n} is cut short")
                     return
-                html = decode_bytes(data)
+                html, enc_note = decode_with_note(
+                    data, declared_charset(data, _warc_html_type(record)))
                 if html is None or not html.strip():
                     yield Rejected(where, "empty or binary HTML response")
                     continue
                 # WARC-Date is the capture time, not the publication date: not used.
                 yield RawDocument(
-                    path=display, kind="html", content=html, url=url, position=f"record {n}"
+                    path=display, kind="html", content=html, url=url, position=f"record {n}",
+                    notes=[x for x in (url_note, enc_note) if x],
                 )
         except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
             yield Rejected(display, f"truncated or corrupt web archive after {n} responses: {exc}")
+            return
+    if n == 0:
+        yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
 
 
 def read_feed(display: str, path: Path) -> Iterator[Item]:
@@ -307,7 +595,8 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, f"feed too large ({size:,} bytes)")
         return
     parsed = feedparser.parse(path.read_bytes())
-    feed_title = _as_str(parsed.feed.get("title")) if parsed.get("feed") else None
+    feed_title = parsed.feed.get("title") if parsed.get("feed") else None
+    outlet, _ = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
     if not parsed.entries:
         reason = "no items in feed"
         if parsed.get("bozo"):
@@ -327,17 +616,24 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         if not content or (not full and len(content.strip()) < 200):
             yield Rejected(where, "feed item carries no full content")
             continue
+        if not isinstance(content, str):
+            yield Rejected(where, "feed item content is not text")
+            continue
         kind = "html" if "<" in content and ">" in content else "text"
-        published = entry.get("published") or entry.get("updated")
+        url, n1 = clean_url(entry.get("link"), "link")
+        input_id, n2 = clean_id(entry.get("id"))
+        title, n3 = clean_text_field(entry.get("title"), "title", MAX_TITLE_CHARS)
+        published, n4 = clean_date(entry.get("published") or entry.get("updated"), "published")
         yield RawDocument(
             path=display,
             kind=kind,  # type: ignore[arg-type]
             content=content,
-            url=_as_str(entry.get("link")),
-            input_id=_as_str(entry.get("id")),
-            given_title=_as_str(entry.get("title")),
-            given_outlet=feed_title,
-            given_published=_as_str(published),
+            url=url,
+            input_id=input_id,
+            given_title=title,
+            given_outlet=outlet,
+            given_published=published,
             position=f"item {i}",
             given_text=full,
+            notes=[n for n in (n1, n2, n3, n4) if n],
         )

@@ -10,14 +10,21 @@ content-hash keys make every insert idempotent.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from storyline.clean.dates import MAX_DATE, MIN_DATE
+from storyline.ingest.validate import iso_in_range
 from storyline.model import Article, Published, Rejected
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -133,21 +140,107 @@ ARTICLE_COLUMNS = (
 
 
 def file_signature(path: Path) -> tuple[int, int]:
+    """(size, mtime) of a regular file; OSError for anything else (a folder is never
+    recorded as done: one that could not be read is warned about on every run)."""
     st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(f"not a regular file: {path}")
     return st.st_size, st.st_mtime_ns
 
 
+class StoreLocked(RuntimeError):
+    """The database is open in another process (another run on the same store)."""
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened (not a storyline database, unreadable)."""
+
+
 class Store:
-    """A storyline database (DuckDB file)."""
+    """A storyline database (DuckDB file).
+
+    One connection serves the thread that opened it. A generator consumed by another
+    thread (a process pool's feeder) must read through :meth:`reader`, its own cursor:
+    one DuckDB connection used by two threads at once fails with "connection is busy".
+    """
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.path))
+        try:
+            self.con = duckdb.connect(str(self.path))
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                holder = re.search(r"PID (\d+)", str(exc))
+                raise StoreLocked(
+                    f"the database {self.path} is in use by another storyline run"
+                    + (f" (process {holder[1]})" if holder else "")
+                    + ": wait for it to finish, or give this run another --db"
+                ) from None
+            raise StoreError(f"cannot open the database {self.path}: "
+                             f"{str(exc).splitlines()[0]}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the database {self.path}: "
+                             f"{str(exc).splitlines()[0]}") from None
         self.con.execute(SCHEMA)
         self.con.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
+        self.repaired = self.repair()
+
+    def reader(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own (a second connection to the same database) for reads made
+        from another thread."""
+        return self.con.cursor()
+
+    # -- repair -------------------------------------------------------------
+    def repair(self) -> int:
+        """Make stored values safe for every later stage; return how many rows changed.
+
+        A store written by an older version may hold publication dates that are not
+        ISO dates inside the calendar of news (0001-01-01, 9999-12-31): their day
+        arithmetic overflowed and crashed every later run. Such a date is cleared (the
+        article is kept as undated) and a warning added to the article.
+        """
+        lo, hi = MIN_DATE.isoformat(), MAX_DATE.isoformat()
+        bad_date = ("({c} IS NOT NULL AND (length({c}) < 10 OR left({c}, 10) < ? "
+                    "OR left({c}, 10) > ? OR try_cast(left({c}, 10) AS DATE) IS NULL))")
+        cond = " OR ".join(bad_date.format(c=c) for c in ("pub_date", "pub_earliest", "pub_latest"))
+        params = [lo, hi] * 3
+        rows = self.con.execute(
+            f"SELECT id, pub_date, pub_earliest, pub_latest, warnings FROM articles WHERE {cond}",
+            params,
+        ).fetchall()
+        if not rows:
+            return 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for aid, pdate, pearly, plate, warnings in rows:
+                keep = [v if iso_in_range(v) else None for v in (pdate, pearly, plate)]
+                source = None if keep[0] else "none"
+                try:
+                    notes = json.loads(warnings) if warnings else []
+                    if not isinstance(notes, list):
+                        notes = []
+                except ValueError:
+                    notes = []
+                bad = ", ".join(str(v) for v in (pdate, pearly, plate)
+                                if v is not None and not iso_in_range(v))
+                note = f"stored publication date {bad} is outside the calendar: cleared"
+                if note not in notes:
+                    notes.append(note)
+                self.con.execute(
+                    "UPDATE articles SET pub_date = ?, pub_earliest = ?, pub_latest = ?, "
+                    "pub_source = coalesce(?, pub_source), warnings = ? WHERE id = ?",
+                    [keep[0], keep[1], keep[2], source, json.dumps(notes), aid],
+                )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        log.warning("repaired %d stored articles whose publication dates were outside %s..%s",
+                    len(rows), lo, hi)
+        return len(rows)
 
     def close(self) -> None:
         self.con.close()
@@ -169,6 +262,15 @@ class Store:
         self.con.execute("UPDATE runs SET summary = ? WHERE id = ?", [json.dumps(summary), run])
 
     # -- files ----------------------------------------------------------------
+    def done_files(self) -> dict[str, tuple[int, int]]:
+        """Every input file recorded as complete: display path -> (size, mtime_ns).
+
+        Read once in the thread that owns the connection, so that the feeder of a
+        process pool can skip unchanged files without touching the database.
+        """
+        rows = self.con.execute("SELECT path, size, mtime_ns FROM files").fetchall()
+        return {str(p): (int(sz), int(mt)) for p, sz, mt in rows}
+
     def file_done(self, display: str, path: Path) -> bool:
         try:
             size, mtime = file_signature(path)
@@ -277,11 +379,14 @@ class Store:
         ).fetchall()
         return [str(r[0]) for r in rows]
 
-    def articles_by_id(self, ids: list[str]) -> Iterator[Article]:
-        """Stored articles with the given ids, fetched in chunks."""
+    def articles_by_id(self, ids: list[str],
+                       con: duckdb.DuckDBPyConnection | None = None) -> Iterator[Article]:
+        """Stored articles with the given ids, fetched in chunks (through ``con``, a
+        :meth:`reader`, when another thread consumes them)."""
+        con = con or self.con
         for i in range(0, len(ids), 200):
             chunk = ids[i : i + 200]
-            rows = self.con.execute(
+            rows = con.execute(
                 f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id",
                 [chunk],
             ).fetchall()
@@ -300,7 +405,14 @@ class Store:
             if not rows:
                 return
             for aid, data in rows:
-                yield str(aid), json.loads(data)
+                try:
+                    parsed = json.loads(data)
+                except (TypeError, ValueError):
+                    parsed = None
+                if not isinstance(parsed, dict):
+                    log.warning("stored annotations of %s are not readable: ignored", aid)
+                    continue
+                yield str(aid), parsed
 
     def get_annotation(self, article: str, stage: str, version: str) -> Any | None:
         row = self.con.execute(
@@ -353,7 +465,32 @@ def _row_article(row: tuple[Any, ...]) -> Article:
         id=aid, input_id=input_id, path=path, url=url, outlet=outlet, title=title,
         dateline=dateline,
         published=Published(date=pdate, source=psource, earliest=pearly, latest=plate),
-        text=text, language=language, warnings=json.loads(warnings or "[]"),
-        damaged=[(int(a), int(b)) for a, b in json.loads(damaged or "[]")],
-        position=position,
+        text=text or "", language=language or "und", warnings=_json_list(warnings, aid),
+        damaged=_spans(damaged, aid), position=position,
     )
+
+
+def _json_list(value: Any, aid: str) -> list[Any]:
+    """A stored JSON list; a value that is not one (an older version, a damaged row) is
+    read as empty with a warning instead of stopping the stages that read it."""
+    if not value:
+        return []
+    try:
+        data = json.loads(value)
+    except (TypeError, ValueError):
+        data = None
+    if not isinstance(data, list):
+        log.warning("stored article %s: a malformed JSON list was ignored", aid)
+        return []
+    return data
+
+
+def _spans(value: Any, aid: str) -> list[tuple[int, int]]:
+    out = []
+    for item in _json_list(value, aid):
+        try:
+            a, b = item
+            out.append((int(a), int(b)))
+        except (TypeError, ValueError):
+            log.warning("stored article %s: a malformed damaged span was ignored", aid)
+    return out

@@ -38,6 +38,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.config import setting
 from storyline.events.plover import fold
 from storyline.model import EVENT_TYPES, stable_id
@@ -51,10 +52,13 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
 def _day(value: str | None) -> dt.date | None:
+    """The day of an ISO date, or None when absent, malformed or outside the calendar of
+    news (a stored 0001-01-01 or 9999-12-31 would overflow the day arithmetic below)."""
     try:
-        return dt.date.fromisoformat(value[:10]) if value else None
+        d = dt.date.fromisoformat(value[:10]) if isinstance(value, str) and value else None
     except ValueError:
         return None
+    return d if d is not None and MIN_DATE <= d <= MAX_DATE else None
 
 
 def _actors(side: Any) -> list[dict[str, Any]]:

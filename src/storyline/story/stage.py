@@ -13,6 +13,7 @@ stories each run merged.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,8 @@ from storyline.story.stories import assign_stories, story_titles
 from storyline.story.syndication import duplicate_map, link_duplicates
 
 MERGE_VERSION = "1"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -104,15 +107,27 @@ def _merge_stories(store: Store, stories: list[str], fingerprints: dict[str, str
     ).fetchall():
         published[str(aid)] = pub
         if data:
-            ann = json.loads(data)
+            try:
+                ann = json.loads(data)
+            except ValueError:
+                log.warning("warning: article %s: stored annotations are not readable: "
+                            "left out of its story", aid)
+                continue
             events[str(sid)].extend(ann.get("events", []))
             figures[str(sid)].extend(ann.get("figures", []))
     event_rows: list[tuple[Any, ...]] = []
     series_rows: list[tuple[Any, ...]] = []
     log_rows: list[tuple[Any, ...]] = []
     for sid in stories:
-        merged = merge_events(events[sid], story=sid, roots=roots, published=published)
-        series = build_series(figures[sid], story=sid, roots=roots)
+        try:
+            merged = merge_events(events[sid], story=sid, roots=roots, published=published)
+            series = build_series(figures[sid], story=sid, roots=roots)
+        except Exception as exc:  # isolation: one story's failure stops only that story
+            log.warning("warning: story %s: merging its events failed (%s: %s); stored without "
+                        "events, tried again next run", sid, type(exc).__name__, str(exc)[:200])
+            log.debug("story %s", sid, exc_info=True)
+            merged, series = [], []
+            fingerprints[sid] = ""  # not up to date: the next run merges it again
         event_rows += [(e["id"], sid, e["date"].get("start") or "",
                         json.dumps(e, ensure_ascii=False)) for e in merged]
         series_rows += [(x["id"], sid, json.dumps(x, ensure_ascii=False)) for x in series]

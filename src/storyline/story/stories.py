@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.config import setting
 from storyline.model import stable_id
 from storyline.store.db import Store
@@ -120,9 +121,11 @@ def cosine(vec: dict[str, float], centroid: dict[str, float]) -> float:
 
 def _day(value: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value[:10]) if value else None
+        d = dt.date.fromisoformat(value[:10]) if isinstance(value, str) and value else None
     except ValueError:
         return None
+    # outside the calendar of news the window arithmetic would overflow: no date
+    return d if d is not None and MIN_DATE <= d <= MAX_DATE else None
 
 
 def _in_window(date: str | None, story: StoryState) -> bool:

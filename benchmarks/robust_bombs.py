@@ -1,0 +1,129 @@
+"""Cost of hostile inputs through the real ``storyline run``: time, peak memory, stderr.
+
+Each case writes its input into a temporary folder (generated here, nothing read
+from ../shared), runs ``python -m storyline.cli run INPUT --out OUT --quiet`` in a
+child process and measures its wall time, its peak resident memory (the child's
+``ru_maxrss``), its exit status and the lines it wrote to stderr. ``--workers-runs N``
+also runs N fresh ``--workers 2`` runs on a folder of 128 one-article files (the
+"connection is busy" crash) and counts failures.
+
+    .venv/bin/python benchmarks/robust_bombs.py [--scale 0.1] [--workers-runs 3]
+        [--json benchmarks/results/robust_bombs.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.news import jsonl_line  # noqa: E402
+
+
+def _run(inputs: list[Path], out: Path, *extra: str) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    cmd = [sys.executable, "-m", "storyline.cli", "run", *map(str, inputs), "--out", str(out),
+           "--quiet", *extra]
+    # a fresh intermediate process per case, so that its children's peak is this case's
+    probe = ("import resource, subprocess, sys; p = subprocess.run(sys.argv[1:]); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+             "sys.exit(p.returncode)")
+    t0 = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
+                          env=env)
+    seconds = time.monotonic() - t0
+    err = proc.stderr.splitlines()
+    peak_kb = int(err.pop()) if err and err[-1].isdigit() else 0
+    proc.stderr = "\n".join(err)
+    return {"rc": proc.returncode, "seconds": round(seconds, 1),
+            "peak_mb": round(peak_kb / 1024, 1),
+            "stderr_lines": len(proc.stderr.splitlines()),
+            "stderr_tail": proc.stderr.splitlines()[-2:]}
+
+
+def empty_objects(d: Path, scale: float) -> list[Path]:
+    n = int(3_000_000 * scale)
+    p = d / "objects.jsonl.gz"
+    with gzip.open(p, "wb") as fh:
+        chunk = b"{}\n" * 100_000
+        for _ in range(n // 100_000):
+            fh.write(chunk)
+    return [p]
+
+
+def blank_lines(d: Path, scale: float) -> list[Path]:
+    p = d / "blank.jsonl"
+    with open(p, "wb") as fh:
+        chunk = b"\n" * (1 << 20)
+        for _ in range(int(200 * scale)):
+            fh.write(chunk)
+    return [p]
+
+
+def binary_jsonl(d: Path, scale: float) -> list[Path]:
+    p = d / "noise.jsonl"
+    p.write_bytes(os.urandom(20_000))
+    return [p]
+
+
+def edge_dates(d: Path, scale: float) -> list[Path]:
+    p = d / "edge.jsonl"
+    lines = [{**jsonl_line(1), "published": "0001-01-01"}, {**jsonl_line(2), "published": "9999-12-31"},
+             {**jsonl_line(3), "url": "http://[oops/"},
+             {"text": "x", "extra": "[" * 5000}, jsonl_line(4)]
+    p.write_text("\n".join(json.dumps(x) for x in lines) + "\n" + "[" * 20000 + "\n")
+    return [p]
+
+
+CASES: dict[str, Callable[[Path, float], list[Path]]] = {
+    "empty_objects_gz": empty_objects, "blank_lines": blank_lines,
+    "binary_jsonl": binary_jsonl, "edge_dates_urls_depth": edge_dates,
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", type=float, default=0.1,
+                    help="share of the attack run's sizes (3M lines, 200 MB)")
+    ap.add_argument("--workers-runs", type=int, default=0)
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    results: dict[str, Any] = {"scale": args.scale}
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        for name, make in CASES.items():
+            d = base / name
+            d.mkdir()
+            inputs = make(d, args.scale)
+            r = _run(inputs, base / f"out-{name}")
+            if name == "edge_dates_urls_depth":  # a clean second run on the same store
+                r["second_rc"] = _run(inputs, base / f"out-{name}")["rc"]
+            results[name] = r
+            print(name, r, flush=True)
+        if args.workers_runs:
+            d = base / "files128"
+            d.mkdir()
+            for i in range(128):
+                (d / f"f{i:03d}.jsonl").write_text(json.dumps(jsonl_line(i)) + "\n")
+            rcs = [_run([d], base / f"out-w{k}", "--workers", "2")["rc"]
+                   for k in range(args.workers_runs)]
+            results["workers2_128_files"] = {"runs": len(rcs), "failed": sum(1 for x in rcs if x)}
+            print("workers2_128_files", results["workers2_128_files"], flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""Per-document isolation and bounded warnings for the run loop.
+
+:func:`clean_document` is the per-document cleaning stage as the run loop calls it:
+an unexpected exception in it skips that one document with a warning naming it and
+the exception; what the reader noted (a dropped field, the encoding used) travels
+with the result so that the run loop prints it once. :class:`FileWarnings` prints
+at most a few warnings per input file and one line summing up the rest, so that a
+file of three million bad lines costs three million counts, not three million lines.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from storyline.ingest.validate import (
+    MAX_WARNINGS_PER_FILE,
+    clean_url,
+    iso_in_range,
+    normalise_controls,
+    printable,
+    strip_controls,
+)
+from storyline.model import Article, Published, RawDocument, Rejected
+
+log = logging.getLogger(__name__)
+
+# Rejections stored one by one per file; past it one row sums up the rest.
+MAX_STORED_REJECTS_PER_FILE = 100
+# A document in a script written without spaces (Chinese, Japanese, Thai) cannot be
+# measured in words: this many of its characters make it long enough to be an article.
+MIN_UNSPACED_CHARS = 80
+
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff"
+    "\u1000-\u109f\u1780-\u17ff]"
+)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+@dataclass(slots=True)
+class Noted:
+    """A cleaning result with the reader's notes about its document."""
+
+    item: Article | Rejected
+    notes: list[str]
+
+
+def unspaced_script(text: str) -> bool:
+    """Whether ``text`` is mostly written in a script without spaces between words."""
+    sample = _TAG.sub(" ", text[:200_000])
+    n = len(_UNSPACED.findall(sample))
+    letters = sum(1 for c in sample if c.isalpha())
+    return n >= MIN_UNSPACED_CHARS and n >= 0.3 * max(letters, 1)
+
+
+def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
+    """Clean one document; never raises."""
+    from storyline.clean.article import make_article
+
+    where = raw.path if raw.position is None else f"{raw.path} ({raw.position})"
+    notes = list(raw.notes)
+    try:
+        content = normalise_controls(raw.content)
+        if content != raw.content:
+            raw = dataclasses.replace(raw, content=content)
+        if not raw.given_text and unspaced_script(raw.content):
+            # its word count says nothing; its text is kept like a text the input gave
+            raw = dataclasses.replace(raw, given_text=True)
+        result = make_article(raw)
+        if isinstance(result, Article):
+            _check_article(result, raw, notes)
+    except Exception as exc:  # isolation: one document's failure is that document's only
+        log.debug("cleaning %s failed", where, exc_info=True)
+        return Rejected(where, f"internal error while cleaning ({_describe(exc)})")
+    if isinstance(result, Rejected):
+        return result  # its one warning is the reason it was skipped
+    for n in notes:
+        if n not in result.warnings:
+            result.warnings.append(n)
+    return Noted(result, notes) if notes else result
+
+
+def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None:
+    """What the cleaner read from the page itself passes the reader's checks too."""
+    if article.url is not None:
+        url, note = clean_url(article.url, "page URL")  # e.g. a page's canonical link
+        article.url = url
+        if note:
+            notes.append(note)
+    for name in ("title", "outlet", "dateline"):
+        value = getattr(article, name)
+        if value is not None:
+            setattr(article, name, strip_controls(value).strip() or None)
+    p = article.published
+    if any(v is not None and not iso_in_range(v) for v in (p.date, p.earliest, p.latest)):
+        notes.append(f"publication date {p.date or p.earliest or p.latest} is outside the "
+                     "calendar: treated as absent")
+        article.published = Published(date=None, source="none")
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class FileWarnings:
+    """Warnings of the run loop, at most :data:`MAX_WARNINGS_PER_FILE` per input file.
+
+    Call :meth:`say` for each warning of the current file and :meth:`end_file` when
+    the file is done: it prints one line for the warnings held back. Every message is
+    made printable (a file name cannot put escapes or line breaks on the terminal).
+    """
+
+    def __init__(self, emit: Callable[[str], None], limit: int = MAX_WARNINGS_PER_FILE):
+        self.emit = emit
+        self.limit = limit
+        self.count = 0
+        self.rejects = 0
+        self.held_rejects = 0
+
+    def say(self, message: str) -> None:
+        self.count += 1
+        if self.count <= self.limit:
+            self.emit(printable(message))
+
+    def keep_reject(self) -> bool:
+        """Whether the current file's next rejection is stored one by one."""
+        self.rejects += 1
+        if self.rejects <= MAX_STORED_REJECTS_PER_FILE:
+            return True
+        self.held_rejects += 1
+        return False
+
+    def end_file(self, display: str) -> Rejected | None:
+        """Close the current file: print the summary line; return the row that stands
+        for the rejections not stored one by one (or None)."""
+        held = self.count - self.limit
+        if held > 0:
+            self.emit(printable(f"warning: {display}: {held:,} more warnings like the above "
+                                "not shown (all are counted in the summary)"))
+        row = None
+        if self.held_rejects:
+            row = Rejected(display, f"{self.held_rejects:,} more rejected items "
+                                    "(not stored one by one)")
+        self.count = self.rejects = self.held_rejects = 0
+        return row

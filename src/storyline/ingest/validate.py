@@ -1,0 +1,250 @@
+"""The reader boundary: every value an input gives becomes a typed, bounded value, or a note.
+
+Readers hand what a file claims (a JSON Lines item's fields, a feed item's link, a
+page's canonical URL) to these helpers. Each returns the value it could trust, or
+None, and a note (a warning that names the field and the reason) when it had to
+drop or convert something. Nothing here raises on any input.
+
+The limits are the tunables of the boundary; they live here, in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
+
+# Publication dates outside MIN_DATE..MAX_DATE (clean/dates.py) are not dates of news
+# (a placeholder such as 0001-01-01 or 9999-12-31): treated as absent, with a warning.
+from storyline.clean.dates import MAX_DATE, MIN_DATE, parse_iso_or_text
+
+log = logging.getLogger(__name__)
+
+# Field sizes: longer values are not what the field means (a body pasted into ``title``).
+MAX_URL_CHARS = 4096
+MAX_TITLE_CHARS = 2000
+MAX_OUTLET_CHARS = 200
+MAX_ID_CHARS = 512
+MAX_DATE_CHARS = 200
+# JSON nesting deeper than this is not an article (nothing the reader uses is nested).
+MAX_JSON_DEPTH = 64
+# Past this many warnings for one file, the rest are summarised in one line.
+MAX_WARNINGS_PER_FILE = 5
+URL_SCHEMES = ("http", "https")
+
+Note = str
+
+
+def in_range(d: dt.date | None) -> bool:
+    return d is not None and MIN_DATE <= d <= MAX_DATE
+
+
+def iso_in_range(value: Any) -> bool:
+    """Whether ``value`` is a ``YYYY-MM-DD...`` string of a real date inside the range."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return in_range(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return False
+
+
+def safe_host(url: str | None) -> str:
+    """The lower-cased host of ``url``, or "" (never raises on a malformed URL)."""
+    if not url or not isinstance(url, str):
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def clean_url(value: Any, field: str = "url") -> tuple[str | None, Note | None]:
+    """An absolute http(s) URL that parses, or None and a note saying why it was dropped."""
+    if value is None or value == "":
+        return None, None
+    if not isinstance(value, str):
+        return None, f"{field} dropped: not a string ({type(value).__name__})"
+    url = value.strip()
+    if not url:
+        return None, None
+    if len(url) > MAX_URL_CHARS:
+        return None, f"{field} dropped: longer than {MAX_URL_CHARS} characters"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") or c.isspace() for c in url):
+        return None, f"{field} dropped: holds spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        _ = parts.port  # raises ValueError on a bad port
+    except ValueError as exc:
+        return None, f"{field} dropped: malformed URL ({exc})"
+    if parts.scheme.lower() not in URL_SCHEMES:
+        return None, f"{field} dropped: not an http(s) URL"
+    if not host:
+        return None, f"{field} dropped: no host"
+    if not _HOST.fullmatch(host):
+        return None, f"{field} dropped: malformed host"
+    return url, None
+
+
+# a host name (letters of any script, digits, dots, hyphens) or an IP address literal
+_HOST = re.compile(r"(?:[^\W_]|[-_.])+|[0-9a-f:.]+")
+
+
+def clean_text_field(value: Any, field: str, limit: int) -> tuple[str | None, Note | None]:
+    """A short string field (title, outlet): a string, or a name object's ``name``.
+
+    A number is converted (its meaning is clear); lists and other objects are dropped.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, dict):  # {"name": "Reuters", "id": "reuters"} (news APIs)
+        inner = value.get("name") or value.get("title")
+        if isinstance(inner, str):
+            value = inner
+        else:
+            return None, f"{field} dropped: an object without a name"
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None, f"{field} dropped: not a string ({type(value).__name__})"
+    text = value if isinstance(value, str) else str(value)
+    text = strip_controls(text).strip()
+    if not text:
+        return None, None
+    if len(text) > limit:
+        return None, f"{field} dropped: longer than {limit} characters"
+    return text, None
+
+
+def clean_id(value: Any) -> tuple[str | None, Note | None]:
+    """An input id: a string, or an integer written as one."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None, f"id dropped: not a string or integer ({type(value).__name__})"
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > MAX_ID_CHARS:
+        return None, f"id dropped: longer than {MAX_ID_CHARS} characters"
+    return strip_controls(text), None
+
+
+def clean_date(value: Any, field: str = "published") -> tuple[str | None, Note | None]:
+    """A date an input gives, as ISO ``YYYY-MM-DD``, inside the sane range; else a note.
+
+    Strings are parsed (ISO, RFC 822, text); a number is a Unix time in seconds (or
+    milliseconds) only when it falls inside the range.
+    """
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, bool):
+        return None, f"{field} dropped: not a date ({type(value).__name__})"
+    if isinstance(value, (int, float)):
+        return _epoch(value, field)
+    if not isinstance(value, str):
+        return None, f"{field} dropped: not a date ({type(value).__name__})"
+    text = value.strip()
+    if not text:
+        return None, None
+    if len(text) > MAX_DATE_CHARS:
+        return None, f"{field} dropped: longer than {MAX_DATE_CHARS} characters"
+    raw = _raw_date(text)
+    if raw is not None and not in_range(raw):
+        return None, (f"{field} {_short(text)} is outside {MIN_DATE.year}-{MAX_DATE.year}: "
+                      "treated as absent")
+    d = parse_iso_or_text(text)
+    if d is None:
+        return None, f"{field} {_short(text)} is not a date: treated as absent"
+    return d.isoformat(), None
+
+
+def _raw_date(text: str) -> dt.date | None:
+    """The date an ISO-looking string names, even outside the range (to say so)."""
+    m = re.match(r"^(\d{1,4})-(\d{2})-(\d{2})", text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _epoch(value: float, field: str) -> tuple[str | None, Note | None]:
+    for scale in (1, 1000):
+        try:
+            d = dt.datetime.fromtimestamp(value / scale, tz=dt.UTC).date()
+        except (OverflowError, OSError, ValueError):
+            continue
+        if in_range(d) and d.year >= 1971:
+            return d.isoformat(), None
+    return None, f"{field} dropped: the number {value!r} is not a date"
+
+
+def _short(text: str, n: int = 40) -> str:
+    return repr(text if len(text) <= n else text[:n] + "…")
+
+
+# C0/C1 controls, and the bidi overrides and isolates that reorder what a reader sees
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_ONE_LINE = re.compile(r"[\n\r\t\x0b\x0c\x85\u2028\u2029]+")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` on one line, without C0/C1 control characters or bidi overrides (a field
+    such as a title or an outlet: line breaks and separators become one space)."""
+    return _CONTROLS.sub("", _ONE_LINE.sub(" ", text))
+
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BODY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def normalise_controls(text: str) -> str:
+    """A body with one kind of line break ("\\n") and no other control characters.
+
+    Line and paragraph separators (U+2028, U+0085, form feeds...) are line breaks that
+    JSON Lines readers split on differently; other C0/C1 controls (NUL, escapes) are
+    never text.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return _BODY_CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one terminal line: control, line-break and bidi
+    characters written as escapes (a file name cannot forge a warning line)."""
+    return _UNSAFE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+
+
+def json_depth_ok(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether a JSON text nests no deeper than ``limit`` (brackets inside strings skipped)."""
+    if text.count("[") + text.count("{") <= limit:
+        return True
+    depth = 0
+    for m in re.finditer(r"[\[\]{}]", _JSON_STRING.sub('""', text)):
+        if m.group(0) in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        else:
+            depth -= 1
+    return True
+
+
+def loads_bounded(text: str) -> Any:
+    """``json.loads`` with a nesting limit: raises ValueError past :data:`MAX_JSON_DEPTH`."""
+    if not json_depth_ok(text):
+        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("JSON nested too deeply") from exc
