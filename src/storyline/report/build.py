@@ -168,14 +168,20 @@ def _shift(day: str | None, days: int) -> str | None:
         return None
 
 
+def _in_window(day: str | None, first: str | None, last: str | None) -> bool:
+    if not day:
+        return False
+    lo, hi = _shift(first, -DATE_WINDOW_DAYS), _shift(last, DATE_WINDOW_DAYS)
+    return not (lo and day < lo) and not (hi and day > hi)
+
+
 def is_dated(ev: Mapping[str, Any], first: str | None, last: str | None) -> bool:
     """Dated precisely enough (day, week or month) and inside the story's time."""
     date = ev.get("date") or {}
     start = date.get("start")
     if not start or date.get("precision", "day") not in _DATED:
         return False
-    lo, hi = _shift(first, -DATE_WINDOW_DAYS), _shift(last, DATE_WINDOW_DAYS)
-    return not (lo and start < lo) and not (hi and start > hi)
+    return _in_window(start, first, last)
 
 
 # ---------------------------------------------------------------------------
@@ -507,6 +513,7 @@ _DETOKENISE = [(re.compile(p), r) for p, r in (
     (r"-LRB-\s*", "("), (r"\s*-RRB-", ")"), (r"``\s*|\s*''", '"'), (r"\s+([,.;:?!%])", r"\1"),
     (r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1"), (r"\(\s+", "("), (r"\s+\)", ")"),
     (r"\s{2,}", " "))]
+_LEADING_WHEN = re.compile(r"^(?:On|Early on|Late on|By|As of)\s+[^,]{3,30}?\s*,\s+(?=\w)")
 HEADLINE_CHARS = 110  # a built headline longer than this is cut at a word
 
 
@@ -515,6 +522,7 @@ def headline_from_sentence(sentence: str) -> str:
     punctuation rejoined ("Haiti 's" -> "Haiti's"), cut at a word when long."""
     text = _WIRE_DATELINE.sub("", sentence, count=1)
     text = _CAPS_DATELINE.sub("", text, count=1)
+    text = _LEADING_WHEN.sub("", text, count=1)
     for pattern, repl in _DETOKENISE:
         text = pattern.sub(repl, text)
     text = text.strip().strip('"').strip()
@@ -610,7 +618,8 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
         "articles": len(members), "sources": len(originals) or len(members),
         "first": first, "last": last,
         "outlets": [o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "entries": _timeline(entries, ctx.texts),
+        "entries": _timeline([e for e in entries if _in_window(e.get("date"), first, last)],
+                             ctx.texts),
         "main": main, "rest": rest,
         "series": view_series, "toll": headline_toll(view_series),
         "dyads": {"country": _dyad_pairs(build_dyads(country_level(timely), ctx.dup)),
@@ -757,8 +766,9 @@ def render(data: dict[str, Any]) -> str:
     span = _span(meta["first"], meta["last"])
     outlets = meta["outlets"]
     facts = [f"{meta['articles']} articles"
-             + (f" ({meta['copies']} syndicated copies)" if meta["copies"] else ""),
-             f"{len(outlets)} outlets" if len(outlets) != 1 else "1 outlet"]
+             + (f" ({meta['copies']} syndicated copies)" if meta["copies"] else "")]
+    if len(outlets) > 1:
+        facts.append(f"{len(outlets)} outlets")
     if span:
         facts.append(span)
     if meta["stories"] > 1:
@@ -768,7 +778,9 @@ def render(data: dict[str, Any]) -> str:
         "__CSP_SCRIPT__": f"'sha256-{script_hash}'",
         "__TITLE__": html.escape(meta["title"]),
         "__FACTS__": " · ".join(html.escape(f) for f in facts),
-        "__OUTLETS__": html.escape(", ".join(outlets[:12]) + (" …" if len(outlets) > 12 else "")),
+        "__ARTICLES__": html.escape(f"{meta['articles']} articles"),
+        "__OUTLETS__": html.escape(", ".join(outlets[:12]) + (" …" if len(outlets) > 12 else "")
+                                   if outlets else "not named in the articles"),
         "__STYLE__": css,
         "__SCRIPT__": js,
         "__DATA__": json_for_script(data),
