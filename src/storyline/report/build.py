@@ -264,9 +264,27 @@ def figure_kind(quote: str, as_of: Mapping[str, Any] | None) -> str:
     return "incident" if _INCIDENT.search(quote) else "cumulative"
 
 
+# A "what" that names no quantity of its own: such series go after the ones that say what
+# was counted ("people killed" before "people", "share", "amount").
+_VAGUE_WHAT = frozenset({
+    "people", "persons", "members", "share", "amount", "distance", "number", "total", "figure",
+    "value", "percent", "percentage", "rate", "cost", "price", "sum", "level", "pounds",
+    "dollars", "euros", "tonnes", "tons", "km", "miles", "mile", "metres", "meters", "times",
+    "years", "days", "hours", "weeks", "months", "cases", "units", "items", "others"})
+
+
+def _vague(what: Any, unit: Any) -> bool:
+    words = re.findall(r"[\w'-]+", str(what or "").lower())
+    return len(words) <= 1 and (not words or words[0] in _VAGUE_WHAT
+                                or words[0] == str(unit or "").lower())
+
+
 def _series(series: list[dict[str, Any]], figures: list[dict[str, Any]],
-            texts: _Texts, root: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Series of one view, each split by kind (cumulative or incident), most points first."""
+            texts: _Texts, root: Mapping[str, str], first: str | None = None,
+            last: str | None = None) -> list[dict[str, Any]]:
+    """Series of one view, each split by kind (cumulative or incident): the series that say
+    what they count and have the most points first. Points dated outside the story's time
+    (a year in passing, "in 1514") are left out."""
     by_id = {f.get("id"): f for f in figures}
 
     def fig_cite(f: Mapping[str, Any]) -> Cite:
@@ -297,6 +315,8 @@ def _series(series: list[dict[str, Any]], figures: list[dict[str, Any]],
     for s, pts in raw:
         split: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for p, figs in pts:
+            if first and not _in_window(p.get("date"), first, last):
+                continue
             kinds = Counter(kind_of(f) for f in figs)
             kind = "incident" if kinds["incident"] > kinds["cumulative"] else "cumulative"
             arts = {root.get(a, a) for f in figs
@@ -312,8 +332,10 @@ def _series(series: list[dict[str, Any]], figures: list[dict[str, Any]],
             points.sort(key=lambda p: (p["date"] or "", p["value"]))
             out.append({"id": s.get("id"), "what": s.get("what"), "where": s.get("where"),
                         "unit": s.get("unit"), "kind": kind, "points": points,
-                        "sources": sum(p["n"] for p in points)})
-    out.sort(key=lambda s: (-len(s["points"]), -s["sources"], str(s["what"]), str(s["where"])))
+                        "sources": sum(p["n"] for p in points),
+                        "vague": _vague(s.get("what"), s.get("unit"))})
+    out.sort(key=lambda s: (s["vague"], -len(s["points"]), -s["sources"], str(s["what"]),
+                            str(s["where"])))
     return out
 
 
@@ -437,6 +459,7 @@ def _map_points(events: list[dict[str, Any]],
     spots: dict[str, Counter[tuple[float, float]]] = defaultdict(Counter)
 
     def add(name: str, lat: float, lon: float, kind: str, eid: str) -> None:
+        name = re.sub(r"\s*'s$", "", name.strip())  # "Port-au-Prince 's" is Port-au-Prince
         key = name.casefold()
         p = points.setdefault(key, {"name": name, "kind": kind, "ev": []})
         if eid not in p["ev"]:
@@ -611,7 +634,7 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
     # ("in 1937") would stretch a month axis over centuries
     timely = [ev for ev in events if is_dated(ev, first, last)]
     outlets = Counter(a.get("outlet") for a in originals if a.get("outlet"))
-    view_series = _series(series, figures, ctx.texts, root)
+    view_series = _series(series, figures, ctx.texts, root, first, last)
     points = _map_points(events, ctx.places, ctx.actors)
     return {
         "id": sid, "title": title, "titleFrom": title_from,

@@ -583,11 +583,11 @@
         h("span", { class: "asof", text: "latest, " + fmtDate(last.date) })]);
     }
     append(node, sparkline(sr, pts));
-    append(node, h("ul", { class: "ev-list" }, pts.slice().reverse().slice(0, 5).map(function (p) {
+    append(node, h("ul", { class: "ev-list" }, pts.slice().reverse().slice(0, 3).map(function (p) {
       return h("li", null, h("strong", { text: fmtDate(p.date) + " " }), fmtValue(p, sr.unit) + " ",
         citeChips(p.cites, title + " · " + fmtDate(p.date)));
     })));
-    if (pts.length > 5) append(node, h("p", { class: "count", text: "and " + (pts.length - 5) + " earlier reports on the chart" }));
+    if (pts.length > 3) append(node, h("p", { class: "count", text: "and " + (pts.length - 3) + " earlier reports on the chart" }));
     return node;
   }
 
@@ -655,7 +655,7 @@
         var cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
         var span = Math.max(b[2] - b[0], (b[3] - b[1]) * 1.6, 14) * 1.3;
         lon0 = cx - span / 2; lon1 = cx + span / 2;
-        lat0 = cy - span / 3.2; lat1 = cy + span / 3.2;
+        lat0 = cy - span / 4; lat1 = cy + span / 4;
       }
       var w = lon1 - lon0, hgt = lat1 - lat0, unit = w / 100;
       svg.setAttribute("viewBox", lon0 + " " + (-lat1) + " " + w + " " + hgt);
@@ -671,7 +671,6 @@
       function free(bx) { return placed.every(function (b) { return bx[0] > b[2] || bx[2] < b[0] || bx[1] > b[3] || bx[3] < b[1]; }); }
       var fs = unit * 2.4;
       function radius(p) { return unit * (0.7 + 0.55 * Math.sqrt(p.ev.length)); }
-      pts.forEach(function (p) { var r = radius(p); placed.push([p.lon - r, -p.lat - r, p.lon + r, -p.lat + r]); });
       pts.forEach(function (p) {  // busiest first: they get their labels first
         var r = radius(p);
         var open = function () { showEvents(detail, p.name + (p.kind === "named" ? " (named in the sentence)" : ""), p.ev); };
