@@ -575,13 +575,18 @@ def key_event(ranked: Sequence[Mapping[str, Any]], lead: Mapping[str, Any]
     return pick
 
 
+def _keywords(title: str) -> bool:
+    """A title that is the story stage's list of key words ("syria syrian assad killed")."""
+    return title == title.lower() and not re.search(r"[^\w\s'-]", title)
+
+
 def choose_title(given: str | None, members: Sequence[Mapping[str, Any]],
                  ranked: Sequence[Mapping[str, Any]], cited: Counter[str]) -> tuple[str, str]:
     """(title, where it comes from): a member's headline (the story's chosen one, else the
     headline of the article the most events cite), else a headline made from the sentence of
     the story's key event, else the words the story stage gave."""
     titles = {str(a["id"]): str(a["title"]) for a in members if a.get("title")}
-    if given and given in titles.values():
+    if given and (given in titles.values() or not _keywords(given)):
         return given, "headline"
     if titles:
         best = max(titles, key=lambda a: (cited[a], -len(titles[a]), a))

@@ -606,7 +606,15 @@
     if (sr.kind !== "incident") {  // a running total is a line; single incidents are dots apart
       append(svg, s("path", { class: "fig-line", d: pts.map(function (p, i) { return (i ? "L" : "M") + X(i).toFixed(1) + " " + Y(p.value).toFixed(1); }).join("") }));
     }
+    // a long series: every point on the line, the latest ones (and the highest) as buttons
+    var hot = pts.length <= 60 ? null : {};
+    if (hot) {
+      var top = 0;
+      pts.forEach(function (p, i) { if (p.value > pts[top].value) top = i; if (i >= pts.length - 40) hot[i] = 1; });
+      hot[top] = 1;
+    }
     pts.forEach(function (p, i) {
+      if (hot && !hot[i]) return;
       if (typeof p.max === "number" && p.max !== p.value) {
         append(svg, s("line", { x1: X(i), x2: X(i), y1: Y(p.value), y2: Y(p.max), stroke: "#5f6368", "stroke-width": 2 }));
       }
@@ -809,21 +817,23 @@
     if (!v || i === current) return;
     current = i; V = v;
     if (!panel.hidden) closePanel();
-    renderHeader(v);
-    markStory(i);
-    renderTimeline(v);
-    dyads.show(v);
-    renderNetwork(v, false);
-    renderFigures(v);
-    map.show(v);
-    table.show(v);
+    var prof = {}, t = performance.now();
+    function lap(name) { var n = performance.now(); prof[name] = Math.round(n - t); t = n; }
+    renderHeader(v); markStory(i); lap("header");
+    renderTimeline(v); lap("timeline");
+    dyads.show(v); lap("relations");
+    renderNetwork(v, false); lap("network");
+    renderFigures(v); lap("figures");
+    map.show(v); lap("map");
+    table.show(v); lap("events");
+    window.storyline.prof = prof;
     document.documentElement.setAttribute("data-story", v.id || "all");
   }
 
+  window.storyline = { select: select, views: VIEWS.length, prof: null };
   renderStoryList();
   if (V) select(0);
   else { byId("story-title").textContent = "No article"; }
   document.documentElement.setAttribute("data-ready", "1");
   document.documentElement.setAttribute("data-render-ms", String(Math.round(((window.performance && performance.now) ? performance.now() : 0) - T0)));
-  window.storyline = { select: select, views: VIEWS.length };
 })();
