@@ -548,7 +548,9 @@ def headline_from_sentence(sentence: str) -> str:
     text = _LEADING_WHEN.sub("", text, count=1)
     for pattern, repl in _DETOKENISE:
         text = pattern.sub(repl, text)
-    text = text.strip().strip('"').strip()
+    text = text.strip()
+    if len(text) > 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
+        text = text[1:-1].strip()
     if len(text) > HEADLINE_CHARS:
         cut = text[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(",;:-")
         text = cut + " …"
