@@ -182,7 +182,8 @@ def test_merged_formats_in_chromium(tmp_path: Path) -> None:
 
     write_outputs(tmp_path, new_formats=True)
     # a second, smaller story: one invented article of its own
-    arts = [json.loads(x) for x in (tmp_path / "articles.jsonl").read_text("utf-8").splitlines()]
+    arts = [json.loads(x) for x in (tmp_path / "articles.jsonl").read_text("utf-8").split("\n")
+            if x.strip()]
     arts.append(dict(arts[1], id="other003", story="st2", title="Ferry timetable changes",
                      text="JINJA: The ferry to Buvuma will run twice a day from May, the "
                           "operator said."))
