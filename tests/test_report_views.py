@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +25,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], di
 
 
 def test_biggest_story_by_independent_sources_opens_the_page(corpus: Any) -> None:
-    written, data = corpus
+    _, data = corpus
     views = data["views"]
     assert [v["id"] for v in views] == ["story00", "story01", "story02", "story03", None]
     assert views[-1]["all"] and views[-1]["title"] == "All stories"
