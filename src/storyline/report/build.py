@@ -22,7 +22,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -552,26 +552,33 @@ def headline_from_sentence(sentence: str) -> str:
     if len(text) > 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
         text = text[1:-1].strip()
     if len(text) > HEADLINE_CHARS:
-        cut = text[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(",;:-")
+        cut = text[:HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(",;:- ")
         text = cut + " …"
     elif text.endswith("."):
         text = text[:-1]
     return text[:1].upper() + text[1:]
 
 
-def key_event(ranked: Sequence[Mapping[str, Any]], lead: Mapping[str, Any]
-              ) -> Mapping[str, Any] | None:
+def _first_quote(ev: Mapping[str, Any]) -> str:
+    return str(((ev.get("mentions") or [{}])[0]).get("quote") or "")
+
+
+def key_event(ranked: Sequence[Mapping[str, Any]], lead: Mapping[str, Any],
+              taken: Collection[str] = ()) -> Mapping[str, Any] | None:
     """The event a story is about: reported as having happened, by the most independent
-    sources, a report in an article's lead (its first sentences) counting twice."""
+    sources, a report in an article's lead (its first sentences) counting twice. An event
+    whose headline a bigger story already took (a page's sidebar headline, repeated in many
+    pages) is passed over."""
     best, pick = None, None
     for ev in ranked:
         if (ev.get("modality") or "asserted") != "asserted":
             continue
+        if taken and headline_from_sentence(_first_quote(ev)) in taken:
+            continue
         ledes = sum(1 for m in ev.get("mentions") or []
                     if isinstance(m.get("start"), int) and m["start"] <= lead.get(
                         m.get("article"), 0))
-        key = (int(ev.get("sources") or 1) + 2 * ledes, -len(str(
-            (ev.get("mentions") or [{}])[0].get("quote") or "")))
+        key = (int(ev.get("sources") or 1) + 2 * ledes, -len(_first_quote(ev)))
         if best is None or key > best:
             best, pick = key, ev
     return pick
@@ -583,7 +590,8 @@ def _keywords(title: str) -> bool:
 
 
 def choose_title(given: str | None, members: Sequence[Mapping[str, Any]],
-                 ranked: Sequence[Mapping[str, Any]], cited: Counter[str]) -> tuple[str, str]:
+                 ranked: Sequence[Mapping[str, Any]], cited: Counter[str],
+                 taken: Collection[str] = ()) -> tuple[str, str]:
     """(title, where it comes from): a member's headline (the story's chosen one, else the
     headline of the article the most events cite), else a headline made from the sentence of
     the story's key event, else the words the story stage gave."""
@@ -593,8 +601,9 @@ def choose_title(given: str | None, members: Sequence[Mapping[str, Any]],
     if titles:
         best = max(titles, key=lambda a: (cited[a], -len(titles[a]), a))
         return titles[best], "headline"
-    ev = key_event(ranked, {str(a["id"]): _lead_end(str(a.get("text") or "")) for a in members})
-    quote = str(((ev or {}).get("mentions") or [{}])[0].get("quote") or "")
+    ev = key_event(ranked, {str(a["id"]): _lead_end(str(a.get("text") or "")) for a in members},
+                   taken)
+    quote = _first_quote(ev or {})
     if ev is not None and quote.strip():
         return headline_from_sentence(quote), "event"
     # no event: the lead sentence of its earliest article
@@ -618,8 +627,8 @@ def _lead_end(text: str, sentences: int = 2) -> int:
 
 def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]],
           events: list[dict[str, Any]], figures: list[dict[str, Any]],
-          series: list[dict[str, Any]], entries: list[dict[str, Any]], ctx: _Context
-          ) -> dict[str, Any]:
+          series: list[dict[str, Any]], entries: list[dict[str, Any]], ctx: _Context,
+          taken: set[str] | None = None) -> dict[str, Any]:
     """Everything one story (or the whole input) shows: the page swaps these on a click."""
     root = ctx.root
     originals = [a for a in members if not a.get("duplicate_of")]
@@ -631,7 +640,9 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
         for art in {m.get("article") for m in ev.get("mentions") or []}:
             if art:
                 cited[str(art)] += 1
-    title, title_from = choose_title(given_title, members, ranked, cited)
+    title, title_from = choose_title(given_title, members, ranked, cited, taken or set())
+    if taken is not None:
+        taken.add(title)
     main: list[Any] = []
     rest: list[Any] = []
     for ev in ranked:
@@ -701,12 +712,16 @@ def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
         ser_of[s.get("story")].append(s)
     ids = [s.get("id") for s in stories] or list(tl_of)
     ids += [sid for sid in members if sid not in ids]
-    views = []
+    # the biggest stories choose their titles first
+    ids.sort(key=lambda sid: -sum(1 for a in members.get(sid, []) if not a.get("duplicate_of")))
+    views: list[dict[str, Any]] = []
+    taken: set[str] = set()
     for sid in ids:
         if not members.get(sid) and not ev_of.get(sid) and not tl_of.get(sid):
             continue
         views.append(_view(sid, given.get(sid), members.get(sid, []), ev_of.get(sid, []),
-                           fig_of.get(sid, []), ser_of.get(sid, []), tl_of.get(sid, []), ctx))
+                           fig_of.get(sid, []), ser_of.get(sid, []), tl_of.get(sid, []), ctx,
+                           taken))
     views.sort(key=lambda v: (-v["sources"], -len(v["main"]), v["title"], str(v["id"])))
     if len(views) != 1:
         whole = _view(None, None, articles, events, figures, series,

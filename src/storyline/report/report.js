@@ -17,10 +17,11 @@
   D.events.forEach(function (e) { EVENTS[e.id] = e; });
   var VIEWS = D.views || [];
   var V = VIEWS[0] || null;       // the story shown
-  var TIMELINE_SHOWN = 12;        // dates shown before "show all"
-  var NETWORK_TOP = 10;           // actors shown before "show all"
-  var SERIES_SHOWN = 6;           // multi-point series shown before "show more"
-  var EVENT_PAGE = 30;            // event rows a page
+  var PHONE = (window.innerWidth || 1000) < 640;
+  var TIMELINE_SHOWN = PHONE ? 8 : 12;   // dates shown before "show all"
+  var NETWORK_TOP = 10;                  // actors shown before "show all"
+  var SERIES_SHOWN = PHONE ? 4 : 6;      // multi-point series shown before "show more"
+  var EVENT_PAGE = PHONE ? 15 : 30;      // event rows a page
 
   // ---------------------------------------------------------------- helpers
 
@@ -374,7 +375,9 @@
       p.months.forEach(function (r) { byMonth[r.m] = r; });
       var max = 1;
       p.months.forEach(function (r) { max = Math.max(max, r.q[0] + r.q[1], r.q[2] + r.q[3]); });
-      var W = 760, H = 300, L = 44, R = 12, T = 16, B = 40;
+      // drawn in the box's own pixels: axis labels keep their size on a phone
+      var W = Math.max(300, Math.min(760, chart.clientWidth || 760)), H = W < 500 ? 240 : 300;
+      var L = 34, R = 8, T = 16, B = 40;
       var mid = T + (H - T - B) / 2, half = (H - T - B) / 2;
       var bw = Math.min(56, (W - L - R) / months.length * 0.6);
       var step = (W - L - R) / months.length;
@@ -390,7 +393,7 @@
       }
       append(svg, s("text", { x: L + 4, y: T + 2, "font-size": 11, fill: "#1b7837", text: "cooperation ↑" }));
       append(svg, s("text", { x: L + 4, y: H - B - 4, "font-size": 11, fill: "#b2182b", text: "conflict ↓" }));
-      var labelEvery = Math.ceil(months.length / 12);
+      var labelEvery = Math.ceil(months.length / Math.max(2, Math.floor(W / 64)));
       months.forEach(function (m, i) {
         var x = L + step * i + (step - bw) / 2;
         var r = byMonth[m];
