@@ -811,7 +811,8 @@ def render(data: dict[str, Any]) -> str:
     span = _span(meta["first"], meta["last"])
     outlets = meta["outlets"]
     facts = [f"{meta['articles']} articles"
-             + (f" ({meta['copies']} syndicated copies)" if meta["copies"] else "")]
+             + (f" ({meta['copies']} syndicated cop{'y' if meta['copies'] == 1 else 'ies'})"
+                if meta["copies"] else "")]
     if len(outlets) > 1:
         facts.append(f"{len(outlets)} outlets")
     if span:

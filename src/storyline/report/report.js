@@ -251,7 +251,8 @@
     byId("story-title").textContent = v.title;
     document.title = v.title + " · storyline report";
     var facts = [v.sources + " independent source" + (v.sources === 1 ? "" : "s")];
-    if (v.articles > v.sources) facts[0] += " (" + (v.articles - v.sources) + " syndicated copies)";
+    var copies = v.articles - v.sources;
+    if (copies > 0) facts[0] += " (" + copies + " syndicated " + (copies === 1 ? "copy" : "copies") + ")";
     var span = fmtSpan(v.first, v.last);
     if (span) facts.push(span);
     facts.push((v.main.length + v.rest.length) + " events");
