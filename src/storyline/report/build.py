@@ -10,6 +10,23 @@ text and never runs. A Content-Security-Policy allows only the page's own script
 Inputs read from ``out_dir``: ``articles.jsonl``, ``events.jsonl``,
 ``figures.jsonl``, ``timeline.json`` and, when present, ``stories.jsonl`` and
 ``series.jsonl``. Everything is optional: a missing file is an empty section.
+
+The data holds the articles and events once and one *view* per story: the page opens on
+the biggest story (by independent sources: a syndicated copy counts as its original) and
+redraws every section from the view of the story a reader picks; the whole input is the
+last view. What informs comes first:
+
+* **title**: a member's headline, else a headline made from the sentence of the story's
+  key event (never the story stage's key words when anything else exists);
+* **events**: ranked by independent sources, then confidence (0.5 when missing); those
+  dated by day, week or month inside the story's time come first, in date order; undated,
+  historical ("in 1937") and unsure (confidence < ``LOW_CONFIDENCE``) ones wait behind
+  a toggle;
+* **figures**: each series split into running totals and single-incident counts (never
+  one line), the series that say what they count and have most points first, figures
+  reported once collapsed; the headline toll is the latest running total of deaths;
+* **network** and **map**: the story's busiest actors (the page shows the top few) and
+  only confidently placed events, the map fitted to where most of them happened.
 """
 
 from __future__ import annotations
@@ -501,6 +518,10 @@ def fit_box(points: Sequence[Mapping[str, Any]]) -> list[float] | None:
     busiest ones; a single far-off mention does not stretch the map to the world."""
     if not points:
         return None
+    # events placed by their own location fit the map; places named in a sentence only
+    # when there is nothing else
+    placed = [p for p in points if p.get("kind", "event") == "event"]
+    points = placed or points
     weights = [len(p["ev"]) for p in points]
     order = sorted(range(len(points)), key=lambda i: -weights[i])
     total = sum(weights)
