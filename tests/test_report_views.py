@@ -159,3 +159,35 @@ def test_dyad_chart_ignores_history_named_in_passing(corpus: Any) -> None:
     for v in data["views"]:
         months = {m["m"] for p in v["dyads"]["actor"] for m in p["months"]}
         assert months and all(m >= "2024" for m in months)
+
+
+def test_odd_rows_never_stop_the_page(tmp_path: Any) -> None:
+    """Rows an older or broken run could leave: no dates, no actors, no mentions, a
+    figure without a quote, a story naming an unknown article, a series without points."""
+    import json
+
+    from storyline.report.build import build_report
+
+    rows = {
+        "articles.jsonl": [{"id": "a1", "text": "", "published": None, "story": "s1"},
+                           {"id": "a2", "text": "Boats sank.", "title": None, "story": None}],
+        "events.jsonl": [{"id": "e1", "type": "ASSAULT", "mentions": [], "date": None,
+                          "story": "s1", "location": {"name": None, "lat": None}},
+                         {"id": "e2", "type": "AID", "quad": 2, "source": [{"name": "X"}],
+                          "target": {"text": "Y"}, "mentions": [{"article": "zz"}],
+                          "date": {"start": "2024-01-01", "precision": "year"},
+                          "confidence": "high", "sources": 0}],
+        "figures.jsonl": [{"id": "f1", "value": "n/a", "unit": "people", "what": None,
+                           "mention": None, "as_of": None}],
+        "series.jsonl": [{"id": "x", "story": "s1", "what": "boats", "unit": "boats",
+                          "points": []}],
+        "stories.jsonl": [{"id": "s1", "title": None, "articles": ["a1", "nope"]},
+                          {"id": "s2", "title": "empty", "articles": []}],
+    }
+    for name, items in rows.items():
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in items), "utf-8")
+    (tmp_path / "timeline.json").write_text(json.dumps({"entries": [{"date": None}],
+                                                       "stories": [{"id": "s1"}]}), "utf-8")
+    data = report_data(tmp_path)
+    assert data["views"] and all(v["title"] for v in data["views"])
+    assert build_report(tmp_path).exists()
