@@ -191,3 +191,34 @@ def test_odd_rows_never_stop_the_page(tmp_path: Any) -> None:
     data = report_data(tmp_path)
     assert data["views"] and all(v["title"] for v in data["views"])
     assert build_report(tmp_path).exists()
+
+
+def test_key_event_prefers_the_story_key_words_and_skips_taken_headlines() -> None:
+    from storyline.report.build import key_event
+
+    def ev(eid: str, quote: str, sources: int) -> dict[str, Any]:
+        return {"id": eid, "modality": "asserted", "sources": sources,
+                "mentions": [{"article": "a", "start": 500, "quote": quote}]}
+
+    generic = ev("g", "Officials said more talks were planned.", 3)
+    topical = ev("t", "The ferry sank on Lake Victoria with 40 aboard.", 2)
+    assert key_event([generic, topical], {"a": 100})["id"] == "g"
+    assert key_event([generic, topical], {"a": 100}, keywords=["ferry", "lake"])["id"] == "t"
+    taken = {headline_from_sentence(generic["mentions"][0]["quote"])}
+    assert key_event([generic, topical], {"a": 100}, taken)["id"] == "t"
+
+
+def test_the_toll_is_not_a_forecast() -> None:
+    from storyline.report.build import headline_toll
+
+    def point(date: str, value: float) -> dict[str, Any]:
+        return {"date": date, "value": value, "n": 1, "cites": [{"a": "x", "q": "q"}]}
+
+    series = [{"kind": "cumulative", "unit": "people", "what": "people killed", "where": None,
+               "points": [point("2024-03-01", 10), point("2024-03-09", 25),
+                          point("2024-12-31", 900)]},
+              {"kind": "incident", "unit": "people", "what": "people killed", "where": None,
+               "points": [point("2024-03-10", 4)]}]
+    toll = headline_toll(series, last="2024-03-10")
+    assert toll is not None and (toll["point"]["value"], toll["point"]["date"]) == (25, "2024-03-09")
+    assert headline_toll(series[1:]) is None

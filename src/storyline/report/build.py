@@ -356,21 +356,26 @@ def _series(series: list[dict[str, Any]], figures: list[dict[str, Any]],
     return out
 
 
-def headline_toll(series: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The latest cumulative count of deaths (people), its date and its source."""
+def headline_toll(series: list[dict[str, Any]], last: str | None = None
+                  ) -> dict[str, Any] | None:
+    """The story's toll: the latest point of its best-reported running total of deaths
+    (people), with its date and source. Points dated after the story's last article are
+    forecasts ("by the end of the year"), not a toll."""
     best: tuple[Any, ...] | None = None
     pick = None
     for s in series:
         if s["kind"] != "cumulative" or s.get("unit") != "people" \
                 or not _DEATHS.search(str(s.get("what") or "")):
             continue
-        for p in s["points"]:
-            if not p.get("date") or not p["cites"]:
-                continue
-            key = (p["date"], p["n"], p["value"])
-            if best is None or key > best:
-                best, pick = key, {"what": s["what"], "where": s.get("where"),
-                                   "unit": s["unit"], "point": p}
+        points = [p for p in s["points"] if p.get("date") and p["cites"]
+                  and (not last or p["date"] <= last)]
+        if not points:
+            continue
+        point = max(points, key=lambda p: (p["date"], p["n"], p["value"]))
+        key = (sum(p["n"] for p in points), len(points), point["date"])
+        if best is None or key > best:
+            best, pick = key, {"what": s["what"], "where": s.get("where"), "unit": s["unit"],
+                               "point": point}
     return pick
 
 
@@ -558,6 +563,9 @@ _DETOKENISE = [(re.compile(p), r) for p, r in (
     (r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1"), (r"\(\s+", "("), (r"\s+\)", ")"),
     (r"\s{2,}", " "))]
 _LEADING_WHEN = re.compile(r"^(?:On|Early on|Late on|By|As of)\s+[^,]{3,30}?\s*,\s+(?=\w)")
+# a page's link text or a wire desk's tag before the sentence: "Full Article", "UPDATE 2 -"
+_WIRE_TAG = re.compile(r"^(?:Full Article\s+)?(?:(?:ANALYSIS|UPDATE(?: \d+)?|FACTBOX|WRAPUP"
+                       r"(?: \d+)?|INTERVIEW|EXCLUSIVE|REFILE|CORRECTED)\s+-+\s+)?")
 HEADLINE_CHARS = 110  # a built headline longer than this is cut at a word
 
 
@@ -567,6 +575,7 @@ def headline_from_sentence(sentence: str) -> str:
     text = _WIRE_DATELINE.sub("", sentence, count=1)
     text = _CAPS_DATELINE.sub("", text, count=1)
     text = _LEADING_WHEN.sub("", text, count=1)
+    text = _WIRE_TAG.sub("", text, count=1)
     for pattern, repl in _DETOKENISE:
         text = pattern.sub(repl, text)
     text = text.strip()
@@ -585,11 +594,12 @@ def _first_quote(ev: Mapping[str, Any]) -> str:
 
 
 def key_event(ranked: Sequence[Mapping[str, Any]], lead: Mapping[str, Any],
-              taken: Collection[str] = ()) -> Mapping[str, Any] | None:
+              taken: Collection[str] = (), keywords: Collection[str] = ()
+              ) -> Mapping[str, Any] | None:
     """The event a story is about: reported as having happened, by the most independent
-    sources, a report in an article's lead (its first sentences) counting twice. An event
-    whose headline a bigger story already took (a page's sidebar headline, repeated in many
-    pages) is passed over."""
+    sources; a report in an article's lead (its first sentences) and each of the story's
+    key words in its sentence count two sources more. An event whose headline a bigger story
+    already took (a page's sidebar headline, repeated in many pages) is passed over."""
     best, pick = None, None
     for ev in ranked:
         if (ev.get("modality") or "asserted") != "asserted":
@@ -599,7 +609,9 @@ def key_event(ranked: Sequence[Mapping[str, Any]], lead: Mapping[str, Any],
         ledes = sum(1 for m in ev.get("mentions") or []
                     if isinstance(m.get("start"), int) and m["start"] <= lead.get(
                         m.get("article"), 0))
-        key = (int(ev.get("sources") or 1) + 2 * ledes, -len(_first_quote(ev)))
+        words = set(re.findall(r"[\w'-]+", _first_quote(ev).lower()))
+        hits = sum(1 for k in keywords if k in words)
+        key = (int(ev.get("sources") or 1) + 2 * ledes + 2 * hits, -len(_first_quote(ev)))
         if best is None or key > best:
             best, pick = key, ev
     return pick
@@ -622,8 +634,10 @@ def choose_title(given: str | None, members: Sequence[Mapping[str, Any]],
     if titles:
         best = max(titles, key=lambda a: (cited[a], -len(titles[a]), a))
         return titles[best], "headline"
+    keywords = [w for w in (given or "").lower().split() if len(w) > 2] \
+        if given and _keywords(given) else []
     ev = key_event(ranked, {str(a["id"]): _lead_end(str(a.get("text") or "")) for a in members},
-                   taken)
+                   taken, keywords)
     quote = _first_quote(ev or {})
     if ev is not None and quote.strip():
         return headline_from_sentence(quote), "event"
@@ -683,7 +697,7 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
         "entries": _timeline([e for e in entries if _in_window(e.get("date"), first, last)],
                              ctx.texts),
         "main": main, "rest": rest,
-        "series": view_series, "toll": headline_toll(view_series),
+        "series": view_series, "toll": headline_toll(view_series, last),
         "dyads": {"country": _dyad_pairs(build_dyads(country_level(timely), ctx.dup)),
                   "actor": _dyad_pairs(build_dyads(timely, ctx.dup))},
         "network": _network(events),
