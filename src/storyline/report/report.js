@@ -292,7 +292,8 @@
       var q = search.value.trim().toLowerCase();
       items.forEach(function (li) { li.hidden = q && li._text.indexOf(q) < 0; });
     });
-    byId("stories-summary").textContent = "Other stories (" + (VIEWS.length - 1) + ")";
+    var others = VIEWS.filter(function (v) { return !v.all; }).length - 1;
+    byId("stories-summary").textContent = "Other stories (" + others + ") and all together";
   }
 
   function markStory(i) {
