@@ -67,7 +67,7 @@ def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert n >= 250
     out = tmp_path_factory.mktemp("t17") / "out"
     summary = run([str(source)], out, db=cache / "storyline.duckdb",
-                  options=Options(progress=False), log=lambda msg: None)
+                  options=Options(progress=False, workers=2), log=lambda msg: None)
     assert summary.articles_total >= 240  # a few lines of the set carry no body
     return Path(summary.outputs["report"])
 
