@@ -820,6 +820,7 @@ def report_data(out_dir: Path,
             "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
             "events": len(events), "figures": len(figures),
             "stories": sum(1 for v in views if not v.get("all")),
+            "lowConfidence": LOW_CONFIDENCE,
         },
         "articles": {a["id"]: {
             "title": a.get("title"), "outlet": a.get("outlet"),

@@ -751,7 +751,7 @@
     function row(e, unsure) {
       var when = fmtDate(e.date, e.precision);
       var status = [h("span", { class: "badge " + e.modality, text: MODALITY_LABEL[e.modality] || e.modality })];
-      if (typeof e.conf === "number" && e.conf < 0.4) status.push(h("span", { class: "badge unsure", text: "unsure" }));
+      if (typeof e.conf === "number" && e.conf < D.meta.lowConfidence) status.push(h("span", { class: "badge unsure", text: "unsure" }));
       return h("tr", { id: "ev-" + e.id, class: "mod-" + e.modality + (unsure ? " unsure" : "") },
         h("td", { class: "date", "data-label": "Date", title: e.when ? "from “" + e.when + "”" : "the article's date", text: when }),
         h("td", { "data-label": "Event" }, h("span", { class: "type" }, h("span", { class: "quad-dot q" + e.quad, title: QUAD_NAMES[e.quad] }),
