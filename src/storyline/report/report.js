@@ -124,7 +124,7 @@
     var who = actors(e.source), whom = actors(e.target);
     if (who && whom) return typeName(e) + ": " + who + " → " + whom;
     if (who) return typeName(e) + " by " + who;
-    if (whom) return typeName(e) + " on " + whom;
+    if (whom) return typeName(e) + " → " + whom;
     return typeName(e) + " (actors not named)";
   }
 
@@ -731,6 +731,7 @@
     legend(byId("event-legend"), [1, 2, 3, 4].map(function (q) { return [h("span", { class: "quad-dot q" + q, "aria-hidden": "true" }), QUAD_NAMES[q]]; })
       .concat([[h("span", { class: "badge future", text: "planned" }), ""], [h("span", { class: "badge hypothetical", text: "possible" }), ""],
         [h("span", { class: "badge negated", text: "did not happen" }), "(struck through)"],
+        [h("span", { class: "badge unsure", text: "unsure" }), "coded with low confidence"],
         [h("span", { class: "sw-text", text: "3", "aria-hidden": "true" }), "Sources: independent articles reporting it"]]));
 
     function haystack(e) {
