@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -164,8 +165,6 @@ def test_dyad_chart_ignores_history_named_in_passing(corpus: Any) -> None:
 def test_odd_rows_never_stop_the_page(tmp_path: Any) -> None:
     """Rows an older or broken run could leave: no dates, no actors, no mentions, a
     figure without a quote, a story naming an unknown article, a series without points."""
-    import json
-
     from storyline.report.build import build_report
 
     rows = {
@@ -222,3 +221,18 @@ def test_the_toll_is_not_a_forecast() -> None:
     toll = headline_toll(series, last="2024-03-10")
     assert toll is not None and (toll["point"]["value"], toll["point"]["date"]) == (25, "2024-03-09")
     assert headline_toll(series[1:]) is None
+
+
+def test_events_outside_every_story_stay_reachable(tmp_path: Any) -> None:
+    from tests.report_fixtures import write_outputs
+
+    write_outputs(tmp_path, new_formats=True)
+    lines = (tmp_path / "events.jsonl").read_text("utf-8").split("\n")
+    rows = [json.loads(x) for x in lines if x.strip()]
+    rows[0]["story"] = None  # an event no story claims (an older run)
+    rows[0]["mentions"] = []
+    (tmp_path / "events.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    data = report_data(tmp_path)
+    assert [v["id"] for v in data["views"]] == ["st1", None]
+    whole = data["views"][-1]
+    assert rows[0]["id"] in whole["main"] + whole["rest"]

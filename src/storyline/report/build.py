@@ -758,7 +758,8 @@ def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
                            fig_of.get(sid, []), ser_of.get(sid, []), tl_of.get(sid, []), ctx,
                            taken))
     views.sort(key=lambda v: (-v["sources"], -len(v["main"]), v["title"], str(v["id"])))
-    if len(views) != 1:
+    covered = sum(len(v["main"]) + len(v["rest"]) for v in views)
+    if len(views) != 1 or covered < len(events):  # the whole input, when it shows more
         whole = _view(None, None, articles, events, figures, series,
                       timeline.get("entries") or [], ctx)
         whole["title"] = "All stories" if views else whole["title"]
