@@ -93,24 +93,28 @@ def test_every_fact_cites_its_quote_in_utf16_offsets(tmp_path: Path) -> None:
     accuse = next(e for e in data["events"] if e["id"] == "e_accuse")["mentions"][0]
     py_start = next(e for e in written["events"] if e["id"] == "e_accuse")["mentions"][0]["start"]
     assert accuse["s"] == py_start + 1
-    for story in data["stories"]:
-        for entry in story["entries"]:
+    for view in data["views"]:
+        for entry in view["entries"]:
             for sentence in entry["sentences"]:
                 assert _cited(data, sentence) == sentence["t"]
-    for series in data["series"]:
-        for point in series["points"]:
-            for cite in point["cites"]:
-                assert cite["a"] and _cited(data, cite)
+        for series in view["series"]:
+            for point in series["points"]:
+                for cite in point["cites"]:
+                    assert cite["a"] and _cited(data, cite)
 
 
 def test_without_new_files_figures_group_by_what_and_the_top_timeline_is_used(
         tmp_path: Path) -> None:
     write_outputs(tmp_path)
     data = report_data(tmp_path)
-    assert [s["what"] for s in data["series"]] == ["fishermen who lost nets"]
-    assert [p["value"] for p in data["series"][0]["points"]] == [1200.0, 1500.0]
-    assert len(data["stories"]) == 1 and data["stories"][0]["id"] is None
-    assert data["meta"]["title"] == "Kenya and Uganda"
+    assert len(data["views"]) == 1 and data["views"][0]["id"] is None
+    view = data["views"][0]
+    assert [s["what"] for s in view["series"]] == ["fishermen who lost nets"]
+    assert [p["value"] for p in view["series"][0]["points"]] == [1200.0, 1500.0]
+    assert [e["date"] for e in view["entries"]] == ["2024-03-03", "2024-04-10"]
+    # no story title: the headline of the article most events cite
+    assert data["meta"]["title"] == "Kenya and Uganda agree to share lake patrol data"
+    assert view["titleFrom"] == "headline"
     assert data["meta"]["articles"] == 2 and data["meta"]["first"] == "2024-03-05"
 
 
@@ -118,30 +122,30 @@ def test_new_formats_are_used_when_present(tmp_path: Path) -> None:
     write_outputs(tmp_path, new_formats=True)
     data = report_data(tmp_path)
     assert data["meta"]["title"] == "Lake Victoria <fishing> dispute"
-    assert [s["id"] for s in data["stories"]] == ["st1"]
-    point = data["series"][0]["points"][1]
+    assert [v["id"] for v in data["views"]] == ["st1"]
+    point = data["views"][0]["series"][0]["points"][1]
     assert (point["max"], point["disagree"]) == (1600.0, True)
-    assert data["series"][0]["where"] == "Lake Victoria"
+    assert data["views"][0]["series"][0]["where"] == "Lake Victoria"
 
 
 def test_dyads_network_and_map_carry_event_ids(tmp_path: Path) -> None:
     write_outputs(tmp_path)
     data = report_data(tmp_path)
-    country = data["dyads"]["country"]
+    view = data["views"][0]
+    country = view["dyads"]["country"]
     assert (country[0]["a"], country[0]["b"]) == ("KEN", "UGA")
     months = {m["m"]: m for m in country[0]["months"]}
     assert months["2024-03"]["q"] == [0, 0, 1, 0]
     assert months["2024-04"]["q"] == [1, 0, 0, 0] and months["2024-04"]["other"] == 1
     assert {m["m"] for m in country[0]["months"]} == {"2024-03", "2024-04"}
-    edges = {(e["a"], e["b"]): e for e in data["network"]["edges"]}
-    assert edges[("KENGOV", "UGAGOV")]["ev"] == ["e_meet", "e_talks"] or \
-        sorted(edges[("KENGOV", "UGAGOV")]["ev"]) == ["e_meet", "e_talks"]
+    edges = {(e["a"], e["b"]): e for e in view["network"]["edges"]}
+    assert sorted(edges[("KENGOV", "UGAGOV")]["ev"]) == ["e_meet", "e_talks"]
     assert edges[("KENGOV", "UGAGOV")]["score"] == 4.0  # asserted events only
-    points = data["map"]["points"]
+    points = view["map"]["points"]
     assert [(p["name"], p["kind"], p["ev"]) for p in points] == [
         ("Migingo Island", "event", ["e_accuse"])]
-    assert {"KEN", "UGA"} <= set(data["map"]["involved"])
-    assert len(data["map"]["world"]) > 150
+    assert {"KEN", "UGA"} <= set(view["map"]["involved"])
+    assert len(data["world"]) > 150
 
 
 def test_places_named_in_a_quote_stand_in_for_a_missing_location(tmp_path: Path) -> None:
@@ -154,15 +158,15 @@ def test_places_named_in_a_quote_stand_in_for_a_missing_location(tmp_path: Path)
         {"start": 0, "end": 7, "text": "KAMPALA", "name": "Kampala", "country": "UGA",
          "admin1": "Central Region", "lat": 0.32, "lon": 32.58}]}
     data = report_data(tmp_path, places)
-    named = [p for p in data["map"]["points"] if p["kind"] == "named"]
+    named = [p for p in data["views"][0]["map"]["points"] if p["kind"] == "named"]
     assert [(p["name"], p["ev"]) for p in named] == [("Kampala", ["e_talks"])]
 
 
 def test_an_empty_output_folder_still_gives_a_page(tmp_path: Path) -> None:
     page = _page(tmp_path)
     data = json.loads(DATA_RE.findall(page)[0])
-    assert data["events"] == [] and data["series"] == [] and data["meta"]["articles"] == 0
-    assert data["stories"][0]["entries"] == []
+    assert data["events"] == [] and data["meta"]["articles"] == 0
+    assert data["views"][0]["entries"] == [] and data["views"][0]["series"] == []
 
 
 @pytest.mark.parametrize("name", ["report.js", "report.css", "template.html"])

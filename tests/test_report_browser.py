@@ -107,7 +107,14 @@ def test_report_in_chromium(report: Path) -> None:
         assert page.locator("#figure-list .card").count() >= 3
         assert page.locator("#map-chart svg path.land").count() > 150
         rows = page.locator("#event-table tbody tr")
-        assert rows.count() >= 50
+        assert rows.count() >= 20
+
+        # The whole input (the last entry of the story list), every event included.
+        if page.locator("#stories").is_visible():
+            page.locator("#stories summary").click()
+            page.locator("#story-list .story-pick").last.click()
+        if page.locator("#event-all").is_visible():
+            page.check("#event-all")
 
         # Filters work on modality; negated rows are marked as such.
         page.select_option("#filter-modality", "negated")
@@ -174,14 +181,23 @@ def test_merged_formats_in_chromium(tmp_path: Path) -> None:
     from tests.report_fixtures import HOSTILE, write_outputs
 
     write_outputs(tmp_path, new_formats=True)
-    timeline = json.loads((tmp_path / "timeline.json").read_text("utf-8"))
-    second = dict(timeline["stories"][0], id="st2", title="Second story")
-    timeline["stories"].append(second)
-    (tmp_path / "timeline.json").write_text(json.dumps(timeline), "utf-8")
+    # a second, smaller story: one invented article of its own
+    arts = [json.loads(x) for x in (tmp_path / "articles.jsonl").read_text("utf-8").split("\n")
+            if x.strip()]
+    arts.append(dict(arts[1], id="other003", story="st2", title="Ferry timetable changes",
+                     text="JINJA: The ferry to Buvuma will run twice a day from May, the "
+                          "operator said."))
+    (tmp_path / "articles.jsonl").write_text(
+        "".join(json.dumps(a) + "\n" for a in arts), "utf-8")
+    with open(tmp_path / "stories.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "st2", "title": "ferry buvuma operator",
+                             "articles": ["other003"], "first": "2024-04-12",
+                             "last": "2024-04-12"}) + "\n")
     path = build_report(tmp_path)
     pw, browser, page, problems = _open(sync_playwright, path)
     try:
-        assert page.locator("#story-tabs button").count() == 2
+        # both stories and the whole input in one list; the bigger story opens the page
+        assert page.locator("#story-list .story-pick").count() == 3
         assert page.locator("#story-title").inner_text() == "Lake Victoria <fishing> dispute"
         # A timeline entry's event chip leads to that event's row in the table.
         page.locator("#timeline-list .chip").first.click()
@@ -202,6 +218,14 @@ def test_merged_formats_in_chromium(tmp_path: Path) -> None:
         # The dyad chart switches to the actor view from a network edge.
         page.locator("#network-chart line.clickable").first.click()
         assert not page.locator("#dyad-country").is_checked()
+        # The smaller story: its own title (its headline, not its key words), no event rows
+        page.locator("#stories summary").click()
+        page.fill("#story-search", "ferry")
+        assert page.locator("#story-list li:not([hidden])").count() == 1
+        page.locator("#story-list li:not([hidden]) button").click()
+        assert page.locator("#story-title").inner_text() == "Ferry timetable changes"
+        assert page.locator("#event-table tbody tr").count() == 0
+        assert page.locator("#timeline-list .tl-entry").count() == 0
         assert not problems, problems
     finally:
         browser.close()

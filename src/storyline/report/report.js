@@ -1,16 +1,27 @@
 /* storyline report: draws every section from the JSON embedded in the page.
    Text from articles only ever enters the page through textContent / createTextNode /
-   setAttribute, never parsed as HTML, so markup inside an article is shown as text. */
+   setAttribute, never parsed as HTML, so markup inside an article is shown as text.
+   The data holds one view per story (the biggest first); choosing a story redraws every
+   section from that story's view. */
 (function () {
   "use strict";
 
+  var T0 = (window.performance && performance.now) ? performance.now() : 0;
   var D = JSON.parse(document.getElementById("storyline-data").textContent);
   var SVG_NS = "http://www.w3.org/2000/svg";
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+  var QUAD_COLOURS = ["#7fbf7b", "#1b7837", "#f4a582", "#b2182b"];
   var MODALITY_LABEL = { asserted: "reported", future: "planned", hypothetical: "possible", negated: "did not happen" };
   var EVENTS = {};
   D.events.forEach(function (e) { EVENTS[e.id] = e; });
+  var VIEWS = D.views || [];
+  var V = VIEWS[0] || null;       // the story shown
+  var PHONE = (window.innerWidth || 1000) < 640;
+  var TIMELINE_SHOWN = PHONE ? 8 : 12;   // dates shown before "show all"
+  var NETWORK_TOP = 10;                  // actors shown before "show all"
+  var SERIES_SHOWN = PHONE ? 4 : 6;      // multi-point series shown before "show more"
+  var EVENT_PAGE = PHONE ? 15 : 30;      // event rows a page
 
   // ---------------------------------------------------------------- helpers
 
@@ -49,6 +60,15 @@
 
   function byId(id) { return document.getElementById(id); }
 
+  /* An SVG shape that acts as a button: focusable, named, and pressed with Enter or Space. */
+  function svgButton(tag, attrs, label, fn) {
+    attrs.tabindex = 0; attrs.role = "button"; attrs["aria-label"] = label;
+    attrs.onclick = fn;
+    attrs.onkeydown = function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); fn(); } };
+    attrs.class = (attrs.class ? attrs.class + " " : "") + "clickable";
+    return s(tag, attrs, s("title", { text: label }));
+  }
+
   function fmtDate(d, precision) {
     if (!d) return "undated";
     var p = d.split("-");
@@ -56,6 +76,18 @@
     if (precision === "year") return p[0];
     if (precision === "month" || p.length < 3) return month + " " + p[0];
     return parseInt(p[2], 10) + " " + month + " " + p[0];
+  }
+
+  function fmtShort(d) {
+    if (!d) return "";
+    var p = d.split("-");
+    return p.length < 3 ? fmtDate(d) : parseInt(p[2], 10) + " " + (MONTHS[parseInt(p[1], 10) - 1] || p[1]);
+  }
+
+  function fmtSpan(a, b) {
+    if (!a) return "";
+    if (!b || a === b) return fmtDate(a);
+    return (a.slice(0, 4) === b.slice(0, 4) ? fmtShort(a) : fmtDate(a)) + " – " + fmtDate(b);
   }
 
   function fmtMonth(m) { var p = m.split("-"); return MONTHS[parseInt(p[1], 10) - 1] + " " + p[0]; }
@@ -81,25 +113,39 @@
     return text;
   }
 
-  function actors(list) { return list && list.length ? list.join(" and ") : "—"; }
+  function cap(t) { t = String(t || ""); return t.charAt(0).toUpperCase() + t.slice(1); }
 
+  function actors(list) { return list && list.length ? list.join(" and ") : ""; }
+
+  function typeName(e) { return e.type.charAt(0) + e.type.slice(1).toLowerCase(); }
+
+  /* "Assault: Israel → Hamas"; an actor the article does not name is left out, not dashed. */
   function eventLabel(e) {
-    var who = actors(e.source);
-    var whom = e.target && e.target.length ? " → " + actors(e.target) : "";
-    return e.type.charAt(0) + e.type.slice(1).toLowerCase() + ": " + who + whom;
+    var who = actors(e.source), whom = actors(e.target);
+    if (who && whom) return typeName(e) + ": " + who + " → " + whom;
+    if (who) return typeName(e) + " by " + who;
+    if (whom) return typeName(e) + " → " + whom;
+    return typeName(e) + " (actors not named)";
   }
 
   function safeUrl(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null; }
 
   // Score -10..10 -> red .. grey .. green
   function scoreColour(v) {
-    if (typeof v !== "number") return "#9aa0a6";
+    if (typeof v !== "number") return "#80868b";
     var t = Math.max(-1, Math.min(1, v / 10));
-    var grey = [154, 160, 166], red = [178, 24, 43], green = [27, 120, 55];
+    var grey = [128, 134, 139], red = [178, 24, 43], green = [27, 120, 55];
     var to = t < 0 ? red : green, k = Math.abs(t);
     var c = grey.map(function (g, i) { return Math.round(g + (to[i] - g) * k); });
     return "rgb(" + c.join(",") + ")";
   }
+
+  function legend(node, items) {
+    clear(node);
+    items.forEach(function (it) { append(node, h("li", null, it[0], " ", it[1])); });
+  }
+
+  function swatch(cls, style) { return h("span", { class: "sw " + (cls || ""), style: style || null, "aria-hidden": "true" }); }
 
   // ------------------------------------------------------------ source panel
 
@@ -149,13 +195,35 @@
       onclick: function () { showQuote(cite, label); } });
   }
 
-  function reportButtons(e) {
-    return e.mentions.map(function (m, i) {
-      var art = m.a ? D.articles[m.a] : null;
-      var name = art && art.outlet ? art.outlet : "source " + (i + 1);
-      return quoteButton(m, name, fmtDate(e.date, e.precision) + " · " + eventLabel(e), "chip");
-    });
+  function sourceName(c, i) {
+    var art = c.a ? D.articles[c.a] : null;
+    if (art && art.outlet) return art.outlet + (art.date ? " " + fmtShort(art.date) : "");
+    if (art && art.date) return "report of " + fmtShort(art.date);
+    return "report " + (i + 1);
   }
+
+  /* One chip per article (a passage reported twice is one report); past the first two, the
+     rest behind a "+N" button that says what it holds. */
+  function citeChips(cites, label) {
+    var seen = {}, list = [];
+    cites.forEach(function (c) {
+      var key = c.a || c.q;
+      if (!seen[key]) { seen[key] = 1; list.push(c); }
+    });
+    var box = h("span", { class: "reports" });
+    var chips = list.map(function (c, i) { return quoteButton(c, sourceName(c, i), label, "chip"); });
+    append(box, chips.slice(0, 2));
+    if (chips.length > 2) {
+      var rest = chips.slice(2);
+      var more = h("button", { type: "button", class: "chip more-chip", "aria-expanded": "false",
+        text: "+" + rest.length + " more report" + (rest.length === 1 ? "" : "s"),
+        onclick: function () { more.remove(); append(box, rest); if (rest[0]) rest[0].focus(); } });
+      append(box, more);
+    }
+    return box;
+  }
+
+  function reportButtons(e) { return citeChips(e.mentions, fmtDate(e.date, e.precision) + " · " + eventLabel(e)); }
 
   function eventItem(e) {
     return h("li", null,
@@ -163,8 +231,7 @@
       h("strong", { text: fmtDate(e.date, e.precision) + " " }),
       eventLabel(e) + " ",
       h("span", { class: "badge " + e.modality, text: MODALITY_LABEL[e.modality] || e.modality }),
-      " ",
-      h("span", { class: "reports" }, reportButtons(e)));
+      " ", reportButtons(e));
   }
 
   function showEvents(container, title, ids) {
@@ -172,24 +239,84 @@
     var list = ids.map(function (id) { return EVENTS[id]; }).filter(Boolean);
     append(container, h("h3", { text: title }));
     if (!list.length) { append(container, h("p", { class: "empty", text: "No event." })); return; }
-    append(container, h("ul", { class: "ev-list" }, list.map(eventItem)));
+    var shown = list.slice(0, 20);
+    var ul = h("ul", { class: "ev-list" }, shown.map(eventItem));
+    append(container, ul);
+    if (list.length > shown.length) append(container, h("p", { class: "count", text: "and " + (list.length - shown.length) + " more in the events table below" }));
+  }
+
+  // ---------------------------------------------------------------- the story header and list
+
+  function renderHeader(v) {
+    byId("story-title").textContent = v.title;
+    document.title = v.title + " · storyline report";
+    var facts = [v.sources + " independent source" + (v.sources === 1 ? "" : "s")];
+    var copies = v.articles - v.sources;
+    if (copies > 0) facts[0] += " (" + copies + " syndicated " + (copies === 1 ? "copy" : "copies") + ")";
+    var span = fmtSpan(v.first, v.last);
+    if (span) facts.push(span);
+    facts.push((v.main.length + v.rest.length) + " events");
+    if (v.outlets.length) facts.push(v.outlets.slice(0, 4).join(", ") + (v.outlets.length > 4 ? " and " + (v.outlets.length - 4) + " more outlets" : ""));
+    if (v.titleFrom === "event") facts.push("title from the story's best-reported event");
+    else if (v.titleFrom === "lead") facts.push("title from its first article's lead");
+    byId("story-facts").textContent = facts.join(" · ");
+    var toll = byId("story-toll");
+    clear(toll);
+    toll.hidden = !v.toll;
+    if (v.toll) {
+      var p = v.toll.point, c = p.cites[0] || { q: "" };
+      var art = c.a ? D.articles[c.a] : null;
+      append(toll, [h("span", { class: "toll-label", text: "Latest toll " }),
+        quoteButton(c, fmtValue(p, v.toll.unit) + " " + v.toll.what, v.toll.what + " · " + fmtDate(p.date), "big-link"),
+        h("span", { class: "count", text: " as of " + fmtDate(p.date) + (v.toll.where ? ", " + v.toll.where : "") +
+          (art && art.outlet ? ", according to " + art.outlet : "") + (c.at ? " (" + c.at + ")" : "") + (p.n > 1 ? ", " + p.n + " sources" : "") })]);
+    }
+  }
+
+  function renderStoryList() {
+    var box = byId("stories"), list = byId("story-list"), search = byId("story-search");
+    if (VIEWS.length < 2) { box.hidden = true; return; }
+    box.hidden = false;
+    var items = VIEWS.map(function (v, i) {
+      var label = v.all ? "All stories together" : v.title;
+      var btn = h("button", { type: "button", class: "story-pick", "data-view": String(i),
+        onclick: function () { select(i); box.open = false; byId("story-title").scrollIntoView({ block: "start" }); } },
+        h("span", { class: "st-title", text: label }),
+        h("span", { class: "st-meta", text: v.sources + " source" + (v.sources === 1 ? "" : "s") + (v.first ? " · " + fmtSpan(v.first, v.last) : "") }));
+      var li = h("li", null, btn);
+      li._text = (label + " " + (v.outlets || []).join(" ")).toLowerCase();
+      return li;
+    });
+    append(list, items);
+    search.addEventListener("input", function () {
+      var q = search.value.trim().toLowerCase();
+      items.forEach(function (li) { li.hidden = q && li._text.indexOf(q) < 0; });
+    });
+    var others = VIEWS.filter(function (v) { return !v.all; }).length - 1;
+    byId("stories-summary").textContent = "Other stories (" + others + ") and all together";
+  }
+
+  function markStory(i) {
+    Array.prototype.forEach.call(document.querySelectorAll("#story-list .story-pick"), function (b) {
+      var on = b.getAttribute("data-view") === String(i);
+      b.setAttribute("aria-current", on ? "true" : "false");
+      b.parentNode.classList.toggle("current", on);
+    });
   }
 
   // ---------------------------------------------------------------- timeline
 
-  function renderTimeline() {
-    var tabs = byId("story-tabs");
-    var list = byId("timeline-list");
-    function show(i) {
-      Array.prototype.forEach.call(tabs.children, function (b, j) { b.setAttribute("aria-selected", String(i === j)); });
+  function renderTimeline(v) {
+    var list = clear(byId("timeline-list")), more = byId("timeline-more");
+    var entries = v.entries;
+    more.hidden = true;
+    if (!entries.length) { append(list, h("li", { class: "empty", text: "No dated sentence to show." })); return; }
+    function draw(n) {
       clear(list);
-      var story = D.stories[i];
-      if (!story || !story.entries.length) { append(list, h("li", { class: "empty", text: "No dated sentence to show." })); return; }
-      story.entries.forEach(function (entry) {
+      entries.slice(0, n).forEach(function (entry) {
         var label = fmtDate(entry.date, entry.precision);
         var meta = h("div", { class: "tl-meta" });
-        var evs = entry.events.map(function (id) { return EVENTS[id]; }).filter(Boolean);
-        evs.forEach(function (e) {
+        entry.events.map(function (id) { return EVENTS[id]; }).filter(Boolean).slice(0, 4).forEach(function (e) {
           append(meta, h("button", { type: "button", class: "chip", title: MODALITY_LABEL[e.modality],
             text: eventLabel(e), onclick: function () { jumpToEvent(e.id); } }));
         });
@@ -202,14 +329,11 @@
           })),
           meta));
       });
+      more.hidden = entries.length <= n;
+      more.textContent = "Show all " + entries.length + " dates";
     }
-    if (D.stories.length > 1) {
-      D.stories.forEach(function (st, i) {
-        append(tabs, h("button", { type: "button", role: "tab", text: st.title || "Story " + (i + 1),
-          onclick: function () { show(i); } }));
-      });
-    }
-    show(0);
+    more.onclick = function () { draw(entries.length); };
+    draw(TIMELINE_SHOWN);
   }
 
   // ------------------------------------------------------------ dyad chart
@@ -225,21 +349,19 @@
     return out;
   }
 
-  function renderDyads() {
+  var dyads = (function () {
     var select = byId("dyad-select"), byCountry = byId("dyad-country");
     var chart = byId("dyad-chart"), detail = byId("dyad-detail");
-    var legend = byId("dyad-legend");
-    [[1, "coop-verbal"], [2, "coop-material"], [3, "conf-verbal"], [4, "conf-material"]].forEach(function (q) {
-      append(legend, h("li", null, h("span", { class: "sw q" + q[0] }), QUAD_NAMES[q[0]]));
-    });
-    if (!D.dyads.country.length) byCountry.checked = false;
+    legend(byId("dyad-legend"), [1, 2, 3, 4].map(function (q) { return [swatch("q" + q), QUAD_NAMES[q]]; })
+      .concat([[h("span", { class: "sw-text", text: "+2", "aria-hidden": "true" }), "above a bar: events that month that were planned, possible or denied (not in the bar)"]]));
+    var data = { country: [], actor: [] };
 
-    function pairs() { return byCountry.checked ? D.dyads.country : D.dyads.actor; }
+    function pairs() { return byCountry.checked ? data.country : data.actor; }
 
     function fill(keep) {
       clear(select);
-      pairs().forEach(function (p, i) {
-        var n = p.total + (p.other ? " (+" + p.other + " other)" : "");
+      pairs().slice(0, 200).forEach(function (p, i) {
+        var n = p.total + (p.other ? " (+" + p.other + " planned, possible or denied)" : "");
         append(select, h("option", { value: String(i), text: p.an + " – " + p.bn + " · " + n + " events" }));
       });
       if (keep !== undefined) select.value = String(keep);
@@ -249,17 +371,19 @@
     function draw() {
       clear(chart); clear(detail);
       var p = pairs()[+select.value || 0];
-      if (!p) { append(chart, h("p", { class: "empty", text: "No event names both an acting actor and the actor it acts on." })); return; }
+      if (!p) { append(chart, h("p", { class: "empty", text: "No dated event in this story names both an acting actor and the actor it acts on." })); return; }
       var months = monthRange(p.months[0].m, p.months[p.months.length - 1].m);
       var byMonth = {};
       p.months.forEach(function (r) { byMonth[r.m] = r; });
       var max = 1;
       p.months.forEach(function (r) { max = Math.max(max, r.q[0] + r.q[1], r.q[2] + r.q[3]); });
-      var W = 760, H = 300, L = 44, R = 12, T = 16, B = 40;
+      // drawn in the box's own pixels: axis labels keep their size on a phone
+      var W = Math.max(300, Math.min(760, chart.clientWidth || 760)), H = W < 500 ? 240 : 300;
+      var L = 34, R = 8, T = 16, B = 40;
       var mid = T + (H - T - B) / 2, half = (H - T - B) / 2;
       var bw = Math.min(56, (W - L - R) / months.length * 0.6);
       var step = (W - L - R) / months.length;
-      var svg = s("svg", { viewBox: "0 0 " + W + " " + H, role: "img",
+      var svg = s("svg", { viewBox: "0 0 " + W + " " + H, role: "group",
         "aria-label": "Cooperation and conflict between " + p.an + " and " + p.bn + " by month" });
       var tick = Math.max(1, Math.ceil(max / 4));
       for (var v = tick; v <= max; v += tick) {
@@ -271,31 +395,27 @@
       }
       append(svg, s("text", { x: L + 4, y: T + 2, "font-size": 11, fill: "#1b7837", text: "cooperation ↑" }));
       append(svg, s("text", { x: L + 4, y: H - B - 4, "font-size": 11, fill: "#b2182b", text: "conflict ↓" }));
-      var labelEvery = Math.ceil(months.length / 12);
+      var labelEvery = Math.ceil(months.length / Math.max(2, Math.floor(W / 64)));
       months.forEach(function (m, i) {
         var x = L + step * i + (step - bw) / 2;
         var r = byMonth[m];
         if (r) {
-          var stacks = [[0, -1], [1, -1], [2, 1], [3, 1]];
           var up = 0, down = 0;
-          stacks.forEach(function (st) {
+          [[0, -1], [1, -1], [2, 1], [3, 1]].forEach(function (st) {
             var n = r.q[st[0]];
             if (!n) return;
             var hgt = n / max * half;
             var y = st[1] < 0 ? mid - up - hgt : mid + down;
             if (st[1] < 0) up += hgt; else down += hgt;
             var ids = r.ev.filter(function (id) { var e = EVENTS[id]; return e && e.quad === st[0] + 1 && e.modality === "asserted"; });
-            var rect = s("rect", { x: x, y: y, width: bw, height: Math.max(1, hgt), class: "clickable q" + (st[0] + 1),
-              fill: ["#7fbf7b", "#1b7837", "#f4a582", "#b2182b"][st[0]], tabindex: 0,
-              onclick: function () { showEvents(detail, fmtMonth(m) + " · " + p.an + " – " + p.bn + " · " + QUAD_NAMES[st[0] + 1], ids); } },
-              s("title", { text: fmtMonth(m) + ": " + n + " × " + QUAD_NAMES[st[0] + 1] + (r.score !== null ? " · mean score " + r.score : "") }));
-            append(svg, rect);
+            var label = fmtMonth(m) + ": " + n + " × " + QUAD_NAMES[st[0] + 1] + (r.score !== null ? ", mean score " + r.score : "");
+            append(svg, svgButton("rect", { x: x, y: y, width: bw, height: Math.max(1, hgt), class: "q" + (st[0] + 1), fill: QUAD_COLOURS[st[0]] },
+              label, function () { showEvents(detail, fmtMonth(m) + " · " + p.an + " – " + p.bn + " · " + QUAD_NAMES[st[0] + 1], ids); }));
           });
           if (r.other) {
-            append(svg, s("text", { x: x + bw / 2, y: mid - up - 4, "text-anchor": "middle", "font-size": 10, fill: "#5f6368",
-              class: "clickable", text: "+" + r.other,
-              onclick: function () { showEvents(detail, fmtMonth(m) + " · " + p.an + " – " + p.bn + " · all events, planned, possible and denied included", r.ev); } },
-              s("title", { text: r.other + " planned, possible or denied" })));
+            append(svg, svgButton("text", { x: x + bw / 2, y: mid - up - 4, "text-anchor": "middle", "font-size": 11, fill: "#5f6368", text: "+" + r.other },
+              fmtMonth(m) + ": " + r.other + " planned, possible or denied",
+              function () { showEvents(detail, fmtMonth(m) + " · " + p.an + " – " + p.bn + " · planned, possible and denied included", r.ev); }));
           }
         }
         if (i % labelEvery === 0) {
@@ -306,59 +426,104 @@
       append(chart, svg);
       var all = [];
       p.months.forEach(function (r) { all = all.concat(r.ev); });
-      showEvents(detail, "All events between " + p.an + " and " + p.bn, all);
+      showEvents(detail, "Events between " + p.an + " and " + p.bn, all);
     }
 
     select.addEventListener("change", draw);
     byCountry.addEventListener("change", function () { fill(); });
-    fill();
     return {
+      show: function (v) {
+        data = v.dyads;
+        byCountry.checked = data.country.length > 0;
+        fill();
+      },
       selectPair: function (a, b) {
         byCountry.checked = false;
-        var i = D.dyads.actor.findIndex(function (p) { return p.a === a && p.b === b; });
+        var i = data.actor.findIndex(function (p) { return p.a === a && p.b === b; });
         fill(i >= 0 ? i : 0);
       }
     };
-  }
+  })();
 
   // ------------------------------------------------------------ actor network
 
-  function renderNetwork(dyads) {
-    var box = byId("network-chart"), detail = byId("network-detail");
-    var net = D.network;
-    if (!net.nodes.length) { append(box, h("p", { class: "empty", text: "No event names both an acting actor and the actor it acts on." })); return; }
-    var S = 600, pad = 70;
-    var pos = {};
-    net.nodes.forEach(function (n) { pos[n.id] = [pad + n.x * (S - 2 * pad), pad + n.y * (S - 2 * pad)]; });
-    var maxW = 1;
-    net.nodes.forEach(function (n) { maxW = Math.max(maxW, n.w); });
-    var svg = s("svg", { viewBox: "0 0 " + S + " " + S, role: "img", "aria-label": "Network of actors" });
+  legend(byId("network-legend"), [
+    [h("span", { class: "sw line", style: "background:" + scoreColour(-8), "aria-hidden": "true" }), "conflict"],
+    [h("span", { class: "sw line", style: "background:" + scoreColour(8), "aria-hidden": "true" }), "cooperation"],
+    [h("span", { class: "sw line", style: "background:" + scoreColour(null), "aria-hidden": "true" }), "no score"],
+    [h("span", { class: "sw line dashed", "aria-hidden": "true" }), "only planned, possible or denied events"],
+    [h("span", { class: "sw dot", "aria-hidden": "true" }), "bigger: more events; thicker line: more events between the two"]]);
+
+  function wrapLabel(name, width) {
+    var words = name.split(/\s+/), lines = [], line = "";
+    words.forEach(function (w) {
+      if (line && (line + " " + w).length > width) { lines.push(line); line = w; }
+      else line = line ? line + " " + w : w;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  function renderNetwork(v, all) {
+    var box = clear(byId("network-chart")), detail = clear(byId("network-detail")), more = byId("network-more");
+    var net = v.network;
+    more.hidden = true;
+    if (!net.nodes.length) { append(box, h("p", { class: "empty", text: "No event in this story names both an acting actor and the actor it acts on." })); return; }
+    var nodes = all ? net.nodes : net.nodes.slice(0, NETWORK_TOP);
+    var keep = {};
+    nodes.forEach(function (n) { keep[n.id] = true; });
+    var edges = net.edges.filter(function (e) { return keep[e.a] && keep[e.b]; });
+    if (net.nodes.length > NETWORK_TOP) {
+      more.hidden = false;
+      more.textContent = all ? "Show the top " + NETWORK_TOP + " actors only" : "Show all " + net.nodes.length + " actors";
+      more.onclick = function () { renderNetwork(v, !all); };
+    }
+    // laid out in the box's own pixels, so labels stay 13px and whole at any width
+    var W = Math.max(300, Math.min(900, box.clientWidth || 640));
+    var narrow = W < 520;
+    var FS = 13, CH = FS * 0.58, wrapAt = narrow ? 12 : 18;
+    var labels = {}, widest = 0;
+    nodes.forEach(function (n) {
+      labels[n.id] = wrapLabel(n.name, wrapAt);
+      labels[n.id].forEach(function (l) { widest = Math.max(widest, l.length * CH); });
+    });
+    var padX = Math.min(widest + 22, W * 0.34);
+    var H = Math.round(Math.max(300, Math.min(560, W * (narrow ? 1.0 : 0.62))));
+    var rx = Math.max(40, W / 2 - padX), ry = H / 2 - 34;
+    var pos = {}, maxW = 1;
+    nodes.forEach(function (n, i) {
+      var ang = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, nodes.length);
+      pos[n.id] = nodes.length === 1 ? [W / 2, H / 2] : [W / 2 + rx * Math.cos(ang), H / 2 + ry * Math.sin(ang)];
+      maxW = Math.max(maxW, n.w);
+    });
+    var svg = s("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Network of the story's main actors" });
     var names = {};
-    net.nodes.forEach(function (n) { names[n.id] = n.name; });
-    net.edges.forEach(function (e) {
+    nodes.forEach(function (n) { names[n.id] = n.name; });
+    edges.forEach(function (e) {
       var a = pos[e.a], b = pos[e.b], total = e.n + e.other;
       var label = names[e.a] + " – " + names[e.b] + ": " + e.n + " reported" + (e.other ? ", " + e.other + " planned, possible or denied" : "") +
-        (e.score !== null ? " · mean score " + e.score : "");
-      append(svg, s("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: scoreColour(e.score),
-        "stroke-width": 1.5 + 2.5 * Math.sqrt(total), "stroke-linecap": "round", "stroke-opacity": 0.85,
-        "stroke-dasharray": e.n ? null : "6 5", class: "clickable",
-        onclick: function () {
+        (e.score !== null ? ", mean score " + e.score : "");
+      append(svg, svgButton("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: scoreColour(e.score),
+        "stroke-width": Math.min(14, 1.5 + 2 * Math.sqrt(total)), "stroke-linecap": "round", "stroke-opacity": 0.8,
+        "stroke-dasharray": e.n ? null : "6 5" }, label, function () {
           showEvents(detail, names[e.a] + " – " + names[e.b], e.ev);
           dyads.selectPair(e.a, e.b);
-        } }, s("title", { text: label })));
+        }));
     });
-    net.nodes.forEach(function (n) {
+    nodes.forEach(function (n) {
       var p = pos[n.id], r = 5 + 9 * Math.sqrt(n.w / maxW);
-      var right = p[0] >= S / 2 - 1;
-      var g = s("g", { class: "clickable", onclick: function () {
+      var right = p[0] >= W / 2 - 1;
+      var lines = labels[n.id];
+      var tx = p[0] + (right ? r + 5 : -r - 5);
+      var text = s("text", { x: tx, y: p[1] + 4 - (lines.length - 1) * FS * 0.55, "text-anchor": right ? "start" : "end",
+        "font-size": FS, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, "aria-hidden": "true" },
+        lines.map(function (l, i) { return s("tspan", { x: tx, dy: i ? FS * 1.1 : 0, text: l }); }));
+      var g = svgButton("g", {}, n.name + ": " + n.w + " events with another actor", function () {
         var ids = [];
         net.edges.forEach(function (e) { if (e.a === n.id || e.b === n.id) ids = ids.concat(e.ev); });
         showEvents(detail, "Events of " + n.name, Array.from(new Set(ids)));
-      } },
-        s("circle", { cx: p[0], cy: p[1], r: r, fill: "#1d1d1f", stroke: "#fff", "stroke-width": 2 }),
-        s("text", { x: p[0] + (right ? r + 4 : -r - 4), y: p[1] + 4, "text-anchor": right ? "start" : "end",
-          "font-size": 13, "paint-order": "stroke", stroke: "#fff", "stroke-width": 3, text: n.name }),
-        s("title", { text: n.name + ": " + n.w + " events with another actor" }));
+      });
+      append(g, [s("circle", { cx: p[0], cy: p[1], r: r, fill: "#1d1d1f", stroke: "#fff", "stroke-width": 2 }), text]);
       append(svg, g);
     });
     append(box, svg);
@@ -366,32 +531,69 @@
 
   // ---------------------------------------------------------------- figures
 
-  function renderFigures() {
-    var box = byId("figure-list");
-    if (!D.series.length) { append(box, h("p", { class: "empty", text: "No figure was reported." })); return; }
-    D.series.forEach(function (sr) {
-      var title = sr.what || "figure";
-      var card = h("article", { class: "card" },
-        h("h3", { text: title.charAt(0).toUpperCase() + title.slice(1) + (sr.unit && sr.unit !== sr.what ? " (" + sr.unit + ")" : "") }),
-        sr.where ? h("p", { class: "where", text: sr.where }) : null);
-      var pts = sr.points.filter(function (p) { return typeof p.value === "number"; });
-      var last = pts[pts.length - 1];
-      if (last) {
-        var label = title + " · " + fmtDate(last.date);
-        append(card, [quoteButton(last.cites[0] || { q: "" }, fmtValue(last, sr.unit), label, "big"), " ",
-          h("span", { class: "asof", text: pts.length > 1 ? "latest, " + fmtDate(last.date) : fmtDate(last.date) })]);
+  function seriesTitle(sr) {
+    var title = cap(sr.what || "figure");
+    if (sr.unit && sr.unit !== sr.what && sr.unit !== "people") title += " (" + sr.unit + ")";
+    if (sr.kind === "incident") title += ", single incidents";
+    return title;
+  }
+
+  function renderFigures(v) {
+    var box = clear(byId("figure-list")), more = byId("figure-more"), note = byId("figure-note");
+    var singles = byId("figure-singles"), slist = clear(byId("figure-singles-list"));
+    var multi = v.series.filter(function (sr) { return sr.points.length > 1; });
+    var one = v.series.filter(function (sr) { return sr.points.length === 1; });
+    more.hidden = true;
+    note.textContent = !v.series.length ? "" : "Numbers reported over time, one card per quantity; running totals and counts of single incidents are never mixed in one series." +
+      (multi.some(function (sr) { return sr.points.some(function (p) { return p.disagree; }); }) ? " Orange points: sources give different numbers for the same date; the bar spans them." : "");
+    if (!v.series.length) append(box, h("p", { class: "empty", text: "No figure was reported in this story." }));
+    function draw(n) {
+      clear(box);
+      multi.slice(0, n).forEach(function (sr) { append(box, card(sr)); });
+      more.hidden = multi.length <= n;
+      more.textContent = "Show " + (multi.length - n) + " more series";
+    }
+    more.onclick = function () { draw(multi.length); };
+    if (multi.length) draw(SERIES_SHOWN);
+    else if (v.series.length) append(box, h("p", { class: "empty", text: "No quantity was reported more than once." }));
+    singles.hidden = !one.length;
+    singles.open = false;
+    byId("figure-singles-summary").textContent = one.length + " figure" + (one.length === 1 ? "" : "s") + " reported once";
+    var PAGE = 60;
+    function fillSingles(k) {
+      clear(slist);
+      one.slice(0, k).forEach(function (sr) {
+        var p = sr.points[0];
+        append(slist, h("li", null, h("strong", { text: fmtValue(p, sr.unit) + " " }), seriesTitle(sr).toLowerCase() +
+          (sr.where ? ", " + sr.where : "") + " · " + fmtDate(p.date) + " ", citeChips(p.cites, seriesTitle(sr) + " · " + fmtDate(p.date))));
+      });
+      if (one.length > k) {
+        append(slist, h("li", null, h("button", { type: "button", class: "more", text: "Show " + (one.length - k) + " more",
+          onclick: function () { fillSingles(k + PAGE * 4); } })));
       }
-      if (pts.length > 1) append(card, sparkline(sr, pts));
-      if (pts.some(function (p) { return p.disagree; })) append(card, h("p", { class: "disagree-note", text: "Orange points: sources give different numbers for the same period." }));
-      append(card, h("ul", { class: "ev-list" }, pts.slice().reverse().slice(0, 6).map(function (p) {
-        return h("li", null, h("strong", { text: fmtDate(p.date) + " " }), fmtValue(p, sr.unit) + " ",
-          h("span", { class: "reports" }, p.cites.map(function (c, i) {
-            var art = c.a ? D.articles[c.a] : null;
-            return quoteButton(c, art && art.outlet ? art.outlet : "source " + (i + 1), title + " · " + fmtDate(p.date), "chip");
-          })));
-      })));
-      append(box, card);
-    });
+    }
+    singles.ontoggle = function () { if (singles.open && !slist.firstChild) fillSingles(PAGE); };
+  }
+
+  function card(sr) {
+    var title = seriesTitle(sr);
+    var node = h("article", { class: "card" }, h("h3", { text: title }), sr.where ? h("p", { class: "where", text: sr.where }) : null);
+    var pts = sr.points;
+    var last = pts[pts.length - 1];
+    var label = title + " · " + fmtDate(last.date);
+    if (sr.kind === "incident") {
+      append(node, h("p", { class: "asof", text: pts.length + " incidents, " + fmtSpan(pts[0].date, last.date) }));
+    } else {
+      append(node, [quoteButton(last.cites[0] || { q: "" }, fmtValue(last, sr.unit), label, "big"), " ",
+        h("span", { class: "asof", text: "latest, " + fmtDate(last.date) })]);
+    }
+    append(node, sparkline(sr, pts));
+    append(node, h("ul", { class: "ev-list" }, pts.slice().reverse().slice(0, 3).map(function (p) {
+      return h("li", null, h("strong", { text: fmtDate(p.date) + " " }), fmtValue(p, sr.unit) + " ",
+        citeChips(p.cites, title + " · " + fmtDate(p.date)));
+    })));
+    if (pts.length > 3) append(node, h("p", { class: "count", text: "and " + (pts.length - 3) + " earlier reports on the chart" }));
+    return node;
   }
 
   function sparkline(sr, pts) {
@@ -404,16 +606,25 @@
     if (v1 === v0) v1 = v0 + 1;
     function X(i) { return t1 === t0 ? L + (W - L - R) * (i + 0.5) / pts.length : L + (t[i] - t0) / (t1 - t0) * (W - L - R); }
     function Y(v) { return T + (1 - (v - v0) / (v1 - v0)) * (H - T - B); }
-    var svg = s("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": (sr.what || "figure") + " over time" });
+    var svg = s("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": (sr.what || "figure") + " over time" });
     append(svg, s("line", { class: "axis", x1: L, x2: W - R, y1: Y(v0), y2: Y(v0) }));
-    append(svg, s("path", { class: "fig-line", d: pts.map(function (p, i) { return (i ? "L" : "M") + X(i).toFixed(1) + " " + Y(p.value).toFixed(1); }).join("") }));
+    if (sr.kind !== "incident") {  // a running total is a line; single incidents are dots apart
+      append(svg, s("path", { class: "fig-line", d: pts.map(function (p, i) { return (i ? "L" : "M") + X(i).toFixed(1) + " " + Y(p.value).toFixed(1); }).join("") }));
+    }
+    // a long series: every point on the line, the latest ones (and the highest) as buttons
+    var hot = pts.length <= 60 ? null : {};
+    if (hot) {
+      var top = 0;
+      pts.forEach(function (p, i) { if (p.value > pts[top].value) top = i; if (i >= pts.length - 40) hot[i] = 1; });
+      hot[top] = 1;
+    }
     pts.forEach(function (p, i) {
+      if (hot && !hot[i]) return;
       if (typeof p.max === "number" && p.max !== p.value) {
         append(svg, s("line", { x1: X(i), x2: X(i), y1: Y(p.value), y2: Y(p.max), stroke: "#5f6368", "stroke-width": 2 }));
       }
-      append(svg, s("circle", { cx: X(i), cy: Y(p.value), r: 5, class: "fig-point" + (p.disagree ? " disagree" : ""), tabindex: 0,
-        onclick: function () { showQuote(p.cites[0] || { q: "" }, (sr.what || "figure") + " · " + fmtDate(p.date)); } },
-        s("title", { text: fmtDate(p.date) + ": " + fmtValue(p, sr.unit) })));
+      append(svg, svgButton("circle", { cx: X(i), cy: Y(p.value), r: 5, class: "fig-point" + (p.disagree ? " disagree" : "") },
+        fmtDate(p.date) + ": " + fmtValue(p, sr.unit), function () { showQuote(p.cites[0] || { q: "" }, (sr.what || "figure") + " · " + fmtDate(p.date)); }));
     });
     append(svg, s("text", { x: L, y: H - 6, "font-size": 11, text: fmtDate(pts[0].date) }));
     append(svg, s("text", { x: W - R, y: H - 6, "font-size": 11, "text-anchor": "end", text: fmtDate(pts[pts.length - 1].date) }));
@@ -422,85 +633,93 @@
 
   // -------------------------------------------------------------------- map
 
-  function renderMap() {
-    var box = byId("map-chart"), detail = byId("map-detail"), note = byId("map-note");
-    var pts = D.map.points;
-    var named = pts.some(function (p) { return p.kind === "named"; });
-    var located = pts.some(function (p) { return p.kind === "event"; });
-    note.textContent = !pts.length ? "No event in these articles carries a place." :
-      located && named ? "Red: where events happened. Blue: places named in the sentence of an event that has no location of its own." :
-      located ? "Where events happened; the size of a point is the number of events." :
-      "Places named in the sentences that report events (the events carry no location of their own); the size of a point is the number of events.";
-    var lon0 = -180, lon1 = 180, lat0 = -60, lat1 = 85;
-    if (pts.length) {
-      var lons = pts.map(function (p) { return p.lon; }), lats = pts.map(function (p) { return p.lat; });
-      lon0 = Math.min.apply(null, lons); lon1 = Math.max.apply(null, lons);
-      lat0 = Math.min.apply(null, lats); lat1 = Math.max.apply(null, lats);
-      var span = Math.max(lon1 - lon0, (lat1 - lat0) * 1.6, 16);
-      var cx = (lon0 + lon1) / 2, cy = (lat0 + lat1) / 2;
-      span *= 1.35;
-      lon0 = cx - span / 2; lon1 = cx + span / 2;
-      lat0 = cy - span / 3.2; lat1 = cy + span / 3.2;
-    }
-    var w = lon1 - lon0, hgt = lat1 - lat0;
-    var unit = w / 100;
-    var involved = {};
-    (D.map.involved || []).forEach(function (c) { involved[c] = true; });
-    var svg = s("svg", { viewBox: lon0 + " " + (-lat1) + " " + w + " " + hgt, role: "img", "aria-label": "Map of event places",
-      preserveAspectRatio: "xMidYMid meet" });
-    append(svg, s("rect", { class: "sea", x: lon0, y: -lat1, width: w, height: hgt }));
-    var stepDeg = w > 120 ? 30 : w > 40 ? 10 : 5;
-    var grat = [];
-    for (var x = Math.ceil(lon0 / stepDeg) * stepDeg; x <= lon1; x += stepDeg) grat.push("M" + x + " " + (-lat1) + "V" + (-lat0));
-    for (var y = Math.ceil(lat0 / stepDeg) * stepDeg; y <= lat1; y += stepDeg) grat.push("M" + lon0 + " " + (-y) + "H" + lon1);
-    append(svg, s("path", { class: "graticule", d: grat.join(""), "stroke-width": unit * 0.15 }));
-    D.map.world.forEach(function (c) {
-      append(svg, s("path", { class: "land" + (involved[c.iso3] ? " involved" : ""), d: c.d, "stroke-width": unit * 0.12 },
-        s("title", { text: c.name })));
-    });
-    var placed = [];
-    function free(box) {
-      return placed.every(function (b) { return box[0] > b[2] || box[2] < b[0] || box[1] > b[3] || box[3] < b[1]; });
-    }
-    var fs = unit * 2.2;
-    pts.forEach(function (p) {
-      var r = unit * (0.7 + 0.55 * Math.sqrt(p.ev.length));
-      placed.push([p.lon - r, -p.lat - r, p.lon + r, -p.lat + r]);
-    });
-    pts.forEach(function (p) {  // busiest first: they get their labels first
-      var r = unit * (0.7 + 0.55 * Math.sqrt(p.ev.length));
-      var g = s("g", { class: "clickable", onclick: function () { showEvents(detail, p.name + (p.kind === "named" ? " (named in the sentence)" : ""), p.ev); } },
-        s("circle", { class: "map-point" + (p.kind === "named" ? " named" : ""), cx: p.lon, cy: -p.lat, r: r, "stroke-width": unit * 0.2 }),
-        s("title", { text: p.name + ": " + p.ev.length + " event" + (p.ev.length === 1 ? "" : "s") }));
-      var tw = p.name.length * fs * 0.58;
-      var x = p.lon + r + unit * 0.5, y = -p.lat + fs * 0.35;
-      var box = [x, y - fs, x + tw, y + fs * 0.25];
-      if (free(box)) {
-        placed.push(box);
-        append(g, s("text", { x: x, y: y, "font-size": fs, "paint-order": "stroke", stroke: "#fff", "stroke-width": unit * 0.5, text: p.name }));
-      }
-      append(svg, g);
+  var map = (function () {
+    var box = byId("map-chart");
+    var svg = s("svg", { role: "group", "aria-label": "Map of where the story's events happened", preserveAspectRatio: "xMidYMid meet" });
+    var sea = s("rect", { class: "sea", x: -180, y: -90, width: 360, height: 180 });
+    var grat = s("path", { class: "graticule" });
+    var land = s("g");
+    var layer = s("g");
+    append(svg, [sea, grat, land, layer]);
+    var paths = {};
+    (D.world || []).forEach(function (c) {
+      var p = s("path", { class: "land", d: c.d }, s("title", { text: c.name }));
+      paths[c.iso3] = p;
+      append(land, p);
     });
     append(box, svg);
-    if (pts.length) {
-      var chips = h("div", { class: "reports place-list" }, h("span", { class: "count", text: "Places: " }));
-      pts.forEach(function (p) {
-        append(chips, h("button", { type: "button", class: "chip", text: p.name + " (" + p.ev.length + ")",
-          onclick: function () { showEvents(detail, p.name + (p.kind === "named" ? " (named in the sentence)" : ""), p.ev); } }));
+    legend(byId("map-legend"), [
+      [swatch("pt"), "where events happened; bigger: more events"],
+      [swatch("pt named"), "a place named in an event's sentence (the event has no place of its own)"],
+      [swatch("land involved"), "a country among the actors"]]);
+    var involvedNow = [];
+
+    function show(v) {
+      var detail = clear(byId("map-detail")), note = byId("map-note"), chips = clear(byId("map-places"));
+      var pts = v.map.points;
+      involvedNow.forEach(function (c) { if (paths[c]) paths[c].setAttribute("class", "land"); });
+      involvedNow = v.map.involved || [];
+      involvedNow.forEach(function (c) { if (paths[c]) paths[c].setAttribute("class", "land involved"); });
+      note.textContent = pts.length ? "Only events whose place is clear; the map fits the places most of the story's events happened." :
+        "No event in this story carries a place that is clear enough to map.";
+      var lon0 = -170, lon1 = 190, lat0 = -58, lat1 = 80;
+      if (v.map.box) {
+        var b = v.map.box;
+        var cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+        var span = Math.max(b[2] - b[0], (b[3] - b[1]) * 1.6, 14) * 1.3;
+        lon0 = cx - span / 2; lon1 = cx + span / 2;
+        lat0 = cy - span / 4; lat1 = cy + span / 4;
+      }
+      var w = lon1 - lon0, hgt = lat1 - lat0, unit = w / 100;
+      svg.setAttribute("viewBox", lon0 + " " + (-lat1) + " " + w + " " + hgt);
+      sea.setAttribute("x", lon0); sea.setAttribute("y", -lat1); sea.setAttribute("width", w); sea.setAttribute("height", hgt);
+      var stepDeg = w > 120 ? 30 : w > 40 ? 10 : 5, d = [];
+      for (var x = Math.ceil(lon0 / stepDeg) * stepDeg; x <= lon1; x += stepDeg) d.push("M" + x + " " + (-lat1) + "V" + (-lat0));
+      for (var y = Math.ceil(lat0 / stepDeg) * stepDeg; y <= lat1; y += stepDeg) d.push("M" + lon0 + " " + (-y) + "H" + lon1);
+      grat.setAttribute("d", d.join(""));
+      grat.setAttribute("stroke-width", unit * 0.15);
+      land.setAttribute("stroke-width", unit * 0.12);
+      clear(layer);
+      var placed = [];
+      function free(bx) { return placed.every(function (b) { return bx[0] > b[2] || bx[2] < b[0] || bx[1] > b[3] || bx[3] < b[1]; }); }
+      var fs = unit * 2.4;
+      function radius(p) { return unit * (0.7 + 0.55 * Math.sqrt(p.ev.length)); }
+      pts.forEach(function (p) {  // busiest first: they get their labels first
+        var r = radius(p);
+        var open = function () { showEvents(detail, p.name + (p.kind === "named" ? " (named in the sentence)" : ""), p.ev); };
+        var g = svgButton("g", {}, p.name + ": " + p.ev.length + " event" + (p.ev.length === 1 ? "" : "s"), open);
+        append(g, s("circle", { class: "map-point" + (p.kind === "named" ? " named" : ""), cx: p.lon, cy: -p.lat, r: r, "stroke-width": unit * 0.2 }));
+        var tw = p.name.length * fs * 0.58;
+        var tx = p.lon + r + unit * 0.5, ty = -p.lat + fs * 0.35;
+        var bx = [tx, ty - fs, tx + tw, ty + fs * 0.25];
+        if (tx + tw < lon1 && free(bx)) {
+          placed.push(bx);
+          append(g, s("text", { x: tx, y: ty, "font-size": fs, "paint-order": "stroke", stroke: "#fff", "stroke-width": unit * 0.5, "aria-hidden": "true", text: p.name }));
+        }
+        append(layer, g);
       });
-      box.parentNode.insertBefore(chips, detail);
+      if (pts.length) {
+        append(chips, h("span", { class: "count", text: "Places: " }));
+        pts.slice(0, 30).forEach(function (p) {
+          append(chips, h("button", { type: "button", class: "chip", text: p.name + " (" + p.ev.length + (p.ev.length === 1 ? " event)" : " events)"),
+            onclick: function () { showEvents(detail, p.name + (p.kind === "named" ? " (named in the sentence)" : ""), p.ev); } }));
+        });
+        if (pts.length > 30) append(chips, h("span", { class: "count", text: " and " + (pts.length - 30) + " more places" }));
+      }
     }
-  }
+    return { show: show };
+  })();
 
   // ---------------------------------------------------------------- events table
 
   var jumpToEvent = function () {};
 
-  function renderTable() {
+  var table = (function () {
     var tbody = document.querySelector("#event-table tbody");
     var fType = byId("filter-type"), fQuad = byId("filter-quad"), fMod = byId("filter-modality"), fText = byId("filter-text");
+    var fOrder = byId("event-order"), fAll = byId("event-all");
     var more = byId("event-more"), count = byId("event-count");
-    var PAGE = 300, shown = PAGE;
+    var shown = EVENT_PAGE, view = null;
     function options(select, values, labels) {
       append(select, h("option", { value: "", text: "all" }));
       values.forEach(function (v) { append(select, h("option", { value: String(v), text: labels ? labels[v] : v })); });
@@ -509,47 +728,71 @@
     options(fType, types);
     options(fQuad, [1, 2, 3, 4], QUAD_NAMES);
     options(fMod, ["asserted", "future", "hypothetical", "negated"], MODALITY_LABEL);
+    legend(byId("event-legend"), [1, 2, 3, 4].map(function (q) { return [h("span", { class: "quad-dot q" + q, "aria-hidden": "true" }), QUAD_NAMES[q]]; })
+      .concat([[h("span", { class: "badge future", text: "planned" }), ""], [h("span", { class: "badge hypothetical", text: "possible" }), ""],
+        [h("span", { class: "badge negated", text: "did not happen" }), "(struck through)"],
+        [h("span", { class: "badge unsure", text: "unsure" }), "coded with low confidence"],
+        [h("span", { class: "sw-text", text: "3", "aria-hidden": "true" }), "Sources: independent articles reporting it"]]));
 
-    function matches(e) {
+    function haystack(e) {
+      if (e._hay === undefined) {
+        e._hay = (e.source.join(" ") + " " + e.target.join(" ") + " " + e.type + " " + (e.location || "") + " " +
+          e.mentions.map(function (m) { return m.q || (m.a && D.articles[m.a] ? D.articles[m.a].text.slice(m.s, m.e) : ""); }).join(" ")).toLowerCase();
+      }
+      return e._hay;
+    }
+
+    function matches(e, q) {
       if (fType.value && e.type !== fType.value) return false;
       if (fQuad.value && String(e.quad) !== fQuad.value) return false;
       if (fMod.value && e.modality !== fMod.value) return false;
-      var q = fText.value.trim().toLowerCase();
-      if (q) {
-        var hay = (e.source.join(" ") + " " + e.target.join(" ") + " " + e.type + " " +
-          e.mentions.map(function (m) { return m.q || (m.a && D.articles[m.a] ? D.articles[m.a].text.slice(m.s, m.e) : ""); }).join(" ")).toLowerCase();
-        if (hay.indexOf(q) < 0) return false;
-      }
-      return true;
+      return !q || haystack(e).indexOf(q) >= 0;
     }
 
-    function row(e) {
+    function row(e, unsure) {
       var when = fmtDate(e.date, e.precision);
-      return h("tr", { id: "ev-" + e.id, class: "mod-" + e.modality },
-        h("td", { class: "date", title: e.when ? "from “" + e.when + "”" : "the article's date", text: when }),
-        h("td", null, h("span", { class: "type" }, h("span", { class: "quad-dot q" + e.quad, title: QUAD_NAMES[e.quad] }),
-          e.type.charAt(0) + e.type.slice(1).toLowerCase()), e.location ? h("div", { class: "count", text: e.location }) : null),
-        h("td", { class: "who", text: actors(e.source) + (e.target.length ? " → " + actors(e.target) : "") }),
-        h("td", null, h("span", { class: "badge " + e.modality, text: MODALITY_LABEL[e.modality] || e.modality })),
-        h("td", { text: typeof e.score === "number" ? (e.score > 0 ? "+" : "") + e.score : "" }),
-        h("td", null, h("span", { class: "reports" }, reportButtons(e))));
+      var status = [h("span", { class: "badge " + e.modality, text: MODALITY_LABEL[e.modality] || e.modality })];
+      if (typeof e.conf === "number" && e.conf < D.meta.lowConfidence) status.push(h("span", { class: "badge unsure", text: "unsure" }));
+      return h("tr", { id: "ev-" + e.id, class: "mod-" + e.modality + (unsure ? " unsure" : "") },
+        h("td", { class: "date", "data-label": "Date", title: e.when ? "from “" + e.when + "”" : "the article's date", text: when }),
+        h("td", { "data-label": "Event" }, h("span", { class: "type" }, h("span", { class: "quad-dot q" + e.quad, title: QUAD_NAMES[e.quad] }),
+          typeName(e)), e.location ? h("div", { class: "count", text: e.location }) : null),
+        h("td", { class: "who", "data-label": "Who → whom", text: actors(e.source) || actors(e.target) ? (actors(e.source) || "(not named)") + (e.target.length ? " → " + actors(e.target) : "") : "(not named)" }),
+        h("td", { "data-label": "Status" }, status),
+        h("td", { class: "num", "data-label": "Sources", text: String(e.sources || 1) }),
+        h("td", { "data-label": "Reports" }, reportButtons(e)));
     }
 
     function draw() {
       clear(tbody);
-      var list = D.events.filter(matches);
-      list.slice(0, shown).forEach(function (e) { append(tbody, row(e)); });
-      count.textContent = list.length + " of " + D.events.length + " events";
+      if (!view) return;
+      var q = fText.value.trim().toLowerCase();
+      var ids = fAll.checked ? view.main.concat(view.rest) : view.main;
+      var restSet = null, list = [];
+      for (var i = 0; i < ids.length; i++) { var e = EVENTS[ids[i]]; if (e && matches(e, q)) list.push(e); }
+      var page = list.slice(0, shown);   // the best-ranked first ...
+      if (fOrder.value === "date") {      // ... shown in date order
+        page = page.slice().sort(function (a, b) { return (a.date || "9999") < (b.date || "9999") ? -1 : (a.date || "9999") > (b.date || "9999") ? 1 : 0; });
+      }
+      if (fAll.checked) { restSet = {}; view.rest.forEach(function (id) { restSet[id] = 1; }); }
+      var frag = document.createDocumentFragment();
+      page.forEach(function (e) { frag.appendChild(row(e, restSet && restSet[e.id])); });
+      tbody.appendChild(frag);
+      var total = ids.length;
+      count.textContent = (list.length > page.length ? page.length + " shown of " : "") + list.length +
+        (list.length !== total ? " matching of " + total : "") + " events";
       more.hidden = list.length <= shown;
+      more.textContent = "Show " + Math.min(EVENT_PAGE * 2, list.length - shown) + " more (next best reported)";
     }
-    [fType, fQuad, fMod].forEach(function (f) { f.addEventListener("change", function () { shown = PAGE; draw(); }); });
-    fText.addEventListener("input", function () { shown = PAGE; draw(); });
-    more.addEventListener("click", function () { shown += PAGE; draw(); });
-    draw();
+    [fType, fQuad, fMod, fOrder, fAll].forEach(function (f) { f.addEventListener("change", function () { shown = EVENT_PAGE; draw(); }); });
+    fText.addEventListener("input", function () { shown = EVENT_PAGE; draw(); });
+    more.addEventListener("click", function () { shown += EVENT_PAGE * 2; draw(); });
 
     jumpToEvent = function (id) {
+      if (!view) return;
       fType.value = ""; fQuad.value = ""; fMod.value = ""; fText.value = "";
-      var i = D.events.findIndex(function (e) { return e.id === id; });
+      var i = view.main.indexOf(id);
+      if (i < 0) { fAll.checked = true; i = view.main.length + view.rest.indexOf(id); }
       if (i >= shown) shown = i + 1;
       draw();
       var tr = byId("ev-" + id);
@@ -559,15 +802,44 @@
       void tr.offsetWidth;
       tr.classList.add("flash");
     };
+
+    return {
+      show: function (v) {
+        view = v; shown = EVENT_PAGE;
+        fAll.checked = v.main.length === 0 && v.rest.length > 0;
+        byId("event-all-label").textContent = "also " + v.rest.length + " undated, historical or unsure event" + (v.rest.length === 1 ? "" : "s");
+        fAll.parentNode.hidden = !v.rest.length;
+        draw();
+      }
+    };
+  })();
+
+  // ---------------------------------------------------------------- choosing a story
+
+  var current = -1;
+
+  function select(i) {
+    var v = VIEWS[i];
+    if (!v || i === current) return;
+    current = i; V = v;
+    if (!panel.hidden) closePanel();
+    var prof = {}, t = performance.now();
+    function lap(name) { var n = performance.now(); prof[name] = Math.round(n - t); t = n; }
+    renderHeader(v); markStory(i); lap("header");
+    renderTimeline(v); lap("timeline");
+    dyads.show(v); lap("relations");
+    renderNetwork(v, false); lap("network");
+    renderFigures(v); lap("figures");
+    map.show(v); lap("map");
+    table.show(v); lap("events");
+    window.storyline.prof = prof;
+    document.documentElement.setAttribute("data-story", v.id || "all");
   }
 
-  // ---------------------------------------------------------------- go
-
-  renderTimeline();
-  var dyads = renderDyads();
-  renderNetwork(dyads);
-  renderFigures();
-  renderMap();
-  renderTable();
+  window.storyline = { select: select, views: VIEWS.length, prof: null };
+  renderStoryList();
+  if (V) select(0);
+  else { byId("story-title").textContent = "No article"; }
   document.documentElement.setAttribute("data-ready", "1");
+  document.documentElement.setAttribute("data-render-ms", String(Math.round(((window.performance && performance.now) ? performance.now() : 0) - T0)));
 })();
