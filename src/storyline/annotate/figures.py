@@ -376,6 +376,8 @@ def extract_figures(
             if built is None:
                 continue
             fig, explicit = built
+            if not fig.what.strip() or not any(ch.isalnum() for ch in fig.unit):
+                continue  # "a dozen - -": nothing is counted
             if num.unit_kind == "measure":
                 prev_measure_end = num.end
             if explicit:
