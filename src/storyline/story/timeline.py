@@ -28,16 +28,27 @@ import numpy as np
 from storyline.annotate.times import find_times, resolve_range
 from storyline.model import TimeExpression
 
-__all__ = ["build_timeline"]
+__all__ = ["TimelineConfig", "build_timeline"]
 
-# Weights of the date votes (tuned on the development topics, see benchmarks/t17.py).
-REF_WEIGHT = 1.0  # an article refers to the date explicitly
-PUB_WEIGHT = 0.5  # an article was published on the date (undated sentences)
-PUB_PREV_WEIGHT = 0.25  # an article was published the day after the date
-REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
-MENTION_BONUS = 0.1  # added to the centroid score of sentences naming the date
-MIN_TOKENS = 5
-MAX_TOKENS = 40
+
+@dataclass(frozen=True, slots=True)
+class TimelineConfig:
+    """The timeline's tunables, in one place (chosen with ``benchmarks/t17.py``).
+
+    The defaults are the setting the leave-one-topic-out protocol of that benchmark
+    selects most often; the benchmark reports how far figures fall on a held-out topic.
+    """
+
+    ref_weight: float = 1.0  # an article refers to the date explicitly
+    pub_weight: float = 0.5  # an article was published on the date (undated sentences)
+    pub_prev_weight: float = 0.25  # an article was published the day after the date
+    redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
+    mention_bonus: float = 0.1  # added to the centroid score of sentences naming the date
+    min_tokens: int = 5
+    max_tokens: int = 40
+
+
+DEFAULT_CONFIG = TimelineConfig()
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -156,8 +167,8 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _pick(cands: list[_Sentence], k: int, used: set[str],
-          day: dt.date | None = None) -> list[_Sentence]:
+def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
+          cfg: TimelineConfig) -> list[_Sentence]:
     """Up to ``k`` central, mutually non-redundant sentences not in ``used`` (updated)."""
     if k <= 0 or not cands:
         return []
@@ -167,7 +178,7 @@ def _pick(cands: list[_Sentence], k: int, used: set[str],
     for s in cands:
         key = _key(s.text)
         n = len(s.text.split())
-        if key in seen or n < MIN_TOKENS or n > MAX_TOKENS:
+        if key in seen or n < cfg.min_tokens or n > cfg.max_tokens:
             continue
         seen.add(key)
         uniq.append(s)
@@ -178,13 +189,13 @@ def _pick(cands: list[_Sentence], k: int, used: set[str],
     centroid = vecs.mean(axis=0)
     cn = float(np.linalg.norm(centroid))
     scores = vecs @ centroid / cn if cn else np.zeros(len(uniq))
-    if day is not None and MENTION_BONUS:
-        scores = scores + MENTION_BONUS * np.array([day in s.dates for s in uniq], dtype=float)
+    if day is not None and cfg.mention_bonus:
+        scores = scores + cfg.mention_bonus * np.array([day in s.dates for s in uniq], dtype=float)
     chosen: list[int] = []
     for i in np.argsort(-scores, kind="stable"):
         if len(chosen) >= k:
             break
-        if chosen and float(np.max(vecs[chosen] @ vecs[i])) > REDUNDANCY:
+        if chosen and float(np.max(vecs[chosen] @ vecs[i])) > cfg.redundancy:
             continue
         chosen.append(int(i))
     used.update(_key(uniq[i].text) for i in chosen)
@@ -199,6 +210,7 @@ def build_timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     times: dict[str, list[TimeExpression]] | None = None,
+    config: TimelineConfig | None = None,
 ) -> list[dict]:
     """Timeline entries for ``articles`` (``(article_id, published_iso_date, text)``).
 
@@ -209,6 +221,7 @@ def build_timeline(
     time expressions (as :func:`find_times` finds them against its publication date, e.g.
     stored by the annotation stage) so that they are not searched again.
     """
+    cfg = config or DEFAULT_CONFIG
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
     refs: dict[dt.date, set[str]] = defaultdict(set)
@@ -238,9 +251,9 @@ def build_timeline(
 
     scores: dict[dt.date, float] = {}
     for d in set(refs) | set(pubs) | set(pubs_after):
-        scores[d] = (REF_WEIGHT * len(refs.get(d, ()))
-                     + PUB_WEIGHT * len(pubs.get(d, ()))
-                     + PUB_PREV_WEIGHT * len(pubs_after.get(d, ())))
+        scores[d] = (cfg.ref_weight * len(refs.get(d, ()))
+                     + cfg.pub_weight * len(pubs.get(d, ()))
+                     + cfg.pub_prev_weight * len(pubs_after.get(d, ())))
     limit = len(scores) if n_dates is None else max(n_dates, 0)
     entries: list[dict] = []
     used: set[str] = set()  # a sentence summarises one date only
@@ -250,7 +263,7 @@ def build_timeline(
         cands = list(by_date.get(d, []))
         cands += undated_by_pub.get(d, [])
         cands += undated_by_pub.get(d + dt.timedelta(days=1), [])
-        picked = _pick(cands, n_sentences, used, d)
+        picked = _pick(cands, n_sentences, used, d, cfg)
         if not picked and n_sentences > 0:
             continue  # nothing quotable for this date: take the next one
         sources: list[str] = []
