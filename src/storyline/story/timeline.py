@@ -19,8 +19,10 @@ Sentences are returned verbatim (whitespace stripped only). The function is pure
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,7 +30,15 @@ import numpy as np
 from storyline.annotate.times import find_times, resolve_range
 from storyline.model import TimeExpression
 
-__all__ = ["TimelineConfig", "build_timeline"]
+__all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
+           "merge_timelines", "quotable"]
+
+
+# Weights of the date ranker (see DATE_FEATURES below): a logistic regression fitted on
+# the ten development topics by ``benchmarks/t17.py --fit``.
+DATE_WEIGHTS: dict[str, float] = {
+    "ref_articles": 1.0, "pub": 0.5, "pub_next": 0.25,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +49,15 @@ class TimelineConfig:
     selects most often; the benchmark reports how far figures fall on a held-out topic.
     """
 
-    ref_weight: float = 1.0  # an article refers to the date explicitly
-    pub_weight: float = 0.5  # an article was published on the date (undated sentences)
-    pub_prev_weight: float = 0.25  # an article was published the day after the date
+    # the date ranker: weight of each of DATE_FEATURES in a date's score
+    date_weights: dict[str, float] = field(default_factory=lambda: dict(DATE_WEIGHTS))
     redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
     mention_bonus: float = 0.1  # added to the centroid score of sentences naming the date
     min_tokens: int = 5
     max_tokens: int = 40
+    quality_filter: bool = True  # skip menus, captions, bylines and fragments
+    relevance_weight: float = 0.0  # weight of a sentence's likeness to the whole story
+    relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
 
 
 DEFAULT_CONFIG = TimelineConfig()
@@ -76,6 +88,7 @@ class _Sentence:
     text: str
     dates: set[dt.date] = field(default_factory=set)
     dated: bool = False  # it has any date expression (of any precision)
+    relevance: float | None = None  # cosine with the whole input's words (see _Pool)
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -163,12 +176,35 @@ def _tfidf(docs: list[list[str]]) -> np.ndarray:
     return m / norms
 
 
+# Page furniture, captions and bylines that sentence splitting leaves in news text.
+_JUNK = re.compile(
+    r"\b(?:last updated|page last|updated at|click here|read more|sign up|subscribe|"
+    r"newsletter|e-?mail this|share this|all rights reserved|copyright|image caption|"
+    r"photo(?:graph)?:|pictured:|getty images|follow us|related (?:stories|articles)|"
+    r"terms of use|privacy policy|watch (?:the )?video|video:|audio:|listen:|"
+    r"\d{1,2}[.:]\d{2}\s*(?:am|pm)\s*-|gmt\b|bst\b|edt\b|est\b)",
+    re.IGNORECASE,
+)
+_CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z0-9'&-]{1,}\b[\s,]+){3,}")
+_END = re.compile(r"[.!?]['\"’”)\s]*$|[.!?]\s*(?:''|``)\s*$")
+# an attribution left alone ("..., she added.") or a reply to an unseen question
+_FRAGMENT = re.compile(r"^(?:[a-z,;:)\]'’”-]|''|(?i:(?:he|she|they|it) (?:said|added))\b)")
+
+
+def quotable(text: str) -> bool:
+    """Whether ``text`` reads as a whole news sentence (no menu, caption or fragment)."""
+    t = text.strip()
+    if not t or not _END.search(t) or t.endswith("?") or _JUNK.search(t):
+        return False
+    return not (t[0].islower() or _FRAGMENT.match(t) or _CAPS_RUN.search(t))
+
+
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
 def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
-          cfg: TimelineConfig) -> list[_Sentence]:
+          cfg: TimelineConfig, pool: _Pool | None = None) -> list[_Sentence]:
     """Up to ``k`` central, mutually non-redundant sentences not in ``used`` (updated)."""
     if k <= 0 or not cands:
         return []
@@ -180,6 +216,8 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
         n = len(s.text.split())
         if key in seen or n < cfg.min_tokens or n > cfg.max_tokens:
             continue
+        if cfg.quality_filter and not quotable(s.text):
+            continue
         seen.add(key)
         uniq.append(s)
         toks.append(_tokens(s.text))
@@ -189,6 +227,8 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
     centroid = vecs.mean(axis=0)
     cn = float(np.linalg.norm(centroid))
     scores = vecs @ centroid / cn if cn else np.zeros(len(uniq))
+    if cfg.relevance_weight and pool is not None:
+        scores = scores + cfg.relevance_weight * np.array([pool.relevance(s) for s in uniq])
     if day is not None and cfg.mention_bonus:
         scores = scores + cfg.mention_bonus * np.array([day in s.dates for s in uniq], dtype=float)
     chosen: list[int] = []
@@ -202,6 +242,151 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
     return [uniq[i] for i in chosen]
 
 
+# The date ranker's features, one value each per candidate date (see ``_features``).
+DATE_FEATURES = (
+    "ref_articles",  # articles with a sentence that refers to the day
+    "ref_later",  # articles published two or more days after it that refer to it
+    "ref_before",  # articles published before the day that refer to it (plans)
+    "ref_sentences",  # sentences that refer to the day
+    "ref_lead",  # articles whose first three sentences refer to the day
+    "pub",  # articles published on the day with undated sentences
+    "pub_next",  # articles published the day after with undated sentences
+    "ref_span",  # days from the day to the last article referring to it
+)
+
+
+@dataclass(slots=True)
+class _Pool:
+    """Every sentence of the input, indexed by the days they refer to or report."""
+
+    by_date: dict[dt.date, list[_Sentence]] = field(default_factory=lambda: defaultdict(list))
+    undated_by_pub: dict[dt.date, list[_Sentence]] = field(
+        default_factory=lambda: defaultdict(list))
+    refs: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    ref_pubs: dict[dt.date, dict[str, dt.date]] = field(
+        default_factory=lambda: defaultdict(dict))
+    ref_sents: Counter[dt.date] = field(default_factory=Counter)
+    lead: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    pubs: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    weight: dict[str, float] = field(default_factory=dict)  # article -> likeness to story
+    centroid: dict[str, float] = field(default_factory=dict)  # the story's words (TF-IDF)
+    centroid_norm: float = 1.0
+
+    def relevance(self, s: _Sentence) -> float:
+        """Cosine of the sentence's words with the story's centroid (cached)."""
+        if s.relevance is None:
+            bag = Counter(_tokens(s.text))
+            nn = math.sqrt(sum(c * c for c in bag.values()))
+            s.relevance = (sum(c * self.centroid.get(w, 0.0) for w, c in bag.items())
+                           / (nn * self.centroid_norm) if nn else 0.0)
+        return s.relevance
+
+
+def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    v = {w: c * idf.get(w, 0.0) for w, c in bag.items()}
+    n = math.sqrt(sum(x * x for x in v.values()))
+    return {w: x / n for w, x in v.items()} if n else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def _story_vectors(bags: list[Counter[str]]) -> tuple[dict[str, float], list[float]]:
+    """The input's centroid (TF-IDF) and each article's cosine with it, scaled to median 1."""
+    df: Counter[str] = Counter()
+    for b in bags:
+        df.update(b.keys())
+    n = len(bags)
+    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    units = [_unit(b, idf) for b in bags]
+    cen: Counter[str] = Counter()
+    for u in units:
+        cen.update(u)
+    centroid = _unit(cen, {w: 1.0 for w in cen})
+    rel = [_dot(u, centroid) for u in units]
+    med = float(np.median(rel)) if rel else 0.0
+    scale = [min(r / med, 1.0) if med > 0 else 1.0 for r in rel]
+    # the centroid in IDF space, for sentence likeness
+    return {w: x * idf[w] for w, x in centroid.items()}, scale
+
+
+def _pool(articles: list[tuple[str, str, str]], lo: dt.date, hi: dt.date,
+          times: dict[str, list[TimeExpression]] | None) -> _Pool:
+    pool = _Pool()
+    split = [_sentences(str(art_id), published, text,
+                        times.get(str(art_id)) if times is not None else None)
+             for art_id, published, text in articles]
+    bags = [Counter(_tokens(text or "")) for _, _, text in articles]
+    pool.centroid, weight = _story_vectors(bags)
+    pool.centroid_norm = math.sqrt(sum(x * x for x in pool.centroid.values())) or 1.0
+    for (art_id, published, _text), sents, wt in zip(articles, split, weight, strict=True):
+        pool.weight[str(art_id)] = wt
+        has_undated = False
+        for i, s in enumerate(sents):
+            for d in s.dates:
+                if lo <= d <= hi:
+                    pool.refs[d].add(s.article)
+                    pool.by_date[d].append(s)
+                    pool.ref_sents[d] += 1
+                    if s.published is not None:
+                        pool.ref_pubs[d][s.article] = s.published
+                    if i < 3:
+                        pool.lead[d].add(s.article)
+            if not s.dated and s.published is not None:
+                has_undated = True
+                pool.undated_by_pub[s.published].append(s)
+        pub = _day(published)
+        if has_undated and pub is not None:
+            pool.pubs[pub].add(str(art_id))
+    return pool
+
+
+def _features(pool: _Pool, lo: dt.date, hi: dt.date,
+              weighted: bool = False) -> tuple[list[dt.date], np.ndarray]:
+    """Each candidate day's DATE_FEATURES; ``weighted``: an article counts its likeness."""
+    one = dt.timedelta(days=1)
+    days = {d for d in pool.refs}
+    days |= {d for d in pool.pubs if lo <= d <= hi}
+    days |= {d - one for d in pool.pubs if lo <= d - one <= hi}
+    dates = sorted(days)
+    wt = pool.weight if weighted else {}
+
+    def n(arts: Iterable[str]) -> float:
+        return float(sum(wt.get(a, 1.0) for a in arts))
+
+    x = np.zeros((len(dates), len(DATE_FEATURES)), dtype=np.float64)
+    for i, d in enumerate(dates):
+        pubs = pool.ref_pubs.get(d, {})
+        later = n(a for a, p in pubs.items() if (p - d).days >= 2)
+        before = n(a for a, p in pubs.items() if p < d)
+        span = max(((p - d).days for p in pubs.values()), default=0)
+        x[i] = (n(pool.refs.get(d, ())), later, before, pool.ref_sents.get(d, 0),
+                n(pool.lead.get(d, ())), n(pool.pubs.get(d, ())),
+                n(pool.pubs.get(d + one, ())), max(span, 0))
+    return dates, x
+
+
+def date_candidates(
+    articles: list[tuple[str, str, str]],
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    times: dict[str, list[TimeExpression]] | None = None,
+    weighted: bool = False,
+) -> tuple[list[dt.date], np.ndarray]:
+    """The candidate dates of ``articles`` and their :data:`DATE_FEATURES` (one row each).
+
+    What the date ranker scores; exposed so that its weights can be fitted
+    (``benchmarks/t17.py``).
+    """
+    lo = _day(date_from) or dt.date.min
+    hi = _day(date_to) or dt.date.max
+    return _features(_pool(articles, lo, hi, times), lo, hi, weighted)
+
+
 def build_timeline(
     articles: list[tuple[str, str, str]],
     *,
@@ -211,6 +396,7 @@ def build_timeline(
     date_to: str | None = None,
     times: dict[str, list[TimeExpression]] | None = None,
     config: TimelineConfig | None = None,
+    scores_out: dict[str, tuple[float, list[str]]] | None = None,
 ) -> list[dict]:
     """Timeline entries for ``articles`` (``(article_id, published_iso_date, text)``).
 
@@ -219,41 +405,18 @@ def build_timeline(
     ``{"date", "precision": "day", "summary": [sentences], "events": [], "sources": [ids]}``
     with at most ``n_sentences`` verbatim sentences. ``times`` may give each article's
     time expressions (as :func:`find_times` finds them against its publication date, e.g.
-    stored by the annotation stage) so that they are not searched again.
+    stored by the annotation stage) so that they are not searched again. ``scores_out``,
+    when given, receives each returned date's ranking score and the article each of its
+    sentences comes from (for :func:`merge_timelines`).
     """
     cfg = config or DEFAULT_CONFIG
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
-    refs: dict[dt.date, set[str]] = defaultdict(set)
-    pubs: dict[dt.date, set[str]] = defaultdict(set)
-    pubs_after: dict[dt.date, set[str]] = defaultdict(set)
-    by_date: dict[dt.date, list[_Sentence]] = defaultdict(list)
-    undated_by_pub: dict[dt.date, list[_Sentence]] = defaultdict(list)
-    for art_id, published, text in articles:
-        sents = _sentences(str(art_id), published, text,
-                           times.get(str(art_id)) if times is not None else None)
-        has_undated = False
-        for s in sents:
-            for d in s.dates:
-                if lo <= d <= hi:
-                    refs[d].add(s.article)
-                    by_date[d].append(s)
-            if not s.dated and s.published is not None:
-                has_undated = True
-                undated_by_pub[s.published].append(s)
-        pub = _day(published)
-        if has_undated and pub is not None:
-            if lo <= pub <= hi:
-                pubs[pub].add(str(art_id))
-            prev = pub - dt.timedelta(days=1)
-            if lo <= prev <= hi:
-                pubs_after[prev].add(str(art_id))
-
-    scores: dict[dt.date, float] = {}
-    for d in set(refs) | set(pubs) | set(pubs_after):
-        scores[d] = (cfg.ref_weight * len(refs.get(d, ()))
-                     + cfg.pub_weight * len(pubs.get(d, ()))
-                     + cfg.pub_prev_weight * len(pubs_after.get(d, ())))
+    pool = _pool(articles, lo, hi, times)
+    dates, x = _features(pool, lo, hi, cfg.relevance_votes)
+    w = np.array([cfg.date_weights.get(f, 0.0) for f in DATE_FEATURES])
+    scores = dict(zip(dates, (x @ w).tolist(), strict=True)) if dates else {}
+    by_date, undated_by_pub = pool.by_date, pool.undated_by_pub
     limit = len(scores) if n_dates is None else max(n_dates, 0)
     entries: list[dict] = []
     used: set[str] = set()  # a sentence summarises one date only
@@ -263,7 +426,7 @@ def build_timeline(
         cands = list(by_date.get(d, []))
         cands += undated_by_pub.get(d, [])
         cands += undated_by_pub.get(d + dt.timedelta(days=1), [])
-        picked = _pick(cands, n_sentences, used, d, cfg)
+        picked = _pick(cands, n_sentences, used, d, cfg, pool)
         if not picked and n_sentences > 0:
             continue  # nothing quotable for this date: take the next one
         sources: list[str] = []
@@ -277,5 +440,48 @@ def build_timeline(
             "events": [],
             "sources": sources,
         })
+        if scores_out is not None:
+            scores_out[d.isoformat()] = (float(scores[d]), [s.article for s in picked])
     entries.sort(key=lambda e: e["date"])
     return entries
+
+
+def merge_timelines(timelines: list[tuple[list[dict], dict[str, tuple[float, list[str]]]]], *,
+                    n_dates: int | None, n_sentences: int) -> list[dict]:
+    """One timeline over several stories, made of the stories' own entries.
+
+    ``timelines``: each story's entries with their date scores (``scores_out`` of
+    :func:`build_timeline`). A date's score is the sum of its stories' scores; the best
+    ``n_dates`` dates are kept, and a date that several stories share takes its
+    sentences from the stories in turn, best-scored story first, up to ``n_sentences``.
+    A story's sentences never move to another date or mix with an unrelated ranking.
+    """
+    by_date: dict[str, list[tuple[float, list[str], dict]]] = defaultdict(list)
+    for entries, scores in timelines:
+        for e in entries:
+            sc, arts = scores.get(e["date"], (0.0, []))
+            by_date[e["date"]].append((sc, arts, e))
+    total = {d: sum(p[0] for p in parts) for d, parts in by_date.items()}
+    order = sorted(total, key=lambda d: (-total[d], d))
+    if n_dates is not None:
+        order = order[:max(n_dates, 0)]
+    out: list[dict] = []
+    for d in sorted(order):
+        parts = sorted(by_date[d], key=lambda p: -p[0])
+        summary: list[str] = []
+        sources: list[str] = []
+        events: set[str] = set()
+        depth = max(len(e["summary"]) for _, _, e in parts)
+        for i in range(depth):
+            for _, arts, e in parts:
+                if i >= len(e["summary"]) or len(summary) >= n_sentences \
+                        or e["summary"][i] in summary:
+                    continue
+                summary.append(e["summary"][i])
+                src = arts[i] if i < len(arts) else None
+                if src is not None and src not in sources:
+                    sources.append(src)
+                events.update(e.get("events", []))  # the events of a story that speaks
+        out.append({"date": d, "precision": parts[0][2]["precision"], "summary": summary,
+                    "events": sorted(events), "sources": sources})
+    return out
