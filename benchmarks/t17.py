@@ -302,15 +302,18 @@ def date_f1(pred: Timeline, ref: Timeline) -> float:
 # both choices without the topic it scores.
 DATE_GRID: dict[str, list[float]] = {
     "ref_articles": [1.0],
-    "ref_later": [0.0, 0.25, 0.5, 1.0],
-    "ref_before": [0.0, -0.25, -0.5],
+    "ref_later": [0.0, 0.5, 1.0],
+    "ref_before": [0.0, -0.5],
+    "ref_named": [0.0, 0.5, 1.0],
+    "ref_named_later": [0.0, 0.5, 1.0, 2.0],
     "pub": [0.25, 0.5, 1.0],
-    "pub_next": [0.0, 0.25, 0.5],
+    "pub_next": [0.0, 0.25],
 }
 RELEVANCE_VOTES = [False, True]
 GRID: dict[str, list[Any]] = {
-    "mention_bonus": [0.0, 0.1, 0.3],
+    "mention_bonus": [0.1, 0.3],
     "relevance_weight": [0.0, 0.5, 1.0],
+    "future_penalty": [0.0, 0.2],
 }
 METRICS = ("date_f1", "rouge1_align_f", "rouge2_align_f")
 
@@ -340,11 +343,19 @@ def ranked_date_f1(case: Case, weights: dict[str, float], weighted: bool) -> flo
     return f1(hit / len(top), hit / case.L)
 
 
+_DATE_F1: dict[tuple[str, int], np.ndarray] = {}
+
+
 def fit_weights(cases: list[Case]) -> dict[str, Any]:
     """The date weights (and votes plain or weighted by relevance) of DATE_GRID with the
     best mean ranked date F1 on ``cases``."""
     cands = [(w, v) for v in RELEVANCE_VOTES for w in _product(DATE_GRID)]
-    totals = [sum(ranked_date_f1(c, w, v) for c in cases) for w, v in cands]
+    totals = np.zeros(len(cands))
+    for c in cases:
+        key = (c.topic, c.timeline)
+        if key not in _DATE_F1:
+            _DATE_F1[key] = np.array([ranked_date_f1(c, w, v) for w, v in cands])
+        totals += _DATE_F1[key]
     w, v = cands[max(range(len(cands)), key=lambda i: (totals[i], -i))]
     return {"date_weights": w, "relevance_votes": v}
 
@@ -422,6 +433,8 @@ def score(case: Case, config: TimelineConfig) -> dict[str, Any]:
     key = (case.topic, case.timeline, json.dumps(asdict(config), sort_keys=True))
     if key not in _SCORES:
         _SCORES[key] = _score(case, config)
+        if len(_SCORES) % 20 == 0:
+            print(f"  ... {len(_SCORES)} timelines built", file=sys.stderr, flush=True)
     return _SCORES[key]
 
 

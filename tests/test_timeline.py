@@ -126,7 +126,7 @@ def test_leftovers_never_summarise_a_date() -> None:
     junk = ("Page last updated at 09:12 GMT, Thursday, 4 March 2031 Share this page. "
             "On March 3, 2031 the dam burst.\n"
             "Dam burst on March 3, 2031 and the town")
-    arts = ARTICLES + [("a5", "2031-03-04", junk)]
+    arts = [*ARTICLES, ("a5", "2031-03-04", junk)]
     for e in build_timeline(arts, n_dates=None, n_sentences=5):
         assert not any("Page last updated" in s or s.endswith("the town") for s in e["summary"])
 
@@ -136,7 +136,7 @@ def test_off_topic_article_sentences_rank_below_the_story() -> None:
 
     stray = ("The Kessel football club signed a new striker on March 3, 2031 for a record fee. "
              "Supporters of the Kessel club celebrated the striker in the town square.")
-    arts = ARTICLES + [("s1", "2031-03-04", stray)]
+    arts = [*ARTICLES, ("s1", "2031-03-04", stray)]
     cfg = TimelineConfig(relevance_weight=1.0)
     tl = {e["date"]: e for e in build_timeline(arts, n_dates=None, n_sentences=1, config=cfg)}
     assert "striker" not in tl["2031-03-03"]["summary"][0]
@@ -147,7 +147,8 @@ def test_later_articles_looking_back_raise_a_date() -> None:
     from storyline.story.timeline import DATE_FEATURES, TimelineConfig, date_candidates
 
     dates, x = date_candidates(ARTICLES)
-    row = {d.isoformat(): dict(zip(DATE_FEATURES, r, strict=True)) for d, r in zip(dates, x)}
+    row = {d.isoformat(): dict(zip(DATE_FEATURES, r, strict=True))
+           for d, r in zip(dates, x, strict=True)}
     # a3 (published 11 March) looks back on 3 March; a1 and a2 (4 March) do not count
     assert row["2031-03-03"]["ref_later"] == 1
     assert row["2031-03-03"]["ref_articles"] == 3
@@ -155,7 +156,7 @@ def test_later_articles_looking_back_raise_a_date() -> None:
     # with a weight on looking back, 3 March outranks the dates only reported the next day
     back = ("Since the March 3, 2031 breach of the Rivermouth dam, no family has gone home. "
             "The lower town is still without clean water, aid workers said on Friday.")
-    arts = ARTICLES + [("a6", "2031-03-20", back)]
+    arts = [*ARTICLES, ("a6", "2031-03-20", back)]
     only = TimelineConfig(date_weights={"ref_later": 1.0})
     assert [e["date"] for e in build_timeline(arts, n_dates=1, n_sentences=1,
                                               config=only)] == ["2031-03-03"]
@@ -192,3 +193,31 @@ def test_merged_timeline_is_made_of_story_entries() -> None:
     # both stories report 3 March: the date takes sentences from each, never a mixed ranking
     assert {a[0] for a in shared["sources"]} == {"a", "b"}
     assert merge_timelines([], n_dates=3, n_sentences=2) == []
+
+
+def test_quotable_rejects_captions_and_ticker_leftovers() -> None:
+    from storyline.story.timeline import quotable
+
+    assert not quotable("Boats skim an oil sheen off the Osk delta , March 5 , 2031 .")
+    assert not quotable("Flood waters cover the lower town of Rivermouth, 4 March 2031.")
+    assert not quotable("L -RRB- shares fell 4 percent on Monday after the dam burst .")
+    assert not quotable("March 11 , 2031 20:24 UTC The inquiry heard from engineers .")
+    assert quotable("March 3 - The Rivermouth dam bursts after two days of rain .")
+    assert quotable("The dam burst on March 3, 2031, officials said.")
+
+
+def test_future_penalty_prefers_what_happened_over_what_was_announced() -> None:
+    from storyline.story.timeline import TimelineConfig
+
+    arts = [
+        ("p1", "2031-03-02", "The Osk river inquiry will hear the Rivermouth engineers on "
+                             "March 10, 2031 in the capital, officials said."),
+        ("p2", "2031-03-11", "The Rivermouth engineers told the Osk river inquiry on "
+                             "March 10, 2031 that they had warned of the dam cracks."),
+    ]
+    cfg = TimelineConfig(future_penalty=1.0, mention_bonus=0.0, redundancy=1.0)
+    tl = build_timeline(arts, n_dates=1, n_sentences=2, config=cfg,
+                        date_from="2031-03-10", date_to="2031-03-10")
+    assert [e["date"] for e in tl] == ["2031-03-10"]
+    assert "told the Osk river inquiry" in tl[0]["summary"][0]
+    assert "will hear" in tl[0]["summary"][1]

@@ -58,6 +58,7 @@ class TimelineConfig:
     quality_filter: bool = True  # skip menus, captions, bylines and fragments
     relevance_weight: float = 0.0  # weight of a sentence's likeness to the whole story
     relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
+    future_penalty: float = 0.0  # taken off sentences that announce rather than report
 
 
 DEFAULT_CONFIG = TimelineConfig()
@@ -88,7 +89,11 @@ class _Sentence:
     text: str
     dates: set[dt.date] = field(default_factory=set)
     dated: bool = False  # it has any date expression (of any precision)
+    explicit: set[dt.date] = field(default_factory=set)  # days it names by month and day
     relevance: float | None = None  # cosine with the whole input's words (see _Pool)
+    key: str | None = None  # normalised text (cached by _pick, as are ok and toks)
+    ok: bool = False  # fit to quote: length and quality
+    toks: list[str] | None = None
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -126,6 +131,10 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
+# a day named by its month ("April 20", "20 April", "4/20"), not by "Tuesday" or "today"
+_EXPLICIT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/-]\d")
+
+
 def _sentences(article_id: str, published: str, text: str,
                times: list[TimeExpression] | None = None) -> list[_Sentence]:
     pub = _day(published)
@@ -152,6 +161,8 @@ def _sentences(article_id: str, published: str, text: str,
         s.dated = True
         if rng[0] == rng[1] and (d := _day(rng[0])) is not None:
             s.dates.add(d)
+            if _EXPLICIT.search(t.text):
+                s.explicit.add(d)
     return sents
 
 
@@ -159,21 +170,36 @@ def _tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
 
 
-def _tfidf(docs: list[list[str]]) -> np.ndarray:
+def _tfidf(docs: list[list[str]]) -> tuple[list[dict[int, float]], np.ndarray]:
+    """Unit TF-IDF vectors of ``docs`` (sparse: word index -> weight) and their mean."""
     vocab: dict[str, int] = {}
+    bags = []
     for d in docs:
+        bag: Counter[int] = Counter()
         for w in d:
-            vocab.setdefault(w, len(vocab))
-    m = np.zeros((len(docs), max(len(vocab), 1)), dtype=np.float64)
-    for i, d in enumerate(docs):
-        for w, c in Counter(d).items():
-            m[i, vocab[w]] = c
-    df = (m > 0).sum(axis=0)
+            bag[vocab.setdefault(w, len(vocab))] += 1
+        bags.append(bag)
+    df = np.zeros(max(len(vocab), 1))
+    for bag in bags:
+        for w in bag:
+            df[w] += 1
     idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    m *= idf
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return m / norms
+    vecs: list[dict[int, float]] = []
+    centroid = np.zeros(len(df))
+    for bag in bags:
+        v = {w: c * float(idf[w]) for w, c in bag.items()}
+        n = math.sqrt(sum(x * x for x in v.values()))
+        v = {w: x / n for w, x in v.items()} if n else {}
+        for w, x in v.items():
+            centroid[w] += x
+        vecs.append(v)
+    return vecs, centroid / max(len(docs), 1)
+
+
+def _sdot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
 
 
 # Page furniture, captions and bylines that sentence splitting leaves in news text.
@@ -182,13 +208,25 @@ _JUNK = re.compile(
     r"newsletter|e-?mail this|share this|all rights reserved|copyright|image caption|"
     r"photo(?:graph)?:|pictured:|getty images|follow us|related (?:stories|articles)|"
     r"terms of use|privacy policy|watch (?:the )?video|video:|audio:|listen:|"
-    r"\d{1,2}[.:]\d{2}\s*(?:am|pm)\s*-|gmt\b|bst\b|edt\b|est\b)",
+    r"\d{1,2}[.:]\d{2}\s*(?:am|pm)\s*-|gmt\b|bst\b|edt\b|est\b|utc\b|-[lr]rb-\s*$)",
     re.IGNORECASE,
 )
+# a caption ends with the day the picture was taken ("..., off Louisiana, May 27, 2010.")
+_CAPTION = re.compile(
+    r",\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s*,?\s*\d{4}"
+    r"\s*[.]?\s*$")
 _CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z0-9'&-]{1,}\b[\s,]+){3,}")
 _END = re.compile(r"[.!?]['\"’”)\s]*$|[.!?]\s*(?:''|``)\s*$")
 # an attribution left alone ("..., she added.") or a reply to an unseen question
-_FRAGMENT = re.compile(r"^(?:[a-z,;:)\]'’”-]|''|(?i:(?:he|she|they|it) (?:said|added))\b)")
+_FRAGMENT = re.compile(
+    r"^(?:[a-z,;:)\]'’”-]|''|[A-Z]{1,2}\s*(?:-RRB-|\))|(?i:(?:he|she|they|it) (?:said|added))\b)")
+
+
+# a sentence that announces what is to come on the day rather than reports it
+_FUTURE = re.compile(
+    r"\b(?:will|would|is|are) (?:be )?(?:due|expected|scheduled|set|planning|going) to\b"
+    r"|\bwill (?!have\b)[a-z]+\b|\bplans? to\b", re.IGNORECASE)
 
 
 def quotable(text: str) -> bool:
@@ -196,7 +234,8 @@ def quotable(text: str) -> bool:
     t = text.strip()
     if not t or not _END.search(t) or t.endswith("?") or _JUNK.search(t):
         return False
-    return not (t[0].islower() or _FRAGMENT.match(t) or _CAPS_RUN.search(t))
+    return not (t[0].islower() or _FRAGMENT.match(t) or _CAPS_RUN.search(t)
+                or _CAPTION.search(t))
 
 
 def _key(text: str) -> str:
@@ -212,30 +251,36 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
     uniq: list[_Sentence] = []
     toks: list[list[str]] = []
     for s in cands:
-        key = _key(s.text)
-        n = len(s.text.split())
-        if key in seen or n < cfg.min_tokens or n > cfg.max_tokens:
+        if s.key is None:
+            s.key = _key(s.text)
+            n = len(s.key.split())
+            s.ok = cfg.min_tokens <= n <= cfg.max_tokens and (
+                not cfg.quality_filter or quotable(s.text))
+        if s.key in seen or not s.ok:
             continue
-        if cfg.quality_filter and not quotable(s.text):
-            continue
-        seen.add(key)
+        seen.add(s.key)
         uniq.append(s)
-        toks.append(_tokens(s.text))
+        if s.toks is None:
+            s.toks = _tokens(s.text)
+        toks.append(s.toks)
     if not uniq:
         return []
-    vecs = _tfidf(toks)
-    centroid = vecs.mean(axis=0)
+    vecs, centroid = _tfidf(toks)
     cn = float(np.linalg.norm(centroid))
-    scores = vecs @ centroid / cn if cn else np.zeros(len(uniq))
+    scores = (np.array([sum(x * centroid[w] for w, x in v.items()) for v in vecs]) / cn
+              if cn else np.zeros(len(uniq)))
     if cfg.relevance_weight and pool is not None:
         scores = scores + cfg.relevance_weight * np.array([pool.relevance(s) for s in uniq])
+    if cfg.future_penalty:
+        scores = scores - cfg.future_penalty * np.array(
+            [bool(_FUTURE.search(s.text)) for s in uniq], dtype=float)
     if day is not None and cfg.mention_bonus:
         scores = scores + cfg.mention_bonus * np.array([day in s.dates for s in uniq], dtype=float)
     chosen: list[int] = []
     for i in np.argsort(-scores, kind="stable"):
         if len(chosen) >= k:
             break
-        if chosen and float(np.max(vecs[chosen] @ vecs[i])) > cfg.redundancy:
+        if chosen and max(_sdot(vecs[j], vecs[i]) for j in chosen) > cfg.redundancy:
             continue
         chosen.append(int(i))
     used.update(_key(uniq[i].text) for i in chosen)
@@ -252,6 +297,8 @@ DATE_FEATURES = (
     "pub",  # articles published on the day with undated sentences
     "pub_next",  # articles published the day after with undated sentences
     "ref_span",  # days from the day to the last article referring to it
+    "ref_named",  # articles that name the day by month and day
+    "ref_named_later",  # articles two or more days later that name it by month and day
 )
 
 
@@ -267,6 +314,7 @@ class _Pool:
         default_factory=lambda: defaultdict(dict))
     ref_sents: Counter[dt.date] = field(default_factory=Counter)
     lead: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    named: dict[dt.date, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     pubs: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
     weight: dict[str, float] = field(default_factory=dict)  # article -> likeness to story
     centroid: dict[str, float] = field(default_factory=dict)  # the story's words (TF-IDF)
@@ -275,7 +323,9 @@ class _Pool:
     def relevance(self, s: _Sentence) -> float:
         """Cosine of the sentence's words with the story's centroid (cached)."""
         if s.relevance is None:
-            bag = Counter(_tokens(s.text))
+            if s.toks is None:
+                s.toks = _tokens(s.text)
+            bag = Counter(s.toks)
             nn = math.sqrt(sum(c * c for c in bag.values()))
             s.relevance = (sum(c * self.centroid.get(w, 0.0) for w, c in bag.items())
                            / (nn * self.centroid_norm) if nn else 0.0)
@@ -335,6 +385,8 @@ def _pool(articles: list[tuple[str, str, str]], lo: dt.date, hi: dt.date,
                         pool.ref_pubs[d][s.article] = s.published
                     if i < 3:
                         pool.lead[d].add(s.article)
+                    if d in s.explicit and s.published is not None:
+                        pool.named[d][s.article] = s.published
             if not s.dated and s.published is not None:
                 has_undated = True
                 pool.undated_by_pub[s.published].append(s)
@@ -363,9 +415,11 @@ def _features(pool: _Pool, lo: dt.date, hi: dt.date,
         later = n(a for a, p in pubs.items() if (p - d).days >= 2)
         before = n(a for a, p in pubs.items() if p < d)
         span = max(((p - d).days for p in pubs.values()), default=0)
+        named = pool.named.get(d, {})
         x[i] = (n(pool.refs.get(d, ())), later, before, pool.ref_sents.get(d, 0),
                 n(pool.lead.get(d, ())), n(pool.pubs.get(d, ())),
-                n(pool.pubs.get(d + one, ())), max(span, 0))
+                n(pool.pubs.get(d + one, ())), max(span, 0), n(named),
+                n(a for a, p in named.items() if (p - d).days >= 2))
     return dates, x
 
 
