@@ -1,19 +1,25 @@
 """Timeline summarisation: the dates a story happened on, each with a few source sentences.
 
-A DATEWISE-style method (Gholipour Ghalandari & Ifrim 2020) without a trained ranker:
+A DATEWISE-style method (Gholipour Ghalandari & Ifrim 2020) with a linear date ranker
+whose weights are chosen on the development topics (``benchmarks/t17.py``):
 
 1. Split every article into sentences and find the day-precision dates each sentence
    refers to (:func:`storyline.annotate.times.find_times` against the publication
    date, once per article so that anaphora keep their context).
-2. Score each date by how many distinct articles refer to it; an article also gives a
-   weaker vote to its own publication date and the day before (news mostly reports
-   the last day or two) when it has sentences without a date expression.
+2. Score each date by how the whole coverage refers to it (:data:`DATE_FEATURES`): the
+   articles that refer to it, those published later that look back on it, those that
+   name it by month and day, plans made before it, and the articles published on it and
+   the day after (news mostly reports the last day or two).
 3. Keep the best ``n_dates`` dates inside the window; for each, rank its candidate
    sentences (those that mention the date, then undated sentences of articles
    published on it or the day after) by cosine similarity to the TF-IDF centroid of
-   the candidates, skipping any sentence too similar to one already chosen.
+   the candidates plus their likeness to the whole story (so that a stray article's
+   sentences stay out), skipping page leftovers, captions and fragments
+   (:func:`quotable`), sentences too similar to one already chosen and, less
+   strongly, those that announce rather than report.
 
-Sentences are returned verbatim (whitespace stripped only). The function is pure.
+:func:`merge_timelines` makes one timeline of several stories' timelines. Sentences
+are returned verbatim (whitespace stripped only). The functions are pure.
 """
 
 from __future__ import annotations
@@ -34,10 +40,12 @@ __all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates
            "merge_timelines", "quotable"]
 
 
-# Weights of the date ranker (see DATE_FEATURES below): a logistic regression fitted on
-# the ten development topics by ``benchmarks/t17.py --fit``.
+# Weights of the date ranker (see DATE_FEATURES below): the best of the benchmark's grid
+# on the ten development topics (``benchmarks/t17.py --fit``; its leave-one-topic-out
+# figure is the one to quote).
 DATE_WEIGHTS: dict[str, float] = {
-    "ref_articles": 1.0, "pub": 0.5, "pub_next": 0.25,
+    "ref_articles": 1.0, "ref_later": 0.5, "ref_before": -0.5, "ref_named": 1.0,
+    "ref_named_later": 1.0, "pub": 1.0, "pub_next": 0.25,
 }
 
 
@@ -56,9 +64,9 @@ class TimelineConfig:
     min_tokens: int = 5
     max_tokens: int = 40
     quality_filter: bool = True  # skip menus, captions, bylines and fragments
-    relevance_weight: float = 0.0  # weight of a sentence's likeness to the whole story
+    relevance_weight: float = 1.0  # weight of a sentence's likeness to the whole story
     relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
-    future_penalty: float = 0.0  # taken off sentences that announce rather than report
+    future_penalty: float = 0.2  # taken off sentences that announce rather than report
 
 
 DEFAULT_CONFIG = TimelineConfig()
@@ -176,8 +184,8 @@ def _tfidf(docs: list[list[str]]) -> tuple[list[dict[int, float]], np.ndarray]:
     bags = []
     for d in docs:
         bag: Counter[int] = Counter()
-        for w in d:
-            bag[vocab.setdefault(w, len(vocab))] += 1
+        for word in d:
+            bag[vocab.setdefault(word, len(vocab))] += 1
         bags.append(bag)
     df = np.zeros(max(len(vocab), 1))
     for bag in bags:
