@@ -311,9 +311,9 @@ DATE_GRID: dict[str, list[float]] = {
 }
 RELEVANCE_VOTES = [False, True]
 GRID: dict[str, list[Any]] = {
-    "mention_bonus": [0.1, 0.3],
-    "relevance_weight": [0.0, 0.5, 1.0],
+    "relevance_weight": [0.5, 1.0],
     "future_penalty": [0.0, 0.2],
+    "recent_bonus": [0.0, 0.1],
 }
 METRICS = ("date_f1", "rouge1_align_f", "rouge2_align_f")
 

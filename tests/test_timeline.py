@@ -221,3 +221,19 @@ def test_future_penalty_prefers_what_happened_over_what_was_announced() -> None:
     assert [e["date"] for e in tl] == ["2031-03-10"]
     assert "told the Osk river inquiry" in tl[0]["summary"][0]
     assert "will hear" in tl[0]["summary"][1]
+
+
+def test_recent_bonus_prefers_the_report_of_the_day_to_a_later_recollection() -> None:
+    from storyline.story.timeline import TimelineConfig
+
+    arts = [
+        ("r1", "2031-03-04", "Water from the Rivermouth dam flooded the lower town on "
+                             "March 3, 2031, rescue teams from Velden said."),
+        ("r2", "2031-04-20", "Weeks after the March 3, 2031 breach of the Rivermouth dam, "
+                             "shops in the lower town of Rivermouth remain shut."),
+    ]
+    for bonus, want in ((1.0, "r1"), (-1.0, "r2")):
+        cfg = TimelineConfig(recent_bonus=bonus, relevance_weight=0.0, redundancy=1.0)
+        tl = build_timeline(arts, n_dates=1, n_sentences=1, config=cfg,
+                            date_from="2031-03-03", date_to="2031-03-03")
+        assert tl[0]["sources"] == [want]

@@ -67,6 +67,7 @@ class TimelineConfig:
     relevance_weight: float = 1.0  # weight of a sentence's likeness to the whole story
     relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
     future_penalty: float = 0.2  # taken off sentences that announce rather than report
+    recent_bonus: float = 0.0  # added to sentences published on the day or the next
 
 
 DEFAULT_CONFIG = TimelineConfig()
@@ -282,6 +283,11 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
     if cfg.future_penalty:
         scores = scores - cfg.future_penalty * np.array(
             [bool(_FUTURE.search(s.text)) for s in uniq], dtype=float)
+    if day is not None and cfg.recent_bonus:
+        # reported on the day or the next, not recalled weeks later as background
+        scores = scores + cfg.recent_bonus * np.array(
+            [s.published is not None and 0 <= (s.published - day).days <= 1 for s in uniq],
+            dtype=float)
     if day is not None and cfg.mention_bonus:
         scores = scores + cfg.mention_bonus * np.array([day in s.dates for s in uniq], dtype=float)
     chosen: list[int] = []
