@@ -67,7 +67,7 @@ class TimelineConfig:
     relevance_weight: float = 1.0  # weight of a sentence's likeness to the whole story
     relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
     future_penalty: float = 0.2  # taken off sentences that announce rather than report
-    recent_bonus: float = 0.0  # added to sentences published on the day or the next
+    recent_bonus: float = 0.1  # added to sentences published on the day or the next
 
 
 DEFAULT_CONFIG = TimelineConfig()
