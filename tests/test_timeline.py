@@ -237,3 +237,21 @@ def test_recent_bonus_prefers_the_report_of_the_day_to_a_later_recollection() ->
         tl = build_timeline(arts, n_dates=1, n_sentences=1, config=cfg,
                             date_from="2031-03-03", date_to="2031-03-03")
         assert tl[0]["sources"] == [want]
+
+
+def test_bad_input_never_crashes() -> None:
+    from storyline.story.timeline import merge_timelines
+
+    odd = [
+        ("e1", "", ""),
+        ("e2", "2031-13-45", "On March 3, 2031 the dam burst. \x00\x01 ?? ..."),
+        ("e3", "2031-03-04", "\n\n.\n!!!\n" + "word " * 500),
+        ("e4", "2031-03-04T10:00:00Z", "THE DAM BURST ON MARCH 3, 2031 IN THE NIGHT."),
+        ("e5", "2031-03-05", "She added.\nOn Tuesday.\n«Le barrage a cédé le 3 mars 2031.»"),
+    ]
+    scores: dict[str, tuple[float, list[str]]] = {}
+    tl = build_timeline(odd, n_dates=None, n_sentences=3, scores_out=scores)
+    for e in tl:
+        assert e["summary"] and e["date"] in scores
+    assert merge_timelines([(tl, scores), ([], {})], n_dates=5, n_sentences=2) == \
+        merge_timelines([(tl, scores)], n_dates=5, n_sentences=2)
