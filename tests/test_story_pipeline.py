@@ -180,3 +180,21 @@ def test_events_carry_their_plover_coded_type(runs: dict[str, Path]) -> None:
         assert e["plover_type"] == fold(e["type"], e["modality"])
     # a planned or possible act is folded: some sample event is not asserted
     assert any(e["plover_type"] != e["type"] for e in events)
+
+
+def test_whole_input_timeline_is_made_of_the_stories_entries(runs: dict[str, Path]) -> None:
+    out = runs["out2"]
+    timeline = json.loads((out / "timeline.json").read_text("utf-8"))
+    story_of = {a["id"]: a["story"] for a in _lines(out / "articles.jsonl")}
+    by_day: dict[str, list[dict[str, Any]]] = {}
+    for story in timeline["stories"]:
+        for entry in story["entries"]:
+            by_day.setdefault(entry["date"], []).append(dict(entry, story=story["id"]))
+    assert 1 <= len(timeline["entries"]) <= 6
+    for entry in timeline["entries"]:
+        parts = by_day[entry["date"]]  # a day some story's own timeline holds
+        said = {s: p for p in parts for s in p["summary"]}
+        assert entry["summary"] and set(entry["summary"]) <= set(said)
+        # each sentence keeps its story: its sources are that story's articles
+        assert {story_of[a] for a in entry["sources"]} <= {p["story"] for p in parts}
+        assert set(entry["events"]) <= {e for p in parts for e in p["events"]}

@@ -334,7 +334,9 @@ DEFAULT_TIMELINE_SENTENCES = 2
 
 
 def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[str, Any]],
-                      options: Options, times: dict[str, list[TimeExpression]]) -> list[dict[str, Any]]:
+                      options: Options, times: dict[str, list[TimeExpression]],
+                      scores_out: dict[str, tuple[float, list[str]]] | None = None,
+                      ) -> list[dict[str, Any]]:
     """Timeline entries of ``docs``, each listing the merged events dated on its day.
 
     An entry lists the events that took place (asserted) or reportedly did not (negated)
@@ -347,6 +349,7 @@ def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[st
         n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
         n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
         date_from=options.timeline_from, date_to=options.timeline_to, times=times,
+        scores_out=scores_out,
     )
     on_day: dict[str, list[dict[str, Any]]] = {}
     for ev in events:
@@ -368,12 +371,16 @@ def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[st
 
 
 def export_timeline(store: Store, out: Path, options: Options) -> Path:
-    """``timeline.json``: the timeline of the whole input and one per story.
+    """``timeline.json``: one timeline per story, and the whole input's made of theirs.
 
-    Syndicated copies are left out (they would count their original twice).
+    A story's timeline draws only on its own articles and events; the whole input's
+    timeline takes the stories' entries (:func:`~storyline.story.timeline.merge_timelines`),
+    never a ranking pooled over unrelated stories. Syndicated copies are left out (they
+    would count their original twice).
     """
     from storyline.annotate.stage import STAGE, STAGE_VERSION
     from storyline.story.stage import article_links, stored_events, stored_stories
+    from storyline.story.timeline import merge_timelines
 
     story_of, copies = article_links(store)
     floor = options.confidence_floor()
@@ -384,16 +391,20 @@ def export_timeline(store: Store, out: Path, options: Options) -> Path:
     for a in store.articles():
         if a.published.date and a.language == "en" and a.id not in copies:
             docs_of.setdefault(story_of.get(a.id), []).append((a.id, a.published.date, a.text))
-    every = [d for docs in docs_of.values() for d in docs]
     stories = []
+    parts: list[tuple[list[dict[str, Any]], dict[str, tuple[float, list[str]]]]] = []
     for story in stored_stories(store):
-        stories.append({
-            "id": story["id"], "title": story["title"],
-            "entries": _timeline_entries(docs_of.get(story["id"], []),
-                                         stored_events(store, story["id"], floor), options, times),
-        })
-    data = {"entries": _timeline_entries(every, stored_events(store, min_confidence=floor),
-                                         options, times),
+        scores: dict[str, tuple[float, list[str]]] = {}
+        entries = _timeline_entries(docs_of.pop(story["id"], []),
+                                    stored_events(store, story["id"], floor), options, times, scores)
+        stories.append({"id": story["id"], "title": story["title"], "entries": entries})
+        parts.append((entries, scores))
+    for docs in docs_of.values():  # articles in no story: a timeline of their own
+        scores = {}
+        parts.append((_timeline_entries(docs, [], options, times, scores), scores))
+    data = {"entries": merge_timelines(
+                parts, n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
+                n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES),
             "stories": stories}
     path = out / "timeline.json"
     tmp = path.with_suffix(".json.tmp")

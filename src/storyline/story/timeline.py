@@ -1,26 +1,34 @@
 """Timeline summarisation: the dates a story happened on, each with a few source sentences.
 
-A DATEWISE-style method (Gholipour Ghalandari & Ifrim 2020) without a trained ranker:
+A DATEWISE-style method (Gholipour Ghalandari & Ifrim 2020) with a linear date ranker
+whose weights are chosen on the development topics (``benchmarks/t17.py``):
 
 1. Split every article into sentences and find the day-precision dates each sentence
    refers to (:func:`storyline.annotate.times.find_times` against the publication
    date, once per article so that anaphora keep their context).
-2. Score each date by how many distinct articles refer to it; an article also gives a
-   weaker vote to its own publication date and the day before (news mostly reports
-   the last day or two) when it has sentences without a date expression.
+2. Score each date by how the whole coverage refers to it (:data:`DATE_FEATURES`): the
+   articles that refer to it, those published later that look back on it, those that
+   name it by month and day, plans made before it, and the articles published on it and
+   the day after (news mostly reports the last day or two).
 3. Keep the best ``n_dates`` dates inside the window; for each, rank its candidate
    sentences (those that mention the date, then undated sentences of articles
    published on it or the day after) by cosine similarity to the TF-IDF centroid of
-   the candidates, skipping any sentence too similar to one already chosen.
+   the candidates plus their likeness to the whole story (so that a stray article's
+   sentences stay out), skipping page leftovers, captions and fragments
+   (:func:`quotable`), sentences too similar to one already chosen and, less
+   strongly, those that announce rather than report.
 
-Sentences are returned verbatim (whitespace stripped only). The function is pure.
+:func:`merge_timelines` makes one timeline of several stories' timelines. Sentences
+are returned verbatim (whitespace stripped only). The functions are pure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,16 +36,41 @@ import numpy as np
 from storyline.annotate.times import find_times, resolve_range
 from storyline.model import TimeExpression
 
-__all__ = ["build_timeline"]
+__all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
+           "merge_timelines", "quotable"]
 
-# Weights of the date votes (tuned on the development topics, see benchmarks/t17.py).
-REF_WEIGHT = 1.0  # an article refers to the date explicitly
-PUB_WEIGHT = 0.5  # an article was published on the date (undated sentences)
-PUB_PREV_WEIGHT = 0.25  # an article was published the day after the date
-REDUNDANCY = 0.5  # cosine above which a sentence repeats one already chosen
-MENTION_BONUS = 0.1  # added to the centroid score of sentences naming the date
-MIN_TOKENS = 5
-MAX_TOKENS = 40
+
+# Weights of the date ranker (see DATE_FEATURES below): the best of the benchmark's grid
+# on the ten development topics (``benchmarks/t17.py --fit``; its leave-one-topic-out
+# figure is the one to quote).
+DATE_WEIGHTS: dict[str, float] = {
+    "ref_articles": 1.0, "ref_later": 0.5, "ref_before": -0.5, "ref_named": 1.0,
+    "ref_named_later": 1.0, "pub": 1.0, "pub_next": 0.25,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineConfig:
+    """The timeline's tunables, in one place (chosen with ``benchmarks/t17.py``).
+
+    The defaults are the setting the leave-one-topic-out protocol of that benchmark
+    selects most often; the benchmark reports how far figures fall on a held-out topic.
+    """
+
+    # the date ranker: weight of each of DATE_FEATURES in a date's score
+    date_weights: dict[str, float] = field(default_factory=lambda: dict(DATE_WEIGHTS))
+    redundancy: float = 0.5  # cosine above which a sentence repeats one already chosen
+    mention_bonus: float = 0.1  # added to the centroid score of sentences naming the date
+    min_tokens: int = 5
+    max_tokens: int = 40
+    quality_filter: bool = True  # skip menus, captions, bylines and fragments
+    relevance_weight: float = 1.0  # weight of a sentence's likeness to the whole story
+    relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
+    future_penalty: float = 0.2  # taken off sentences that announce rather than report
+    recent_bonus: float = 0.1  # added to sentences published on the day or the next
+
+
+DEFAULT_CONFIG = TimelineConfig()
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])")
 _ABBREV = re.compile(
@@ -65,6 +98,11 @@ class _Sentence:
     text: str
     dates: set[dt.date] = field(default_factory=set)
     dated: bool = False  # it has any date expression (of any precision)
+    explicit: set[dt.date] = field(default_factory=set)  # days it names by month and day
+    relevance: float | None = None  # cosine with the whole input's words (see _Pool)
+    key: str | None = None  # normalised text (cached by _pick, as are ok and toks)
+    ok: bool = False  # fit to quote: length and quality
+    toks: list[str] | None = None
 
 
 def _split(text: str) -> list[tuple[int, int]]:
@@ -102,6 +140,10 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
+# a day named by its month ("April 20", "20 April", "4/20"), not by "Tuesday" or "today"
+_EXPLICIT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/-]\d")
+
+
 def _sentences(article_id: str, published: str, text: str,
                times: list[TimeExpression] | None = None) -> list[_Sentence]:
     pub = _day(published)
@@ -128,6 +170,8 @@ def _sentences(article_id: str, published: str, text: str,
         s.dated = True
         if rng[0] == rng[1] and (d := _day(rng[0])) is not None:
             s.dates.add(d)
+            if _EXPLICIT.search(t.text):
+                s.explicit.add(d)
     return sents
 
 
@@ -135,29 +179,80 @@ def _tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
 
 
-def _tfidf(docs: list[list[str]]) -> np.ndarray:
+def _tfidf(docs: list[list[str]]) -> tuple[list[dict[int, float]], np.ndarray]:
+    """Unit TF-IDF vectors of ``docs`` (sparse: word index -> weight) and their mean."""
     vocab: dict[str, int] = {}
+    bags = []
     for d in docs:
-        for w in d:
-            vocab.setdefault(w, len(vocab))
-    m = np.zeros((len(docs), max(len(vocab), 1)), dtype=np.float64)
-    for i, d in enumerate(docs):
-        for w, c in Counter(d).items():
-            m[i, vocab[w]] = c
-    df = (m > 0).sum(axis=0)
+        bag: Counter[int] = Counter()
+        for word in d:
+            bag[vocab.setdefault(word, len(vocab))] += 1
+        bags.append(bag)
+    df = np.zeros(max(len(vocab), 1))
+    for bag in bags:
+        for w in bag:
+            df[w] += 1
     idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    m *= idf
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return m / norms
+    vecs: list[dict[int, float]] = []
+    centroid = np.zeros(len(df))
+    for bag in bags:
+        v = {w: c * float(idf[w]) for w, c in bag.items()}
+        n = math.sqrt(sum(x * x for x in v.values()))
+        v = {w: x / n for w, x in v.items()} if n else {}
+        for w, x in v.items():
+            centroid[w] += x
+        vecs.append(v)
+    return vecs, centroid / max(len(docs), 1)
+
+
+def _sdot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+# Page furniture, captions and bylines that sentence splitting leaves in news text.
+_JUNK = re.compile(
+    r"\b(?:last updated|page last|updated at|click here|read more|sign up|subscribe|"
+    r"newsletter|e-?mail this|share this|all rights reserved|copyright|image caption|"
+    r"photo(?:graph)?:|pictured:|getty images|follow us|related (?:stories|articles)|"
+    r"terms of use|privacy policy|watch (?:the )?video|video:|audio:|listen:|"
+    r"\d{1,2}[.:]\d{2}\s*(?:am|pm)\s*-|gmt\b|bst\b|edt\b|est\b|utc\b|-[lr]rb-\s*$)",
+    re.IGNORECASE,
+)
+# a caption ends with the day the picture was taken ("..., off Louisiana, May 27, 2010.")
+_CAPTION = re.compile(
+    r",\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s*,?\s*\d{4}"
+    r"\s*[.]?\s*$")
+_CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z0-9'&-]{1,}\b[\s,]+){3,}")
+_END = re.compile(r"[.!?]['\"’”)\s]*$|[.!?]\s*(?:''|``)\s*$")
+# an attribution left alone ("..., she added.") or a reply to an unseen question
+_FRAGMENT = re.compile(
+    r"^(?:[a-z,;:)\]'’”-]|''|[A-Z]{1,2}\s*(?:-RRB-|\))|(?i:(?:he|she|they|it) (?:said|added))\b)")
+
+
+# a sentence that announces what is to come on the day rather than reports it
+_FUTURE = re.compile(
+    r"\b(?:will|would|is|are) (?:be )?(?:due|expected|scheduled|set|planning|going) to\b"
+    r"|\bwill (?!have\b)[a-z]+\b|\bplans? to\b", re.IGNORECASE)
+
+
+def quotable(text: str) -> bool:
+    """Whether ``text`` reads as a whole news sentence (no menu, caption or fragment)."""
+    t = text.strip()
+    if not t or not _END.search(t) or t.endswith("?") or _JUNK.search(t):
+        return False
+    return not (t[0].islower() or _FRAGMENT.match(t) or _CAPS_RUN.search(t)
+                or _CAPTION.search(t))
 
 
 def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _pick(cands: list[_Sentence], k: int, used: set[str],
-          day: dt.date | None = None) -> list[_Sentence]:
+def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
+          cfg: TimelineConfig, pool: _Pool | None = None) -> list[_Sentence]:
     """Up to ``k`` central, mutually non-redundant sentences not in ``used`` (updated)."""
     if k <= 0 or not cands:
         return []
@@ -165,30 +260,199 @@ def _pick(cands: list[_Sentence], k: int, used: set[str],
     uniq: list[_Sentence] = []
     toks: list[list[str]] = []
     for s in cands:
-        key = _key(s.text)
-        n = len(s.text.split())
-        if key in seen or n < MIN_TOKENS or n > MAX_TOKENS:
+        if s.key is None:
+            s.key = _key(s.text)
+            n = len(s.key.split())
+            s.ok = cfg.min_tokens <= n <= cfg.max_tokens and (
+                not cfg.quality_filter or quotable(s.text))
+        if s.key in seen or not s.ok:
             continue
-        seen.add(key)
+        seen.add(s.key)
         uniq.append(s)
-        toks.append(_tokens(s.text))
+        if s.toks is None:
+            s.toks = _tokens(s.text)
+        toks.append(s.toks)
     if not uniq:
         return []
-    vecs = _tfidf(toks)
-    centroid = vecs.mean(axis=0)
+    vecs, centroid = _tfidf(toks)
     cn = float(np.linalg.norm(centroid))
-    scores = vecs @ centroid / cn if cn else np.zeros(len(uniq))
-    if day is not None and MENTION_BONUS:
-        scores = scores + MENTION_BONUS * np.array([day in s.dates for s in uniq], dtype=float)
+    scores = (np.array([sum(x * centroid[w] for w, x in v.items()) for v in vecs]) / cn
+              if cn else np.zeros(len(uniq)))
+    if cfg.relevance_weight and pool is not None:
+        scores = scores + cfg.relevance_weight * np.array([pool.relevance(s) for s in uniq])
+    if cfg.future_penalty:
+        scores = scores - cfg.future_penalty * np.array(
+            [bool(_FUTURE.search(s.text)) for s in uniq], dtype=float)
+    if day is not None and cfg.recent_bonus:
+        # reported on the day or the next, not recalled weeks later as background
+        scores = scores + cfg.recent_bonus * np.array(
+            [s.published is not None and 0 <= (s.published - day).days <= 1 for s in uniq],
+            dtype=float)
+    if day is not None and cfg.mention_bonus:
+        scores = scores + cfg.mention_bonus * np.array([day in s.dates for s in uniq], dtype=float)
     chosen: list[int] = []
     for i in np.argsort(-scores, kind="stable"):
         if len(chosen) >= k:
             break
-        if chosen and float(np.max(vecs[chosen] @ vecs[i])) > REDUNDANCY:
+        if chosen and max(_sdot(vecs[j], vecs[i]) for j in chosen) > cfg.redundancy:
             continue
         chosen.append(int(i))
     used.update(_key(uniq[i].text) for i in chosen)
     return [uniq[i] for i in chosen]
+
+
+# The date ranker's features, one value each per candidate date (see ``_features``).
+DATE_FEATURES = (
+    "ref_articles",  # articles with a sentence that refers to the day
+    "ref_later",  # articles published two or more days after it that refer to it
+    "ref_before",  # articles published before the day that refer to it (plans)
+    "ref_sentences",  # sentences that refer to the day
+    "ref_lead",  # articles whose first three sentences refer to the day
+    "pub",  # articles published on the day with undated sentences
+    "pub_next",  # articles published the day after with undated sentences
+    "ref_span",  # days from the day to the last article referring to it
+    "ref_named",  # articles that name the day by month and day
+    "ref_named_later",  # articles two or more days later that name it by month and day
+)
+
+
+@dataclass(slots=True)
+class _Pool:
+    """Every sentence of the input, indexed by the days they refer to or report."""
+
+    by_date: dict[dt.date, list[_Sentence]] = field(default_factory=lambda: defaultdict(list))
+    undated_by_pub: dict[dt.date, list[_Sentence]] = field(
+        default_factory=lambda: defaultdict(list))
+    refs: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    ref_pubs: dict[dt.date, dict[str, dt.date]] = field(
+        default_factory=lambda: defaultdict(dict))
+    ref_sents: Counter[dt.date] = field(default_factory=Counter)
+    lead: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    named: dict[dt.date, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
+    pubs: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    weight: dict[str, float] = field(default_factory=dict)  # article -> likeness to story
+    centroid: dict[str, float] = field(default_factory=dict)  # the story's words (TF-IDF)
+    centroid_norm: float = 1.0
+
+    def relevance(self, s: _Sentence) -> float:
+        """Cosine of the sentence's words with the story's centroid (cached)."""
+        if s.relevance is None:
+            if s.toks is None:
+                s.toks = _tokens(s.text)
+            bag = Counter(s.toks)
+            nn = math.sqrt(sum(c * c for c in bag.values()))
+            s.relevance = (sum(c * self.centroid.get(w, 0.0) for w, c in bag.items())
+                           / (nn * self.centroid_norm) if nn else 0.0)
+        return s.relevance
+
+
+def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    v = {w: c * idf.get(w, 0.0) for w, c in bag.items()}
+    n = math.sqrt(sum(x * x for x in v.values()))
+    return {w: x / n for w, x in v.items()} if n else {}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+
+def _story_vectors(bags: list[Counter[str]]) -> tuple[dict[str, float], list[float]]:
+    """The input's centroid (TF-IDF) and each article's cosine with it, scaled to median 1."""
+    df: Counter[str] = Counter()
+    for b in bags:
+        df.update(b.keys())
+    n = len(bags)
+    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    units = [_unit(b, idf) for b in bags]
+    cen: Counter[str] = Counter()
+    for u in units:
+        cen.update(u)
+    centroid = _unit(cen, {w: 1.0 for w in cen})
+    rel = [_dot(u, centroid) for u in units]
+    med = float(np.median(rel)) if rel else 0.0
+    scale = [min(r / med, 1.0) if med > 0 else 1.0 for r in rel]
+    # the centroid in IDF space, for sentence likeness
+    return {w: x * idf[w] for w, x in centroid.items()}, scale
+
+
+def _pool(articles: list[tuple[str, str, str]], lo: dt.date, hi: dt.date,
+          times: dict[str, list[TimeExpression]] | None) -> _Pool:
+    pool = _Pool()
+    split = [_sentences(str(art_id), published, text,
+                        times.get(str(art_id)) if times is not None else None)
+             for art_id, published, text in articles]
+    bags = [Counter(_tokens(text or "")) for _, _, text in articles]
+    pool.centroid, weight = _story_vectors(bags)
+    pool.centroid_norm = math.sqrt(sum(x * x for x in pool.centroid.values())) or 1.0
+    for (art_id, published, _text), sents, wt in zip(articles, split, weight, strict=True):
+        pool.weight[str(art_id)] = wt
+        has_undated = False
+        for i, s in enumerate(sents):
+            for d in s.dates:
+                if lo <= d <= hi:
+                    pool.refs[d].add(s.article)
+                    pool.by_date[d].append(s)
+                    pool.ref_sents[d] += 1
+                    if s.published is not None:
+                        pool.ref_pubs[d][s.article] = s.published
+                    if i < 3:
+                        pool.lead[d].add(s.article)
+                    if d in s.explicit and s.published is not None:
+                        pool.named[d][s.article] = s.published
+            if not s.dated and s.published is not None:
+                has_undated = True
+                pool.undated_by_pub[s.published].append(s)
+        pub = _day(published)
+        if has_undated and pub is not None:
+            pool.pubs[pub].add(str(art_id))
+    return pool
+
+
+def _features(pool: _Pool, lo: dt.date, hi: dt.date,
+              weighted: bool = False) -> tuple[list[dt.date], np.ndarray]:
+    """Each candidate day's DATE_FEATURES; ``weighted``: an article counts its likeness."""
+    one = dt.timedelta(days=1)
+    days = {d for d in pool.refs}
+    days |= {d for d in pool.pubs if lo <= d <= hi}
+    days |= {d - one for d in pool.pubs if lo <= d - one <= hi}
+    dates = sorted(days)
+    wt = pool.weight if weighted else {}
+
+    def n(arts: Iterable[str]) -> float:
+        return float(sum(wt.get(a, 1.0) for a in arts))
+
+    x = np.zeros((len(dates), len(DATE_FEATURES)), dtype=np.float64)
+    for i, d in enumerate(dates):
+        pubs = pool.ref_pubs.get(d, {})
+        later = n(a for a, p in pubs.items() if (p - d).days >= 2)
+        before = n(a for a, p in pubs.items() if p < d)
+        span = max(((p - d).days for p in pubs.values()), default=0)
+        named = pool.named.get(d, {})
+        x[i] = (n(pool.refs.get(d, ())), later, before, pool.ref_sents.get(d, 0),
+                n(pool.lead.get(d, ())), n(pool.pubs.get(d, ())),
+                n(pool.pubs.get(d + one, ())), max(span, 0), n(named),
+                n(a for a, p in named.items() if (p - d).days >= 2))
+    return dates, x
+
+
+def date_candidates(
+    articles: list[tuple[str, str, str]],
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    times: dict[str, list[TimeExpression]] | None = None,
+    weighted: bool = False,
+) -> tuple[list[dt.date], np.ndarray]:
+    """The candidate dates of ``articles`` and their :data:`DATE_FEATURES` (one row each).
+
+    What the date ranker scores; exposed so that its weights can be fitted
+    (``benchmarks/t17.py``).
+    """
+    lo = _day(date_from) or dt.date.min
+    hi = _day(date_to) or dt.date.max
+    return _features(_pool(articles, lo, hi, times), lo, hi, weighted)
 
 
 def build_timeline(
@@ -199,6 +463,8 @@ def build_timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     times: dict[str, list[TimeExpression]] | None = None,
+    config: TimelineConfig | None = None,
+    scores_out: dict[str, tuple[float, list[str]]] | None = None,
 ) -> list[dict]:
     """Timeline entries for ``articles`` (``(article_id, published_iso_date, text)``).
 
@@ -207,40 +473,18 @@ def build_timeline(
     ``{"date", "precision": "day", "summary": [sentences], "events": [], "sources": [ids]}``
     with at most ``n_sentences`` verbatim sentences. ``times`` may give each article's
     time expressions (as :func:`find_times` finds them against its publication date, e.g.
-    stored by the annotation stage) so that they are not searched again.
+    stored by the annotation stage) so that they are not searched again. ``scores_out``,
+    when given, receives each returned date's ranking score and the article each of its
+    sentences comes from (for :func:`merge_timelines`).
     """
+    cfg = config or DEFAULT_CONFIG
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
-    refs: dict[dt.date, set[str]] = defaultdict(set)
-    pubs: dict[dt.date, set[str]] = defaultdict(set)
-    pubs_after: dict[dt.date, set[str]] = defaultdict(set)
-    by_date: dict[dt.date, list[_Sentence]] = defaultdict(list)
-    undated_by_pub: dict[dt.date, list[_Sentence]] = defaultdict(list)
-    for art_id, published, text in articles:
-        sents = _sentences(str(art_id), published, text,
-                           times.get(str(art_id)) if times is not None else None)
-        has_undated = False
-        for s in sents:
-            for d in s.dates:
-                if lo <= d <= hi:
-                    refs[d].add(s.article)
-                    by_date[d].append(s)
-            if not s.dated and s.published is not None:
-                has_undated = True
-                undated_by_pub[s.published].append(s)
-        pub = _day(published)
-        if has_undated and pub is not None:
-            if lo <= pub <= hi:
-                pubs[pub].add(str(art_id))
-            prev = pub - dt.timedelta(days=1)
-            if lo <= prev <= hi:
-                pubs_after[prev].add(str(art_id))
-
-    scores: dict[dt.date, float] = {}
-    for d in set(refs) | set(pubs) | set(pubs_after):
-        scores[d] = (REF_WEIGHT * len(refs.get(d, ()))
-                     + PUB_WEIGHT * len(pubs.get(d, ()))
-                     + PUB_PREV_WEIGHT * len(pubs_after.get(d, ())))
+    pool = _pool(articles, lo, hi, times)
+    dates, x = _features(pool, lo, hi, cfg.relevance_votes)
+    w = np.array([cfg.date_weights.get(f, 0.0) for f in DATE_FEATURES])
+    scores = dict(zip(dates, (x @ w).tolist(), strict=True)) if dates else {}
+    by_date, undated_by_pub = pool.by_date, pool.undated_by_pub
     limit = len(scores) if n_dates is None else max(n_dates, 0)
     entries: list[dict] = []
     used: set[str] = set()  # a sentence summarises one date only
@@ -250,7 +494,7 @@ def build_timeline(
         cands = list(by_date.get(d, []))
         cands += undated_by_pub.get(d, [])
         cands += undated_by_pub.get(d + dt.timedelta(days=1), [])
-        picked = _pick(cands, n_sentences, used, d)
+        picked = _pick(cands, n_sentences, used, d, cfg, pool)
         if not picked and n_sentences > 0:
             continue  # nothing quotable for this date: take the next one
         sources: list[str] = []
@@ -264,5 +508,48 @@ def build_timeline(
             "events": [],
             "sources": sources,
         })
+        if scores_out is not None:
+            scores_out[d.isoformat()] = (float(scores[d]), [s.article for s in picked])
     entries.sort(key=lambda e: e["date"])
     return entries
+
+
+def merge_timelines(timelines: list[tuple[list[dict], dict[str, tuple[float, list[str]]]]], *,
+                    n_dates: int | None, n_sentences: int) -> list[dict]:
+    """One timeline over several stories, made of the stories' own entries.
+
+    ``timelines``: each story's entries with their date scores (``scores_out`` of
+    :func:`build_timeline`). A date's score is the sum of its stories' scores; the best
+    ``n_dates`` dates are kept, and a date that several stories share takes its
+    sentences from the stories in turn, best-scored story first, up to ``n_sentences``.
+    A story's sentences never move to another date or mix with an unrelated ranking.
+    """
+    by_date: dict[str, list[tuple[float, list[str], dict]]] = defaultdict(list)
+    for entries, scores in timelines:
+        for e in entries:
+            sc, arts = scores.get(e["date"], (0.0, []))
+            by_date[e["date"]].append((sc, arts, e))
+    total = {d: sum(p[0] for p in parts) for d, parts in by_date.items()}
+    order = sorted(total, key=lambda d: (-total[d], d))
+    if n_dates is not None:
+        order = order[:max(n_dates, 0)]
+    out: list[dict] = []
+    for d in sorted(order):
+        parts = sorted(by_date[d], key=lambda p: -p[0])
+        summary: list[str] = []
+        sources: list[str] = []
+        events: set[str] = set()
+        depth = max(len(e["summary"]) for _, _, e in parts)
+        for i in range(depth):
+            for _, arts, e in parts:
+                if i >= len(e["summary"]) or len(summary) >= n_sentences \
+                        or e["summary"][i] in summary:
+                    continue
+                summary.append(e["summary"][i])
+                src = arts[i] if i < len(arts) else None
+                if src is not None and src not in sources:
+                    sources.append(src)
+                events.update(e.get("events", []))  # the events of a story that speaks
+        out.append({"date": d, "precision": parts[0][2]["precision"], "summary": summary,
+                    "events": sorted(events), "sources": sources})
+    return out
