@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
 from storyline.ingest.readers import iter_input_files, read_file
@@ -329,8 +330,8 @@ def export_series(store: Store, out: Path) -> Path:
     return _write_jsonl(out / "series.jsonl", stored_series(store))
 
 
-DEFAULT_TIMELINE_DATES = 20
-DEFAULT_TIMELINE_SENTENCES = 2
+DEFAULT_TIMELINE_DATES = int(setting("timeline", "dates", 20))
+DEFAULT_TIMELINE_SENTENCES = int(setting("timeline", "sentences", 2))
 
 
 def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[str, Any]],

@@ -70,7 +70,20 @@ class TimelineConfig:
     recent_bonus: float = 0.1  # added to sentences published on the day or the next
 
 
-DEFAULT_CONFIG = TimelineConfig()
+def configured() -> TimelineConfig:
+    """The timeline settings of ``data/config.toml`` (and the user's file, if any)."""
+    from dataclasses import fields
+
+    from storyline.config import settings
+
+    section = dict(settings().get("timeline", {}))
+    weights = {**DATE_WEIGHTS, **section.pop("date_weights", {})}
+    names = {f.name for f in fields(TimelineConfig)}
+    return TimelineConfig(date_weights=weights,
+                          **{k: v for k, v in section.items() if k in names})
+
+
+DEFAULT_CONFIG = configured()
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])")
 _ABBREV = re.compile(
