@@ -19,6 +19,8 @@ Everything here is plain data keyed by spaCy lemmas (lower case). The coder in
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 Trigger = tuple[str, str | None]  # (PLOVER type, mode or None)
 
 VERBS: dict[str, Trigger] = {
@@ -847,3 +849,137 @@ def score(event_type: str, mode: str | None) -> float:
     if mode and f"{event_type}: {mode}" in SCORES:
         return SCORES[f"{event_type}: {mode}"]
     return SCORES[event_type]
+
+
+# ---------------------------------------------------------------------------
+# Word lists the parse-reading coder consults (moved out of its modules)
+# ---------------------------------------------------------------------------
+
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "which", "who", "that", "this",
+             "them", "him", "her", "itself", "themselves", "its", "their"}
+
+# Forms the small English model lemmatises wrongly ("hoped" -> "hop").
+# (found by lemmatising every lexicon verb's inflections: benchmarks keep no list of it)
+LEMMA_FIX = {f: base for base, fs in {
+    "hope": ("hoped", "hoping", "hopes"), "stage": ("staged", "staging", "stages"),
+    "slate": ("slated", "slating", "slates"), "rape": ("raped", "raping", "rapes"),
+    "lambaste": ("lambasted", "lambasting", "lambastes"),
+}.items() for f in fs}
+
+MEDIA_WORDS = {"reporter", "journalist", "press", "medium", "newspaper", "agency",
+                "television", "tv", "radio", "channel", "audience", "crowd", "supporter",
+                "lawmaker", "parliament", "briefing", "conference", "interviewer"}
+
+MUST = {"must", "should", "ought", "need"}
+
+SELF = {"we", "i", "us", "our"}
+
+# Papers an actor issues that speak for it ("issued a statement condemning ...").
+PAPERS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution",
+           "report", "note", "message", "appeal", "petition", "manifesto", "decree"}
+
+# Verbs whose subject carries on, speeds or completes its own act ("speeded up the
+# withdrawal", "completed their pullout"), unlike "survived the attack".
+CARRY_ON = {"speed", "complete", "accelerate", "finish", "expand", "widen", "extend",
+             "press", "push", "pursue", "step", "ramp", "scale", "wage", "keep", "maintain",
+             "sustain", "finalise", "finalize", "hasten", "carry", "coordinate", "lead",
+             "spearhead", "head", "direct", "oversee", "orchestrate", "tighten", "stage"}
+
+WARSHIPS = {"warship", "carrier", "frigate", "destroyer", "submarine", "cruiser", "fleet",
+             "corvette", "gunboat"}
+
+# Bodies and pacts one leaves to reduce relations ("pulled out of the bloc").
+BODIES = {"bloc", "alliance", "treaty", "pact", "accord", "agreement", "deal", "union",
+           "organisation", "organization", "coalition", "convention", "council", "court",
+           "federation", "community", "commission", "league", "forum", "grouping", "body"}
+
+# (a report, a statement or a resolution "accusing" or "urging" speaks for its authors)
+DOCUMENTS = {"constitution", "clause", "provision", "text"}
+
+ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "truth",
+                 "possibility", "opportunity", "election", "vote", "result", "law", "bill",
+                 "budget", "report", "statement", "record", "figure", "data", "price",
+                 "rate", "goal", "target", "market", "attention", "question", "point"}
+
+FORCES = {"police", "army", "military", "force", "troop", "government", "authority",
+           "security", "soldier", "navy", "regime", "administration", "country"}
+
+NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "victim",
+                      "anniversary", "memory", "report", "video", "footage", "survivor"}
+
+SPANS = {"day", "week", "month", "year", "hour"}
+
+NOT_PLACES = {"spite", "support", "addition", "order", "response", "favour", "favor",
+               "light", "view", "line", "return", "exchange", "defiance", "violation",
+               "breach", "charge", "talk", "meeting", "interview", "statement", "letter",
+               "call", "speech", "briefing", "conference", "message", "way", "case"}
+
+ANAPHORS = {"it", "they", "he", "she"}
+
+GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", "diplomat",
+                "negotiator", "minister", "member"}
+
+PAIR_NOUNS = {"country", "leader", "side", "nation", "president", "government", "capital",
+               "state", "neighbour", "neighbor", "party"}
+
+# Heads that count or group the actors named after "of" ("thousands of students",
+# "members of the party").
+GROUPING = {"thousand", "hundred", "dozen", "million", "ten", "group", "number", "crowd",
+             "some", "many", "member", "dozens", "hundreds", "thousands", "tens", "millions",
+             "all", "most", "one", "two", "several", "scores", "score", "busload", "band"}
+
+# Role nouns that name an act or a weapon of the military, not who acts ("Turkish fire",
+# "Russian jets" resolve through the actor stage; alone they are no actor).
+THINGS = {"fire", "artillery", "shelling", "bombardment", "missile", "rocket", "drone",
+           "jet", "aircraft", "warplane", "tank", "helicopter", "bomber", "gunship",
+           "convoy", "advance", "operation", "offensive", "raid", "patrol", "power", "cover",
+           "attack", "assault", "strike", "unit", "diplomacy", "intelligence", "state",
+           "side", "mission", "embassy", "consulate", "press", "industry", "public",
+           "population", "community", "media", "television", "tv"}
+
+# Heads of a named body ("the APEC forum", "the Hutu rebel group").
+BODY_HEADS = {"forum", "group", "party", "union", "movement", "front", "council",
+               "committee", "association", "coalition", "alliance", "organisation",
+               "organization", "agency", "authority", "commission", "court", "army", "militia",
+               "brigade", "government", "ministry", "administration", "company", "firm",
+               "bank", "network", "federation", "league", "wing", "faction", "bloc", "body",
+               "institute", "foundation", "church", "assembly", "parliament", "senate",
+               "congress", "regime", "board", "office", "team", "delegation", "mission",
+               "force", "forces", "fund", "watchdog", "tribunal", "cartel", "gang", "clan",
+               "tribe", "consortium", "corporation"}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Country adjectives and demonyms, lower case -> ISO3 ("french" -> FRA)."""
+    from storyline.knowledge import load_knowledge
+
+    out: dict[str, str] = {}
+    for iso3, c in load_knowledge().countries.items():
+        for w in (c.adjective, *c.demonyms):
+            if w:
+                out.setdefault(w.lower(), iso3)
+    return out
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> dict[str, str]:
+    from storyline.knowledge import load_knowledge
+
+    return dict(load_knowledge().role_nouns)
+
+
+# Verbs whose agent carries out the event noun they govern ("sanctions were tightened by
+# the EU"), unlike verbs of reporting or judging ("attacks cited by the agency").
+CARRY_OUT = frozenset({"impose", "tighten", "extend", "lift", "ease", "launch", "carry",
+                        "conduct", "stage", "mount", "order", "sign", "approve", "adopt",
+                        "deliver", "provide", "send", "declare", "announce", "hold",
+                        "organise", "organize", "broker", "negotiate", "reach", "renew"})
+
+CALL_WORDS = frozenset({"call", "demand", "appeal", "plea", "push", "press", "ask", "urge",
+                         "campaign", "pressure", "lobby", "clamour", "clamor", "petition"})
+
+PAIR_PEOPLE = frozenset({"leader", "president", "minister", "head", "premier"})
+
+PAIR_STATES = frozenset({"country", "nation", "government", "side", "state", "neighbour",
+                          "neighbor", "capital"})
