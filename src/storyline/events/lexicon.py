@@ -962,6 +962,7 @@ def demonyms() -> dict[str, str]:
     return out
 
 
+
 @lru_cache(maxsize=1)
 def role_nouns() -> dict[str, str]:
     from storyline.knowledge import load_knowledge
@@ -983,3 +984,50 @@ PAIR_PEOPLE = frozenset({"leader", "president", "minister", "head", "premier"})
 
 PAIR_STATES = frozenset({"country", "nation", "government", "side", "state", "neighbour",
                           "neighbor", "capital"})
+
+
+# --- words of the verb patterns (:mod:`.patterns`) ---------------------------------
+# Investigators one sends ("dispatched inspectors to the plant": ACCUSE investigate).
+INSPECTORS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
+# Missions and envoys ordered out ("ordered the mission to leave": SANCTION expel).
+ENVOYS_AND_MISSIONS = frozenset({"mission", "peacekeeper", "diplomat", "ambassador", "envoy",
+                                 "staff", "monitor", "observer"})
+# Posts one quits ("quit his post": RETREAT resign).
+POSTS = frozenset({"post", "job", "office", "position", "role", "cabinet", "government"})
+# What is let go ("let the seized tanker sail": RETREAT release).
+FREED = frozenset({"tanker", "ship", "vessel", "crew", "hostage", "prisoner", "detainee",
+                   "captive", "sailor", "plane"})
+# People a protest is ("dispersed the protesters": COERCE restrict).
+PROTESTERS = frozenset({"protester", "demonstrator", "crowd", "marcher", "rioter"})
+# What a court or a government orders someone to do ("ordered X to appear": REQUEST).
+ORDERED_ACTS = frozenset({"appear", "testify", "pay", "compensate", "apologise", "apologize",
+                          "stop", "cease", "halt", "comply", "explain", "disclose", "reveal",
+                          "submit", "report"})
+# Populations expelled ("expelled Afghan refugees": COERCE deport) ...
+POPULATIONS = frozenset({"migrant", "refugee", "people", "family", "civilian", "resident",
+                         "national", "immigrant", "minority", "villager", "afghan",
+                         "foreigner"})
+# ... unlike envoys, inspectors and aid workers (SANCTION expel, the bare verb).
+EXPELLED_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "inspector", "peacekeeper",
+                             "monitor", "observer", "aid", "humanitarian", "mission", "agency",
+                             "staff"})
+# Officials removed from office ("removed the mayor": COERCE restrict).
+OFFICIALS = frozenset({"mayor", "governor", "judge", "official", "minister", "president",
+                       "lawmaker", "editor", "chief", "head"})
+# Outlets shut down ("shut down the newspaper": COERCE censor).
+OUTLETS = frozenset({"newspaper", "site", "website", "station", "channel", "broadcaster",
+                     "outlet", "paper", "radio", "television", "agency", "magazine", "network"})
+# War machines besides warships whose moves are a show of force ("bombers flew over").
+WAR_MACHINES = frozenset({"jet", "warplane", "bomber", "fighter", "tank", "group"})
+# Go-betweens ("acted as mediator": CONSULT third-party).
+GO_BETWEENS = frozenset({"mediator", "go-between", "between", "intermediary", "broker",
+                         "facilitator"})
+# Who or what is let in ("allowed inspectors to visit": RETREAT access).
+ADMITTED = frozenset({"truck", "inspector", "observer", "monitor", "journalist", "worker",
+                      "peacekeeper", "convoy", "investigator", "delegation", "agency", "aid"})
+# What one travels for ("arrived on a two-day visit": CONSULT visit).
+VISITS = frozenset({"visit", "trip", "tour", "talk", "mission", "consultation", "discussion",
+                    "negotiation", "meeting", "summit"})
+# Whom one tells something to that makes "told" an exchange (not the media).
+ADDRESSEES = frozenset({"president", "minister", "counterpart", "leader", "premier", "king",
+                        "chancellor", "ambassador", "envoy", "official", "government"})

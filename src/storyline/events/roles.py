@@ -6,8 +6,9 @@ from spacy.tokens import Token
 
 from storyline.events import lexicon as lx
 from storyline.events.nesting import _circumstantial
+from storyline.events.patterns import _demanded
 from storyline.events.syntax import _OBJ, _SUBJ, _TARGET_PREPS, _agent, _lemma, _subject_of, _Trig
-from storyline.events.triggers import _demanded, _received_from
+from storyline.events.triggers import _received_from
 
 
 def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
@@ -103,6 +104,7 @@ def _asked(tok: Token) -> Token | None:
     return None
 
 
+
 def _noun_source(trig: _Trig) -> Token | None:
     """Where a noun event's source stands when the noun phrase names none."""
     tok = trig.token
@@ -149,6 +151,7 @@ def _noun_source(trig: _Trig) -> Token | None:
     return src
 
 
+
 def _core_span(tok: Token) -> tuple[int, int]:
     """Character span of a noun phrase without its clauses and appositions-with-clauses."""
     toks = [tok]
@@ -167,6 +170,7 @@ def _core_span(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
+
 def _called_for(trig: _Trig) -> tuple[_Trig, Token | None] | None:
     """For an act embedded in a call ("called for Assad to step down", "repeated her call
     for Assad to step down"): the call as a REQUEST trigger and who is asked to act."""
@@ -183,6 +187,7 @@ def _called_for(trig: _Trig) -> tuple[_Trig, Token | None] | None:
         return None
     asked = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return _Trig(head, "REQUEST", None, verbal=head.pos_ in ("VERB", "AUX")), asked
+
 
 
 def _harmed_in(trig: _Trig) -> Token | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from storyline.events import lexicon as lx
+from storyline.events import patterns as pt
 from storyline.events.nouns import _agreement_act, _noun_trigger, _peacekeeping, _transfer
-from storyline.events.patterns import _PATTERN_LEMMAS, _pattern_trigger
 from storyline.events.senses import _SAYING_TYPES, _standalone_noun, _thing_subject, _verb_sense_ok
-from storyline.events.syntax import _lemma, _objects, _particle, _subject_of, _Trig
+from storyline.events.syntax import _lemma, _objects, _particle, _Trig
 
 
 def _triggers(seg: Span) -> list[_Trig]:
@@ -36,6 +36,7 @@ def _triggers(seg: Span) -> list[_Trig]:
     return out
 
 
+
 def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
     trig = _verb_trigger_raw(tok, lem)
     if trig is not None and trig.type in _SAYING_TYPES and _thing_subject(tok) and not (
@@ -46,6 +47,7 @@ def _verb_trigger(tok: Token, lem: str) -> _Trig | None:
     if trig is not None and trig.type == "MOBILIZE" and _peacekeeping(tok):
         return _Trig(tok, "AID", None, verbal=True, extra=trig.extra)
     return trig
+
 
 
 def _received_from(trig: _Trig) -> Token | None:
@@ -85,41 +87,13 @@ def _conflict_content(tok: Token) -> bool:
     return False
 
 
-def _addressee(tok: Token) -> Token | None:
-    """The person or state told something ("told Russia", "told the Russian president"),
-    not the media or an audience."""
-    for c in tok.children:
-        if c.dep_ in ("dative", "dobj", "obj") and c.pos_ in ("PROPN", "NOUN"):
-            if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART") or _lemma(c) in lx.MEDIA_WORDS:
-                return None
-            if c.ent_type_ in ("PERSON", "GPE", "NORP") or _lemma(c) in (
-                    "president", "minister", "counterpart", "leader", "premier", "king",
-                    "chancellor", "ambassador", "envoy", "official", "government"):
-                return c
-    return None
 
 
-def _demanded(tok: Token) -> Token | None:
-    """The actor a speaker says must act ("said Turkey must withdraw", "stressed that
-    all parties should respect the truce"): the subject of a must/should complement,
-    when it is not the speaker."""
-    subj, _ = _subject_of(tok)
-    for c in tok.children:
-        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should",
-                                                                         "ought")
-                                        for a in c.children):
-            continue
-        csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-        if csubj is None or (csubj.pos_ == "PRON" and csubj.lower_ in lx.SELF) or \
-                csubj.lower_ in ("it", "there", "this", "that", "which"):
-            continue  # (the pronoun "us", not "the US")
-        if subj is not None and (_lemma(csubj) == _lemma(subj) or (
-                csubj.lower_ in lx.ANAPHORS and csubj.lower_ != "they")):
-            continue  # "he said he must ...", "Turkey said Turkey should ..."
-        if csubj.pos_ not in ("PROPN", "NOUN", "PRON"):
-            continue
-        return csubj
-    return None
+
+
+
+
+
 
 
 def statement_heads(seg: Span) -> list[Token]:
@@ -173,6 +147,7 @@ def statement_heads(seg: Span) -> list[Token]:
     return out
 
 
+
 def _punitive(tok: Token) -> bool:
     """What a call asks for is a punishment ("called for sanctions against X", "clamouring
     for the generals to stand trial"), not its lifting ("urged X to lift sanctions")."""
@@ -183,62 +158,12 @@ def _punitive(tok: Token) -> bool:
     return any(_lemma(t) in lx.PUNITIVE_OBJECTS for t in after)
 
 
+
 def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
-    preps = {(c.lower_, _lemma(x)): x for c in tok.children if c.dep_ == "prep"
-             for x in c.children if x.dep_ == "pobj"}
-    if ("on", "alert") in preps or ("on", "standby") in preps or (
-            lem in ("raise", "heighten", "increase") and any(
-                _lemma(o) in ("alert", "readiness") for o in _objects(tok))):
-        # "troops remained on alert", "the army raised its alert level" (CAMEO 15)
-        return _Trig(tok, "MOBILIZE", "troops", verbal=True)
-    if ("on", "strike") in preps and lem in ("go", "be", "remain", "stay", "come"):
-        return _Trig(tok, "PROTEST", "strike", verbal=True)  # "workers went on strike"
-    if ("as", "shield") in preps:
-        return _Trig(tok, "COERCE", None, verbal=True)  # "held civilians as human shields"
-    if lem == "take" and (("to", "street") in preps or ("to", "streets") in preps):
-        return _Trig(tok, "PROTEST", "demo", verbal=True)  # "took to the streets"
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "on", "at") and any(
-            _lemma(x) in ("readiness", "standby") for x in c.subtree) for c in tok.children):
-        return _Trig(tok, "MOBILIZE", "troops", verbal=True)  # "ordered to combat readiness"
-    if lem == "be" and any(k[0] == "on" and k[1] in ("tour", "visit", "trip", "mission")
-                           for k in preps):
-        return _Trig(tok, "CONSULT", "visit", verbal=True)  # "is on a three-nation tour"
-    if lem in _PATTERN_LEMMAS or any(k[0] == "under" or k[1] == "show" for k in preps) or \
-            any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together")
-                for c in tok.children):
-        pat = _pattern_trigger(tok, lem, preps)
-        if pat is not None:
-            return pat
-    if lem in ("be", "have", "do") and tok.pos_ == "AUX":
-        return None
-    if lem == "talk" and any(
-            c.dep_ == "prep" and any(_lemma(x) in ("phone", "telephone") for x in c.children)
-            for c in tok.children):
-        return _Trig(tok, "CONSULT", "phone", verbal=True)
-    if lem == "make" and any(c.dep_ in ("oprd", "acomp", "ccomp") and _lemma(c) in (
-            "unavailable", "inaccessible", "off-limits") for c in tok.children):
-        # "the jet, which the US made unavailable to Turkey": withholding (SANCTION)
-        return _Trig(tok, "SANCTION", "discontinue", verbal=True)
-    if (lem in lx.SPEECH_VERBS or lem in ("conclude", "reaffirm", "remind")) and \
-            lem != "tell" and _demanded(tok) is not None:
-        # "Russia said Turkey must withdraw": a demand on another actor (CAMEO 10);
-        # "... should withdraw": advice, an appeal (CAMEO 02)
-        must = any(a.dep_ == "aux" and a.lower_ == "must" for c in tok.children
-                   if c.dep_ == "ccomp" for a in c.children)
-        return _Trig(tok, "REQUEST", None if must else "appeal", verbal=True)
-    if lem == "tell" and _addressee(tok) is not None:
-        # "X told Russia 'the regime must be controlled'": a demand; "X told the Russian
-        # president that ...": the two spoke (CAMEO 04, consult)
-        after = [t for t in tok.subtree if t.i > tok.i]
-        if any(t.lower_ in lx.MUST or (t.lower_ == "to" and t.head.lemma_ == "have")
-               for t in after):
-            return _Trig(tok, "REQUEST", None, verbal=True)
-        if any(_lemma(t) in ("consequence", "retaliation", "reprisal", "revenge")
-               for t in after):
-            return _Trig(tok, "THREATEN", None, verbal=True)  # "told X it would face ..."
-        if any(c.dep_ == "xcomp" for c in tok.children):
-            return _Trig(tok, "REQUEST", None, verbal=True)  # "told Washington to stop"
-        return _Trig(tok, "CONSULT", None, verbal=True)
+    preps = pt.prep_objects(tok)
+    ruled = pt.match("early", tok, lem, preps)
+    if ruled is not None:  # a rule fired: its event, or none (pt.NO_EVENT)
+        return ruled if isinstance(ruled, _Trig) else None
     # verb + particle / preposition
     for p in _particle(tok):
         hit = lx.VERB_PARTICLE.get((lem, p))
@@ -297,19 +222,9 @@ def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
         got = _transfer(tok, objs)
         if got is not None:
             return _Trig(tok, got, None, verbal=True)
-    if lem == "let" and any(c.text.lower() in ("free", "go") for c in tok.subtree):
-        return _Trig(tok, "RETREAT", "release", verbal=True)
-    if lem in ("decline", "refuse") and any(
-            _lemma(c) in ("comment", "elaborate", "say", "confirm", "respond", "speak")
-            and not any(_lemma(x) in ("demand", "call", "request", "ultimatum", "appeal")
-                        for x in c.subtree)
-            for c in tok.children if c.dep_ == "xcomp"):
-        return None  # declined to comment (not "refused to respond to a demand")
-    if lem == "agree" and any(c.dep_ == "prep" and c.text.lower() == "with"
-                              for c in tok.children) and not any(
-            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.text.lower() in (
-                "on", "over", "upon")) for c in tok.children):
-        return None  # "agree with X that ..." is an opinion, not an agreement
+    late = pt.match("late", tok, lem, preps)
+    if late is not None:  # a rule fired: its event, or none (pt.NO_EVENT)
+        return late if isinstance(late, _Trig) else None
     hit = lx.VERBS.get(lem)
     if hit is None:
         return None
