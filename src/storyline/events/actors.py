@@ -1,4 +1,11 @@
-"""actors (split from extract)."""
+"""Actor resolution: from source/target tokens to :class:`~storyline.model.Actor` values.
+
+Tokens are matched to the given actor mentions by offsets (:func:`_actors_at`);
+pronouns and descriptions ("the two leaders", "the Turkish side") are resolved to an
+antecedent; unnamed actors ("police", "Palestinian rioters") get a role and country from
+the knowledge base; a target the parse missed is looked for in the clause
+(:func:`_fallback_target`); :func:`_attribution` finds who reports an event.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,11 @@
-"""dating (split from extract)."""
+"""Dating: the date an event happened, not the date it was reported.
+
+The time expressions of the article (:func:`_whens`, resolved with
+:func:`~storyline.annotate.times.resolve_range`) are attached to the trigger's clause
+(:func:`_date`); an event with no date of its own takes the wire dateline's or the
+publication date; a reported speech act takes the day it was said
+(:func:`_speech_date`).
+"""
 
 from __future__ import annotations
 

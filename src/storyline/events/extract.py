@@ -1,11 +1,33 @@
 """Per-document event coder: PLOVER events with modality, actors, date and provenance.
 
 :func:`extract_events` reads an article's existing spaCy parse (no second model) and
-returns one :class:`~storyline.model.Event` per event a sentence reports.
+returns one :class:`~storyline.model.Event` per event a sentence reports. This module is
+the orchestrator (:func:`extract_with_triggers` walks the segments, :func:`_build` makes
+one event); each stage lives in a module of its own:
+
+========================  ===========================================================
+:mod:`.syntax`            parse helpers: segments, lemmas, objects, subjects, agents
+:mod:`.lexicon`           every word list (trigger tables, governors, pattern words)
+:mod:`.patterns`          verb patterns as registered rules, each with an example
+:mod:`.triggers`          trigger finding: patterns, then the lexicon tables, then the
+                          bare verb; :func:`statement_heads`
+:mod:`.nouns`             event nouns and what a noun of giving gives
+:mod:`.senses`            senses that are not events; nouns that stand as events
+:mod:`.nesting`           an event's complement is its content, not another event
+:mod:`.modality`          asserted / future / hypothetical / negated
+:mod:`.roles`             source and target tokens
+:mod:`.actors`            tokens to actors, antecedents, unnamed actors, attribution
+:mod:`.location`          the place the event's clause names
+:mod:`.dating`            the date the event happened
+========================  ===========================================================
+
+To add a verb pattern, add a ``@rule`` function to :mod:`.patterns` (with its example
+sentence: the test suite codes it); to add a word, add it to its list in :mod:`.lexicon`.
 
 How it works:
 
-1. **Triggers.** Every token is looked up in the lexicon (:mod:`.lexicon`): a verb with
+1. **Triggers.** Every token is looked up (:mod:`.triggers`): a verb pattern of its own
+   (:mod:`.patterns`: "pulled out of the bloc"), then the lexicon (:mod:`.lexicon`): a verb with
    its particle ("call on", "pull back"), a verb with a typing object ("cut ties",
    "hold talks", "impose sanctions"), a light verb carrying an event noun ("launch an
    offensive", "deliver aid"), a bare verb ("accuse", "shell"), or an event noun that

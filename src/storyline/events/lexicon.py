@@ -1,7 +1,10 @@
 """Trigger lexicon for the event coder: words and phrases -> PLOVER event type (and mode).
 
-Everything here is plain data keyed by spaCy lemmas (lower case). The coder in
-:mod:`storyline.events.extract` reads it; nothing here looks at a parse.
+Everything here is plain data keyed by spaCy lemmas (lower case). The coder's modules
+(:mod:`storyline.events.extract` and the stages it calls: :mod:`.triggers`,
+:mod:`.patterns`, :mod:`.modality`, :mod:`.roles`, :mod:`.actors`, ...) read it; nothing
+here looks at a parse. The word lists those modules consult (pattern words, pronouns,
+media words, ...) are at the end, each with what it is for.
 
 * :data:`VERBS` — a verb lemma that is an event by itself ("accuse", "shell").
 * :data:`VERB_PARTICLE` — a verb needing a particle or preposition ("call on",
@@ -1031,3 +1034,12 @@ VISITS = frozenset({"visit", "trip", "tour", "talk", "mission", "consultation", 
 # Whom one tells something to that makes "told" an exchange (not the media).
 ADDRESSEES = frozenset({"president", "minister", "counterpart", "leader", "premier", "king",
                         "chancellor", "ambassador", "envoy", "official", "government"})
+
+# --- words of the verb lookups (:mod:`.triggers`) ------------------------------------
+# Objects that hand their role to what they are "of" ("declared a state of siege").
+OF_HOLDERS = frozenset({"state", "mission", "team", "group", "delegation", "contingent",
+                        "batch", "number"})
+# Light verbs whose transfer-noun object is their event ("began aid deliveries"), unlike
+# "suspended aid deliveries" (the suspension).
+TRANSFER_CARRIERS = frozenset({"begin", "start", "resume", "continue", "complete", "make",
+                               "carry", "approve", "authorize", "authorise", "allow", "send"})

@@ -1,4 +1,6 @@
-"""location (split from extract)."""
+"""Location of an event: the place its own clause puts it in ("in Idlib", "near
+Saraqib", "at the Sochi summit"), from the resolved place mentions; else None.
+"""
 
 from __future__ import annotations
 

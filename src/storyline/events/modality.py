@@ -1,4 +1,11 @@
-"""modality (split from extract)."""
+"""Modality of an event: asserted, future, hypothetical or negated.
+
+Decided by :func:`_modality` from the trigger's own clause and the chain of governing
+words up to the nearest reporting verb: conditions, modals and hedging governors make it
+hypothetical; negation (or "failed to") negated; "will", "is to", "plans to" or a date
+after publication future. When unsure it leans away from ``asserted``. The governing
+words are data in :mod:`.lexicon` (``FUTURE_GOVERNORS``, ``HYPO_GOVERNORS``, ...).
+"""
 
 from __future__ import annotations
 
@@ -68,20 +75,9 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
     speech_type = trig.type in ("THREATEN", "REQUEST", "ACCUSE", "REJECT")
     # The clause head the event sits in: the trigger itself, or the verb governing a noun.
     if not trig.verbal:
-        # amod hedges on the noun: "potential/proposed/possible offensive", "no attacks"
-        for c in tok.children:
-            low = c.text.lower()
-            if c.dep_ == "det" and low in ("no",):
-                return "negated"
-            if c.dep_ in ("amod", "compound", "advmod") and low in lx.HYPO_ADJ:
-                if low in lx.FUTURE_ADJ:
-                    return "future"
-                return "hypothetical"
-    if not trig.verbal and _circumstantial(tok) and not dated_future and _presupposed(tok):
-        return "asserted"  # "warned during talks with X": the talks took place
-    if not trig.verbal and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "," and \
-            tok.nbor(2).lower_ in lx.CONDITION_MARKS:
-        return "hypothetical"  # "an offensive, if there will be one, ..."
+        hedged = _noun_hedge(tok, dated_future)
+        if hedged is not None:
+            return hedged
     cues: list[Modality] = []
     speech_hit = False
     cur = tok
@@ -102,15 +98,7 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
         if cur.i != tok.i or trig.verbal:
             if _has_condition(cur) or (_cond_child(cur) and not (cur.i == tok.i and speech_type)):
                 return "hypothetical"
-            loc = _local(cur)
-            auxw = {c.text.lower() for c in _aux_words(cur)}
-            if loc == "hypothetical" and auxw & {"would", "'d"} and not auxw & lx.HYPO_MODALS:
-                # "would" under a reporting verb is the future of the past
-                loc = "future" if reported or _under_speech(cur) else "hypothetical"
-            if loc is not None:
-                cues.append(loc)
-            if _subject_negated(cur):
-                cues.append("negated")
+            cues.extend(_clause_cues(cur, reported))
         if cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("acomp", "attr", "oprd") and _lemma(c) in lx.HYPO_ADJ | {"possible"}
                 for c in cur.children) and (cur.i != tok.i or not trig.verbal):
@@ -123,39 +111,9 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             lem = ""
             scene = True
         if cur.i != tok.i and not scene:
-            if cur.pos_ in ("NOUN", "PROPN") and lem in ("attempt", "bid") and \
-                    trig.type in ("ASSAULT", "COERCE"):
-                pass  # "an attempt to assassinate X was thwarted": the attempt is an attack
-            elif cur.pos_ in ("NOUN", "PROPN") and lem in lx.HYPO_NOUNS:
-                if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
-                    cues.append("negated")
-                else:
-                    cues.append("future" if lem in ("plan",) else "hypothetical")
-            elif lem in lx.NEGATING_GOVERNORS and cur.i < tok.i:
-                cues.append("negated")
-            elif lem in ("try", "attempt") and trig.type in ("ASSAULT", "COERCE") and \
-                    cur.tag_ in ("VBD", "VBN") and _local(cur) is None:
-                pass  # "tried to assassinate X": the attempt is an attack (PLOVER)
-            elif lem in lx.HYPO_GOVERNORS and lem not in ("deny", "reject", "refuse",
-                                                           "oppose", "rule"):
-                cues.append("hypothetical")
-            elif lem in ("deny", "reject", "refuse", "oppose"):
-                cues.append("negated" if lem in ("refuse",) else "hypothetical")
-            elif lem in ("announce", "declare") and trig.verbal and _past_tense(tok):
-                pass  # "X mobilised troops, the minister announced": a report, not a plan
-            elif lem in lx.FUTURE_GOVERNORS or (lem == "be" and any(
-                    c.dep_ == "xcomp" and c.i > cur.i and
-                    any(a.text.lower() == "to" for a in c.children) for c in cur.children)
-                    and cur.dep_ != "xcomp"):
-                cues.append("future")
-            elif cur.pos_ in ("NOUN",) and lem in lx.HYPO_NOUNS:
-                if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
-                    cues.append("negated")
-                else:
-                    cues.append("future" if lem in ("plan",) else "hypothetical")
-            elif (cur.pos_ == "ADJ" and lem in lx.HYPO_GOVERNORS) or (lem == "see" and any(c.dep_ == "prep" and c.text.lower() == "as"
-                                      for c in cur.children)):
-                cues.append("hypothetical")
+            cue = _governor_cue(cur, lem, tok, trig)
+            if cue is not None:
+                cues.append(cue)
         if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in ("on", "about", "over",
                                                                "regarding") and \
                 _lemma(cur.head.head) in lx.TOPIC_HOLDERS:
@@ -170,12 +128,7 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
         if dep in ("conj",) and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX"):
             sibling = True
         if dep in ("conj",) and cur.i == tok.i:
-            # share the modality cues of the first conjunct's auxiliaries
-            for a in _aux_words(cur.head):
-                if a.text.lower() in lx.HYPO_MODALS:
-                    cues.append("hypothetical")
-                elif a.text.lower() in lx.FUTURE_MODALS:
-                    cues.append("future")
+            cues.extend(_shared_aux_cues(cur.head))
         if dep in ("parataxis",) or (False):
             break
         if dep in ("acl", "relcl", "ccomp") and cur.head.pos_ in ("NOUN", "PROPN") and \
@@ -192,7 +145,12 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             reported = True
         cur = cur.head
     del speech_hit
-    if question and not speech_type:
+    return _decide(cues, question=question and not speech_type, dated_future=dated_future)
+
+
+def _decide(cues: list[Modality], *, question: bool, dated_future: bool) -> Modality:
+    """The modality the collected cues give (a question is hypothetical)."""
+    if question:
         return "hypothetical"
     if "hypothetical" in cues:
         # a negated modal on the event itself reads as negated ("would not return")
@@ -204,6 +162,89 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
     if "future" in cues or dated_future:
         return "future"
     return "asserted"
+
+
+def _noun_hedge(tok: Token, dated_future: bool) -> Modality | None:
+    """The modality a noun event's own words give, if they decide it."""
+    # amod hedges on the noun: "potential/proposed/possible offensive", "no attacks"
+    for c in tok.children:
+        low = c.text.lower()
+        if c.dep_ == "det" and low in ("no",):
+            return "negated"
+        if c.dep_ in ("amod", "compound", "advmod") and low in lx.HYPO_ADJ:
+            if low in lx.FUTURE_ADJ:
+                return "future"
+            return "hypothetical"
+    if _circumstantial(tok) and not dated_future and _presupposed(tok):
+        return "asserted"  # "warned during talks with X": the talks took place
+    if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "," and \
+            tok.nbor(2).lower_ in lx.CONDITION_MARKS:
+        return "hypothetical"  # "an offensive, if there will be one, ..."
+    return None
+
+
+def _clause_cues(cur: Token, reported: bool) -> list[Modality]:
+    """The cues of a clause head's own auxiliaries and subject."""
+    cues: list[Modality] = []
+    loc = _local(cur)
+    auxw = {c.text.lower() for c in _aux_words(cur)}
+    if loc == "hypothetical" and auxw & {"would", "'d"} and not auxw & lx.HYPO_MODALS:
+        # "would" under a reporting verb is the future of the past
+        loc = "future" if reported or _under_speech(cur) else "hypothetical"
+    if loc is not None:
+        cues.append(loc)
+    if _subject_negated(cur):
+        cues.append("negated")
+    return cues
+
+
+def _shared_aux_cues(head: Token) -> list[Modality]:
+    """The modality cues of the first conjunct's auxiliaries, shared by its conjunct."""
+    cues: list[Modality] = []
+    for a in _aux_words(head):
+        if a.text.lower() in lx.HYPO_MODALS:
+            cues.append("hypothetical")
+        elif a.text.lower() in lx.FUTURE_MODALS:
+            cues.append("future")
+    return cues
+
+
+def _governor_cue(cur: Token, lem: str, tok: Token, trig: _Trig) -> Modality | None:
+    """The cue a governing word ``cur`` (lemma ``lem``) gives the event ``tok`` under it."""
+    if cur.pos_ in ("NOUN", "PROPN") and lem in ("attempt", "bid") and \
+            trig.type in ("ASSAULT", "COERCE"):
+        return None  # "an attempt to assassinate X was thwarted": the attempt is an attack
+    if cur.pos_ in ("NOUN", "PROPN") and lem in lx.HYPO_NOUNS:
+        if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
+            return "negated"
+        else:
+            return "future" if lem in ("plan",) else "hypothetical"
+    if lem in lx.NEGATING_GOVERNORS and cur.i < tok.i:
+        return "negated"
+    if lem in ("try", "attempt") and trig.type in ("ASSAULT", "COERCE") and \
+            cur.tag_ in ("VBD", "VBN") and _local(cur) is None:
+        return None  # "tried to assassinate X": the attempt is an attack (PLOVER)
+    if lem in lx.HYPO_GOVERNORS and lem not in ("deny", "reject", "refuse",
+                                                   "oppose", "rule"):
+        return "hypothetical"
+    if lem in ("deny", "reject", "refuse", "oppose"):
+        return "negated" if lem in ("refuse",) else "hypothetical"
+    if lem in ("announce", "declare") and trig.verbal and _past_tense(tok):
+        return None  # "X mobilised troops, the minister announced": a report, not a plan
+    if lem in lx.FUTURE_GOVERNORS or (lem == "be" and any(
+            c.dep_ == "xcomp" and c.i > cur.i and
+            any(a.text.lower() == "to" for a in c.children) for c in cur.children)
+            and cur.dep_ != "xcomp"):
+        return "future"
+    if cur.pos_ in ("NOUN",) and lem in lx.HYPO_NOUNS:
+        if any(d.dep_ == "det" and d.text.lower() == "no" for d in cur.children):
+            return "negated"
+        else:
+            return "future" if lem in ("plan",) else "hypothetical"
+    if (cur.pos_ == "ADJ" and lem in lx.HYPO_GOVERNORS) or (lem == "see" and any(c.dep_ == "prep" and c.text.lower() == "as"
+                              for c in cur.children)):
+        return "hypothetical"
+    return None
 
 
 def _presupposed(tok: Token) -> bool:

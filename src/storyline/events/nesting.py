@@ -1,4 +1,9 @@
-"""nesting (split from extract)."""
+"""Nesting: an event's complement is its content, not another event.
+
+:func:`_drop_nested` keeps "accused X of shelling villages" as one ACCUSE and "agreed to
+halt hostilities" as one AGREE, but lets coordinated clauses, relative or adverbial
+clauses with their own subject, and scene-setting nouns ("during talks with X") stand.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,11 @@
-"""nouns (split from extract)."""
+"""Event nouns: whether a noun names an event, and which ("airstrikes", "joint drills",
+"the peace process", "deliveries of the S-400 system").
+
+:func:`_noun_trigger` types a noun from :data:`.lexicon.NOUNS` and its modifiers;
+:func:`_transfer` tells AID from COOPERATE by what is given; :func:`_agreement_act` keeps
+agreement nouns that name an act of agreeing. Used by :mod:`.triggers` (nouns that stand
+as events, light verbs) and :mod:`.patterns`.
+"""
 
 from __future__ import annotations
 

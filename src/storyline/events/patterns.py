@@ -40,7 +40,7 @@ from storyline.events import lexicon as lx
 from storyline.events.nouns import _noun_trigger, _peacekeeping
 from storyline.events.syntax import _SUBJ, _lemma, _objects, _particle, _subject_of, _Trig
 
-__all__ = ["NO_EVENT", "RULES", "Ctx", "Rule", "fired", "match", "prep_objects", "rule"]
+__all__ = ["NO_EVENT", "RULES", "Ctx", "Found", "Rule", "Verdict", "fired", "match", "prep_objects", "rule"]
 
 
 class _NoEvent:
@@ -53,7 +53,8 @@ class _NoEvent:
 
 NO_EVENT: Final = _NoEvent()
 
-Verdict = bool | _Trig | _NoEvent | None
+Verdict = bool | _Trig | _NoEvent | None  # what a rule returns
+Found = _Trig | _NoEvent | None  # what a lookup gives: an event, NO_EVENT, or nothing
 
 
 class Ctx:
@@ -123,7 +124,7 @@ def rule(*lemmas: str, gives: tuple[str, str | None] | None, example: str,
     return deco
 
 
-def _verdict(r: Rule, ctx: Ctx, got: Verdict) -> _Trig | _NoEvent | None:
+def _verdict(r: Rule, ctx: Ctx, got: Verdict) -> Found:
     if got is None or got is False:
         return None
     if got is True:
@@ -154,7 +155,7 @@ def prep_objects(tok: Token) -> dict[tuple[str, str], Token]:
 
 
 def match(stage: str, tok: Token, lem: str,
-          preps: dict[tuple[str, str], Token]) -> _Trig | _NoEvent | None:
+          preps: dict[tuple[str, str], Token]) -> Found:
     """The first rule of ``stage`` that fires for the verb ``tok`` (lemma ``lem``)."""
     rules = _INDEX[stage].get(lem, _ANY[stage])
     if not rules:

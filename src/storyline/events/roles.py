@@ -1,4 +1,11 @@
-"""roles (split from extract)."""
+"""Roles: which tokens are an event's source and target.
+
+:func:`_roles` takes the subject (the agent of a passive, the subject of the governing
+verb for "X agreed to withdraw"), and the object or the object of "with/on/against/...";
+:func:`_noun_source` finds who carries out a noun event ("Turkey's offensive");
+:func:`_called_for` turns "called for X to resign" into a request with X as target.
+Turning these tokens into actors is :mod:`.actors`.
+"""
 
 from __future__ import annotations
 

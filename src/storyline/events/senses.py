@@ -1,4 +1,10 @@
-"""senses (split from extract)."""
+"""Senses that are not events, and event nouns that stand on their own.
+
+:func:`_verb_sense_ok` drops a lexicon verb in a sense that is no event ("released a
+statement", "struck a deal", "fight corruption"); :func:`_thing_subject` spots a saying
+verb whose subject is a document or an event ("the agreement called for ...");
+:func:`_standalone_noun` decides whether an event noun is an event where it stands.
+"""
 
 from __future__ import annotations
 

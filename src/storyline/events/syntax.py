@@ -1,4 +1,11 @@
-"""syntax (split from extract)."""
+"""Parse helpers shared by every stage of the event coder (no event knowledge here).
+
+The segments a sentence is cut into (:func:`_segments`), lemmas with the fixes the small
+model needs (:func:`_lemma`), a verb's particles and objects, the subject of a clause
+head climbing xcomp/conj (:func:`_subject_of`), the agent of a passive, and the
+:class:`_Trig` record a trigger is carried in. Dependency labels live here; word lists
+live in :mod:`.lexicon`.
+"""
 
 from __future__ import annotations
 

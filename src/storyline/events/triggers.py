@@ -1,6 +1,24 @@
-"""triggers (split from extract)."""
+"""Trigger finding: which tokens of a segment are events, with their PLOVER type and mode.
+
+:func:`_triggers` walks a segment: a verb goes through :func:`_verb_trigger_raw`, a noun
+through :func:`.nouns._noun_trigger` and :func:`.senses._standalone_noun`. A verb is looked
+up in this order (first hit wins):
+
+1. the ``early`` verb patterns (:mod:`.patterns`, registered rules with examples);
+2. the lexicon tables (:mod:`.lexicon`): verb + particle (``VERB_PARTICLE``), verb +
+   typing object (``VERB_OBJECT``), a terminative verb ending an event ("halted the
+   offensive", ``TERMINATED``), a light verb carrying its event noun (``LIGHT_VERBS``),
+   a verb of giving (``TRANSFER_VERBS``);
+3. the ``late`` verb patterns;
+4. the bare verb (``VERBS``), kept only in a sense that is an event
+   (:func:`.senses._verb_sense_ok`).
+
+:func:`statement_heads` finds the predicates that make a clause a plain statement.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
@@ -160,71 +178,107 @@ def _punitive(tok: Token) -> bool:
 
 
 def _verb_trigger_raw(tok: Token, lem: str) -> _Trig | None:
+    """The event a verb makes, by the lookup order of the module docstring."""
     preps = pt.prep_objects(tok)
-    ruled = pt.match("early", tok, lem, preps)
-    if ruled is not None:  # a rule fired: its event, or none (pt.NO_EVENT)
-        return ruled if isinstance(ruled, _Trig) else None
-    # verb + particle / preposition
+    objs = list(_objects(tok))
+    for got in _lookups(tok, lem, preps, objs):
+        if got is not None:  # a lookup decided: its event, or none (pt.NO_EVENT)
+            return got if isinstance(got, _Trig) else None
+    return _bare_verb(tok, lem, objs)
+
+
+def _lookups(tok: Token, lem: str, preps: dict[tuple[str, str], Token],
+             objs: list[Token]) -> Iterator[pt.Found]:
+    """The lookups before the bare verb, in order, each run only when reached."""
+    yield pt.match("early", tok, lem, preps)
+    yield _particle_trigger(tok, lem, objs)
+    yield _object_trigger(tok, lem, objs)
+    yield _terminated_trigger(tok, lem, objs)
+    yield _light_trigger(tok, lem, objs)
+    yield _transfer_trigger(tok, lem, objs)
+    yield pt.match("late", tok, lem, preps)
+
+
+def _particle_trigger(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
+    """Verb + particle or preposition (:data:`.lexicon.VERB_PARTICLE`: "call on")."""
     for p in _particle(tok):
         hit = lx.VERB_PARTICLE.get((lem, p))
         if hit and hit[1] == "appeal" and _punitive(tok):
             return _Trig(tok, "REQUEST", None, verbal=True)  # "called for sanctions"
         if hit:
             if (lem, p) == ("hand", "over"):
-                given = _transfer(tok, list(_objects(tok)))
+                given = _transfer(tok, objs)
                 if given is not None:  # "handed over medicine to the Red Crescent"
                     return _Trig(tok, given, None, verbal=True)
             return _Trig(tok, hit[0], hit[1], verbal=True)
-    # verb + typing object
+    return None
+
+
+def _object_trigger(tok: Token, lem: str, objs: list[Token]) -> pt.Found:
+    """Verb + typing object (:data:`.lexicon.VERB_OBJECT`: "cut ties", "hold talks"); an
+    object the table marks as no event stops the lookup."""
     table = lx.VERB_OBJECT.get(lem)
-    objs = list(_objects(tok))
-    if table:
-        for o in objs:
-            olem = _lemma(o)
-            if olem in ("state", "mission", "team", "group", "delegation", "contingent",
-                        "batch", "number") and olem not in table:
-                # "declared a state of siege", "lifted the state of emergency"
-                of = next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for x in c.children if x.dep_ == "pobj"), None)
-                if of is not None:
-                    o, olem = of, _lemma(of)
-            if olem in table:
-                typ, mode = table[olem]
-                joint = _noun_trigger(o) if typ == "MOBILIZE" else None
-                if joint is not None and joint[0] == "COOPERATE":
-                    typ, mode = joint  # "held joint drills": military cooperation
-                if not typ:
-                    return None
-                return _Trig(tok, typ, mode, verbal=True, extra=o)
-    # ending talks, aid or an offensive: the opposite act ("ended mediation efforts",
-    # "halted the offensive", "called off the strike")
-    if lem in lx.TERMINATIVE_VERBS or (lem == "call" and "off" in _particle(tok)):
-        for o in objs:
-            hit = _noun_trigger(o)
-            if _lemma(o) == "strike" and (hit is None or hit[1] != "aerial"):
-                hit = ("PROTEST", "strike")  # "called off the strike": a labour strike
-            if hit is not None and hit[0] in lx.TERMINATED:
-                typ, mode = lx.TERMINATED[hit[0]]
-                return _Trig(tok, typ, mode, verbal=True, extra=o)
-    # light verb + event noun
-    if lem in lx.LIGHT_VERBS and (lem not in lx.VERBS or lem in lx.YIELD_TO_OBJECT):
-        for o in objs:
-            if _lemma(o) in lx.TRANSFER_NOUNS and lem not in (
-                    "begin", "start", "resume", "continue", "complete", "make", "carry",
-                    "approve", "authorize", "authorise", "allow", "send"):
-                continue  # "suspended aid deliveries" is the suspension
-            hit = _noun_trigger(o)
-            if hit is not None and lem in ("strike", "hit") and hit[0] != "AGREE":
-                break  # "a bomb struck a military convoy": the strike itself
-            if hit is not None:
-                return _Trig(tok, hit[0], hit[1], verbal=True, extra=o)
-    if lem in lx.TRANSFER_VERBS:
-        got = _transfer(tok, objs)
-        if got is not None:
-            return _Trig(tok, got, None, verbal=True)
-    late = pt.match("late", tok, lem, preps)
-    if late is not None:  # a rule fired: its event, or none (pt.NO_EVENT)
-        return late if isinstance(late, _Trig) else None
+    if not table:
+        return None
+    for o in objs:
+        olem = _lemma(o)
+        if olem in lx.OF_HOLDERS and olem not in table:
+            # "declared a state of siege", "lifted the state of emergency"
+            of = next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for x in c.children if x.dep_ == "pobj"), None)
+            if of is not None:
+                o, olem = of, _lemma(of)
+        if olem in table:
+            typ, mode = table[olem]
+            joint = _noun_trigger(o) if typ == "MOBILIZE" else None
+            if joint is not None and joint[0] == "COOPERATE":
+                typ, mode = joint  # "held joint drills": military cooperation
+            if not typ:
+                return pt.NO_EVENT
+            return _Trig(tok, typ, mode, verbal=True, extra=o)
+    return None
+
+
+def _terminated_trigger(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
+    """Ending talks, aid or an offensive: the opposite act ("ended mediation efforts",
+    "halted the offensive", "called off the strike"; :data:`.lexicon.TERMINATED`)."""
+    if not (lem in lx.TERMINATIVE_VERBS or (lem == "call" and "off" in _particle(tok))):
+        return None
+    for o in objs:
+        hit = _noun_trigger(o)
+        if _lemma(o) == "strike" and (hit is None or hit[1] != "aerial"):
+            hit = ("PROTEST", "strike")  # "called off the strike": a labour strike
+        if hit is not None and hit[0] in lx.TERMINATED:
+            typ, mode = lx.TERMINATED[hit[0]]
+            return _Trig(tok, typ, mode, verbal=True, extra=o)
+    return None
+
+
+def _light_trigger(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
+    """A light verb carrying its event noun ("launch an offensive", "reach a deal")."""
+    if not (lem in lx.LIGHT_VERBS and (lem not in lx.VERBS or lem in lx.YIELD_TO_OBJECT)):
+        return None
+    for o in objs:
+        if _lemma(o) in lx.TRANSFER_NOUNS and lem not in lx.TRANSFER_CARRIERS:
+            continue  # "suspended aid deliveries" is the suspension
+        hit = _noun_trigger(o)
+        if hit is not None and lem in ("strike", "hit") and hit[0] != "AGREE":
+            return None  # "a bomb struck a military convoy": the strike itself
+        if hit is not None:
+            return _Trig(tok, hit[0], hit[1], verbal=True, extra=o)
+    return None
+
+
+def _transfer_trigger(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
+    """A verb of giving, AID or COOPERATE by what is given (:func:`.nouns._transfer`)."""
+    if lem not in lx.TRANSFER_VERBS:
+        return None
+    got = _transfer(tok, objs)
+    return _Trig(tok, got, None, verbal=True) if got is not None else None
+
+
+def _bare_verb(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
+    """The verb by itself (:data:`.lexicon.VERBS`), in a sense that is an event."""
     hit = lx.VERBS.get(lem)
     if hit is None:
         return None
