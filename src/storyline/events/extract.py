@@ -239,9 +239,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = None
     typ, mode = trig.type, trig.mode
     if typ == "MOBILIZE" and isinstance(source, list) and len(
-            {a.country for a in source if a.country}) > 1 and _lemma(tok) in (
-            "exercise", "drill", "game", "manoeuvre", "maneuver", "patrol", "hold", "stage",
-            "conduct", "launch", "begin", "start"):
+            {a.country for a in source if a.country}) > 1 and _lemma(tok) in lx.JOINT_MANOEUVRES:
         typ, mode = "COOPERATE", None  # "French and Egyptian warships launched war games"
     attribution = _attribution(trig, seg, actors, damaged)
     start, end = seg.start_char, seg.end_char

@@ -1043,3 +1043,68 @@ OF_HOLDERS = frozenset({"state", "mission", "team", "group", "delegation", "cont
 # "suspended aid deliveries" (the suspension).
 TRANSFER_CARRIERS = frozenset({"begin", "start", "resume", "continue", "complete", "make",
                                "carry", "approve", "authorize", "authorise", "allow", "send"})
+# What one "releases" that is no release of people ("released a statement").
+RELEASED_RECORDS = frozenset({"statement", "report", "video", "footage", "figure", "datum",
+                              "detail", "image", "photo", "list", "album"})
+# What one "strikes" that is no attack ("struck a deal", "hit the right note").
+STRUCK_BARGAINS = frozenset({"deal", "agreement", "balance", "note", "tone", "chord", "record",
+                             "market", "bargain"})
+# What one "captures" that is no capture ("captured the mood").
+CAPTURED_SCENES = frozenset({"scene", "moment", "image", "attention", "imagination", "mood",
+                             "essence", "heart", "footage", "camera"})
+# What is "shared" when sharing is cooperation ("shared intelligence").
+SHARED_KNOWLEDGE = frozenset({"datum", "information", "intelligence", "data", "technology",
+                              "expertise", "border", "evidence", "finding", "detail", "document",
+                              "record", "photograph", "image", "assessment", "knowledge",
+                              "know-how", "experience", "file", "footage"})
+# Figures that "decline", "drop" or "ease" (markets, not events).
+MOVING_FIGURES = frozenset({"percent", "%", "price", "rate", "share", "level"})
+# What one "meets" that is no meeting ("met the demands").
+MET_REQUIREMENTS = frozenset({"demand", "need", "target", "requirement", "criterion", "standard",
+                              "deadline", "goal", "expectation"})
+# What one "offers" that is a statement ("offered condolences").
+OFFERED_WORDS = frozenset({"condolence", "view", "opinion", "comment", "insight"})
+# What one "fights" that is no fighting ("fight corruption").
+FOUGHT_ILLS = frozenset({"corruption", "poverty", "disease", "fire", "virus", "pandemic", "crime",
+                         "terrorism"})
+# Verbs that are events only with an object or a complement ("hosted talks", not "hosted").
+OBJECT_VERBS = frozenset({"recognise", "recognize", "appreciate", "host", "receive", "train",
+                          "sell", "supply", "share", "hit", "target", "destroy", "drop", "back",
+                          "free", "relax", "ease", "lift", "grant", "fund", "finance", "seek",
+                          "press", "charge", "sentence", "capture", "dismiss", "decline", "commit",
+                          "mass", "station", "defend", "deny", "oppose", "resist", "escort"})
+# Activities that are cooperation when joint ("joint drills", "a bilateral probe").
+JOINT_ACTIVITIES = frozenset({"exercise", "drill", "game", "patrol", "operation", "manoeuvre",
+                              "maneuver", "venture", "sortie", "programme", "program", "project",
+                              "production", "investigation", "inquiry", "probe"})
+# Modifiers that make an activity joint.
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational", "coordinated",
+                             "trilateral"})
+# Matters whose review is an investigation ("ordered a review of the allegations").
+REVIEWED_MATTERS = frozenset({"allegation", "claim", "death", "killing", "strike", "attack",
+                              "incident", "abuse", "handling", "conduct", "shooting"})
+# Verbs whose participle makes an agreement noun an act ("the ceasefire agreed in Nairobi").
+AGREEING_VERBS = frozenset({"agree", "sign", "broker", "reach", "conclude", "strike", "seal",
+                            "announce", "declare"})
+# Manoeuvres that are cooperation when held by several countries ("French and Egyptian
+# warships launched war games").
+JOINT_MANOEUVRES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "patrol",
+                              "hold", "stage", "conduct", "launch", "begin", "start"})
+# Verbs of harm: who is harmed in an attack noun is its target ("killed in an air raid").
+HARM_VERBS = frozenset({"wound", "kill", "injure", "hurt", "hit", "target", "capture", "abduct",
+                        "kidnap"})
+# Verbs of receiving a noun event: its source is who it came from ("gained support from X").
+RECEIVE_HOLDERS = frozenset({"gain", "receive", "win", "get", "draw", "enjoy", "secure", "garner"})
+# Passives with no agent whose subject holds the stance ("Israel is opposed to X").
+RESOLVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate",
+                              "engage", "involve"})
+# Verbs that lift a punishment ("urged X to lift sanctions": no punitive call).
+LIFTING_VERBS = frozenset({"lift", "ease", "remove", "end", "drop", "scrap", "relax"})
+# Objects that make a pledge a threat ("promised an overwhelming response").
+RETALIATIONS = frozenset({"response", "retaliation", "revenge", "vengeance", "reprisal",
+                          "consequence"})
+# Complements that make a pledge a threat ("vowed to continue the fight").
+FIGHTING_WORDS = frozenset({"fight", "war", "battle", "struggle", "jihad", "resistance"})
+# What one is invited to that is a visit, not a request ("invited X to attend").
+INVITED_VISITS = frozenset({"attend", "visit", "join", "meet", "come", "take", "participate",
+                            "talk"})

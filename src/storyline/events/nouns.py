@@ -20,11 +20,8 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
     if lem == "strike" and any(_lemma(c) in ("hunger", "general", "labour", "labor", "worker")
                                for c in noun.children):
         return ("PROTEST", "strike")
-    if lem in ("exercise", "drill", "game", "patrol", "operation", "manoeuvre", "maneuver",
-               "venture", "sortie", "programme", "program", "project", "production",
-               "investigation", "inquiry", "probe") and any(
-            _lemma(c) in ("joint", "combined", "bilateral", "multinational", "coordinated",
-                          "trilateral")
+    if lem in lx.JOINT_ACTIVITIES and any(
+            _lemma(c) in lx.JOINT_MODIFIERS
             for c in noun.children):
         return ("COOPERATE", None)
     if lem == "game" and any(_lemma(c) == "war" for c in noun.children):
@@ -61,8 +58,7 @@ def _noun_trigger(noun: Token) -> lx.Trigger | None:
             for c in noun.children):
         return ("COERCE", "cyber")
     if lem in ("review", "audit") and any(
-            _lemma(x) in ("allegation", "claim", "death", "killing", "strike", "attack",
-                          "incident", "abuse", "handling", "conduct", "shooting")
+            _lemma(x) in lx.REVIEWED_MATTERS
             for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "into")
             for x in c.children if x.dep_ == "pobj"):
         return ("ACCUSE", "investigate")  # "ordered a review of the allegations"
@@ -116,8 +112,7 @@ def _agreement_act(tok: Token) -> bool:
         if c.dep_ in ("compound", "amod", "nummod", "npadvmod") and (
                 c.ent_type_ in ("DATE", "TIME") or c.like_num):
             return True
-        if c.dep_ == "acl" and _lemma(c) in ("agree", "sign", "broker", "reach", "conclude",
-                                             "strike", "seal", "announce", "declare"):
+        if c.dep_ == "acl" and _lemma(c) in lx.AGREEING_VERBS:
             return True
     return False
 

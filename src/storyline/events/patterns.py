@@ -523,8 +523,7 @@ def _wanted(c: Ctx) -> Verdict:
 @rule("invite", gives=("REQUEST", "appeal"),
       example="The council invited Israel to adopt the plan.")
 def _invited_to(c: Ctx) -> Verdict:
-    return any(k.dep_ == "xcomp" and _lemma(k) not in (
-        "attend", "visit", "join", "meet", "come", "take", "participate", "talk")
+    return any(k.dep_ == "xcomp" and _lemma(k) not in lx.INVITED_VISITS
         for k in c.tok.children)
 
 

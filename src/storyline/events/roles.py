@@ -51,9 +51,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive and \
             trig.type in ("SUPPORT", "AID"):
         return _received_from(trig), subj
-    if passive and agent is None and _lemma(tok) in ("oppose", "commit", "determine",
-                                                     "prepare", "resolve", "dedicate",
-                                                     "engage", "involve"):
+    if passive and agent is None and _lemma(tok) in lx.RESOLVE_PASSIVES:
         src, tgt = subj, None  # "Israel is opposed to French mediation"
     elif passive:
         src, tgt = agent, subj
@@ -129,8 +127,7 @@ def _noun_source(trig: _Trig) -> Token | None:
         if s is not None and (hl in lx.LIGHT_VERBS or (
                 tok.head.pos_ == "VERB" and hl in lx.CARRY_ON)):
             src = s  # "launched an offensive", "speeded up the withdrawal"
-        elif _lemma(tok.head) in ("gain", "receive", "win", "get", "draw", "enjoy",
-                                  "secure", "garner"):
+        elif _lemma(tok.head) in lx.RECEIVE_HOLDERS:
             # "gained support from X": X is the source
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
@@ -204,7 +201,6 @@ def _harmed_in(trig: _Trig) -> Token | None:
     if trig.verbal or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during", "by"):
         return None
     verb = tok.head.head
-    if verb.pos_ != "VERB" or _lemma(verb) not in ("wound", "kill", "injure", "hurt", "hit",
-                                                    "target", "capture", "abduct", "kidnap"):
+    if verb.pos_ != "VERB" or _lemma(verb) not in lx.HARM_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

@@ -84,8 +84,7 @@ def _conflict_content(tok: Token) -> bool:
     """The complement of a pledge is a violent or coercive act ("vowed to continue the
     fight", "pledged to retake every inch")."""
     for c in tok.children:
-        if c.dep_ == "dobj" and _lemma(c) in ("response", "retaliation", "revenge",
-                                               "vengeance", "reprisal", "consequence"):
+        if c.dep_ == "dobj" and _lemma(c) in lx.RETALIATIONS:
             return True  # "promised an overwhelming response"
         if c.dep_ not in ("xcomp", "ccomp") and not (c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
@@ -100,7 +99,7 @@ def _conflict_content(tok: Token) -> bool:
                 if t.pos_ in ("NOUN",) else None
             if hit is not None and hit[0] in _CONFLICT_ACTS:
                 return True
-            if lt in ("fight", "war", "battle", "struggle", "jihad", "resistance"):
+            if lt in lx.FIGHTING_WORDS:
                 return True
     return False
 
@@ -170,7 +169,7 @@ def _punitive(tok: Token) -> bool:
     """What a call asks for is a punishment ("called for sanctions against X", "clamouring
     for the generals to stand trial"), not its lifting ("urged X to lift sanctions")."""
     after = [t for t in tok.subtree if t.i > tok.i]
-    if any(_lemma(t) in ("lift", "ease", "remove", "end", "drop", "scrap", "relax")
+    if any(_lemma(t) in lx.LIFTING_VERBS
            for t in after):
         return False
     return any(_lemma(t) in lx.PUNITIVE_OBJECTS for t in after)
