@@ -1,7 +1,10 @@
 """Trigger lexicon for the event coder: words and phrases -> PLOVER event type (and mode).
 
-Everything here is plain data keyed by spaCy lemmas (lower case). The coder in
-:mod:`storyline.events.extract` reads it; nothing here looks at a parse.
+Everything here is plain data keyed by spaCy lemmas (lower case). The coder's modules
+(:mod:`storyline.events.extract` and the stages it calls: :mod:`.triggers`,
+:mod:`.patterns`, :mod:`.modality`, :mod:`.roles`, :mod:`.actors`, ...) read it; nothing
+here looks at a parse. The word lists those modules consult (pattern words, pronouns,
+media words, ...) are at the end, each with what it is for.
 
 * :data:`VERBS` — a verb lemma that is an event by itself ("accuse", "shell").
 * :data:`VERB_PARTICLE` — a verb needing a particle or preposition ("call on",
@@ -18,6 +21,8 @@ Everything here is plain data keyed by spaCy lemmas (lower case). The coder in
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 Trigger = tuple[str, str | None]  # (PLOVER type, mode or None)
 
@@ -847,3 +852,259 @@ def score(event_type: str, mode: str | None) -> float:
     if mode and f"{event_type}: {mode}" in SCORES:
         return SCORES[f"{event_type}: {mode}"]
     return SCORES[event_type]
+
+
+# ---------------------------------------------------------------------------
+# Word lists the parse-reading coder consults (moved out of its modules)
+# ---------------------------------------------------------------------------
+
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "which", "who", "that", "this",
+             "them", "him", "her", "itself", "themselves", "its", "their"}
+
+# Forms the small English model lemmatises wrongly ("hoped" -> "hop").
+# (found by lemmatising every lexicon verb's inflections: benchmarks keep no list of it)
+LEMMA_FIX = {f: base for base, fs in {
+    "hope": ("hoped", "hoping", "hopes"), "stage": ("staged", "staging", "stages"),
+    "slate": ("slated", "slating", "slates"), "rape": ("raped", "raping", "rapes"),
+    "lambaste": ("lambasted", "lambasting", "lambastes"),
+}.items() for f in fs}
+
+MEDIA_WORDS = {"reporter", "journalist", "press", "medium", "newspaper", "agency",
+                "television", "tv", "radio", "channel", "audience", "crowd", "supporter",
+                "lawmaker", "parliament", "briefing", "conference", "interviewer"}
+
+MUST = {"must", "should", "ought", "need"}
+
+SELF = {"we", "i", "us", "our"}
+
+# Papers an actor issues that speak for it ("issued a statement condemning ...").
+PAPERS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution",
+           "report", "note", "message", "appeal", "petition", "manifesto", "decree"}
+
+# Verbs whose subject carries on, speeds or completes its own act ("speeded up the
+# withdrawal", "completed their pullout"), unlike "survived the attack".
+CARRY_ON = {"speed", "complete", "accelerate", "finish", "expand", "widen", "extend",
+             "press", "push", "pursue", "step", "ramp", "scale", "wage", "keep", "maintain",
+             "sustain", "finalise", "finalize", "hasten", "carry", "coordinate", "lead",
+             "spearhead", "head", "direct", "oversee", "orchestrate", "tighten", "stage"}
+
+WARSHIPS = {"warship", "carrier", "frigate", "destroyer", "submarine", "cruiser", "fleet",
+             "corvette", "gunboat"}
+
+# Bodies and pacts one leaves to reduce relations ("pulled out of the bloc").
+BODIES = {"bloc", "alliance", "treaty", "pact", "accord", "agreement", "deal", "union",
+           "organisation", "organization", "coalition", "convention", "council", "court",
+           "federation", "community", "commission", "league", "forum", "grouping", "body"}
+
+# (a report, a statement or a resolution "accusing" or "urging" speaks for its authors)
+DOCUMENTS = {"constitution", "clause", "provision", "text"}
+
+ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "truth",
+                 "possibility", "opportunity", "election", "vote", "result", "law", "bill",
+                 "budget", "report", "statement", "record", "figure", "data", "price",
+                 "rate", "goal", "target", "market", "attention", "question", "point"}
+
+FORCES = {"police", "army", "military", "force", "troop", "government", "authority",
+           "security", "soldier", "navy", "regime", "administration", "country"}
+
+NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "victim",
+                      "anniversary", "memory", "report", "video", "footage", "survivor"}
+
+SPANS = {"day", "week", "month", "year", "hour"}
+
+NOT_PLACES = {"spite", "support", "addition", "order", "response", "favour", "favor",
+               "light", "view", "line", "return", "exchange", "defiance", "violation",
+               "breach", "charge", "talk", "meeting", "interview", "statement", "letter",
+               "call", "speech", "briefing", "conference", "message", "way", "case"}
+
+ANAPHORS = {"it", "they", "he", "she"}
+
+GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", "diplomat",
+                "negotiator", "minister", "member"}
+
+PAIR_NOUNS = {"country", "leader", "side", "nation", "president", "government", "capital",
+               "state", "neighbour", "neighbor", "party"}
+
+# Heads that count or group the actors named after "of" ("thousands of students",
+# "members of the party").
+GROUPING = {"thousand", "hundred", "dozen", "million", "ten", "group", "number", "crowd",
+             "some", "many", "member", "dozens", "hundreds", "thousands", "tens", "millions",
+             "all", "most", "one", "two", "several", "scores", "score", "busload", "band"}
+
+# Role nouns that name an act or a weapon of the military, not who acts ("Turkish fire",
+# "Russian jets" resolve through the actor stage; alone they are no actor).
+THINGS = {"fire", "artillery", "shelling", "bombardment", "missile", "rocket", "drone",
+           "jet", "aircraft", "warplane", "tank", "helicopter", "bomber", "gunship",
+           "convoy", "advance", "operation", "offensive", "raid", "patrol", "power", "cover",
+           "attack", "assault", "strike", "unit", "diplomacy", "intelligence", "state",
+           "side", "mission", "embassy", "consulate", "press", "industry", "public",
+           "population", "community", "media", "television", "tv"}
+
+# Heads of a named body ("the APEC forum", "the Hutu rebel group").
+BODY_HEADS = {"forum", "group", "party", "union", "movement", "front", "council",
+               "committee", "association", "coalition", "alliance", "organisation",
+               "organization", "agency", "authority", "commission", "court", "army", "militia",
+               "brigade", "government", "ministry", "administration", "company", "firm",
+               "bank", "network", "federation", "league", "wing", "faction", "bloc", "body",
+               "institute", "foundation", "church", "assembly", "parliament", "senate",
+               "congress", "regime", "board", "office", "team", "delegation", "mission",
+               "force", "forces", "fund", "watchdog", "tribunal", "cartel", "gang", "clan",
+               "tribe", "consortium", "corporation"}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Country adjectives and demonyms, lower case -> ISO3 ("french" -> FRA)."""
+    from storyline.knowledge import load_knowledge
+
+    out: dict[str, str] = {}
+    for iso3, c in load_knowledge().countries.items():
+        for w in (c.adjective, *c.demonyms):
+            if w:
+                out.setdefault(w.lower(), iso3)
+    return out
+
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> dict[str, str]:
+    from storyline.knowledge import load_knowledge
+
+    return dict(load_knowledge().role_nouns)
+
+
+# Verbs whose agent carries out the event noun they govern ("sanctions were tightened by
+# the EU"), unlike verbs of reporting or judging ("attacks cited by the agency").
+CARRY_OUT = frozenset({"impose", "tighten", "extend", "lift", "ease", "launch", "carry",
+                        "conduct", "stage", "mount", "order", "sign", "approve", "adopt",
+                        "deliver", "provide", "send", "declare", "announce", "hold",
+                        "organise", "organize", "broker", "negotiate", "reach", "renew"})
+
+CALL_WORDS = frozenset({"call", "demand", "appeal", "plea", "push", "press", "ask", "urge",
+                         "campaign", "pressure", "lobby", "clamour", "clamor", "petition"})
+
+PAIR_PEOPLE = frozenset({"leader", "president", "minister", "head", "premier"})
+
+PAIR_STATES = frozenset({"country", "nation", "government", "side", "state", "neighbour",
+                          "neighbor", "capital"})
+
+
+# --- words of the verb patterns (:mod:`.patterns`) ---------------------------------
+# Investigators one sends ("dispatched inspectors to the plant": ACCUSE investigate).
+INSPECTORS = frozenset({"inspector", "investigator", "prosecutor", "auditor"})
+# Missions and envoys ordered out ("ordered the mission to leave": SANCTION expel).
+ENVOYS_AND_MISSIONS = frozenset({"mission", "peacekeeper", "diplomat", "ambassador", "envoy",
+                                 "staff", "monitor", "observer"})
+# Posts one quits ("quit his post": RETREAT resign).
+POSTS = frozenset({"post", "job", "office", "position", "role", "cabinet", "government"})
+# What is let go ("let the seized tanker sail": RETREAT release).
+FREED = frozenset({"tanker", "ship", "vessel", "crew", "hostage", "prisoner", "detainee",
+                   "captive", "sailor", "plane"})
+# People a protest is ("dispersed the protesters": COERCE restrict).
+PROTESTERS = frozenset({"protester", "demonstrator", "crowd", "marcher", "rioter"})
+# What a court or a government orders someone to do ("ordered X to appear": REQUEST).
+ORDERED_ACTS = frozenset({"appear", "testify", "pay", "compensate", "apologise", "apologize",
+                          "stop", "cease", "halt", "comply", "explain", "disclose", "reveal",
+                          "submit", "report"})
+# Populations expelled ("expelled Afghan refugees": COERCE deport) ...
+POPULATIONS = frozenset({"migrant", "refugee", "people", "family", "civilian", "resident",
+                         "national", "immigrant", "minority", "villager", "afghan",
+                         "foreigner"})
+# ... unlike envoys, inspectors and aid workers (SANCTION expel, the bare verb).
+EXPELLED_ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "inspector", "peacekeeper",
+                             "monitor", "observer", "aid", "humanitarian", "mission", "agency",
+                             "staff"})
+# Officials removed from office ("removed the mayor": COERCE restrict).
+OFFICIALS = frozenset({"mayor", "governor", "judge", "official", "minister", "president",
+                       "lawmaker", "editor", "chief", "head"})
+# Outlets shut down ("shut down the newspaper": COERCE censor).
+OUTLETS = frozenset({"newspaper", "site", "website", "station", "channel", "broadcaster",
+                     "outlet", "paper", "radio", "television", "agency", "magazine", "network"})
+# War machines besides warships whose moves are a show of force ("bombers flew over").
+WAR_MACHINES = frozenset({"jet", "warplane", "bomber", "fighter", "tank", "group"})
+# Go-betweens ("acted as mediator": CONSULT third-party).
+GO_BETWEENS = frozenset({"mediator", "go-between", "between", "intermediary", "broker",
+                         "facilitator"})
+# Who or what is let in ("allowed inspectors to visit": RETREAT access).
+ADMITTED = frozenset({"truck", "inspector", "observer", "monitor", "journalist", "worker",
+                      "peacekeeper", "convoy", "investigator", "delegation", "agency", "aid"})
+# What one travels for ("arrived on a two-day visit": CONSULT visit).
+VISITS = frozenset({"visit", "trip", "tour", "talk", "mission", "consultation", "discussion",
+                    "negotiation", "meeting", "summit"})
+# Whom one tells something to that makes "told" an exchange (not the media).
+ADDRESSEES = frozenset({"president", "minister", "counterpart", "leader", "premier", "king",
+                        "chancellor", "ambassador", "envoy", "official", "government"})
+
+# --- words of the verb lookups (:mod:`.triggers`) ------------------------------------
+# Objects that hand their role to what they are "of" ("declared a state of siege").
+OF_HOLDERS = frozenset({"state", "mission", "team", "group", "delegation", "contingent",
+                        "batch", "number"})
+# Light verbs whose transfer-noun object is their event ("began aid deliveries"), unlike
+# "suspended aid deliveries" (the suspension).
+TRANSFER_CARRIERS = frozenset({"begin", "start", "resume", "continue", "complete", "make",
+                               "carry", "approve", "authorize", "authorise", "allow", "send"})
+# What one "releases" that is no release of people ("released a statement").
+RELEASED_RECORDS = frozenset({"statement", "report", "video", "footage", "figure", "datum",
+                              "detail", "image", "photo", "list", "album"})
+# What one "strikes" that is no attack ("struck a deal", "hit the right note").
+STRUCK_BARGAINS = frozenset({"deal", "agreement", "balance", "note", "tone", "chord", "record",
+                             "market", "bargain"})
+# What one "captures" that is no capture ("captured the mood").
+CAPTURED_SCENES = frozenset({"scene", "moment", "image", "attention", "imagination", "mood",
+                             "essence", "heart", "footage", "camera"})
+# What is "shared" when sharing is cooperation ("shared intelligence").
+SHARED_KNOWLEDGE = frozenset({"datum", "information", "intelligence", "data", "technology",
+                              "expertise", "border", "evidence", "finding", "detail", "document",
+                              "record", "photograph", "image", "assessment", "knowledge",
+                              "know-how", "experience", "file", "footage"})
+# Figures that "decline", "drop" or "ease" (markets, not events).
+MOVING_FIGURES = frozenset({"percent", "%", "price", "rate", "share", "level"})
+# What one "meets" that is no meeting ("met the demands").
+MET_REQUIREMENTS = frozenset({"demand", "need", "target", "requirement", "criterion", "standard",
+                              "deadline", "goal", "expectation"})
+# What one "offers" that is a statement ("offered condolences").
+OFFERED_WORDS = frozenset({"condolence", "view", "opinion", "comment", "insight"})
+# What one "fights" that is no fighting ("fight corruption").
+FOUGHT_ILLS = frozenset({"corruption", "poverty", "disease", "fire", "virus", "pandemic", "crime",
+                         "terrorism"})
+# Verbs that are events only with an object or a complement ("hosted talks", not "hosted").
+OBJECT_VERBS = frozenset({"recognise", "recognize", "appreciate", "host", "receive", "train",
+                          "sell", "supply", "share", "hit", "target", "destroy", "drop", "back",
+                          "free", "relax", "ease", "lift", "grant", "fund", "finance", "seek",
+                          "press", "charge", "sentence", "capture", "dismiss", "decline", "commit",
+                          "mass", "station", "defend", "deny", "oppose", "resist", "escort"})
+# Activities that are cooperation when joint ("joint drills", "a bilateral probe").
+JOINT_ACTIVITIES = frozenset({"exercise", "drill", "game", "patrol", "operation", "manoeuvre",
+                              "maneuver", "venture", "sortie", "programme", "program", "project",
+                              "production", "investigation", "inquiry", "probe"})
+# Modifiers that make an activity joint.
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "multinational", "coordinated",
+                             "trilateral"})
+# Matters whose review is an investigation ("ordered a review of the allegations").
+REVIEWED_MATTERS = frozenset({"allegation", "claim", "death", "killing", "strike", "attack",
+                              "incident", "abuse", "handling", "conduct", "shooting"})
+# Verbs whose participle makes an agreement noun an act ("the ceasefire agreed in Nairobi").
+AGREEING_VERBS = frozenset({"agree", "sign", "broker", "reach", "conclude", "strike", "seal",
+                            "announce", "declare"})
+# Manoeuvres that are cooperation when held by several countries ("French and Egyptian
+# warships launched war games").
+JOINT_MANOEUVRES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "patrol",
+                              "hold", "stage", "conduct", "launch", "begin", "start"})
+# Verbs of harm: who is harmed in an attack noun is its target ("killed in an air raid").
+HARM_VERBS = frozenset({"wound", "kill", "injure", "hurt", "hit", "target", "capture", "abduct",
+                        "kidnap"})
+# Verbs of receiving a noun event: its source is who it came from ("gained support from X").
+RECEIVE_HOLDERS = frozenset({"gain", "receive", "win", "get", "draw", "enjoy", "secure", "garner"})
+# Passives with no agent whose subject holds the stance ("Israel is opposed to X").
+RESOLVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate",
+                              "engage", "involve"})
+# Verbs that lift a punishment ("urged X to lift sanctions": no punitive call).
+LIFTING_VERBS = frozenset({"lift", "ease", "remove", "end", "drop", "scrap", "relax"})
+# Objects that make a pledge a threat ("promised an overwhelming response").
+RETALIATIONS = frozenset({"response", "retaliation", "revenge", "vengeance", "reprisal",
+                          "consequence"})
+# Complements that make a pledge a threat ("vowed to continue the fight").
+FIGHTING_WORDS = frozenset({"fight", "war", "battle", "struggle", "jihad", "resistance"})
+# What one is invited to that is a visit, not a request ("invited X to attend").
+INVITED_VISITS = frozenset({"attend", "visit", "join", "meet", "come", "take", "participate",
+                            "talk"})

@@ -1,0 +1,436 @@
+"""Actor resolution: from source/target tokens to :class:`~storyline.model.Actor` values.
+
+Tokens are matched to the given actor mentions by offsets (:func:`_actors_at`);
+pronouns and descriptions ("the two leaders", "the Turkish side") are resolved to an
+antecedent; unnamed actors ("police", "Palestinian rioters") get a role and country from
+the knowledge base; a target the parse missed is looked for in the clause
+(:func:`_fallback_target`); :func:`_attribution` finds who reports an event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.annotate import doc_text
+from storyline.events import lexicon as lx
+from storyline.events.roles import _asked, _core_span, _harmed_in, _roles
+from storyline.events.syntax import _OBJ, _appos_head, _lemma, _subject_of, _touches, _Trig
+from storyline.model import (
+    Actor,
+    ActorMention,
+    PlaceMention,
+)
+
+
+def _antecedent(pron: Token, seg: Span, history: Sequence[tuple[int, Actor | list[Actor]]]
+                ) -> Actor | list[Actor] | None:
+    """The source of a recent event (this or the previous sentence or two) that a subject
+    pronoun can stand for: "they" a group, "it" a state or body, "he"/"she" a person."""
+    word = pron.lower_
+    for start, src in reversed(history):
+        if seg.start_char - start > 600:
+            break
+        many = isinstance(src, list)
+        one = src if isinstance(src, Actor) else None
+        if word == "they" and many:
+            return src
+        if word == "it" and one is not None and "_" not in one.id:
+            return one
+        if word in ("he", "she") and one is not None and "_" in one.id:
+            return one
+    return None
+
+
+def _described_source(tok: Token, actors: Sequence[ActorMention],
+                      damaged: Sequence[tuple[int, int]],
+                      history: Sequence[tuple[int, Actor | list[Actor]]]
+                      ) -> Actor | list[Actor] | None:
+    """A source named by description rather than by name: "representatives from X"
+    (X), "the two countries/leaders" (the last pair of sources), "the country" (the
+    state named just before), "his forces" (the person named just before)."""
+    lem = _lemma(tok)
+    if lem in lx.GROUP_HEADS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _actors_at(pobj, actors, damaged) or _described_source(
+                        pobj, actors, damaged, history)
+        return None
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
+    if lem in lx.PAIR_NOUNS and tok.tag_ == "NNS" and "two" in dets and "the" in dets:
+        for _, src in reversed(history):
+            if isinstance(src, list) and len(src) == 2:
+                return src
+        return None
+    if lem == "country" and tok.tag_ == "NN" and dets == {"the"}:
+        prior = [m for m in actors if m.end <= tok.idx and tok.idx - m.start < 400
+                 and "_" not in m.actor.id and m.actor.country is not None
+                 and m.actor.role == "GOV" and not _touches(m.start, m.end, damaged)]
+        return prior[-1].actor if prior else None
+    if lem in lx.FORCES and dets & {"his", "her"}:
+        prior = [m for m in actors if m.end <= tok.idx and m.start >= tok.sent.start_char
+                 and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
+        return prior[-1].actor if prior else None
+    return None
+
+
+def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
+                        damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    """The speaker a subject pronoun of reported speech stands for ("Japan said it had
+    halted aid", "the rebels said they would attend", "Putin said he would visit"), when
+    the pronoun fits it: "he"/"she" a person, "it" a state or body, "they" a group."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pron.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in lx.SPEECH_VERBS:
+        return None
+    speaker, passive = _subject_of(clause.head)
+    if speaker is None or passive or speaker.lower_ in lx.PRONOUNS:
+        return None
+    found = _actors_at(speaker, actors, damaged) or _unnamed_actor(doc, speaker, damaged)
+    if found is None:
+        return None
+    word = pron.lower_
+    if isinstance(found, list):
+        return found if word == "they" else None
+    person = "_" in found.id or speaker.ent_type_ == "PERSON"
+    plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+    if word in ("he", "she"):
+        return found if person else None
+    if word == "it":
+        return found if not person and not plural else None
+    return found if plural or (not person and found.role not in ("GOV", "UNK")) else None
+
+
+def _sentence_antecedent(pron: Token, actors: Sequence[ActorMention],
+                         damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """"it" as the subject of a relative clause ("HTS, which it accuses of ...") stands
+    for the state or body named before it in the sentence, never for the noun the
+    clause describes: the nearest earlier mention outside that noun phrase."""
+    if pron.lower_ != "it":
+        return None
+    clause = pron.head
+    if clause.dep_ != "relcl":
+        return None
+    described = _appos_head(clause.head)
+    while described.dep_ == "conj" and described.head.i != described.i:
+        described = described.head  # "the Hayat Tahrir al-Sham, or HTS, which it ..."
+    first = min(t.idx for t in described.subtree)  # the described phrase and its names
+    for m in sorted(actors, key=lambda m: -m.start):
+        if m.end > first or m.start < pron.sent.start_char:
+            continue
+        if _touches(m.start, m.end, damaged):
+            continue
+        if "_" in m.actor.id:
+            continue  # "it" is no person
+        return m.actor
+    return None
+
+
+def _same(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
+    ids_a = {x.id for x in (a if isinstance(a, list) else [a])}
+    ids_b = {x.id for x in (b if isinstance(b, list) else [b])}
+    return ids_a == ids_b
+
+
+_LEADING = re.compile(r"^(?:the|a|an|some|many|several|angry|other)\s+", re.IGNORECASE)
+
+
+def _national(tok: Token, typ: str) -> Actor | None:
+    """The people of a country named by the adjective on a noun event ("Palestinian
+    riots", "Kurdish protests"): civilians for a protest, the military for an attack,
+    else the government."""
+    iso3 = lx.demonyms().get(tok.lower_)
+    if iso3 is None:
+        return None
+    from storyline.annotate.actors import country_actor
+    from storyline.knowledge import load_knowledge
+
+    role = {"PROTEST": "CVL", "ASSAULT": "MIL", "MOBILIZE": "MIL"}.get(typ, "GOV")
+    return country_actor(load_knowledge(), iso3, role, tok.text)
+
+
+def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
+                   places: Sequence[PlaceMention] = (), subject: bool = True) -> Actor | None:
+    """An actor the resolver does not know, read from the phrase itself: a proper name
+    ("the Kassala Farmers Union", "Ahmed Musa") or a group noun of a known role
+    ("activists", "truck drivers", "thousands of students"); None for anything else (a
+    pronoun, a town, an event). Its id is ``unk-`` and the phrase's slug; its country
+    comes from a national adjective ("a French minister"), else None."""
+    h = tok
+    for _ in range(2):
+        if _lemma(h) in lx.GROUPING or h.lower_ in lx.GROUPING or h.like_num:
+            nxt = next((x for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for x in c.children if x.dep_ == "pobj"), None)
+            if nxt is None:
+                if _lemma(h) in lx.BODY_HEADS:
+                    break  # "the main rebel group": the group itself
+                return None
+            h = nxt
+    if h.pos_ not in ("NOUN", "PROPN") or h.lower_ in lx.PRONOUNS or h.ent_type_ in (
+            "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC",
+            "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+        return None
+    named = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
+                for c in h.subtree if c.i < h.i)  # "the Tuareg rebel group"
+    if h.pos_ == "NOUN" and not named and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both",
+                                              "neither", "no", "each", "every", "either",
+                                              "another", "such"))
+            or (c.dep_ == "poss" and c.pos_ == "PRON") for c in h.children):
+        return None  # "the two leaders", "its forces": someone named before, or no one
+    lem = _lemma(h)
+    if lem in lx.NOUNS or (lem in lx.THINGS and h.pos_ != "PROPN") or lem.endswith("strike") or (
+            h.i > 0 and h.nbor(-1).text in ("-", "–")):
+        return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
+    nouns = lx.role_nouns()
+    role = nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")
+    if role is None:
+        if named and h.pos_ == "NOUN" and lem in lx.BODY_HEADS:
+            role = "UNK"  # "the APEC forum": a named body
+        elif subject and h.pos_ == "NOUN" and named and (
+                h.tag_ == "NNS" or lem.endswith(("er", "or", "ist", "man", "men", "ian"))):
+            role = "UNK"  # "Muslim hackers", "a Saudi businessman" did something
+        elif h.pos_ == "PROPN" and not h.ent_type_ and (_acronym(h) or (
+                not subject and h.text[:1].isupper() and h.i > h.sent.start)):
+            role = "UNK"  # "urged BP to ...", "accused Gulen of ...": a name left untyped
+        elif h.pos_ != "PROPN" or not h.text[:1].isupper() or h.ent_type_ not in (
+                ("PERSON", "ORG", "NORP", "GPE") if subject else ("PERSON", "ORG", "NORP")):
+            # a name the parser does not take for a person or a body (an unknown state
+            # only as the one who acts: a shelled "Basunda" is a village)
+            return None
+        role = "UNK"
+    elif role in ("GOV", "MIL") and h.pos_ == "NOUN" and not any(
+            c.dep_ in ("amod", "compound", "prep") for c in h.children):
+        return None  # bare "officials", "delegations", "troops": whose is not said
+    lo, hi = _core_span(h)
+    if _touches(lo, hi, damaged) or (h.ent_type_ != "PERSON" and any(
+            p.start < h.idx + len(h.text) and h.idx < p.end for p in places)):
+        return None  # damaged, or a place ("the Metema crossing", "Gedaref"), unless the
+        # parser reads a person ("Clinton" is also a town)
+    text = doc_text(doc)[lo:hi].strip()
+    # the name leaves out determiners and counts ("about 6,500 people" -> "people")
+    skip = {d.i for c in h.children if c.dep_ in ("det", "nummod", "quantmod", "predet")
+            for d in c.subtree}
+    keep = [t for t in doc[h.left_edge.i:h.right_edge.i + 1]
+            if lo <= t.idx < hi and t.i not in skip]
+    name = "".join(t.text_with_ws for t in keep).strip() if keep else text
+    name = _LEADING.sub("", _LEADING.sub("", name))
+    if not name or len(name) > 80 or "\n" in name:
+        return None
+    from storyline.annotate.actors import slug
+
+    country = next((lx.demonyms().get(c.lower_) for c in h.children
+                    if c.dep_ in ("amod", "compound") and c.lower_ in lx.demonyms()), None)
+    # no underscore in the id: ids with one are people's (see _antecedent)
+    return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
+                 country=country, role=role)  # type: ignore[arg-type]
+
+
+def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+                     actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
+                     places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
+    """When the target word is no actor (or there is none): an apposition that is one
+    ("the Palestinian president, Mahmoud Abbas"), the recipient of what is given ("gave
+    firearms to the Marines"), a site that stands for its institution ("attacked an army
+    camp"), who a demand asks to act ("demanded that Assad step down"), or the target of
+    the act a threat or demand names ("threatened to launch an offensive against X")."""
+
+    def resolve(t: Token | None) -> Actor | list[Actor] | None:
+        if t is None:
+            return None
+        return _actors_at(t, actors, damaged) or _unnamed_actor(
+            doc, t, damaged, places, subject=False)
+
+    victim = _harmed_in(trig)
+    if victim is not None and (tgt_tok is None or resolve(tgt_tok) is None):
+        found = resolve(victim)  # "soldiers were wounded in an attack on a post"
+        if found is not None:
+            return found
+    if tgt_tok is None:
+        if trig.type == "REQUEST":
+            found = resolve(_asked(trig.token))
+            if found is not None:
+                return found
+        if trig.verbal and trig.type in ("THREATEN", "REQUEST", "ACCUSE", "AGREE", "REJECT"):
+            for c in trig.token.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    obj = next((o for o in c.children if o.dep_ in _OBJ), None)
+                    _, inner = _roles(_Trig(c, trig.type, None, verbal=True, extra=obj))
+                    found = resolve(inner)
+                    if found is not None:
+                        return found
+        return None
+    for c in tgt_tok.children:
+        # "denied charges by the State Department", "rejected the envoy's request"
+        who = next((x for x in c.children if x.dep_ == "pobj"), None) if (
+            c.dep_ == "prep" and c.lower_ in ("by", "from")) else c if c.dep_ == "poss" else None
+        if who is not None and who.pos_ in ("PROPN", "NOUN"):
+            found = _actors_at(who, actors, damaged) or _unnamed_actor(
+                doc, who, damaged, places, subject=False)
+            if found is not None:
+                return found
+        if c.dep_ == "appos":
+            found = _actors_at(c, actors, damaged) or _unnamed_actor(
+                doc, c, damaged, places, subject=False)
+            if found is not None:
+                return found
+    if tgt_tok.dep_ in _OBJ and trig.verbal:
+        for c in trig.token.children:
+            if (c.dep_ == "prep" and c.lower_ in ("to", "for")) or c.dep_ == "dative":
+                rec = next((x for x in c.children if x.dep_ == "pobj"), None) \
+                    if c.dep_ == "prep" else c
+                if rec is not None and rec.i != tgt_tok.i:
+                    found = _actors_at(rec, actors, damaged) or _unnamed_actor(
+                        doc, rec, damaged, places, subject=False)
+                    if found is not None:
+                        return found
+    found = _facility(doc, trig, tgt_tok, damaged)
+    if found is None and trig.type == "REQUEST":
+        found = resolve(_asked(trig.token))  # "demanded that Assad step down"
+    return found
+
+
+@lru_cache(maxsize=1)
+def _facilities() -> dict[str, Any]:
+    import json
+    from importlib.resources import files
+
+    data: dict[str, Any] = json.loads(files("storyline").joinpath(
+        "data/rules/facilities.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _facility(doc: Doc, trig: _Trig, tok: Token,
+              damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """A site that stands for the institution it houses, as the target of an attack."""
+    fac = _facilities()
+    lem = _lemma(tok)
+    if trig.type not in fac["types"] or lem not in fac["heads"] or tok.pos_ != "NOUN":
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
+    role = fac["heads"][lem]
+    quals = [fac["qualifiers"][_lemma(m)] for m in mods if _lemma(m) in fac["qualifiers"]]
+    if lem in fac["qualified"] and not quals:
+        return None  # "a base", "the building": whose is not said
+    role = quals[0] if quals else role
+    lo, hi = _core_span(tok)
+    if _touches(lo, hi, damaged):
+        return None
+    country = next((lx.demonyms().get(m.lower_) for m in mods if m.lower_ in lx.demonyms()), None)
+    text = doc_text(doc)[lo:hi].strip()
+    name = _LEADING.sub("", text)
+    if not name or len(name) > 80 or "\n" in name:
+        return None
+    from storyline.annotate.actors import slug
+
+    return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
+                 country=country, role=role)  # type: ignore[arg-type]
+
+
+def _pair_antecedent(tok: Token, seg: Span, actors: Sequence[ActorMention]) -> list[Actor] | None:
+    """"The two leaders", "both countries": the last two office holders (or states) named
+    before the sentence, when that many have been named (an analyst quoted in between is
+    not a leader)."""
+    lem = _lemma(tok)
+    if lem not in lx.PAIR_PEOPLE and lem not in lx.PAIR_STATES:
+        return None
+    if not any((c.dep_ == "nummod" and c.lower_ in ("two", "2")) or
+               (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children):
+        return None
+    people = lem in lx.PAIR_PEOPLE
+    found: list[Actor] = []
+    for m in reversed([m for m in actors if m.end <= seg.start_char]):
+        a = m.actor
+        is_person = "_" in a.id  # people's ids are surname_given (see actors.py)
+        if people != is_person or a.role != "GOV" or not a.country:
+            continue  # leaders and states: office holders and governments
+        if all(a.id != f.id for f in found):
+            found.append(a)
+        if len(found) == 2:
+            return list(reversed(found))
+    return None
+
+
+def _acronym(tok: Token) -> bool:
+    """An all-capitals name of two to six letters ("BP", "ANP", "OCHA")."""
+    return 2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()
+
+
+def _actors_at(tok: Token, actors: Sequence[ActorMention],
+               damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    heads = [tok, *tok.conjuncts]
+    if tok.dep_ == "conj":
+        heads = [tok]
+    found: list[Actor] = []
+    for h in heads:
+        lo, hi = _core_span(h)
+        if _touches(lo, hi, damaged):
+            return None
+        cands = [m for m in actors if m.start < hi and m.end > lo]
+        if not cands:
+            continue
+        # prefer the mention covering the head word, else the first one
+        at_head = [m for m in cands if m.start <= h.idx < m.end]
+        best = at_head[0] if at_head else cands[0]
+        if all(a.id != best.actor.id for a in found):
+            found.append(best.actor)
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else found
+
+
+def _gap_before(tok: Token, seg: Span, damaged: Sequence[tuple[int, int]]) -> bool:
+    return _touches(seg.start_char, tok.idx, damaged)
+
+
+def _speaker(verb: Token, actors: Sequence[ActorMention],
+             damaged: Sequence[tuple[int, int]]) -> str | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.text.lower() in lx.PRONOUNS:
+        return None
+    lo, hi = _core_span(subj)
+    if _touches(lo, hi, damaged):
+        return None
+    at = [m for m in actors if m.start < hi and m.end > lo]
+    head_hit = [m for m in at if m.start <= subj.idx < m.end]
+    if head_hit and (head_hit[0].end - head_hit[0].start) >= (hi - lo) - 2:
+        return head_hit[0].actor.name
+    text = doc_text(subj.doc)[lo:hi]
+    return re.sub(r"\s+", " ", text).strip() or None
+
+
+def _attribution(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
+                 damaged: Sequence[tuple[int, int]]) -> str | None:
+    tok = trig.token
+    cur = tok
+    for _ in range(10):
+        # "..., X said" : the reporting verb hangs under the event's clause
+        for c in cur.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in lx.SPEECH_VERBS \
+                    and c.i > tok.i and not any(x.dep_ in ("ccomp",) for x in c.children):
+                return _speaker(c, actors, damaged)
+            if c.dep_ == "prep" and c.text.lower() == "according":
+                to = next((x for x in c.children if x.text.lower() == "to"), None)
+                pobj = next((x for x in (to.children if to is not None else [])
+                             if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    lo, hi = _core_span(pobj)
+                    if not _touches(lo, hi, damaged):
+                        return re.sub(r"\s+", " ", doc_text(seg.doc)[lo:hi]).strip()
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
+            return _speaker(cur.head, actors, damaged)
+        if cur.dep_ in ("relcl", "advcl") and cur.i != tok.i:
+            break
+        cur = cur.head
+    return None

@@ -1,0 +1,304 @@
+"""Dating: the date an event happened, not the date it was reported.
+
+The time expressions of the article (:func:`_whens`, resolved with
+:func:`~storyline.annotate.times.resolve_range`) are attached to the trigger's clause
+(:func:`_date`); an event with no date of its own takes the wire dateline's or the
+publication date; a reported speech act takes the day it was said
+(:func:`_speech_date`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.annotate import doc_text
+from storyline.annotate.times import resolve_range
+from storyline.events import lexicon as lx
+from storyline.events.syntax import _continued_relative, _lemma, _Trig
+from storyline.model import (
+    DateRange,
+    Precision,
+    TimeExpression,
+)
+
+
+def _precision(value: str, lo: str, hi: str) -> Precision:
+    v = value.split("T", 1)[0]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return "day"
+    if "-W" in v:
+        return "week"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", v):
+        return "season"
+    if re.fullmatch(r"\d{4}-\d{2}", v) or re.fullmatch(r"\d{4}-Q\d", v):
+        return "month"
+    return "year"
+
+
+def _time_owner(doc: Doc, t: TimeExpression, trig_tokens: dict[int, _Trig],
+                seg: Span) -> tuple[int | None, int | None]:
+    """(index of the trigger owning a time, index of its clause verb)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None, None
+    root = span.root
+    cur = root
+    verb: int | None = None
+    for _ in range(12):
+        if cur.i in trig_tokens and cur.i not in range(span.start, span.end):
+            return cur.i, verb
+        if verb is None and cur.pos_ in ("VERB", "AUX") and cur.i not in range(span.start,
+                                                                              span.end):
+            verb = cur.i
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None, verb
+
+
+def _anchor_verb(trig: _Trig) -> int:
+    tok = trig.token
+    if trig.verbal:
+        return tok.i
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            return cur.i
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return tok.i
+
+
+@dataclass(slots=True)
+class _When:
+    """A time expression as an event date: its span, resolved range and wording."""
+
+    start: int
+    end: int
+    lo: str
+    hi: str
+    precision: Precision
+    text: str
+
+
+_PART_OF = re.compile(r"(early|mid|middle|late|end|the end|beginning|the beginning)"
+                      r"(?:[\s-]+of)?[\s-]*$", re.I)
+
+_RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|and|through|until)\s*$")
+
+_DUR = re.compile(r"P(\d+|X)([DWMY])")
+
+
+def _shift(day: str, days: int) -> str:
+    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
+
+
+def _narrow(lo: str, hi: str, precision: Precision, part: str) -> tuple[str, str, Precision]:
+    """"early/mid/late" inside a month (1-10, 11-20, 21-end) or a year (Q1, Apr-Sep, Q4)."""
+    part = part.lower()
+    early = part.startswith(("early", "beginning", "the beginning"))
+    late = part.startswith(("late", "end", "the end"))
+    if precision == "month":
+        if early:
+            return lo, lo[:8] + "10", "day"
+        if late:
+            return lo[:8] + "21", hi, "day"
+        return lo[:8] + "11", lo[:8] + "20", "day"
+    if precision == "year":
+        y = lo[:4]
+        if early:
+            return f"{y}-01-01", f"{y}-03-31", "month"
+        if late:
+            return f"{y}-10-01", f"{y}-12-31", "month"
+        return f"{y}-04-01", f"{y}-09-30", "month"
+    return lo, hi, precision
+
+
+def _whens(text: str, times: Sequence[TimeExpression], pub: str | None) -> list[_When]:
+    """Event dates from the time annotation: ranges ("March 20-21"), "since X" (X to the
+    article date), "early/late X", and durations anchored at the article date ("within
+    30 days", "over the last two weeks")."""
+    out: list[_When] = []
+    ts = sorted(times, key=lambda t: t.start)
+    skip: set[int] = set()
+    for k, t in enumerate(ts):
+        if k in skip:
+            continue
+        before = text[max(0, t.start - 25):t.start]
+        if t.type == "DURATION":
+            m = _DUR.search(t.value)
+            if m is None or pub is None:
+                continue
+            n = 7 if m.group(1) == "X" and m.group(2) == "D" else (
+                None if m.group(1) == "X" else int(m.group(1)))
+            if n is None:
+                continue
+            days = n * {"D": 1, "W": 7, "M": 30, "Y": 365}[m.group(2)]
+            low = (before + t.text).lower()
+            if re.search(r"\bwithin\s*$", before, re.I):
+                out.append(_When(t.start, t.end, pub, _shift(pub, days - 1), "day", t.text))
+            elif re.search(r"\b(last|past|previous)\b", low) and not re.search(
+                    r"\bago\b", text[t.end:t.end + 6]):
+                out.append(_When(t.start, t.end, _shift(pub, -days), pub, "day", t.text))
+            continue
+        if t.type not in ("DATE", "TIME"):
+            continue
+        rng = resolve_range(t.value)
+        if rng is None:
+            continue
+        lo, hi = rng
+        prec = _precision(t.value, lo, hi)
+        start, end, wording = t.start, t.end, t.text
+        # "March 20-21", "Sept. 11-12", "between December 12 and 25"
+        if k + 1 < len(ts) and ts[k + 1].type in ("DATE", "TIME") and \
+                _RANGE_GLUE.fullmatch(text[t.end:ts[k + 1].start] or "x") is not None:
+            nxt = resolve_range(ts[k + 1].value)
+            if nxt is not None and nxt[1] >= lo:
+                hi = nxt[1]
+                end = ts[k + 1].end
+                wording = text[start:end]
+                skip.add(k + 1)
+        first = wording.split()[0] if wording.split() else ""
+        part = _PART_OF.search(before)
+        if first.lower() in ("early", "mid", "late", "mid-") or wording.lower().startswith(
+                "mid-"):
+            lo, hi, prec = _narrow(lo, hi, prec, wording)
+        elif part is not None:
+            lo, hi, prec = _narrow(lo, hi, prec, part.group(1))
+        if re.search(r"\bsince\s*$", before, re.I) and pub is not None and pub > hi:
+            hi = pub
+            wording = "since " + wording
+        out.append(_When(start, end, lo, hi, prec, wording))
+    return out
+
+
+def _dateline_when(doc: Doc, whens: Sequence[_When]) -> tuple[int, _When | None]:
+    """The end of a wire dateline ("NAIROBI, March 21 (PAP) -") and the date it gives."""
+    m = _DATELINE.match(doc_text(doc))
+    if m is None:
+        return 0, None
+    got = next((w for w in whens if w.end <= m.end() and w.precision == "day"), None)
+    return m.end(), got
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^\n\-–—:(]{0,40})?\s*"
+                       r"(?:\([^)\n]{1,40}\)\s*)?[-–—:]\s")
+
+
+def _owned(doc: Doc, w: _When, trig_tokens: dict[int, _Trig]) -> tuple[int | None, int | None]:
+    t = TimeExpression(text=w.text, start=w.start, end=w.end, type="DATE", value="")
+    return _time_owner(doc, t, trig_tokens, doc[:])
+
+
+def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+          whens: Sequence[_When], default: tuple[str, str]) -> tuple[DateRange, bool]:
+    trig_tokens = {t.token.i: t for t in trigs}
+    mine: list[_When] = []
+    for w in whens:
+        if w.start < seg.start_char or w.end > seg.end_char:
+            continue
+        owner, verb = _owned(doc, w, trig_tokens)
+        anchor = _anchor_verb(trig)
+        if owner == trig.token.i and verb is not None and verb != owner and \
+                doc[verb].dep_ == "xcomp" and doc[verb].head.i == owner and \
+                _lemma(trig.token) in lx.FUTURE_GOVERNORS:
+            continue  # "agreed to meet next month": the meeting's date, not the agreement's
+        if owner == trig.token.i or (owner is None and verb is not None and verb == anchor) \
+                or (not trig.verbal and owner == anchor):
+            # a noun event takes the time of its own clause's verb, even when that verb is
+            # an event too ("travelled to X on Monday for talks")
+            mine.append(w)
+    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+    if mine:
+        best = min(mine, key=lambda w: (rank[w.precision], w.hi != w.lo))
+        pub = default[1]
+        future = bool(pub) and best.lo > pub
+        return DateRange(start=best.lo, end=best.hi, precision=best.precision,
+                         text=best.text), future
+    return DateRange(start=default[0], end=default[0], precision="day", text=None), False
+
+
+def _past_tense(tok: Token) -> bool:
+    """The clause of an event is in the past tense ("brokered", "has signed", "was hit")."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            aux = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.lower_ in ("will", "would", "'ll", "shall", "to") or c.tag_ == "MD"
+                   for c in aux):
+                return False
+            return cur.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux) or (
+                cur.tag_ == "VBN" and any(_lemma(c) == "have" for c in aux))
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _year_back(day: str) -> str:
+    y, rest = day[:4], day[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{int(y) - 1:04d}{rest}"
+
+
+def _speech_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+                 whens: Sequence[_When]) -> DateRange | None:
+    """The date of the reporting clause ("..., officials said on Tuesday"): the latest a
+    reported past event can have happened, used when the event has no date of its own."""
+    verb = _reporting_verb(trig.token)
+    if verb is None:
+        return None
+    return _verb_day(doc, seg, whens, trigs, verb.i, unowned=True)
+
+
+def _verb_day(doc: Doc, seg: Span, whens: Sequence[_When], trigs: list[_Trig], verb_i: int,
+              *, unowned: bool) -> DateRange | None:
+    """The day expression of the segment that belongs to the verb ``verb_i`` (and, with
+    ``unowned``, to no event of its own)."""
+    trig_tokens = {t.token.i: t for t in trigs}
+    for w in whens:
+        if w.start < seg.start_char or w.end > seg.end_char or w.precision != "day":
+            continue
+        owner, v = _owned(doc, w, trig_tokens)
+        if v == verb_i and (owner is None or not unowned):
+            return DateRange(start=w.lo, end=w.hi, precision=w.precision, text=w.text)
+    return None
+
+
+def _coordinate_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
+                     whens: Sequence[_When]) -> DateRange | None:
+    """A verb coordinated with a dated speech verb shares its occasion: "X said on Monday
+    that ... and urged Y to ..." (also when the parse hung "urged" elsewhere, see
+    :func:`_continued_relative`)."""
+    tok = trig.token
+    if not trig.verbal or tok.dep_ != "conj":
+        return None
+    verb = _continued_relative(tok) or tok.head
+    if _lemma(verb) not in lx.SPEECH_VERBS or verb.i in {t.token.i for t in trigs}:
+        return None
+    # the speech verb's own time (whatever event governs it)
+    return _verb_day(doc, seg, whens, trigs, verb.i, unowned=False)
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ in ("parataxis", "advcl") and _lemma(c) in lx.SPEECH_VERBS and \
+                    c.i > tok.i:
+                return c
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
+            return cur.head
+        if cur.dep_ in ("relcl", "advcl", "acl") and cur.i != tok.i:
+            return None
+        cur = cur.head
+    return None

@@ -1,0 +1,202 @@
+"""Parse helpers shared by every stage of the event coder (no event knowledge here).
+
+The segments a sentence is cut into (:func:`_segments`), lemmas with the fixes the small
+model needs (:func:`_lemma`), a verb's particles and objects, the subject of a clause
+head climbing xcomp/conj (:func:`_subject_of`), the agent of a passive, and the
+:class:`_Trig` record a trigger is carried in. Dependency labels live here; word lists
+live in :mod:`.lexicon`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.events import lexicon as lx
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+_OBJ = {"dobj", "obj", "attr", "oprd", "dative"}
+
+_TARGET_PREPS = {"with", "on", "against", "to", "at", "into", "upon", "toward", "towards"}
+
+_CLAUSE_DEPS = {"conj", "parataxis", "relcl", "advcl", "acl"}
+
+
+@dataclass(slots=True)
+class _Trig:
+    token: Token          # the trigger word (verb or noun)
+    type: str
+    mode: str | None
+    verbal: bool          # token acts as a verb (clause head)
+    extra: Token | None = None  # object noun / particle that typed it
+
+
+def _segments(doc: Doc) -> Iterator[Span]:
+    """Sentences, cut again at line breaks (headlines and web leftovers stay apart)."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or (tok.i > start and "\n" in tok.nbor(-1).whitespace_):
+                if tok.i > start and "\n" in tok.text:
+                    yield doc[start:tok.i]
+                    start = tok.i + 1
+                elif tok.i > start:
+                    yield doc[start:tok.i]
+                    start = tok.i
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def _lemma(tok: Token) -> str:
+    fixed = lx.LEMMA_FIX.get(tok.lower_)
+    if fixed is not None and tok.pos_ in ("VERB", "AUX"):
+        return fixed
+    return tok.lemma_.lower() if tok.lemma_ else tok.text.lower()
+
+
+def _particle(tok: Token) -> Iterator[str]:
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "dobj", "advmod") and c.i > tok.i:
+            if c.dep_ == "prep" and any(x.ent_type_ in ("DATE", "TIME") for x in c.children):
+                continue  # "called off the strike on Tuesday": a date, not "call on"
+            yield c.text.lower()
+
+
+def _objects(tok: Token) -> Iterator[Token]:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+            yield c
+            yield from (x for x in c.conjuncts)
+        elif c.dep_ == "prt":
+            for cc in c.children:
+                if cc.dep_ in ("dobj", "pobj"):
+                    yield cc
+        elif c.dep_ == "prep" and c.text.lower() in ("on", "of") and _lemma(tok) in (
+                "carry", "put", "step"):
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    yield cc
+        elif c.dep_ == "xcomp" and c.pos_ == "NOUN":
+            yield c
+
+
+def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
+    """(subject token, is_passive_subject) of a clause head, climbing xcomp/conj.
+
+    Subjects before ``floor`` (a wire dateline the parse took for a subject) are skipped.
+    """
+    cur = tok
+    for _ in range(6):
+        for c in sorted(cur.children, key=lambda c: -c.i):
+            if c.idx < floor:
+                if c.dep_ not in _SUBJ:
+                    continue
+                # "ANKARA, June 10 (Reuters) - Turkey and Russia signed": the parse may hang
+                # the real subject on the dateline word as an apposition ("GALLABAT —
+                # Ethiopia and Sudan agreed": as a conjunct)
+                real = next((d for d in c.subtree if d.idx >= floor
+                             and d.dep_ in ("appos", "conj") and d.head.idx < floor), None)
+                if real is None:
+                    continue
+                return real, False
+            if c.dep_ == "nsubj" or c.dep_ == "csubj":
+                if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
+                    return _appos_head(cur.head), False
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, cur.i == tok.i
+        if cur.dep_ == "xcomp" and cur.head.i != cur.i:
+            ctrl = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
+            if ctrl is not None:
+                return ctrl, False
+            cur = cur.head
+            continue
+        if cur.dep_ == "conj" and cur.head.i != cur.i:
+            rel = _relative_coordinate(cur)
+            if rel is not None:
+                return rel, False
+            cur = cur.head
+            continue
+        if cur.dep_ == "acomp" and cur.head.pos_ == "AUX":
+            cur = cur.head  # "Iran is opposed to ...": the subject of "is"
+            continue
+        if cur.dep_ == "relcl":
+            return _appos_head(cur.head), False
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
+            doc_noun = cur.head
+            if _lemma(doc_noun) in lx.PAPERS and doc_noun.dep_ in ("dobj", "obj") and \
+                    doc_noun.head.pos_ == "VERB":
+                # "X issued a declaration demanding ...": X demands
+                cur = doc_noun.head
+                continue
+            return cur.head, False
+        if cur.dep_ == "advcl" and cur.tag_ in ("VBG", "VBN") and cur.head.pos_ in (
+                "VERB", "AUX") and not any(c.dep_ == "mark" for c in cur.children):
+            # a participle clause shares its subject: "X talked, agreeing to ...",
+            # "Ankara came under fire, deporting ..."
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and \
+                cur.head.head.pos_ in ("VERB", "AUX") and cur.head.lower_ in (
+                    "on", "by", "in", "after", "before", "while", "without", "for"):
+            # "X spent $40 billion on resettling refugees"
+            cur = cur.head.head
+            continue
+        break
+    return None, False
+
+
+def _continued_relative(conj: Token) -> Token | None:
+    """The verb of a relative clause that a coordinated verb really continues.
+
+    "X's calls for a truce won support from Y, who said ..., and urged Z to ...": the
+    parse makes "urged" a conjunct of the main verb, whose subject cannot urge anyone (an
+    event noun, or a possessor the parse took for the subject of "calls"); the verb
+    continues the relative clause just before it ("said"), so its subject is Y."""
+    head = conj.head
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    possessor = any(c.dep_ == "case" and c.tag_ == "POS" for c in subj.children)
+    event_noun = subj.pos_ == "NOUN" and (
+        _lemma(subj) in lx.STANDALONE_NOUNS or lx.NOUNS.get(_lemma(subj), ("", None))[0] != "")
+    if not (possessor or event_noun):
+        return None
+    rels = [t for t in head.subtree if t.dep_ == "relcl" and head.i < t.i < conj.i
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that")
+                    for c in t.children)]
+    if not rels:
+        return None
+    rel = rels[-1]
+    between = conj.doc[rel.right_edge.i + 1:conj.i]
+    if any(t.pos_ not in ("PUNCT", "CCONJ") for t in between):
+        return None
+    return rel
+
+
+def _relative_coordinate(conj: Token) -> Token | None:
+    rel = _continued_relative(conj)
+    return _appos_head(rel.head) if rel is not None else None
+
+
+def _appos_head(tok: Token) -> Token:
+    """The noun a phrase is in apposition to ("HTS, an affiliate that ..." -> HTS)."""
+    if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):
+        return tok.head
+    return tok
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for cc in c.children:
+                if cc.dep_ == "pobj":
+                    return cc
+    return None
+
+
+def _touches(lo: int, hi: int, damaged: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= hi and b >= lo for a, b in damaged)
