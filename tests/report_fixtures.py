@@ -153,7 +153,7 @@ def write_corpus(out: Path, *, stories: int = 4, articles_per_story: int = 6,
     ``articles_per_story - k`` original articles (story 0 the biggest) plus ``copies``
     syndicated copies in the *smallest* story (so counting copies would rank it wrong).
     Events spread over the stories; one event in each story is dated 1937 (history named in
-    passing) and one is unsure (confidence 0.2); figures hold a cumulative toll and a
+    passing) and one is unsure (confidence 0.02); figures hold a cumulative toll and a
     single-incident count of the same "people killed"."""
     out.mkdir(parents=True, exist_ok=True)
     arts: list[dict[str, Any]] = []
@@ -229,7 +229,7 @@ def write_corpus(out: Path, *, stories: int = 4, articles_per_story: int = 6,
                 "story": sid, "score": None,
                 "sources": len({(m["article"] if not _dup(arts, m["article"])
                                  else _dup(arts, m["article"])) for m in mentions}) or 1,
-                "related": [], "confidence": 0.2 if i == 2 else 0.5 + (i % 5) / 10})
+                "related": [], "confidence": 0.02 if i == 2 else 0.5 + (i % 5) / 10})
             if i < 12 and i != 1:
                 entries.append({"date": date, "precision": "day", "summary": [line],
                                 "events": [evs[-1]["id"]], "sources": [a["id"]]})

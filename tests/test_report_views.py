@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from storyline.report.build import (
+    LOW_CONFIDENCE,
     confident_place,
     figure_kind,
     fit_box,
@@ -77,9 +78,9 @@ def test_events_rank_by_sources_then_confidence_and_unsure_or_historical_wait(
         keys = [rank_key(events[i], {}) for i in v["main"]]
         assert keys == sorted(keys)
         rest = [events[i] for i in v["rest"]]
-        # the event dated 1937 and the one of confidence 0.2 are behind the toggle
+        # the event dated 1937 and the unsure one (confidence 0.02) are behind the toggle
         assert any(e["date"]["start"].startswith("1937") for e in rest)
-        assert any(e["confidence"] < 0.4 for e in rest)
+        assert any(e["confidence"] < LOW_CONFIDENCE for e in rest)
         assert all(not events[i]["date"]["start"].startswith("1937") for i in v["main"])
 
 

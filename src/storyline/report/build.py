@@ -44,6 +44,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.config import setting
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
 
 Cite = dict[str, Any]
@@ -134,7 +135,7 @@ class _Texts:
 # ---------------------------------------------------------------------------
 
 # An event this unsure of itself waits behind the "more events" toggle.
-LOW_CONFIDENCE = 0.4
+LOW_CONFIDENCE = float(setting("report", "low_confidence", 0.05))  # data/config.toml
 # Confidence of an event that carries none (older runs).
 DEFAULT_CONFIDENCE = 0.5
 # How far before a story's first article (and after its last) an event date is believable:
