@@ -72,6 +72,9 @@ class RawDocument:
     # True when the input handed us the article text itself (a JSON Lines ``text``, a feed
     # item's full content): it is never dropped for being short (wire items, sentences).
     given_text: bool = False
+    # Line keys (storyline.clean.text.line_key) of lines that recur across the documents of
+    # the same input: page furniture of that outlet, set by the reader's per-input pass.
+    boilerplate: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.clean.article import make_article
+from storyline.clean.repetition import InputRepetition
 from storyline.engine import parallel_map
 from storyline.ingest.readers import iter_input_files, read_file
 from storyline.model import Article, RawDocument, Rejected, TimeExpression, article_json
@@ -81,14 +82,18 @@ def process_item(item: Item) -> Result:
 
 
 def _items(inputs: list[str], store: Store, summary: Summary) -> Iterator[Item]:
+    repeats = InputRepetition()
     for display, path in iter_input_files(inputs):
         summary.files += 1
         if store.file_done(display, path):
             summary.files_reused += 1
             continue
         n = 0
+        furniture = repeats.boilerplate_for(display, path)
         for item in read_file(display, path):
             n += 1
+            if furniture and isinstance(item, RawDocument) and item.kind == "text":
+                item.boilerplate = furniture
             yield item
         yield FileEnd(display, path, n)
 

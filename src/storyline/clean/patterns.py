@@ -129,3 +129,66 @@ DATELINE_PLACE_DASH = re.compile(
     r"(?:,\s*[0-3]?\d\.[01]?\d\.\d{4}\s+[-–—]\s+(?=\S)"
     r"|\s+[-–—]\s+(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.?\s+\d{4}\b)"
 )
+
+# A wire page header, as Reuters pages of the 2000s and 2010s carry it, scraped with the
+# first paragraph on the same line: "DAMASCUS | Mon Mar 21, 2011 3:56 pm EDT DAMASCUS
+# (Reuters) - Syrian forces ...". Both the plain and the Penn-Treebank tokenised forms
+# ("Mar 21 , 2011", "-LRB- Reuters -RRB-", "ZURICH\/COPENHAGEN") are read. The stamp may
+# come alone ("Thu Dec 10, 2009 4:56 pm EST LOS ANGELES (Billboard) -"), after a byline
+# or a repeated headline, and an "(Adds ...)" note may stand between stamp and dateline.
+_LP = r"(?:\(|-LRB-)"
+_RP = r"(?:\)|-RRB-)"
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]*(?:(?:\s|\\?/)[A-Z][A-Z.'’-]*){0,4}"
+_REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
+WIRE_STAMP = re.compile(
+    rf"(?:(?P<stamp_place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)\s*\|\s*)?"
+    rf"(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)\s*,?\s*"
+    rf"(?P<year>{YEAR_RE})?\s+(?P<time>[01]?\d:[0-5]\d\s*(?:[aApP]\.?[mM]\.?))"
+    r"(?:\s*(?P<tz>[A-Z]{2,4}))?\s+"
+)
+WIRE_DATELINE = re.compile(
+    rf"(?:{_LP}\s*(?:Adds|Updates|Recasts|Corrects|Repeats|Writes through)\b[^()]{{0,160}}?{_RP}\s+)?"
+    rf"(?P<place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)?"
+    rf"(?:\s*,?\s*{MONTH_RE}\s+[0-3]?\d)?"
+    rf"\s*{_LP}\s*(?P<agency>[A-Z][\w.&' -]{{1,30}}?)\s*{_RP}\s*(?:-{{1,2}}|—|–)\s+(?=\S)"
+)
+
+# Where a comment section starts (its header or its first comment's furniture); the
+# article is over there. Searched anywhere in a line: scrapers glue a comment's time
+# stamp and "Report as abuse" to the next line.
+COMMENT_START = re.compile(
+    r"(?:^|\s)(?:"
+    r"Views expressed in the comments\b|"
+    r"We welcome comments\b|"
+    r"This discussion is (?:now )?closed\b|"
+    r"Comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled)\b|"
+    r"Comments for this (?:entry|story|article|post) are closed\b|"
+    r"Commenting (?:is|has been) (?:now )?(?:closed|disabled)\b|"
+    r"Report (?:as )?abus(?:e|ive)\b|"
+    r"(?:Show|View|Read|Hide|Load) (?:all |more )?(?:\d+ )?(?:comments|replies)\b|"
+    r"Add (?:a|your) comment\b|Post (?:a|your) comment\b|Leave a (?:comment|reply)\b|"
+    r"Join the (?:discussion|conversation)\b|Have your say\b|Reader comments\b|"
+    r"You must be (?:logged|signed) in to (?:post|leave|add) a comment\b|"
+    r"Comments? (?:policy|guidelines)\b|Sort (?:comments )?by\s*:?\s*(?:newest|oldest|best)\b|"
+    r"\d+ (?:comments|responses|replies) (?:so far|to \S)"
+    r")",
+    re.IGNORECASE,
+)
+
+# A run of link titles scraped into one line: a capitalised opener right after a
+# lower-case word with no punctuation between ("... data distribution A connected approach
+# to governance , risk and compliance Our next generation ...").
+TITLE_RUN = re.compile(
+    r"[a-z,]\s(?:A|An|Our|Your|Get|Find|Learn|Read|Watch|Discover|Explore|Sign|Join|Try)\s"
+    r"[a-z]"
+)
+
+# Words that open a line as a label, never a place: "PLEASE NOTE:", "FILE -", "UPDATE:".
+NOT_A_PLACE = re.compile(
+    r"^(?:please note|note|notes|file|file photo|update|updated|updates|editor'?s? note|"
+    r"correction|corrections|clarification|warning|breaking|breaking news|exclusive|"
+    r"analysis|opinion|comment|comments|photo|photos|video|watch|listen|live|advertisement|"
+    r"sponsored|related|read more|see also|disclaimer|important|attention|caution|"
+    r"q|a|faq|fact ?box|factbox|timeline|graphic|graphics|reporting|writing|editing)$",
+    re.IGNORECASE,
+)

@@ -12,17 +12,28 @@ lines it set aside, so metadata readers can look at them.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import html
+import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.clean.patterns import (
     BOILERPLATE_LINE,
+    COMMENT_START,
     DATE_ONLY_LINE,
     END_MARKER,
+    MONTHS,
     PHOTO_CREDIT_END,
     TERMINAL_PUNCT,
+    TITLE_RUN,
+    WIRE_DATELINE,
+    WIRE_STAMP,
 )
+
+log = logging.getLogger(__name__)
 
 FUNCTION_WORDS = frozenset(
     ["the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "as", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "your", "this", "these", "those", "than", "into", "over", "under", "about", "between"]
@@ -37,6 +48,16 @@ class Block:
     kind: str = "?"  # prose, headline, date, boiler, caption, end, short, damaged
 
 
+@dataclass(frozen=True, slots=True)
+class WireHeader:
+    """A wire page header taken off the first paragraph: "CITY | date time TZ CITY (Agency) -"."""
+
+    text: str  # the header as it stood
+    place: str | None  # the dateline place, as written ("GALLIANO , Louisiana")
+    agency: str | None  # "Reuters"
+    date: dt.date | None  # the stamp's date, a candidate publication date
+
+
 @dataclass(slots=True)
 class CleanResult:
     body: str
@@ -44,6 +65,8 @@ class CleanResult:
     head: list[str] = field(default_factory=list)  # lines before the body
     tail: list[str] = field(default_factory=list)  # lines after the body
     removed: list[str] = field(default_factory=list)  # lines dropped inside the body
+    wire: WireHeader | None = None  # the wire header taken off the body, if any
+    fallback: bool = False  # no run of prose found: the body is the page's best block
 
 
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\,'\"`;:!?&()\[\]])")
@@ -71,12 +94,129 @@ def _last_word(s: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def classify(block: Block, counts: dict[str, int]) -> str:
+_TOKENISED_SLASH = re.compile(r"\\/")
+
+
+def _tidy_wire_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    place = _TOKENISED_SLASH.sub("/", place)
+    place = re.sub(r"\s+,", ",", place).strip(" ,")
+    return place or None
+
+
+def read_wire_header(line: str) -> tuple[WireHeader | None, str, str]:
+    """Take a wire page header off the first paragraph.
+
+    Returns (header, text before the header such as a byline or a repeated headline, the
+    paragraph after the header). Without a header the line comes back whole as the last
+    item. Only a stamp with a time ("Mon Mar 21, 2011 3:56 pm EDT") within the first
+    250 characters counts: a date in running text has no clock time and weekday."""
+    m = WIRE_STAMP.search(line, 0, 400)
+    if m is None or m.start() > 250:
+        return None, "", line
+    before = line[: m.start()].strip()
+    d = None
+    if m["year"]:
+        try:
+            d = dt.date(int(m["year"]), MONTHS[m["mon"].rstrip(".").lower()], int(m["day"]))
+        except (ValueError, KeyError):
+            d = None
+    dl = WIRE_DATELINE.match(line, m.end())
+    if dl is not None:
+        place = dl["place"] or m["stamp_place"]
+        agency = dl["agency"].strip()
+        end = dl.end()
+    elif m["stamp_place"] is not None:
+        place, agency, end = m["stamp_place"], None, m.end()
+    else:
+        return None, "", line
+    header = WireHeader(text=line[m.start() : end].strip(), place=_tidy_wire_place(place),
+                        agency=agency, date=d)
+    return header, before, line[end:].strip()
+
+
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def line_key(line: str) -> str:
+    """A line's shape for repetition counts: case, digits, spacing and punctuation folded, so
+    "May 24 , 2010 6:19 pm -- Report as abuse" recurs whatever the time stamp."""
+    k = _NON_WORD.sub(" ", _DIGITS.sub("0", normalise_line(line).casefold())).strip()
+    return hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 7 and _ends_with_punct(line)
+
+
+# How often a line must recur across the documents of one input to be boilerplate. A
+# line that reads as a sentence needs more: articles on one story share quotes and
+# background paragraphs (agency copy), while menus, footers and comment furniture recur in
+# most pages of an outlet.
+REPEAT_MIN_DOCS = 3
+REPEAT_SHARE_LINE = 0.02
+REPEAT_SHARE_SENTENCE = 0.10
+REPEAT_MIN_DOCS_SENTENCE = 5
+
+
+class RepetitionCounter:
+    """Counts, over the documents of one input (a JSON Lines file, a folder of pages), in
+    how many documents each line shape occurs. Memory grows with the distinct lines, not
+    with the documents; only the hashed keys are kept."""
+
+    def __init__(self) -> None:
+        self.docs = 0
+        self.counts: dict[str, int] = {}
+        self.sentence: dict[str, bool] = {}
+
+    def add(self, text: str) -> None:
+        self.docs += 1
+        seen: set[str] = set()
+        for line in split_blocks(text):
+            if len(line) < 12:
+                continue  # "Share", "Home": the shape rules already know them
+            k = line_key(line)
+            if k in seen:
+                continue
+            seen.add(k)
+            self.counts[k] = self.counts.get(k, 0) + 1
+            if k not in self.sentence:
+                self.sentence[k] = _is_sentence(line)
+
+    def boilerplate(self) -> frozenset[str]:
+        n = self.docs
+        out = set()
+        for k, c in self.counts.items():
+            if self.sentence.get(k):
+                if c >= max(REPEAT_MIN_DOCS_SENTENCE, REPEAT_SHARE_SENTENCE * n):
+                    out.add(k)
+            elif c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n):
+                out.add(k)
+        return frozenset(out)
+
+
+def boilerplate_lines(texts: Iterable[str]) -> frozenset[str]:
+    """The keys (:func:`line_key`) of lines that recur across many of ``texts``."""
+    counter = RepetitionCounter()
+    for t in texts:
+        counter.add(t)
+    found = counter.boilerplate()
+    if found:
+        log.debug("%d recurring boilerplate lines over %d documents", len(found), counter.docs)
+    return found
+
+
+def classify(block: Block, counts: dict[str, int],
+             boilerplate: frozenset[str] = frozenset()) -> str:
     t = block.text
-    if END_MARKER.match(t):
+    if END_MARKER.match(t) or COMMENT_START.search(t):
         return "end"
     if BOILERPLATE_LINE.match(t):
         return "boiler"
+    if boilerplate and line_key(t) in boilerplate:
+        return "boiler"  # recurs across the documents of this input: an outlet's furniture
     if DATE_ONLY_LINE.match(t):
         return "date"
     if PHOTO_CREDIT_END.search(t) and block.words >= 6:
@@ -85,6 +225,8 @@ def classify(block: Block, counts: dict[str, int]) -> str:
     if counts.get(t, 0) > 1 and block.words >= 6 and not (ends and block.words >= 7):
         return "caption"  # the same line twice without being a sentence: a photo caption
     first = t[:1]
+    if not ends and TITLE_RUN.search(t):
+        return "menu"  # link titles run together: "... distribution A connected approach ..."
     if ends and block.words >= 7:
         return "prose"
     if not ends and block.words >= 16:
@@ -136,19 +278,46 @@ def _is_title_candidate(b: Block) -> bool:
     return b.kind in ("headline", "short", "menu") and 3 <= b.words <= 30 and not b.text.endswith(".")
 
 
-def clean_text(raw: str) -> CleanResult:
-    """Separate the article body of a whole-page text from its chrome."""
+WIRE_HEADER_LINES = 5  # a wire header is looked for in the page's first lines
+
+
+def _take_wire_header(lines: list[str]) -> tuple[list[str], WireHeader | None, int]:
+    """The lines with a wire header split off its paragraph, the header, and its line index."""
+    for k, line in enumerate(lines[:WIRE_HEADER_LINES]):
+        wire, before, rest = read_wire_header(line)
+        if wire is None:
+            continue
+        parts = [x for x in (before, wire.text) if x]
+        at = k + len(parts) - 1
+        return lines[:k] + parts + ([rest] if rest else []) + lines[k + 1 :], wire, at
+    return lines, None, -1
+
+
+def _best_block(blocks: list[Block]) -> Block | None:
+    """The page's longest text block that is not chrome: the body when no run of prose is."""
+    cands = [b for b in blocks if b.kind in ("prose", "short", "headline") and b.words >= 5]
+    return max(cands, key=lambda b: b.words) if cands else None
+
+
+def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResult:
+    """Separate the article body of a whole-page text from its chrome.
+
+    ``boilerplate`` holds the :func:`line_key` of lines that recur across the other
+    documents of the same input (:func:`boilerplate_lines`); they are chrome here too.
+    """
     lines = split_blocks(raw)
     if not lines:
         return CleanResult(body="", title=None)
+    lines, wire, wire_at = _take_wire_header(lines)
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
     blocks = [Block(t, i, len(t.split())) for i, t in enumerate(lines)]
     for b in blocks:
-        b.kind = classify(b, counts)
+        b.kind = "date" if b.index == wire_at else classify(b, counts, boilerplate)
 
-    # The body ends at the first end marker ("Published in ...") that follows prose.
+    # The body ends at the first end marker ("Published in ...", a comment section's
+    # header) that follows prose.
     limit = len(blocks)
     seen_prose = False
     for k, b in enumerate(blocks):
@@ -158,12 +327,16 @@ def clean_text(raw: str) -> CleanResult:
             break
     i, j = _best_run(blocks[:limit])
     if j < i:
-        return CleanResult(body="", title=None, head=lines)
+        best = _best_block(blocks[:limit])
+        if best is None:
+            return CleanResult(body="", title=None, head=lines, wire=wire)
+        return CleanResult(body=unescape_text(best.text), title=None, head=lines[: best.index],
+                           tail=lines[best.index + 1 :], wire=wire, fallback=True)
 
     # A title: the last headline-like block before the body, possibly escaped and repeated.
     title = None
     head = lines[:i]
-    candidates = [b for b in blocks[:i] if _is_title_candidate(b)]
+    candidates = [b for b in blocks[:i] if _is_title_candidate(b) and b.index != wire_at]
     if candidates:
         # Prefer the first headline: later ones are standfirsts, captions, bylines.
         title = unescape_text(candidates[0].text)
@@ -188,7 +361,8 @@ def clean_text(raw: str) -> CleanResult:
         kept.insert(0, blocks[i - 1].text)
         head = lines[: i - 1]
     body = "\n\n".join(unescape_text(k) for k in kept)
-    return CleanResult(body=body, title=title, head=head, tail=lines[j + 1 :], removed=removed)
+    return CleanResult(body=body, title=title, head=head, tail=lines[j + 1 :], removed=removed,
+                       wire=wire)
 
 
 def simple_rule(raw: str) -> str:
