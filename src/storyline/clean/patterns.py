@@ -141,7 +141,7 @@ _RP = r"(?:\)|-RRB-)"
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]*(?:(?:\s|\\?/)[A-Z][A-Z.'’-]*){0,4}"
 _REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
 WIRE_STAMP = re.compile(
-    rf"(?:(?P<stamp_place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)\s*\|\s*)?"
+    rf"(?:(?P<stamp_place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)\s*,?\s*\|\s*)?"
     rf"(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)\s*,?\s*"
     rf"(?P<year>{YEAR_RE})?\s+(?P<time>[01]?\d:[0-5]\d\s*(?:[aApP]\.?[mM]\.?))"
     r"(?:\s*(?P<tz>[A-Z]{2,4}))?\s+"
@@ -150,7 +150,7 @@ WIRE_DATELINE = re.compile(
     rf"(?:{_LP}\s*(?:Adds|Updates|Recasts|Corrects|Repeats|Writes through)\b[^()]{{0,160}}?{_RP}\s+)?"
     rf"(?P<place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)?"
     rf"(?:\s*,?\s*{MONTH_RE}\s+[0-3]?\d)?"
-    rf"\s*{_LP}\s*(?P<agency>[A-Z][\w.&' -]{{1,30}}?)\s*{_RP}\s*(?:-{{1,2}}|—|–)\s+(?=\S)"
+    rf"\s*,?\s*{_LP}\s*(?P<agency>[A-Z][\w.&' -]{{1,30}}?)\s*{_RP}\s*(?:-{{1,2}}|—|–)\s+(?=\S)"
 )
 
 # Where a comment section starts (its header or its first comment's furniture); the
@@ -165,6 +165,7 @@ COMMENT_START = re.compile(
     r"Comments for this (?:entry|story|article|post) are closed\b|"
     r"Commenting (?:is|has been) (?:now )?(?:closed|disabled)\b|"
     r"Report (?:as )?abus(?:e|ive)\b|"
+    r"This comment (?:was|has been) (?:removed|deleted)\b|"
     r"(?:Show|View|Read|Hide|Load) (?:all |more )?(?:\d+ )?(?:comments|replies)\b|"
     r"Add (?:a|your) comment\b|Post (?:a|your) comment\b|Leave a (?:comment|reply)\b|"
     r"Join the (?:discussion|conversation)\b|Have your say\b|Reader comments\b|"
@@ -190,5 +191,18 @@ NOT_A_PLACE = re.compile(
     r"analysis|opinion|comment|comments|photo|photos|video|watch|listen|live|advertisement|"
     r"sponsored|related|read more|see also|disclaimer|important|attention|caution|"
     r"q|a|faq|fact ?box|factbox|timeline|graphic|graphics|reporting|writing|editing)$",
+    re.IGNORECASE,
+)
+
+# A photo caption of a gallery or a lead picture: "Sept. 18: Workers on the drilling floor
+# ...", "Tuesday: President Barack Obama, followed by ...". A timeline entry uses a dash.
+CAPTION_DATE_LABEL = re.compile(
+    rf"^(?:{WEEKDAY_RE}|{MONTH_RE}\s+[0-3]?\d(?:\s*,\s*{YEAR_RE})?)\s+:\s|"
+    rf"^(?:{WEEKDAY_RE}|{MONTH_RE}\s+[0-3]?\d(?:,\s*{YEAR_RE})?):\s"
+)
+# A bracketed credit or note: "(Photo: ...)", "-LRB- Photo : ... -RRB-".
+BRACKETED_NOTE = re.compile(
+    r"^(?:\(|-LRB-)\s*(?:Photo|Picture|Image|Graphic|Video|Reporting|Writing|Editing|"
+    r"Additional reporting|Compiled|For (?:Reuters|more|a factbox|related))\b",
     re.IGNORECASE,
 )

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from storyline.clean.patterns import (
     BOILERPLATE_LINE,
+    BRACKETED_NOTE,
+    CAPTION_DATE_LABEL,
     COMMENT_START,
     DATE_ONLY_LINE,
     END_MARKER,
@@ -219,6 +221,8 @@ def classify(block: Block, counts: dict[str, int],
         return "boiler"  # recurs across the documents of this input: an outlet's furniture
     if DATE_ONLY_LINE.match(t):
         return "date"
+    if CAPTION_DATE_LABEL.match(t) or BRACKETED_NOTE.match(t):
+        return "caption"
     if PHOTO_CREDIT_END.search(t) and block.words >= 6:
         return "caption"
     ends = _ends_with_punct(t)
@@ -315,6 +319,10 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
     blocks = [Block(t, i, len(t.split())) for i, t in enumerate(lines)]
     for b in blocks:
         b.kind = "date" if b.index == wire_at else classify(b, counts, boilerplate)
+        if b.index and b.text[:1] in ",;" and b.kind in ("prose", "short"):
+            b.kind = blocks[b.index - 1].kind  # the rest of the line above, cut at a full stop
+    # Above a wire header stand the page's furniture: photo captions, the headline.
+    start = wire_at + 1 if wire_at >= 0 else 0
 
     # The body ends at the first end marker ("Published in ...", a comment section's
     # header) that follows prose.
@@ -325,9 +333,12 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
         if b.kind == "end" and seen_prose:
             limit = k
             break
-    i, j = _best_run(blocks[:limit])
+    if limit <= start:
+        start = 0
+    i, j = _best_run(blocks[start:limit])
+    i, j = i + start, j + start
     if j < i:
-        best = _best_block(blocks[:limit])
+        best = _best_block(blocks[start:limit])
         if best is None:
             return CleanResult(body="", title=None, head=lines, wire=wire)
         return CleanResult(body=unescape_text(best.text), title=None, head=lines[: best.index],
