@@ -65,7 +65,14 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
     if not body.strip():
         return Rejected(where, "no article text found (empty page or no body)")
     if len(body) > MAX_BODY_CHARS:
-        return Rejected(where, f"body too long for one article ({len(body):,} characters)")
+        # Comment sections with a header we know were cut already; what is still this long
+        # is a page with an unmarked thread, a live blog or a digest. The article is at its
+        # top: keep it, up to the cap, at a paragraph end.
+        cut = body.rfind("\n", 0, MAX_BODY_CHARS)
+        cut = cut if cut > MAX_BODY_CHARS // 2 else MAX_BODY_CHARS
+        warnings.append(f"body cut to its first {cut:,} of {len(body):,} characters "
+                        "(too long for one article)")
+        body = body[:cut].rstrip()
     if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
         return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
 

@@ -34,10 +34,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A paragraph that starts mid-sentence: "and are again facing ..."
 START_CUT = re.compile(r"(?m)^(?:and|or|but|with|while|as well as)\s+(?=[a-z])")
-# A paragraph that ends in a function word, or without closing punctuation.
-END_CUT = re.compile(
-    r"(?m)\b(?:the|a|an|of|in|at|to|with|by|from|for|and|near)\s*$|(?<=[a-z])$"
-)
+# A paragraph that ends in a word that needs the name after it ("talks with the").
+# A paragraph that merely lacks its full stop is a subheading, a list item, a caption or a
+# footer ("... legal research platform"), not a lost name.
+END_CUT = re.compile(r"(?m)\b(?:the|a|an|of|in|at|to|with|by|from|for|and|near)\s*$")
 
 
 def find_damage(text: str) -> tuple[list[tuple[int, int]], list[str]]:
@@ -56,10 +56,13 @@ def find_damage(text: str) -> tuple[list[tuple[int, int]], list[str]]:
             text[m.start() : _next_word_end(text, m.end())]
         )
     offset = 0
-    for n, para in enumerate(text.split("\n")):
+    paras = text.split("\n")
+    last = max((n for n, p in enumerate(paras) if p.strip()), default=-1)
+    for n, para in enumerate(paras):
         stripped = para.rstrip()
         standfirst = n == 0 and not re.search(r"[.!?]", stripped) and stripped[:1].isupper()
-        if len(stripped.split()) >= 6 and END_CUT.search(stripped) and not (
+        # The text's last paragraph cut short is a teaser or a truncated page, not a lost name.
+        if n != last and len(stripped.split()) >= 6 and END_CUT.search(stripped) and not (
             standfirst and not re.search(r"\b(?:the|a|an|of|in|at|to|with|by|from|for|and)$", stripped)
         ):
             last_start = offset + max(stripped.rfind(" "), 0)

@@ -210,6 +210,9 @@ def boilerplate_lines(texts: Iterable[str]) -> frozenset[str]:
     return found
 
 
+_CRUMB_SEP = re.compile(r"\s(?:>>|»|›|>|/|\|)\s")
+
+
 def classify(block: Block, counts: dict[str, int],
              boilerplate: frozenset[str] = frozenset()) -> str:
     t = block.text
@@ -229,6 +232,8 @@ def classify(block: Block, counts: dict[str, int],
     if counts.get(t, 0) > 1 and block.words >= 6 and not (ends and block.words >= 7):
         return "caption"  # the same line twice without being a sentence: a photo caption
     first = t[:1]
+    if len(_CRUMB_SEP.findall(t)) >= 2:
+        return "menu"  # a breadcrumb: "Home >> Recipes >> Cake Recipes >> ..."
     if not ends and TITLE_RUN.search(t):
         return "menu"  # link titles run together: "... distribution A connected approach ..."
     if ends and block.words >= 7:
@@ -282,6 +287,9 @@ def _is_title_candidate(b: Block) -> bool:
     return b.kind in ("headline", "short", "menu") and 3 <= b.words <= 30 and not b.text.endswith(".")
 
 
+# An end marker ends the article only after this much prose: above it, "Updated: ...",
+# "80 Comments" belong to the byline and a breadcrumb may read as prose.
+END_AFTER_PROSE_WORDS = 40
 WIRE_HEADER_LINES = 5  # a wire header is looked for in the page's first lines
 
 
@@ -295,6 +303,31 @@ def _take_wire_header(lines: list[str]) -> tuple[list[str], WireHeader | None, i
         at = k + len(parts) - 1
         return lines[:k] + parts + ([rest] if rest else []) + lines[k + 1 :], wire, at
     return lines, None, -1
+
+
+# Subheadings and list items inside the body: runs of at most this many short blocks
+# with prose on both sides.
+INNER_RUN_MAX = int(__import__("os").environ.get("INNER_RUN_MAX", "1"))
+_INNER_KINDS = frozenset(["headline", "menu"])
+
+
+def _inner_structure(blocks: list[Block], i: int, j: int) -> set[int]:
+    """Indices of subheadings and list items between two paragraphs of the body run."""
+    out: set[int] = set()
+    k = i
+    while k <= j:
+        if blocks[k].kind not in _INNER_KINDS:
+            k += 1
+            continue
+        e = k
+        while e <= j and blocks[e].kind in _INNER_KINDS:
+            e += 1
+        before = blocks[k - 1].kind if k > i else None
+        after = blocks[e].kind if e <= j else None
+        if e - k <= INNER_RUN_MAX and before == "prose" and after == "prose":
+            out.update(range(k, e))
+        k = e
+    return out
 
 
 def _best_block(blocks: list[Block]) -> Block | None:
@@ -327,10 +360,10 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
     # The body ends at the first end marker ("Published in ...", a comment section's
     # header) that follows prose.
     limit = len(blocks)
-    seen_prose = False
+    prose_words = 0
     for k, b in enumerate(blocks):
-        seen_prose = seen_prose or b.kind == "prose"
-        if b.kind == "end" and seen_prose:
+        prose_words += b.words if b.kind == "prose" else 0
+        if b.kind == "end" and prose_words >= END_AFTER_PROSE_WORDS:
             limit = k
             break
     if limit <= start:
@@ -354,8 +387,11 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
     kept: list[str] = []
     removed: list[str] = []
     seen: set[str] = set()
+    inner = _inner_structure(blocks, i, j)
     for b in blocks[i : j + 1]:
-        if b.kind in ("prose", "short"):
+        if b.index in inner:
+            kept.append(b.text)  # a subheading or list item between paragraphs
+        elif b.kind in ("prose", "short"):
             if b.text in seen and b.words >= 6:
                 removed.append(b.text)
                 continue
