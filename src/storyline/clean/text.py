@@ -307,7 +307,7 @@ def _take_wire_header(lines: list[str]) -> tuple[list[str], WireHeader | None, i
 
 # Subheadings and list items inside the body: runs of at most this many short blocks
 # with prose on both sides.
-INNER_RUN_MAX = int(__import__("os").environ.get("INNER_RUN_MAX", "1"))
+INNER_RUN_MAX = 1
 _INNER_KINDS = frozenset(["headline", "menu"])
 
 
@@ -370,7 +370,8 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
         start = 0
     i, j = _best_run(blocks[start:limit])
     i, j = i + start, j + start
-    if j < i:
+    if j < i or not any(b.kind in ("prose", "short") for b in blocks[i : j + 1]):
+        # No run of prose: the page's best block, rather than nothing.
         best = _best_block(blocks[start:limit])
         if best is None:
             return CleanResult(body="", title=None, head=lines, wire=wire)
