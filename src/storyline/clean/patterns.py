@@ -82,9 +82,29 @@ BOILERPLATE_LINE = re.compile(
     r"(?:Opinion|Editorial|World|Business|Sport|Sports|Politics|Middle East|Home page)$|"
     r"Pictures?\s*:.{0,120}$|Video\s*:.{0,120}$|Watch\s*:.{0,120}$|READ MORE\s*:?.{0,120}$|"
     r"Also read\s*:?.{0,120}$|Related\s*:.{0,120}$|"
-    r"\d+\s+min(?:ute)?s? read$|Reading time.{0,30}$"
+    r"\d+\s+min(?:ute)?s? read$|Reading time.{0,30}$|"
+    # prompts to share, subscribe or read on, in the languages of the pages we meet
+    r"(?:Dieser|Der) Artikel gef[äa]llt (?:Ihnen|dir)\b.*|"
+    r"(?:Dir|Ihnen) hat (?:der|dieser) (?:Artikel|Beitrag) gefallen\b.*|"
+    r"Wie gef[äa]llt (?:Ihnen|dir)\b.{0,80}$|Lust auf mehr\b.{0,40}$|"
+    r"Mehr zum Thema\b.{0,80}$|Teilen Sie (?:dies|diesen Artikel)\b.*|Jetzt teilen\b.*|"
+    r"(?:Geben Sie|Gib) (?:Ihre|deine) E-?Mail\b.*|E-?Mail \(wird benötigt.*|"
+    r"Kennt ihr schon\b.{0,80}$|Filed under\b.{0,80}$|Tags?\s*:.{0,120}$|"
+    r"PUEDES VER\b.*|LEE (?:TAMBIÉN|MÁS)\b.*|Lea (?:también|más)\b.{0,120}$|"
+    r"¿Ya sabías que\b.*|Únete\b.{0,80}$|Suscr[ií]bete\b.{0,80}$|"
+    r"(?:Receive|Get) our\b.{0,30}\bnewsletter\b.*|"
+    r"Pour créer des paragraphes\b.*|Abonnez-vous\b.{0,80}$|"
+    r"\(?(?:Fotos?|Bild(?:er)?|Quelle|Credits?|Cr[ée]dito|Photo|Imagen|Foto de)\s*:.{0,100}$"
     r")",
     re.IGNORECASE,
+)
+
+# A short line that names a newsletter is a sign-up box.
+NEWSLETTER = re.compile(r"\bnewsletter", re.IGNORECASE)
+# A picture credit: "Bundesregierung/Steffen Kugler", "AFP / MARCO BERTORELLO",
+# "Presse- und Informationsamt | Jesco Denzel".
+PICTURE_CREDIT = re.compile(
+    r"^[^/|.!?]{2,60}?\s?[/|]\s?[A-ZÄÖÜ][\w'-]+(?: [A-ZÄÖÜ][\w'-]+){1,2}$"
 )
 
 # A line that is a date, perhaps with a place or a word such as "Updated": page chrome.
@@ -98,7 +118,8 @@ DATE_ONLY_LINE = re.compile(
 
 PHOTO_CREDIT_END = re.compile(
     r"(?:\.\s+|\s)(?:AP|AFP|Reuters|EPA|Getty Images|Anadolu|Xinhua|File photo|"
-    r"(?:Photo|Image|Picture)s?(?: by| courtesy of)?:? [A-Z][\w ./-]{1,40})\s*$"
+    r"(?:Photo|Image|Picture)s?(?: by| courtesy of)?:? [A-Z][\w ./-]{1,40})\s*$|"
+    r"\((?:Fotos?|Photos?|Bild|Quelle|Cr[ée]dito|Imagen)\s*:[^()]{1,60}\)\s*$"
 )
 
 DATELINE_PREFIX = re.compile(
@@ -171,7 +192,11 @@ COMMENT_START = re.compile(
     r"Join the (?:discussion|conversation)\b|Have your say\b|Reader comments\b|"
     r"You must be (?:logged|signed) in to (?:post|leave|add) a comment\b|"
     r"Comments? (?:policy|guidelines)\b|Sort (?:comments )?by\s*:?\s*(?:newest|oldest|best)\b|"
-    r"\d+ (?:comments|responses|replies) (?:so far|to \S)"
+    r"\d+ (?:comments|responses|replies) (?:so far|to \S)|"
+    r"^\d+ (?:Antworten|Kommentare|Kommentar|comentarios|commentaires|réponses|reacties)\b|"
+    r"^(?:Schreibe einen Kommentar|Kommentar schreiben|Kommentare? \(\d+\)|"
+    r"Deine E-Mail-Adresse wird nicht veröffentlicht|Dejar? un comentario|"
+    r"Laisser un commentaire|Lascia un commento)\b"
     r")",
     re.IGNORECASE,
 )

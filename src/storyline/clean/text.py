@@ -28,7 +28,9 @@ from storyline.clean.patterns import (
     DATE_ONLY_LINE,
     END_MARKER,
     MONTHS,
+    NEWSLETTER,
     PHOTO_CREDIT_END,
+    PICTURE_CREDIT,
     TERMINAL_PUNCT,
     TITLE_RUN,
     WIRE_DATELINE,
@@ -226,6 +228,10 @@ def classify(block: Block, counts: dict[str, int],
         return "date"
     if CAPTION_DATE_LABEL.match(t) or BRACKETED_NOTE.match(t):
         return "caption"
+    if block.words <= 20 and NEWSLETTER.search(t):
+        return "boiler"  # a sign-up box
+    if block.words <= 7 and not _ends_with_punct(t) and PICTURE_CREDIT.match(t):
+        return "caption"
     if PHOTO_CREDIT_END.search(t) and block.words >= 6:
         return "caption"
     ends = _ends_with_punct(t)
@@ -308,6 +314,8 @@ def _take_wire_header(lines: list[str]) -> tuple[list[str], WireHeader | None, i
 # Subheadings and list items inside the body: runs of at most this many short blocks
 # with prose on both sides.
 INNER_RUN_MAX = 1
+# A longer title between paragraphs is a link to another story ("After the summit, ...").
+INNER_MAX_WORDS = 7
 _INNER_KINDS = frozenset(["headline", "menu"])
 
 
@@ -324,7 +332,8 @@ def _inner_structure(blocks: list[Block], i: int, j: int) -> set[int]:
             e += 1
         before = blocks[k - 1].kind if k > i else None
         after = blocks[e].kind if e <= j else None
-        if e - k <= INNER_RUN_MAX and before == "prose" and after == "prose":
+        short = all(blocks[x].words <= INNER_MAX_WORDS for x in range(k, e))
+        if e - k <= INNER_RUN_MAX and short and before == "prose" and after == "prose":
             out.update(range(k, e))
         k = e
     return out
@@ -363,9 +372,11 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
     prose_words = 0
     for k, b in enumerate(blocks):
         prose_words += b.words if b.kind == "prose" else 0
-        if b.kind == "end" and prose_words >= END_AFTER_PROSE_WORDS:
-            limit = k
-            break
+        if b.kind == "end":
+            if prose_words >= END_AFTER_PROSE_WORDS:
+                limit = k
+                break
+            b.kind = "boiler"  # in the byline ("Updated: ...") or a sidebar: chrome, no end
     if limit <= start:
         start = 0
     i, j = _best_run(blocks[start:limit])
