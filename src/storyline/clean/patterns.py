@@ -196,7 +196,10 @@ COMMENT_START = re.compile(
     r"^\d+ (?:Antworten|Kommentare|Kommentar|comentarios|commentaires|réponses|reacties)\b|"
     r"^(?:Schreibe einen Kommentar|Kommentar schreiben|Kommentare? \(\d+\)|"
     r"Deine E-Mail-Adresse wird nicht veröffentlicht|Dejar? un comentario|"
-    r"Laisser un commentaire|Lascia un commento)\b"
+    r"Laisser un commentaire|Lascia un commento|Schreiben Sie einen Kommentar|"
+    r"Kommentieren Sie\b|Antwort(?:en)? abbrechen|Cancel reply|"
+    r"(?:Ihre|Deine) E-Mail-Adresse wird nicht veröffentlicht|"
+    r"Your email address will not be published|Bitte geben Sie Ihren Kommentar)\b"
     r")",
     re.IGNORECASE,
 )

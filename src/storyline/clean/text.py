@@ -339,6 +339,21 @@ def _inner_structure(blocks: list[Block], i: int, j: int) -> set[int]:
     return out
 
 
+LEAD_GAP_MAX = 8  # share buttons between a lead paragraph and the rest of the article
+
+
+def _lead_above(blocks: list[Block], i: int, start: int) -> int:
+    """Where the body starts: a lead paragraph cut off from the rest by a bar of share
+    buttons or one-word links ("teilen", "E-Mail", "Tweet") belongs to it."""
+    k, gap = i - 1, 0
+    while k >= start and gap < LEAD_GAP_MAX and blocks[k].kind in ("menu", "boiler") and (
+            blocks[k].words <= 3):
+        k, gap = k - 1, gap + 1
+    if gap and k >= start and blocks[k].kind == "prose" and blocks[k].words >= 12:
+        return k
+    return i
+
+
 def _best_block(blocks: list[Block]) -> Block | None:
     """The page's longest text block that is not chrome: the body when no run of prose is."""
     cands = [b for b in blocks if b.kind in ("prose", "short", "headline") and b.words >= 5]
@@ -381,6 +396,7 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
         start = 0
     i, j = _best_run(blocks[start:limit])
     i, j = i + start, j + start
+    i = _lead_above(blocks, i, start)
     if j < i or not any(b.kind in ("prose", "short") for b in blocks[i : j + 1]):
         # No run of prose: the page's best block, rather than nothing.
         best = _best_block(blocks[start:limit])
