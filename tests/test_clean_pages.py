@@ -199,3 +199,12 @@ def test_t17_line_gold_holds_indices_only() -> None:
         for a, b in g["body"]:
             assert 0 <= a <= b < g["lines"]
         assert all(0 <= i < g["lines"] for i in g["ignore"])
+
+
+def test_datelines_read_in_title_case() -> None:
+    wire, _, _ = read_wire_header(
+        "ZURICH\\/COPENHAGEN | Mon Jun 21 , 2010 2:12 pm EDT ZURICH\\/COPENHAGEN -LRB- Reuters "
+        "-RRB- - Two insurers said on Monday they would merge.")
+    assert wire is not None and find_dateline([], "", wire)[0] == "Zurich/Copenhagen"
+    assert find_dateline([], "GULF OF MEXICO -- Crews worked through the night.")[0] in (
+        None, "Gulf of Mexico")

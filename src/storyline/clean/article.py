@@ -83,20 +83,20 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
     if raw.given_title:
         title = unescape_text(raw.given_title.strip())
     outlet_text, agency, strong = outlet_from_text(head, body, tail)
+    wire = None if raw.kind == "html" else cleaned.wire
+    wire_agency = canonical_outlet(wire.agency) if wire is not None and wire.agency else None
+    agency = agency or wire_agency
     outlet = (
         canonical_outlet(raw.given_outlet)
         or (outlet_text if strong else None)
         or canonical_outlet(sitename)
         or outlet_from_url(url)
+        or wire_agency  # the page header names the agency that filed the story
         or outlet_text
     )
     if title:
         title = strip_site_name(title, outlet, url) or title
         title = re.sub(r"\s+", " ", title).strip()
-    wire = None if raw.kind == "html" else cleaned.wire
-    if wire is not None and wire.agency and not agency:
-        agency = canonical_outlet(wire.agency)
-        outlet = outlet or agency
     dateline, _ = find_dateline(head, body, wire)
 
     published = _published(raw, body, head, tail, html_date, _wire_date(wire))

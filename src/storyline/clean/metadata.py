@@ -168,11 +168,25 @@ def _place_of(place: str) -> str | None:
     return _tidy_place(place)
 
 
+_PLACE_SMALL_WORDS = frozenset(["of", "de", "la", "le", "el", "al", "and", "the", "du", "da",
+                                "di", "del", "y", "en", "on", "upon"])
+
+
 def _tidy_place(place: str) -> str:
     place = place.strip().strip(",")
     if place.isupper():
-        place = " ".join(w.capitalize() if len(w) > 2 else w.upper() for w in place.split())
+        place = " ".join(_tidy_word(w, k) for k, w in enumerate(place.split()))
     return place
+
+
+def _tidy_word(w: str, k: int) -> str:
+    """One word of an upper-case dateline: "ZURICH/COPENHAGEN" -> "Zurich/Copenhagen",
+    "OF" -> "of", "US" -> "US"."""
+    if w.lower() in _PLACE_SMALL_WORDS:
+        return w.lower() if k else w.capitalize()
+    if len(w) <= 2:
+        return w.upper()
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)
 
 
 # the site name may hold a hyphen ("IT-Learner.de"), not a spaced separator
