@@ -218,6 +218,20 @@ def reuters_part(sd: Path) -> dict[str, Any]:
     print("\nReuters pages of Timeline17 (H1N1_reuters, bpoil_reuters), make_article")
     for k, v in stats.items():
         print(f"  {k:<24} {v}")
+    # Damage warnings on every Timeline17 page. These texts were saved whole (no link text
+    # taken out), so a warning on them is almost always a false alarm.
+    from storyline.clean.damage import find_damage
+    from storyline.clean.text import clean_text
+
+    pages = warned = 0
+    for path in sorted((sd / "dev" / "t17").glob("*/articles.jsonl")):
+        docs = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+        furniture = boilerplate_lines(d["text"] for d in docs)
+        for d in docs:
+            pages += 1
+            warned += bool(find_damage(clean_text(d["text"], furniture).body)[1])
+    stats["t17_pages"], stats["t17_pages_with_damage_warning"] = pages, warned
+    print(f"  all Timeline17 pages: {pages}, with a damage warning: {warned}")
     return stats
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_DET = r"(?:the|The|a|an|An|its|their|his|her)"
+# "her" and "his" are left out: "told her at", "his are" are pronouns, not lost names.
+_DET = r"(?:the|The|a|an|An|its|their)"
 _FOLLOW = (
     r"(?:of|for|in|on|at|to|and|or|with|from|by|is|are|was|were|has|have|had|said|says|"
     r"will|would|which|who|that)"
@@ -22,15 +23,23 @@ DEMONYMS = (
     "Armenian|Azerbaijani|Serbian|Afghan|Pakistani|Indian|Yemeni|Palestinian"
 )
 
+_OPENERS = ("in", "on", "at", "with", "by", "from", "for", "and", "but", "that", "against",
+            "between", "of")
+_PHRASE_START = "(?:(?m:^)|(?<=[.,;:!?\"“(] )|" + "|".join(f"(?<=\\b{w} )" for w in _OPENERS) + ")"
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "The for Human Rights said", "accused the of violating"
-    ("determiner without its noun", re.compile(rf"\b{_DET} (?={_FOLLOW}\b)")),
+    ("determiner without its noun", re.compile(rf"\b{_DET} (?={_FOLLOW}\b(?![-\w]))")),
     # "rein in Syrian to prevent", "Turkish said the country"
+    # only where the noun phrase starts ("rein in Syrian to", a paragraph opening "Turkish
+    # said"): after an article or an adjective it names people ("the first American to").
     ("adjective without its noun", re.compile(
-        rf"\b(?:{DEMONYMS}) (?=(?:said|says|to|have|has|had|will|would|is|are|was|were)\b)")),
+        rf"{_PHRASE_START}\b(?:{DEMONYMS}) "
+        rf"(?=(?:said|says|to|have|has|had|will|would|is|are|was|were)\b)")),
     # "an and political science", "near the border with while others"
     ("word missing between function words", re.compile(
-        r"\b(?:an|with|of|from|in) (?=(?:and|while|but|whereas)\b)")),
+        # ("in and out", "in and around" are whole)
+        r"\b(?:an|with|of|from) (?=(?:and|while|but|whereas)\b)")),
 ]
 # A paragraph that starts mid-sentence: "and are again facing ..."
 START_CUT = re.compile(r"(?m)^(?:and|or|but|with|while|as well as)\s+(?=[a-z])")
