@@ -120,6 +120,10 @@ def read_wire_header(line: str) -> tuple[WireHeader | None, str, str]:
     if m is None or m.start() > 250:
         return None, "", line
     before = line[: m.start()].strip()
+    if before.endswith(("|", "/")):
+        # "June 3 |", "VENICE , La.\/HOUSTON |": the stamp's own place, in a form the
+        # place pattern does not take; it is header, not a line of its own.
+        before = ""
     d = None
     if m["year"]:
         try:
@@ -289,8 +293,13 @@ def split_blocks(raw: str) -> list[str]:
     return out
 
 
+_NOT_A_TITLE = re.compile(r"^By\s|\b(?:Handout|File photo|Photo(?:graph)?s?)\b|\\?/Files\b|\|\s*$",
+                          re.IGNORECASE)
+
+
 def _is_title_candidate(b: Block) -> bool:
-    return b.kind in ("headline", "short", "menu") and 3 <= b.words <= 30 and not b.text.endswith(".")
+    return (b.kind in ("headline", "short", "menu") and 3 <= b.words <= 30
+            and not b.text.endswith(".") and not _NOT_A_TITLE.search(b.text))
 
 
 # An end marker ends the article only after this much prose: above it, "Updated: ...",
