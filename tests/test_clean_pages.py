@@ -208,3 +208,13 @@ def test_datelines_read_in_title_case() -> None:
     assert wire is not None and find_dateline([], "", wire)[0] == "Zurich/Copenhagen"
     assert find_dateline([], "GULF OF MEXICO -- Crews worked through the night.")[0] == (
         "Gulf of Mexico")
+
+
+def test_headline_glued_to_the_header_is_the_title() -> None:
+    page = ("Port strike halts Valdora harbour for second time VALDORA | Tue Mar 8, 2011 4:12 pm "
+            "EST VALDORA (Reuters) - " + BODY[0] + "\n" + "\n".join(BODY[1:]))
+    r = clean_text(page)
+    assert r.title == "Port strike halts Valdora harbour for second time"
+    byline = "By Ann Tester " + page.split(" for second time ", 1)[1]
+    assert clean_text(byline).title is None
+    assert read_wire_header("June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - Text.")[1] == ""
