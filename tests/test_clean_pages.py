@@ -218,3 +218,14 @@ def test_headline_glued_to_the_header_is_the_title() -> None:
     byline = "By Ann Tester " + page.split(" for second time ", 1)[1]
     assert clean_text(byline).title is None
     assert read_wire_header("June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - Text.")[1] == ""
+
+
+def test_a_saved_page_starts_at_its_headline_again() -> None:
+    promo = ("Our readers in the region get the morning edition free for a month when they "
+             "register with an address before the end of the year, the offer says.")
+    page = "\n".join(["Port strike halts Valdora harbour | The Valdora Gazette", "Home", "News",
+                      promo, "Business", "Sport", "Weather", "Contact",
+                      "Port strike halts Valdora harbour", *BODY])
+    r = clean_text(page)
+    assert promo not in r.body
+    assert r.body.startswith(BODY[0]) and BODY[2] in r.body

@@ -363,6 +363,26 @@ def _lead_above(blocks: list[Block], i: int, start: int) -> int:
     return i
 
 
+_TITLE_SPLIT = re.compile(r"\s+(?:[|»•·–—-]|::)\s+")
+
+
+def _headline_again(blocks: list[Block]) -> int:
+    """Where the article starts on a page saved whole: a browser puts the page's <title>
+    first ("Headline | Site"), then the navigation, then the headline again above the
+    article. The search starts at that repeat (0 when there is none)."""
+    if len(blocks) < 8:
+        return 0
+    parts = [x for x in _TITLE_SPLIT.split(blocks[0].text) if len(x.split()) >= 3]
+    if not parts:
+        return 0
+    head = max(parts, key=len).casefold()
+    for b in blocks[1 : int(len(blocks) * 0.7)]:
+        if b.text.casefold() == head:
+            rest = sum(x.words for x in blocks[b.index + 1 :] if x.kind == "prose")
+            return b.index + 1 if rest >= END_AFTER_PROSE_WORDS else 0
+    return 0
+
+
 def _best_block(blocks: list[Block]) -> Block | None:
     """The page's longest text block that is not chrome: the body when no run of prose is."""
     cands = [b for b in blocks if b.kind in ("prose", "short", "headline") and b.words >= 5]
@@ -388,7 +408,7 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
         if b.index and b.text[:1] in ",;" and b.kind in ("prose", "short"):
             b.kind = blocks[b.index - 1].kind  # the rest of the line above, cut at a full stop
     # Above a wire header stand the page's furniture: photo captions, the headline.
-    start = wire_at + 1 if wire_at >= 0 else 0
+    start = wire_at + 1 if wire_at >= 0 else _headline_again(blocks)
 
     # The body ends at the first end marker ("Published in ...", a comment section's
     # header) that follows prose.
