@@ -363,6 +363,7 @@ def _lead_above(blocks: list[Block], i: int, start: int) -> int:
     return i
 
 
+_HEADLINE_KINDS = frozenset(["headline", "short", "menu"])
 _TITLE_SPLIT = re.compile(r"\s+(?:[|»•·–—-]|::)\s+")
 
 
@@ -370,14 +371,14 @@ def _headline_again(blocks: list[Block]) -> int:
     """Where the article starts on a page saved whole: a browser puts the page's <title>
     first ("Headline | Site"), then the navigation, then the headline again above the
     article. The search starts at that repeat (0 when there is none)."""
-    if len(blocks) < 8:
+    if len(blocks) < 8 or blocks[0].kind not in _HEADLINE_KINDS:
         return 0
     parts = [x for x in _TITLE_SPLIT.split(blocks[0].text) if len(x.split()) >= 3]
     if not parts:
         return 0
     head = max(parts, key=len).casefold()
     for b in blocks[1 : int(len(blocks) * 0.7)]:
-        if b.text.casefold() == head:
+        if b.kind in _HEADLINE_KINDS and b.text.casefold() == head:
             rest = sum(x.words for x in blocks[b.index + 1 :] if x.kind == "prose")
             return b.index + 1 if rest >= END_AFTER_PROSE_WORDS else 0
     return 0
