@@ -9,7 +9,9 @@ Three systems in the same run, scored with trafilatura's snippet metrics (see
 * ``make_article``: the full per-document stage, ``Article.text`` (a Rejected page,
   e.g. under 40 words, has no output).
 
-Prints a table and writes ``benchmarks/results/html_extract.json``. Skips (exit 0)
+The pages are split as in ``text_clean.py`` (a fixed third held out by a hash of the
+file name; ``--errors`` shows tuning pages only). Prints tables and writes
+``benchmarks/results/html_extract.json``. Skips (exit 0)
 when the shared data is absent. Usage::
 
     PYTHONPATH=src python benchmarks/html_extract.py [--errors N] [--limit N]
@@ -21,6 +23,7 @@ import argparse
 import time
 
 from _htmlbench import Score, load_pages, print_table, require_shared, write_json
+from text_clean import held_out
 
 
 def main() -> None:
@@ -50,34 +53,47 @@ def main() -> None:
 
     systems = {"trafilatura (defaults)": run_traf, "ours: extract_html().body": run_ours,
                "ours: make_article().text": run_article}
-    scores = {k: Score() for k in systems}
+    parts = {"all": pages, "tune": [p for p in pages if not held_out(p.name)],
+             "held_out": [p for p in pages if held_out(p.name)]}
+    scores = {part: {k: Score() for k in systems} for part in parts}
     for p in pages:
+        part = "held_out" if held_out(p.name) else "tune"
         for name, fn in systems.items():
             t0 = time.perf_counter()
             try:
                 out = fn(p)
             except Exception as e:  # a crash is a finding, not a stop
-                print(f"  {name} crashed on {p.name}: {e!r}")
+                print(f"  {name} crashed on {p.name if part == 'tune' else '(held out)'}: "
+                      f"{type(e).__name__}")
                 out = None
-            scores[name].seconds += time.perf_counter() - t0
-            scores[name].add(p, out)
+            took = time.perf_counter() - t0
+            for sc in (scores["all"][name], scores[part][name]):
+                sc.seconds += took
+                sc.add(p, out)
 
-    print_table("Main text extraction, dev/html snippets", scores, len(pages))
-    if args.errors:
-        for name, sc in scores.items():
-            print(f"\n== {name}: misses")
+    for part, ps in parts.items():
+        print_table(f"Main text extraction, dev/html snippets, {part}", scores[part], len(ps))
+    if args.errors:  # tuning pages only: the held-out third's errors are never shown
+        for name, sc in scores["tune"].items():
+            print(f"\n== {name}: misses (tune pages)")
             for page, s in sc.misses[: args.errors]:
                 print(f"  {page}: {s[:80]!r}")
-            print(f"== {name}: leaks")
+            print(f"== {name}: leaks (tune pages)")
             for page, s in sc.leaks[: args.errors]:
                 print(f"  {page}: {s[:80]!r}")
-    out = write_json("html_extract", {
-        "data": "shared/dev/html (snippets.json)", "pages": len(pages),
-        "scoring": "trafilatura evaluation: tp=with found, fn=with missing, fp=without present, "
-                   "tn=without absent; whitespace-normalised substring match; no output = all fn/tn",
-        "systems": {k: v.metrics() for k, v in scores.items()},
-    })
-    print(f"\nwrote {out}")
+    if args.limit is None:
+        out = write_json("html_extract", {
+            "data": "shared/dev/html (snippets.json)", "pages": len(pages),
+            "held_out": "sha256(file name) % 3 == 0 (as benchmarks/text_clean.py)",
+            "scoring": "trafilatura evaluation: tp=with found, fn=with missing, fp=without "
+                       "present, tn=without absent; whitespace-normalised substring match; "
+                       "no output = all fn/tn",
+            "systems": {k: v.metrics() for k, v in scores["all"].items()},
+            "parts": {part: {"pages": len(ps),
+                             "systems": {k: v.metrics() for k, v in scores[part].items()}}
+                      for part, ps in parts.items() if part != "all"},
+        })
+        print(f"\nwrote {out}")
 
 
 if __name__ == "__main__":

@@ -75,6 +75,9 @@ class RawDocument:
     # Warnings from the reader boundary (a field dropped or converted, the encoding used
     # when it was not UTF-8): each is printed once and kept in the article's warnings.
     notes: list[str] = field(default_factory=list)
+    # Line keys (storyline.clean.text.line_key) of lines that recur across the documents of
+    # the same input: page furniture of that outlet, set by the reader's per-input pass.
+    boilerplate: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

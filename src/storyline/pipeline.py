@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.clean.repetition import InputRepetition
 from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
@@ -103,14 +104,18 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
            summary: Summary) -> Iterator[Item]:
     # Runs in a process pool's feeder thread: it must not touch the store (``done`` is
     # read beforehand by the thread that owns the connection).
+    repeats = InputRepetition()
     for display, path in iter_input_files(inputs):
         summary.files += 1
         if _unchanged(done, display, path):
             summary.files_reused += 1
             continue
         n = 0
+        furniture = repeats.boilerplate_for(display, path)
         for item in read_file(display, path):
             n += 1
+            if furniture and isinstance(item, RawDocument) and item.kind == "text":
+                item.boilerplate = furniture
             yield item
         yield FileEnd(display, path, n)
 

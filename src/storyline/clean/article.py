@@ -19,7 +19,7 @@ from storyline.clean.metadata import (
     outlet_from_url,
     strip_site_name,
 )
-from storyline.clean.text import clean_text, unescape_text
+from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
 
 MIN_BODY_WORDS = 40
@@ -55,17 +55,26 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
         title = ex.title or cleaned.title
     else:
         content = detokenise(raw.content) if looks_tokenised(raw.content) else raw.content
-        cleaned = clean_text(content)
+        cleaned = clean_text(content, raw.boilerplate)
         body, title, head, tail = cleaned.body, cleaned.title, cleaned.head, cleaned.tail
         if raw.given_text and not body.strip() and raw.content.strip():
             # A text the user gave is the article, however short: cleaning is for web
             # leftovers, and a one-line wire item or sentence has none to take off.
             body = re.sub(r"[ \t]+", " ", content.strip())
+        elif not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
+            body = _fallback_body(cleaned, content, warnings)
 
     if not body.strip():
         return Rejected(where, "no article text found (empty page or no body)")
     if len(body) > MAX_BODY_CHARS:
-        return Rejected(where, f"body too long for one article ({len(body):,} characters)")
+        # Comment sections with a header we know were cut already; what is still this long
+        # is a page with an unmarked thread, a live blog or a digest. The article is at its
+        # top: keep it, up to the cap, at a paragraph end.
+        cut = body.rfind("\n", 0, MAX_BODY_CHARS)
+        cut = cut if cut > MAX_BODY_CHARS // 2 else MAX_BODY_CHARS
+        warnings.append(f"body cut to its first {cut:,} of {len(body):,} characters "
+                        "(too long for one article)")
+        body = body[:cut].rstrip()
     if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
         return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
 
@@ -76,19 +85,23 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
     if raw.given_title:
         title = unescape_text(raw.given_title.strip())
     outlet_text, agency, strong = outlet_from_text(head, body, tail)
+    wire = None if raw.kind == "html" else cleaned.wire
+    wire_agency = canonical_outlet(wire.agency) if wire is not None and wire.agency else None
+    agency = agency or wire_agency
     outlet = (
         canonical_outlet(raw.given_outlet)
         or (outlet_text if strong else None)
         or canonical_outlet(sitename)
         or outlet_from_url(url)
+        or wire_agency  # the page header names the agency that filed the story
         or outlet_text
     )
     if title:
         title = strip_site_name(title, outlet, url) or title
         title = re.sub(r"\s+", " ", title).strip()
-    dateline, _ = find_dateline(head, body)
+    dateline, _ = find_dateline(head, body, wire)
 
-    published = _published(raw, body, head, tail, html_date)
+    published = _published(raw, body, head, tail, html_date, _wire_date(wire))
     damaged, damage_warnings = find_damage(body)
     warnings.extend(damage_warnings)
     if agency and agency != outlet:
@@ -111,12 +124,31 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
     )
 
 
+def _wire_date(wire: WireHeader | None) -> str | None:
+    return wire.date.isoformat() if wire is not None and wire.date is not None else None
+
+
+def _fallback_body(cleaned: CleanResult, raw: str, warnings: list[str]) -> str:
+    """A page whose body the cleaner emptied or cut below an article's length keeps its
+    longest prose instead of being dropped: the lines that read as sentences, when they
+    make an article."""
+    prose = simple_rule(raw)
+    if len(prose.split()) >= MIN_BODY_WORDS and len(prose.split()) > len(cleaned.body.split()):
+        warnings.append("no article body stood out from the page: kept its sentence-like lines")
+        return prose
+    return cleaned.body
+
+
 def _published(raw: RawDocument, body: str, head: list[str], tail: list[str],
-               html_date: str | None) -> Published:
+               html_date: str | None, wire_date: str | None = None) -> Published:
     given = parse_iso_or_text(raw.given_published)
     if given is not None:
         d = given.isoformat()
         return Published(date=d, source="input", earliest=d, latest=d)
+    if wire_date:
+        # The wire header's stamp is the story's own filing time (a comment's time stamp
+        # in the footer is not).
+        return Published(date=wire_date, source="explicit", earliest=wire_date, latest=wire_date)
     # The article's own statement, in its footer or header, beats page chrome.
     lines = tail[:6] + head[-4:] + body.split("\n")[-2:]
     stated = explicit_date(lines)

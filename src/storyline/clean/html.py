@@ -54,12 +54,33 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     if not body.strip():
         body = _fallback_text(html)
     body, tail = post_clean(body)
+    if len(body.split()) < SHORT_EXTRACT_WORDS:
+        body = _whole_page_body(html, body)
     if title:
         title = unescape_text(normalise_line(title))
         title = _headline(html, title, url)
         body = _drop_leading_headline(body, title)
     date = page_date(html, url, title)
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
+
+
+# Below this many words trafilatura has likely missed the article (it kept a slogan or a
+# teaser): the page's whole text goes through the plain-text cleaner instead, and its body
+# is taken when it is longer (benchmarks/html_extract.py).
+SHORT_EXTRACT_WORDS = 60
+
+
+def _whole_page_body(html: str, body: str) -> str:
+    from storyline.clean.text import clean_text
+
+    try:
+        import html_text
+
+        page = html_text.extract_text(html, guess_layout=True)
+    except Exception:  # lxml may raise on odd markup: keep what trafilatura gave
+        return body
+    alt = clean_text(page).body
+    return alt if len(alt.split()) > len(body.split()) else body
 
 
 def _fold(s: str) -> str:

@@ -15,7 +15,10 @@ from storyline.clean.patterns import (
     DATELINE_PLACE_AGENCY,
     DATELINE_PLACE_DASH,
     DATELINE_PREFIX,
+    NOT_A_PLACE,
+    WIRE_DATELINE,
 )
+from storyline.clean.text import WireHeader
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +138,26 @@ def outlet_from_text(
     return agency, agency, False
 
 
-def find_dateline(head: list[str], body: str) -> tuple[str | None, int]:
-    """The dateline ("ISTANBUL:" -> "Istanbul", "AP | Istanbul") and how many body chars it takes."""
+def find_dateline(head: list[str], body: str, wire: WireHeader | None = None) -> tuple[str | None, int]:
+    """The dateline ("ISTANBUL:" -> "Istanbul", "AP | Istanbul") and how many body chars it takes.
+
+    A wire header taken off the page ("CITY | date time TZ CITY (Agency) -") gives it first.
+    Labels that open a line like a dateline ("PLEASE NOTE:", "FILE -") are not places."""
+    if wire is not None and wire.place:
+        place = _place_of(wire.place.split(",")[0])
+        if place:
+            return place, 0
     for line in head[-3:]:
         m = DATELINE_AGENCY_LINE.match(line.strip())
-        if m:
-            return _tidy_place(m["place"]), 0
+        if m and _place_of(m["place"]):
+            return _place_of(m["place"]), 0
     m = DATELINE_PREFIX.match(body)
-    if m and m["place"].strip().isupper() and len(m["place"].strip()) >= 3:
-        return _tidy_place(m["place"]), 0
+    if m and m["place"].strip().isupper() and len(m["place"].strip()) >= 3 and _place_of(m["place"]):
+        return _place_of(m["place"]), 0
+    # "GENEVA -LRB- Reuters -RRB- -": the agency dateline in tokenised text
+    m = WIRE_DATELINE.match(body)
+    if m and m["place"] and _place_of(m["place"].split(",")[0]):
+        return _place_of(m["place"].split(",")[0]), 0
     # A dateline may open the first lines after a subtitle or a photo credit: "Berlin
     # (dpa) -", "ERDEN. ...", and on the very first line "Bergisch Gladbach -".
     lines = [x.strip() for x in body.split("\n") if x.strip()][:3]
@@ -151,16 +165,38 @@ def find_dateline(head: list[str], body: str) -> tuple[str | None, int]:
         rules = (DATELINE_PLACE_AGENCY, DATELINE_CAPS_PERIOD) + ((DATELINE_PLACE_DASH,) if i == 0 else ())
         for rx in rules:
             m = rx.match(line)
-            if m:
-                return _tidy_place(m["place"]), 0
+            if m and _place_of(m["place"]):
+                return _place_of(m["place"]), 0
     return None, 0
+
+
+def _place_of(place: str) -> str | None:
+    """The tidied place, or None for a label that only looks like one ("PLEASE NOTE")."""
+    place = place.replace("\\/", "/").strip()
+    if not place or NOT_A_PLACE.match(place.strip(" ,.:")):
+        return None
+    return _tidy_place(place)
+
+
+_PLACE_SMALL_WORDS = frozenset(["of", "de", "la", "le", "el", "al", "and", "the", "du", "da",
+                                "di", "del", "y", "en", "on", "upon"])
 
 
 def _tidy_place(place: str) -> str:
     place = place.strip().strip(",")
     if place.isupper():
-        place = " ".join(w.capitalize() if len(w) > 2 else w.upper() for w in place.split())
+        place = " ".join(_tidy_word(w, k) for k, w in enumerate(place.split()))
     return place
+
+
+def _tidy_word(w: str, k: int) -> str:
+    """One word of an upper-case dateline: "ZURICH/COPENHAGEN" -> "Zurich/Copenhagen",
+    "OF" -> "of", "US" -> "US"."""
+    if w.lower() in _PLACE_SMALL_WORDS:
+        return w.lower() if k else w.capitalize()
+    if len(w) <= 2:
+        return w.upper()
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w)
 
 
 # the site name may hold a hyphen ("IT-Learner.de"), not a spaced separator

@@ -82,9 +82,29 @@ BOILERPLATE_LINE = re.compile(
     r"(?:Opinion|Editorial|World|Business|Sport|Sports|Politics|Middle East|Home page)$|"
     r"Pictures?\s*:.{0,120}$|Video\s*:.{0,120}$|Watch\s*:.{0,120}$|READ MORE\s*:?.{0,120}$|"
     r"Also read\s*:?.{0,120}$|Related\s*:.{0,120}$|"
-    r"\d+\s+min(?:ute)?s? read$|Reading time.{0,30}$"
+    r"\d+\s+min(?:ute)?s? read$|Reading time.{0,30}$|"
+    # prompts to share, subscribe or read on, in the languages of the pages we meet
+    r"(?:Dieser|Der) Artikel gef[äa]llt (?:Ihnen|dir)\b.*|"
+    r"(?:Dir|Ihnen) hat (?:der|dieser) (?:Artikel|Beitrag) gefallen\b.*|"
+    r"Wie gef[äa]llt (?:Ihnen|dir)\b.{0,80}$|Lust auf mehr\b.{0,40}$|"
+    r"Mehr zum Thema\b.{0,80}$|Teilen Sie (?:dies|diesen Artikel)\b.*|Jetzt teilen\b.*|"
+    r"(?:Geben Sie|Gib) (?:Ihre|deine) E-?Mail\b.*|E-?Mail \(wird benötigt.*|"
+    r"Kennt ihr schon\b.{0,80}$|Filed under\b.{0,80}$|Tags?\s*:.{0,120}$|"
+    r"PUEDES VER\b.*|LEE (?:TAMBIÉN|MÁS)\b.*|Lea (?:también|más)\b.{0,120}$|"
+    r"¿Ya sabías que\b.*|Únete\b.{0,80}$|Suscr[ií]bete\b.{0,80}$|"
+    r"(?:Receive|Get) our\b.{0,30}\bnewsletter\b.*|"
+    r"Pour créer des paragraphes\b.*|Abonnez-vous\b.{0,80}$|"
+    r"\(?(?:Fotos?|Bild(?:er)?|Quelle|Credits?|Cr[ée]dito|Photo|Imagen|Foto de)\s*:.{0,100}$"
     r")",
     re.IGNORECASE,
+)
+
+# A short line that names a newsletter is a sign-up box.
+NEWSLETTER = re.compile(r"\bnewsletter", re.IGNORECASE)
+# A picture credit: "Bundesregierung/Steffen Kugler", "AFP / MARCO BERTORELLO",
+# "Presse- und Informationsamt | Jesco Denzel".
+PICTURE_CREDIT = re.compile(
+    r"^[^/|.!?]{2,60}?\s?[/|]\s?[A-ZÄÖÜ][\w'-]+(?: [A-ZÄÖÜ][\w'-]+){1,2}$"
 )
 
 # A line that is a date, perhaps with a place or a word such as "Updated": page chrome.
@@ -98,7 +118,8 @@ DATE_ONLY_LINE = re.compile(
 
 PHOTO_CREDIT_END = re.compile(
     r"(?:\.\s+|\s)(?:AP|AFP|Reuters|EPA|Getty Images|Anadolu|Xinhua|File photo|"
-    r"(?:Photo|Image|Picture)s?(?: by| courtesy of)?:? [A-Z][\w ./-]{1,40})\s*$"
+    r"(?:Photo|Image|Picture)s?(?: by| courtesy of)?:? [A-Z][\w ./-]{1,40})\s*$|"
+    r"\((?:Fotos?|Photos?|Bild|Quelle|Cr[ée]dito|Imagen)\s*:[^()]{1,60}\)\s*$"
 )
 
 DATELINE_PREFIX = re.compile(
@@ -128,4 +149,88 @@ DATELINE_PLACE_DASH = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+){0,2})"
     r"(?:,\s*[0-3]?\d\.[01]?\d\.\d{4}\s+[-–—]\s+(?=\S)"
     r"|\s+[-–—]\s+(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec)[a-zä]*\.?\s+\d{4}\b)"
+)
+
+# A wire page header, as Reuters pages of the 2000s and 2010s carry it, scraped with the
+# first paragraph on the same line: "DAMASCUS | Mon Mar 21, 2011 3:56 pm EDT DAMASCUS
+# (Reuters) - Syrian forces ...". Both the plain and the Penn-Treebank tokenised forms
+# ("Mar 21 , 2011", "-LRB- Reuters -RRB-", "ZURICH\/COPENHAGEN") are read. The stamp may
+# come alone ("Thu Dec 10, 2009 4:56 pm EST LOS ANGELES (Billboard) -"), after a byline
+# or a repeated headline, and an "(Adds ...)" note may stand between stamp and dateline.
+_LP = r"(?:\(|-LRB-)"
+_RP = r"(?:\)|-RRB-)"
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]*(?:(?:\s|\\?/)[A-Z][A-Z.'’-]*){0,4}"
+_REGION = r"[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}"
+WIRE_STAMP = re.compile(
+    rf"(?:(?P<stamp_place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)\s*,?\s*\|\s*)?"
+    rf"(?:(?P<wd>{WEEKDAY_RE})\s*,?\s+)(?P<mon>{MONTH_RE})\s+(?P<day>[0-3]?\d)\s*,?\s*"
+    rf"(?P<year>{YEAR_RE})?\s+(?P<time>[01]?\d:[0-5]\d\s*(?:[aApP]\.?[mM]\.?))"
+    r"(?:\s*(?P<tz>[A-Z]{2,4}))?\s+"
+)
+WIRE_DATELINE = re.compile(
+    rf"(?:{_LP}\s*(?:Adds|Updates|Recasts|Corrects|Repeats|Writes through)\b[^()]{{0,160}}?{_RP}\s+)?"
+    rf"(?P<place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)?"
+    rf"(?:\s*,?\s*{MONTH_RE}\s+[0-3]?\d)?"
+    rf"\s*,?\s*{_LP}\s*(?P<agency>[A-Z][\w.&' -]{{1,30}}?)\s*{_RP}\s*(?:-{{1,2}}|—|–)\s+(?=\S)"
+)
+
+# Where a comment section starts (its header or its first comment's furniture); the
+# article is over there. Searched anywhere in a line: scrapers glue a comment's time
+# stamp and "Report as abuse" to the next line.
+COMMENT_START = re.compile(
+    r"(?:^|\s)(?:"
+    r"Views expressed in the comments\b|"
+    r"We welcome comments\b|"
+    r"This discussion is (?:now )?closed\b|"
+    r"Comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled)\b|"
+    r"Comments for this (?:entry|story|article|post) are closed\b|"
+    r"Commenting (?:is|has been) (?:now )?(?:closed|disabled)\b|"
+    r"Report (?:as )?abus(?:e|ive)\b|"
+    r"This comment (?:was|has been) (?:removed|deleted)\b|"
+    r"(?:Show|View|Read|Hide|Load) (?:all |more )?(?:\d+ )?(?:comments|replies)\b|"
+    r"Add (?:a|your) comment\b|Post (?:a|your) comment\b|Leave a (?:comment|reply)\b|"
+    r"Join the (?:discussion|conversation)\b|Have your say\b|Reader comments\b|"
+    r"You must be (?:logged|signed) in to (?:post|leave|add) a comment\b|"
+    r"Comments? (?:policy|guidelines)\b|Sort (?:comments )?by\s*:?\s*(?:newest|oldest|best)\b|"
+    r"\d+ (?:comments|responses|replies) (?:so far|to \S)|"
+    r"^\d+ (?:Antworten|Kommentare|Kommentar|comentarios|commentaires|réponses|reacties)\b|"
+    r"^(?:Schreibe einen Kommentar|Kommentar schreiben|Kommentare? \(\d+\)|"
+    r"Deine E-Mail-Adresse wird nicht veröffentlicht|Dejar? un comentario|"
+    r"Laisser un commentaire|Lascia un commento|Schreiben Sie einen Kommentar|"
+    r"Kommentieren Sie\b|Antwort(?:en)? abbrechen|Cancel reply|"
+    r"(?:Ihre|Deine) E-Mail-Adresse wird nicht veröffentlicht|"
+    r"Your email address will not be published|Bitte geben Sie Ihren Kommentar)\b"
+    r")",
+    re.IGNORECASE,
+)
+
+# A run of link titles scraped into one line: a capitalised opener right after a
+# lower-case word with no punctuation between ("... data distribution A connected approach
+# to governance , risk and compliance Our next generation ...").
+TITLE_RUN = re.compile(
+    r"[a-z,]\s(?:A|An|Our|Your|Get|Find|Learn|Read|Watch|Discover|Explore|Sign|Join|Try)\s"
+    r"[a-z]"
+)
+
+# Words that open a line as a label, never a place: "PLEASE NOTE:", "FILE -", "UPDATE:".
+NOT_A_PLACE = re.compile(
+    r"^(?:please note|note|notes|file|file photo|update|updated|updates|editor'?s? note|"
+    r"correction|corrections|clarification|warning|breaking|breaking news|exclusive|"
+    r"analysis|opinion|comment|comments|photo|photos|video|watch|listen|live|advertisement|"
+    r"sponsored|related|read more|see also|disclaimer|important|attention|caution|"
+    r"q|a|faq|fact ?box|factbox|timeline|graphic|graphics|reporting|writing|editing)$",
+    re.IGNORECASE,
+)
+
+# A photo caption of a gallery or a lead picture: "Sept. 18: Workers on the drilling floor
+# ...", "Tuesday: President Barack Obama, followed by ...". A timeline entry uses a dash.
+CAPTION_DATE_LABEL = re.compile(
+    rf"^(?:{WEEKDAY_RE}|{MONTH_RE}\s+[0-3]?\d(?:\s*,\s*{YEAR_RE})?)\s+:\s|"
+    rf"^(?:{WEEKDAY_RE}|{MONTH_RE}\s+[0-3]?\d(?:,\s*{YEAR_RE})?):\s"
+)
+# A bracketed credit or note: "(Photo: ...)", "-LRB- Photo : ... -RRB-".
+BRACKETED_NOTE = re.compile(
+    r"^(?:\(|-LRB-)\s*(?:Photo|Picture|Image|Graphic|Video|Reporting|Writing|Editing|"
+    r"Additional reporting|Compiled|For (?:Reuters|more|a factbox|related))\b",
+    re.IGNORECASE,
 )

@@ -12,17 +12,32 @@ lines it set aside, so metadata readers can look at them.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import html
+import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyline.clean.patterns import (
     BOILERPLATE_LINE,
+    BRACKETED_NOTE,
+    CAPTION_DATE_LABEL,
+    COMMENT_START,
     DATE_ONLY_LINE,
     END_MARKER,
+    MONTHS,
+    NEWSLETTER,
     PHOTO_CREDIT_END,
+    PICTURE_CREDIT,
     TERMINAL_PUNCT,
+    TITLE_RUN,
+    WIRE_DATELINE,
+    WIRE_STAMP,
 )
+
+log = logging.getLogger(__name__)
 
 FUNCTION_WORDS = frozenset(
     ["the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "as", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "your", "this", "these", "those", "than", "into", "over", "under", "about", "between"]
@@ -37,6 +52,16 @@ class Block:
     kind: str = "?"  # prose, headline, date, boiler, caption, end, short, damaged
 
 
+@dataclass(frozen=True, slots=True)
+class WireHeader:
+    """A wire page header taken off the first paragraph: "CITY | date time TZ CITY (Agency) -"."""
+
+    text: str  # the header as it stood
+    place: str | None  # the dateline place, as written ("GALLIANO , Louisiana")
+    agency: str | None  # "Reuters"
+    date: dt.date | None  # the stamp's date, a candidate publication date
+
+
 @dataclass(slots=True)
 class CleanResult:
     body: str
@@ -44,6 +69,8 @@ class CleanResult:
     head: list[str] = field(default_factory=list)  # lines before the body
     tail: list[str] = field(default_factory=list)  # lines after the body
     removed: list[str] = field(default_factory=list)  # lines dropped inside the body
+    wire: WireHeader | None = None  # the wire header taken off the body, if any
+    fallback: bool = False  # no run of prose found: the body is the page's best block
 
 
 _BACKSLASH_ESCAPE = re.compile(r"\\([\\,'\"`;:!?&()\[\]])")
@@ -71,20 +98,154 @@ def _last_word(s: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def classify(block: Block, counts: dict[str, int]) -> str:
+_TOKENISED_SLASH = re.compile(r"\\/")
+
+
+def _tidy_wire_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    place = _TOKENISED_SLASH.sub("/", place)
+    place = re.sub(r"\s+,", ",", place).strip(" ,")
+    return place or None
+
+
+def read_wire_header(line: str) -> tuple[WireHeader | None, str, str]:
+    """Take a wire page header off the first paragraph.
+
+    Returns (header, text before the header such as a byline or a repeated headline, the
+    paragraph after the header). Without a header the line comes back whole as the last
+    item. Only a stamp with a time ("Mon Mar 21, 2011 3:56 pm EDT") within the first
+    250 characters counts: a date in running text has no clock time and weekday."""
+    m = WIRE_STAMP.search(line, 0, 400)
+    if m is None or m.start() > 250:
+        return None, "", line
+    before = line[: m.start()].strip()
+    if before.endswith(("|", "/")):
+        # "June 3 |", "VENICE , La.\/HOUSTON |": the stamp's own place, in a form the
+        # place pattern does not take; it is header, not a line of its own.
+        before = ""
+    d = None
+    if m["year"]:
+        try:
+            d = dt.date(int(m["year"]), MONTHS[m["mon"].rstrip(".").lower()], int(m["day"]))
+        except (ValueError, KeyError):
+            d = None
+    dl = WIRE_DATELINE.match(line, m.end())
+    if dl is not None:
+        place = dl["place"] or m["stamp_place"]
+        agency = dl["agency"].strip()
+        end = dl.end()
+    elif m["stamp_place"] is not None:
+        place, agency, end = m["stamp_place"], None, m.end()
+    else:
+        return None, "", line
+    header = WireHeader(text=line[m.start() : end].strip(), place=_tidy_wire_place(place),
+                        agency=agency, date=d)
+    return header, before, line[end:].strip()
+
+
+_DIGITS = re.compile(r"\d+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def line_key(line: str) -> str:
+    """A line's shape for repetition counts: case, digits, spacing and punctuation folded, so
+    "May 24 , 2010 6:19 pm -- Report as abuse" recurs whatever the time stamp."""
+    k = _NON_WORD.sub(" ", _DIGITS.sub("0", normalise_line(line).casefold())).strip()
+    return hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 7 and _ends_with_punct(line)
+
+
+# How often a line must recur across the documents of one input to be boilerplate. A
+# line that reads as a sentence needs more: articles on one story share quotes and
+# background paragraphs (agency copy), while menus, footers and comment furniture recur in
+# most pages of an outlet.
+REPEAT_MIN_DOCS = 3
+REPEAT_SHARE_LINE = 0.02
+REPEAT_SHARE_SENTENCE = 0.10
+REPEAT_MIN_DOCS_SENTENCE = 5
+
+
+class RepetitionCounter:
+    """Counts, over the documents of one input (a JSON Lines file, a folder of pages), in
+    how many documents each line shape occurs. Memory grows with the distinct lines, not
+    with the documents; only the hashed keys are kept."""
+
+    def __init__(self) -> None:
+        self.docs = 0
+        self.counts: dict[str, int] = {}
+        self.sentence: dict[str, bool] = {}
+
+    def add(self, text: str) -> None:
+        self.docs += 1
+        seen: set[str] = set()
+        for line in split_blocks(text):
+            if len(line) < 12:
+                continue  # "Share", "Home": the shape rules already know them
+            k = line_key(line)
+            if k in seen:
+                continue
+            seen.add(k)
+            self.counts[k] = self.counts.get(k, 0) + 1
+            if k not in self.sentence:
+                self.sentence[k] = _is_sentence(line)
+
+    def boilerplate(self) -> frozenset[str]:
+        n = self.docs
+        out = set()
+        for k, c in self.counts.items():
+            if self.sentence.get(k):
+                if c >= max(REPEAT_MIN_DOCS_SENTENCE, REPEAT_SHARE_SENTENCE * n):
+                    out.add(k)
+            elif c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n):
+                out.add(k)
+        return frozenset(out)
+
+
+def boilerplate_lines(texts: Iterable[str]) -> frozenset[str]:
+    """The keys (:func:`line_key`) of lines that recur across many of ``texts``."""
+    counter = RepetitionCounter()
+    for t in texts:
+        counter.add(t)
+    found = counter.boilerplate()
+    if found:
+        log.debug("%d recurring boilerplate lines over %d documents", len(found), counter.docs)
+    return found
+
+
+_CRUMB_SEP = re.compile(r"\s(?:>>|»|›|>|/|\|)\s")
+
+
+def classify(block: Block, counts: dict[str, int],
+             boilerplate: frozenset[str] = frozenset()) -> str:
     t = block.text
-    if END_MARKER.match(t):
+    if END_MARKER.match(t) or COMMENT_START.search(t):
         return "end"
     if BOILERPLATE_LINE.match(t):
         return "boiler"
+    if boilerplate and line_key(t) in boilerplate:
+        return "boiler"  # recurs across the documents of this input: an outlet's furniture
     if DATE_ONLY_LINE.match(t):
         return "date"
+    if CAPTION_DATE_LABEL.match(t) or BRACKETED_NOTE.match(t):
+        return "caption"
+    if block.words <= 20 and NEWSLETTER.search(t):
+        return "boiler"  # a sign-up box
+    if block.words <= 7 and not _ends_with_punct(t) and PICTURE_CREDIT.match(t):
+        return "caption"
     if PHOTO_CREDIT_END.search(t) and block.words >= 6:
         return "caption"
     ends = _ends_with_punct(t)
     if counts.get(t, 0) > 1 and block.words >= 6 and not (ends and block.words >= 7):
         return "caption"  # the same line twice without being a sentence: a photo caption
     first = t[:1]
+    if len(_CRUMB_SEP.findall(t)) >= 2:
+        return "menu"  # a breadcrumb: "Home >> Recipes >> Cake Recipes >> ..."
+    if not ends and TITLE_RUN.search(t):
+        return "menu"  # link titles run together: "... distribution A connected approach ..."
     if ends and block.words >= 7:
         return "prose"
     if not ends and block.words >= 16:
@@ -132,46 +293,163 @@ def split_blocks(raw: str) -> list[str]:
     return out
 
 
+_NOT_A_TITLE = re.compile(r"^By\s|\b(?:Handout|File photo|Photo(?:graph)?s?)\b|\\?/Files\b|\|\s*$",
+                          re.IGNORECASE)
+
+
 def _is_title_candidate(b: Block) -> bool:
-    return b.kind in ("headline", "short", "menu") and 3 <= b.words <= 30 and not b.text.endswith(".")
+    return (b.kind in ("headline", "short", "menu") and 3 <= b.words <= 30
+            and not b.text.endswith(".") and not _NOT_A_TITLE.search(b.text))
 
 
-def clean_text(raw: str) -> CleanResult:
-    """Separate the article body of a whole-page text from its chrome."""
+# An end marker ends the article only after this much prose: above it, "Updated: ...",
+# "80 Comments" belong to the byline and a breadcrumb may read as prose.
+END_AFTER_PROSE_WORDS = 40
+WIRE_HEADER_LINES = 5  # a wire header is looked for in the page's first lines
+
+
+def _take_wire_header(lines: list[str]) -> tuple[list[str], WireHeader | None, int]:
+    """The lines with a wire header split off its paragraph, the header, and its line index."""
+    for k, line in enumerate(lines[:WIRE_HEADER_LINES]):
+        wire, before, rest = read_wire_header(line)
+        if wire is None:
+            continue
+        parts = [x for x in (before, wire.text) if x]
+        at = k + len(parts) - 1
+        return lines[:k] + parts + ([rest] if rest else []) + lines[k + 1 :], wire, at
+    return lines, None, -1
+
+
+# Subheadings and list items inside the body: runs of at most this many short blocks
+# with prose on both sides.
+INNER_RUN_MAX = 1
+# A longer title between paragraphs is a link to another story ("After the summit, ...").
+INNER_MAX_WORDS = 7
+_INNER_KINDS = frozenset(["headline", "menu"])
+
+
+def _inner_structure(blocks: list[Block], i: int, j: int) -> set[int]:
+    """Indices of subheadings and list items between two paragraphs of the body run."""
+    out: set[int] = set()
+    k = i
+    while k <= j:
+        if blocks[k].kind not in _INNER_KINDS:
+            k += 1
+            continue
+        e = k
+        while e <= j and blocks[e].kind in _INNER_KINDS:
+            e += 1
+        before = blocks[k - 1].kind if k > i else None
+        after = blocks[e].kind if e <= j else None
+        short = all(blocks[x].words <= INNER_MAX_WORDS for x in range(k, e))
+        if e - k <= INNER_RUN_MAX and short and before == "prose" and after == "prose":
+            out.update(range(k, e))
+        k = e
+    return out
+
+
+LEAD_GAP_MAX = 8  # share buttons between a lead paragraph and the rest of the article
+
+
+def _lead_above(blocks: list[Block], i: int, start: int) -> int:
+    """Where the body starts: a lead paragraph cut off from the rest by a bar of share
+    buttons or one-word links ("teilen", "E-Mail", "Tweet") belongs to it."""
+    k, gap = i - 1, 0
+    while k >= start and gap < LEAD_GAP_MAX and blocks[k].kind in ("menu", "boiler") and (
+            blocks[k].words <= 3):
+        k, gap = k - 1, gap + 1
+    if gap and k >= start and blocks[k].kind == "prose" and blocks[k].words >= 12:
+        return k
+    return i
+
+
+_HEADLINE_KINDS = frozenset(["headline", "short", "menu"])
+_TITLE_SPLIT = re.compile(r"\s+(?:[|»•·–—-]|::)\s+")
+
+
+def _headline_again(blocks: list[Block]) -> int:
+    """Where the article starts on a page saved whole: a browser puts the page's <title>
+    first ("Headline | Site"), then the navigation, then the headline again above the
+    article. The search starts at that repeat (0 when there is none)."""
+    if len(blocks) < 8 or blocks[0].kind not in _HEADLINE_KINDS:
+        return 0
+    parts = [x for x in _TITLE_SPLIT.split(blocks[0].text) if len(x.split()) >= 3]
+    if not parts:
+        return 0
+    head = max(parts, key=len).casefold()
+    for b in blocks[1 : int(len(blocks) * 0.7)]:
+        if b.kind in _HEADLINE_KINDS and b.text.casefold() == head:
+            rest = sum(x.words for x in blocks[b.index + 1 :] if x.kind == "prose")
+            return b.index + 1 if rest >= END_AFTER_PROSE_WORDS else 0
+    return 0
+
+
+def _best_block(blocks: list[Block]) -> Block | None:
+    """The page's longest text block that is not chrome: the body when no run of prose is."""
+    cands = [b for b in blocks if b.kind in ("prose", "short", "headline") and b.words >= 5]
+    return max(cands, key=lambda b: b.words) if cands else None
+
+
+def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResult:
+    """Separate the article body of a whole-page text from its chrome.
+
+    ``boilerplate`` holds the :func:`line_key` of lines that recur across the other
+    documents of the same input (:func:`boilerplate_lines`); they are chrome here too.
+    """
     lines = split_blocks(raw)
     if not lines:
         return CleanResult(body="", title=None)
+    lines, wire, wire_at = _take_wire_header(lines)
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
     blocks = [Block(t, i, len(t.split())) for i, t in enumerate(lines)]
     for b in blocks:
-        b.kind = classify(b, counts)
+        b.kind = "date" if b.index == wire_at else classify(b, counts, boilerplate)
+        if b.index and b.text[:1] in ",;" and b.kind in ("prose", "short"):
+            b.kind = blocks[b.index - 1].kind  # the rest of the line above, cut at a full stop
+    # Above a wire header stand the page's furniture: photo captions, the headline.
+    start = wire_at + 1 if wire_at >= 0 else _headline_again(blocks)
 
-    # The body ends at the first end marker ("Published in ...") that follows prose.
+    # The body ends at the first end marker ("Published in ...", a comment section's
+    # header) that follows prose.
     limit = len(blocks)
-    seen_prose = False
+    prose_words = 0
     for k, b in enumerate(blocks):
-        seen_prose = seen_prose or b.kind == "prose"
-        if b.kind == "end" and seen_prose:
-            limit = k
-            break
-    i, j = _best_run(blocks[:limit])
-    if j < i:
-        return CleanResult(body="", title=None, head=lines)
+        prose_words += b.words if b.kind == "prose" else 0
+        if b.kind == "end":
+            if prose_words >= END_AFTER_PROSE_WORDS:
+                limit = k
+                break
+            b.kind = "boiler"  # in the byline ("Updated: ...") or a sidebar: chrome, no end
+    if limit <= start:
+        start = 0
+    i, j = _best_run(blocks[start:limit])
+    i, j = i + start, j + start
+    i = _lead_above(blocks, i, start)
+    if j < i or not any(b.kind in ("prose", "short") for b in blocks[i : j + 1]):
+        # No run of prose: the page's best block, rather than nothing.
+        best = _best_block(blocks[start:limit])
+        if best is None:
+            return CleanResult(body="", title=None, head=lines, wire=wire)
+        return CleanResult(body=unescape_text(best.text), title=None, head=lines[: best.index],
+                           tail=lines[best.index + 1 :], wire=wire, fallback=True)
 
     # A title: the last headline-like block before the body, possibly escaped and repeated.
     title = None
     head = lines[:i]
-    candidates = [b for b in blocks[:i] if _is_title_candidate(b)]
+    candidates = [b for b in blocks[:i] if _is_title_candidate(b) and b.index != wire_at]
     if candidates:
         # Prefer the first headline: later ones are standfirsts, captions, bylines.
         title = unescape_text(candidates[0].text)
     kept: list[str] = []
     removed: list[str] = []
     seen: set[str] = set()
+    inner = _inner_structure(blocks, i, j)
     for b in blocks[i : j + 1]:
-        if b.kind in ("prose", "short"):
+        if b.index in inner:
+            kept.append(b.text)  # a subheading or list item between paragraphs
+        elif b.kind in ("prose", "short"):
             if b.text in seen and b.words >= 6:
                 removed.append(b.text)
                 continue
@@ -188,7 +466,8 @@ def clean_text(raw: str) -> CleanResult:
         kept.insert(0, blocks[i - 1].text)
         head = lines[: i - 1]
     body = "\n\n".join(unescape_text(k) for k in kept)
-    return CleanResult(body=body, title=title, head=head, tail=lines[j + 1 :], removed=removed)
+    return CleanResult(body=body, title=title, head=head, tail=lines[j + 1 :], removed=removed,
+                       wire=wire)
 
 
 def simple_rule(raw: str) -> str:
