@@ -87,7 +87,8 @@ def main() -> int:
     dev = [a for a in gold if a["part"] == "dev"]
     held = [a for a in gold if a["part"] == "heldout"]
     x, y, t = examples(dev, texts)
-    print(f"development: {len(y)} coded events, {sum(y)} fully right, {sum(t)} right type")
+    print(f"development: {len(y)} coded events, {sum(y)} fully right, "
+          f"{sum(1 for v in t if v)} right type")
     clf = LogisticRegression(C=0.3, max_iter=5000)
     clf.fit(x, y)
     probs = clf.predict_proba(x)[:, 1]

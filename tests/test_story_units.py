@@ -190,3 +190,16 @@ def test_place_splits_material_events_but_not_agreements_about_a_place() -> None
     where = _by_mention(_merge(events))
     assert where["a1:10"] == where["a2:20"]
     assert where["a1:30"] != where["a2:40"]
+
+
+def test_two_people_of_one_country_are_not_one_party() -> None:
+    meeting = ("2010-06-12", "2010-06-12", "day", "this afternoon")
+    events = [
+        _event("g1", 10, "CONSULT", meeting, source=["cameron_david", "obama_barack"]),
+        _event("r1", 20, "CONSULT", meeting, source=["svanberg_carl", "obama_barack"]),
+    ]
+    for e, countries in zip(events, (["GBR", "USA"], ["GBR", "USA"]), strict=True):
+        for actor, c in zip(e["source"], countries, strict=True):
+            actor["country"] = c
+    merged = _merge(events)
+    assert len(merged) == 2  # Svanberg is not Cameron, though both are British

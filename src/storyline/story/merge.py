@@ -68,20 +68,31 @@ def _actors(side: Any) -> list[dict[str, Any]]:
 
 
 def _keys(actors: list[dict[str, Any]]) -> list[frozenset[str]]:
-    """Per actor, the keys it matches on: its id and its country."""
+    """Per actor, the keys it matches on: its id and its country (and whether it is a
+    person: two people of one country are not one actor, a leader and his state are)."""
     out = []
     for a in actors:
-        keys = {"id:" + str(a.get("id"))}
+        aid = str(a.get("id"))
+        keys = {"id:" + aid}
         if a.get("country"):
             keys.add("c:" + str(a["country"]))
+        if "_" in aid:  # people's ids are surname_given
+            keys.add("person")
         out.append(frozenset(keys))
     return out
+
+
+def _match(a: frozenset[str], b: frozenset[str]) -> bool:
+    common = a & b
+    if any(k.startswith("id:") for k in common):
+        return True
+    return any(k.startswith("c:") for k in common) and "person" not in common
 
 
 def _shared(a: list[frozenset[str]], b: list[frozenset[str]]) -> int:
     """How many actors of the smaller side match an actor of the other side."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return sum(1 for k in small if any(k & other for other in large))
+    return sum(1 for k in small if any(_match(k, other) for other in large))
 
 
 @dataclass(slots=True)
