@@ -197,9 +197,11 @@ def _headline_line(tok: Token, rule: dict[str, Any]) -> bool:
     sent = tok.sent
     doc = tok.doc
     text = doc.text
+    if "\n" not in text.strip():
+        return False  # one line is all there is: a sentence or wire item the user gave
     lo, hi = sent.start_char, sent.end_char
     line_lo = text.rfind("\n", 0, lo) + 1
-    line_hi = text.find("\n", hi)
+    line_hi = text.find("\n", lo)
     line_hi = len(text) if line_hi < 0 else line_hi
     line = text[line_lo:line_hi].strip()
     if not line or text[lo:hi].strip() != line:
