@@ -10,8 +10,16 @@ from storyline.events.guards import _GUARDS, dropped_by, rules
 
 
 @pytest.mark.parametrize("rule", rules(), ids=lambda r: r["name"])
-def test_guard_drops_its_example_and_keeps_its_counter_example(rule: dict) -> None:
+def test_guard_drops_its_example_and_keeps_its_counter_example(
+        rule: dict, monkeypatch: pytest.MonkeyPatch) -> None:
     assert rule["name"] in _GUARDS, "every guard entry has a registered function"
+    first_line = rule["example"].split("\n")[0]
+    # without the guard, the coder does find an "event" in the example: the guard is what
+    # drops it
+    monkeypatch.setitem(_GUARDS, rule["name"], lambda *_a: False)
+    unguarded = storyline.code(rule["example"], date="2024-05-08")
+    assert [e for e in unguarded if e.mentions[0].start < len(first_line)]
+    monkeypatch.undo()
     # the example's first line is what the guard drops (a later line may give context)
     first = rule["example"].split("\n")[0]
     events = storyline.code(rule["example"], date="2024-05-08")

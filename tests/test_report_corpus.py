@@ -1,7 +1,7 @@
 """The report of a real corpus in Chromium, read as a reporter would: story first, only what
 informs first, readable at 1,400 px and on a phone, fast, accessible.
 
-Builds the report of 250 real articles of ``../shared/dev/t17/`` (skipped when absent) and
+Builds the report of at least 250 real articles of ``../shared/dev/t17/`` (skipped when absent) and
 of 5,000 invented events, opens each in Debian's Chromium and checks: the first story shown is
 the largest by independent sources and titled by a headline or an event (not key words); the
 default view's height; that choosing another story redraws every section from that story
@@ -28,7 +28,7 @@ from tests.test_report_browser import ARGS, CHROMIUM, ROOT, SHOTS, _playwright
 
 T17 = ROOT.parent / "shared" / "dev" / "t17"
 # held out: the report was developed on other topics (H1N1_reuters, haiti_bbc)
-HELD_OUT = (("bpoil_guardian", 130), ("MJ_bbc", 120))
+HELD_OUT = (("bpoil_guardian", 135), ("MJ_bbc", 125))
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 MAX_HEIGHT_1400 = 15_000  # px, the default view at 1,400 px
 MAX_LOAD_S = 2.0
@@ -68,7 +68,7 @@ def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("t17") / "out"
     summary = run([str(source)], out, db=cache / "storyline.duckdb",
                   options=Options(progress=False, workers=2), log=lambda msg: None)
-    assert summary.articles_total >= 240  # a few lines of the set carry no body
+    assert summary.articles_total >= 250  # a few lines of the set carry no body or repeat
     return Path(summary.outputs["report"])
 
 

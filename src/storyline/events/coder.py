@@ -128,7 +128,7 @@ class RuleCoder:
                                         places=places)
         out = []
         for tok, ev, mode in triples:
-            reason = dropped_by(tok)
+            reason = dropped_by(tok, ev)
             if reason is not None:
                 log.debug("%s: %r dropped by guard %s", article_id, tok.text, reason)
                 continue

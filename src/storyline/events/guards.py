@@ -22,7 +22,9 @@ from typing import Any
 
 from spacy.tokens import Token
 
-Guard = Callable[[Token, dict[str, Any]], bool]
+from storyline.model import Actor, Event
+
+Guard = Callable[[Token, dict[str, Any], Event | None], bool]
 _GUARDS: dict[str, Guard] = {}
 _QUOTES = frozenset({'"', "“", "”", "``", "''", "«", "»"})
 
@@ -50,11 +52,12 @@ def rules() -> list[dict[str, Any]]:
     return entries
 
 
-def dropped_by(trigger: Token) -> str | None:
-    """The name of the first guard that drops the event of ``trigger``, or None."""
+def dropped_by(trigger: Token, event: Event | None = None) -> str | None:
+    """The name of the first guard that drops the event of ``trigger`` (coded as ``event``,
+    when the guard needs its actors), or None."""
     for entry in rules():
         func = _GUARDS.get(entry["name"])
-        if func is not None and func(trigger, entry):
+        if func is not None and func(trigger, entry, event):
             return str(entry["name"])
     return None
 
@@ -64,7 +67,7 @@ def _lemma(t: Token) -> str:
 
 
 @guard("not_reporting")
-def _not_reporting(tok: Token, rule: dict[str, Any]) -> bool:
+def _not_reporting(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     from storyline.events import lexicon as lx
 
     sent = tok.sent
@@ -97,7 +100,7 @@ def _acting(tok: Token) -> Token | None:
 
 
 @guard("non_agent_subject")
-def _non_agent_subject(tok: Token, rule: dict[str, Any]) -> bool:
+def _non_agent_subject(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     actor = _acting(tok) if tok.pos_ in ("VERB", "AUX") else None
     if actor is None:
         return False
@@ -115,7 +118,7 @@ def _non_agent_subject(tok: Token, rule: dict[str, Any]) -> bool:
 
 
 @guard("substance_object")
-def _substance_object(tok: Token, rule: dict[str, Any]) -> bool:
+def _substance_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     if _lemma(tok) not in rule["verbs"]:
         return False
     heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
@@ -141,7 +144,7 @@ def _has_target(tok: Token) -> bool:
 
 
 @guard("sport_sense")
-def _sport_sense(tok: Token, rule: dict[str, Any]) -> bool:
+def _sport_sense(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     from storyline.events.lexicon import NOUNS, VERBS
 
     lem = _lemma(tok)
@@ -157,7 +160,7 @@ def _sport_sense(tok: Token, rule: dict[str, Any]) -> bool:
 
 
 @guard("quantity_object")
-def _quantity_object(tok: Token, rule: dict[str, Any]) -> bool:
+def _quantity_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     if _lemma(tok) not in rule["verbs"]:
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
@@ -173,7 +176,7 @@ def _quantity_object(tok: Token, rule: dict[str, Any]) -> bool:
 
 
 @guard("withheld_detail")
-def _withheld_detail(tok: Token, rule: dict[str, Any]) -> bool:
+def _withheld_detail(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     if _lemma(tok) not in rule["verbs"]:
         return False
     for c in tok.children:
@@ -185,7 +188,7 @@ def _withheld_detail(tok: Token, rule: dict[str, Any]) -> bool:
 
 
 @guard("page_object")
-def _page_object(tok: Token, rule: dict[str, Any]) -> bool:
+def _page_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and _lemma(c) in rule["lemmas"]:
             return True
@@ -193,7 +196,7 @@ def _page_object(tok: Token, rule: dict[str, Any]) -> bool:
 
 
 @guard("headline_line")
-def _headline_line(tok: Token, rule: dict[str, Any]) -> bool:
+def _headline_line(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     sent = tok.sent
     doc = tok.doc
     text = doc.text
@@ -209,3 +212,53 @@ def _headline_line(tok: Token, rule: dict[str, Any]) -> bool:
     if len(line.split()) > rule["max_words"]:
         return False
     return not line.endswith(tuple(rule["ends"]))
+
+
+def _actors(side: Actor | list[Actor] | None) -> list[Actor]:
+    if side is None:
+        return []
+    return side if isinstance(side, list) else [side]
+
+
+@guard("private_travel")
+def _private_travel(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"] or event is None or event.type != "CONSULT":
+        return False
+    sources = _actors(event.source)
+    # a visit is diplomacy when an office holder, a state or a body makes it
+    return not any(a.role in rule["roles"] and not a.id.startswith("unk-") for a in sources)
+
+
+@guard("duty_sense")
+def _duty_sense(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            return any(x.tag_ == "VBG" or _lemma(x) in rule["duties"]
+                       for x in c.children if x.dep_ in ("pcomp", "pobj"))
+    return False
+
+
+@guard("try_sense")
+def _try_sense(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    return _lemma(tok) in rule["verbs"] and any(c.dep_ == "xcomp" for c in tok.children)
+
+
+@guard("anonymity")
+def _anonymity(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    for c in tok.children:
+        if c.dep_ == "xcomp" and _lemma(c) in rule["contents"] and any(
+                n.dep_ == "neg" for n in c.children):
+            return True
+    return False
+
+
+@guard("medical_inquiry")
+def _medical_inquiry(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return any(_lemma(h) in rule["objects"] for h in heads)
