@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from storyline.model import Actor, Event
+from storyline.model import Event
 
 Guard = Callable[[Token, dict[str, Any], Event | None], bool]
 _GUARDS: dict[str, Guard] = {}
@@ -213,52 +213,3 @@ def _headline_line(tok: Token, rule: dict[str, Any], event: Event | None = None)
         return False
     return not line.endswith(tuple(rule["ends"]))
 
-
-def _actors(side: Actor | list[Actor] | None) -> list[Actor]:
-    if side is None:
-        return []
-    return side if isinstance(side, list) else [side]
-
-
-@guard("private_travel")
-def _private_travel(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
-    if _lemma(tok) not in rule["verbs"] or event is None or event.type != "CONSULT":
-        return False
-    sources = _actors(event.source)
-    # a visit is diplomacy when an office holder, a state or a body makes it
-    return not any(a.role in rule["roles"] and not a.id.startswith("unk-") for a in sources)
-
-
-@guard("duty_sense")
-def _duty_sense(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
-    if _lemma(tok) not in rule["verbs"]:
-        return False
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "with":
-            return any(x.tag_ == "VBG" or _lemma(x) in rule["duties"]
-                       for x in c.children if x.dep_ in ("pcomp", "pobj"))
-    return False
-
-
-@guard("try_sense")
-def _try_sense(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
-    return _lemma(tok) in rule["verbs"] and any(c.dep_ == "xcomp" for c in tok.children)
-
-
-@guard("anonymity")
-def _anonymity(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
-    if _lemma(tok) not in rule["verbs"]:
-        return False
-    for c in tok.children:
-        if c.dep_ == "xcomp" and _lemma(c) in rule["contents"] and any(
-                n.dep_ == "neg" for n in c.children):
-            return True
-    return False
-
-
-@guard("medical_inquiry")
-def _medical_inquiry(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
-    if _lemma(tok) not in rule["verbs"]:
-        return False
-    heads = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    return any(_lemma(h) in rule["objects"] for h in heads)
