@@ -79,9 +79,20 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     nlp = load_nlp()
     chosen = get_coder(coder or DEFAULT_CODER)
 
-    def pairs() -> Iterator[tuple[str, Record]]:
+    from storyline.annotate.stage import MAX_CHARS
+    from storyline.ingest.guard import without_surrogates
+
+    def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
         for r in records:
-            yield r.text, r
+            text, bad = without_surrogates(r.text)
+            if bad:
+                log.warning("record %s: %d lone surrogate character(s) replaced", r.id, bad)
+            if len(text) > MAX_CHARS:
+                log.warning("record %s: text cut to its first %d characters", r.id, MAX_CHARS)
+                text = text[:MAX_CHARS]
+            if text != r.text:
+                r = Record(text, r.id, r.date)
+            yield text, r
 
     for doc, rec in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
         date = rec.date or dct

@@ -88,6 +88,8 @@ def _code(file: str, dct: str | None) -> int:
         print(f"error: --dct {dct!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
         return 2
     if file == "-":
+        if hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(errors="replace")  # bad bytes become U+FFFD, not a crash
         return _code_stream(sys.stdin, dct, warn)
     try:
         with open(file, encoding="utf-8", errors="replace") as fh:

@@ -33,7 +33,12 @@ class InputRepetition:
     def boilerplate_for(self, display: str, path: Path) -> frozenset[str]:
         from storyline.ingest.readers import detect_kind
 
+        import os
+        import stat
+
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return frozenset()  # a pipe or device: opening it could block forever
             with open(path, "rb") as fh:
                 head = fh.read(8192)
         except OSError:

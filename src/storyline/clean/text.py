@@ -178,8 +178,16 @@ class RepetitionCounter:
         self.docs = 0
         self.counts: dict[str, int] = {}
         self.sentence: dict[str, bool] = {}
+        self._bodies: set[str] = set()
 
     def add(self, text: str) -> None:
+        # a document saved several times (one article in five encodings, a page fetched
+        # twice) is one document: its sentences are not furniture for recurring
+        body = hashlib.blake2b(re.sub(r"\s+", " ", text).strip().encode("utf-8", "replace"),
+                               digest_size=8).hexdigest()
+        if body in self._bodies:
+            return
+        self._bodies.add(body)
         self.docs += 1
         seen: set[str] = set()
         for line in split_blocks(text):

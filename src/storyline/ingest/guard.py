@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.ingest.validate import (
     MAX_WARNINGS_PER_FILE,
@@ -57,6 +58,28 @@ def unspaced_script(text: str) -> bool:
     return n >= MIN_UNSPACED_CHARS and n >= 0.3 * max(letters, 1)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (JSON "\\ud800", undecodable bytes read with
+    surrogateescape) replaced by U+FFFD, and how many there were."""
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def _without_surrogates(raw: RawDocument) -> tuple[RawDocument, int]:
+    total = 0
+    changes: dict[str, Any] = {}
+    for name in ("content", "url", "input_id", "given_title", "given_outlet", "given_published"):
+        value = getattr(raw, name)
+        if isinstance(value, str):
+            fixed, n = without_surrogates(value)
+            if n:
+                changes[name] = fixed
+                total += n
+    return (dataclasses.replace(raw, **changes) if changes else raw), total
+
+
 def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
     """Clean one document; never raises."""
     from storyline.clean.article import make_article
@@ -64,6 +87,9 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
     where = raw.path if raw.position is None else f"{raw.path} ({raw.position})"
     notes = list(raw.notes)
     try:
+        raw, fixed = _without_surrogates(raw)
+        if fixed:
+            notes.append(f"{fixed} lone surrogate character(s) replaced (not text)")
         content = normalise_controls(raw.content)
         if content != raw.content:
             raw = dataclasses.replace(raw, content=content)

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -316,6 +317,15 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
         except OSError as exc:
             reason = f"unreadable folder: {exc.strerror or exc}"
         yield Rejected(display, reason)
+        return
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        yield Rejected(display, f"unreadable: {exc.strerror or exc}")
+        return
+    if not stat.S_ISREG(mode):
+        # a named pipe would block the run forever, a device never ends
+        yield Rejected(display, "not a regular file (a pipe, socket or device)")
         return
     try:
         with open(path, "rb") as fh:
