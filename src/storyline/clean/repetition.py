@@ -31,10 +31,10 @@ class InputRepetition:
         self._folder_set: frozenset[str] = frozenset()
 
     def boilerplate_for(self, display: str, path: Path) -> frozenset[str]:
-        from storyline.ingest.readers import detect_kind
-
         import os
         import stat
+
+        from storyline.ingest.readers import detect_kind
 
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):
