@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.annotate.places import Gazetteer, find_places, gazetteer, story_countries
 from storyline.geonorm import name_key, translit_key
@@ -192,3 +194,16 @@ def test_seed_places(nlp, seeds_dir):
     # Idlib, alone, is the province in these conflict stories
     for prefix in SEED_DATES:
         assert found[prefix]["Idlib"] == ("SYR", "admin1", False), prefix
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=8),
+       st.integers(0, 30), st.integers(0, 6))
+def test_containment_index_matches_the_plain_scan(raw: list[tuple[int, int]], s: int,
+                                                  width: int) -> None:
+    from storyline.annotate.places import _Containment
+
+    intervals = [(a, a + w) for a, w in raw]
+    e = s + width
+    index = _Containment(intervals)
+    assert index.any(s, e) == any(a <= s and e <= b for a, b in intervals)
+    assert index.other(s, e) == any(a <= s and e <= b and (a, b) != (s, e) for a, b in intervals)

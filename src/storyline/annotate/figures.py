@@ -778,9 +778,7 @@ def _in_date_entity(span: Span) -> bool:
     """Inside a DATE/TIME/ORDINAL entity that really is one: the small model also tags
     bare counts ("Between 10 and 12 people") as DATE, so a date entity counts only when
     it has a month, a time unit, a year or a clock time in it."""
-    for ent in span.doc.ents:
-        if ent.end <= span.start or ent.start >= span.end:
-            continue
+    for ent in _ents_over(span.doc, span.start, span.end):
         if ent.label_ == "ORDINAL":
             return True
         if ent.label_ not in ("DATE", "TIME"):
@@ -1404,10 +1402,29 @@ def _place_text(tok: Token) -> tuple[str, int, int]:
 
 
 def _entity_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return next(iter(_ents_over(tok.doc, tok.i, tok.i + 1)), None)
+
+
+def _ents_over(doc: Doc, start: int, end: int) -> list[Span]:
+    """The named entities overlapping tokens ``start:end``, read from the tokens' IOB tags
+    (``doc.ents`` builds every entity of the document on each access: quadratic in long
+    texts)."""
+    out: list[Span] = []
+    i = start
+    while i < end:
+        t = doc[i]
+        if t.ent_iob_ in ("B", "I"):
+            lo = i
+            while lo > 0 and doc[lo].ent_iob_ == "I":
+                lo -= 1
+            hi = i + 1
+            while hi < len(doc) and doc[hi].ent_iob_ == "I":
+                hi += 1
+            out.append(Span(doc, lo, hi, label=t.ent_type_))
+            i = hi
+        else:
+            i += 1
+    return out
 
 
 def _place_in_preps(anchor: Token, depth: int) -> tuple[str, int, int] | None:

@@ -33,6 +33,7 @@ Every mention says what it names and how precise its coordinates are (``kind``,
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import itertools
 import math
@@ -368,10 +369,11 @@ def _spans(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         out[(start, end)] = "cue"
     spans = []
+    inside = _Containment(blocked)
     for (s, e), how in out.items():
-        if how != "cue" and any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
+        if how != "cue" and inside.other(s, e):
             continue
-        if how == "run" and any(bs <= s and e <= be for bs, be in blocked):
+        if how == "run" and inside.any(s, e):
             how = "weak"  # a name the tagger took for a person or organisation
         spans.append((s, e, how))
     spans.sort()
@@ -793,3 +795,32 @@ def story_countries(doc: Doc, kb: Knowledge | None = None) -> list[str]:
         if iso3:
             counts[iso3] += 3
     return [c for c, _ in counts.most_common()]
+
+
+class _Containment:
+    """Whether a span lies inside one of many intervals, in log time (a text of thousands
+    of lines has thousands of entities; checking each against each was quadratic)."""
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        ordered = sorted(intervals)
+        self._starts = [a for a, _ in ordered]
+        self._max_end: list[int] = []
+        top = -1
+        for _, b in ordered:
+            top = max(top, b)
+            self._max_end.append(top)
+        self._longest_at: dict[int, int] = {}
+        for a, b in ordered:
+            self._longest_at[a] = max(b, self._longest_at.get(a, -1))
+
+    def _reaches(self, count: int, end: int) -> bool:
+        return count > 0 and self._max_end[count - 1] >= end
+
+    def any(self, s: int, e: int) -> bool:
+        """Some interval holds ``s:e`` (it may be ``s:e`` itself)."""
+        return self._reaches(bisect.bisect_right(self._starts, s), e)
+
+    def other(self, s: int, e: int) -> bool:
+        """Some interval other than ``s:e`` itself holds ``s:e``."""
+        return (self._reaches(bisect.bisect_left(self._starts, s), e)
+                or self._longest_at.get(s, -1) > e)
