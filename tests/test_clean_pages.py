@@ -19,8 +19,8 @@ from storyline.clean.repetition import InputRepetition
 from storyline.clean.text import boilerplate_lines, clean_text, line_key, read_wire_header
 from storyline.model import Article, RawDocument
 
-FOOTER = ("A faster platform for market data and trading A smarter approach to risk and "
-          "compliance Our new research service for professionals")
+FOOTER = ("Freight data for shipping desks A better way to track your fleet Our weekly "
+          "harbour report for members")
 BODY = [
     "Port workers in Valdora walked off the job on Tuesday, halting container traffic at "
     "the country's largest harbour for the second time this month.",
@@ -40,10 +40,11 @@ def wire_page(tokenised: bool = False, comments: bool = True, footer: bool = Tru
     lines = [head + BODY[0], *BODY[1:]]
     if comments:
         lines += [
-            "Views expressed in the comments do not represent those of the publisher.",
+            "Views expressed in the comments belong to Gazette readers.",
             "I have worked on these docks for twenty years and the pay has never kept up.",
-            "Mar 8, 2011 6:40 pm EST -- Report as abuse This discussion is now closed.",
-            "We welcome comments on our articles for a limited period after their publication.",
+            "dockfan, 6:40 pm -- Report as abuse",
+            "This discussion is now closed.",
+            "We welcome comments from readers on harbour stories.",
         ]
     if footer:
         lines.append(FOOTER)
@@ -63,8 +64,8 @@ def test_wire_header_is_read_and_leaves_the_body() -> None:
 
 def test_wire_header_after_a_byline_or_caption() -> None:
     wire, before, rest = read_wire_header(
-        "By Ann Tester WASHINGTON | Mon May 11, 2009 4:12 pm EDT WASHINGTON (Reuters) - Text.")
-    assert wire is not None and wire.place == "WASHINGTON" and before == "By Ann Tester"
+        "By Ann Tester VALDORA | Sat May 16, 2009 5:37 pm EDT VALDORA (Reuters) - Text.")
+    assert wire is not None and wire.place == "VALDORA" and before == "By Ann Tester"
     assert rest == "Text."
     caption = "Dock workers gather outside the port gates in Valdora March 8, 2011."
     r = clean_text(caption + "\n" + wire_page(comments=False, footer=False))
@@ -203,9 +204,9 @@ def test_t17_line_gold_holds_indices_only() -> None:
 
 def test_datelines_read_in_title_case() -> None:
     wire, _, _ = read_wire_header(
-        "ZURICH\\/COPENHAGEN | Mon Jun 21 , 2010 2:12 pm EDT ZURICH\\/COPENHAGEN -LRB- Reuters "
-        "-RRB- - Two insurers said on Monday they would merge.")
-    assert wire is not None and find_dateline([], "", wire)[0] == "Zurich/Copenhagen"
+        "KESSEN\\/MARROW | Wed Jun 23 , 2010 3:15 pm EDT KESSEN\\/MARROW -LRB- Reuters "
+        "-RRB- - Two ferry lines said on Wednesday they would merge.")
+    assert wire is not None and find_dateline([], "", wire)[0] == "Kessen/Marrow"
     assert find_dateline([], "GULF OF MEXICO -- Crews worked through the night.")[0] == (
         "Gulf of Mexico")
 
@@ -217,7 +218,7 @@ def test_headline_glued_to_the_header_is_the_title() -> None:
     assert r.title == "Port strike halts Valdora harbour for second time"
     byline = "By Ann Tester " + page.split(" for second time ", 1)[1]
     assert clean_text(byline).title is None
-    assert read_wire_header("June 3 | Thu Jun 3, 2010 9:10 am EDT June 3 (Reuters) - Text.")[1] == ""
+    assert read_wire_header("May 7 | Fri May 7, 2010 8:05 am EDT May 7 (Reuters) - Text.")[1] == ""
 
 
 def test_a_saved_page_starts_at_its_headline_again() -> None:

@@ -123,8 +123,8 @@ def test_figure_kind(quote: str, as_of: Any, kind: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "headline"), [
-    ("HONG KONG | Tue May 12 , 2009 8:56 am EDT HONG KONG -LRB- Reuters -RRB- - A virologist "
-     "has called the new virus `` very unstable . ''", 'A virologist has called the new virus "very unstable."'),
+    ("VALDORA | Fri Apr 9 , 2010 7:20 am EDT VALDORA -LRB- Reuters -RRB- - A harbour pilot "
+     "has called the new berth `` too shallow . ''", 'A harbour pilot has called the new berth "too shallow."'),
     ("On 3 March 2024 , a ferry sank off Mwanza .", "A ferry sank off Mwanza"),
     ("KISUMU: Police and fishermen clashed at the landing site.",
      "Police and fishermen clashed at the landing site"),

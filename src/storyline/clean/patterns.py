@@ -205,8 +205,8 @@ COMMENT_START = re.compile(
 )
 
 # A run of link titles scraped into one line: a capitalised opener right after a
-# lower-case word with no punctuation between ("... data distribution A connected approach
-# to governance , risk and compliance Our next generation ...").
+# lower-case word with no punctuation between ("... freight data for desks A better way to
+# track your fleet Our weekly report ...").
 TITLE_RUN = re.compile(
     r"[a-z,]\s(?:A|An|Our|Your|Get|Find|Learn|Read|Watch|Discover|Explore|Sign|Join|Try)\s"
     r"[a-z]"
@@ -222,8 +222,8 @@ NOT_A_PLACE = re.compile(
     re.IGNORECASE,
 )
 
-# A photo caption of a gallery or a lead picture: "Sept. 18: Workers on the drilling floor
-# ...", "Tuesday: President Barack Obama, followed by ...". A timeline entry uses a dash.
+# A photo caption of a gallery or a lead picture: "Sept. 18: Dockers on the quay ...",
+# "Tuesday: The harbour master, followed by ...". A timeline entry uses a dash.
 CAPTION_DATE_LABEL = re.compile(
     rf"^(?:{WEEKDAY_RE}|{MONTH_RE}\s+[0-3]?\d(?:\s*,\s*{YEAR_RE})?)\s+:\s|"
     rf"^(?:{WEEKDAY_RE}|{MONTH_RE}\s+[0-3]?\d(?:,\s*{YEAR_RE})?):\s"
