@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import urlsplit
 
 from storyline.clean.patterns import (
     DATELINE_AGENCY_LINE,
@@ -73,14 +72,10 @@ def canonical_outlet(name: str | None) -> str | None:
 
 
 def _host(url: str | None) -> str:
-    """The lower-cased host of a URL, "" when there is none or it is malformed
-    ("http://[oops/" raises in urllib)."""
-    if not url or not isinstance(url, str):
-        return ""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    """The lower-cased host of a URL, "" when there is none or it is malformed."""
+    from storyline.ingest.validate import safe_host
+
+    return safe_host(url)
 
 
 def outlet_from_url(url: str | None) -> str | None:
