@@ -187,6 +187,8 @@ class Mention:
     start: int
     end: int
     attribution: str | None = None
+    # the word that triggered the event, offsets into the article text (None for figures)
+    trigger: Span | None = None
 
 
 @dataclass(slots=True)

@@ -87,12 +87,33 @@ def analyse(article: Article, coder: str = DEFAULT_CODER) -> tuple[Any, Annotati
     return doc, ann, coded
 
 
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """A digest of the annotators' and the rule coder's code and data files: a store made
+    by another version of any of them is re-annotated, not read back stale."""
+    import hashlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*root.glob("annotate/*.py"), *root.glob("events/*.py"),
+                    root / "knowledge.py", root / "geonorm.py", root / "model.py",
+                    *(p for p in root.glob("data/**/*") if p.is_file()
+                      and p.name != "config.toml")])
+    h = hashlib.sha1()
+    for f in files:
+        if f.is_file():
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:10]
+
+
 def stage_version(coder: str = DEFAULT_CODER) -> str:
-    """The annotation cache key: this stage's version and the coder's name and version."""
+    """The annotation cache key: this stage's version, a digest of its code and data, and
+    the coder's name and version."""
     from storyline.events.coder import get_coder
 
     c = get_coder(coder)
-    return f"{BASE_VERSION}+{c.name}-{c.version}"
+    return f"{BASE_VERSION}.{code_hash()}+{c.name}-{c.version}"
 
 
 STAGE_VERSION = stage_version()

@@ -108,6 +108,9 @@ from storyline.model import (
     TimeExpression,
     stable_id,
 )
+from storyline.model import (
+    Span as TextSpan,
+)
 
 __all__ = ["extract_events", "extract_with_triggers", "statement_heads"]
 
@@ -252,7 +255,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         id=eid, type=typ, quad=EVENT_TYPES[typ], modality=modality,
         source=source, target=target, date=date, location=_location(trig, places, damaged),
         mentions=[Mention(article=article_id, quote=doc_text(doc)[start:end], start=start, end=end,
-                          attribution=attribution)],
+                          attribution=attribution,
+                          trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
         score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
 
