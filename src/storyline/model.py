@@ -136,7 +136,8 @@ class Actor:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Actor:
-        return cls(text=data["text"], name=data["name"], id=data["id"],
+        # lenient: a file written by hand or an older version may lack a field
+        return cls(text=data.get("text", ""), name=data.get("name", ""), id=data.get("id", ""),
                    country=data.get("country"), role=data.get("role", "UNK"))
 
 
@@ -201,8 +202,9 @@ class Mention:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Mention:
-        return cls(article=data["article"], quote=data["quote"], start=data["start"],
-                   end=data["end"], attribution=data.get("attribution"))
+        return cls(article=data.get("article", ""), quote=data.get("quote", ""),
+                   start=data.get("start", 0), end=data.get("end", 0),
+                   attribution=data.get("attribution"))
 
 
 @dataclass(slots=True)
@@ -233,7 +235,7 @@ class Location:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Location:
-        return cls(name=data["name"], country=data.get("country"), lat=data.get("lat"),
+        return cls(name=data.get("name", ""), country=data.get("country"), lat=data.get("lat"),
                    lon=data.get("lon"))
 
 
@@ -369,16 +371,20 @@ class MergedEvent:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MergedEvent:
+        """Lenient (a missing field takes its empty value): ``storyline report``-style
+        readers take event files that older versions or people wrote."""
         location = data.get("location")
         return cls(
-            id=data["id"], type=data["type"], quad=data["quad"], modality=data["modality"],
+            id=data.get("id", ""), type=data.get("type", ""),
+            quad=data.get("quad") or EVENT_TYPES.get(str(data.get("type")), 0),
+            modality=data.get("modality", "asserted"),
             source=actors_from_json(data.get("source")),
             target=actors_from_json(data.get("target")),
             date=DateRange.from_json(data.get("date") or {}),
             location=Location.from_json(location) if location else None,
             mentions=[Mention.from_json(m) for m in data.get("mentions") or []],
             story=data.get("story"), score=data.get("score"), mode=data.get("mode"),
-            plover_type=data.get("plover_type") or data["type"],
+            plover_type=data.get("plover_type") or data.get("type", ""),
             sources=data.get("sources", 1), related=list(data.get("related") or []),
             confidence=data.get("confidence"),
         )
