@@ -17,6 +17,10 @@ import duckdb
 
 from storyline.model import MergedEvent, Series, Story
 
+STORY_TABLES = ("minhashes", "lsh_buckets", "duplicates", "story_terms", "term_df", "stories",
+                "story_articles", "merged_events", "figure_series", "story_merges")
+"""The tables the story stages own."""
+
 
 class StoryTables:
     """Mixed into :class:`storyline.store.db.Store` (which opens ``con``)."""
@@ -118,6 +122,14 @@ class StoryTables:
         """{copy id: original id} for every stored copy."""
         return {str(a): str(o) for a, o in self.con.execute(
             "SELECT article, original FROM duplicates").fetchall()}
+
+    def clear_story_stages(self) -> None:
+        """Forget everything the story stages stored (copies, terms, stories, merges): the
+        next run recomputes them from the articles and their annotations."""
+        with self.transaction():
+            for table in STORY_TABLES:
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("DELETE FROM meta WHERE key = 'story_mode'")
 
     # -- stories: terms, grouping, titles -------------------------------------------
     def articles_without_terms(self, stage: tuple[str, str]
@@ -304,9 +316,9 @@ class StoryTables:
         return (Series.from_json(d) for d in
                 self._stream_json("SELECT data FROM figure_series ORDER BY story, id"))
 
-    def story_merge_log(self) -> list[tuple[int, str, int, int]]:
-        """(run, story, articles, events) of every merge, in run order."""
+    def story_paths(self) -> list[tuple[str, str]]:
+        """(story, path) of every placed article."""
         rows = self.con.execute(
-            "SELECT run, story, articles, events FROM story_merges ORDER BY run, story"
+            "SELECT x.story, a.path FROM story_articles x JOIN articles a ON a.id = x.article"
         ).fetchall()
-        return [(int(r), str(s), int(a), int(e)) for r, s, a, e in rows]
+        return [(str(s), str(p)) for s, p in rows]
