@@ -1,8 +1,9 @@
 """Dyads: what each pair of actors did to each other, month by month.
 
-:func:`build_dyads` is a pure function over event records (the ``events.jsonl``
-lines, per-article or merged across articles). :func:`export_dyads` writes its
-rows to ``dyads.csv`` and ``dyads.parquet``.
+:func:`build_dyads` is a pure function over merged events
+(:class:`~storyline.model.MergedEvent`) giving :class:`~storyline.model.DyadRow` rows;
+the run builds them once and writes the same rows to ``dyads.csv`` and ``dyads.parquet``
+(:func:`write_dyads_csv`, :func:`write_dyads_parquet`; :func:`export_dyads` does both).
 
 Choices (documented here because the columns depend on them):
 
