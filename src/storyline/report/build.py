@@ -813,8 +813,9 @@ def json_for_script(data: Any) -> str:
 
 def report_data(out_dir: Path,
                 places: Mapping[str, list[Mapping[str, Any]]] | None = None) -> dict[str, Any]:
-    """:func:`report_data_of` the output files in ``out_dir`` (a missing file is empty), for
-    building a report from a run's outputs alone."""
+    """The page data of the output files in ``out_dir`` (a missing file is an empty
+    section): what :func:`report_data_of` gives for a run's records, for building a report
+    from a run's outputs alone."""
     events = read_jsonl(out_dir / "events.jsonl")
     return _report_data(read_jsonl(out_dir / "articles.jsonl"), events,
                         [MergedEvent.from_json(e) for e in events],
