@@ -39,6 +39,7 @@ from storyline.story.syndication import link_duplicates  # noqa: E402
 
 SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
 
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", type=Path, help="a database holding the t17 articles, annotated")
