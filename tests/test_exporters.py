@@ -11,6 +11,7 @@ import pytest
 import storyline.exporters as exporters
 from storyline.exporters import ExportContext, export_all, register_exporter
 from storyline.pipeline import Options, run
+from storyline.report.build import build_report
 from storyline.store.db import Store
 
 ARTICLES = [
@@ -95,3 +96,7 @@ def test_an_installed_exporter_plugs_in_through_its_entry_point(
     assert (out / "stories.count").read_text("utf-8") == str(stories)
     # the built-in exporters, run again on the same store, write the same bytes
     assert {name: (out / name).read_bytes() for name in before} == before
+    # the report the run built from its records is the one its output files give
+    with Store(out / "storyline.duckdb") as store:
+        places = ExportContext(store, out, Options(progress=False)).places()
+    assert build_report(out, places).read_bytes() == before["report.html"]
