@@ -7,9 +7,10 @@ close the block) and draws everything with ``report.js`` through DOM APIs
 text and never runs. A Content-Security-Policy allows only the page's own script
 (by hash) and no network access at all: the page works opened from disk, offline.
 
-Inputs read from ``out_dir``: ``articles.jsonl``, ``events.jsonl``,
-``figures.jsonl``, ``timeline.json`` and, when present, ``stories.jsonl`` and
-``series.jsonl``. Everything is optional: a missing file is an empty section.
+The run passes its data (:func:`report_data_of`: the typed records it read from the
+store); :func:`build_report` builds the same page from a run's output files in
+``out_dir`` (``articles.jsonl``, ``events.jsonl``, ``figures.jsonl``, ``timeline.json``,
+``stories.jsonl``, ``series.jsonl``), every one optional: a missing file is an empty section.
 
 The data holds the articles and events once and one *view* per story: the page opens on
 the biggest story (by independent sources: a syndicated copy counts as its original) and
@@ -45,6 +46,15 @@ from pathlib import Path
 from typing import Any
 
 from storyline.config import setting
+from storyline.model import (
+    DyadRow,
+    Figure,
+    LinkedArticle,
+    MergedEvent,
+    Series,
+    Story,
+    Timeline,
+)
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
 
 Cite = dict[str, Any]
@@ -214,7 +224,7 @@ def _actor_names(side: Any) -> list[str]:
 
 
 def _events(events: list[dict[str, Any]], texts: _Texts,
-            root: Mapping[str, str]) -> list[dict[str, Any]]:
+            root: Mapping[str, str], ctx: _Context) -> list[dict[str, Any]]:
     out = []
     for ev in events:
         date = ev.get("date") or {}
@@ -234,7 +244,7 @@ def _events(events: list[dict[str, Any]], texts: _Texts,
             "source": _actor_names(ev.get("source")), "target": _actor_names(ev.get("target")),
             "date": date.get("start") or None, "end": date.get("end") or None,
             "precision": date.get("precision"), "when": date.get("text"),
-            "score": event_score(ev), "story": ev.get("story"),
+            "score": event_score(ctx.typed([ev])[0]), "story": ev.get("story"),
             "location": loc.get("name") if isinstance(loc, Mapping) else None,
             "sources": _n_sources(ev, root),
             "conf": round(float(conf), 2) if isinstance(conf, (int, float)) else None,
@@ -380,38 +390,37 @@ def headline_toll(series: list[dict[str, Any]], last: str | None = None
     return pick
 
 
-def _dyad_pairs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _dyad_pairs(rows: list[DyadRow]) -> list[dict[str, Any]]:
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
-        key = (r["a"], r["b"])
-        p = pairs.setdefault(key, {"a": r["a"], "an": r["a_name"], "b": r["b"],
-                                   "bn": r["b_name"], "total": 0, "other": 0, "months": []})
-        other = r["future"] + r["hypothetical"] + r["negated"]
-        p["total"] += r["events"]
+        key = (r.a, r.b)
+        p = pairs.setdefault(key, {"a": r.a, "an": r.a_name, "b": r.b,
+                                   "bn": r.b_name, "total": 0, "other": 0, "months": []})
+        other = r.future + r.hypothetical + r.negated
+        p["total"] += r.events
         p["other"] += other
-        p["months"].append({"m": r["month"], "q": [r["quad1"], r["quad2"], r["quad3"],
-                                                   r["quad4"]],
-                            "score": r["score_mean"], "other": other, "ev": r["event_ids"]})
+        p["months"].append({"m": r.month, "q": [r.quad1, r.quad2, r.quad3, r.quad4],
+                            "score": r.score_mean, "other": other, "ev": r.event_ids})
     return sorted(pairs.values(), key=lambda p: (-p["total"], -p["other"], p["an"], p["bn"]))
 
 
-def _network(events: list[dict[str, Any]]) -> dict[str, Any]:
+def _network(events: list[MergedEvent]) -> dict[str, Any]:
     """Actors (busiest first, at most ``MAX_NETWORK_NODES``) and the pairs between them."""
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     names: dict[str, str] = {}
     weight: Counter[str] = Counter()
     for ev in events:
         score = event_score(ev)
-        asserted = (ev.get("modality") or "asserted") == "asserted"
+        asserted = (ev.modality or "asserted") == "asserted"
         for s, t in event_pairs(ev):
-            a, b = sorted((str(s["id"]), str(t["id"])))
-            names.setdefault(str(s["id"]), str(s.get("name") or s["id"]))
-            names.setdefault(str(t["id"]), str(t.get("name") or t["id"]))
+            a, b = sorted((str(s.id), str(t.id)))
+            names.setdefault(str(s.id), str(s.name or s.id))
+            names.setdefault(str(t.id), str(t.name or t.id))
             e = edges.setdefault((a, b), {"a": a, "b": b, "n": 0, "other": 0, "sum": 0.0,
                                           "scored": 0, "ev": []})
-            if ev.get("id") in e["ev"]:
+            if ev.id in e["ev"]:
                 continue
-            e["ev"].append(ev.get("id"))
+            e["ev"].append(ev.id)
             weight[a] += 1
             weight[b] += 1
             if asserted:
@@ -699,9 +708,9 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
                              ctx.texts),
         "main": main, "rest": rest,
         "series": view_series, "toll": headline_toll(view_series, last),
-        "dyads": {"country": _dyad_pairs(build_dyads(country_level(timely), ctx.dup)),
-                  "actor": _dyad_pairs(build_dyads(timely, ctx.dup))},
-        "network": _network(events),
+        "dyads": {"country": _dyad_pairs(build_dyads(country_level(ctx.typed(timely)), ctx.dup)),
+                  "actor": _dyad_pairs(build_dyads(ctx.typed(timely), ctx.dup))},
+        "network": _network(ctx.typed(events)),
         "map": {"points": points, "box": fit_box(points),
                 "involved": sorted(_countries(events))},
     }
@@ -709,9 +718,15 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
 
 class _Context:
     def __init__(self, texts: _Texts, root: dict[str, str], dup: dict[str, str | None],
-                 places: Mapping[str, list[Mapping[str, Any]]] | None, actors: set[str]):
+                 places: Mapping[str, list[Mapping[str, Any]]] | None, actors: set[str],
+                 typed: dict[int, MergedEvent]):
         self.texts, self.root, self.dup, self.places, self.actors = \
             texts, root, dup, places, actors
+        self._typed = typed  # id() of an event's JSON data -> the event
+
+    def typed(self, events: list[dict[str, Any]]) -> list[MergedEvent]:
+        """The typed events behind these JSON events (for the dyads and the network)."""
+        return [self._typed[id(ev)] for ev in events]
 
 
 def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
@@ -798,18 +813,40 @@ def json_for_script(data: Any) -> str:
 
 def report_data(out_dir: Path,
                 places: Mapping[str, list[Mapping[str, Any]]] | None = None) -> dict[str, Any]:
+    """The page data of the output files in ``out_dir`` (a missing file is an empty
+    section): what :func:`report_data_of` gives for a run's records, for building a report
+    from a run's outputs alone."""
+    events = read_jsonl(out_dir / "events.jsonl")
+    return _report_data(read_jsonl(out_dir / "articles.jsonl"), events,
+                        [MergedEvent.from_json(e) for e in events],
+                        read_jsonl(out_dir / "figures.jsonl"),
+                        read_jsonl(out_dir / "series.jsonl"),
+                        read_jsonl(out_dir / "stories.jsonl"), _json(out_dir / "timeline.json"),
+                        places)
+
+
+def report_data_of(articles: Sequence[LinkedArticle], events: Sequence[MergedEvent],
+                   figures: Sequence[Figure], series: Sequence[Series],
+                   stories: Sequence[Story], timeline: Timeline | None,
+                   places: Mapping[str, list[Mapping[str, Any]]] | None = None
+                   ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON data: the articles and events once, and one
     view per story (biggest first) that the page switches between."""
-    articles = read_jsonl(out_dir / "articles.jsonl")
-    events = read_jsonl(out_dir / "events.jsonl")
-    figures = read_jsonl(out_dir / "figures.jsonl")
-    series = read_jsonl(out_dir / "series.jsonl")
-    stories = read_jsonl(out_dir / "stories.jsonl")
-    timeline = _json(out_dir / "timeline.json")
+    return _report_data([a.to_json() for a in articles], [e.to_json() for e in events],
+                        list(events), [f.to_json() for f in figures],
+                        [s.to_json() for s in series], [s.to_json() for s in stories],
+                        timeline.to_json() if timeline is not None else None, places)
+
+
+def _report_data(articles: list[dict[str, Any]], events: list[dict[str, Any]],
+                 typed: list[MergedEvent], figures: list[dict[str, Any]],
+                 series: list[dict[str, Any]], stories: list[dict[str, Any]], timeline: Any,
+                 places: Mapping[str, list[Mapping[str, Any]]] | None) -> dict[str, Any]:
     texts = _Texts(articles)
     dup = {a["id"]: a.get("duplicate_of") for a in articles if a.get("duplicate_of")}
     root = {k: str(v) for k, v in dup.items() if v}
-    ctx = _Context(texts, root, dup, places, _actor_words(events))
+    ctx = _Context(texts, root, dup, places, _actor_words(events),
+                   {id(e): t for e, t in zip(events, typed, strict=True)})
     views = _views(articles, events, figures, series, stories, timeline, ctx)
     dates = sorted(d for a in articles if (d := (a.get("published") or {}).get("date")))
     outlets = Counter(a.get("outlet") for a in articles if a.get("outlet"))
@@ -831,7 +868,7 @@ def report_data(out_dir: Path,
             "url": a.get("url"), "dateline": a.get("dateline"), "text": a.get("text") or "",
             "story": a.get("story"), "dup": a.get("duplicate_of"),
         } for a in articles},
-        "events": _events(events, texts, root),
+        "events": _events(events, texts, root, ctx),
         "views": views,
         "world": _world(),
     }
@@ -873,17 +910,23 @@ def render(data: dict[str, Any]) -> str:
     return re.sub(r"__[A-Z_]+__", lambda m: values.get(m.group(0), m.group(0)), template)
 
 
+def write_report(data: dict[str, Any], out_dir: Path) -> Path:
+    """Write ``out_dir/report.html`` for ``data`` (:func:`report_data_of`) atomically."""
+    page = render(data)
+    path = Path(out_dir) / "report.html"
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
 def build_report(out_dir: Path,
                  places: Mapping[str, list[Mapping[str, Any]]] | None = None) -> Path:
     """Write ``out_dir/report.html`` from the output files there and return its path.
 
     ``places`` (article id -> place mentions with offsets, lat and lon) lets the map show
-    places named in an event's sentence when the event itself has no location.
+    places named in an event's sentence when the event itself has no location. The run
+    itself passes its data instead (:func:`report_data_of`, :func:`write_report`).
     """
     out_dir = Path(out_dir)
-    page = render(report_data(out_dir, places))
-    path = out_dir / "report.html"
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_report(report_data(out_dir, places), out_dir)

@@ -29,16 +29,10 @@ def _vector(text: str) -> Counter[str]:
 
 def refine_undated(store: Store) -> int:
     """Re-infer the dates of undated articles with a hint from similar dated ones."""
-    undated = store.con.execute(
-        "SELECT id, text FROM articles WHERE pub_date IS NULL AND pub_source IN ('none', 'inferred')"
-    ).fetchall()
+    undated = store.undated_articles()
     if not undated:
         return 0
-    dated = store.con.execute(
-        "SELECT id, text, pub_date FROM articles WHERE pub_date IS NOT NULL "
-        "AND pub_source IN ('input', 'explicit') ORDER BY pub_date DESC LIMIT ?",
-        [MAX_NEIGHBOURS],
-    ).fetchall()
+    dated = store.dated_articles(MAX_NEIGHBOURS)
     if not dated:
         return 0
     vectors = [(_vector(t), d) for _, t, d in dated]

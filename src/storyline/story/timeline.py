@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyline.annotate.times import find_times, resolve_range
-from storyline.model import TimeExpression
+from storyline.model import TimeExpression, TimelineEntry
 
 __all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
            "merge_timelines", "quotable"]
@@ -478,12 +478,12 @@ def build_timeline(
     times: dict[str, list[TimeExpression]] | None = None,
     config: TimelineConfig | None = None,
     scores_out: dict[str, tuple[float, list[str]]] | None = None,
-) -> list[dict]:
+) -> list[TimelineEntry]:
     """Timeline entries for ``articles`` (``(article_id, published_iso_date, text)``).
 
     Returns at most ``n_dates`` entries (all dates with support when None) inside
-    ``[date_from, date_to]``, sorted by date, each
-    ``{"date", "precision": "day", "summary": [sentences], "events": [], "sources": [ids]}``
+    ``[date_from, date_to]``, sorted by date, each a :class:`TimelineEntry` at day precision
+    (its ``events`` left empty: the pipeline fills them)
     with at most ``n_sentences`` verbatim sentences. ``times`` may give each article's
     time expressions (as :func:`find_times` finds them against its publication date, e.g.
     stored by the annotation stage) so that they are not searched again. ``scores_out``,
@@ -499,7 +499,7 @@ def build_timeline(
     scores = dict(zip(dates, (x @ w).tolist(), strict=True)) if dates else {}
     by_date, undated_by_pub = pool.by_date, pool.undated_by_pub
     limit = len(scores) if n_dates is None else max(n_dates, 0)
-    entries: list[dict] = []
+    entries: list[TimelineEntry] = []
     used: set[str] = set()  # a sentence summarises one date only
     for d in sorted(scores, key=lambda d: (-scores[d], d)):
         if len(entries) >= limit:
@@ -514,21 +514,22 @@ def build_timeline(
         for s in picked:
             if s.article not in sources:
                 sources.append(s.article)
-        entries.append({
-            "date": d.isoformat(),
-            "precision": "day",
-            "summary": [s.text.strip() for s in picked],
-            "events": [],
-            "sources": sources,
-        })
+        entries.append(TimelineEntry(
+            date=d.isoformat(),
+            precision="day",
+            summary=[s.text.strip() for s in picked],
+            events=[],
+            sources=sources,
+        ))
         if scores_out is not None:
             scores_out[d.isoformat()] = (float(scores[d]), [s.article for s in picked])
-    entries.sort(key=lambda e: e["date"])
+    entries.sort(key=lambda e: e.date)
     return entries
 
 
-def merge_timelines(timelines: list[tuple[list[dict], dict[str, tuple[float, list[str]]]]], *,
-                    n_dates: int | None, n_sentences: int) -> list[dict]:
+def merge_timelines(
+        timelines: list[tuple[list[TimelineEntry], dict[str, tuple[float, list[str]]]]], *,
+        n_dates: int | None, n_sentences: int) -> list[TimelineEntry]:
     """One timeline over several stories, made of the stories' own entries.
 
     ``timelines``: each story's entries with their date scores (``scores_out`` of
@@ -537,32 +538,32 @@ def merge_timelines(timelines: list[tuple[list[dict], dict[str, tuple[float, lis
     sentences from the stories in turn, best-scored story first, up to ``n_sentences``.
     A story's sentences never move to another date or mix with an unrelated ranking.
     """
-    by_date: dict[str, list[tuple[float, list[str], dict]]] = defaultdict(list)
+    by_date: dict[str, list[tuple[float, list[str], TimelineEntry]]] = defaultdict(list)
     for entries, scores in timelines:
         for e in entries:
-            sc, arts = scores.get(e["date"], (0.0, []))
-            by_date[e["date"]].append((sc, arts, e))
+            sc, arts = scores.get(e.date, (0.0, []))
+            by_date[e.date].append((sc, arts, e))
     total = {d: sum(p[0] for p in parts) for d, parts in by_date.items()}
     order = sorted(total, key=lambda d: (-total[d], d))
     if n_dates is not None:
         order = order[:max(n_dates, 0)]
-    out: list[dict] = []
+    out: list[TimelineEntry] = []
     for d in sorted(order):
         parts = sorted(by_date[d], key=lambda p: -p[0])
         summary: list[str] = []
         sources: list[str] = []
         events: set[str] = set()
-        depth = max(len(e["summary"]) for _, _, e in parts)
+        depth = max(len(e.summary) for _, _, e in parts)
         for i in range(depth):
             for _, arts, e in parts:
-                if i >= len(e["summary"]) or len(summary) >= n_sentences \
-                        or e["summary"][i] in summary:
+                if i >= len(e.summary) or len(summary) >= n_sentences \
+                        or e.summary[i] in summary:
                     continue
-                summary.append(e["summary"][i])
+                summary.append(e.summary[i])
                 src = arts[i] if i < len(arts) else None
                 if src is not None and src not in sources:
                     sources.append(src)
-                events.update(e.get("events", []))  # the events of a story that speaks
-        out.append({"date": d, "precision": parts[0][2]["precision"], "summary": summary,
-                    "events": sorted(events), "sources": sources})
+                events.update(e.events)  # the events of a story that speaks
+        out.append(TimelineEntry(date=d, precision=parts[0][2].precision, summary=summary,
+                                 events=sorted(events), sources=sources))
     return out
