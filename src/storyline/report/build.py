@@ -44,6 +44,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.clean.detok import detokenise
 from storyline.config import setting
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
 
@@ -559,10 +560,6 @@ _WIRE_DATELINE = re.compile(
     r"(?:[A-Z][A-Z .,'/-]{1,40}\s*)?(?:\(|-LRB-)\s*(?:Reuters|AP|AFP|UPI|Xinhua)\s*"
     r"(?:\)|-RRB-)\s*-*\s*")
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'/-]{2,40}(?:\s*\([^)]{1,30}\))?\s*[:\u2014-]+\s+")
-_DETOKENISE = [(re.compile(p), r) for p, r in (
-    (r"-LRB-\s*", "("), (r"\s*-RRB-", ")"), (r"``\s*|\s*''", '"'), (r"\s+([,.;:?!%])", r"\1"),
-    (r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1"), (r"\(\s+", "("), (r"\s+\)", ")"),
-    (r"\s{2,}", " "))]
 _LEADING_WHEN = re.compile(r"^(?:On|Early on|Late on|By|As of)\s+[^,]{3,30}?\s*,\s+(?=\w)")
 # a page's link text or a wire desk's tag before the sentence: "Full Article", "UPDATE 2 -"
 _WIRE_TAG = re.compile(r"^(?:Full Article\s+)?(?:(?:ANALYSIS|UPDATE(?: \d+)?|FACTBOX|WRAPUP"
@@ -577,9 +574,7 @@ def headline_from_sentence(sentence: str) -> str:
     text = _CAPS_DATELINE.sub("", text, count=1)
     text = _LEADING_WHEN.sub("", text, count=1)
     text = _WIRE_TAG.sub("", text, count=1)
-    for pattern, repl in _DETOKENISE:
-        text = pattern.sub(repl, text)
-    text = text.strip()
+    text = detokenise(" ".join(text.split()))
     if len(text) > 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
         text = text[1:-1].strip()
     if len(text) > HEADLINE_CHARS:
