@@ -66,6 +66,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.annotate import doc_text
 from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
+from storyline.text.vocab import MONTHS, SPEECH_VERBS, TEENS, TENS, UNITS, WEEKDAY_NAMES
 
 __all__ = ["extract_figures", "parse_number"]
 
@@ -78,18 +79,9 @@ def _words(spaced: str) -> frozenset[str]:
 # Number words and the number-expression pattern
 # ---------------------------------------------------------------------------
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9,
-}
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+_UNITS = UNITS
+_TEENS = TEENS
+_TENS = TENS
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
@@ -193,11 +185,7 @@ _TIME_UNITS = _words(
     "round rounds time times o'clock am pm a.m. p.m. year-old years-old session "
     "sessions quarter quarters"
 )
-_MONTHS = _words(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday "
-    "wednesday thursday friday saturday sunday"
-)
+_MONTHS = frozenset(MONTHS) | frozenset(WEEKDAY_NAMES)
 # Counted nouns that are not figures about a story ("the two leaders").
 _NOT_COUNTED = _words(
     "leader country nation side party president minister state power ally way option "
@@ -274,11 +262,10 @@ _PEOPLE_VERBS = {
     "trapped", "stranded", "starved", "registered", "treated", "admitted", "buried",
     "received", "sent", "targeted", "identified",
 }
-# verbs reporting speech or an estimate: their subject is the attribution
-_SAY_VERBS = _words(
-    "say tell report state announce claim estimate add note warn confirm document "
-    "record count put reveal show indicate cite tally calculate believe insist write "
-    "tweet declare allege assert acknowledge disclose explain suggest publish "
+# verbs reporting speech (the shared list) or an estimate: their subject is the
+# attribution ("the UN estimated 3,000 people fled", "officials counted 40 bodies")
+_SAY_VERBS = SPEECH_VERBS | _words(
+    "estimate warn document record count put show cite tally calculate allege publish "
     "register verify compile find"
 )
 _HEDGE_AUX = {"would", "could", "might", "may", "will", "'ll", "should", "must", "shall", "can"}

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from storyline.model import TimeExpression
+from storyline.text.spans import overlaps_any
+from storyline.text.vocab import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Tense = Literal["past", "future", "none"]
@@ -43,25 +45,12 @@ __all__ = ["RULES", "VALUE_RE", "RuleExample", "TimeRule", "find_times", "resolv
 # Vocabulary
 # ---------------------------------------------------------------------------
 
-_MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _i:
-        _MONTHS[_name.lower()] = _i
-        _MONTHS[_name[:3].lower()] = _i
-_MONTHS["sept"] = 9
+_MONTHS: dict[str, int] = dict(MONTHS)
+_WEEKDAYS: dict[str, int] = dict(WEEKDAYS)
 
-_WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.day_name):
-    _WEEKDAYS[_name.lower()] = _i
-    _WEEKDAYS[_name[:3].lower()] = _i
-_WEEKDAYS.update({"tues": 1, "wed": 2, "thur": 3, "thurs": 3})
-
+# the shared number words (no "zero": "zero days" is no duration), and the phrases of counts
 _NUMBERS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1, "an": 1, **{w: n for w, n in NUMBER_WORDS.items() if n},
     "a hundred": 100, "one hundred": 100, "a thousand": 1000, "thousand": 1000,
     "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5, "half": 0.5,
     "a couple of": 2, "a couple": 2, "couple of": 2,
@@ -108,14 +97,14 @@ def _cap(words: list[str]) -> str:
     return "(?-i:" + _alt(forms) + ")"
 
 
-_MONTH_FULL = [m.lower() for m in calendar.month_name if m]
+_MONTH_FULL = list(MONTH_NAMES)
 _MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 # A month name: full names, or abbreviations (with optional full stop).
 MONTH = rf"(?:{_cap(_MONTH_FULL)}|{_cap(_MONTH_ABBR)}\.?)(?![a-z])"
 # Full names other than the ambiguous "May"/"March" (modal verb, verb).
 _SAFE_MONTHS = [m for m in _MONTH_FULL if m not in ("may", "march")]
 MONTH_SAFE = rf"(?:{_cap(_SAFE_MONTHS)}|{_cap([a for a in _MONTH_ABBR if a != 'mar'])}\.)(?![a-z])"
-_WD_FULL = [d.lower() for d in calendar.day_name]
+_WD_FULL = list(WEEKDAY_NAMES)
 WEEKDAY = rf"(?:{_cap(_WD_FULL)}|{_cap(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'])}\.)(?![a-z])"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -1727,7 +1716,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         if c.end <= c.start:
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
+        if overlaps_any(c.start, c.end, taken):
             continue
         taken.append((c.start, c.end))
         chosen.append(c)
@@ -1834,7 +1823,7 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
     chosen = _merge_times(_select(_candidates(text, rules)), text)
     bad = _impossible_dates(text)
     if bad:  # "February 30, 2019": no part of it is a time expression
-        chosen = [c for c in chosen if not any(c.start < e and s < c.end for s, e in bad)]
+        chosen = [c for c in chosen if not overlaps_any(c.start, c.end, bad)]
     out: list[TimeExpression] = []
     for c in chosen:
         try:

@@ -47,6 +47,7 @@ from typing import Any
 from storyline.clean.detok import detokenise
 from storyline.config import setting
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
+from storyline.text.vocab import MONTH_ABBREVIATIONS
 
 Cite = dict[str, Any]
 
@@ -764,7 +765,7 @@ def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
     return views
 
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTHS = MONTH_ABBREVIATIONS
 
 
 def _span(first: str | None, last: str | None) -> str:

@@ -35,6 +35,8 @@ import numpy as np
 
 from storyline.annotate.times import find_times, resolve_range
 from storyline.model import TimeExpression
+from storyline.text import tfidf
+from storyline.text.vocab import STOP_WORDS
 
 __all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
            "merge_timelines", "quotable"]
@@ -91,17 +93,7 @@ _ABBREV = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
 )
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP_WORDS = (
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own said same says she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves s t"""
-)
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = STOP_WORDS
 
 
 @dataclass(slots=True)
@@ -192,38 +184,6 @@ def _tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
 
 
-def _tfidf(docs: list[list[str]]) -> tuple[list[dict[int, float]], np.ndarray]:
-    """Unit TF-IDF vectors of ``docs`` (sparse: word index -> weight) and their mean."""
-    vocab: dict[str, int] = {}
-    bags = []
-    for d in docs:
-        bag: Counter[int] = Counter()
-        for word in d:
-            bag[vocab.setdefault(word, len(vocab))] += 1
-        bags.append(bag)
-    df = np.zeros(max(len(vocab), 1))
-    for bag in bags:
-        for w in bag:
-            df[w] += 1
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    vecs: list[dict[int, float]] = []
-    centroid = np.zeros(len(df))
-    for bag in bags:
-        v = {w: c * float(idf[w]) for w, c in bag.items()}
-        n = math.sqrt(sum(x * x for x in v.values()))
-        v = {w: x / n for w, x in v.items()} if n else {}
-        for w, x in v.items():
-            centroid[w] += x
-        vecs.append(v)
-    return vecs, centroid / max(len(docs), 1)
-
-
-def _sdot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
-
-
 # Page furniture, captions and bylines that sentence splitting leaves in news text.
 _JUNK = re.compile(
     r"\b(?:last updated|page last|updated at|click here|read more|sign up|subscribe|"
@@ -287,9 +247,10 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
         toks.append(s.toks)
     if not uniq:
         return []
-    vecs, centroid = _tfidf(toks)
-    cn = float(np.linalg.norm(centroid))
-    scores = (np.array([sum(x * centroid[w] for w, x in v.items()) for v in vecs]) / cn
+    vecs, _ = tfidf.tfidf(toks)
+    centroid = tfidf.mean(vecs)
+    cn = tfidf.norm(centroid)
+    scores = (np.array([tfidf.dot(v, centroid) for v in vecs]) / cn
               if cn else np.zeros(len(uniq)))
     if cfg.relevance_weight and pool is not None:
         scores = scores + cfg.relevance_weight * np.array([pool.relevance(s) for s in uniq])
@@ -307,7 +268,7 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
     for i in np.argsort(-scores, kind="stable"):
         if len(chosen) >= k:
             break
-        if chosen and max(_sdot(vecs[j], vecs[i]) for j in chosen) > cfg.redundancy:
+        if chosen and max(tfidf.dot(vecs[j], vecs[i]) for j in chosen) > cfg.redundancy:
             continue
         chosen.append(int(i))
     used.update(_key(uniq[i].text) for i in chosen)
@@ -359,31 +320,14 @@ class _Pool:
         return s.relevance
 
 
-def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    v = {w: c * idf.get(w, 0.0) for w, c in bag.items()}
-    n = math.sqrt(sum(x * x for x in v.values()))
-    return {w: x / n for w, x in v.items()} if n else {}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
-
-
 def _story_vectors(bags: list[Counter[str]]) -> tuple[dict[str, float], list[float]]:
     """The input's centroid (TF-IDF) and each article's cosine with it, scaled to median 1."""
-    df: Counter[str] = Counter()
-    for b in bags:
-        df.update(b.keys())
-    n = len(bags)
-    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-    units = [_unit(b, idf) for b in bags]
+    units, idf = tfidf.tfidf([list(b.elements()) for b in bags])
     cen: Counter[str] = Counter()
     for u in units:
         cen.update(u)
-    centroid = _unit(cen, {w: 1.0 for w in cen})
-    rel = [_dot(u, centroid) for u in units]
+    centroid = tfidf.unit(cen)
+    rel = [tfidf.dot(u, centroid) for u in units]
     med = float(np.median(rel)) if rel else 0.0
     scale = [min(r / med, 1.0) if med > 0 else 1.0 for r in rel]
     # the centroid in IDF space, for sentence likeness

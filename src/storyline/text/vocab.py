@@ -1,0 +1,68 @@
+"""The shared English vocabulary: month, weekday and number words, the stop-word list and
+the speech verbs. Every stage that reads these words takes them from here.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+# -- calendar words -------------------------------------------------------------------
+
+MONTH_NAMES: tuple[str, ...] = tuple(m.lower() for m in calendar.month_name if m)
+"""Full month names, lower case, January first: ``MONTH_NAMES[0] == "january"``."""
+WEEKDAY_NAMES: tuple[str, ...] = tuple(d.lower() for d in calendar.day_name)
+"""Full weekday names, lower case, Monday first (``datetime.weekday()`` order)."""
+
+MONTHS: dict[str, int] = {
+    **{m: i for i, m in enumerate(MONTH_NAMES, 1)},
+    **{m[:3]: i for i, m in enumerate(MONTH_NAMES, 1)},
+    "sept": 9,
+}
+"""Month name or abbreviation -> month number: ``MONTHS["sept"] == 9``."""
+WEEKDAYS: dict[str, int] = {
+    **{d: i for i, d in enumerate(WEEKDAY_NAMES)},
+    **{d[:3]: i for i, d in enumerate(WEEKDAY_NAMES)},
+    "tues": 1, "thur": 3, "thurs": 3,
+}
+"""Weekday name or abbreviation -> ``datetime.weekday()``: ``WEEKDAYS["thurs"] == 3``."""
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(m[:3].title() for m in MONTH_NAMES)
+"""How a date is shown: ``MONTH_ABBREVIATIONS[4] == "May"``."""
+
+# -- number words -----------------------------------------------------------------------
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9,
+}
+"""``"seven" -> 7``."""
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+"""``"fifteen" -> 15``."""
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+"""``"forty" -> 40``."""
+NUMBER_WORDS: dict[str, int] = {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}
+"""Every single number word: ``"ninety" -> 90``, ``"hundred" -> 100``."""
+
+# -- stop words -------------------------------------------------------------------------
+
+STOP_WORDS: frozenset[str] = frozenset(["a", "about", "above", "across", "after", "again", "against", "all", "almost", "along", "already", "also", "although", "always", "am", "among", "an", "and", "another", "any", "anyone", "are", "around", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "either", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "last", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "near", "nearly", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "ourselves", "out", "over", "own", "per", "rather", "said", "same", "say", "says", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "three", "through", "thus", "to", "too", "two", "under", "until", "up", "upon", "very", "was", "way", "we", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year", "years", "yet", "you", "your", "yours", "yourself", "yourselves", "s", "t", "week", "weeks", "month", "months", "day", "days", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "time", "told", "according", "including", "added", "people", "first", "second", "news", "reported", "report", "reports", "mr", "mrs", "ms"])
+"""Words too common in news to tell texts apart (``"the"``, ``"said"``, ``"monday"``):
+function words, reporting words and calendar words. Stories, the timeline and the dating
+of undated articles leave them out of their word vectors."""
+
+# -- speech verbs -----------------------------------------------------------------------
+
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note",
+    "explain", "declare", "insist", "write", "stress", "argue", "assert", "acknowledge",
+    "reveal", "disclose", "indicate", "suggest", "believe", "think", "predict", "quote",
+    "reiterate", "comment", "remark", "observe", "emphasise", "emphasize", "maintain",
+    "mention", "recount", "testify", "brief", "tweet", "post",
+})
+"""Lemmas of verbs reporting speech: in "the ministry said rebels attacked the town" the
+attack is attributed to the ministry. Events and figures share this list."""
