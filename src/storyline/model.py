@@ -255,6 +255,8 @@ class Annotations:
     places: list[PlaceMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # the article's one sentence segmentation (storyline.text.sentences): [start, end) pairs
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 def to_json(obj: Any) -> Any:

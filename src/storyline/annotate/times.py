@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from storyline.model import TimeExpression
+from storyline.text.sentences import sentence_spans
 from storyline.text.spans import overlaps_any
 from storyline.text.vocab import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
 
@@ -297,7 +298,6 @@ _CLAUSE_BREAK = re.compile(r"(?i)[,;:()\"]|\b(?:that|which|who|to|and|but|while|
                            r"before|because|if|said|says)\b")
 _COMPLEMENT = re.compile(r"(?i)\bthat\b")
 _OPEN_PREP = re.compile(r"(?i)\b(?:until|till|through|to|by)\s+$")
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
 def _tense_at(text: str, start: int, end: int,
@@ -336,26 +336,6 @@ def _tense_at(text: str, start: int, end: int,
                 best = (dist, label, same_clause)  # type: ignore[assignment]
     # The distance comes back negative when the marker is not in the expression's clause.
     return (best[1], best[0] if best[2] else -1) if best else ("none", -1)
-
-
-_ABBREV = re.compile(
-    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|"
-    r"thurs|fri|sat|sun|mr|mrs|ms|dr|prof|gen|gov|sen|rep|rev|st|sgt|col|lt|capt|maj|cmdr|"
-    r"adm|inc|corp|co|ltd|bros|jr|sr|no|vs|etc|approx|est|dept|univ|ave|blvd|mt|ft|"
-    r"a\.m|p\.m|u\.s|u\.k|u\.n|e\.g|i\.e)|\b[A-Za-z])\.$"
-)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SENT_END.finditer(text):
-        if _ABBREV.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "Nov. 6", "Mr. Smith", "U.S. officials"
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -1818,7 +1798,7 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
     if len(text) > _MAX_TEXT:
         text = text[:_MAX_TEXT]
     d0 = _parse_dct(dct)
-    ctx = _Ctx(text=text, dct=d0, sents=sentences if sentences is not None else _sentences(text),
+    ctx = _Ctx(text=text, dct=d0, sents=sentences if sentences is not None else sentence_spans(text),
                tense_hints=tense_hints)
     chosen = _merge_times(_select(_candidates(text, rules)), text)
     bad = _impossible_dates(text)

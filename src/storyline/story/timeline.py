@@ -36,6 +36,7 @@ import numpy as np
 from storyline.annotate.times import find_times, resolve_range
 from storyline.model import TimeExpression
 from storyline.text import tfidf
+from storyline.text.sentences import sentence_at, sentence_spans
 from storyline.text.vocab import STOP_WORDS
 
 __all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
@@ -87,11 +88,6 @@ def configured() -> TimelineConfig:
 
 DEFAULT_CONFIG = configured()
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|St|Jr|Sr|No|Inc|Ltd|Co|Corp|vs"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
-)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = STOP_WORDS
 
@@ -110,32 +106,6 @@ class _Sentence:
     toks: list[str] | None = None
 
 
-def _split(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: lines first, then sentence-final punctuation before a capital."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        cut = start
-        for m in _SPLIT.finditer(line):
-            end = start + m.start()
-            if _ABBREV.search(text[cut:end]):
-                continue
-            spans.append((cut, end))
-            cut = start + m.end()
-        spans.append((cut, start + len(line)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
 def _day(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -150,25 +120,18 @@ _EXPLICIT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d
 
 
 def _sentences(article_id: str, published: str, text: str,
-               times: list[TimeExpression] | None = None) -> list[_Sentence]:
+               times: list[TimeExpression] | None = None,
+               spans: list[tuple[int, int]] | None = None) -> list[_Sentence]:
     pub = _day(published)
-    spans = _split(text or "")
+    spans = sentence_spans(text or "") if spans is None else [(a, b) for a, b in spans]
     sents = [_Sentence(article_id, pub, text[a:b]) for a, b in spans]
     if not sents or pub is None:
         return sents
     starts = [a for a, _ in spans]
-    for t in times if times is not None else find_times(text, pub.isoformat()):
+    for t in times if times is not None else find_times(text, pub.isoformat(), sentences=spans):
         if t.type not in ("DATE", "TIME"):
             continue
-        # the sentence holding the expression: last span starting at or before it
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= t.start:
-                lo = mid
-            else:
-                hi = mid - 1
-        s = sents[lo]
+        s = sents[sentence_at(starts, t.start)]  # the sentence holding the expression
         rng = resolve_range(t.value)
         if rng is None:
             continue  # PRESENT_REF and the like: still undated
@@ -335,10 +298,12 @@ def _story_vectors(bags: list[Counter[str]]) -> tuple[dict[str, float], list[flo
 
 
 def _pool(articles: list[tuple[str, str, str]], lo: dt.date, hi: dt.date,
-          times: dict[str, list[TimeExpression]] | None) -> _Pool:
+          times: dict[str, list[TimeExpression]] | None,
+          sentences: dict[str, list[tuple[int, int]]] | None = None) -> _Pool:
     pool = _Pool()
     split = [_sentences(str(art_id), published, text,
-                        times.get(str(art_id)) if times is not None else None)
+                        times.get(str(art_id)) if times is not None else None,
+                        sentences.get(str(art_id)) if sentences is not None else None)
              for art_id, published, text in articles]
     bags = [Counter(_tokens(text or "")) for _, _, text in articles]
     pool.centroid, weight = _story_vectors(bags)
@@ -420,6 +385,7 @@ def build_timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     times: dict[str, list[TimeExpression]] | None = None,
+    sentences: dict[str, list[tuple[int, int]]] | None = None,
     config: TimelineConfig | None = None,
     scores_out: dict[str, tuple[float, list[str]]] | None = None,
 ) -> list[dict]:
@@ -430,14 +396,15 @@ def build_timeline(
     ``{"date", "precision": "day", "summary": [sentences], "events": [], "sources": [ids]}``
     with at most ``n_sentences`` verbatim sentences. ``times`` may give each article's
     time expressions (as :func:`find_times` finds them against its publication date, e.g.
-    stored by the annotation stage) so that they are not searched again. ``scores_out``,
+    stored by the annotation stage) so that they are not searched again, and
+    ``sentences`` each article's stored segmentation (:mod:`storyline.text.sentences`). ``scores_out``,
     when given, receives each returned date's ranking score and the article each of its
     sentences comes from (for :func:`merge_timelines`).
     """
     cfg = config or DEFAULT_CONFIG
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
-    pool = _pool(articles, lo, hi, times)
+    pool = _pool(articles, lo, hi, times, sentences)
     dates, x = _features(pool, lo, hi, cfg.relevance_votes)
     w = np.array([cfg.date_weights.get(f, 0.0) for f in DATE_FEATURES])
     scores = dict(zip(dates, (x @ w).tolist(), strict=True)) if dates else {}
