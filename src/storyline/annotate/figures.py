@@ -63,7 +63,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.annotate import doc_text
+from storyline.annotate import doc_sentences, doc_text
 from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
 from storyline.text.vocab import MONTHS, SPEECH_VERBS, TEENS, TENS, UNITS, WEEKDAY_NAMES
@@ -387,19 +387,9 @@ _WORDNUM_HINT = re.compile(
 
 
 def _segments(doc: Doc) -> Iterator[tuple[int, int, Span]]:
-    """(start, end, sentence) for each sentence piece between line breaks, stripped."""
-    text = doc_text(doc)
-    for sent in doc.sents:
-        start = sent.start_char
-        for piece in re.finditer(r"[^\n\r\u2028\u2029]+", text[sent.start_char : sent.end_char]):
-            a = start + piece.start()
-            b = start + piece.end()
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                yield a, b, sent
+    """(start, end, parse sentence) of each sentence of the shared segmentation."""
+    for piece in doc_sentences(doc):
+        yield piece.start_char, piece.end_char, piece.sent
 
 
 # ---------------------------------------------------------------------------
