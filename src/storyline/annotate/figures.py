@@ -64,6 +64,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate import doc_sentences, doc_text
+from storyline.annotate.attribution import find_attribution
 from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
 from storyline.text.vocab import MONTHS, SPEECH_VERBS, TEENS, TENS, UNITS, WEEKDAY_NAMES
@@ -1141,74 +1142,11 @@ def _attribution(doc: Doc, seg: tuple[int, int], full: Span, verb: Token | None
     figure's clause (not a say-verb whose *subject* holds the figure), "..., X said"
     beside it, or "cited by X"."""
     lo, hi = seg
-    inside = range(lo, hi)
-    # "according to X"
-    for tok in doc[lo:hi]:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            if to is None and tok.i + 1 < hi and doc[tok.i + 1].lower_ == "to":
-                to = doc[tok.i + 1]
-            if to is not None:
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.i in inside:
-                    return _actor_phrase(obj, seg)
-    anchor = verb if verb is not None else full.root
-    say: Token | None = None
-    # a say-verb above the figure, reached through its complement
-    t = anchor
-    for _ in range(10):
-        if t.head is t or t.head.i not in inside:
-            break
-        came_by = t.dep_
-        t = t.head
-        if came_by in ("nsubj", "nsubjpass", "relcl", "acl", "appos", "csubj", "pobj", "prep"):
-            break
-        if t.lemma_.lower() in _SAY_VERBS and t.pos_ in ("VERB", "AUX"):
-            say = t
-            break
-    # "..., the ministry said": a say-verb hanging beside the figure's verb
-    if say is None:
-        chain = [anchor, *[a for a in anchor.ancestors if a.i in inside][:4]]
-        for node in chain:
-            for c in node.children:
-                if (
-                    c.dep_ in ("parataxis", "advcl", "conj")
-                    and c.lemma_.lower() in _SAY_VERBS
-                    and c.pos_ == "VERB"
-                    and c.i > full.end - 1
-                    and c.i in inside
-                ):
-                    say = c
-                    break
-            if say is not None:
-                break
-    # the figure's own verb is a reporting verb in the passive: "cited by X"
-    if say is None and verb is not None and verb.lemma_.lower() in _SAY_VERBS:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.i in inside:
-                return _actor_phrase(obj, seg)
-    if say is None:
+    found = find_attribution(verb if verb is not None else full.root, lo, hi,
+                             after=full.end - 1, verbs=_SAY_VERBS)
+    if found is None:
         return None, (-1, -1)
-    subj = next((c for c in say.children if c.dep_ == "nsubj" and c.i in inside), None)
-    if subj is None:
-        agent = next((c for c in say.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if subj is None:
-        subj = _left_noun(doc, say, lo)
-    if subj is None:
-        return None, (-1, -1)
-    return _actor_phrase(subj, seg)
-
-
-def _left_noun(doc: Doc, say: Token, lo: int) -> Token | None:
-    """A mis-parsed subject written right before the say-verb: "The UN says"."""
-    i = say.i - 1
-    if i < lo or doc[i].pos_ not in ("PROPN", "NOUN"):
-        return None
-    return doc[i]
+    return _actor_phrase(found.speaker, seg)
 
 
 def _actor_phrase(head: Token, seg: tuple[int, int]) -> tuple[str | None, tuple[int, int]]:

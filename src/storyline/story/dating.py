@@ -15,10 +15,10 @@ from collections import Counter
 from storyline.clean.dates import infer_date
 from storyline.store.db import Store
 from storyline.text import tfidf
-from storyline.text.vocab import STOP_WORDS
+from storyline.text.vocab import NEWS_FILLER, STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_STOP = STOP_WORDS
+_STOP = STOP_WORDS | NEWS_FILLER
 MAX_NEIGHBOURS = 20_000
 
 

@@ -28,7 +28,7 @@ from storyline.config import setting
 from storyline.model import stable_id
 from storyline.store.db import Store
 from storyline.text import tfidf
-from storyline.text.vocab import STOP_WORDS
+from storyline.text.vocab import NEWS_FILLER, STOP_WORDS
 
 THRESHOLD = float(setting("stories", "threshold"))  # see data/config.toml
 WINDOW_DAYS = int(setting("stories", "window_days"))
@@ -40,7 +40,7 @@ ARTICLE_TERMS = 150
 ENTITY_WEIGHT = float(setting("stories", "entity_weight"))
 TITLE_WEIGHT = int(setting("stories", "title_weight"))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
-_STOP = STOP_WORDS
+_STOP = STOP_WORDS | NEWS_FILLER
 
 
 @dataclass
