@@ -67,6 +67,7 @@ from storyline.annotate import doc_sentences, doc_text
 from storyline.annotate.attribution import find_attribution
 from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
+from storyline.text.spans import overlaps_any
 from storyline.text.vocab import MONTHS, SPEECH_VERBS, TEENS, TENS, UNITS, WEEKDAY_NAMES
 
 __all__ = ["extract_figures", "parse_number"]
@@ -336,6 +337,7 @@ def extract_figures(
         return []  # needs the article's parse (what is counted comes from it)
     pub = _iso_date(published) if published else None
     gaps = [(int(s), int(e)) for s, e in damaged]
+    spans = [(s, e) for s, e in gaps if e > s]  # a number is lost only where text is
     times_sorted = sorted(times, key=lambda t: (t.start, t.end))
     figures: list[Figure] = []
     seen: set[tuple[int, int]] = set()
@@ -354,7 +356,7 @@ def extract_figures(
             before = text[max(seg_start, num.start - 3) : num.start]
             if num.unit_kind == "measure" and "(" in before and num.start - prev_measure_end < 4:
                 continue
-            if _touches_any(num.num_start, num.num_end, gaps, inclusive=False):
+            if overlaps_any(num.num_start, num.num_end, spans):
                 continue
             if _in_time(num, seg_times):
                 continue
@@ -713,13 +715,13 @@ def _build(
     # --- where, attribution, period -----------------------------------------
     attribution, attr_span = _attribution(doc, seg_tokens, full, verb)
     if attribution is not None and (
-        _touches_any(attr_span[0], attr_span[1], gaps, inclusive=True)
+        overlaps_any(attr_span[0], attr_span[1], gaps, touching=True)
         or _gapped_phrase(doc, attr_span)
     ):
         attribution = None
     where = _where(doc, sent, full, noun, verb, participle, attr_span, seg_tokens)
     if where is not None and (
-        _touches_any(where[1], where[2], gaps, inclusive=True)
+        overlaps_any(where[1], where[2], gaps, touching=True)
         or _gapped_phrase(doc, (where[1], where[2]))
     ):
         where = None
@@ -1603,18 +1605,3 @@ def _short_second_day(t: TimeExpression, suffix: str, start: str) -> str | None:
     except ValueError:
         return None
     return d1.isoformat() if d1 >= d0 else None
-
-
-# ---------------------------------------------------------------------------
-# Damaged spans
-# ---------------------------------------------------------------------------
-
-
-def _touches_any(a: int, b: int, gaps: Sequence[tuple[int, int]], *, inclusive: bool) -> bool:
-    for s, e in gaps:
-        if inclusive:
-            if s <= b and a <= e:
-                return True
-        elif s < b and a < e and e > s:
-            return True
-    return False

@@ -21,6 +21,7 @@ from importlib import resources
 
 from storyline.clean.patterns import DATE_STRING, DAY_RE, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 from storyline.model import Published
+from storyline.text.sentences import sentence_spans
 
 Date = dt.date
 
@@ -134,7 +135,6 @@ _BARE_MONTH = re.compile(
     r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December)"
     r"\b(?!\s+\d)",
 )
-_SENT_SPLIT = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
 
 
 @dataclass(slots=True)
@@ -168,8 +168,8 @@ _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 def find_references(text: str) -> list[Reference]:
     """Calendar references in a text, each with the tense of its sentence."""
     refs: list[Reference] = []
-    for clause in _SENT_SPLIT.split(text):
-        refs.extend(_clause_references(clause))
+    for a, b in sentence_spans(text):
+        refs.extend(_clause_references(text[a:b]))
     return refs
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate import doc_sentences
 from storyline.events import lexicon as lx
+from storyline.text.spans import overlaps_any
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 
@@ -189,4 +190,4 @@ def _agent(tok: Token) -> Token | None:
 
 
 def _touches(lo: int, hi: int, damaged: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= hi and b >= lo for a, b in damaged)
+    return overlaps_any(lo, hi, damaged, touching=True)
