@@ -27,6 +27,7 @@ from storyline.geonorm import fold
 from storyline.knowledge import Knowledge, Organisation, Person, load_knowledge
 from storyline.model import Actor, ActorMention
 from storyline.text.spans import overlaps_any
+from storyline.text.vocab import SPEECH_VERB_FORMS
 
 ROLE_NOUN = {
     "MIL": "military", "REB": "rebels", "OPP": "opposition", "CVL": "civilians",
@@ -48,7 +49,7 @@ EXPERT_WORDS = frozenset(
 )
 MEDIA_WORDS = frozenset(["journalist", "reporter", "correspondent", "editor", "columnist"])
 OFFICIAL_WORDS = frozenset(["official", "minister", "diplomat", "spokesman", "spokeswoman", "ambassador"])
-SAYING = frozenset(["said", "says", "told", "added", "warned", "noted", "stated", "explained", "argued", "believes"])
+SAYING = SPEECH_VERB_FORMS | {"warned"}  # a speech verb beside a name that is also a word
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 

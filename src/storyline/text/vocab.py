@@ -94,3 +94,22 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 })
 """Lemmas of verbs reporting speech: in "the ministry said rebels attacked the town" the
 attack is attributed to the ministry. Events and figures share this list."""
+
+_IRREGULAR_FORMS = {"say": ("said",), "tell": ("told",), "write": ("wrote",),
+                    "think": ("thought",)}
+
+
+def _forms(lemma: str) -> set[str]:
+    """The forms of a reporting verb that follow its speaker: ``"argue" -> argues,
+    argued`` (not the bare verb or "-ing": "will report" is no cue)."""
+    if lemma.endswith("y"):  # testify: testifies, testified
+        return {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    past = _IRREGULAR_FORMS.get(lemma, (stem + "ed",))
+    return {third, *past}
+
+
+SPEECH_VERB_FORMS: frozenset[str] = frozenset(f for v in SPEECH_VERBS for f in _forms(v))
+"""The forms of :data:`SPEECH_VERBS` written after a speaker (``"said"``, ``"argues"``,
+``"noted"``): a cue beside a word that may be a name ("Abebe said")."""
