@@ -99,14 +99,15 @@ def _cap(words: list[str]) -> str:
 
 
 _MONTH_FULL = list(MONTH_NAMES)
-_MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_MONTH_ABBR = [m for m in MONTHS if m not in MONTH_NAMES]  # jan ... dec, sept
 # A month name: full names, or abbreviations (with optional full stop).
 MONTH = rf"(?:{_cap(_MONTH_FULL)}|{_cap(_MONTH_ABBR)}\.?)(?![a-z])"
 # Full names other than the ambiguous "May"/"March" (modal verb, verb).
 _SAFE_MONTHS = [m for m in _MONTH_FULL if m not in ("may", "march")]
 MONTH_SAFE = rf"(?:{_cap(_SAFE_MONTHS)}|{_cap([a for a in _MONTH_ABBR if a != 'mar'])}\.)(?![a-z])"
 _WD_FULL = list(WEEKDAY_NAMES)
-WEEKDAY = rf"(?:{_cap(_WD_FULL)}|{_cap(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'])}\.)(?![a-z])"
+_WD_ABBR = [d for d in WEEKDAYS if d not in WEEKDAY_NAMES]  # mon ... sun, tues, thur, thurs
+WEEKDAY = rf"(?:{_cap(_WD_FULL)}|{_cap(_WD_ABBR)}\.)(?![a-z])"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 YEAR = rf"(?:{YEAR4}|'\d\d)"

@@ -22,6 +22,7 @@ from importlib import resources
 from storyline.clean.patterns import DATE_STRING, DAY_RE, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 from storyline.model import Published
 from storyline.text.sentences import sentence_spans
+from storyline.text.vocab import MONTH_NAMES
 
 Date = dt.date
 
@@ -132,7 +133,7 @@ _DM = re.compile(rf"\b(?P<day>{DAY_RE})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>\d
 _MY = re.compile(rf"\b(?:in|since|of|last|from|until|by)?\s*(?P<mon>{MONTH_RE})\s+(?P<year>\d{{4}})\b", re.I)
 _BARE_MONTH = re.compile(
     r"\b(?:in|since|last|this|early|late|mid-?|until|by|[A-Za-z]+'s)\s+"
-    r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?P<mon>" + "|".join(m.title() for m in MONTH_NAMES if m != "may") + ")"
     r"\b(?!\s+\d)",
 )
 

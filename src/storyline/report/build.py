@@ -47,7 +47,7 @@ from typing import Any
 from storyline.clean.detok import detokenise
 from storyline.config import setting
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
-from storyline.text.vocab import MONTH_ABBREVIATIONS
+from storyline.text.vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 Cite = dict[str, Any]
 
@@ -147,9 +147,8 @@ DATE_WINDOW_DAYS = 366
 _DATED = frozenset({"day", "week", "month"})
 
 _WEEKDAYS_MONTHS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|june|july|august|september|october|november|december|today|yesterday|"
-    r"tonight)\b", re.I)
+    r"\b(" + "|".join([*WEEKDAY_NAMES, *(m for m in MONTH_NAMES if m != "may"), "today",
+                       "yesterday", "tonight"]) + r")\b", re.I)
 # One-word place names that are a street sign's tail, a compass point or a kind of place.
 _GENERIC_PLACES = frozenset({
     "street", "road", "avenue", "square", "city", "town", "village", "north", "south", "east",
@@ -267,8 +266,8 @@ _CUMULATIVE = re.compile(
 _INCIDENT = re.compile(
     r"\b(attack|attacks|blast|bomb|bombing|bomber|explosion|crash|clash|clashes|raid|"
     r"air ?strike|strike|shooting|ambush|shelling|collapse|fire|stampede|accident|"
-    r"suicide|gunmen|gunman|in a|in an|on (monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|last night|overnight)\b", re.I)
+    r"suicide|gunmen|gunman|in a|in an|on (" + "|".join(WEEKDAY_NAMES) + r")|last night|"
+    r"overnight)\b", re.I)
 _DEATHS = re.compile(r"\b(killed|dead|deaths?|died|death toll|fatalities|lives|toll|"
                      r"perished|bodies)\b", re.I)
 

@@ -37,7 +37,7 @@ from storyline.annotate.times import find_times, resolve_range
 from storyline.model import TimeExpression
 from storyline.text import tfidf
 from storyline.text.sentences import sentence_at, sentence_spans
-from storyline.text.vocab import STOP_WORDS
+from storyline.text.vocab import MONTH_ABBREVIATIONS, STOP_WORDS
 
 __all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
            "merge_timelines", "quotable"]
@@ -116,7 +116,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 # a day named by its month ("April 20", "20 April", "4/20"), not by "Tuesday" or "today"
-_EXPLICIT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/-]\d")
+_EXPLICIT = re.compile(r"(?i:" + "|".join(MONTH_ABBREVIATIONS) + r")|\d{1,4}[/-]\d")
 
 
 def _sentences(article_id: str, published: str, text: str,
@@ -157,9 +157,10 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 # a caption ends with the day the picture was taken ("..., off Louisiana, May 27, 2010.")
+_ABBR = "|".join(MONTH_ABBREVIATIONS)
 _CAPTION = re.compile(
-    r",\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s*,?\s*\d{4}"
+    r",\s*(?:(?:" + _ABBR + r")[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:" + _ABBR + r")[a-z]*)\s*,?\s*\d{4}"
     r"\s*[.]?\s*$")
 _CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z0-9'&-]{1,}\b[\s,]+){3,}")
 _END = re.compile(r"[.!?]['\"’”)\s]*$|[.!?]\s*(?:''|``)\s*$")
