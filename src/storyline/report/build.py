@@ -47,6 +47,7 @@ from typing import Any
 from storyline.clean.detok import detokenise
 from storyline.config import setting
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
+from storyline.text.sentences import sentence_spans
 from storyline.text.vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 Cite = dict[str, Any]
@@ -646,14 +647,9 @@ def choose_title(given: str | None, members: Sequence[Mapping[str, Any]],
 
 
 def _lead_end(text: str, sentences: int = 2) -> int:
-    """Where an article's lead (its first sentences) ends."""
-    end = 0
-    for _ in range(sentences):
-        m = re.compile(r"[.!?](\s|$)").search(text, end)
-        if not m:
-            return len(text)
-        end = m.end()
-    return end
+    """Where an article's lead (its first sentences, of the shared segmentation) ends."""
+    spans = sentence_spans(text)
+    return spans[sentences - 1][1] if len(spans) >= sentences else len(text)
 
 
 def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]],
