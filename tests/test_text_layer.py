@@ -10,7 +10,7 @@ import pytest
 
 from storyline.annotate import doc_sentences
 from storyline.annotate.attribution import find_attribution
-from storyline.annotate.stage import analyse, annotations_json
+from storyline.annotate.stage import analyse, annotations_json, sentence_offsets
 from storyline.model import Article, Published
 from storyline.story import stories, timeline
 from storyline.text import tfidf, vocab
@@ -48,25 +48,27 @@ def test_segmentation_cuts_lines_then_stops_not_abbreviations() -> None:
 def test_one_segmentation_for_parse_annotations_and_timeline(nlp: Any) -> None:
     doc, ann, _ = analyse(_article())
     spans = sentence_spans(TEXT)
-    # stored with the annotations, and the parse's sentences are the same
-    assert ann.sentences == spans
-    assert annotations_json(ann)["sentences"] == [list(s) for s in spans]
-    assert [(s.start_char, s.end_char) for s in doc_sentences(doc)] == spans
+    # the parse cuts wherever the text's segmentation does (and may cut further): its
+    # sentences are what is stored
+    assert ann.sentences == sentence_offsets(doc)
+    assert {a for a, _ in spans} <= {a for a, _ in ann.sentences}
+    assert annotations_json(ann)["sentences"] == [list(s) for s in ann.sentences]
     # the timeline cuts the article the same way (and takes stored sentences as given)
     assert [s.text for s in timeline._sentences("kivu1", "2025-03-12", TEXT)] == \
         [TEXT[a:b] for a, b in spans]
-    two = [(0, 34), (35, len(TEXT) - 1)]
-    assert len(timeline._sentences("kivu1", "2025-03-12", TEXT, spans=two)) == 2
+    stored = timeline._sentences("kivu1", "2025-03-12", TEXT, spans=ann.sentences)
+    assert [x.text for x in stored] == [TEXT[a:b] for a, b in ann.sentences]
 
 
 @pytest.mark.parametrize("text", [
     "Talks ended on Nov. 6 in Juba. Both sides left",
     "the ministry said it sent 40 trucks. convoys reached the camp on Monday; more followed",
     "Ferry resumes\nThe ferry sailed on Tuesday",
+    "Fighting resumed\nin the north, officials said.",
 ])
-def test_the_parse_takes_the_segmentation(nlp: Any, text: str) -> None:
-    doc = nlp(text)
-    assert [(s.start_char, s.end_char) for s in doc_sentences(doc)] == sentence_spans(text)
+def test_the_parse_starts_a_sentence_wherever_the_text_does(nlp: Any, text: str) -> None:
+    starts = {s.start_char for s in doc_sentences(nlp(text))}
+    assert {a for a, _ in sentence_spans(text)} <= starts
 
 
 def test_vocabulary() -> None:

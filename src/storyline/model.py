@@ -255,7 +255,8 @@ class Annotations:
     places: list[PlaceMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    # the article's one sentence segmentation (storyline.text.sentences): [start, end) pairs
+    # the article's one sentence segmentation ([start, end) pairs): the text's sentences
+    # (storyline.text.sentences) as the parse cut them (annotate.stage.shared_sentences)
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
 

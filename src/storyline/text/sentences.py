@@ -6,10 +6,13 @@ sentence-final punctuation (and any closing quotes or brackets) before a capital
 or an opening quote, unless the word before the stop is an abbreviation ("Nov. 6",
 "Mr. Smith", "U.S. officials", "10 a.m. Friday").
 
-The annotation stage computes it once per article and stores it with the annotations
-(:attr:`storyline.model.Annotations.sentences`); the spaCy parse is given the same
-sentences (:func:`storyline.annotate.stage.load_nlp`), so the annotators, the event coder,
-the time tagger and the timeline all read one segmentation.
+The annotation stage gives these sentences to the spaCy parse (each starts a parse
+sentence; the parser may still cut one it finds inside: :func:`storyline.annotate.stage.
+shared_sentences`) and stores the result with the annotations
+(:attr:`storyline.model.Annotations.sentences`), so the annotators, the event coder, the
+time tagger and the timeline of a parsed article read one segmentation, computed once.
+Text with no parse (``storyline times``, a timeline built from bare texts) is cut by
+:func:`sentence_spans` alone.
 
 >>> text = "Talks resumed on Nov. 6 in Nairobi. Mr. Abebe said \\"it went well.\\" Both left.\\nNext"
 >>> [text[a:b] for a, b in sentence_spans(text)]
