@@ -70,20 +70,25 @@ class ExportContext:
         return self._cache[key]
 
     def _annotation_parts(self) -> tuple[list[Figure], dict[str, list[Any]],
-                                         dict[str, list[TimeExpression]]]:
-        """One pass over the stored annotations: figures, places and time expressions."""
+                                         dict[str, list[TimeExpression]],
+                                         dict[str, list[tuple[int, int]]]]:
+        """One pass over the stored annotations: figures, places, time expressions and
+        sentences."""
         from storyline.annotate.stage import STAGE, STAGE_VERSION
 
         def make() -> tuple[list[Figure], dict[str, list[Any]],
-                            dict[str, list[TimeExpression]]]:
+                            dict[str, list[TimeExpression]], dict[str, list[tuple[int, int]]]]:
             figures: list[Figure] = []
             places: dict[str, list[Any]] = {}
             times: dict[str, list[TimeExpression]] = {}
+            sentences: dict[str, list[tuple[int, int]]] = {}
             for aid, data in self.store.annotations(STAGE, STAGE_VERSION):
                 figures.extend(Figure.from_json(f) for f in data.get("figures", []))
                 places[aid] = data.get("places", [])
                 times[aid] = [TimeExpression(**t) for t in data.get("times", [])]
-            return figures, places, times
+                if data.get("sentences"):
+                    sentences[aid] = [(int(a), int(b)) for a, b in data["sentences"]]
+            return figures, places, times, sentences
 
         return self._once("annotations", make)  # type: ignore[no-any-return]
 
@@ -113,6 +118,10 @@ class ExportContext:
     def times(self) -> dict[str, list[TimeExpression]]:
         """{article: the time expressions the annotation stage found} (not searched again)."""
         return self._annotation_parts()[2]
+
+    def sentences(self) -> dict[str, list[tuple[int, int]]]:
+        """{article: the sentence spans the annotation stage stored} (not split again)."""
+        return self._annotation_parts()[3]
 
     def events(self) -> list[MergedEvent]:
         """The merged events at or above the run's confidence floor, by story, date, id."""
@@ -278,6 +287,7 @@ def export_report(ctx: ExportContext) -> Path:
 
 def timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[MergedEvent],
                      options: Options, times: dict[str, list[TimeExpression]],
+                     sentences: dict[str, list[tuple[int, int]]] | None = None,
                      scores_out: dict[str, tuple[float, list[str]]] | None = None,
                      ) -> list[TimelineEntry]:
     """Timeline entries of ``docs``, each listing the merged events dated on its day.
@@ -292,7 +302,7 @@ def timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[MergedEv
         n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
         n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
         date_from=options.timeline_from, date_to=options.timeline_to, times=times,
-        scores_out=scores_out,
+        sentences=sentences, scores_out=scores_out,
     )
     on_day: dict[str, list[MergedEvent]] = {}
     for ev in events:
@@ -324,6 +334,7 @@ def build_run_timeline(ctx: ExportContext) -> Timeline:
     options = ctx.options
     story_of, copies = ctx.links()
     times = ctx.times()
+    sentences = ctx.sentences()
     docs_of: dict[str | None, list[tuple[str, str, str]]] = {}
     for linked in ctx.articles():
         a = linked.article
@@ -337,12 +348,13 @@ def build_run_timeline(ctx: ExportContext) -> Timeline:
     for story in ctx.stories():
         scores: dict[str, tuple[float, list[str]]] = {}
         entries = timeline_entries(docs_of.pop(story.id, []), events_of.get(story.id, []),
-                                   options, times, scores)
+                                   options, times, sentences, scores)
         stories.append(StoryTimeline(id=story.id, title=story.title, entries=entries))
         parts.append((entries, scores))
     for docs in docs_of.values():  # articles in no story: a timeline of their own
         scores = {}
-        parts.append((timeline_entries(docs, [], options, times, scores), scores))
+        parts.append((timeline_entries(docs, [], options, times, sentences, scores),
+                      scores))
     entries = merge_timelines(parts, n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
                               n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES)
     return Timeline(entries=entries, stories=stories)

@@ -206,7 +206,9 @@ class Mention:
     def from_json(cls, data: dict[str, Any]) -> Mention:
         return cls(article=data.get("article", ""), quote=data.get("quote", ""),
                    start=data.get("start", 0), end=data.get("end", 0),
-                   attribution=data.get("attribution"))
+                   attribution=data.get("attribution"),
+                   trigger=Span(**trig) if isinstance(trig := data.get("trigger"), dict)
+                   else None)
 
 
 @dataclass(slots=True)
@@ -337,6 +339,9 @@ class Annotations:
     places: list[PlaceMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # the article's one sentence segmentation ([start, end) pairs): the text's sentences
+    # (storyline.text.sentences) as the parse cut them (annotate.stage.shared_sentences)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 # -- the cross-document records (storyline.story) -------------------------------------

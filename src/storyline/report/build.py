@@ -45,6 +45,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.clean.detok import detokenise
 from storyline.config import setting
 from storyline.model import (
     DyadRow,
@@ -56,6 +57,8 @@ from storyline.model import (
     Timeline,
 )
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
+from storyline.text.sentences import sentence_spans
+from storyline.text.vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 Cite = dict[str, Any]
 
@@ -155,9 +158,8 @@ DATE_WINDOW_DAYS = 366
 _DATED = frozenset({"day", "week", "month"})
 
 _WEEKDAYS_MONTHS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|june|july|august|september|october|november|december|today|yesterday|"
-    r"tonight)\b", re.I)
+    r"\b(" + "|".join([*WEEKDAY_NAMES, *(m for m in MONTH_NAMES if m != "may"), "today",
+                       "yesterday", "tonight"]) + r")\b", re.I)
 # One-word place names that are a street sign's tail, a compass point or a kind of place.
 _GENERIC_PLACES = frozenset({
     "street", "road", "avenue", "square", "city", "town", "village", "north", "south", "east",
@@ -275,8 +277,8 @@ _CUMULATIVE = re.compile(
 _INCIDENT = re.compile(
     r"\b(attack|attacks|blast|bomb|bombing|bomber|explosion|crash|clash|clashes|raid|"
     r"air ?strike|strike|shooting|ambush|shelling|collapse|fire|stampede|accident|"
-    r"suicide|gunmen|gunman|in a|in an|on (monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|last night|overnight)\b", re.I)
+    r"suicide|gunmen|gunman|in a|in an|on (" + "|".join(WEEKDAY_NAMES) + r")|last night|"
+    r"overnight)\b", re.I)
 _DEATHS = re.compile(r"\b(killed|dead|deaths?|died|death toll|fatalities|lives|toll|"
                      r"perished|bodies)\b", re.I)
 
@@ -568,10 +570,6 @@ _WIRE_DATELINE = re.compile(
     r"(?:[A-Z][A-Z .,'/-]{1,40}\s*)?(?:\(|-LRB-)\s*(?:Reuters|AP|AFP|UPI|Xinhua)\s*"
     r"(?:\)|-RRB-)\s*-*\s*")
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'/-]{2,40}(?:\s*\([^)]{1,30}\))?\s*[:\u2014-]+\s+")
-_DETOKENISE = [(re.compile(p), r) for p, r in (
-    (r"-LRB-\s*", "("), (r"\s*-RRB-", ")"), (r"``\s*|\s*''", '"'), (r"\s+([,.;:?!%])", r"\1"),
-    (r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1"), (r"\(\s+", "("), (r"\s+\)", ")"),
-    (r"\s{2,}", " "))]
 _LEADING_WHEN = re.compile(r"^(?:On|Early on|Late on|By|As of)\s+[^,]{3,30}?\s*,\s+(?=\w)")
 # a page's link text or a wire desk's tag before the sentence: "Full Article", "UPDATE 2 -"
 _WIRE_TAG = re.compile(r"^(?:Full Article\s+)?(?:(?:ANALYSIS|UPDATE(?: \d+)?|FACTBOX|WRAPUP"
@@ -586,9 +584,7 @@ def headline_from_sentence(sentence: str) -> str:
     text = _CAPS_DATELINE.sub("", text, count=1)
     text = _LEADING_WHEN.sub("", text, count=1)
     text = _WIRE_TAG.sub("", text, count=1)
-    for pattern, repl in _DETOKENISE:
-        text = pattern.sub(repl, text)
-    text = text.strip()
+    text = detokenise(" ".join(text.split()))
     if len(text) > 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
         text = text[1:-1].strip()
     if len(text) > HEADLINE_CHARS:
@@ -660,14 +656,9 @@ def choose_title(given: str | None, members: Sequence[Mapping[str, Any]],
 
 
 def _lead_end(text: str, sentences: int = 2) -> int:
-    """Where an article's lead (its first sentences) ends."""
-    end = 0
-    for _ in range(sentences):
-        m = re.compile(r"[.!?](\s|$)").search(text, end)
-        if not m:
-            return len(text)
-        end = m.end()
-    return end
+    """Where an article's lead (its first sentences, of the shared segmentation) ends."""
+    spans = sentence_spans(text)
+    return spans[sentences - 1][1] if len(spans) >= sentences else len(text)
 
 
 def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]],
@@ -784,7 +775,7 @@ def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
     return views
 
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTHS = MONTH_ABBREVIATIONS
 
 
 def _span(first: str | None, last: str | None) -> str:

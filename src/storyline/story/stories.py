@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +27,8 @@ from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.config import setting
 from storyline.model import stable_id
 from storyline.store.db import Store
+from storyline.text import tfidf
+from storyline.text.vocab import NEWS_FILLER, STOP_WORDS
 
 THRESHOLD = float(setting("stories", "threshold"))  # see data/config.toml
 WINDOW_DAYS = int(setting("stories", "window_days"))
@@ -39,22 +40,7 @@ ARTICLE_TERMS = 150
 ENTITY_WEIGHT = float(setting("stories", "entity_weight"))
 TITLE_WEIGHT = int(setting("stories", "title_weight"))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
-_STOP_WORDS = (
-    """about above across after again against almost along already also although always
-    among and another any anyone are around because been before being below between both
-    but can cannot could did does doing done down during each either even ever every few
-    for from further had has have having her here hers him his how however into its itself
-    just last least less like made make many may might more most much must near nearly
-    neither never new next not now off often once one only other others our out over own
-    per rather said same says say she should since some still such than that the their
-    them then there these they this those though three through thus too two under until
-    upon very was way well were what when where whether which while who whom whose why
-    will with within without would year years yet you your week weeks month months day
-    days monday tuesday wednesday thursday friday saturday sunday january february march
-    april june july august september october november december time told according
-    including added people first second told news reported report reports mr mrs ms"""
-)
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = STOP_WORDS | NEWS_FILLER
 
 
 @dataclass
@@ -97,26 +83,20 @@ def article_terms(title: str | None, text: str, ann: dict[str, Any] | None) -> C
     return Counter(dict(terms.most_common(ARTICLE_TERMS)))
 
 
+def _boost(term: str) -> float:
+    return 1.0 if term.startswith("w:") else ENTITY_WEIGHT
+
+
 def weigh(terms: dict[str, int], df: dict[str, int], n_docs: int) -> dict[str, float]:
-    """Unit-length TF-IDF vector of an article's terms (entities boosted)."""
-    vec: dict[str, float] = {}
-    for t, c in terms.items():
-        idf = math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0
-        w = (1.0 + math.log(c)) * idf
-        if not t.startswith("w:"):
-            w *= ENTITY_WEIGHT
-        vec[t] = w
-    norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
-    return {t: x / norm for t, x in vec.items()}
+    """Unit-length TF-IDF vector of an article's terms (sublinear counts, entities
+    boosted)."""
+    return tfidf.weigh(terms, df, n_docs, sublinear=True, boost=_boost)
 
 
 def cosine(vec: dict[str, float], centroid: dict[str, float]) -> float:
-    norm = math.sqrt(sum(x * x for x in centroid.values()))
-    if not norm:
-        return 0.0
-    if len(vec) > len(centroid):
-        return sum(x * vec.get(t, 0.0) for t, x in centroid.items()) / norm
-    return sum(x * centroid.get(t, 0.0) for t, x in vec.items()) / norm
+    """Cosine of a unit vector with a centroid (any length)."""
+    norm = tfidf.norm(centroid)
+    return tfidf.dot(vec, centroid) / norm if norm else 0.0
 
 
 def _day(value: str | None) -> dt.date | None:
