@@ -1,0 +1,244 @@
+"""Targets the object does not name: rules of ``data/rules/targets.json``.
+
+When neither the object of an event nor the fallbacks of :mod:`.actors` give a target,
+:func:`rule_target` looks where an analyst would: a place the act lands on ("imposed a
+curfew in parts of Kashmir": India's people, written "parts of Kashmir"), the group
+that holds a site ("the rebel-held enclave": the rebels), the country whose thing the
+object is ("the ban on Cypriot ships": Cyprus), and whom an act of giving is meant to
+help ("sent food to help displaced families"). Each rule lists the event types it
+applies to and has an example (``tests/test_targets.py`` codes each one).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from storyline.annotate import doc_text
+from storyline.events import lexicon as lx
+from storyline.events.actors import _LEADING, _actors_at, _unnamed_actor
+from storyline.events.roles import _core_span
+from storyline.events.syntax import _OBJ, _lemma, _touches, _Trig
+from storyline.model import Actor, ActorMention, PlaceMention
+
+log = logging.getLogger(__name__)
+
+_PLACE_KINDS = frozenset({"place", "admin1", "country", "area"})
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """The target rules (``data/rules/targets.json``)."""
+    data: dict[str, Any] = json.loads(files("storyline").joinpath(
+        "data/rules/targets.json").read_text(encoding="utf-8"))
+    return data
+
+
+def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[ActorMention],
+                damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+                ) -> Actor | list[Actor] | None:
+    """The target by the rules of ``targets.json``, for an event without one; None when
+    no rule finds one. The act a threat, demand or agreement names is looked into as well
+    ("threatened to shell Haifa", "agreed to lift the ban on British beef")."""
+    found = _target_of(doc, trig, tgt_tok, actors, damaged, places)
+    if found is not None or not trig.verbal:
+        return found
+    if trig.type in ("THREATEN", "REQUEST", "REJECT", "AGREE", "ACCUSE"):
+        for c in trig.token.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                typ = (lx.VERBS.get(_lemma(c)) or (trig.type, None))[0] or trig.type
+                obj = next((o for o in c.children if o.dep_ in _OBJ), None)
+                inner = _Trig(c, typ, None, verbal=True, extra=None)
+                found = _target_of(doc, inner, obj, actors, damaged, places, outer=trig.type)
+                if found is not None:
+                    return found
+    return None
+
+
+def _target_of(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[ActorMention],
+               damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+               outer: str | None = None) -> Actor | list[Actor] | None:
+    return (_held(doc, trig, tgt_tok, damaged)
+            or _object_prep(doc, trig, actors, damaged, places)
+            or _place_target(doc, trig, tgt_tok, actors, damaged, places)
+            or _demonym_object(doc, trig, tgt_tok, actors, damaged, outer)
+            or _purpose(doc, trig, actors, damaged, places))
+
+
+def _anchors(trig: _Trig) -> list[Token]:
+    """The words whose prepositions may name the target: the trigger, the object that
+    typed it ("imposed a curfew in X"), and the trigger's direct objects."""
+    out = [trig.token]
+    if trig.extra is not None:
+        out.append(trig.extra)
+    if trig.verbal:
+        out.extend(c for c in trig.token.children if c.dep_ == "dobj" and c not in out)
+        # "agreed to a ceasefire in X": the event noun the verb takes
+        out.extend(p for p in _pobjs(trig.token, ("to", "on", "for"))
+                   if p not in out and _lemma(p) in lx.NOUNS)
+    return out
+
+
+def _object_prep(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
+                 damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+                 ) -> Actor | list[Actor] | None:
+    """"shared evidence with X", "a mediation effort between X and Y", "accepted the
+    demands by X", "rejected the envoy's request": who the object is with or whose."""
+    preps = rules()["object_preps"]["preps"]
+    for anchor in _anchors(trig)[1:]:
+        for c in anchor.children:
+            who = None
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                who = c
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                who = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if who is None or who.ent_type_ in _NOT_ACTORS:
+                continue
+            found = _actors_at(who, actors, damaged) or _unnamed_actor(
+                doc, who, damaged, places, subject=False)
+            if found is not None:
+                return found
+    return None
+
+
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                         "QUANTITY"})
+
+
+def _pobjs(tok: Token, preps: Sequence[str]) -> Iterator[Token]:
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            yield from (x for x in c.children if x.dep_ == "pobj")
+
+
+def _phrase(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    lo, hi = _core_span(tok)
+    if _touches(lo, hi, damaged) or "\n" in doc_text(doc)[lo:hi] or hi - lo > 80:
+        return None
+    return lo, hi
+
+
+def _place_actor(doc: Doc, tok: Token, role: str, actors: Sequence[ActorMention],
+                 damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+                 ) -> Actor | list[Actor] | None:
+    """The country a place phrase stands for ("parts of Kashmir" -> India's people), or
+    the state it names when it is an actor already ("Syria")."""
+    span = _phrase(doc, tok, damaged)
+    if span is None:
+        return None
+    lo, hi = span
+    known = _actors_at(tok, actors, damaged)
+    if known is not None:
+        return known
+    place = next((p for p in places if p.start < hi and p.end > lo and p.kind in _PLACE_KINDS
+                  and p.country), None)
+    if place is None or place.country is None:
+        return None
+    from storyline.annotate.actors import country_actor
+    from storyline.knowledge import load_knowledge
+
+    text = doc_text(doc)[lo:hi].strip()
+    return country_actor(load_knowledge(), place.country, role, _LEADING.sub("", text) or text)
+
+
+def _place_target(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+                  actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
+                  places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
+    for rule in rules()["places"]["rules"]:
+        if trig.type not in rule["types"]:
+            continue
+        for anchor in _anchors(trig):
+            cands = list(_pobjs(anchor, rule["preps"]))
+            if "dobj" in rule["preps"] and tgt_tok is not None and anchor.i == tgt_tok.i:
+                cands.append(anchor)
+            for p in cands:
+                found = _place_actor(doc, p, rule["role"], actors, damaged, places)
+                if found is not None:
+                    return found
+    return None
+
+
+def _held(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+          damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """"the rebel-held enclave": the rebels."""
+    if tgt_tok is None:
+        if trig.verbal:
+            return None
+        tgt_tok = next(_pobjs(trig.token, ("of", "on", "against")), None)
+        if tgt_tok is None:
+            return None
+    holders: dict[str, str] = rules()["held"]["holders"]
+    for t in doc[tgt_tok.left_edge.i:tgt_tok.i]:
+        if t.lower_ != "held" or t.i < 2 or doc[t.i - 1].text not in ("-", "–"):
+            continue
+        who = doc[t.i - 2]
+        role = holders.get(_lemma(who)) or holders.get(who.lower_)
+        if role is None or _touches(who.idx, who.idx + len(who.text), damaged):
+            continue
+        from storyline.annotate.actors import ROLE_NOUN, slug
+
+        name = ROLE_NOUN.get(role, "people") if role != "REB" else "rebels"
+        return Actor(text=who.text, name=name, id="unk-" + slug(name).replace("_", "-"),
+                     country=None, role=role)  # type: ignore[arg-type]
+    return None
+
+
+def _demonym_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+                    actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
+                    outer: str | None) -> Actor | list[Actor] | None:
+    """"the ban on Cypriot ships": Cyprus; "rejected U.S. calls": the United States."""
+    spec = rules()["demonym_objects"]
+    if (outer or trig.type) not in spec["types"] or tgt_tok is None:
+        return None
+    seen = 0
+    tok: Token | None = tgt_tok
+    while tok is not None and seen < 4:
+        seen += 1
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound", "poss", "nmod") or c.i > tok.i:
+                continue
+            if _touches(c.idx, c.idx + len(c.text), damaged):
+                continue
+            known = _actors_at(c, actors, damaged)
+            if isinstance(known, Actor) and known.country and known.role == "GOV" and \
+                    "_" not in known.id:
+                return known
+            iso3 = lx.demonyms().get(c.lower_)
+            if iso3 is not None:
+                from storyline.annotate.actors import country_actor
+                from storyline.knowledge import load_knowledge
+
+                return country_actor(load_knowledge(), iso3, "GOV", c.text)
+        tok = next(_pobjs(tok, ("on", "of", "against", "to", "for")), None)
+    return None
+
+
+def _purpose(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
+             damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+             ) -> Actor | list[Actor] | None:
+    """"sent food to help displaced families": the families."""
+    spec = rules()["purposes"]
+    if trig.type not in spec["types"]:
+        return None
+    heads = [trig.token, *(c for c in trig.token.children if c.dep_ == "dobj")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ not in ("advcl", "xcomp", "acl", "relcl") or _lemma(c) not in spec["verbs"]:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            obj = next((o for o in c.children if o.dep_ in ("dobj", "obj")), None)
+            if obj is None:
+                continue
+            found = _actors_at(obj, actors, damaged) or _unnamed_actor(
+                doc, obj, damaged, places, subject=False) or _place_actor(
+                doc, obj, "CVL", actors, damaged, places)
+            if found is not None:
+                return found
+    return None
