@@ -58,6 +58,34 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
                 found = _target_of(doc, inner, obj, actors, damaged, places, outer=trig.type)
                 if found is not None:
                     return found
+    return _described_act(doc, trig, actors, damaged, places)
+
+
+def _described_act(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
+                   damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+                   ) -> Actor | list[Actor] | None:
+    """The one the object's own clause acts on: "lifted sanctions imposed on China",
+    "rejected appeals to release Aya Hijazi", "accepted an invitation to meet with Kim",
+    "rejected the proposal submitted by the port company"."""
+    spec = rules()["described_acts"]
+    if trig.type not in spec["types"]:
+        return None
+    for anchor in _anchors(trig)[1:]:
+        for c in anchor.children:
+            if c.dep_ != "acl" or c.pos_ != "VERB" or not (c.tag_ == "VBN" or any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                continue  # a participle ("imposed on") or an infinitive ("to meet with")
+            cands = [o for o in c.children if o.dep_ in ("dobj", "obj")]
+            cands += list(_pobjs(c, spec["preps"]))
+            cands += [x for a in c.children if a.dep_ == "agent" for x in a.children
+                      if x.dep_ == "pobj"]
+            for who in cands:
+                if who.ent_type_ in _NOT_ACTORS:
+                    continue
+                found = _actors_at(who, actors, damaged) or _unnamed_actor(
+                    doc, who, damaged, places, subject=False)
+                if found is not None:
+                    return found
     return None
 
 
@@ -222,23 +250,33 @@ def _demonym_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
 def _purpose(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
              damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
              ) -> Actor | list[Actor] | None:
-    """"sent food to help displaced families": the families."""
-    spec = rules()["purposes"]
-    if trig.type not in spec["types"]:
-        return None
+    """"sent food to help displaced families": the families; "went on strike to protest
+    the minister's decision": the minister."""
     heads = [trig.token, *(c for c in trig.token.children if c.dep_ == "dobj")]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ not in ("advcl", "xcomp", "acl", "relcl") or _lemma(c) not in spec["verbs"]:
-                continue
-            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                continue
-            obj = next((o for o in c.children if o.dep_ in ("dobj", "obj")), None)
-            if obj is None:
-                continue
-            found = _actors_at(obj, actors, damaged) or _unnamed_actor(
-                doc, obj, damaged, places, subject=False) or _place_actor(
-                doc, obj, "CVL", actors, damaged, places)
-            if found is not None:
-                return found
+    verb = trig.token.head
+    if not trig.verbal and verb.dep_ == "prep":
+        verb = verb.head  # "went on strike to protest ...": the clause of the noun
+    if not trig.verbal and verb.pos_ == "VERB":
+        heads.append(verb)
+    for rule in rules()["purposes"]["rules"]:
+        if trig.type not in rule["types"]:
+            continue
+        for h in heads:
+            for c in h.children:
+                if c.dep_ not in ("advcl", "xcomp", "acl", "relcl") or \
+                        _lemma(c) not in rule["verbs"] or not (c.tag_ == "VBG" or any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                    continue
+                obj = next((o for o in c.children if o.dep_ in ("dobj", "obj")), None)
+                if obj is None:
+                    continue
+                whose = [x for x in obj.children if x.dep_ == "poss" and x.pos_ in (
+                    "PROPN", "NOUN")]
+                for who in [obj, *whose]:
+                    found = _actors_at(who, actors, damaged) or _unnamed_actor(
+                        doc, who, damaged, places, subject=False) or _place_actor(
+                        doc, who, "CVL", actors, damaged, places) or _demonym_object(
+                        doc, trig, who, actors, damaged, "PROTEST")
+                    if found is not None:
+                        return found
     return None
