@@ -57,3 +57,9 @@ def test_place_target_is_its_country_written_as_the_place() -> None:
 ])
 def test_where_an_attack_happens_is_no_target(text: str) -> None:
     assert _main_target(text) == []
+
+
+def test_who_did_what_the_object_names_is_the_target() -> None:
+    got = _main_target("Dozens of students began a hunger strike against abuses by the "
+                       "Kenyan police on Monday.")
+    assert any("police" in t for t in got), got

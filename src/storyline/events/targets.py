@@ -220,30 +220,61 @@ def _held(doc: Doc, trig: _Trig, tgt_tok: Token | None,
 def _demonym_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
                     actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
                     outer: str | None) -> Actor | list[Actor] | None:
-    """"the ban on Cypriot ships": Cyprus; "rejected U.S. calls": the United States."""
+    """"the ban on Cypriot ships": Cyprus; "rejected U.S. calls": the United States;
+    "a hunger strike against violations by the city police": the police (whose the
+    thing is, or who did it, along the object's chain of prepositions)."""
     spec = rules()["demonym_objects"]
-    if (outer or trig.type) not in spec["types"] or tgt_tok is None:
+    if (outer or trig.type) not in spec["types"]:
         return None
+    start = tgt_tok
+    if start is None and trig.type == "PROTEST":
+        # "began a hunger strike in protest against new laws imposed by X"
+        start = next(_pobjs(trig.token, ("against", "over", "in")), None)
     seen = 0
-    tok: Token | None = tgt_tok
+    tok: Token | None = start
     while tok is not None and seen < 4:
         seen += 1
-        for c in tok.children:
-            if c.dep_ not in ("amod", "compound", "poss", "nmod") or c.i > tok.i:
-                continue
-            if _touches(c.idx, c.idx + len(c.text), damaged):
-                continue
-            known = _actors_at(c, actors, damaged)
-            if isinstance(known, Actor) and known.country and known.role == "GOV" and \
-                    "_" not in known.id:
-                return known
-            iso3 = lx.demonyms().get(c.lower_)
-            if iso3 is not None:
-                from storyline.annotate.actors import country_actor
-                from storyline.knowledge import load_knowledge
+        found = _whose(tok, actors, damaged) or _done_by(doc, tok, actors, damaged)
+        if found is not None:
+            return found
+        tok = next(_pobjs(tok, ("on", "of", "against", "to", "for", "over")), None) or (
+            next(_pobjs(tok, ("against",)), None) if tok.lower_ == "protest" else None)
+    return None
 
-                return country_actor(load_knowledge(), iso3, "GOV", c.text)
-        tok = next(_pobjs(tok, ("on", "of", "against", "to", "for")), None)
+
+def _whose(tok: Token, actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]]
+           ) -> Actor | list[Actor] | None:
+    """The state a noun's modifier names ("Cypriot ships", "U.S. calls")."""
+    for c in tok.children:
+        if c.dep_ not in ("amod", "compound", "poss", "nmod") or c.i > tok.i:
+            continue
+        if _touches(c.idx, c.idx + len(c.text), damaged):
+            continue
+        known = _actors_at(c, actors, damaged)
+        if isinstance(known, Actor) and known.country and known.role == "GOV" and \
+                "_" not in known.id:
+            return known
+        iso3 = lx.demonyms().get(c.lower_)
+        if iso3 is not None:
+            from storyline.annotate.actors import country_actor
+            from storyline.knowledge import load_knowledge
+
+            return country_actor(load_knowledge(), iso3, "GOV", c.text)
+    return None
+
+
+def _done_by(doc: Doc, tok: Token, actors: Sequence[ActorMention],
+             damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    """Who did the thing a noun names: "violations by the police", "laws imposed by
+    the government"."""
+    whos = list(_pobjs(tok, ("by",)))
+    whos += [x for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+             for a in c.children if a.dep_ == "agent" for x in a.children if x.dep_ == "pobj"]
+    for who in whos:
+        found = _actors_at(who, actors, damaged) or _unnamed_actor(
+            doc, who, damaged, (), subject=False)
+        if found is not None:
+            return found
     return None
 
 
