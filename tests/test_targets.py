@@ -63,3 +63,9 @@ def test_who_did_what_the_object_names_is_the_target() -> None:
     got = _main_target("Dozens of students began a hunger strike against abuses by the "
                        "Kenyan police on Monday.")
     assert any("police" in t for t in got), got
+
+
+def test_a_second_object_that_names_someone_is_the_target() -> None:
+    got = _main_target("Ruto will meet his counterpart Tanzanian President Samia Suluhu "
+                       "Hassan in Arusha on Friday.")
+    assert any("Samia" in t or "Hassan" in t for t in got), got

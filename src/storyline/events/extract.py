@@ -237,7 +237,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     if target is None:
         target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
     if target is None:
-        target = rule_target(doc, trig, tgt_tok, actors, damaged, places)
+        target = rule_target(doc, trig, tgt_tok, actors, damaged, places, source)
     if source is not None and target is not None and _same(source, target):
         target = None
     typ, mode = trig.type, trig.mode

@@ -41,12 +41,13 @@ def rules() -> dict[str, Any]:
 
 
 def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[ActorMention],
-                damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
-                ) -> Actor | list[Actor] | None:
+                damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                source: Actor | list[Actor] | None = None) -> Actor | list[Actor] | None:
     """The target by the rules of ``targets.json``, for an event without one; None when
     no rule finds one. The act a threat, demand or agreement names is looked into as well
     ("threatened to shell Haifa", "agreed to lift the ban on British beef")."""
-    found = _target_of(doc, trig, tgt_tok, actors, damaged, places)
+    found = _pronoun_target(tgt_tok, actors, damaged, source) or _target_of(
+        doc, trig, tgt_tok, actors, damaged, places)
     if found is not None or not trig.verbal:
         return found
     if trig.type in ("THREATEN", "REQUEST", "REJECT", "AGREE", "ACCUSE"):
@@ -59,6 +60,27 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
                 if found is not None:
                     return found
     return _described_act(doc, trig, actors, damaged, places)
+
+
+def _pronoun_target(tok: Token | None, actors: Sequence[ActorMention],
+                    damaged: Sequence[tuple[int, int]], source: Actor | list[Actor] | None
+                    ) -> Actor | list[Actor] | None:
+    """An object pronoun stands for the nearest actor named before it in its sentence that
+    fits it and is not the source: "him"/"her" a person, "them" a group or several, "it"
+    a state or body ("called Ruto to assure him", "accusing him of complicity")."""
+    spec = rules()["pronouns"]
+    if tok is None or tok.lower_ not in spec["words"] or tok.dep_ not in ("dobj", "pobj"):
+        return None
+    kind = spec["words"][tok.lower_]
+    src_ids = {a.id for a in (source if isinstance(source, list) else [source] if source else [])}
+    for m in sorted(actors, key=lambda m: -m.start):
+        if m.end > tok.idx or m.start < tok.sent.start_char or \
+                _touches(m.start, m.end, damaged) or m.actor.id in src_ids:
+            continue
+        person = "_" in m.actor.id
+        if (kind == "person") == person:
+            return m.actor
+    return None
 
 
 def _described_act(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
@@ -92,7 +114,8 @@ def _described_act(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
 def _target_of(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[ActorMention],
                damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                outer: str | None = None) -> Actor | list[Actor] | None:
-    return (_held(doc, trig, tgt_tok, damaged)
+    return (_other_object(doc, trig, tgt_tok, actors, damaged, places)
+            or _held(doc, trig, tgt_tok, damaged)
             or _object_prep(doc, trig, actors, damaged, places)
             or _place_target(doc, trig, tgt_tok, actors, damaged, places)
             or _demonym_object(doc, trig, tgt_tok, actors, damaged, outer)
@@ -111,6 +134,24 @@ def _anchors(trig: _Trig) -> list[Token]:
         out.extend(p for p in _pobjs(trig.token, ("to", "on", "for"))
                    if p not in out and _lemma(p) in lx.NOUNS)
     return out
+
+
+def _other_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+                  actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
+                  places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
+    """Another direct object of the trigger when the first names no one ("will meet his
+    counterpart Italian President Sergio Mattarella", parsed as two objects)."""
+    if not trig.verbal:
+        return None
+    for c in trig.token.children:
+        if c.dep_ != "dobj" or (tgt_tok is not None and c.i == tgt_tok.i) or (
+                trig.extra is not None and c.i == trig.extra.i):
+            continue
+        found = _actors_at(c, actors, damaged) or _unnamed_actor(
+            doc, c, damaged, places, subject=False)
+        if found is not None:
+            return found
+    return None
 
 
 def _object_prep(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
