@@ -49,7 +49,7 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
     found = _pronoun_target(tgt_tok, actors, damaged, source) or _target_of(
         doc, trig, tgt_tok, actors, damaged, places)
     if found is not None or not trig.verbal:
-        return found
+        return _not_source(found, source)
     if trig.type in ("THREATEN", "REQUEST", "REJECT", "AGREE", "ACCUSE"):
         for c in trig.token.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
@@ -58,8 +58,20 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
                 inner = _Trig(c, typ, None, verbal=True, extra=None)
                 found = _target_of(doc, inner, obj, actors, damaged, places, outer=trig.type)
                 if found is not None:
-                    return found
-    return _described_act(doc, trig, actors, damaged, places)
+                    return _not_source(found, source)
+    return _not_source(_described_act(doc, trig, actors, damaged, places), source)
+
+
+def _not_source(found: Actor | list[Actor] | None, source: Actor | list[Actor] | None
+                ) -> Actor | list[Actor] | None:
+    """No rule's target is one of the event's sources."""
+    src = {a.id for a in (source if isinstance(source, list) else [source] if source else [])}
+    if found is None or not src:
+        return found
+    if isinstance(found, list):
+        kept = [a for a in found if a.id not in src]
+        return kept[0] if len(kept) == 1 else kept or None
+    return None if found.id in src else found
 
 
 def _pronoun_target(tok: Token | None, actors: Sequence[ActorMention],
