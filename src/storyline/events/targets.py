@@ -127,6 +127,7 @@ def _target_of(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[Ac
                damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                outer: str | None = None) -> Actor | list[Actor] | None:
     return (_other_object(doc, trig, tgt_tok, actors, damaged, places)
+            or _noun_of(doc, trig, tgt_tok, actors, damaged, places)
             or _held(doc, trig, tgt_tok, damaged)
             or _object_prep(doc, trig, actors, damaged, places)
             or _place_target(doc, trig, tgt_tok, actors, damaged, places)
@@ -161,6 +162,24 @@ def _other_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
             continue
         found = _actors_at(c, actors, damaged) or _unnamed_actor(
             doc, c, damaged, places, subject=False)
+        if found is not None:
+            return found
+    return None
+
+
+def _noun_of(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+             actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
+             places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
+    """The "of" phrase of an event noun done to someone ("the arrest of the opposition
+    leader", "the bombardment of Aleppo"): its patient, as the target."""
+    spec = rules()["noun_of"]
+    if trig.verbal or tgt_tok is not None or trig.type not in spec["types"] or \
+            _lemma(trig.token) in spec["except"]:
+        return None
+    for p in _pobjs(trig.token, ("of",)):
+        found = _actors_at(p, actors, damaged) or _unnamed_actor(
+            doc, p, damaged, places, subject=False) or _place_actor(
+            doc, p, "CVL", actors, damaged, places)
         if found is not None:
             return found
     return None
