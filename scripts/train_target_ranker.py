@@ -31,6 +31,7 @@ from storyline.events import ranker  # noqa: E402
 
 OUT = ROOT / "src/storyline/data/target_ranker.json"
 MIN_PRECISION = 0.75
+C = 0.5
 C = float(__import__("os").environ.get("RANKER_C", "0.5"))
 
 
@@ -129,7 +130,7 @@ def main() -> int:
         tp = base["tp"] + sum(lab for s, lab in oof if s >= thr)
         fp = base["fp"] + sum(1 - lab for s, lab in oof if s >= thr)
         fn = base["fn"] - sum(lab for s, lab in oof if s >= thr)
-        p, r, f = _f1(tp, fp, fn)
+        p, _r, f = _f1(tp, fp, fn)
         if p >= MIN_PRECISION and f > best[0]:
             best = (f, thr)
     threshold = best[1]
