@@ -54,6 +54,17 @@ def model() -> dict[str, Any]:
     return data
 
 
+def _model_version() -> str:
+    """A short hash of the shipped weights: retraining them re-annotates stored articles."""
+    import hashlib
+
+    raw = files("storyline").joinpath("data/target_ranker.json").read_bytes()
+    return hashlib.sha1(raw).hexdigest()[:8]
+
+
+MODEL_VERSION = _model_version()
+
+
 def candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
                places: Sequence[PlaceMention], damaged: Sequence[tuple[int, int]],
                source: Actor | list[Actor] | None) -> list[Candidate]:
