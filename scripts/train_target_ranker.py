@@ -76,7 +76,7 @@ def examples(rows: list[dict[str, Any]]) -> tuple[list[list[list[str]]], list[li
             continue
         trig = coded[m].trigger
         assert trig is not None
-        cands = ranker.candidates(doc, trig, actors, places, (), ev.source)
+        cands = ranker.candidates(doc, trig, actors, places, (), ev.source, ev.type)
         if not cands:
             continue
         feats.append([ranker.features(trig, ev.type, c) for c in cands])

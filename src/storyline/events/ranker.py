@@ -65,10 +65,22 @@ def _model_version() -> str:
 MODEL_VERSION = _model_version()
 
 
+def _place_may_be_target(root: Token, event_type: str) -> bool:
+    """A place is a candidate only where a place rule of ``data/rules/targets.json`` lets
+    one stand for its country (the preposition it hangs on and the event type): "talks in
+    Gedaref" name where the talks were, not with whom."""
+    from storyline.events.targets import rules
+
+    prep = root.head.lower_ if root.dep_ == "pobj" else "dobj" if root.dep_ == "dobj" else None
+    return prep is not None and any(prep in r["preps"] and event_type in r["types"]
+                                    for r in rules()["places"]["rules"])
+
+
 def candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
                places: Sequence[PlaceMention], damaged: Sequence[tuple[int, int]],
-               source: Actor | list[Actor] | None) -> list[Candidate]:
-    """The actor mentions and placed countries of the trigger's sentence and line."""
+               source: Actor | list[Actor] | None, event_type: str) -> list[Candidate]:
+    """The actor mentions of the trigger's sentence and line, and its placed countries
+    where a place rule lets a place stand for its country."""
     sent = trigger.sent
     src = {a.id for a in (source if isinstance(source, list) else [source] if source else [])}
     text = doc.text
@@ -93,7 +105,7 @@ def candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
                     m.start < p.end and p.start < m.end for m in actors):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None:
+        if span is None or not _place_may_be_target(span.root, event_type):
             continue
         from storyline.annotate.actors import country_actor
         from storyline.knowledge import load_knowledge
@@ -154,7 +166,7 @@ def ranked_target(doc: Doc, trigger: Token, event_type: str, actors: Sequence[Ac
     m = model()
     weights: dict[str, float] = m["weights"]
     best: tuple[float, Candidate] | None = None
-    for c in candidates(doc, trigger, actors, places, damaged, source):
+    for c in candidates(doc, trigger, actors, places, damaged, source, event_type):
         s = score(features(trigger, event_type, c), weights)
         if best is None or s > best[0]:
             best = (s, c)
