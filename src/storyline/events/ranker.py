@@ -26,6 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from storyline.annotate import doc_text
 from storyline.events.syntax import _touches
 from storyline.model import Actor, ActorMention, PlaceMention
 
@@ -83,7 +84,7 @@ def candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
     where a place rule lets a place stand for its country."""
     sent = trigger.sent
     src = {a.id for a in (source if isinstance(source, list) else [source] if source else [])}
-    text = doc.text
+    text = doc_text(doc)  # spaCy joins every token on each doc.text
     out: list[Candidate] = []
 
     def same_line(start: int, end: int) -> bool:
