@@ -94,8 +94,10 @@ from storyline.events.dating import (
 from storyline.events.location import _location
 from storyline.events.modality import _modality
 from storyline.events.nesting import _drop_nested
+from storyline.events.ranker import ranked_target
 from storyline.events.roles import _called_for, _noun_source, _roles
 from storyline.events.syntax import _appos_head, _lemma, _segments, _touches, _Trig
+from storyline.events.targets import rule_target
 from storyline.events.triggers import _triggers, statement_heads
 from storyline.model import (
     EVENT_TYPES,
@@ -238,6 +240,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if target is None:
         target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
+    if target is None:
+        target = rule_target(doc, trig, tgt_tok, actors, damaged, places, source)
+    if target is None:
+        target = ranked_target(doc, tok, trig.type, actors, places, damaged, source)
     if source is not None and target is not None and _same(source, target):
         target = None
     typ, mode = trig.type, trig.mode
