@@ -1,13 +1,15 @@
 """Events in whole real articles: the real pipeline against an analyst's exhaustive coding.
 
-The gold (``benchmarks/gold/articles_events.json``) codes every event of 33 real
+The gold (``benchmarks/gold/articles_events.json``) codes every event of 66 real
 Timeline17 articles (``../shared/dev/t17``: the BP oil spill, the 2009 flu pandemic and
-the Haiti earthquake, with their web leftovers), each written by one of three annotators
-who saw neither the code nor its output. A third of the articles (``part: heldout``) is
-held out: its figures are reported, its errors never printed.
+the Haiti earthquake, with their web leftovers) and of 13 real English news pages of
+``../shared/dev/html`` (topic ``html``), each written by one of eight annotators who saw
+neither the code nor its output. A third of the articles (``part: heldout``) is held
+out: its figures are reported, its errors never printed. Each part is also reported by
+genre (``dev_t17``, ``dev_html``, ``heldout_t17``, ``heldout_html``).
 
 The articles go through ``storyline run`` as a user would give them (JSON Lines with
-their publication dates), and every event of ``events.jsonl`` with a mention in a gold
+their publication dates; the pages as their HTML files), and every event of ``events.jsonl`` with a mention in a gold
 article is one prediction in that article. A prediction matches a gold event when one
 of its mentions covers the gold anchor and its type (or its PLOVER type, modality
 folded) is the gold type or an acceptable one; matching is one to one, best first.
@@ -41,6 +43,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 GOLD = ROOT / "benchmarks/gold/articles_events.json"
+HTML = "html"  # the gold's topic for pages of ../shared/dev/html, given as HTML files
 RESULTS = ROOT / "benchmarks/results/articles.json"
 FAMILY = {"AGREE": "coop-verbal", "CONSULT": "coop-verbal", "SUPPORT": "coop-verbal",
           "CONCEDE": "coop-verbal", "COOPERATE": "coop", "AID": "coop", "RETREAT": "coop",
@@ -75,7 +79,8 @@ def load_texts(shared: Path, gold: list[dict[str, Any]]) -> dict[str, dict[str, 
     """``topic/id`` -> the t17 article line ({id, time, text})."""
     want = defaultdict(set)
     for a in gold:
-        want[a["topic"]].add(str(a["id"]))
+        if a["topic"] != HTML:
+            want[a["topic"]].add(str(a["id"]))
     out = {}
     for topic, ids in want.items():
         with open(shared / "dev/t17" / topic / "articles.jsonl", encoding="utf-8") as fh:
@@ -92,17 +97,28 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
-def locate(text: str, anchor: str, line: int, n_lines: int) -> tuple[int, int] | None:
-    """Character span of ``anchor`` in the cleaned ``text``: the occurrence whose relative
-    position is nearest the gold line's (cleaning may drop lines before it)."""
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def locate(text: str, anchor: str, line: int, n_lines: int,
+           nth: int | None = None) -> tuple[int, int] | None:
+    """Character span of ``anchor`` in the cleaned ``text``: the ``nth`` occurrence when
+    the gold gives one (a page), else the one whose relative position is nearest the gold
+    line's (cleaning may drop lines before it). Curly and straight quotes are one."""
     from storyline.clean.detok import detokenise
 
+    text = text.translate(_QUOTES)  # same length: offsets stay
     hits: list[tuple[int, int]] = []
     for form in dict.fromkeys([anchor, detokenise(anchor)]):  # as written, or detokenised
-        pat = re.compile(r"\s*".join(re.escape(w) for w in form.split()), re.I)
+        pat = re.compile(r"\s*".join(re.escape(w) for w in form.translate(_QUOTES).split()),
+                         re.I)
         hits.extend((m.start(), m.end()) for m in pat.finditer(text))
     if not hits:
         return None
+    if nth is not None:
+        ordered = sorted(set(hits))
+        return ordered[min(nth, len(ordered) - 1)]
     want = line / max(1, n_lines)
     return min(hits, key=lambda h: abs(h[0] / max(1, len(text)) - want))
 
@@ -220,17 +236,39 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 # -- running the pipeline -----------------------------------------------------------
 
-def run_pipeline(texts: dict[str, dict[str, Any]], work: Path, min_confidence: float) -> Path:
+def run_pipeline(texts: dict[str, dict[str, Any]], work: Path, min_confidence: float,
+                 pages: Sequence[Path] = ()) -> Path:
+    """One ``storyline run`` over the t17 articles (JSON Lines with their dates) and the
+    gold's HTML pages (copied as files: the reader, cleaner and dater see them as a
+    user's pages)."""
+    import shutil
+
     from storyline.pipeline import Options, run
 
     src = work / "input.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
         for key, art in sorted(texts.items()):
             fh.write(json.dumps({"id": key, "text": art["text"], "published": art["time"]}) + "\n")
+    inputs = [str(src)]
+    if pages:
+        pdir = work / "pages"
+        pdir.mkdir(exist_ok=True)
+        for page in pages:
+            shutil.copy(page, pdir / page.name)
+        inputs.append(str(pdir))
     out = work / "out"
-    run([str(src)], out, None, Options(progress=False, min_confidence=min_confidence),
+    run(inputs, out, None, Options(progress=False, min_confidence=min_confidence),
         log=lambda _m: None)
     return out
+
+
+def _article_key(a: dict[str, Any]) -> str | None:
+    """``topic/id`` of an output article: its JSON Lines id, or ``html/<page stem>``."""
+    if a.get("input_id"):
+        return str(a["input_id"])
+    if a.get("path"):
+        return f"{HTML}/{Path(a['path']).stem}"
+    return None
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -240,8 +278,8 @@ def _read(path: Path) -> list[dict[str, Any]]:
 def predictions(out: Path) -> tuple[dict[str, list[Pred]], dict[str, str], list[dict[str, Any]]]:
     """Per gold article (``topic/id``): its predictions; the cleaned texts; the events."""
     arts = _read(out / "articles.jsonl")
-    key_of = {a["id"]: a["input_id"] for a in arts}
-    text_of = {a["input_id"]: a["text"] for a in arts}
+    key_of = {a["id"]: _article_key(a) for a in arts}
+    text_of = {k: a["text"] for a in arts if (k := _article_key(a))}
     events = _read(out / "events.jsonl")
     per: dict[str, list[Pred]] = defaultdict(list)
     for ev in events:
@@ -273,7 +311,8 @@ def score_part(gold: list[dict[str, Any]], per: dict[str, list[Pred]], text_of: 
         key = f"{a['topic']}/{a['id']}"
         text = text_of.get(key, "")
         n_lines = len(text.split("\n"))
-        spans = [locate(text, g["anchor"], g["line"], n_lines) for g in a["events"]]
+        spans = [locate(text, g["anchor"], g["line"], n_lines, g.get("nth"))
+                 for g in a["events"]]
         lost += sum(1 for s, g in zip(spans, a["events"], strict=True)
                     if s is None and not g.get("optional"))
         noise = [locate(text, x["anchor"], x["line"], n_lines) for x in a.get("not_events", [])]
@@ -387,17 +426,23 @@ def evaluate(min_confidence: float | None, errors: int, work: Path | None = None
 
     floor = default_threshold() if min_confidence is None else min_confidence
     with tempfile.TemporaryDirectory() as tmp:
-        out = run_pipeline(texts, work or Path(tmp), floor)
+        pages = [shared / "dev/html/pages" / f"{a['id']}.html" for a in gold
+                 if a["topic"] == HTML]
+        out = run_pipeline(texts, work or Path(tmp), floor, [p for p in pages if p.is_file()])
         per, text_of, events = predictions(out)
         _KEY_OF.clear()
-        _KEY_OF.update({a["id"]: a["input_id"] for a in _read(out / "articles.jsonl")})
+        _KEY_OF.update({a["id"]: k for a in _read(out / "articles.jsonl")
+                        if (k := _article_key(a))})
     result: dict[str, Any] = {"min_confidence": floor}
     for part in ("dev", "heldout"):
         sub = [a for a in gold if a["part"] == part]
-        if part == "heldout":
-            result[part] = score_part(sub, per, text_of, events, 0)
-        else:
-            result[part] = score_part(sub, per, text_of, events, errors)
+        result[part] = score_part(sub, per, text_of, events, 0 if part == "heldout" else errors)
+        # the same part split by genre: Timeline17 articles and modern web pages
+        for genre, keep in (("t17", lambda a: a["topic"] != HTML),
+                            ("html", lambda a: a["topic"] == HTML)):
+            sel = [a for a in sub if keep(a)]
+            if sel:
+                result[f"{part}_{genre}"] = score_part(sel, per, text_of, events, 0)
     return result
 
 
