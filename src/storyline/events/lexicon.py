@@ -94,6 +94,9 @@ VERBS: dict[str, Trigger] = {
     "sue": ("ACCUSE", "allege"), "lambaste": ("ACCUSE", "disapprove"),
     "castigate": ("ACCUSE", "disapprove"), "complain": ("ACCUSE", "disapprove"),
     "indict": ("ACCUSE", "allege"), "fault": ("ACCUSE", "disapprove"),
+    "blast": ("ACCUSE", "disapprove"), "berate": ("ACCUSE", "disapprove"),
+    "scold": ("ACCUSE", "disapprove"), "chastise": ("ACCUSE", "disapprove"),
+    "arraign": ("ACCUSE", "allege"), "prosecute": ("ACCUSE", "allege"),
     # REJECT
     "reject": ("REJECT", None), "deny": ("REJECT", None), "refuse": ("REJECT", None),
     "veto": ("REJECT", None), "rebuff": ("REJECT", None), "dismiss": ("REJECT", None),
@@ -123,6 +126,7 @@ VERBS: dict[str, Trigger] = {
     "deport": ("COERCE", "deport"), "seize": ("COERCE", "seize"),
     "confiscate": ("COERCE", "seize"), "imprison": ("COERCE", "arrest"),
     "jail": ("COERCE", "arrest"), "raid": ("COERCE", None), "censor": ("COERCE", "censor"),
+    "quarantine": ("COERCE", "restrict"), "bust": ("COERCE", "arrest"),
     "blockade": ("COERCE", "restrict"), "besiege": ("ASSAULT", None),
     "occupy": ("COERCE", "seize"), "annex": ("COERCE", "seize"),
     "execute": ("ASSAULT", "targeted"),
@@ -608,6 +612,8 @@ NOUNS: dict[str, Trigger] = {
     "torture": ("ASSAULT", "torture"), "warfare": ("ASSAULT", None),
     "cyberattack": ("COERCE", "cyber"), "cyber-attack": ("COERCE", "cyber"),
     "hack": ("COERCE", "cyber"), "lawsuit": ("ACCUSE", "allege"),
+    "complaint": ("ACCUSE", "allege"), "quarantine": ("COERCE", "restrict"),
+    "endorsement": ("SUPPORT", None),
 }
 
 # Event nouns that stand as events on their own (subject of "continued", "the April 3
