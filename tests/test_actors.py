@@ -296,3 +296,16 @@ def test_a_peoples_adjective_keeps_the_story_country_off() -> None:
     target = events[0].target
     assert target is not None and not isinstance(target, list)
     assert target.name == "Kurdish fighters" and target.country is None
+
+
+def test_sea_named_after_a_country_is_not_its_government(nlp):
+    text = "The leak in the Gulf of Mexico spread east. Mexico asked for help."
+    found = [m for m in find_actors(nlp(text), published="2019-06-01") if m.actor.country == "MEX"]
+    assert [m.start for m in found] == [text.index("Mexico asked")]  # the second only
+
+
+def test_everyday_actors_take_the_story_country(nlp):
+    got = actors(nlp, "Police arrested two men after health officials closed the market.",
+                 story="KEN")
+    assert got["Police"][1:] == ("KEN", "GOV")
+    assert got["health officials"][1:] == ("KEN", "GOV")

@@ -36,6 +36,8 @@ ROLE_NOUN = {
 }
 LOCATIVE = frozenset(["in", "inside", "into", "across", "throughout", "within", "near", "outside", "at", "via", "around"])
 CAPITAL_PLACE = LOCATIVE | frozenset(["to", "from", "of", "visit", "visited", "visiting", "toward", "towards"])
+# seas and coasts named after a country ("the Gulf of Mexico"): the name is no actor
+WATER_FEATURES = frozenset(["gulf", "sea", "bay", "strait", "straits", "isthmus", "gulfs"])
 HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "gen", "general", "sheikh", "prince", "king", "queen", "emir", "president"])
 TITLE_LEFT = frozenset(
     ["president", "prime", "minister", "foreign", "defence", "defense", "secretary", "state", "chancellor", "leader", "king", "queen", "emir", "crown", "prince", "sheikh", "spokesman", "spokeswoman", "chief", "counterpart", "mr", "mrs", "ms", "dr", "general", "gen", "premier", "supreme", "vice", "deputy", "envoy", "ambassador", "commander", "former", "then", "of", "for", "the", "his", "her", "their", "special", "acting", "interim", "de", "facto"]
@@ -531,6 +533,8 @@ def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
         blocked = CAPITAL_PLACE if e.kind == "capital" else LOCATIVE
         if prev and prev[-1] in blocked:
             return []
+        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in WATER_FEATURES:
+            return []  # "the Gulf of Mexico", "the Sea of Japan": a sea's name, no actor
         if len(prev) == 2 and prev[-1] in ("and", ",") and prev[-2] and _place_before(ctx, i):
             return []
         line_start = start == 0 or text[start - 1] == "\n"
