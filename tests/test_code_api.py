@@ -114,3 +114,12 @@ def test_every_event_mention_names_its_trigger_word() -> None:
             assert m.start <= m.trigger.start < m.trigger.end <= m.end
     words = {m.trigger.text for ev in events for m in ev.mentions if m.trigger}
     assert {"shelled", "arrested"} <= words
+
+
+def test_a_state_that_sues_is_its_government_a_state_hit_is_not() -> None:
+    sued = storyline.code("Alabama and Louisiana have also sued over the spill.", date="2010-06-12")
+    assert [e.type for e in sued] == ["ACCUSE"]
+    src = sued[0].source
+    assert isinstance(src, list) and [(a.country, a.role) for a in src] == [("USA", "GOV")] * 2
+    hosted = storyline.code("Chicago hosted the summit on Monday.", date="2010-06-12")
+    assert all(e.source is None for e in hosted)

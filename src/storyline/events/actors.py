@@ -145,6 +145,33 @@ def _same(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
 _LEADING = re.compile(r"^(?:the|a|an|some|many|several|angry|other)\s+", re.IGNORECASE)
 
 
+# acts by which a state, province or city acts as a body: its government ("Alabama and
+# Louisiana have sued", "Chicago demanded a refund"); its land being hit is no act of it
+_BODY_ACTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
+                        "REJECT", "THREATEN", "SANCTION", "AID", "COOPERATE"})
+
+
+def _place_government(tok: Token, places: Sequence[PlaceMention], damaged: Sequence[
+        tuple[int, int]], trig: _Trig) -> Actor | list[Actor] | None:
+    """The government of a first-level region or town that is the subject of a verbal,
+    legal or cooperative act ("Alabama and Louisiana have sued over the spill" -> the two
+    states' governments, country from the gazetteer); None for anything else."""
+    if not trig.verbal or trig.type not in _BODY_ACTS or tok.dep_ not in ("nsubj", "csubj"):
+        return None
+    out: list[Actor] = []
+    for t in [tok, *tok.conjuncts]:
+        if t.pos_ != "PROPN" or _touches(t.idx, t.idx + len(t.text), damaged):
+            return None
+        hit = next((p for p in places if p.start <= t.idx < p.end
+                    and p.kind in ("admin1", "place") and p.country), None)
+        if hit is None:
+            return None
+        out.append(Actor(text=hit.text, name=f"{hit.name} government",
+                         id="unk-" + re.sub(r"[^a-z0-9]+", "-", hit.name.lower()).strip("-")
+                         + "-gov", country=hit.country, role="GOV"))
+    return out[0] if len(out) == 1 else out
+
+
 def _national(tok: Token, typ: str) -> Actor | None:
     """The people of a country named by the adjective on a noun event ("Palestinian
     riots", "Kurdish protests"): civilians for a protest, the military for an attack,

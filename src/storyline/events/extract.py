@@ -76,6 +76,7 @@ from storyline.events.actors import (
     _fallback_target,
     _national,
     _pair_antecedent,
+    _place_government,
     _same,
     _sentence_antecedent,
     _speaker_antecedent,
@@ -234,6 +235,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     stok = src_tok if src_tok is not None else alt
     if source is None and stok is not None:
         source = _unnamed_actor(doc, stok, damaged, places)
+        if source is None and stok is src_tok:
+            source = _place_government(stok, places, damaged, trig)
         if source is None and not trig.verbal and stok.pos_ == "ADJ":
             source = _national(stok, typ=trig.type)  # "Palestinian riots"
     if target is None and tgt_tok is not None:
