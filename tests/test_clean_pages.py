@@ -230,3 +230,31 @@ def test_a_saved_page_starts_at_its_headline_again() -> None:
     r = clean_text(page)
     assert promo not in r.body
     assert r.body.startswith(BODY[0]) and BODY[2] in r.body
+
+
+def _page(title: str, body_heads: str) -> str:
+    para = "<p>" + "The harbour workers ended their strike on Monday after the port agreed to talks. " * 6 + "</p>"
+    return f"<html><head><title>{title}</title></head><body>{body_heads}<article>{para}</article></body></html>"
+
+
+def test_title_shown_as_a_heading_beats_a_site_name() -> None:
+    from storyline.clean.html import _title_shown
+
+    html = _page("Ferry talks resume after strike | Harbour Notes",
+                 "<h1>Harbour Notes</h1><h2>Ferry talks resume after strike</h2>")
+    assert _title_shown(html, "Harbour Notes") == "Ferry talks resume after strike"
+    # a found title that is the headline segment stays
+    assert _title_shown(html, "Ferry talks resume after strike") == "Ferry talks resume after strike"
+    # a sidebar heading that shares no word with <title> gives way to the shown segment
+    html2 = _page("Ferry talks resume after strike", "<h2>Contact us</h2><h1>Ferry talks resume after strike</h1>")
+    assert _title_shown(html2, "Contact us") == "Ferry talks resume after strike"
+
+
+def test_a_long_found_title_is_not_replaced_by_a_lesser_heading() -> None:
+    from storyline.clean.html import _title_shown
+
+    # the found title (four words or more) is a headline: a longer <title> segment shown in
+    # an h2 (a subtitle) does not replace it
+    html = _page("Ferry strike ends at dawn | Workers and port agree to resume talks next week",
+                 "<h1>Ferry strike ends at dawn</h1><h2>Workers and port agree to resume talks next week</h2>")
+    assert _title_shown(html, "Ferry strike ends at dawn") == "Ferry strike ends at dawn"
