@@ -258,3 +258,18 @@ def test_a_long_found_title_is_not_replaced_by_a_lesser_heading() -> None:
     html = _page("Ferry strike ends at dawn | Workers and port agree to resume talks next week",
                  "<h1>Ferry strike ends at dawn</h1><h2>Workers and port agree to resume talks next week</h2>")
     assert _title_shown(html, "Ferry strike ends at dawn") == "Ferry strike ends at dawn"
+
+
+def test_a_given_text_that_is_only_furniture_is_not_an_article() -> None:
+    footer = "Get our morning briefing delivered to your inbox every day of the week"
+    places = ["Valdora", "Kessen", "Marrow", "Tilby", "Oska", "Brenn"]
+    pages = [f"Harbour story from {p} opens with a sentence about ships and cranes.\n{footer}"
+             for p in places] + [footer]
+    found = boilerplate_lines(pages)
+    only = make_article(RawDocument("feed.jsonl", kind="text", content=footer, given_text=True,
+                                    boilerplate=found))
+    assert not isinstance(only, Article) and "furniture" in only.reason
+    # a short given text that is not furniture is kept, however short
+    short = make_article(RawDocument("feed.jsonl", kind="text", content="Cranes stopped at dawn.",
+                                     given_text=True, boilerplate=found))
+    assert isinstance(short, Article) and short.text == "Cranes stopped at dawn."
