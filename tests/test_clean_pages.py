@@ -273,3 +273,17 @@ def test_a_given_text_that_is_only_furniture_is_not_an_article() -> None:
     short = make_article(RawDocument("feed.jsonl", kind="text", content="Cranes stopped at dawn.",
                                      given_text=True, boilerplate=found))
     assert isinstance(short, Article) and short.text == "Cranes stopped at dawn."
+
+
+def test_published_markup_gives_the_date_when_it_agrees() -> None:
+    from storyline.clean.html import marked_published
+
+    page = ('<html><body><time class="entry-date published" datetime="2019-02-10T09:30:10+01:00">'
+            '10 February</time><time class="updated" datetime="2019-03-01">1 March</time></body></html>')
+    assert marked_published(page) == "2019-02-10"  # the update is not the publication
+    meta = '<html><head><meta property="article:published_time" content="2022-05-06T02:00:00Z"></head></html>'
+    assert marked_published(meta) == "2022-05-06"
+    clash = ('<html><head><meta property="article:published_time" content="2022-05-06"></head>'
+             '<body><span itemprop="datePublished" content="2021-01-02"></span></body></html>')
+    assert marked_published(clash) is None  # marks that disagree say nothing
+    assert marked_published("<html><body><p>No dates here.</p></body></html>") is None

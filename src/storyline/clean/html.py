@@ -245,7 +245,7 @@ def page_date(html: str, url: str | None, title: str | None = None) -> str | Non
     """The publication date of the page: the date the article shows under its headline
     (its byline or date line, not the scrape-date header above it, not an "updated"
     date), else htmldate's reading of the page (original, not last modified)."""
-    found = _htmldate(html, url)
+    found = marked_published(html) or _htmldate(html, url)
     chunks = _text_after_headline(html, title) if title else None
     if chunks:
         from storyline.clean.dates import byline_date
@@ -255,6 +255,44 @@ def page_date(html: str, url: str | None, title: str | None = None) -> str | Non
         if shown is not None:
             return shown.isoformat()
     return found
+
+
+# Markup that names the article's own publication date (not its update), as an attribute
+# of the element that shows it. Examples: <time class="entry-date published"
+# datetime="2019-02-10T09:30">, <span itemprop="datePublished" content="2018-06-22">,
+# <meta property="article:published_time" content="2022-05-06T02:00:00Z">.
+PUBLISHED_MARKUP = (
+    "//time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//*[@itemprop='datePublished']/@content",
+    "//meta[@property='article:published_time']/@content",
+)
+_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+
+
+def marked_published(html: str) -> str | None:
+    """The publication date the page's markup names for the article (YYYY-MM-DD), when
+    every such mark agrees on it; None when there is none or they disagree."""
+    root = _parse(html)
+    if root is None:
+        return None
+    found: set[str] = set()
+    for xp in PUBLISHED_MARKUP:
+        try:
+            values = root.xpath(xp)
+        except Exception:  # lxml rejects an odd tree: no mark read
+            continue
+        for v in values[:3]:
+            m = _ISO_DAY.match(str(v))
+            if m:
+                try:
+                    found.add(dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat())
+                except ValueError:
+                    continue
+    if len(found) == 1:
+        d = found.pop()
+        return d if d <= dt.date.today().isoformat() else None
+    return None
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
