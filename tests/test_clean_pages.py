@@ -287,3 +287,11 @@ def test_published_markup_gives_the_date_when_it_agrees() -> None:
              '<body><span itemprop="datePublished" content="2021-01-02"></span></body></html>')
     assert marked_published(clash) is None  # marks that disagree say nothing
     assert marked_published("<html><body><p>No dates here.</p></body></html>") is None
+
+
+def test_given_texts_from_one_template_stay_articles() -> None:
+    texts = [f"Rebels shelled the border town {k} times on Monday, officials said." for k in range(8)]
+    found = boilerplate_lines(texts)
+    a = make_article(RawDocument("feed.jsonl", kind="text", content=texts[0], given_text=True,
+                                 boilerplate=found))
+    assert isinstance(a, Article)

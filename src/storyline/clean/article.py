@@ -129,11 +129,14 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
 
 
 def _only_furniture(text: str, boilerplate: frozenset[str]) -> bool:
-    """Whether every line of ``text`` is one that recurs across the input's documents."""
-    from storyline.clean.text import line_key, split_blocks
+    """Whether every line of ``text`` recurs across the input's documents and none reads
+    as a sentence. Texts made from one template (wire items that differ in their numbers)
+    recur too, but their lines are sentences: they stay articles."""
+    from storyline.clean.text import _is_sentence, line_key, split_blocks
 
     lines = split_blocks(text)
-    return bool(boilerplate) and bool(lines) and all(line_key(x) in boilerplate for x in lines)
+    return bool(boilerplate) and bool(lines) and all(
+        line_key(x) in boilerplate and not _is_sentence(x) for x in lines)
 
 
 def _wire_date(wire: WireHeader | None) -> str | None:
