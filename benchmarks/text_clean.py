@@ -189,7 +189,8 @@ def reuters_part(sd: Path) -> dict[str, Any]:
 
     stats = {"pages": 0, "articles": 0, "with_header": 0, "header_left_in_body": 0,
              "dateline_from_header": 0, "comment_line_left": 0, "footer_left": 0,
-             "footer_damage_warning": 0, "damage_warning_any": 0, "over_length_cap": 0}
+             "footer_damage_warning": 0, "damage_warning_any": 0, "over_length_cap": 0,
+             "only_furniture": 0}
     for topic in ("H1N1_reuters", "bpoil_reuters"):
         path = sd / "dev" / "t17" / topic / "articles.jsonl"
         if not path.is_file():
@@ -203,6 +204,7 @@ def reuters_part(sd: Path) -> dict[str, Any]:
                                          given_text=True, boilerplate=furniture))
             if not isinstance(a, Article):
                 stats["over_length_cap"] += "too long" in a.reason
+                stats["only_furniture"] += "furniture" in a.reason
                 continue
             stats["articles"] += 1
             header = _HEADER.search("\n".join(text.split("\n")[:5]))

@@ -230,3 +230,68 @@ def test_a_saved_page_starts_at_its_headline_again() -> None:
     r = clean_text(page)
     assert promo not in r.body
     assert r.body.startswith(BODY[0]) and BODY[2] in r.body
+
+
+def _page(title: str, body_heads: str) -> str:
+    para = "<p>" + "The harbour workers ended their strike on Monday after the port agreed to talks. " * 6 + "</p>"
+    return f"<html><head><title>{title}</title></head><body>{body_heads}<article>{para}</article></body></html>"
+
+
+def test_title_shown_as_a_heading_beats_a_site_name() -> None:
+    from storyline.clean.html import _title_shown
+
+    html = _page("Ferry talks resume after strike | Harbour Notes",
+                 "<h1>Harbour Notes</h1><h2>Ferry talks resume after strike</h2>")
+    assert _title_shown(html, "Harbour Notes") == "Ferry talks resume after strike"
+    # a found title that is the headline segment stays
+    assert _title_shown(html, "Ferry talks resume after strike") == "Ferry talks resume after strike"
+    # a sidebar heading that shares no word with <title> gives way to the shown segment
+    html2 = _page("Ferry talks resume after strike", "<h2>Contact us</h2><h1>Ferry talks resume after strike</h1>")
+    assert _title_shown(html2, "Contact us") == "Ferry talks resume after strike"
+
+
+def test_a_long_found_title_is_not_replaced_by_a_lesser_heading() -> None:
+    from storyline.clean.html import _title_shown
+
+    # the found title (four words or more) is a headline: a longer <title> segment shown in
+    # an h2 (a subtitle) does not replace it
+    html = _page("Ferry strike ends at dawn | Workers and port agree to resume talks next week",
+                 "<h1>Ferry strike ends at dawn</h1><h2>Workers and port agree to resume talks next week</h2>")
+    assert _title_shown(html, "Ferry strike ends at dawn") == "Ferry strike ends at dawn"
+
+
+def test_a_given_text_that_is_only_furniture_is_not_an_article() -> None:
+    footer = "Get our morning briefing delivered to your inbox every day of the week"
+    places = ["Valdora", "Kessen", "Marrow", "Tilby", "Oska", "Brenn"]
+    pages = [f"Harbour story from {p} opens with a sentence about ships and cranes.\n{footer}"
+             for p in places] + [footer]
+    found = boilerplate_lines(pages)
+    only = make_article(RawDocument("feed.jsonl", kind="text", content=footer, given_text=True,
+                                    boilerplate=found))
+    assert not isinstance(only, Article) and "furniture" in only.reason
+    # a short given text that is not furniture is kept, however short
+    short = make_article(RawDocument("feed.jsonl", kind="text", content="Cranes stopped at dawn.",
+                                     given_text=True, boilerplate=found))
+    assert isinstance(short, Article) and short.text == "Cranes stopped at dawn."
+
+
+def test_published_markup_gives_the_date_when_it_agrees() -> None:
+    from storyline.clean.html import marked_published
+
+    page = ('<html><body><time class="entry-date published" datetime="2019-02-10T09:30:10+01:00">'
+            '10 February</time><time class="updated" datetime="2019-03-01">1 March</time></body></html>')
+    assert marked_published(page) == "2019-02-10"  # the update is not the publication
+    meta = '<html><head><meta property="article:published_time" content="2022-05-06T02:00:00Z"></head></html>'
+    assert marked_published(meta) == "2022-05-06"
+    clash = ('<html><head><meta property="article:published_time" content="2022-05-06"></head>'
+             '<body><span itemprop="datePublished" content="2021-01-02"></span></body></html>')
+    assert marked_published(clash) is None  # marks that disagree say nothing
+    assert marked_published("<html><body><p>No dates here.</p></body></html>") is None
+
+
+def test_given_texts_from_one_template_stay_articles() -> None:
+    texts = [f"Rebels shelled the border town {k} times on Monday, officials said." for k in range(8)]
+    found = boilerplate_lines(texts)
+    a = make_article(RawDocument("feed.jsonl", kind="text", content=texts[0], given_text=True,
+                                 boilerplate=found))
+    assert isinstance(a, Article)

@@ -58,6 +58,10 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
         cleaned = clean_text(content, raw.boilerplate)
         body, title, head, tail = cleaned.body, cleaned.title, cleaned.head, cleaned.tail
         if raw.given_text and not body.strip() and raw.content.strip():
+            if _only_furniture(content, raw.boilerplate):
+                # Every line recurs across the other documents of this input (an outlet's
+                # footer saved without its article): page furniture, not an article.
+                return Rejected(where, "only page furniture (lines that recur across this input)")
             # A text the user gave is the article, however short: cleaning is for web
             # leftovers, and a one-line wire item or sentence has none to take off.
             body = re.sub(r"[ \t]+", " ", content.strip())
@@ -122,6 +126,17 @@ def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
         damaged=damaged,
         position=raw.position,
     )
+
+
+def _only_furniture(text: str, boilerplate: frozenset[str]) -> bool:
+    """Whether every line of ``text`` recurs across the input's documents and none reads
+    as a sentence. Texts made from one template (wire items that differ in their numbers)
+    recur too, but their lines are sentences: they stay articles."""
+    from storyline.clean.text import _is_sentence, line_key, split_blocks
+
+    lines = split_blocks(text)
+    return bool(boilerplate) and bool(lines) and all(
+        line_key(x) in boilerplate and not _is_sentence(x) for x in lines)
 
 
 def _wire_date(wire: WireHeader | None) -> str | None:

@@ -59,6 +59,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     if title:
         title = unescape_text(normalise_line(title))
         title = _headline(html, title, url)
+        title = _title_shown(html, title)
         body = _drop_leading_headline(body, title)
     date = page_date(html, url, title)
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
@@ -133,6 +134,69 @@ def _headline(html: str, title: str, url: str | None = None) -> str:
     return title
 
 
+# Headings looked at when the found title and the page's <title> disagree.
+SHOWN_HEADINGS_MAX = 40
+SHOWN_SEGMENT_MIN_WORDS = 3
+# A <title> segment this short may be a name (a site's, a tag's); a longer one is a headline.
+NAME_MAX_WORDS = 3
+_SEGMENT_SEP = re.compile(r"\s+(?:[|»•·:/]|::|-|–|—)\s+")
+
+
+def _headings(html: str) -> list[tuple[str, str]]:
+    """(tag, text) of the page's h1-h3 headings in page order, then its og:title ("og")."""
+    root = _parse(html)
+    if root is None:
+        return []
+    out = [(str(h.tag), normalise_line(h.text_content()))
+           for h in root.iter("h1", "h2", "h3")][:SHOWN_HEADINGS_MAX]
+    out += [("og", normalise_line(m.get("content") or "")) for m in root.iter("meta")
+            if m.get("property") == "og:title"][:1]
+    return [(tag, h) for tag, h in out if h]
+
+
+def _title_shown(html: str, title: str) -> str:
+    """The headline the page shows when the title found is not it.
+
+    The evidence is agreement: the page's <title> holds the headline as one segment
+    ("Headline | Site", "Site » Blog Archive » Headline"), and the page shows that
+    segment as a heading too. When the title found is another segment of at most three
+    words (a blog's name in its h1, "Harbour Notes"; a tag, "Port Authority") or shares
+    no word with the <title> (a sidebar's heading, "Contact us"), the longest segment
+    the page shows as a heading (or a heading that starts with it, for a cut <title>) is
+    the headline. Example: <title>Ferry talks resume after strike | Harbour Notes</title>
+    with <h1>Harbour Notes</h1> and <h2>Ferry talks resume after strike</h2> gives the
+    h2."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.I | re.S)
+    if not m:
+        return title
+    from html import unescape
+
+    segs = [x.strip() for x in _SEGMENT_SEP.split(normalise_line(unescape(m.group(1)))) if x.strip()]
+    t = _fold(title)
+    folded = [_fold(x) for x in segs]
+    in_title = set(" ".join(folded).split())
+    if t in folded and len(segs) >= 2 and len(t.split()) <= NAME_MAX_WORDS:
+        shorter_than = len(t.split())
+    elif not set(t.split()) & in_title:
+        shorter_than = 0
+    else:
+        return title
+    heads = [(tag, h, _fold(h)) for tag, h in _headings(html)]
+    # A segment shown in a lesser heading (h2, h3: a sidebar's, a teaser's) replaces a
+    # segment found only when that one is itself shown as a heading (a blog's name in its h1).
+    found_shown = shorter_than == 0 or any(fh == t for _tag, _h, fh in heads)
+    for seg in sorted(segs, key=lambda x: -len(x.split())):
+        f = _fold(seg)
+        n = len(f.split())
+        if f == t or n < SHOWN_SEGMENT_MIN_WORDS or n <= shorter_than:
+            continue
+        for tag, h, fh in heads:
+            if (tag in ("h1", "og") or found_shown) and (
+                    fh == f or (n >= 4 and fh.startswith(f + " ") and len(fh.split()) <= 40)):
+                return h
+    return title
+
+
 _TITLE_SEP = re.compile(r"\s+(?:[|»•·:]|::|-|–|—)\s+")
 _BLOG_CHROME = re.compile(r"(?i)blog[- ]?archi(?:v|ve)|home|startseite|news|blog")
 
@@ -181,7 +245,7 @@ def page_date(html: str, url: str | None, title: str | None = None) -> str | Non
     """The publication date of the page: the date the article shows under its headline
     (its byline or date line, not the scrape-date header above it, not an "updated"
     date), else htmldate's reading of the page (original, not last modified)."""
-    found = _htmldate(html, url)
+    found = marked_published(html) or _htmldate(html, url)
     chunks = _text_after_headline(html, title) if title else None
     if chunks:
         from storyline.clean.dates import byline_date
@@ -191,6 +255,44 @@ def page_date(html: str, url: str | None, title: str | None = None) -> str | Non
         if shown is not None:
             return shown.isoformat()
     return found
+
+
+# Markup that names the article's own publication date (not its update), as an attribute
+# of the element that shows it. Examples: <time class="entry-date published"
+# datetime="2019-02-10T09:30">, <span itemprop="datePublished" content="2018-06-22">,
+# <meta property="article:published_time" content="2022-05-06T02:00:00Z">.
+PUBLISHED_MARKUP = (
+    "//time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//*[@itemprop='datePublished']/@content",
+    "//meta[@property='article:published_time']/@content",
+)
+_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+
+
+def marked_published(html: str) -> str | None:
+    """The publication date the page's markup names for the article (YYYY-MM-DD), when
+    every such mark agrees on it; None when there is none or they disagree."""
+    root = _parse(html)
+    if root is None:
+        return None
+    found: set[str] = set()
+    for xp in PUBLISHED_MARKUP:
+        try:
+            values = root.xpath(xp)
+        except Exception:  # lxml rejects an odd tree: no mark read
+            continue
+        for v in values[:3]:
+            m = _ISO_DAY.match(str(v))
+            if m:
+                try:
+                    found.add(dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat())
+                except ValueError:
+                    continue
+    if len(found) == 1:
+        d = found.pop()
+        return d if d <= dt.date.today().isoformat() else None
+    return None
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
