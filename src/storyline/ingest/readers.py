@@ -11,11 +11,15 @@ import contextlib
 import gzip
 import io
 import json
+import logging
 import os
 import re
 import stat
+import sys
+import threading
 import zlib
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -270,9 +274,17 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
-    # UTF-8 with a few broken bytes (it has valid multi-byte sequences too)
-    if few and _UTF8_MULTIBYTE.search(data):
-        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    if _UTF8_MULTIBYTE.search(data):
+        mixed = decode_mixed(data)
+        if mixed is not None:
+            # UTF-8 with pieces of CP1252 pasted in: each stays what it is
+            return mixed[0], (f"mixed encodings: {mixed[1]} segment(s) not UTF-8 read as "
+                              "CP1252 (Western European), the rest as UTF-8")
+        if few:  # UTF-8 with a few broken bytes
+            return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    central = central_european(data)
+    if central is not None:
+        return central
     western = data.decode("cp1252", errors="replace")
     high = [c for c, b in zip(western, data, strict=True) if b >= 0x80] if len(western) == len(
         data) else []
@@ -296,6 +308,76 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     if few:
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     return western, "not UTF-8 and no encoding detected: read as CP1252, characters may be wrong"
+
+
+def _is_western(chars: str) -> bool:
+    return bool(chars) and sum(1 for c in chars if c in _WESTERN) >= 0.8 * len(chars)
+
+
+def decode_mixed(data: bytes) -> tuple[str, int] | None:
+    """(text, number of segments read as CP1252) when ``data`` is UTF-8 with segments of
+    CP1252 in it: every byte that is not part of a valid UTF-8 sequence is a single byte
+    reading as a Western European letter or sign. Else None.
+
+    >>> decode_mixed("São Paulo, ".encode() + "Genève".encode("cp1252"))
+    ('São Paulo, Genève', 1)
+    """
+    out: list[str] = []
+    segments = 0
+    legacy: list[str] = []
+    pos = 0
+    while pos < len(data):
+        try:
+            out.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            out.append(data[pos:pos + exc.start].decode("utf-8"))
+            bad = data[pos + exc.start:pos + exc.end]
+            if len(bad) != 1:
+                return None  # a cut multi-byte sequence: broken UTF-8, not another code page
+            ch = bad.decode("cp1252", errors="replace")
+            legacy.append(ch)
+            if exc.start > 0 or segments == 0:  # valid UTF-8 before it: a new segment
+                segments += 1
+            out.append(ch)
+            pos += exc.end
+    if not _is_western("".join(legacy)):
+        return None
+    return "".join(out), segments
+
+
+# Languages charset-normalizer recognises that are written in a Central European code page
+# (CP1250 / ISO 8859-2): "Zażółć gęślą jaźń" in ISO 8859-2 is no Western European text.
+_CENTRAL_EUROPEAN_LANGUAGES = frozenset({
+    "Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian", "Serbian"})
+_CENTRAL_EUROPEAN_PAGES = ("cp1250", "iso8859_2")
+
+
+def central_european(data: bytes) -> tuple[str, str] | None:
+    """(text, note) when ``data`` is Central European text in CP1250 or ISO 8859-2:
+    charset-normalizer finds a Central European language in it, and that code page reads
+    its bytes above 0x7F as letters at least as often as CP1252 does. Else None."""
+    from charset_normalizer import from_bytes
+
+    high = bytes(b for b in data[:200_000] if b >= 0x80)
+    if not high:
+        return None
+    matches = list(from_bytes(data[:200_000]))[:5]
+    if not matches or matches[0].language not in _CENTRAL_EUROPEAN_LANGUAGES:
+        return None
+    language = matches[0].language
+    found = [m.encoding for m in matches if m.encoding in _CENTRAL_EUROPEAN_PAGES]
+    # CP1250 puts letters at 0x80-0x9F, where ISO 8859-2 has control codes
+    page = found[0] if found else (
+        "cp1250" if any(0x80 <= b <= 0x9F for b in high) else "iso8859_2")
+    if page == "iso8859_2" and any(0x80 <= b <= 0x9F for b in high):
+        page = "cp1250"
+    letters = sum(1 for c in high.decode(page, errors="replace") if c.isalpha())
+    if letters < sum(1 for c in high.decode("cp1252", errors="replace") if c.isalpha()):
+        return None
+    text = data.decode(page, errors="replace")
+    name = "CP1250" if page == "cp1250" else "ISO-8859-2"
+    return text, f"not UTF-8: decoded as {name} (Central European, detected: {language})"
 
 
 def decode_bytes(data: bytes) -> str | None:
@@ -554,16 +636,121 @@ def _warc_html_type(record: Any) -> str | None:
     return ctype if "html" in ctype.lower() else None
 
 
+class _WarcioOutput(threading.local):
+    """What warcio says while this thread reads an archive (None: no archive is being read)."""
+
+    notes: list[str] | None = None
+
+
+_WARCIO = _WarcioOutput()
+
+
+class _WarcioStderr:
+    """warcio's ``sys.stderr``: its messages go to the archive being read in this thread
+    (they become that archive's one warning), anything else to the real stderr."""
+
+    def write(self, text: str) -> int:
+        if _WARCIO.notes is None:
+            return sys.stderr.write(text)
+        _WARCIO.notes.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if _WARCIO.notes is None:
+            sys.stderr.flush()
+
+
+class _WarcioSys:
+    """Stands in for the ``sys`` module inside warcio's modules that write to stderr."""
+
+    stderr = _WarcioStderr()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys, name)
+
+
+class _WarcioLogFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _WARCIO.notes is None:
+            return True
+        _WARCIO.notes.append(record.getMessage())
+        return False
+
+
+@lru_cache(maxsize=1)
+def _capture_warcio() -> None:
+    """Route warcio's own messages (written to stderr or logged) to :data:`_WARCIO`."""
+    import warcio.archiveiterator
+    import warcio.bufferedreaders
+    import warcio.recordloader
+
+    for module in (warcio.archiveiterator, warcio.bufferedreaders):
+        module.sys = _WarcioSys()  # type: ignore[attr-defined]
+    logging.getLogger(warcio.recordloader.__name__).addFilter(_WarcioLogFilter())
+
+
+def _warcio_message(text: str) -> str:
+    """One line of what warcio said: its first lines, without the raw bytes it quotes."""
+    lines = [ln.strip() for ln in text.strip().splitlines()]
+    kept = [ln.removeprefix("WARNING:").strip() for ln in lines
+            if ln and not ln.startswith(("Remainder:", "b'", 'b"'))]
+    return re.sub(r"\s+", " ", " ".join(kept))[:160]
+
+
+def _short(exc: BaseException) -> str:
+    """An exception's first line, cut (warcio quotes whole binary lines in its errors)."""
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    first = first.split(", first line:")[0]  # warcio quotes the binary line it met
+    return first if len(first) <= 120 else first[:120] + "…"
+
+
 def read_warc(display: str, path: Path) -> Iterator[Item]:
-    """Every HTML response in a web archive; a truncated archive keeps what came before."""
+    """Every HTML response in a web archive; a truncated archive keeps what came before.
+
+    What warcio itself reports (a record whose length is wrong, a broken compressed
+    block, a repaired target URI) is no raw stderr: with any cut or corruption it makes
+    one warning for the archive, counted in the summary.
+    """
+    _capture_warcio()
+    said: list[str] = []
+    problem: str | None = None
+    try:
+        for item in _warc_items(display, path, said):
+            if isinstance(item, Rejected) and item.path == display:
+                problem = item.reason  # the archive's own trouble: one warning, at the end
+                break
+            yield item
+    finally:
+        _WARCIO.notes = None
+    if said:
+        what = (f"the web archive reader reported {len(said)} problem(s) "
+                f"(first: {_warcio_message(said[0])})")
+        problem = f"{problem}; {what}" if problem else f"damaged web archive: {what}"
+    if problem:
+        yield Rejected(display, problem)
+
+
+def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
     records = 0
+
+    def warcio_says() -> None:
+        _WARCIO.notes = said
+
     with open(path, "rb") as fh:
         try:
-            for record in ArchiveIterator(fh):
+            warcio_says()
+            iterator = iter(ArchiveIterator(fh))
+            while True:
+                warcio_says()
+                try:
+                    record = next(iterator)
+                except StopIteration:
+                    break
                 records += 1
                 if _warc_html_type(record) is None:
                     continue
@@ -572,6 +759,7 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                 where = f"{display}#{n}"
                 url, url_note = clean_url(target, "WARC-Target-URI")
                 data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+                _WARCIO.notes = None  # between records, the consumer's code runs
                 if len(data) > MAX_DOCUMENT_BYTES:
                     yield Rejected(where, "record too large for one article")
                     continue
@@ -590,8 +778,11 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                     notes=[x for x in (url_note, enc_note) if x],
                 )
         except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
-            yield Rejected(display, f"truncated or corrupt web archive after {n} responses: {exc}")
+            yield Rejected(display, f"truncated or corrupt web archive after {n} responses: "
+                                    f"{_short(exc)}")
             return
+        finally:
+            _WARCIO.notes = None
     if n == 0:
         yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
 
