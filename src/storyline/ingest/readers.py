@@ -351,21 +351,31 @@ def decode_mixed(data: bytes) -> tuple[str, int] | None:
 _CENTRAL_EUROPEAN_LANGUAGES = frozenset({
     "Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian", "Serbian"})
 _CENTRAL_EUROPEAN_PAGES = ("cp1250", "iso8859_2")
+# Bytes that read differently in CP1252 and a Central European page, needed to choose it.
+_CENTRAL_EUROPEAN_MIN_EVIDENCE = 3
 
 
 def central_european(data: bytes) -> tuple[str, str] | None:
     """(text, note) when ``data`` is Central European text in CP1250 or ISO 8859-2:
-    charset-normalizer finds a Central European language in it, and that code page reads
+    charset-normalizer finds a Central European language in it (also in its CP1252
+    reading, when it offers one), and that code page reads
     its bytes above 0x7F as letters at least as often as CP1252 does. Else None."""
     from charset_normalizer import from_bytes
 
     high = bytes(b for b in data[:200_000] if b >= 0x80)
-    if not high:
-        return None
+    western_high = high.decode("cp1252", errors="replace")
+    differ = max(sum(1 for a, b in zip(western_high, high.decode(page, errors="replace"),
+                                       strict=True) if a != b)
+                 for page in _CENTRAL_EUROPEAN_PAGES)
+    if differ < _CENTRAL_EUROPEAN_MIN_EVIDENCE:
+        return None  # "Logroño" alone says nothing: one letter reads well in both
     matches = list(from_bytes(data[:200_000]))[:5]
     if not matches or matches[0].language not in _CENTRAL_EUROPEAN_LANGUAGES:
         return None
     language = matches[0].language
+    western = [m.language for m in matches if m.encoding == "cp1252"]
+    if western and western[0] not in _CENTRAL_EUROPEAN_LANGUAGES:
+        return None  # read as CP1252 it is a Western language: no evidence for another page
     found = [m.encoding for m in matches if m.encoding in _CENTRAL_EUROPEAN_PAGES]
     # CP1250 puts letters at 0x80-0x9F, where ISO 8859-2 has control codes
     page = found[0] if found else (
