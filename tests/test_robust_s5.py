@@ -228,3 +228,69 @@ def test_a_huge_integer_id_drops_the_id_not_the_article(tmp_path: Path) -> None:
     items = list(read_documents([str(tmp_path / "a.jsonl")]))
     assert len(items) == 1 and isinstance(items[0], RawDocument)
     assert items[0].input_id is None and any("id dropped" in n for n in items[0].notes)
+
+
+def test_trailing_garbage_after_a_gzip_member_keeps_the_lines(tmp_path: Path) -> None:
+    """F6: gzip(one good line) + garbage: the line is kept, the garbage is one warning."""
+    import gzip
+
+    good = gzip.compress((json.dumps(jsonl_line(1)) + "\n").encode())
+    two = gzip.compress((json.dumps(jsonl_line(2)) + "\n").encode())
+    (tmp_path / "a.jsonl.gz").write_bytes(good + two + b"garbage after the members " * 3)
+    items = list(read_documents([str(tmp_path / "a.jsonl.gz")]))
+    docs = [x for x in items if isinstance(x, RawDocument)]
+    rejected = [x for x in items if isinstance(x, Rejected)]
+    assert [d.input_id for d in docs] == ["wire-1", "wire-2"]
+    assert len(rejected) == 1 and "trailing garbage" in rejected[0].reason
+    # a member cut short still keeps what came before it, and says it is cut
+    (tmp_path / "b.jsonl.gz").write_bytes(good + two[: len(two) // 2])
+    items = list(read_documents([str(tmp_path / "b.jsonl.gz")]))
+    assert [x.input_id for x in items if isinstance(x, RawDocument)] == ["wire-1"]
+    assert "truncated" in [x for x in items if isinstance(x, Rejected)][-1].reason
+
+
+def test_one_raw_nul_byte_loses_only_its_line(tmp_path: Path) -> None:
+    """F5: a raw NUL inside one line's title: that line is skipped, the other kept."""
+    bad = json.dumps(jsonl_line(1)).replace("Border", "Bor\x00der").encode()
+    (tmp_path / "a.jsonl").write_bytes(bad + b"\n" + json.dumps(jsonl_line(2)).encode() + b"\n")
+    items = list(read_documents([str(tmp_path / "a.jsonl")]))
+    assert [x.input_id for x in items if isinstance(x, RawDocument)] == ["wire-2"]
+    rejected = [x for x in items if isinstance(x, Rejected)]
+    assert len(rejected) == 1 and rejected[0].path.endswith(":1")
+
+
+def test_a_feed_not_in_its_declared_encoding_is_said(tmp_path: Path) -> None:
+    """F10: a feed declaring UTF-8 whose bytes are Latin-1: read right, and said once."""
+    paras = "".join(f"<p>{p}</p>" for p in BODY.replace("Arusha", "São Tomé").split("\n\n"))
+    items = "".join(
+        f"<item><title>São Tomé envoy {i}</title><link>https://example.org/{i}</link>"
+        f"<content:encoded><![CDATA[{paras}<p>Item {i}.</p>]]></content:encoded></item>"
+        for i in range(2))
+    feed = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            f"<title>Wire</title>{items}</channel></rss>")
+    (tmp_path / "feed.rss").write_bytes(feed.encode("latin-1"))
+    docs = [x for x in read_documents([str(tmp_path / "feed.rss")]) if isinstance(x, RawDocument)]
+    assert len(docs) == 2 and "São Tomé" in docs[0].content
+    notes = [n for d in docs for n in d.notes]
+    assert len(notes) == 1 and "declared" in notes[0]
+
+
+def test_workers_are_at_most_one_per_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    """F2: --workers 100000 once forked hundreds of processes for one file."""
+    from storyline import engine
+
+    monkeypatch.setattr(engine.os, "cpu_count", lambda: 2)
+    assert [engine.pool_size(n) for n in (-3, 0, 1, 2, 100_000)] == [1, 1, 1, 2, 2]
+
+
+def test_an_out_folder_inside_the_input_is_not_read_back(tmp_path: Path) -> None:
+    """F1: every rerun read its own outputs (report.html became one more article)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text(json.dumps(jsonl_line(1)) + "\n")
+    first = run([str(src)], src / "out", options=Options(progress=False), log=lambda m: None)
+    lines: list[str] = []
+    second = run([str(src)], src / "out", options=Options(progress=False), log=lines.append)
+    assert first.articles_new == 1 and second.articles_new == 0 and second.documents == 0
+    assert second.articles_total == 1 and not lines

@@ -135,11 +135,15 @@ def detect_kind(path: Path, head: bytes) -> str:
     return "text"
 
 
-def looks_binary(data: bytes) -> bool:
-    """True when a byte sample is not text: NUL bytes or many control characters."""
+def looks_binary(data: bytes, *, stray_nul: bool = False) -> bool:
+    """True when a byte sample is not text: NUL bytes or many control characters.
+
+    With ``stray_nul`` a NUL byte counts as one more control character (a JSON Lines
+    file with one raw NUL in one line is text: that line is the only one lost).
+    """
     if not data:
         return False
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not stray_nul:
         return True
     sample = data[:4096]
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
@@ -463,11 +467,89 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
                       notes=[note] if note else [])
 
 
-def _open_maybe_gzip(path: Path) -> IO[bytes] | gzip.GzipFile:
+class GzipMembers(io.RawIOBase):
+    """A gzip file read member by member: bytes after the last whole member that are no
+    gzip member (trailing garbage, which ``gzip -d`` ignores too) end the stream instead
+    of losing the block read before them; ``trailing`` then says how many there were.
+    A member cut or corrupt inside ends the stream too, after the bytes before it, and
+    ``error`` says what was wrong."""
+
+    MAX_TAIL = 1 << 20
+
+    def __init__(self, path: Path) -> None:
+        self.fh = open(path, "rb")  # noqa: SIM115 (closed with this reader)
+        self.dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.pending = b""
+        self.trailing = 0
+        self.done = False
+        self.error: Exception | None = None
+        self.tail = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if offset != 0 or whence != 0:
+            raise io.UnsupportedOperation("only a rewind")
+        self.fh.seek(0)
+        self.dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.pending, self.trailing, self.done, self.error = b"", 0, False, None
+        self.tail = b""
+        return 0
+
+    def readinto(self, buf: Any) -> int:
+        while not self.pending and not self.done:
+            self._fill()
+        n = min(len(buf), len(self.pending))
+        buf[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+    def _fill(self) -> None:
+        data = self.dec.unused_data if self.dec.eof else b""
+        if self.dec.eof:
+            if len(data) < 2:
+                data += self.fh.read(1 << 16)
+            if not data:
+                self.pending, self.tail, self.done = self.tail, b"", True
+                return
+            if not data.startswith(b"\x1f\x8b"):
+                rest = data + self.fh.read()
+                if rest.strip(b"\x00"):  # zero padding after members is usual
+                    self.trailing = len(rest)
+                self.pending, self.tail, self.done = self.tail, b"", True
+                return
+            self.dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        else:
+            data = self.fh.read(1 << 16)
+            if not data:
+                self.error = EOFError("compressed file ended before the end-of-stream marker")
+                self.done = True
+                return
+        try:
+            out = self.dec.decompress(data)
+        except zlib.error as exc:
+            self.error, self.done = exc, True
+            return
+        # The bytes after the last line break wait for the next ones: a cut stream then
+        # ends at a whole line, not in the middle of one (up to a bounded size).
+        out = self.tail + out
+        cut = out.rfind(b"\n") + 1 if len(out) <= self.MAX_TAIL else len(out)
+        self.pending, self.tail = out[:cut], out[cut:]
+
+    def close(self) -> None:
+        self.fh.close()
+        super().close()
+
+
+def _open_maybe_gzip(path: Path) -> IO[bytes] | io.BufferedReader:
     with open(path, "rb") as fh:
         magic = fh.read(2)
     if magic == b"\x1f\x8b":
-        return gzip.open(path, "rb")
+        return io.BufferedReader(GzipMembers(path), buffer_size=1 << 16)
     return open(path, "rb")
 
 
@@ -562,7 +644,7 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         fh.seek(0)
         bom = bom_encoding(head)
         utf16 = utf16_without_bom(head) if bom is None else None
-        if bom is None and utf16 is None and looks_binary(head):
+        if bom is None and utf16 is None and looks_binary(head, stray_nul=True):
             yield Rejected(display, "binary file, not JSON Lines")
             return
         if utf16 is not None:
@@ -581,6 +663,15 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(f"{display}:{lineno + 1}",
                            f"truncated or corrupt compressed file: {exc}")
             return
+        error = getattr(getattr(fh, "raw", None), "error", None)
+        if error is not None:
+            yield Rejected(f"{display}:{lineno + 1}",
+                           f"truncated or corrupt compressed file: {error}")
+            return
+        trailing = getattr(getattr(fh, "raw", None), "trailing", 0)
+        if trailing:
+            yield Rejected(display, f"trailing garbage after the compressed data: {trailing:,} "
+                                    "bytes ignored (the lines before them kept)")
         if not seen:
             yield Rejected(display, "no JSON lines in file (only blank lines)")
 
@@ -797,6 +888,17 @@ def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
         yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
 
 
+def _feed_encoding_note(parsed: Any) -> str | None:
+    """A note when feedparser did not read the feed in the encoding it declares (a feed
+    labelled UTF-8 whose bytes are Latin-1 is read as CP1252): never silently."""
+    import feedparser
+
+    exc = parsed.get("bozo_exception")
+    if isinstance(exc, feedparser.CharacterEncodingOverride):
+        return f"not the declared encoding: {str(exc).splitlines()[0][:120]}"
+    return None
+
+
 def read_feed(display: str, path: Path) -> Iterator[Item]:
     """RSS / Atom items that carry full content."""
     import feedparser
@@ -814,6 +916,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             reason = f"not a readable feed: {parsed.get('bozo_exception')}"
         yield Rejected(display, reason)
         return
+    encoding_note = _feed_encoding_note(parsed)
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{display}#{i}"
         content = None
@@ -846,5 +949,6 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             given_published=published,
             position=f"item {i}",
             given_text=full,
-            notes=[n for n in (n1, n2, n3, n4) if n],
+            notes=[n for n in (encoding_note, n1, n2, n3, n4) if n],
         )
+        encoding_note = None  # the feed's encoding is said once, with its first article
