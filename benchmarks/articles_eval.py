@@ -1,13 +1,15 @@
 """Events in whole real articles: the real pipeline against an analyst's exhaustive coding.
 
-The gold (``benchmarks/gold/articles_events.json``) codes every event of 33 real
+The gold (``benchmarks/gold/articles_events.json``) codes every event of 66 real
 Timeline17 articles (``../shared/dev/t17``: the BP oil spill, the 2009 flu pandemic and
-the Haiti earthquake, with their web leftovers), each written by one of three annotators
-who saw neither the code nor its output. A third of the articles (``part: heldout``) is
-held out: its figures are reported, its errors never printed.
+the Haiti earthquake, with their web leftovers) and of 13 real English news pages of
+``../shared/dev/html`` (topic ``html``), each written by one of eight annotators who saw
+neither the code nor its output. A third of the articles (``part: heldout``) is held
+out: its figures are reported, its errors never printed. Each part is also reported by
+genre (``dev_t17``, ``dev_html``, ``heldout_t17``, ``heldout_html``).
 
 The articles go through ``storyline run`` as a user would give them (JSON Lines with
-their publication dates), and every event of ``events.jsonl`` with a mention in a gold
+their publication dates; the pages as their HTML files), and every event of ``events.jsonl`` with a mention in a gold
 article is one prediction in that article. A prediction matches a gold event when one
 of its mentions covers the gold anchor and its type (or its PLOVER type, modality
 folded) is the gold type or an acceptable one; matching is one to one, best first.
@@ -41,6 +43,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 GOLD = ROOT / "benchmarks/gold/articles_events.json"
+HTML = "html"  # the gold's topic for pages of ../shared/dev/html, given as HTML files
 RESULTS = ROOT / "benchmarks/results/articles.json"
 FAMILY = {"AGREE": "coop-verbal", "CONSULT": "coop-verbal", "SUPPORT": "coop-verbal",
           "CONCEDE": "coop-verbal", "COOPERATE": "coop", "AID": "coop", "RETREAT": "coop",
@@ -75,7 +79,8 @@ def load_texts(shared: Path, gold: list[dict[str, Any]]) -> dict[str, dict[str, 
     """``topic/id`` -> the t17 article line ({id, time, text})."""
     want = defaultdict(set)
     for a in gold:
-        want[a["topic"]].add(str(a["id"]))
+        if a["topic"] != HTML:
+            want[a["topic"]].add(str(a["id"]))
     out = {}
     for topic, ids in want.items():
         with open(shared / "dev/t17" / topic / "articles.jsonl", encoding="utf-8") as fh:
@@ -92,17 +97,28 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
-def locate(text: str, anchor: str, line: int, n_lines: int) -> tuple[int, int] | None:
-    """Character span of ``anchor`` in the cleaned ``text``: the occurrence whose relative
-    position is nearest the gold line's (cleaning may drop lines before it)."""
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def locate(text: str, anchor: str, line: int, n_lines: int,
+           nth: int | None = None) -> tuple[int, int] | None:
+    """Character span of ``anchor`` in the cleaned ``text``: the ``nth`` occurrence when
+    the gold gives one (a page), else the one whose relative position is nearest the gold
+    line's (cleaning may drop lines before it). Curly and straight quotes are one."""
     from storyline.clean.detok import detokenise
 
+    text = text.translate(_QUOTES)  # same length: offsets stay
     hits: list[tuple[int, int]] = []
     for form in dict.fromkeys([anchor, detokenise(anchor)]):  # as written, or detokenised
-        pat = re.compile(r"\s*".join(re.escape(w) for w in form.split()), re.I)
+        pat = re.compile(r"\s*".join(re.escape(w) for w in form.translate(_QUOTES).split()),
+                         re.I)
         hits.extend((m.start(), m.end()) for m in pat.finditer(text))
     if not hits:
         return None
+    if nth is not None:
+        ordered = sorted(set(hits))
+        return ordered[min(nth, len(ordered) - 1)]
     want = line / max(1, n_lines)
     return min(hits, key=lambda h: abs(h[0] / max(1, len(text)) - want))
 
@@ -220,17 +236,39 @@ def _compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 # -- running the pipeline -----------------------------------------------------------
 
-def run_pipeline(texts: dict[str, dict[str, Any]], work: Path, min_confidence: float) -> Path:
+def run_pipeline(texts: dict[str, dict[str, Any]], work: Path, min_confidence: float,
+                 pages: Sequence[Path] = ()) -> Path:
+    """One ``storyline run`` over the t17 articles (JSON Lines with their dates) and the
+    gold's HTML pages (copied as files: the reader, cleaner and dater see them as a
+    user's pages)."""
+    import shutil
+
     from storyline.pipeline import Options, run
 
     src = work / "input.jsonl"
     with open(src, "w", encoding="utf-8") as fh:
         for key, art in sorted(texts.items()):
             fh.write(json.dumps({"id": key, "text": art["text"], "published": art["time"]}) + "\n")
+    inputs = [str(src)]
+    if pages:
+        pdir = work / "pages"
+        pdir.mkdir(exist_ok=True)
+        for page in pages:
+            shutil.copy(page, pdir / page.name)
+        inputs.append(str(pdir))
     out = work / "out"
-    run([str(src)], out, None, Options(progress=False, min_confidence=min_confidence),
+    run(inputs, out, None, Options(progress=False, min_confidence=min_confidence),
         log=lambda _m: None)
     return out
+
+
+def _article_key(a: dict[str, Any]) -> str | None:
+    """``topic/id`` of an output article: its JSON Lines id, or ``html/<page stem>``."""
+    if a.get("input_id"):
+        return str(a["input_id"])
+    if a.get("path"):
+        return f"{HTML}/{Path(a['path']).stem}"
+    return None
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -240,8 +278,8 @@ def _read(path: Path) -> list[dict[str, Any]]:
 def predictions(out: Path) -> tuple[dict[str, list[Pred]], dict[str, str], list[dict[str, Any]]]:
     """Per gold article (``topic/id``): its predictions; the cleaned texts; the events."""
     arts = _read(out / "articles.jsonl")
-    key_of = {a["id"]: a["input_id"] for a in arts}
-    text_of = {a["input_id"]: a["text"] for a in arts}
+    key_of = {a["id"]: _article_key(a) for a in arts}
+    text_of = {k: a["text"] for a in arts if (k := _article_key(a))}
     events = _read(out / "events.jsonl")
     per: dict[str, list[Pred]] = defaultdict(list)
     for ev in events:
@@ -273,7 +311,8 @@ def score_part(gold: list[dict[str, Any]], per: dict[str, list[Pred]], text_of: 
         key = f"{a['topic']}/{a['id']}"
         text = text_of.get(key, "")
         n_lines = len(text.split("\n"))
-        spans = [locate(text, g["anchor"], g["line"], n_lines) for g in a["events"]]
+        spans = [locate(text, g["anchor"], g["line"], n_lines, g.get("nth"))
+                 for g in a["events"]]
         lost += sum(1 for s, g in zip(spans, a["events"], strict=True)
                     if s is None and not g.get("optional"))
         noise = [locate(text, x["anchor"], x["line"], n_lines) for x in a.get("not_events", [])]
@@ -387,18 +426,135 @@ def evaluate(min_confidence: float | None, errors: int, work: Path | None = None
 
     floor = default_threshold() if min_confidence is None else min_confidence
     with tempfile.TemporaryDirectory() as tmp:
-        out = run_pipeline(texts, work or Path(tmp), floor)
+        pages = [shared / "dev/html/pages" / f"{a['id']}.html" for a in gold
+                 if a["topic"] == HTML]
+        out = run_pipeline(texts, work or Path(tmp), floor, [p for p in pages if p.is_file()])
         per, text_of, events = predictions(out)
         _KEY_OF.clear()
-        _KEY_OF.update({a["id"]: a["input_id"] for a in _read(out / "articles.jsonl")})
+        _KEY_OF.update({a["id"]: k for a in _read(out / "articles.jsonl")
+                        if (k := _article_key(a))})
     result: dict[str, Any] = {"min_confidence": floor}
     for part in ("dev", "heldout"):
         sub = [a for a in gold if a["part"] == part]
-        if part == "heldout":
-            result[part] = score_part(sub, per, text_of, events, 0)
-        else:
-            result[part] = score_part(sub, per, text_of, events, errors)
+        result[part] = score_part(sub, per, text_of, events, 0 if part == "heldout" else errors)
+        # the same part split by genre: Timeline17 articles and modern web pages
+        for genre, keep in (("t17", lambda a: a["topic"] != HTML),
+                            ("html", lambda a: a["topic"] == HTML)):
+            sel = [a for a in sub if keep(a)]
+            if sel:
+                result[f"{part}_{genre}"] = score_part(sel, per, text_of, events, 0)
     return result
+
+
+# -- the seeds, strict: type, both actors, date, through the real pipeline -------------
+
+def _ids_of(side: Any) -> list[str]:
+    return [a["id"] for a in _actor_list(side)]
+
+
+def _seed_actor_ok(pred: Any, gold: list[str | None] | None) -> bool:
+    """Every predicted actor id acceptable; none predicted only where the gold allows it."""
+    if gold is None:
+        return True
+    ids = _ids_of(pred)
+    return None in gold if not ids else all(i in gold for i in ids)
+
+
+def _seed_slots(ev: dict[str, Any], g: dict[str, Any]) -> dict[str, bool]:
+    oks = [(g["type"], g["modality"])] + [(x["type"], x["modality"])
+                                          for x in g.get("also_acceptable", [])]
+    gd = g.get("date")
+    d = ev.get("date") or {}
+    return {"type": any(ev["type"] == t or ev.get("plover_type") == t for t, _ in oks),
+            "modality": any((ev["type"] == t or ev.get("plover_type") == t)
+                            and (ev["modality"] == mo or (mo == "asserted"
+                                 and ev.get("plover_type") == t != ev["type"]))
+                            for t, mo in oks),
+            "source": _seed_actor_ok(ev.get("source"), g["source"]),
+            "target": _seed_actor_ok(ev.get("target"), g.get("target")),
+            "date": not gd or bool(d.get("start") and d["start"] <= gd["end"]
+                                   and gd["start"] <= d["end"])}
+
+
+def evaluate_seeds(min_confidence: float, errors: int) -> dict[str, Any] | None:
+    """The seeds (``../shared/seeds``) through ``storyline run``, scored strictly.
+
+    A required gold event of ``benchmarks/gold/seeds_events.json`` is fully right when an
+    output event with a mention in that seed covering the anchor has an acceptable type
+    and modality, acceptable source and target ids and an overlapping date (one to one,
+    best first). Precision counts output events with a mention in a seed that match a
+    gold event (required or optional) by type. A non-asserted statement is violated when
+    an asserted output event's mention covers its anchor and its type is one the
+    statement could be read as (any type: the anchor is the speculative clause itself).
+    """
+    shared = shared_dir()
+    if shared is None or not (shared / "seeds").is_dir():
+        print("skipped: ../shared/seeds is absent")
+        return None
+    from storyline.pipeline import Options, run
+
+    gold = json.loads((ROOT / "benchmarks/gold/seeds_events.json").read_text(encoding="utf-8"))
+    by_file = {a["file"]: a for a in gold["articles"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        run([str(shared / "seeds")], out, None,
+            Options(progress=False, min_confidence=min_confidence), log=lambda _m: None)
+        arts = _read(out / "articles.jsonl")
+        events = _read(out / "events.jsonl")
+    file_of = {a["id"]: Path(a["path"]).name for a in arts if a.get("path")}
+    req = full = typ = n_pred = pred_ok = checked = violated = 0
+    shown: list[str] = []
+    for name, g in sorted(by_file.items()):
+        preds = [(ev, [(int(m["start"]), int(m["end"])) for m in ev["mentions"]
+                       if file_of.get(m["article"]) == name]) for ev in events]
+        preds = [(ev, sp) for ev, sp in preds if sp]
+        n_pred += len(preds)
+        cands = []
+        for gi, ge in enumerate(g["events"]):
+            a0, a1 = ge["anchor"]["start"], ge["anchor"]["end"]
+            for pi, (ev, sp) in enumerate(preds):
+                if any(s <= a0 and a1 <= e for s, e in sp):
+                    sl = _seed_slots(ev, ge)
+                    if sl["type"]:
+                        cands.append((-sum(sl.values()), ge["optional"], pi, gi, sl))
+        used_p: set[int] = set()
+        got: dict[int, dict[str, bool]] = {}
+        for _, _, pi, gi, sl in sorted(cands, key=lambda c: c[:4]):
+            if pi not in used_p and gi not in got:
+                used_p.add(pi)
+                got[gi] = sl
+        pred_ok += len(used_p)
+        for gi, ge in enumerate(g["events"]):
+            if ge["optional"]:
+                continue
+            req += 1
+            sl = got.get(gi)
+            typ += sl is not None
+            full += bool(sl) and all(sl.values())
+            if errors and len(shown) < errors and not (sl and all(sl.values())):
+                bad = [k for k, v in sl.items() if not v] if sl else ["missed"]
+                shown.append(f"[{','.join(bad)}] {name[:3]} {ge['type']} "
+                             f"{ge['source']}->{ge.get('target')} | {ge['anchor']['phrase']}")
+        triggers = [(ev, [(m["trigger"]["start"], m["trigger"]["end"]) for m in ev["mentions"]
+                          if m.get("trigger") and file_of.get(m["article"]) == name])
+                    for ev in events]
+        for st in [x for x in g["events"] if x["modality"] != "asserted"] + g["non_asserted"]:
+            checked += 1
+            a0, a1 = st["anchor"]["start"], st["anchor"]["end"]
+            bad = [ev for ev, ts in triggers if ev["modality"] == "asserted"
+                   and any(a0 <= t0 < a1 for t0, _ in ts)]
+            violated += bool(bad)
+            if errors and bad and len(shown) < errors:
+                shown.append(f"[asserted] {name[:3]} {[e['type'] for e in bad]} | "
+                             f"{st['anchor']['phrase']}")
+    if shown:
+        print("\n".join(shown))
+    return {"min_confidence": min_confidence, "required": req,
+            "fully_right_recall": round(full / req, 3) if req else 0.0,
+            "type_recall": round(typ / req, 3) if req else 0.0,
+            "predicted": n_pred,
+            "type_precision": round(pred_ok / n_pred, 3) if n_pred else 0.0,
+            "non_asserted_checked": checked, "non_asserted_output_as_asserted": violated}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -407,11 +563,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="print up to N errors of the development part (never the held-out)")
     ap.add_argument("--min-confidence", type=float, default=None,
                     help="confidence floor (default: the shipped threshold)")
+    ap.add_argument("--only", choices=["articles", "seeds"], default=None,
+                    help="run one part (default: both)")
     args = ap.parse_args(argv)
-    result = evaluate(args.min_confidence, args.errors)
+    from storyline.events.confidence import default_threshold
+
+    floor = default_threshold() if args.min_confidence is None else args.min_confidence
+    result = {"min_confidence": floor} if args.only == "seeds" else \
+        evaluate(args.min_confidence, args.errors)
     if result is None:
         return 0
+    seeds = None if args.only == "articles" else evaluate_seeds(floor, args.errors)
+    if seeds is not None:
+        result["seeds_strict"] = seeds
     print(json.dumps(result, indent=1))
+    if args.only:
+        return 0
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0

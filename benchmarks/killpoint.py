@@ -53,7 +53,6 @@ def _nth(n: int) -> Callable[[], bool]:
 
 def install(moment: str, n: int) -> None:
     """Arm the kill for the ``n``-th occurrence of ``moment``."""
-    from storyline import pipeline
     from storyline.store.db import Store
 
     due = _nth(n)
@@ -76,9 +75,11 @@ def install(moment: str, n: int) -> None:
                 _kill()
 
         Store.bulk_insert = insert  # type: ignore[method-assign]
-    elif moment.startswith("export_") and moment != "export_timeline":
+    elif moment in ("export_articles", "export_events"):
+        from storyline import exporters
+
         target = moment.removeprefix("export_") + ".jsonl"
-        write = pipeline._write_jsonl
+        write = exporters.write_jsonl
 
         def halfway(path: Any, items: Iterable[dict[str, Any]]) -> Any:
             if path.name != target or not due():
@@ -93,29 +94,19 @@ def install(moment: str, n: int) -> None:
 
             return write(path, some())
 
-        pipeline._write_jsonl = halfway
-    elif moment == "export_timeline":
-        from storyline.story import timeline
+        exporters.write_jsonl = halfway
+    elif moment in ("export_timeline", "report"):
+        from storyline import exporters
 
-        merge = timeline.merge_timelines
+        name = "timeline" if moment == "export_timeline" else "report"
+        original = exporters.export_timeline if name == "timeline" else exporters.export_report
 
-        def merging(*args: Any, **kw: Any) -> Any:
+        def starting(ctx: Any) -> Any:
             if due():
                 _kill()
-            return merge(*args, **kw)
+            return original(ctx)
 
-        timeline.merge_timelines = merging
-    elif moment == "report":
-        from storyline.report import build
-
-        report = build.build_report
-
-        def building(*args: Any, **kw: Any) -> Any:
-            if due():
-                _kill()
-            return report(*args, **kw)
-
-        build.build_report = building
+        exporters.register_exporter(name)(starting)  # same place in the order
     else:
         raise SystemExit(f"unknown moment {moment!r}: one of {', '.join(MOMENTS)}")
 

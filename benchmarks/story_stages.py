@@ -25,13 +25,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline import pipeline  # noqa: E402
+from storyline.exporters import (  # noqa: E402
+    ExportContext,
+    export_articles,
+    export_events,
+    export_series,
+    export_stories,
+    export_timeline,
+)
 from storyline.store.db import Store  # noqa: E402
 from storyline.story.stage import update_stories  # noqa: E402
 from storyline.story.syndication import link_duplicates  # noqa: E402
 
 SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
-STORY_TABLES = ("minhashes", "lsh_buckets", "duplicates", "story_terms", "term_df", "stories",
-                "story_articles", "merged_events", "figure_series", "story_merges")
 
 
 def main() -> int:
@@ -57,25 +63,20 @@ def main() -> int:
     out = work / "out"
     out.mkdir()
     with Store(db) as store:
-        for table in STORY_TABLES:
-            store.con.execute(f"DELETE FROM {table}")
-        store.con.execute("DELETE FROM meta WHERE key = 'story_mode'")
+        store.clear_story_stages()
         n = store.count_articles()
         t0 = time.perf_counter()
         copies = link_duplicates(store)
         t1 = time.perf_counter()
         stats = update_stories(store, one_story=False, run=1)
         t2 = time.perf_counter()
-        pipeline.export_articles(store, out)
-        pipeline.export_events(store, out)
-        pipeline.export_stories(store, out)
-        pipeline.export_series(store, out)
+        ctx = ExportContext(store, out, pipeline.Options(progress=False))
+        for export in (export_articles, export_events, export_stories, export_series):
+            export(ctx)
         t3 = time.perf_counter()
-        pipeline.export_timeline(store, out, pipeline.Options(progress=False))
+        export_timeline(ctx)
         t4 = time.perf_counter()
-        rows = store.con.execute(
-            "SELECT x.story, a.path FROM story_articles x JOIN articles a ON a.id = x.article"
-        ).fetchall()
+        rows = store.story_paths()
     topics: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for story, path in rows:
         topics[str(story)][Path(path).stem] += 1

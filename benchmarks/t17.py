@@ -453,7 +453,7 @@ def _score(case: Case, config: TimelineConfig) -> dict[str, Any]:
                              date_from=first.isoformat(), date_to=last.isoformat(),
                              times=case.times, config=config)
     secs = time.perf_counter() - t0
-    pred: Timeline = {dt.date.fromisoformat(e["date"]): e["summary"] for e in entries}
+    pred: Timeline = {dt.date.fromisoformat(e.date): e.summary for e in entries}
     r1, r2 = align_m1(pred, case.ref, 1), align_m1(pred, case.ref, 2)
     return {
         "topic": case.topic, "timeline": case.timeline, "articles": len(case.inputs),

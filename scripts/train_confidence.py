@@ -84,6 +84,9 @@ def main() -> int:
 
     gold = ae.load_gold()
     texts = ae.load_texts(shared, gold)
+    # the Timeline17 articles: the shipped model was trained on these (a model trained
+    # with the dev/html pages too, two-stage, was tried and did not beat it held out)
+    gold = [a for a in gold if a["topic"] != ae.HTML]
     dev = [a for a in gold if a["part"] == "dev"]
     held = [a for a in gold if a["part"] == "heldout"]
     x, y, t = examples(dev, texts)

@@ -99,3 +99,18 @@ def test_min_confidence_filters_output_not_store(tmp_path: Path) -> None:
     assert storyline.read_events(tmp_path / "o") == []
     storyline.run([src], tmp_path / "o", db=tmp_path / "s.duckdb", min_confidence=0.0)
     assert storyline.read_events(tmp_path / "o")
+
+
+def test_every_event_mention_names_its_trigger_word() -> None:
+    """The trigger's offsets point at its word, inside the mention's sentence, so a reader
+    (and the report) can show which word the event rests on."""
+    text = " ".join(SENTENCES)
+    events = storyline.code(text, date="2024-05-08")
+    assert events
+    for ev in events:
+        for m in ev.mentions:
+            assert m.trigger is not None
+            assert text[m.trigger.start:m.trigger.end] == m.trigger.text
+            assert m.start <= m.trigger.start < m.trigger.end <= m.end
+    words = {m.trigger.text for ev in events for m in ev.mentions if m.trigger}
+    assert {"shelled", "arrested"} <= words

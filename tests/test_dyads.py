@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from storyline.events.lexicon import SCORES
+from storyline.model import MergedEvent
 from storyline.schemas import validate
 from storyline.story.dyads import COLUMNS, build_dyads, country_level, export_dyads
 
@@ -30,16 +31,22 @@ EAC = actor("EAC", "East African Community")
 
 def event(type_: str, quad: int, source: Any, target: Any, start: str, *,
           precision: str = "day", modality: str = "asserted", score: float | None = None,
-          articles: tuple[str, ...] = ("art1",)) -> dict[str, Any]:
+          articles: tuple[str, ...] = ("art1",)) -> MergedEvent:
     n = next(_N)
-    return {
+    return MergedEvent.from_json({
         "id": f"ev{n}", "type": type_, "quad": quad, "modality": modality,
         "source": source, "target": target,
         "date": {"start": start, "end": start, "precision": precision, "text": None},
         "location": None, "story": None, "score": score,
         "mentions": [{"article": a, "quote": "Kenya and Tanzania met.", "start": 0, "end": 23,
                       "attribution": None} for a in articles],
-    }
+        "sources": len(articles), "related": [], "confidence": None,
+    })
+
+
+def dyads(events: list[MergedEvent], **kw: Any) -> list[dict[str, Any]]:
+    """The rows of build_dyads as their JSON form (what the schema and the files hold)."""
+    return [r.to_json() for r in build_dyads(events, **kw)]
 
 
 def row(rows: list[dict[str, Any]], a: str, b: str, month: str) -> dict[str, Any]:
@@ -49,7 +56,7 @@ def row(rows: list[dict[str, Any]], a: str, b: str, month: str) -> dict[str, Any
 
 
 def test_counts_by_quad_and_mean_score() -> None:
-    rows = build_dyads([
+    rows = dyads([
         event("AGREE", 1, KEN, TZA, "2024-05-02", score=2.5),
         event("AID", 2, TZA, KEN, "2024-05-20", score=10.0),
         event("ACCUSE", 3, KEN, TZA, "2024-05-31", score=-3.0),
@@ -68,7 +75,7 @@ def test_counts_by_quad_and_mean_score() -> None:
 
 
 def test_months_come_from_event_dates_and_coarse_dates_are_left_out() -> None:
-    rows = build_dyads([
+    rows = dyads([
         event("CONSULT", 1, KEN, TZA, "2024-01-31"),
         event("CONSULT", 1, KEN, TZA, "2024-02-01"),
         event("CONSULT", 1, KEN, TZA, "2024-03-01", precision="month"),
@@ -81,12 +88,12 @@ def test_months_come_from_event_dates_and_coarse_dates_are_left_out() -> None:
 
 
 def test_missing_score_comes_from_the_codebook() -> None:
-    rows = build_dyads([event("SANCTION", 4, KEN, UGA, "2024-04-04", score=None)])
+    rows = dyads([event("SANCTION", 4, KEN, UGA, "2024-04-04", score=None)])
     assert rows[0]["score_mean"] == SCORES["SANCTION"]
 
 
 def test_lists_expand_to_pairs_and_null_or_self_sides_are_skipped() -> None:
-    rows = build_dyads([
+    rows = dyads([
         event("AGREE", 1, [KEN, UGA], EAC, "2024-07-07"),
         event("AGREE", 1, KEN, None, "2024-07-08"),
         event("AGREE", 1, None, KEN, "2024-07-08"),
@@ -99,7 +106,7 @@ def test_lists_expand_to_pairs_and_null_or_self_sides_are_skipped() -> None:
 
 
 def test_non_asserted_events_are_counted_apart() -> None:
-    rows = build_dyads([
+    rows = dyads([
         event("ASSAULT", 4, KEN, TZA, "2024-08-01", modality="hypothetical", score=-9.0),
         event("ASSAULT", 4, KEN, TZA, "2024-08-02", modality="negated", score=-9.0),
         event("CONSULT", 1, KEN, TZA, "2024-08-20", modality="future", score=2.5),
@@ -115,9 +122,9 @@ def test_non_asserted_events_are_counted_apart() -> None:
 def test_sources_count_distinct_articles_and_syndicated_copies_once() -> None:
     evs = [event("AGREE", 1, KEN, TZA, "2024-09-01", articles=("a1", "a2")),
            event("AGREE", 1, TZA, KEN, "2024-09-02", articles=("a2", "a3"))]
-    plain = build_dyads(evs)[0]
+    plain = dyads(evs)[0]
     assert (plain["mentions"], plain["sources"]) == (4, 3)
-    deduped = build_dyads(evs, duplicate_of={"a3": "a1"})[0]
+    deduped = dyads(evs, duplicate_of={"a3": "a1"})[0]
     assert deduped["sources"] == 2
 
 
@@ -125,8 +132,8 @@ def test_country_level_groups_actors_of_one_country() -> None:
     evs = [event("ACCUSE", 3, KEN, TZA, "2024-10-01"),
            event("ASSAULT", 4, TZA_MIL, KEN, "2024-10-02"),
            event("AGREE", 1, EAC, TZA_MIL, "2024-10-03")]
-    assert len(build_dyads(evs)) == 3
-    rows = build_dyads(country_level(evs))
+    assert len(dyads(evs)) == 3
+    rows = dyads(country_level(evs))
     pair = row(rows, "KEN", "TZA", "2024-10")
     assert (pair["events"], pair["quad3"], pair["quad4"]) == (2, 1, 1)
     assert pair["a_name"] == "Kenya" and pair["b_name"] == "Tanzania"
@@ -134,11 +141,12 @@ def test_country_level_groups_actors_of_one_country() -> None:
 
 
 def test_exports_have_the_columns_and_the_same_rows(tmp_path: Path) -> None:
-    rows = build_dyads([
+    typed = build_dyads([
         event("AGREE", 1, KEN, TZA, "2024-05-02", score=2.5, articles=("x", "y")),
         event("THREATEN", 3, UGA, EAC, "2024-06-02", score=None),
     ])
-    csv_path, pq_path = export_dyads(rows, tmp_path)
+    csv_path, pq_path = export_dyads(typed, tmp_path)
+    rows = [r.to_json() for r in typed]
     names = [c for c, _ in COLUMNS]
     with open(csv_path, encoding="utf-8", newline="") as fh:
         lines = list(csv.DictReader(fh))

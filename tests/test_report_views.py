@@ -237,3 +237,16 @@ def test_events_outside_every_story_stay_reachable(tmp_path: Any) -> None:
     assert [v["id"] for v in data["views"]] == ["st1", None]
     whole = data["views"][-1]
     assert rows[0]["id"] in whole["main"] + whole["rest"]
+
+
+@pytest.mark.parametrize(("tokenised", "plain"), [
+    ("The mayor called the plan `` a good start . ''", 'The mayor called the plan "a good start."'),
+    ("Rates rose -LRB- again -RRB- , the bank said .", "Rates rose (again), the bank said."),
+    ("The port 's cranes were n't working ; crews waited .",
+     "The port's cranes weren't working; crews waited."),
+])
+def test_one_detokeniser_for_cleaning_and_headlines(tokenised: str, plain: str) -> None:
+    from storyline.clean.detok import detokenise
+
+    assert detokenise(tokenised) == plain
+    assert headline_from_sentence(tokenised) == plain.removesuffix(".")

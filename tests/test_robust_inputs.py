@@ -115,8 +115,11 @@ def test_calendar_edge_dates_are_absent_with_a_warning(value: str, tmp_path: Pat
 
 
 def test_merge_survives_calendar_edges() -> None:
-    event = {"mentions": [{"article": "a", "start": 0}], "type": "AGREE", "modality": "asserted",
-             "date": {"start": "9999-12-31", "end": "9999-12-31", "text": None}}
+    from storyline.model import DateRange, Event, Mention
+
+    event = Event(id="e", type="AGREE", quad=1, modality="asserted", source=None, target=None,
+                  date=DateRange(start="9999-12-31", end="9999-12-31", precision="day", text=None),
+                  location=None, mentions=[Mention(article="a", quote="q", start=0, end=1)])
     report = make_report(event, "a", "0001-01-01")
     assert report.start is None and report.end is None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.model import Event, Figure
 from storyline.story.merge import merge_events
 from storyline.story.series import build_series, what_key
 from storyline.story.syndication import is_copy, shingles, signature
@@ -50,8 +51,12 @@ PUB = {"a1": "2019-08-27", "a2": "2020-01-14", "a3": "2019-06-01", "a4": "2018-0
        "c4": "2018-09-18", "p0": "2018-09-16"}
 
 
-def _merge(events: list[dict[str, Any]], roots: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    return merge_events(events, story="s", roots=roots or {}, published=PUB)
+def _merge(events: list[dict[str, Any]], roots: dict[str, str] | None = None,
+           published: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+    """merge_events on the events' JSON form, its merged events back as JSON."""
+    merged = merge_events([Event.from_json(e) for e in events], story="s", roots=roots or {},
+                          published=PUB if published is None else published)
+    return [e.to_json() for e in merged]
 
 
 def _by_mention(merged: list[dict[str, Any]]) -> dict[str, str]:
@@ -152,7 +157,8 @@ def test_series_in_date_order_with_disagreement_and_copies_once() -> None:
         _figure("f5", "c4", 3_500_000, "refugees hosted", "Turkey", "2019-06-01"),
         _figure("f6", "a1", 291, "civilians killed", None, "2019-06-01"),
     ]
-    series = build_series(figures, story="s", roots={"c4": "a4"})
+    series = [x.to_json() for x in build_series([Figure.from_json(f) for f in figures],
+                                                 story="s", roots={"c4": "a4"})]
     refugees = next(s for s in series if s["what"] == "refugees hosted")
     assert refugees["where"] == "Turkey"
     points = refugees["points"]
@@ -172,7 +178,7 @@ def test_reports_without_any_date_are_not_merged_across_articles() -> None:
         _event("u1", 3, "ACCUSE", undated, source="SDNGOV", target="ETHGOV"),  # type: ignore[arg-type]
         _event("u2", 8, "ACCUSE", undated, source="SDNGOV", target="ETHGOV"),  # type: ignore[arg-type]
     ]
-    merged = merge_events(events, story="s", roots={}, published={"u1": None, "u2": None})
+    merged = _merge(events, published={"u1": None, "u2": None})
     assert len(merged) == 2
 
 

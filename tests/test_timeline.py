@@ -44,36 +44,36 @@ def _all_sentences() -> set[str]:
 
 def test_most_referenced_date_first() -> None:
     tl = build_timeline(ARTICLES, n_dates=1, n_sentences=2)
-    assert [e["date"] for e in tl] == ["2031-03-03"]
+    assert [e.date for e in tl] == ["2031-03-03"]
     e = tl[0]
-    assert e["precision"] == "day"
-    assert e["events"] == []
-    assert 1 <= len(e["summary"]) <= 2
-    assert set(e["sources"]) <= {"a1", "a2", "a3"}
-    assert e["sources"]
-    assert any("burst" in s for s in e["summary"])
+    assert e.precision == "day"
+    assert e.events == []
+    assert 1 <= len(e.summary) <= 2
+    assert set(e.sources) <= {"a1", "a2", "a3"}
+    assert e.sources
+    assert any("burst" in s for s in e.summary)
 
 
 def test_entries_sorted_and_limited() -> None:
     tl = build_timeline(ARTICLES, n_dates=3, n_sentences=1)
-    dates = [e["date"] for e in tl]
+    dates = [e.date for e in tl]
     assert len(tl) == 3
     assert dates == sorted(dates)
     assert "2031-03-03" in dates
-    assert all(len(e["summary"]) == 1 for e in tl)
+    assert all(len(e.summary) == 1 for e in tl)
 
 
 def test_all_dates_when_unlimited() -> None:
     tl = build_timeline(ARTICLES, n_dates=None, n_sentences=3)
-    dates = {e["date"] for e in tl}
+    dates = {e.date for e in tl}
     assert {"2031-03-01", "2031-03-03", "2031-03-10"} <= dates
-    assert all(len(e["summary"]) <= 3 for e in tl)
+    assert all(len(e.summary) <= 3 for e in tl)
 
 
 def test_window_limits_dates() -> None:
     tl = build_timeline(ARTICLES, n_dates=None, n_sentences=2,
                         date_from="2031-03-05", date_to="2031-03-31")
-    dates = [e["date"] for e in tl]
+    dates = [e.date for e in tl]
     assert dates
     assert all("2031-03-05" <= d <= "2031-03-31" for d in dates)
     assert "2031-03-10" in dates
@@ -82,18 +82,18 @@ def test_window_limits_dates() -> None:
 def test_sentences_verbatim_and_sources_match() -> None:
     texts = {aid: text for aid, _, text in ARTICLES}
     for e in build_timeline(ARTICLES, n_dates=None, n_sentences=3):
-        for s in e["summary"]:
+        for s in e.summary:
             assert s == s.strip()
-            assert any(s in texts[a] for a in e["sources"]), s
-        for a in e["sources"]:
-            assert any(s in texts[a] for s in e["summary"])
+            assert any(s in texts[a] for a in e.sources), s
+        for a in e.sources:
+            assert any(s in texts[a] for s in e.summary)
 
 
 def test_date_specific_sentences() -> None:
-    tl = {e["date"]: e for e in build_timeline(ARTICLES, n_dates=None, n_sentences=2)}
-    assert any("inquiry" in s for s in tl["2031-03-10"]["summary"])
-    assert any("cracks" in s for s in tl["2031-03-01"]["summary"])
-    assert tl["2031-03-10"]["sources"] == ["a3"]
+    tl = {e.date: e for e in build_timeline(ARTICLES, n_dates=None, n_sentences=2)}
+    assert any("inquiry" in s for s in tl["2031-03-10"].summary)
+    assert any("cracks" in s for s in tl["2031-03-01"].summary)
+    assert tl["2031-03-10"].sources == ["a3"]
 
 
 def test_empty_and_zero() -> None:
@@ -128,7 +128,7 @@ def test_leftovers_never_summarise_a_date() -> None:
             "Dam burst on March 3, 2031 and the town")
     arts = [*ARTICLES, ("a5", "2031-03-04", junk)]
     for e in build_timeline(arts, n_dates=None, n_sentences=5):
-        assert not any("Page last updated" in s or s.endswith("the town") for s in e["summary"])
+        assert not any("Page last updated" in s or s.endswith("the town") for s in e.summary)
 
 
 def test_off_topic_article_sentences_rank_below_the_story() -> None:
@@ -138,9 +138,9 @@ def test_off_topic_article_sentences_rank_below_the_story() -> None:
              "Supporters of the Kessel club celebrated the striker in the town square.")
     arts = [*ARTICLES, ("s1", "2031-03-04", stray)]
     cfg = TimelineConfig(relevance_weight=1.0)
-    tl = {e["date"]: e for e in build_timeline(arts, n_dates=None, n_sentences=1, config=cfg)}
-    assert "striker" not in tl["2031-03-03"]["summary"][0]
-    assert "s1" not in tl["2031-03-03"]["sources"]
+    tl = {e.date: e for e in build_timeline(arts, n_dates=None, n_sentences=1, config=cfg)}
+    assert "striker" not in tl["2031-03-03"].summary[0]
+    assert "s1" not in tl["2031-03-03"].sources
 
 
 def test_later_articles_looking_back_raise_a_date() -> None:
@@ -158,7 +158,7 @@ def test_later_articles_looking_back_raise_a_date() -> None:
             "The lower town is still without clean water, aid workers said on Friday.")
     arts = [*ARTICLES, ("a6", "2031-03-20", back)]
     only = TimelineConfig(date_weights={"ref_later": 1.0})
-    assert [e["date"] for e in build_timeline(arts, n_dates=1, n_sentences=1,
+    assert [e.date for e in build_timeline(arts, n_dates=1, n_sentences=1,
                                               config=only)] == ["2031-03-03"]
     assert date_candidates(arts)[1][dates.index(dt.date(2031, 3, 3))][1] == 2
 
@@ -175,23 +175,23 @@ def test_merged_timeline_is_made_of_story_entries() -> None:
     for docs in (ARTICLES, story_b):
         scores: dict[str, tuple[float, list[str]]] = {}
         entries = build_timeline(docs, n_dates=None, n_sentences=2, scores_out=scores)
-        assert set(scores) == {e["date"] for e in entries}
+        assert set(scores) == {e.date for e in entries}
         parts.append((entries, scores))
     merged = merge_timelines(parts, n_dates=3, n_sentences=3)
     assert len(merged) == 3
-    assert [e["date"] for e in merged] == sorted(e["date"] for e in merged)
-    story_sents = {s for entries, _ in parts for e in entries for s in e["summary"]}
+    assert [e.date for e in merged] == sorted(e.date for e in merged)
+    story_sents = {s for entries, _ in parts for e in entries for s in e.summary}
     texts = {aid: t for aid, _, t in ARTICLES + story_b}
     for e in merged:
-        assert set(e["summary"]) <= story_sents
-        assert len(e["summary"]) <= 3
-        for s in e["summary"]:
-            assert any(s in texts[a] for a in e["sources"]), s
-        for a in e["sources"]:
-            assert any(s in texts[a] for s in e["summary"])
-    shared = next(e for e in merged if e["date"] == "2031-03-03")
+        assert set(e.summary) <= story_sents
+        assert len(e.summary) <= 3
+        for s in e.summary:
+            assert any(s in texts[a] for a in e.sources), s
+        for a in e.sources:
+            assert any(s in texts[a] for s in e.summary)
+    shared = next(e for e in merged if e.date == "2031-03-03")
     # both stories report 3 March: the date takes sentences from each, never a mixed ranking
-    assert {a[0] for a in shared["sources"]} == {"a", "b"}
+    assert {a[0] for a in shared.sources} == {"a", "b"}
     assert merge_timelines([], n_dates=3, n_sentences=2) == []
 
 
@@ -218,9 +218,9 @@ def test_future_penalty_prefers_what_happened_over_what_was_announced() -> None:
     cfg = TimelineConfig(future_penalty=1.0, mention_bonus=0.0, redundancy=1.0)
     tl = build_timeline(arts, n_dates=1, n_sentences=2, config=cfg,
                         date_from="2031-03-10", date_to="2031-03-10")
-    assert [e["date"] for e in tl] == ["2031-03-10"]
-    assert "told the Osk river inquiry" in tl[0]["summary"][0]
-    assert "will hear" in tl[0]["summary"][1]
+    assert [e.date for e in tl] == ["2031-03-10"]
+    assert "told the Osk river inquiry" in tl[0].summary[0]
+    assert "will hear" in tl[0].summary[1]
 
 
 def test_recent_bonus_prefers_the_report_of_the_day_to_a_later_recollection() -> None:
@@ -236,7 +236,7 @@ def test_recent_bonus_prefers_the_report_of_the_day_to_a_later_recollection() ->
         cfg = TimelineConfig(recent_bonus=bonus, relevance_weight=0.0, redundancy=1.0)
         tl = build_timeline(arts, n_dates=1, n_sentences=1, config=cfg,
                             date_from="2031-03-03", date_to="2031-03-03")
-        assert tl[0]["sources"] == [want]
+        assert tl[0].sources == [want]
 
 
 def test_bad_input_never_crashes() -> None:
@@ -252,6 +252,6 @@ def test_bad_input_never_crashes() -> None:
     scores: dict[str, tuple[float, list[str]]] = {}
     tl = build_timeline(odd, n_dates=None, n_sentences=3, scores_out=scores)
     for e in tl:
-        assert e["summary"] and e["date"] in scores
+        assert e.summary and e.date in scores
     assert merge_timelines([(tl, scores), ([], {})], n_dates=5, n_sentences=2) == \
         merge_timelines([(tl, scores)], n_dates=5, n_sentences=2)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.annotate.times import VALUE_RE, find_times, resolve_range, times_command
+from storyline.annotate.times import (
+    RULES,
+    VALUE_RE,
+    find_times,
+    resolve_range,
+    rule_times,
+    times_command,
+)
 
 DCT = "2019-05-29"  # a Wednesday, ISO week 22
 
@@ -270,3 +278,22 @@ def test_long_and_empty_inputs() -> None:
     assert found and all(long[t.start:t.end] == t.text for t in found)
     assert find_times("x" * 10_000, DCT) == []
     assert find_times("1" * 10_000, DCT) == []
+
+
+# -- every registered rule on its own examples (the HeidelTime convention) ------------------
+
+def test_every_rule_has_an_example() -> None:
+    assert len(RULES) >= 27
+    assert all(r.examples for r in RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(("rule", "example"), [(r, e) for r in RULES for e in r.examples],
+                         ids=lambda x: getattr(x, "name", None) or getattr(x, "expression", ""))
+def test_rule_tags_its_example(rule: Any, example: Any) -> None:
+    """The rule alone tags the expression and normalises it to the example's value, and
+    the whole tagger (every rule competing) gives the same."""
+    alone = [(t.text, t.value) for t in rule_times(rule, example.sentence, example.dct)]
+    assert (example.expression, example.value) in alone
+    whole = [(t.text, t.value) for t in find_times(example.sentence, example.dct)]
+    assert (example.expression, example.value) in whole

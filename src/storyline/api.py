@@ -70,7 +70,7 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     """
     from storyline.annotate.actors import find_actors
     from storyline.annotate.places import find_places, story_countries
-    from storyline.annotate.stage import load_nlp
+    from storyline.annotate.stage import load_nlp, sentence_offsets
     from storyline.annotate.times import find_times
     from storyline.events.coder import DEFAULT_CODER, get_coder, main_event
     from storyline.events.desk import desk_score
@@ -99,7 +99,7 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
         if not rec.text.strip():
             yield Coded(rec.id, rec.text)
             continue
-        times = find_times(rec.text, date)
+        times = find_times(rec.text, date, sentences=sentence_offsets(doc))
         countries = story_countries(doc)
         actors = find_actors(doc, published=date,
                              story_country=countries[0] if countries else None)

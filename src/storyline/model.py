@@ -131,6 +131,15 @@ class Actor:
     country: str | None
     role: Role
 
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Actor:
+        # lenient: a file written by hand or an older version may lack a field
+        return cls(text=data.get("text", ""), name=data.get("name", ""), id=data.get("id", ""),
+                   country=data.get("country"), role=data.get("role", "UNK"))
+
 
 @dataclass(slots=True)
 class ActorMention:
@@ -187,6 +196,19 @@ class Mention:
     start: int
     end: int
     attribution: str | None = None
+    # the word that triggered the event, offsets into the article text (None for figures)
+    trigger: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Mention:
+        return cls(article=data.get("article", ""), quote=data.get("quote", ""),
+                   start=data.get("start", 0), end=data.get("end", 0),
+                   attribution=data.get("attribution"),
+                   trigger=Span(**trig) if isinstance(trig := data.get("trigger"), dict)
+                   else None)
 
 
 @dataclass(slots=True)
@@ -196,6 +218,14 @@ class DateRange:
     precision: Precision
     text: str | None
 
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DateRange:
+        return cls(start=data.get("start", ""), end=data.get("end", ""),
+                   precision=data.get("precision", "day"), text=data.get("text"))
+
 
 @dataclass(slots=True)
 class Location:
@@ -203,6 +233,14 @@ class Location:
     country: str | None
     lat: float | None
     lon: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Location:
+        return cls(name=data.get("name", ""), country=data.get("country"), lat=data.get("lat"),
+                   lon=data.get("lon"))
 
 
 @dataclass(slots=True)
@@ -225,6 +263,18 @@ class Figure:
     attribution: str | None
     mention: Mention
 
+    def to_json(self) -> dict[str, Any]:
+        """The ``figures.jsonl`` line."""
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figure:
+        return cls(id=data["id"], value=data["value"], value_max=data.get("value_max"),
+                   qualifier=data.get("qualifier"), unit=data["unit"], what=data["what"],
+                   where=data.get("where"), as_of=dict(data.get("as_of") or {}),
+                   attribution=data.get("attribution"),
+                   mention=Mention.from_json(data["mention"]))
+
 
 @dataclass(slots=True)
 class Event:
@@ -244,6 +294,40 @@ class Event:
     # How likely the event is right as coded (0-1; :mod:`storyline.events.confidence`).
     confidence: float | None = None
 
+    def to_json(self) -> dict[str, Any]:
+        """The per-article event as the annotation stage stores it."""
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Event:
+        location = data.get("location")
+        return cls(
+            id=data["id"], type=data["type"], quad=data["quad"], modality=data["modality"],
+            source=actors_from_json(data.get("source")),
+            target=actors_from_json(data.get("target")),
+            date=DateRange.from_json(data.get("date") or {}),
+            location=Location.from_json(location) if location else None,
+            mentions=[Mention.from_json(m) for m in data.get("mentions") or []],
+            story=data.get("story"), score=data.get("score"), mode=data.get("mode"),
+            confidence=data.get("confidence"),
+        )
+
+
+def actors_from_json(side: Any) -> Actor | list[Actor] | None:
+    """An event side (null, one actor or a list of actors) from its JSON form."""
+    if side is None:
+        return None
+    if isinstance(side, list):
+        return [Actor.from_json(a) for a in side]
+    return Actor.from_json(side)
+
+
+def side_actors(side: Actor | list[Actor] | None) -> list[Actor]:
+    """The actors of an event side as a list (empty when the side is null)."""
+    if side is None:
+        return []
+    return list(side) if isinstance(side, list) else [side]
+
 
 @dataclass(slots=True)
 class Annotations:
@@ -255,6 +339,255 @@ class Annotations:
     places: list[PlaceMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # the article's one sentence segmentation ([start, end) pairs): the text's sentences
+    # (storyline.text.sentences) as the parse cut them (annotate.stage.shared_sentences)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+# -- the cross-document records (storyline.story) -------------------------------------
+#
+# Each converts to its output line with ``to_json()`` (the shape of its JSON Schema in
+# ``storyline/schemas/``, fields in schema order) and back with ``from_json()``;
+# ``tests/test_model_schemas.py`` checks the two agree.
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    """One real-world event merged across the articles of a story (an ``events.jsonl``
+    line): every report of it in ``mentions``, ``sources`` independent articles."""
+
+    id: str
+    type: str
+    quad: int
+    modality: Modality
+    source: Actor | list[Actor] | None
+    target: Actor | list[Actor] | None
+    date: DateRange
+    location: Location | None
+    mentions: list[Mention]
+    story: str | None
+    score: float | None
+    mode: str | None
+    plover_type: str
+    sources: int
+    related: list[str]
+    confidence: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MergedEvent:
+        """Lenient (a missing field takes its empty value): ``storyline report``-style
+        readers take event files that older versions or people wrote."""
+        location = data.get("location")
+        return cls(
+            id=data.get("id", ""), type=data.get("type", ""),
+            quad=data.get("quad") or EVENT_TYPES.get(str(data.get("type")), 0),
+            modality=data.get("modality", "asserted"),
+            source=actors_from_json(data.get("source")),
+            target=actors_from_json(data.get("target")),
+            date=DateRange.from_json(data.get("date") or {}),
+            location=Location.from_json(location) if location else None,
+            mentions=[Mention.from_json(m) for m in data.get("mentions") or []],
+            story=data.get("story"), score=data.get("score"), mode=data.get("mode"),
+            plover_type=data.get("plover_type") or data.get("type", ""),
+            sources=data.get("sources", 1), related=list(data.get("related") or []),
+            confidence=data.get("confidence"),
+        )
+
+
+@dataclass(slots=True)
+class Story:
+    """A story (a ``stories.jsonl`` line): its member articles (by date) and date span."""
+
+    id: str
+    title: str | None
+    articles: list[str]
+    first: str | None
+    last: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Story:
+        return cls(id=data["id"], title=data.get("title"),
+                   articles=list(data.get("articles") or []), first=data.get("first"),
+                   last=data.get("last"))
+
+
+@dataclass(slots=True)
+class SeriesPoint:
+    """One reported period of a figure series: the value most independent sources give."""
+
+    date: str
+    as_of: dict[str, str]
+    value: float
+    value_max: float | None
+    qualifier: str | None
+    figures: list[str]
+    sources: list[str]
+    disagree: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SeriesPoint:
+        return cls(date=data["date"], as_of=dict(data["as_of"]), value=data["value"],
+                   value_max=data.get("value_max"), qualifier=data.get("qualifier"),
+                   figures=list(data.get("figures") or []),
+                   sources=list(data.get("sources") or []),
+                   disagree=bool(data.get("disagree", False)))
+
+
+@dataclass(slots=True)
+class Series:
+    """A figure over time within a story (a ``series.jsonl`` line)."""
+
+    id: str
+    story: str | None
+    what: str
+    where: str | None
+    unit: str
+    points: list[SeriesPoint]
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Series:
+        return cls(id=data["id"], story=data.get("story"), what=data["what"],
+                   where=data.get("where"), unit=data["unit"],
+                   points=[SeriesPoint.from_json(p) for p in data.get("points") or []])
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """One date of a timeline: verbatim sentences, the events of that day, their articles."""
+
+    date: str
+    precision: Precision
+    summary: list[str]
+    events: list[str]
+    sources: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TimelineEntry:
+        return cls(date=data["date"], precision=data.get("precision", "day"),
+                   summary=list(data.get("summary") or []),
+                   events=list(data.get("events") or []),
+                   sources=list(data.get("sources") or []))
+
+
+@dataclass(slots=True)
+class StoryTimeline:
+    """One story's own timeline (an item of ``timeline.json``'s ``stories``)."""
+
+    id: str
+    title: str | None
+    entries: list[TimelineEntry]
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StoryTimeline:
+        return cls(id=data["id"], title=data.get("title"),
+                   entries=[TimelineEntry.from_json(e) for e in data.get("entries") or []])
+
+
+@dataclass(slots=True)
+class Timeline:
+    """``timeline.json``: the whole input's timeline and one a story."""
+
+    entries: list[TimelineEntry]
+    stories: list[StoryTimeline]
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Timeline:
+        return cls(entries=[TimelineEntry.from_json(e) for e in data.get("entries") or []],
+                   stories=[StoryTimeline.from_json(s) for s in data.get("stories") or []])
+
+
+@dataclass(slots=True)
+class DyadRow:
+    """One unordered actor pair in one month (a row of ``dyads.csv`` / ``dyads.parquet``;
+    see :mod:`storyline.story.dyads` for what each count holds)."""
+
+    month: str
+    a: str
+    a_name: str
+    a_country: str | None
+    b: str
+    b_name: str
+    b_country: str | None
+    events: int
+    quad1: int
+    quad2: int
+    quad3: int
+    quad4: int
+    cooperation: int
+    conflict: int
+    score_mean: float | None
+    a_to_b: int
+    b_to_a: int
+    future: int
+    hypothetical: int
+    negated: int
+    mentions: int
+    sources: int
+    event_ids: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DyadRow:
+        return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls)})
+
+
+@dataclass(slots=True)
+class LinkedArticle:
+    """An article with its links (an ``articles.jsonl`` line): its story and, for a
+    syndicated copy, the original."""
+
+    article: Article
+    story: str | None
+    duplicate_of: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        data = article_json(self.article)
+        data["story"] = self.story
+        data["duplicate_of"] = self.duplicate_of
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinkedArticle:
+        pub = data.get("published") or {}
+        article = Article(
+            id=data["id"], input_id=data.get("input_id"), path=data["path"],
+            url=data.get("url"), outlet=data.get("outlet"), title=data.get("title"),
+            dateline=data.get("dateline"),
+            published=Published(date=pub.get("date"), source=pub.get("source", "none"),
+                                earliest=pub.get("earliest"), latest=pub.get("latest")),
+            text=data["text"], language=data["language"],
+            warnings=list(data.get("warnings") or []), position=data.get("position"),
+        )
+        return cls(article=article, story=data.get("story"),
+                   duplicate_of=data.get("duplicate_of"))
+
+
+def _fields_json(obj: Any) -> dict[str, Any]:
+    """A record's fields as JSON data, in field order."""
+    return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
 
 
 def to_json(obj: Any) -> Any:

@@ -7,11 +7,10 @@ streamed: memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,10 @@ from typing import Any
 from storyline.clean.repetition import InputRepetition
 from storyline.config import setting
 from storyline.engine import parallel_map
+from storyline.exporters import ExportContext, export_all
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
 from storyline.ingest.readers import iter_input_files, read_file
-from storyline.model import Article, RawDocument, Rejected, TimeExpression, article_json
+from storyline.model import Article, RawDocument, Rejected
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
 
@@ -50,7 +50,6 @@ class Options:
     def confidence_floor(self) -> float:
         if self.min_confidence is not None:
             return self.min_confidence
-        from storyline.config import setting
 
         configured = setting("events", "min_confidence")
         if configured is not None:
@@ -221,15 +220,9 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         summary.annotated = annotate_missing(store, options, warn, summary)
         summary.stories = run_story_stages(store, options, run_id)
         summary.articles_total = store.count_articles()
-        summary.outputs["articles"] = str(export_articles(store, out))
-        summary.outputs["figures"] = str(export_figures(store, out))
-        summary.outputs["events"] = str(export_events(store, out, options.confidence_floor()))
-        summary.outputs["stories"] = str(export_stories(store, out))
-        summary.outputs["series"] = str(export_series(store, out))
-        summary.outputs["timeline"] = str(export_timeline(store, out, options))
-        # Last: dyads and the report read the exports above (kept as one separate block).
-        summary.outputs["dyads"] = str(export_dyads_file(out))
-        summary.outputs["report"] = str(export_report(store, out))
+        # every registered exporter (storyline.exporters), each reading the store's
+        # records once through one context
+        summary.outputs.update(export_all(ExportContext(store, out, options)))
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
@@ -290,179 +283,13 @@ def annotate_missing(store: Store, options: Options, warn: Any = None,
     return done
 
 
-def _export_annotation_items(store: Store, out: Path, key: str) -> Path:
-    """Write ``out/<key>.jsonl``: every stored article's ``key`` annotations, one a line."""
-    from storyline.annotate.stage import STAGE, STAGE_VERSION
-
-    path = out / f"{key}.jsonl"
-    tmp = path.with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for _aid, data in store.annotations(STAGE, STAGE_VERSION):
-            for item in data.get(key, []):
-                fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-    tmp.replace(path)
-    return path
-
-
-def export_figures(store: Store, out: Path) -> Path:
-    return _export_annotation_items(store, out, "figures")
-
-
-# -- cross-document story stages and their exports ------------------------------------
+# -- cross-document story stages (their outputs: storyline.exporters) --------------------------------
 
 def run_story_stages(store: Store, options: Options, run_id: int) -> dict[str, Any]:
     """Syndicated copies, stories, merged events and figure series (:mod:`storyline.story`)."""
     from storyline.story.stage import update_stories
 
     return update_stories(store, one_story=options.one_story, run=run_id).as_dict()
-
-
-def _write_jsonl(path: Path, items: Iterable[dict[str, Any]]) -> Path:
-    tmp = path.with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for item in items:
-            fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-    tmp.replace(path)
-    return path
-
-
-def export_events(store: Store, out: Path, min_confidence: float | None = None) -> Path:
-    """``events.jsonl``: events merged across the articles of each story (those at or above
-    ``min_confidence``)."""
-    from storyline.story.stage import stored_events
-
-    return _write_jsonl(out / "events.jsonl", stored_events(store, min_confidence=min_confidence))
-
-
-def export_stories(store: Store, out: Path) -> Path:
-    from storyline.story.stage import stored_stories
-
-    return _write_jsonl(out / "stories.jsonl", stored_stories(store))
-
-
-def export_series(store: Store, out: Path) -> Path:
-    from storyline.story.stage import stored_series
-
-    return _write_jsonl(out / "series.jsonl", stored_series(store))
-
-
-DEFAULT_TIMELINE_DATES = int(setting("timeline", "dates", 20))
-DEFAULT_TIMELINE_SENTENCES = int(setting("timeline", "sentences", 2))
-
-
-def _timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[dict[str, Any]],
-                      options: Options, times: dict[str, list[TimeExpression]],
-                      scores_out: dict[str, tuple[float, list[str]]] | None = None,
-                      ) -> list[dict[str, Any]]:
-    """Timeline entries of ``docs``, each listing the merged events dated on its day.
-
-    An entry lists the events that took place (asserted) or reportedly did not (negated)
-    on its day, at day precision; planned and possible events are left out.
-    """
-    from storyline.story.timeline import build_timeline
-
-    entries = build_timeline(
-        docs,
-        n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
-        n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
-        date_from=options.timeline_from, date_to=options.timeline_to, times=times,
-        scores_out=scores_out,
-    )
-    on_day: dict[str, list[dict[str, Any]]] = {}
-    for ev in events:
-        date = ev.get("date") or {}
-        if ev.get("modality") not in ("asserted", "negated"):
-            continue  # planned or possible: it did not take place on that day
-        if date.get("start") and date.get("start") == date.get("end"):
-            on_day.setdefault(date["start"], []).append(ev)
-    for entry in entries:
-        summary = set(entry.get("summary", []))
-        # An event dated only by its article's publication day belongs to the entry when
-        # the entry quotes it; otherwise a publication day would collect every such event.
-        entry["events"] = sorted({
-            ev["id"] for ev in on_day.get(entry["date"], [])
-            if (ev.get("date") or {}).get("text")
-            or any(m.get("quote") in summary for m in ev.get("mentions", []))
-        })
-    return entries
-
-
-def export_timeline(store: Store, out: Path, options: Options) -> Path:
-    """``timeline.json``: one timeline per story, and the whole input's made of theirs.
-
-    A story's timeline draws only on its own articles and events; the whole input's
-    timeline takes the stories' entries (:func:`~storyline.story.timeline.merge_timelines`),
-    never a ranking pooled over unrelated stories. Syndicated copies are left out (they
-    would count their original twice).
-    """
-    from storyline.annotate.stage import STAGE, STAGE_VERSION
-    from storyline.story.stage import article_links, stored_events, stored_stories
-    from storyline.story.timeline import merge_timelines
-
-    story_of, copies = article_links(store)
-    floor = options.confidence_floor()
-    # the time expressions the annotation stage found: not searched for again
-    times = {aid: [TimeExpression(**t) for t in data.get("times", [])]
-             for aid, data in store.annotations(STAGE, STAGE_VERSION)}
-    docs_of: dict[str | None, list[tuple[str, str, str]]] = {}
-    for a in store.articles():
-        if a.published.date and a.language == "en" and a.id not in copies:
-            docs_of.setdefault(story_of.get(a.id), []).append((a.id, a.published.date, a.text))
-    stories = []
-    parts: list[tuple[list[dict[str, Any]], dict[str, tuple[float, list[str]]]]] = []
-    for story in stored_stories(store):
-        scores: dict[str, tuple[float, list[str]]] = {}
-        entries = _timeline_entries(docs_of.pop(story["id"], []),
-                                    stored_events(store, story["id"], floor), options, times, scores)
-        stories.append({"id": story["id"], "title": story["title"], "entries": entries})
-        parts.append((entries, scores))
-    for docs in docs_of.values():  # articles in no story: a timeline of their own
-        scores = {}
-        parts.append((_timeline_entries(docs, [], options, times, scores), scores))
-    data = {"entries": merge_timelines(
-                parts, n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
-                n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES),
-            "stories": stories}
-    path = out / "timeline.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
-    return path
-
-
-def export_dyads_file(out: Path) -> Path:
-    """``dyads.csv`` and ``dyads.parquet`` from ``events.jsonl`` (returns the CSV's path)."""
-    from storyline.report.build import read_jsonl
-    from storyline.story.dyads import build_dyads, export_dyads
-
-    dup = {a["id"]: a.get("duplicate_of") for a in read_jsonl(out / "articles.jsonl")}
-    rows = build_dyads(read_jsonl(out / "events.jsonl"), dup)
-    return export_dyads(rows, out)[0]
-
-
-def export_report(store: Store, out: Path) -> Path:
-    """``report.html`` from the exported files, with the stored place mentions for its map."""
-    from storyline.annotate.stage import STAGE, STAGE_VERSION
-    from storyline.report.build import build_report
-
-    places = {aid: data.get("places", []) for aid, data in store.annotations(STAGE, STAGE_VERSION)}
-    return build_report(out, places)
-
-
-def export_articles(store: Store, out: Path) -> Path:
-    """``articles.jsonl``, with each article's ``story`` and ``duplicate_of``."""
-    from storyline.story.stage import article_links
-
-    story_of, copies = article_links(store)
-
-    def lines() -> Iterator[dict[str, Any]]:
-        for article in store.articles():
-            data = article_json(article)
-            data["story"] = story_of.get(article.id)
-            data["duplicate_of"] = copies.get(article.id)
-            yield data
-
-    return _write_jsonl(out / "articles.jsonl", lines())
 
 
 class _nullcontext:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 _TEXT_KEY = "storyline.text"
@@ -20,3 +21,32 @@ def doc_text(doc: Any) -> str:
         text = doc.text
         data[_TEXT_KEY] = text
     return text
+
+
+def doc_sentences(doc: Any) -> Iterator[Any]:
+    """The sentences of a parsed text (spaCy spans) with the white space at their edges
+    left out: the one segmentation (:mod:`storyline.text.sentences`) as the annotators and
+    the event coder read it. Every line break ends a sentence (the parse is given that
+    segmentation), so a sentence never holds one; a sentence of white space only gives
+    nothing. For a doc parsed without it, a sentence is still cut at its line breaks."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or (tok.i > start and "\n" in tok.nbor(-1).whitespace_):
+                if tok.i > start and "\n" in tok.text:
+                    yield from _trimmed(doc, start, tok.i)
+                    start = tok.i + 1
+                elif tok.i > start:
+                    yield from _trimmed(doc, start, tok.i)
+                    start = tok.i
+        if start < sent.end:
+            yield from _trimmed(doc, start, sent.end)
+
+
+def _trimmed(doc: Any, start: int, end: int) -> Iterator[Any]:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end > start:
+        yield doc[start:end]

@@ -26,6 +26,8 @@ from storyline.annotate.places import PROCESS_WORDS
 from storyline.geonorm import fold
 from storyline.knowledge import Knowledge, Organisation, Person, load_knowledge
 from storyline.model import Actor, ActorMention
+from storyline.text.spans import overlaps_any
+from storyline.text.vocab import SPEECH_VERB_FORMS
 
 ROLE_NOUN = {
     "MIL": "military", "REB": "rebels", "OPP": "opposition", "CVL": "civilians",
@@ -47,7 +49,7 @@ EXPERT_WORDS = frozenset(
 )
 MEDIA_WORDS = frozenset(["journalist", "reporter", "correspondent", "editor", "columnist"])
 OFFICIAL_WORDS = frozenset(["official", "minister", "diplomat", "spokesman", "spokeswoman", "ambassador"])
-SAYING = frozenset(["said", "says", "told", "added", "warned", "noted", "stated", "explained", "argued", "believes"])
+SAYING = SPEECH_VERB_FORMS | {"warned"}  # a speech verb beside a name that is also a word
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
@@ -304,7 +306,7 @@ def find_actors(
     chosen = _affiliates(text, chosen)
     out = []
     for c in chosen:
-        if any(_overlaps(c.start, c.end, ds, de) for ds, de in damaged):
+        if overlaps_any(c.start, c.end, damaged):
             continue
         out.append(ActorMention(start=c.start, end=c.end, actor=c.actor))
     return out
@@ -340,10 +342,6 @@ def _affiliates(text: str, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
-def _overlaps(s: int, e: int, ds: int, de: int) -> bool:
-    if ds == de:
-        return s <= ds <= e
-    return s < de and ds < e
 
 
 def _select(cands: list[Cand], taken: list[Cand] | None = None) -> list[Cand]:

@@ -63,9 +63,12 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.annotate import doc_text
+from storyline.annotate import doc_sentences, doc_text
+from storyline.annotate.attribution import find_attribution
 from storyline.annotate.times import resolve_range
 from storyline.model import Figure, Mention, TimeExpression, stable_id
+from storyline.text.spans import overlaps_any
+from storyline.text.vocab import MONTHS, SPEECH_VERBS, TEENS, TENS, UNITS, WEEKDAY_NAMES
 
 __all__ = ["extract_figures", "parse_number"]
 
@@ -78,18 +81,9 @@ def _words(spaced: str) -> frozenset[str]:
 # Number words and the number-expression pattern
 # ---------------------------------------------------------------------------
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9,
-}
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+_UNITS = UNITS
+_TEENS = TEENS
+_TENS = TENS
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "mn": 1e6, "mln": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
@@ -193,11 +187,7 @@ _TIME_UNITS = _words(
     "round rounds time times o'clock am pm a.m. p.m. year-old years-old session "
     "sessions quarter quarters"
 )
-_MONTHS = _words(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday "
-    "wednesday thursday friday saturday sunday"
-)
+_MONTHS = frozenset(MONTHS) | frozenset(WEEKDAY_NAMES)
 # Counted nouns that are not figures about a story ("the two leaders").
 _NOT_COUNTED = _words(
     "leader country nation side party president minister state power ally way option "
@@ -274,11 +264,10 @@ _PEOPLE_VERBS = {
     "trapped", "stranded", "starved", "registered", "treated", "admitted", "buried",
     "received", "sent", "targeted", "identified",
 }
-# verbs reporting speech or an estimate: their subject is the attribution
-_SAY_VERBS = _words(
-    "say tell report state announce claim estimate add note warn confirm document "
-    "record count put reveal show indicate cite tally calculate believe insist write "
-    "tweet declare allege assert acknowledge disclose explain suggest publish "
+# verbs reporting speech (the shared list) or an estimate: their subject is the
+# attribution ("the UN estimated 3,000 people fled", "officials counted 40 bodies")
+_SAY_VERBS = SPEECH_VERBS | _words(
+    "estimate warn document record count put show cite tally calculate allege publish "
     "register verify compile find"
 )
 _HEDGE_AUX = {"would", "could", "might", "may", "will", "'ll", "should", "must", "shall", "can"}
@@ -348,6 +337,7 @@ def extract_figures(
         return []  # needs the article's parse (what is counted comes from it)
     pub = _iso_date(published) if published else None
     gaps = [(int(s), int(e)) for s, e in damaged]
+    spans = [(s, e) for s, e in gaps if e > s]  # a number is lost only where text is
     times_sorted = sorted(times, key=lambda t: (t.start, t.end))
     figures: list[Figure] = []
     seen: set[tuple[int, int]] = set()
@@ -366,7 +356,7 @@ def extract_figures(
             before = text[max(seg_start, num.start - 3) : num.start]
             if num.unit_kind == "measure" and "(" in before and num.start - prev_measure_end < 4:
                 continue
-            if _touches_any(num.num_start, num.num_end, gaps, inclusive=False):
+            if overlaps_any(num.num_start, num.num_end, spans):
                 continue
             if _in_time(num, seg_times):
                 continue
@@ -400,19 +390,9 @@ _WORDNUM_HINT = re.compile(
 
 
 def _segments(doc: Doc) -> Iterator[tuple[int, int, Span]]:
-    """(start, end, sentence) for each sentence piece between line breaks, stripped."""
-    text = doc_text(doc)
-    for sent in doc.sents:
-        start = sent.start_char
-        for piece in re.finditer(r"[^\n\r\u2028\u2029]+", text[sent.start_char : sent.end_char]):
-            a = start + piece.start()
-            b = start + piece.end()
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                yield a, b, sent
+    """(start, end, parse sentence) of each sentence of the shared segmentation."""
+    for piece in doc_sentences(doc):
+        yield piece.start_char, piece.end_char, piece.sent
 
 
 # ---------------------------------------------------------------------------
@@ -735,13 +715,13 @@ def _build(
     # --- where, attribution, period -----------------------------------------
     attribution, attr_span = _attribution(doc, seg_tokens, full, verb)
     if attribution is not None and (
-        _touches_any(attr_span[0], attr_span[1], gaps, inclusive=True)
+        overlaps_any(attr_span[0], attr_span[1], gaps, touching=True)
         or _gapped_phrase(doc, attr_span)
     ):
         attribution = None
     where = _where(doc, sent, full, noun, verb, participle, attr_span, seg_tokens)
     if where is not None and (
-        _touches_any(where[1], where[2], gaps, inclusive=True)
+        overlaps_any(where[1], where[2], gaps, touching=True)
         or _gapped_phrase(doc, (where[1], where[2]))
     ):
         where = None
@@ -1164,74 +1144,11 @@ def _attribution(doc: Doc, seg: tuple[int, int], full: Span, verb: Token | None
     figure's clause (not a say-verb whose *subject* holds the figure), "..., X said"
     beside it, or "cited by X"."""
     lo, hi = seg
-    inside = range(lo, hi)
-    # "according to X"
-    for tok in doc[lo:hi]:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            if to is None and tok.i + 1 < hi and doc[tok.i + 1].lower_ == "to":
-                to = doc[tok.i + 1]
-            if to is not None:
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.i in inside:
-                    return _actor_phrase(obj, seg)
-    anchor = verb if verb is not None else full.root
-    say: Token | None = None
-    # a say-verb above the figure, reached through its complement
-    t = anchor
-    for _ in range(10):
-        if t.head is t or t.head.i not in inside:
-            break
-        came_by = t.dep_
-        t = t.head
-        if came_by in ("nsubj", "nsubjpass", "relcl", "acl", "appos", "csubj", "pobj", "prep"):
-            break
-        if t.lemma_.lower() in _SAY_VERBS and t.pos_ in ("VERB", "AUX"):
-            say = t
-            break
-    # "..., the ministry said": a say-verb hanging beside the figure's verb
-    if say is None:
-        chain = [anchor, *[a for a in anchor.ancestors if a.i in inside][:4]]
-        for node in chain:
-            for c in node.children:
-                if (
-                    c.dep_ in ("parataxis", "advcl", "conj")
-                    and c.lemma_.lower() in _SAY_VERBS
-                    and c.pos_ == "VERB"
-                    and c.i > full.end - 1
-                    and c.i in inside
-                ):
-                    say = c
-                    break
-            if say is not None:
-                break
-    # the figure's own verb is a reporting verb in the passive: "cited by X"
-    if say is None and verb is not None and verb.lemma_.lower() in _SAY_VERBS:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.i in inside:
-                return _actor_phrase(obj, seg)
-    if say is None:
+    found = find_attribution(verb if verb is not None else full.root, lo, hi,
+                             after=full.end - 1, verbs=_SAY_VERBS)
+    if found is None:
         return None, (-1, -1)
-    subj = next((c for c in say.children if c.dep_ == "nsubj" and c.i in inside), None)
-    if subj is None:
-        agent = next((c for c in say.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if subj is None:
-        subj = _left_noun(doc, say, lo)
-    if subj is None:
-        return None, (-1, -1)
-    return _actor_phrase(subj, seg)
-
-
-def _left_noun(doc: Doc, say: Token, lo: int) -> Token | None:
-    """A mis-parsed subject written right before the say-verb: "The UN says"."""
-    i = say.i - 1
-    if i < lo or doc[i].pos_ not in ("PROPN", "NOUN"):
-        return None
-    return doc[i]
+    return _actor_phrase(found.speaker, seg)
 
 
 def _actor_phrase(head: Token, seg: tuple[int, int]) -> tuple[str | None, tuple[int, int]]:
@@ -1688,18 +1605,3 @@ def _short_second_day(t: TimeExpression, suffix: str, start: str) -> str | None:
     except ValueError:
         return None
     return d1.isoformat() if d1 >= d0 else None
-
-
-# ---------------------------------------------------------------------------
-# Damaged spans
-# ---------------------------------------------------------------------------
-
-
-def _touches_any(a: int, b: int, gaps: Sequence[tuple[int, int]], *, inclusive: bool) -> bool:
-    for s, e in gaps:
-        if inclusive:
-            if s <= b and a <= e:
-                return True
-        elif s < b and a < e and e > s:
-            return True
-    return False

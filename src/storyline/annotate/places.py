@@ -53,6 +53,7 @@ from storyline.annotate import doc_text
 from storyline.geonorm import name_key, skeleton_key, translit_key
 from storyline.knowledge import Knowledge, load_knowledge
 from storyline.model import PlaceMention
+from storyline.text.vocab import MONTH_NAMES, WEEKDAY_NAMES
 
 PROCESS_WORDS = frozenset(
     ["talks", "process", "agreement", "agreements", "accord", "accords", "deal", "deals", "format", "declaration", "memorandum", "protocol", "framework", "formula", "understanding", "conference", "platform", "initiative", "group", "guarantors", "plan", "treaty", "pact"]
@@ -90,11 +91,7 @@ GENERIC_GEO = frozenset(
      "antarctic", "mediterranean", "federal"]
 )
 _COORDINATION = re.compile(r"\s*(?:,|,?\s*and|,?\s*or|/)\s*")
-_MONTH_DAY = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday"]
-)
+_MONTH_DAY = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
 CUE_BEFORE = frozenset(
     ["in", "near", "outside", "around", "at", "from", "into", "towards", "toward", "across", "inside", "via"]
 )

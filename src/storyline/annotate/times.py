@@ -29,38 +29,29 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from storyline.model import TimeExpression
+from storyline.text.sentences import sentence_spans
+from storyline.text.spans import overlaps_any
+from storyline.text.vocab import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Tense = Literal["past", "future", "none"]
 
-__all__ = ["VALUE_RE", "find_times", "resolve_range", "times_command"]
+__all__ = ["RULES", "VALUE_RE", "RuleExample", "TimeRule", "find_times", "resolve_range",
+           "rule_times", "times_command"]
 
 # ---------------------------------------------------------------------------
 # Vocabulary
 # ---------------------------------------------------------------------------
 
-_MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _i:
-        _MONTHS[_name.lower()] = _i
-        _MONTHS[_name[:3].lower()] = _i
-_MONTHS["sept"] = 9
+_MONTHS: dict[str, int] = dict(MONTHS)
+_WEEKDAYS: dict[str, int] = dict(WEEKDAYS)
 
-_WEEKDAYS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.day_name):
-    _WEEKDAYS[_name.lower()] = _i
-    _WEEKDAYS[_name[:3].lower()] = _i
-_WEEKDAYS.update({"tues": 1, "wed": 2, "thur": 3, "thurs": 3})
-
+# the shared number words (no "zero": "zero days" is no duration), and the phrases of counts
 _NUMBERS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a": 1, "an": 1, **{w: n for w, n in NUMBER_WORDS.items() if n},
     "a hundred": 100, "one hundred": 100, "a thousand": 1000, "thousand": 1000,
     "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5, "half": 0.5,
     "a couple of": 2, "a couple": 2, "couple of": 2,
@@ -107,15 +98,16 @@ def _cap(words: list[str]) -> str:
     return "(?-i:" + _alt(forms) + ")"
 
 
-_MONTH_FULL = [m.lower() for m in calendar.month_name if m]
-_MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+_MONTH_FULL = list(MONTH_NAMES)
+_MONTH_ABBR = [m for m in MONTHS if m not in MONTH_NAMES]  # jan ... dec, sept
 # A month name: full names, or abbreviations (with optional full stop).
 MONTH = rf"(?:{_cap(_MONTH_FULL)}|{_cap(_MONTH_ABBR)}\.?)(?![a-z])"
 # Full names other than the ambiguous "May"/"March" (modal verb, verb).
 _SAFE_MONTHS = [m for m in _MONTH_FULL if m not in ("may", "march")]
 MONTH_SAFE = rf"(?:{_cap(_SAFE_MONTHS)}|{_cap([a for a in _MONTH_ABBR if a != 'mar'])}\.)(?![a-z])"
-_WD_FULL = [d.lower() for d in calendar.day_name]
-WEEKDAY = rf"(?:{_cap(_WD_FULL)}|{_cap(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'])}\.)(?![a-z])"
+_WD_FULL = list(WEEKDAY_NAMES)
+_WD_ABBR = [d for d in WEEKDAYS if d not in WEEKDAY_NAMES]  # mon ... sun, tues, thur, thurs
+WEEKDAY = rf"(?:{_cap(_WD_FULL)}|{_cap(_WD_ABBR)}\.)(?![a-z])"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 YEAR = rf"(?:{YEAR4}|'\d\d)"
@@ -307,7 +299,6 @@ _CLAUSE_BREAK = re.compile(r"(?i)[,;:()\"]|\b(?:that|which|who|to|and|but|while|
                            r"before|because|if|said|says)\b")
 _COMPLEMENT = re.compile(r"(?i)\bthat\b")
 _OPEN_PREP = re.compile(r"(?i)\b(?:until|till|through|to|by)\s+$")
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
 def _tense_at(text: str, start: int, end: int,
@@ -346,26 +337,6 @@ def _tense_at(text: str, start: int, end: int,
                 best = (dist, label, same_clause)  # type: ignore[assignment]
     # The distance comes back negative when the marker is not in the expression's clause.
     return (best[1], best[0] if best[2] else -1) if best else ("none", -1)
-
-
-_ABBREV = re.compile(
-    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|"
-    r"thurs|fri|sat|sun|mr|mrs|ms|dr|prof|gen|gov|sen|rep|rev|st|sgt|col|lt|capt|maj|cmdr|"
-    r"adm|inc|corp|co|ltd|bros|jr|sr|no|vs|etc|approx|est|dept|univ|ave|blvd|mt|ft|"
-    r"a\.m|p\.m|u\.s|u\.k|u\.n|e\.g|i\.e)|\b[A-Za-z])\.$"
-)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SENT_END.finditer(text):
-        if _ABBREV.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "Nov. 6", "Mr. Smith", "U.S. officials"
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return out
 
 
 # ---------------------------------------------------------------------------
@@ -407,12 +378,45 @@ class _Cand:
 
 
 Rule = Callable[[re.Match[str]], list[_Cand]]
-_RULES: list[tuple[re.Pattern[str], Rule]] = []
+
+EXAMPLE_DCT = "2024-05-08"  # a Wednesday: the document date of the rules' examples
 
 
-def _rule(pattern: str, flags: int = re.I) -> Callable[[Rule], Rule]:
+class RuleExample(NamedTuple):
+    """A sentence a rule must tag: ``expression`` found in it, normalised to ``value``
+    against the document creation time ``dct`` (the HeidelTime convention)."""
+
+    sentence: str
+    expression: str
+    value: str
+    dct: str = EXAMPLE_DCT
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRule:
+    """A registered rule: its pattern, the function that turns a match into candidates,
+    and the examples it must normalise (``tests/test_times.py`` checks each on its own)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    fn: Rule
+    examples: tuple[RuleExample, ...]
+
+
+RULES: list[TimeRule] = []
+"""Every rule, in registration order: a newcomer adds one with :func:`_rule`."""
+
+
+def _rule(pattern: str, *examples: tuple[str, str, str] | tuple[str, str, str, str],
+          flags: int = re.I) -> Callable[[Rule], Rule]:
+    """Register ``fn(match) -> candidates`` for ``pattern`` with at least one example
+    ``(sentence, expression, value[, dct])``."""
+    if not examples:
+        raise ValueError(f"a time rule needs an example: {pattern[:60]!r}")
+
     def deco(fn: Rule) -> Rule:
-        _RULES.append((re.compile(pattern, flags), fn))
+        RULES.append(TimeRule(fn.__name__.removeprefix("_r_"), re.compile(pattern, flags), fn,
+                              tuple(RuleExample(*e) for e in examples)))
         return fn
 
     return deco
@@ -584,7 +588,9 @@ _DATE_MDY = (
 )
 
 
-@_rule(_DATE_MDY)
+@_rule(_DATE_MDY,
+       ("Talks resumed on March 4, 2024, in Nairobi.", "March 4, 2024", "2024-03-04"),
+       ("Both sides will meet on January 9 in Juba.", "January 9", "2025-01-09", "2024-12-20"))
 def _r_mdy(m: re.Match[str]) -> list[_Cand]:
     mon = _MONTHS.get(m.group("mon").lower().rstrip("."))
     day = int(re.sub(r"\D", "", m.group("day")))
@@ -624,7 +630,8 @@ def _r_mdy(m: re.Match[str]) -> list[_Cand]:
 @_rule(
     rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})"
     rf"(?:,?\s+(?P<year>{YEAR4}))?{E}"
-)
+,
+       ("The ferry sank on 3 March 2024 off Mwanza.", "3 March 2024", "2024-03-03"))
 def _r_dmy(m: re.Match[str]) -> list[_Cand]:
     mon = _MONTHS.get(m.group("mon").lower().rstrip("."))
     day = int(re.sub(r"\D", "", m.group("day")))
@@ -638,7 +645,8 @@ def _r_dmy(m: re.Match[str]) -> list[_Cand]:
     return _c(m, "DATE", res, prio=2, anchor=True)
 
 
-@_rule(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?(?![\w/-])")
+@_rule(r"(?<![\w/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?(?![\w/-])",
+       ("The notice is dated 2024-04-30 in the port archive.", "2024-04-30", "2024-04-30"))
 def _r_iso(m: re.Match[str]) -> list[_Cand]:
     d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if d is None:
@@ -649,7 +657,8 @@ def _r_iso(m: re.Match[str]) -> list[_Cand]:
     return _c(m, "DATE", _const(d.isoformat()), prio=3, anchor=True)
 
 
-@_rule(r"(?<![\w/.$-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\w/])")
+@_rule(r"(?<![\w/.$-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})(?![\w/])",
+       ("The notice was posted on 4/12/2024 at the harbour.", "4/12/2024", "2024-04-12"))
 def _r_slash(m: re.Match[str]) -> list[_Cand]:
     y = int(m.group("y"))
     if len(m.group("y")) == 2:
@@ -671,7 +680,8 @@ _MONTH_POS = (
     rf"{B}{_MONTH_POS}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|(?:early|late)\s+last"
     rf"|(?:early|late)\s+next)\s+)?(?P<mon>{MONTH})(?:(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))"
     rf"|\s+(?P<ry>last|this|next)\s+year)?{E}"
-)
+,
+       ("Fighting flared in early April near the border.", "early April", "2024-04"))
 def _r_month(m: re.Match[str]) -> list[_Cand]:
     raw = m.group("mon")
     mon = _MONTHS.get(raw.lower().rstrip("."))
@@ -727,7 +737,8 @@ _YEAR_NOUN = (
     rf"|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+last\s+half\s+of"
     rf"|(?:early|late)\s+in)[\s-]+))?"
     rf"(?P<y>{YEAR4})(?:-(?P<y2>\d{{2}}))?(?![\w%$]|[.,]\d|-\d|\s+(?:{_YEAR_NOUN})\b)"
-)
+,
+       ("The dam was finished in 2019 after long delays.", "2019", "2019"))
 def _r_year(m: re.Match[str]) -> list[_Cand]:
     y = int(m.group("y"))
     pos = (m.group("pos") or "").lower()
@@ -752,7 +763,8 @@ def _r_year(m: re.Match[str]) -> list[_Cand]:
     rf"|{B}(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'(?P<d2>\d)0s{E}"
     rf"|{B}the\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<cw>nineteen|eighteen)[\s-])?"
     rf"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"
-)
+,
+       ("The port was built in the 1990s by a state firm.", "the 1990s", "199"))
 def _r_decade(m: re.Match[str]) -> list[_Cand]:
     if m.group("w"):
         d = _DECADE_WORDS[m.group("w").lower()]
@@ -792,7 +804,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 @_rule(
     rf"{B}(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|"
     rf"(?P<w>{_ORD_WORDS}))[\s-]+century{E}"
-)
+,
+       ("The fort dates from the 19th century, guides say.", "the 19th century", "18"))
 def _r_century(m: re.Match[str]) -> list[_Cand]:
     n = int(m.group("n")) if m.group("n") else _ORDINALS.get(m.group("w").lower(), 0)
     if not 1 <= n <= 30 or (m.group("w") and m.group("w").lower() in ("last", "final")):
@@ -811,7 +824,8 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
     rf"{B}(?:(?P<pre>(?:the\s+)?(?:(?P<season>{SEASON})\s+of\s+)?(?:the\s+year\s+)?)|(?P<mon>{MONTH})\s+)"
     rf"(?:(?P<hi>nineteen|eighteen)\s+(?P<lo>(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEEN}|"
     rf"oh[- ](?:{_ONES}))|two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{_ONES}|{_TEEN}))?){E}"
-)
+,
+       ("The treaty was signed in nineteen ninety-eight.", "nineteen ninety-eight", "1998"))
 def _r_spelled_year(m: re.Match[str]) -> list[_Cand]:
     if m.group("hi"):
         lo = m.group("lo").lower().replace("oh-", "").replace("oh ", "")
@@ -844,7 +858,8 @@ _YREF = rf"(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year|fiscal\s+{Y
     rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+"
     rf"(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)s?(?![\w-])"
     rf"(?:\s+(?:of|in)\s+(?P<ysuf>{_YREF}))?"
-)
+,
+       ("Exports fell in the first quarter of 2024, the bank said.", "the first quarter of 2024", "2024-Q1"))
 def _r_quarter(m: re.Match[str]) -> list[_Cand]:
     o = m.group("ord").lower()
     n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -914,7 +929,8 @@ def _r_quarter(m: re.Match[str]) -> list[_Cand]:
     rf"year-earlier|year-ago|comparable|comparable\s+year-(?:earlier|ago)|fiscal|"
     rf"(?:{YEAR4}))?\s*(?P<unit>quarter|period)(?!\w|-)"
     rf"(?:\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year))?"
-)
+,
+       ("Profits rose in the latest quarter, the firm said.", "the latest quarter", "2024-Q1"))
 def _r_the_quarter(m: re.Match[str]) -> list[_Cand]:
     adj = (m.group("adj") or "").lower()
     unit = m.group("unit").lower()
@@ -965,7 +981,8 @@ def _r_the_quarter(m: re.Match[str]) -> list[_Cand]:
     rf"(?:morning|afternoon|evening))\s+)?(?:(?P<dby>the\s+day\s+before\s+yesterday"
     rf"|the\s+day\s+after\s+tomorrow)|(?P<w>yesterday|today|tomorrow))"
     rf"(?:(?P<pod>\s+{POD}|'s))?{E}"
-)
+,
+       ("The minister arrived in Khartoum yesterday.", "yesterday", "2024-05-07"))
 def _r_deictic_day(m: re.Match[str]) -> list[_Cand]:
     w = (m.group("w") or m.group("dby") or "").lower()
     off = {"yesterday": -1, "today": 0, "tomorrow": 1}.get(w)
@@ -994,7 +1011,8 @@ def _r_deictic_day(m: re.Match[str]) -> list[_Cand]:
 
 @_rule(rf"{B}(?:(?P<w>tonight|overnight|this\s+(?P<pod>morning|afternoon|evening)|last\s+night"
        rf"|the\s+(?P<pod2>morning|afternoon|evening)|(?:early|late|mid)[\s-]?(?P<pod3>morning|"
-       rf"afternoon|evening))){E}")
+       rf"afternoon|evening))){E}",
+       ("The council will vote tonight on the budget.", "tonight", "2024-05-08TNI"))
 def _r_tonight(m: re.Match[str]) -> list[_Cand]:
     w = m.group("w").lower()
     if w.startswith("the") and not re.search(r"(?i)\b(?:in|during|on|that|this|of)\s+$",
@@ -1019,7 +1037,8 @@ _FUTURE = r"soon|the\s+future|future|eventually|shortly|as\s+soon\s+as\s+possibl
 
 
 @_rule(rf"{B}(?:(?P<pres>{_PRESENT})|(?P<past>{_PAST})|(?P<fut>{_FUTURE})|"
-       rf"(?P<recent>recent|current))(?![\w-])")
+       rf"(?P<recent>recent|current))(?![\w-])",
+       ("The border crossing is currently closed to trucks.", "currently", "PRESENT_REF"))
 def _r_ref(m: re.Match[str]) -> list[_Cand]:
     s = m.string
     after = s[m.end():m.end() + 16].lower()
@@ -1065,7 +1084,8 @@ def _r_ref(m: re.Match[str]) -> list[_Cand]:
 
 @_rule(rf"{B}(?:in\s+)?(?P<x>recent|past|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few)"
        rf"\s+(?P<u>days|weeks|months|years|decades|quarters|times)(?:\s+and\s+(?:months|weeks|"
-       rf"years))?{E}")
+       rf"years))?{E}",
+       ("Prices have climbed in recent weeks at the market.", "recent weeks", "PAST_REF"))
 def _r_recent_units(m: re.Match[str]) -> list[_Cand]:
     x = m.group("x").lower()
     u = m.group("u").lower()
@@ -1096,7 +1116,8 @@ _REL_WORDS = (
     rf"[\s-]+)?(?P<rel>{_REL_WORDS})\s+(?:(?P<fiscal>fiscal|calendar)\s+)?"
     rf"(?P<u>week|weekend|month|year|quarter|decade|century|day|"
     rf"spring|summer|fall|autumn|winter)(?!\w|-)"
-)
+,
+       ("The envoy met both sides last week.", "last week", "2024-W18"))
 def _r_rel_unit(m: re.Match[str]) -> list[_Cand]:
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     u = m.group("u").lower()
@@ -1182,7 +1203,8 @@ def _r_rel_unit(m: re.Match[str]) -> list[_Cand]:
     rf"{B}(?:(?P<pos>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)"
     rf"[\s-]+)?(?P<the>the\s+)?(?P<u>year|month|week|weekend|summer|spring|winter|fall|autumn)"
     rf"(?:\s+of\s+(?P<y>{YEAR4}))?(?!\w|-)"
-)
+,
+       ("The road will reopen at the end of the year.", "the end of the year", "2024"))
 def _r_the_unit(m: re.Match[str]) -> list[_Cand]:
     """'the year', 'the weekend', 'summer', 'the summer of 1998', 'the end of the year'."""
     u = m.group("u").lower()
@@ -1273,7 +1295,8 @@ def _r_the_unit(m: re.Match[str]) -> list[_Cand]:
 
 @_rule(rf"{B}(?:around\s+)?(?:the\s+)?(?P<w>year[\s-]end|year-earlier|year-ago|the\s+full\s+year|"
        rf"the\s+(?:fiscal|calendar)\s+year|the\s+(?:near|short|long)\s+term|the\s+weeks\s+ahead|"
-       rf"the\s+months\s+ahead|the\s+days\s+ahead|the\s+years\s+ahead)(?![\w-])")
+       rf"the\s+months\s+ahead|the\s+days\s+ahead|the\s+years\s+ahead)(?![\w-])",
+       ("The firm expects slower growth in the near term.", "the near term", "FUTURE_REF"))
 def _r_misc(m: re.Match[str]) -> list[_Cand]:
     w = re.sub(r"\s+", " ", m.group("w").lower())
     after = m.string[m.end():m.end() + 12].lower()
@@ -1315,7 +1338,8 @@ def _r_misc(m: re.Match[str]) -> list[_Cand]:
     return _c(m, "DURATION", _const(_duration(None, unit)))
 
 
-@_rule(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?P<w>Earlier|Previously|Recently|Lately),")
+@_rule(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?P<w>Earlier|Previously|Recently|Lately),",
+       ("Earlier, police closed the bridge to traffic.", "Earlier", "PAST_REF"))
 def _r_earlier(m: re.Match[str]) -> list[_Cand]:
     return _c(m, "DATE", _const("PAST_REF"), group="w")
 
@@ -1326,7 +1350,8 @@ def _r_earlier(m: re.Match[str]) -> list[_Cand]:
 @_rule(
     rf"{B}{MOD}?(?P<n>{NUMBER}|an?)[\s-]+(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+"
     rf"(?P<dir>ago|from\s+now|hence|before|earlier|later)(?!\w)"
-)
+,
+       ("The strike began three days ago at the mine.", "three days ago", "2024-05-05"))
 def _r_ago(m: re.Match[str]) -> list[_Cand]:
     d = m.group("dir").lower()
     n = _num(m.group("n"))
@@ -1391,7 +1416,8 @@ def _r_ago(m: re.Match[str]) -> list[_Cand]:
     rf"|working|calendar))?(?P<sep>[\s-]+)(?P<u>{UNIT})s?(?P<tail>-(?:old|long))?(?![\w])"
     rf"(?:\s+period(?![\w]))?"
     rf"(?:\s+and\s+(?:a\s+half|(?P<n2>{NUMBER})\s+(?P<u2>{UNIT})s?))?"
-)
+,
+       ("The curfew lasted three weeks in the city.", "three weeks", "P3W"))
 def _r_duration(m: re.Match[str]) -> list[_Cand]:
     n_raw = m.group("n").lower()
     n = _num(n_raw)
@@ -1439,7 +1465,8 @@ def _r_duration(m: re.Match[str]) -> list[_Cand]:
 
 @_rule(rf"{B}{MOD}?(?P<a>a|an|one|half\s+an?|a\s+half|another|an\s+additional|an\s+extra"
        rf"|a\s+full|one\s+more)\s+(?P<u>{UNIT})(?!\w|-)"
-       rf"(?:\s+and\s+a\s+half)?(?P<tail>\s+(?:ago|earlier|later|before|after|or\s+two|or\s+so))?")
+       rf"(?:\s+and\s+a\s+half)?(?P<tail>\s+(?:ago|earlier|later|before|after|or\s+two|or\s+so))?",
+       ("The talks lasted a week in Addis Ababa.", "a week", "P1W"))
 def _r_a_unit(m: re.Match[str]) -> list[_Cand]:
     u = _unit_key(m.group("u"))
     s = m.string
@@ -1474,7 +1501,8 @@ def _r_a_unit(m: re.Match[str]) -> list[_Cand]:
 
 @_rule(rf"{B}(?:(?:for|over|in|within|during|take|takes|took|taken|last|lasted|spend|spent|"
        rf"after)\s+)(?P<x>(?:(?:many|several|a\s+few|some)\s+)?"
-       rf"(?P<u>hours|days|weeks|months|years|decades|centuries))(?![\w-])")
+       rf"(?P<u>hours|days|weeks|months|years|decades|centuries))(?![\w-])",
+       ("The ferry was delayed for hours at the dock.", "hours", "PTXH"))
 def _r_bare_units(m: re.Match[str]) -> list[_Cand]:
     u = _unit_key(m.group("u"))
     after = m.string[m.end():m.end() + 12].lower()
@@ -1489,7 +1517,8 @@ def _r_bare_units(m: re.Match[str]) -> list[_Cand]:
 @_rule(
     rf"{B}(?P<q>every|each|per|once\s+a|twice\s+a)\s+(?:(?P<n>other|second|{NUMBER})\s+)?"
     rf"(?P<u>{UNIT}|{WEEKDAY}|{MONTH_SAFE}|{SEASON})(?P<pl>s)?(?:\s+(?P<pod>{POD}))?(?!\w)"
-)
+,
+       ("Convoys leave every week for the camps.", "every week", "P1W"))
 def _r_set(m: re.Match[str]) -> list[_Cand]:
     u = m.group("u")
     ul = u.lower().rstrip(".")
@@ -1514,7 +1543,8 @@ def _r_set(m: re.Match[str]) -> list[_Cand]:
 
 
 @_rule(rf"{B}(?P<w>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly"
-       rf"|(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))(?!\w)")
+       rf"|(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days))(?!\w)",
+       ("The ministry publishes its figures weekly.", "weekly", "P1W"))
 def _r_set_adv(m: re.Match[str]) -> list[_Cand]:
     w = m.group("w").lower()
     if w.endswith("days") and w[:-1] in _WEEKDAYS:
@@ -1542,7 +1572,9 @@ def _r_set_adv(m: re.Match[str]) -> list[_Cand]:
 @_rule(
     rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following"
     rf"|coming|past|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}|night))?(?!\w)"
-)
+,
+       ("Rebels shelled the town on Monday.", "Monday", "2024-05-06"),
+       ("The envoy will return on Monday.", "Monday", "2025-03-17", "2025-03-12"))
 def _r_weekday(m: re.Match[str]) -> list[_Cand]:
     wd = _WEEKDAYS[m.group("wd").lower().rstrip(".")]
     rel = (m.group("rel") or "").lower()
@@ -1575,7 +1607,8 @@ def _r_weekday(m: re.Match[str]) -> list[_Cand]:
 @_rule(
     rf"{B}(?:(?P<mod>around|about|at|approximately|shortly\s+(?:before|after)|just\s+(?:before"
     rf"|after))\s+)?(?P<t>{TOD_NUM}|{TOD_WORD})(?![\w])"
-)
+,
+       ("The blast struck at 10 p.m. near the market.", "10 p.m.", "2024-05-08T22:00"))
 def _r_tod(m: re.Match[str]) -> list[_Cand]:
     t = m.group("t").lower()
     h: int | None = None
@@ -1643,14 +1676,14 @@ def _parse_dct(dct: str | None) -> dt.date | None:
     return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
-def _candidates(text: str) -> list[_Cand]:
+def _candidates(text: str, rules: list[TimeRule] | None = None) -> list[_Cand]:
     out: list[_Cand] = []
-    for rx, fn in _RULES:
-        for m in rx.finditer(text):
+    for rule in RULES if rules is None else rules:
+        for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
             try:
-                out.extend(fn(m))
+                out.extend(rule.fn(m))
             except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover
                 continue
     return out
@@ -1664,7 +1697,7 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         if c.end <= c.start:
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
+        if overlaps_any(c.start, c.end, taken):
             continue
         taken.append((c.start, c.end))
         chosen.append(c)
@@ -1740,25 +1773,38 @@ def _impossible_dates(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_times(text: str, dct: str | None, *, tense_hints: bool = True) -> list[TimeExpression]:
+def find_times(text: str, dct: str | None, *, tense_hints: bool = True,
+               sentences: list[tuple[int, int]] | None = None) -> list[TimeExpression]:
     """Time expressions in ``text``, normalised to TIMEX3 values against ``dct``.
 
     ``dct`` is the document creation date (``YYYY-MM-DD``; a longer ISO timestamp is
     accepted and cut to the day) or None, in which case relative expressions stay
     unresolved (``XXXX-09-07``, ``XXXX-WXX-5``). With ``tense_hints`` (default) the
     verb tense near an expression decides whether "Friday" or "September" means the
-    last or the next one; without, the closest one to the DCT is taken.
+    last or the next one; without, the closest one to the DCT is taken. ``sentences``
+    (the document's segmentation, when the caller has it) bounds the tense search.
     """
+    return _find(text, dct, None, tense_hints, sentences)
+
+
+def rule_times(rule: TimeRule, text: str, dct: str | None) -> list[TimeExpression]:
+    """What ``rule`` alone tags in ``text`` (the same driver as :func:`find_times`)."""
+    return _find(text, dct, [rule], True, None)
+
+
+def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints: bool,
+          sentences: list[tuple[int, int]] | None) -> list[TimeExpression]:
     if not text or not isinstance(text, str):
         return []
     if len(text) > _MAX_TEXT:
         text = text[:_MAX_TEXT]
     d0 = _parse_dct(dct)
-    ctx = _Ctx(text=text, dct=d0, sents=_sentences(text), tense_hints=tense_hints)
-    chosen = _merge_times(_select(_candidates(text)), text)
+    ctx = _Ctx(text=text, dct=d0, sents=sentences if sentences is not None else sentence_spans(text),
+               tense_hints=tense_hints)
+    chosen = _merge_times(_select(_candidates(text, rules)), text)
     bad = _impossible_dates(text)
     if bad:  # "February 30, 2019": no part of it is a time expression
-        chosen = [c for c in chosen if not any(c.start < e and s < c.end for s, e in bad)]
+        chosen = [c for c in chosen if not overlaps_any(c.start, c.end, bad)]
     out: list[TimeExpression] = []
     for c in chosen:
         try:

@@ -21,6 +21,8 @@ from importlib import resources
 
 from storyline.clean.patterns import DATE_STRING, DAY_RE, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 from storyline.model import Published
+from storyline.text.sentences import sentence_spans
+from storyline.text.vocab import MONTH_NAMES
 
 Date = dt.date
 
@@ -131,10 +133,9 @@ _DM = re.compile(rf"\b(?P<day>{DAY_RE})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>\d
 _MY = re.compile(rf"\b(?:in|since|of|last|from|until|by)?\s*(?P<mon>{MONTH_RE})\s+(?P<year>\d{{4}})\b", re.I)
 _BARE_MONTH = re.compile(
     r"\b(?:in|since|last|this|early|late|mid-?|until|by|[A-Za-z]+'s)\s+"
-    r"(?P<mon>January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?P<mon>" + "|".join(m.title() for m in MONTH_NAMES if m != "may") + ")"
     r"\b(?!\s+\d)",
 )
-_SENT_SPLIT = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
 
 
 @dataclass(slots=True)
@@ -168,8 +169,8 @@ _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 def find_references(text: str) -> list[Reference]:
     """Calendar references in a text, each with the tense of its sentence."""
     refs: list[Reference] = []
-    for clause in _SENT_SPLIT.split(text):
-        refs.extend(_clause_references(clause))
+    for a, b in sentence_spans(text):
+        refs.extend(_clause_references(text[a:b]))
     return refs
 
 

@@ -20,10 +20,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-"), ""),  # placeholder, replaced below
     (re.compile(r"``\s*"), '"'),
     (re.compile(r"\s*''"), '"'),
-    (re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m|'S|N'T)\b"), r"\1"),
-    (re.compile(r" ([,.;:?!%])(?=\s|$)"), r"\1"),
-    (re.compile(r"([(\[{]) "), r"\1"),
-    (re.compile(r" ([)\]}])"), r"\1"),
+    (re.compile(r" +(n't|'s|'re|'ve|'ll|'d|'m|'S|N'T)\b"), r"\1"),
+    # punctuation set off by spaces, also before a closing quote or bracket: "so . ''"
+    (re.compile(r" +([,.;:?!%])(?=\s|$|[\"')\]}])"), r"\1"),
+    (re.compile(r"([(\[{]) +"), r"\1"),
+    (re.compile(r" +([)\]}])"), r"\1"),
     (re.compile(r"\$ (?=\d)"), "$"),
     (re.compile(r" {2,}"), " "),
 )

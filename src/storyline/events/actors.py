@@ -17,6 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate import doc_text
+from storyline.annotate.attribution import find_attribution
 from storyline.events import lexicon as lx
 from storyline.events.roles import _asked, _core_span, _harmed_in, _roles
 from storyline.events.syntax import _OBJ, _appos_head, _lemma, _subject_of, _touches, _Trig
@@ -392,10 +393,9 @@ def _gap_before(tok: Token, seg: Span, damaged: Sequence[tuple[int, int]]) -> bo
     return _touches(seg.start_char, tok.idx, damaged)
 
 
-def _speaker(verb: Token, actors: Sequence[ActorMention],
-             damaged: Sequence[tuple[int, int]]) -> str | None:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.text.lower() in lx.PRONOUNS:
+def _speaker_name(subj: Token, actors: Sequence[ActorMention],
+                  damaged: Sequence[tuple[int, int]]) -> str | None:
+    if subj.text.lower() in lx.PRONOUNS:
         return None
     lo, hi = _core_span(subj)
     if _touches(lo, hi, damaged):
@@ -410,27 +410,14 @@ def _speaker(verb: Token, actors: Sequence[ActorMention],
 
 def _attribution(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
                  damaged: Sequence[tuple[int, int]]) -> str | None:
-    tok = trig.token
-    cur = tok
-    for _ in range(10):
-        # "..., X said" : the reporting verb hangs under the event's clause
-        for c in cur.children:
-            if c.dep_ in ("parataxis", "ccomp", "advcl") and _lemma(c) in lx.SPEECH_VERBS \
-                    and c.i > tok.i and not any(x.dep_ in ("ccomp",) for x in c.children):
-                return _speaker(c, actors, damaged)
-            if c.dep_ == "prep" and c.text.lower() == "according":
-                to = next((x for x in c.children if x.text.lower() == "to"), None)
-                pobj = next((x for x in (to.children if to is not None else [])
-                             if x.dep_ == "pobj"), None)
-                if pobj is not None:
-                    lo, hi = _core_span(pobj)
-                    if not _touches(lo, hi, damaged):
-                        return re.sub(r"\s+", " ", doc_text(seg.doc)[lo:hi]).strip()
-        if cur.head.i == cur.i:
-            break
-        if cur.dep_ in ("ccomp", "parataxis") and _lemma(cur.head) in lx.SPEECH_VERBS:
-            return _speaker(cur.head, actors, damaged)
-        if cur.dep_ in ("relcl", "advcl") and cur.i != tok.i:
-            break
-        cur = cur.head
-    return None
+    """Who reports the event (the shared search of :mod:`storyline.annotate.attribution`):
+    the reporter's actor name, or the phrase as written."""
+    found = find_attribution(trig.token, seg.start, seg.end, lemma=_lemma)
+    if found is None:
+        return None
+    if found.verb is None:  # "according to X"
+        lo, hi = _core_span(found.speaker)
+        if _touches(lo, hi, damaged):
+            return None
+        return re.sub(r"\s+", " ", doc_text(seg.doc)[lo:hi]).strip() or None
+    return _speaker_name(found.speaker, actors, damaged)

@@ -109,8 +109,10 @@ class RuleCoder:
 
     def __init__(self) -> None:
         from storyline.events.confidence import MODEL_VERSION
+        from storyline.events.ranker import MODEL_VERSION as RANKER_VERSION
 
-        self.version = f"2+conf{MODEL_VERSION}"
+        # 3: target rules (data/rules/targets.json) and the learned target ranker
+        self.version = f"3+conf{MODEL_VERSION}+rank{RANKER_VERSION}"
 
     def code(self, doc: Doc, *, article_id: str, published: str | None,
              actors: Sequence[ActorMention], times: Sequence[TimeExpression],

@@ -94,8 +94,10 @@ from storyline.events.dating import (
 from storyline.events.location import _location
 from storyline.events.modality import _modality
 from storyline.events.nesting import _drop_nested
+from storyline.events.ranker import ranked_target
 from storyline.events.roles import _called_for, _noun_source, _roles
 from storyline.events.syntax import _appos_head, _lemma, _segments, _touches, _Trig
+from storyline.events.targets import rule_target
 from storyline.events.triggers import _triggers, statement_heads
 from storyline.model import (
     EVENT_TYPES,
@@ -107,6 +109,9 @@ from storyline.model import (
     PlaceMention,
     TimeExpression,
     stable_id,
+)
+from storyline.model import (
+    Span as TextSpan,
 )
 
 __all__ = ["extract_events", "extract_with_triggers", "statement_heads"]
@@ -235,6 +240,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if target is None:
         target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
+    if target is None:
+        target = rule_target(doc, trig, tgt_tok, actors, damaged, places, source)
+    if target is None:
+        target = ranked_target(doc, tok, trig.type, actors, places, damaged, source)
     if source is not None and target is not None and _same(source, target):
         target = None
     typ, mode = trig.type, trig.mode
@@ -252,7 +261,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         id=eid, type=typ, quad=EVENT_TYPES[typ], modality=modality,
         source=source, target=target, date=date, location=_location(trig, places, damaged),
         mentions=[Mention(article=article_id, quote=doc_text(doc)[start:end], start=start, end=end,
-                          attribution=attribution)],
+                          attribution=attribution,
+                          trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
         score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
 

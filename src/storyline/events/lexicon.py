@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from storyline.text.vocab import SPEECH_VERBS as _SPEECH_VERBS
+
 Trigger = tuple[str, str | None]  # (PLOVER type, mode or None)
 
 VERBS: dict[str, Trigger] = {
@@ -680,13 +682,7 @@ VIOLENT_COMPOUNDS: frozenset[str] = frozenset({
 })
 
 # Words that are speech or reporting verbs: events under them carry an attribution.
-SPEECH_VERBS: frozenset[str] = frozenset({
-    "say", "tell", "announce", "state", "add", "report", "claim", "confirm", "note",
-    "explain", "declare", "insist", "write", "stress", "argue", "assert", "acknowledge",
-    "reveal", "disclose", "indicate", "suggest", "believe", "think", "predict", "quote",
-    "reiterate", "comment", "remark", "observe", "emphasise", "emphasize", "maintain",
-    "mention", "recount", "testify", "brief", "tweet", "post",
-})
+SPEECH_VERBS: frozenset[str] = _SPEECH_VERBS  # the shared list (storyline.text.vocab)
 
 # Verbs whose complement is a plan or expectation: the complement is future.
 FUTURE_GOVERNORS: frozenset[str] = frozenset({

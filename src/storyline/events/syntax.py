@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.annotate import doc_sentences
 from storyline.events import lexicon as lx
+from storyline.text.spans import overlaps_any
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 
@@ -35,19 +37,8 @@ class _Trig:
 
 
 def _segments(doc: Doc) -> Iterator[Span]:
-    """Sentences, cut again at line breaks (headlines and web leftovers stay apart)."""
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if "\n" in tok.text or (tok.i > start and "\n" in tok.nbor(-1).whitespace_):
-                if tok.i > start and "\n" in tok.text:
-                    yield doc[start:tok.i]
-                    start = tok.i + 1
-                elif tok.i > start:
-                    yield doc[start:tok.i]
-                    start = tok.i
-        if start < sent.end:
-            yield doc[start:sent.end]
+    """The sentences of the shared segmentation (headlines and web leftovers stay apart)."""
+    return doc_sentences(doc)
 
 
 def _lemma(tok: Token) -> str:
@@ -199,4 +190,4 @@ def _agent(tok: Token) -> Token | None:
 
 
 def _touches(lo: int, hi: int, damaged: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= hi and b >= lo for a, b in damaged)
+    return overlaps_any(lo, hi, damaged, touching=True)

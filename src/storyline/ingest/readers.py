@@ -3,6 +3,14 @@
 Every reader streams: a JSON Lines file or a WARC of any size is read record by
 record. No reader raises on bad input; a problem becomes a ``Rejected`` record
 naming the input, and whatever was read before the problem is kept.
+
+Readers are chosen from a registry (:func:`register_reader`): :func:`detect_kind` names a
+file's kind by its extension and its first bytes, and :func:`read_file` hands it to the
+reader registered under that kind. The built-in readers are ``warc``, ``jsonl``, ``feed``,
+``html`` and ``text``. Another package adds one through the ``storyline.readers``
+entry-point group (the entry point names a :class:`Reader`, or a zero-argument callable
+returning one); a reader added this way (or registered with ``extensions`` or ``sniff``)
+is asked before the built-in detection, so it can claim files the built-ins would refuse.
 """
 
 from __future__ import annotations
@@ -18,8 +26,10 @@ import stat
 import sys
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,6 +55,98 @@ OUTLET_KEYS = ("outlet", "source")
 
 Item = RawDocument | Rejected
 
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "storyline.readers"
+ReadFn = Callable[[str, Path], Iterator[Item]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """A reader: ``read(display_path, path)`` streams the file's documents.
+
+    ``extensions`` (lower case, with the dot: ``".csv"``) and ``sniff(path, first_bytes)``
+    say which files it claims ahead of the built-in detection; a built-in reader leaves
+    both empty and is reached through :func:`detect_kind`'s kind name.
+    """
+
+    name: str
+    read: ReadFn
+    extensions: tuple[str, ...] = ()
+    sniff: Callable[[Path, bytes], bool] | None = None
+
+    def claims(self, path: Path, head: bytes | None) -> bool:
+        if self.extensions and path.name.lower().endswith(self.extensions):
+            return True
+        return self.sniff is not None and head is not None and bool(self.sniff(path, head))
+
+
+_READERS: dict[str, Reader] = {}
+_ENTRY_POINTS_LOADED = False
+
+
+def register_reader(name: str, *, extensions: Iterable[str] = (),
+                    sniff: Callable[[Path, bytes], bool] | None = None,
+                    ) -> Callable[[ReadFn], ReadFn]:
+    """Register ``read(display_path, path)`` as the reader of kind ``name`` (a decorator).
+
+    >>> @register_reader("toy", extensions=[".toy"])
+    ... def read_toy(display, path):
+    ...     yield RawDocument(path=display, kind="text", content=path.read_text())
+    >>> get_reader("toy").extensions
+    ('.toy',)
+    >>> unregister_reader("toy")
+    """
+
+    def deco(fn: ReadFn) -> ReadFn:
+        _READERS[name] = Reader(name, fn, tuple(e.lower() for e in extensions), sniff)
+        return fn
+
+    return deco
+
+
+def unregister_reader(name: str) -> None:
+    """Remove the reader ``name`` (tests; a plug-in taken back)."""
+    _READERS.pop(name, None)
+
+
+def _load_entry_points() -> None:
+    global _ENTRY_POINTS_LOADED
+    if _ENTRY_POINTS_LOADED:
+        return
+    _ENTRY_POINTS_LOADED = True
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+            reader = obj if isinstance(obj, Reader) else obj()
+        except Exception as exc:  # a broken plug-in never stops a run
+            log.warning("reader plug-in %s could not be loaded: %s", ep.name, exc)
+            continue
+        if not isinstance(reader, Reader):
+            log.warning("reader plug-in %s gives no Reader", ep.name)
+            continue
+        _READERS.setdefault(reader.name, reader)
+
+
+def available_readers() -> list[str]:
+    """Names of the registered and installed readers."""
+    _load_entry_points()
+    return sorted(_READERS)
+
+
+def get_reader(name: str) -> Reader:
+    """The reader registered (or installed through an entry point) as ``name``."""
+    _load_entry_points()
+    if name not in _READERS:
+        raise KeyError(f"no reader named {name!r} (available: {sorted(_READERS)})")
+    return _READERS[name]
+
+
+def _claiming(path: Path, head: bytes | None) -> Reader | None:
+    """The first registered reader that claims ``path`` by its extension or its bytes."""
+    _load_entry_points()
+    return next((r for r in _READERS.values() if r.claims(path, head)), None)
+
 
 def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
     """Yield ``(display_path, path)`` for every file under the inputs, in a stable order.
@@ -64,7 +166,8 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
                 dirs.sort()
                 for name in sorted(files):
                     # hidden files and documentation beside the articles are not inputs
-                    if name.startswith(".") or name.lower().endswith(NOT_NEWS_EXTENSIONS):
+                    if name.startswith(".") or (name.lower().endswith(NOT_NEWS_EXTENSIONS)
+                                                and _claiming(Path(name), None) is None):
                         continue
                     fp = Path(root) / name
                     yield os.path.join(given, os.path.relpath(fp, p)), fp
@@ -91,7 +194,11 @@ NOT_NEWS_EXTENSIONS = (
 
 
 def detect_kind(path: Path, head: bytes) -> str:
-    """Classify a file as text, html, warc, jsonl, feed, binary or other, by extension and content."""
+    """Classify a file as text, html, warc, jsonl, feed, binary or other, by extension and
+    content; a registered reader that claims the file (:class:`Reader`) names it first."""
+    claimed = _claiming(path, head)
+    if claimed is not None:
+        return claimed.name
     name = path.name.lower()
     if name.endswith(NOT_NEWS_EXTENSIONS):
         return "other"
@@ -438,16 +545,20 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(display, "binary file, not text")
         elif kind == "other":
             yield Rejected(display, f"not a news input ({path.suffix} file)")
-        elif kind == "warc":
-            yield from read_warc(display, path)
-        elif kind == "jsonl":
-            yield from read_jsonl(display, path)
-        elif kind == "feed":
-            yield from read_feed(display, path)
         else:
-            yield from read_single(display, path, "html" if kind == "html" else "text")
+            yield from get_reader(kind).read(display, path)
     except (OSError, EOFError, zlib.error) as exc:
         yield Rejected(display, f"read error: {exc}")
+
+
+def read_text(display: str, path: Path) -> Iterator[Item]:
+    """One plain-text article (whole-page text: the cleaner finds its body)."""
+    return read_single(display, path, "text")
+
+
+def read_html(display: str, path: Path) -> Iterator[Item]:
+    """One HTML page."""
+    return read_single(display, path, "html")
 
 
 def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
@@ -952,3 +1063,10 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             notes=[n for n in (encoding_note, n1, n2, n3, n4) if n],
         )
         encoding_note = None  # the feed's encoding is said once, with its first article
+
+
+# The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing
+# of their own: the detection above decides, with its order and guards).
+for _name, _fn in (("warc", read_warc), ("jsonl", read_jsonl), ("feed", read_feed),
+                   ("html", read_html), ("text", read_text)):
+    register_reader(_name)(_fn)

@@ -7,9 +7,10 @@ close the block) and draws everything with ``report.js`` through DOM APIs
 text and never runs. A Content-Security-Policy allows only the page's own script
 (by hash) and no network access at all: the page works opened from disk, offline.
 
-Inputs read from ``out_dir``: ``articles.jsonl``, ``events.jsonl``,
-``figures.jsonl``, ``timeline.json`` and, when present, ``stories.jsonl`` and
-``series.jsonl``. Everything is optional: a missing file is an empty section.
+The run passes its data (:func:`report_data_of`: the typed records it read from the
+store); :func:`build_report` builds the same page from a run's output files in
+``out_dir`` (``articles.jsonl``, ``events.jsonl``, ``figures.jsonl``, ``timeline.json``,
+``stories.jsonl``, ``series.jsonl``), every one optional: a missing file is an empty section.
 
 The data holds the articles and events once and one *view* per story: the page opens on
 the biggest story (by independent sources: a syndicated copy counts as its original) and
@@ -44,8 +45,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.clean.detok import detokenise
 from storyline.config import setting
+from storyline.model import (
+    DyadRow,
+    Figure,
+    LinkedArticle,
+    MergedEvent,
+    Series,
+    Story,
+    Timeline,
+)
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
+from storyline.text.sentences import sentence_spans
+from storyline.text.vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 
 Cite = dict[str, Any]
 
@@ -145,9 +158,8 @@ DATE_WINDOW_DAYS = 366
 _DATED = frozenset({"day", "week", "month"})
 
 _WEEKDAYS_MONTHS = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|june|july|august|september|october|november|december|today|yesterday|"
-    r"tonight)\b", re.I)
+    r"\b(" + "|".join([*WEEKDAY_NAMES, *(m for m in MONTH_NAMES if m != "may"), "today",
+                       "yesterday", "tonight"]) + r")\b", re.I)
 # One-word place names that are a street sign's tail, a compass point or a kind of place.
 _GENERIC_PLACES = frozenset({
     "street", "road", "avenue", "square", "city", "town", "village", "north", "south", "east",
@@ -214,7 +226,7 @@ def _actor_names(side: Any) -> list[str]:
 
 
 def _events(events: list[dict[str, Any]], texts: _Texts,
-            root: Mapping[str, str]) -> list[dict[str, Any]]:
+            root: Mapping[str, str], ctx: _Context) -> list[dict[str, Any]]:
     out = []
     for ev in events:
         date = ev.get("date") or {}
@@ -234,7 +246,7 @@ def _events(events: list[dict[str, Any]], texts: _Texts,
             "source": _actor_names(ev.get("source")), "target": _actor_names(ev.get("target")),
             "date": date.get("start") or None, "end": date.get("end") or None,
             "precision": date.get("precision"), "when": date.get("text"),
-            "score": event_score(ev), "story": ev.get("story"),
+            "score": event_score(ctx.typed([ev])[0]), "story": ev.get("story"),
             "location": loc.get("name") if isinstance(loc, Mapping) else None,
             "sources": _n_sources(ev, root),
             "conf": round(float(conf), 2) if isinstance(conf, (int, float)) else None,
@@ -265,8 +277,8 @@ _CUMULATIVE = re.compile(
 _INCIDENT = re.compile(
     r"\b(attack|attacks|blast|bomb|bombing|bomber|explosion|crash|clash|clashes|raid|"
     r"air ?strike|strike|shooting|ambush|shelling|collapse|fire|stampede|accident|"
-    r"suicide|gunmen|gunman|in a|in an|on (monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|last night|overnight)\b", re.I)
+    r"suicide|gunmen|gunman|in a|in an|on (" + "|".join(WEEKDAY_NAMES) + r")|last night|"
+    r"overnight)\b", re.I)
 _DEATHS = re.compile(r"\b(killed|dead|deaths?|died|death toll|fatalities|lives|toll|"
                      r"perished|bodies)\b", re.I)
 
@@ -380,38 +392,37 @@ def headline_toll(series: list[dict[str, Any]], last: str | None = None
     return pick
 
 
-def _dyad_pairs(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _dyad_pairs(rows: list[DyadRow]) -> list[dict[str, Any]]:
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
-        key = (r["a"], r["b"])
-        p = pairs.setdefault(key, {"a": r["a"], "an": r["a_name"], "b": r["b"],
-                                   "bn": r["b_name"], "total": 0, "other": 0, "months": []})
-        other = r["future"] + r["hypothetical"] + r["negated"]
-        p["total"] += r["events"]
+        key = (r.a, r.b)
+        p = pairs.setdefault(key, {"a": r.a, "an": r.a_name, "b": r.b,
+                                   "bn": r.b_name, "total": 0, "other": 0, "months": []})
+        other = r.future + r.hypothetical + r.negated
+        p["total"] += r.events
         p["other"] += other
-        p["months"].append({"m": r["month"], "q": [r["quad1"], r["quad2"], r["quad3"],
-                                                   r["quad4"]],
-                            "score": r["score_mean"], "other": other, "ev": r["event_ids"]})
+        p["months"].append({"m": r.month, "q": [r.quad1, r.quad2, r.quad3, r.quad4],
+                            "score": r.score_mean, "other": other, "ev": r.event_ids})
     return sorted(pairs.values(), key=lambda p: (-p["total"], -p["other"], p["an"], p["bn"]))
 
 
-def _network(events: list[dict[str, Any]]) -> dict[str, Any]:
+def _network(events: list[MergedEvent]) -> dict[str, Any]:
     """Actors (busiest first, at most ``MAX_NETWORK_NODES``) and the pairs between them."""
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     names: dict[str, str] = {}
     weight: Counter[str] = Counter()
     for ev in events:
         score = event_score(ev)
-        asserted = (ev.get("modality") or "asserted") == "asserted"
+        asserted = (ev.modality or "asserted") == "asserted"
         for s, t in event_pairs(ev):
-            a, b = sorted((str(s["id"]), str(t["id"])))
-            names.setdefault(str(s["id"]), str(s.get("name") or s["id"]))
-            names.setdefault(str(t["id"]), str(t.get("name") or t["id"]))
+            a, b = sorted((str(s.id), str(t.id)))
+            names.setdefault(str(s.id), str(s.name or s.id))
+            names.setdefault(str(t.id), str(t.name or t.id))
             e = edges.setdefault((a, b), {"a": a, "b": b, "n": 0, "other": 0, "sum": 0.0,
                                           "scored": 0, "ev": []})
-            if ev.get("id") in e["ev"]:
+            if ev.id in e["ev"]:
                 continue
-            e["ev"].append(ev.get("id"))
+            e["ev"].append(ev.id)
             weight[a] += 1
             weight[b] += 1
             if asserted:
@@ -559,10 +570,6 @@ _WIRE_DATELINE = re.compile(
     r"(?:[A-Z][A-Z .,'/-]{1,40}\s*)?(?:\(|-LRB-)\s*(?:Reuters|AP|AFP|UPI|Xinhua)\s*"
     r"(?:\)|-RRB-)\s*-*\s*")
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'/-]{2,40}(?:\s*\([^)]{1,30}\))?\s*[:\u2014-]+\s+")
-_DETOKENISE = [(re.compile(p), r) for p, r in (
-    (r"-LRB-\s*", "("), (r"\s*-RRB-", ")"), (r"``\s*|\s*''", '"'), (r"\s+([,.;:?!%])", r"\1"),
-    (r"\s+('s|n't|'re|'ve|'ll|'d)\b", r"\1"), (r"\(\s+", "("), (r"\s+\)", ")"),
-    (r"\s{2,}", " "))]
 _LEADING_WHEN = re.compile(r"^(?:On|Early on|Late on|By|As of)\s+[^,]{3,30}?\s*,\s+(?=\w)")
 # a page's link text or a wire desk's tag before the sentence: "Full Article", "UPDATE 2 -"
 _WIRE_TAG = re.compile(r"^(?:Full Article\s+)?(?:(?:ANALYSIS|UPDATE(?: \d+)?|FACTBOX|WRAPUP"
@@ -577,9 +584,7 @@ def headline_from_sentence(sentence: str) -> str:
     text = _CAPS_DATELINE.sub("", text, count=1)
     text = _LEADING_WHEN.sub("", text, count=1)
     text = _WIRE_TAG.sub("", text, count=1)
-    for pattern, repl in _DETOKENISE:
-        text = pattern.sub(repl, text)
-    text = text.strip()
+    text = detokenise(" ".join(text.split()))
     if len(text) > 2 and text[0] == text[-1] == '"' and text.count('"') == 2:
         text = text[1:-1].strip()
     if len(text) > HEADLINE_CHARS:
@@ -651,14 +656,9 @@ def choose_title(given: str | None, members: Sequence[Mapping[str, Any]],
 
 
 def _lead_end(text: str, sentences: int = 2) -> int:
-    """Where an article's lead (its first sentences) ends."""
-    end = 0
-    for _ in range(sentences):
-        m = re.compile(r"[.!?](\s|$)").search(text, end)
-        if not m:
-            return len(text)
-        end = m.end()
-    return end
+    """Where an article's lead (its first sentences, of the shared segmentation) ends."""
+    spans = sentence_spans(text)
+    return spans[sentences - 1][1] if len(spans) >= sentences else len(text)
 
 
 def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]],
@@ -699,9 +699,9 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
                              ctx.texts),
         "main": main, "rest": rest,
         "series": view_series, "toll": headline_toll(view_series, last),
-        "dyads": {"country": _dyad_pairs(build_dyads(country_level(timely), ctx.dup)),
-                  "actor": _dyad_pairs(build_dyads(timely, ctx.dup))},
-        "network": _network(events),
+        "dyads": {"country": _dyad_pairs(build_dyads(country_level(ctx.typed(timely)), ctx.dup)),
+                  "actor": _dyad_pairs(build_dyads(ctx.typed(timely), ctx.dup))},
+        "network": _network(ctx.typed(events)),
         "map": {"points": points, "box": fit_box(points),
                 "involved": sorted(_countries(events))},
     }
@@ -709,9 +709,15 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
 
 class _Context:
     def __init__(self, texts: _Texts, root: dict[str, str], dup: dict[str, str | None],
-                 places: Mapping[str, list[Mapping[str, Any]]] | None, actors: set[str]):
+                 places: Mapping[str, list[Mapping[str, Any]]] | None, actors: set[str],
+                 typed: dict[int, MergedEvent]):
         self.texts, self.root, self.dup, self.places, self.actors = \
             texts, root, dup, places, actors
+        self._typed = typed  # id() of an event's JSON data -> the event
+
+    def typed(self, events: list[dict[str, Any]]) -> list[MergedEvent]:
+        """The typed events behind these JSON events (for the dyads and the network)."""
+        return [self._typed[id(ev)] for ev in events]
 
 
 def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
@@ -769,7 +775,7 @@ def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
     return views
 
 
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_MONTHS = MONTH_ABBREVIATIONS
 
 
 def _span(first: str | None, last: str | None) -> str:
@@ -798,18 +804,40 @@ def json_for_script(data: Any) -> str:
 
 def report_data(out_dir: Path,
                 places: Mapping[str, list[Mapping[str, Any]]] | None = None) -> dict[str, Any]:
+    """The page data of the output files in ``out_dir`` (a missing file is an empty
+    section): what :func:`report_data_of` gives for a run's records, for building a report
+    from a run's outputs alone."""
+    events = read_jsonl(out_dir / "events.jsonl")
+    return _report_data(read_jsonl(out_dir / "articles.jsonl"), events,
+                        [MergedEvent.from_json(e) for e in events],
+                        read_jsonl(out_dir / "figures.jsonl"),
+                        read_jsonl(out_dir / "series.jsonl"),
+                        read_jsonl(out_dir / "stories.jsonl"), _json(out_dir / "timeline.json"),
+                        places)
+
+
+def report_data_of(articles: Sequence[LinkedArticle], events: Sequence[MergedEvent],
+                   figures: Sequence[Figure], series: Sequence[Series],
+                   stories: Sequence[Story], timeline: Timeline | None,
+                   places: Mapping[str, list[Mapping[str, Any]]] | None = None
+                   ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON data: the articles and events once, and one
     view per story (biggest first) that the page switches between."""
-    articles = read_jsonl(out_dir / "articles.jsonl")
-    events = read_jsonl(out_dir / "events.jsonl")
-    figures = read_jsonl(out_dir / "figures.jsonl")
-    series = read_jsonl(out_dir / "series.jsonl")
-    stories = read_jsonl(out_dir / "stories.jsonl")
-    timeline = _json(out_dir / "timeline.json")
+    return _report_data([a.to_json() for a in articles], [e.to_json() for e in events],
+                        list(events), [f.to_json() for f in figures],
+                        [s.to_json() for s in series], [s.to_json() for s in stories],
+                        timeline.to_json() if timeline is not None else None, places)
+
+
+def _report_data(articles: list[dict[str, Any]], events: list[dict[str, Any]],
+                 typed: list[MergedEvent], figures: list[dict[str, Any]],
+                 series: list[dict[str, Any]], stories: list[dict[str, Any]], timeline: Any,
+                 places: Mapping[str, list[Mapping[str, Any]]] | None) -> dict[str, Any]:
     texts = _Texts(articles)
     dup = {a["id"]: a.get("duplicate_of") for a in articles if a.get("duplicate_of")}
     root = {k: str(v) for k, v in dup.items() if v}
-    ctx = _Context(texts, root, dup, places, _actor_words(events))
+    ctx = _Context(texts, root, dup, places, _actor_words(events),
+                   {id(e): t for e, t in zip(events, typed, strict=True)})
     views = _views(articles, events, figures, series, stories, timeline, ctx)
     dates = sorted(d for a in articles if (d := (a.get("published") or {}).get("date")))
     outlets = Counter(a.get("outlet") for a in articles if a.get("outlet"))
@@ -831,7 +859,7 @@ def report_data(out_dir: Path,
             "url": a.get("url"), "dateline": a.get("dateline"), "text": a.get("text") or "",
             "story": a.get("story"), "dup": a.get("duplicate_of"),
         } for a in articles},
-        "events": _events(events, texts, root),
+        "events": _events(events, texts, root, ctx),
         "views": views,
         "world": _world(),
     }
@@ -873,17 +901,23 @@ def render(data: dict[str, Any]) -> str:
     return re.sub(r"__[A-Z_]+__", lambda m: values.get(m.group(0), m.group(0)), template)
 
 
+def write_report(data: dict[str, Any], out_dir: Path) -> Path:
+    """Write ``out_dir/report.html`` for ``data`` (:func:`report_data_of`) atomically."""
+    page = render(data)
+    path = Path(out_dir) / "report.html"
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
 def build_report(out_dir: Path,
                  places: Mapping[str, list[Mapping[str, Any]]] | None = None) -> Path:
     """Write ``out_dir/report.html`` from the output files there and return its path.
 
     ``places`` (article id -> place mentions with offsets, lat and lon) lets the map show
-    places named in an event's sentence when the event itself has no location.
+    places named in an event's sentence when the event itself has no location. The run
+    itself passes its data instead (:func:`report_data_of`, :func:`write_report`).
     """
     out_dir = Path(out_dir)
-    page = render(report_data(out_dir, places))
-    path = out_dir / "report.html"
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_report(report_data(out_dir, places), out_dir)

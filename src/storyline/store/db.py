@@ -23,6 +23,7 @@ import duckdb
 from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.ingest.validate import iso_in_range
 from storyline.model import Article, Published, Rejected
+from storyline.store.stories import StoryTables
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ class StoreError(RuntimeError):
     """The database cannot be opened (not a storyline database, unreadable)."""
 
 
-class Store:
+class Store(StoryTables):
     """A storyline database (DuckDB file).
 
     One connection serves the thread that opened it. A generator consumed by another
@@ -320,20 +321,6 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         return after - before
-
-    def bulk_insert(self, table: str, rows: list[tuple[Any, ...]], *, verb: str = "INSERT",
-                    suffix: str = "") -> None:
-        """Insert many rows in one statement (column lists passed to ``unnest``).
-
-        Far faster than ``executemany`` in DuckDB. ``verb`` may be ``INSERT OR IGNORE``
-        or ``INSERT OR REPLACE``; ``suffix`` an ``ON CONFLICT`` clause. The caller owns
-        the transaction.
-        """
-        if not rows:
-            return
-        columns = [list(col) for col in zip(*rows, strict=True)]
-        select = ", ".join("unnest(?)" for _ in columns)
-        self.con.execute(f"{verb} INTO {table} SELECT {select} {suffix}", columns)
 
     def update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
         self.con.execute(

@@ -9,17 +9,16 @@ in time. The article keeps ``source: inferred`` and a warning says how.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter
 
 from storyline.clean.dates import infer_date
 from storyline.store.db import Store
+from storyline.text import tfidf
+from storyline.text.vocab import NEWS_FILLER, STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-_STOP = frozenset(
-    ["that", "this", "with", "from", "have", "been", "were", "will", "would", "could", "should", "their", "there", "which", "about", "after", "said", "says", "also", "more", "than", "into", "over", "they", "them", "what", "when", "where", "while", "other", "some", "such", "only", "very", "just", "most", "many", "much"]
-)
+_STOP = STOP_WORDS | NEWS_FILLER
 MAX_NEIGHBOURS = 20_000
 
 
@@ -29,28 +28,20 @@ def _vector(text: str) -> Counter[str]:
 
 def refine_undated(store: Store) -> int:
     """Re-infer the dates of undated articles with a hint from similar dated ones."""
-    undated = store.con.execute(
-        "SELECT id, text FROM articles WHERE pub_date IS NULL AND pub_source IN ('none', 'inferred')"
-    ).fetchall()
+    undated = store.undated_articles()
     if not undated:
         return 0
-    dated = store.con.execute(
-        "SELECT id, text, pub_date FROM articles WHERE pub_date IS NOT NULL "
-        "AND pub_source IN ('input', 'explicit') ORDER BY pub_date DESC LIMIT ?",
-        [MAX_NEIGHBOURS],
-    ).fetchall()
+    dated = store.dated_articles(MAX_NEIGHBOURS)
     if not dated:
         return 0
     vectors = [(_vector(t), d) for _, t, d in dated]
     df: Counter[str] = Counter()
     for v, _ in vectors:
         df.update(v.keys())
-    n = len(vectors) + 1
+    n = len(vectors)
 
     def weigh(v: Counter[str]) -> dict[str, float]:
-        w = {k: c * math.log(n / (1 + df.get(k, 0))) for k, c in v.items()}
-        norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
-        return {k: x / norm for k, x in w.items()}
+        return tfidf.weigh(v, df, n)
 
     weighted = [(weigh(v), d) for v, d in vectors]
     changed = 0
@@ -58,7 +49,7 @@ def refine_undated(store: Store) -> int:
         q = weigh(_vector(text))
         best, best_date = -1.0, None
         for w, d in weighted:
-            sim = sum(x * w.get(k, 0.0) for k, x in q.items())
+            sim = tfidf.dot(q, w)
             if sim > best:
                 best, best_date = sim, d
         if best_date is None:

@@ -1,8 +1,9 @@
 """Dyads: what each pair of actors did to each other, month by month.
 
-:func:`build_dyads` is a pure function over event records (the ``events.jsonl``
-lines, per-article or merged across articles). :func:`export_dyads` writes its
-rows to ``dyads.csv`` and ``dyads.parquet``.
+:func:`build_dyads` is a pure function over merged events
+(:class:`~storyline.model.MergedEvent`) giving :class:`~storyline.model.DyadRow` rows;
+the run builds them once and writes the same rows to ``dyads.csv`` and ``dyads.parquet``
+(:func:`write_dyads_csv`, :func:`write_dyads_parquet`; :func:`export_dyads` does both).
 
 Choices (documented here because the columns depend on them):
 
@@ -32,13 +33,13 @@ Choices (documented here because the columns depend on them):
 from __future__ import annotations
 
 import csv
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from storyline.model import EVENT_TYPES
+from storyline.model import EVENT_TYPES, Actor, DyadRow, MergedEvent, side_actors
 
 COLUMNS: list[tuple[str, str]] = [
     ("month", "VARCHAR"), ("a", "VARCHAR"), ("a_name", "VARCHAR"), ("a_country", "VARCHAR"),
@@ -49,38 +50,34 @@ COLUMNS: list[tuple[str, str]] = [
     ("future", "INTEGER"), ("hypothetical", "INTEGER"), ("negated", "INTEGER"),
     ("mentions", "INTEGER"), ("sources", "INTEGER"), ("event_ids", "VARCHAR[]"),
 ]
-"""Output columns and their DuckDB types (``event_ids``: every event counted in the row,
-asserted or not)."""
+"""Output columns (the fields of :class:`~storyline.model.DyadRow`) and their DuckDB types
+(``event_ids``: every event counted in the row, asserted or not)."""
 
 _MONTH_PRECISIONS = frozenset({"day", "week", "month"})
 _OTHER_MODALITIES = ("future", "hypothetical", "negated")
 
 
-def event_score(event: Mapping[str, Any]) -> float | None:
+def event_score(event: MergedEvent) -> float | None:
     """The event's PLOVER score, or the codebook score of its type when it has none."""
-    score = event.get("score")
+    score = event.score
     if isinstance(score, (int, float)):
         return float(score)
     from storyline.events.lexicon import SCORES
 
-    value = SCORES.get(str(event.get("type")))
+    value = SCORES.get(str(event.type))
     return float(value) if value is not None else None
 
 
-def event_month(event: Mapping[str, Any]) -> str | None:
+def event_month(event: MergedEvent) -> str | None:
     """``YYYY-MM`` of the event's date, or None when it is undated or coarser than a month."""
-    date = event.get("date") or {}
-    start = date.get("start") or ""
-    if len(start) < 7 or date.get("precision", "day") not in _MONTH_PRECISIONS:
+    start = event.date.start or ""
+    if len(start) < 7 or event.date.precision not in _MONTH_PRECISIONS:
         return None
     return str(start[:7])
 
 
-def _actors(side: Any) -> list[Mapping[str, Any]]:
-    if side is None:
-        return []
-    items = side if isinstance(side, list) else [side]
-    return [x for x in items if isinstance(x, Mapping) and x.get("id")]
+def _actors(side: Actor | list[Actor] | None) -> list[Actor]:
+    return [x for x in side_actors(side) if x.id]
 
 
 @dataclass
@@ -95,13 +92,13 @@ class _Cell:
     event_ids: list[str] = field(default_factory=list)
 
 
-def event_pairs(event: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], Mapping[str, Any]]]:
+def event_pairs(event: MergedEvent) -> list[tuple[Actor, Actor]]:
     """The (source actor, target actor) pairs of an event, each pair once."""
     seen: set[tuple[str, str]] = set()
     out = []
-    for s in _actors(event.get("source")):
-        for t in _actors(event.get("target")):
-            key = (str(s["id"]), str(t["id"]))
+    for s in _actors(event.source):
+        for t in _actors(event.target):
+            key = (str(s.id), str(t.id))
             if key[0] == key[1] or key in seen:
                 continue
             seen.add(key)
@@ -109,33 +106,32 @@ def event_pairs(event: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], Mappi
     return out
 
 
-def build_dyads(events: Iterable[Mapping[str, Any]],
-                duplicate_of: Mapping[str, str | None] | None = None) -> list[dict[str, Any]]:
+def build_dyads(events: Iterable[MergedEvent],
+                duplicate_of: Mapping[str, str | None] | None = None) -> list[DyadRow]:
     """One row per unordered actor pair and month (see the module doc), sorted by pair, month."""
     dup = duplicate_of or {}
     cells: dict[tuple[str, str, str], _Cell] = defaultdict(_Cell)
     names: dict[str, tuple[str, str | None]] = {}
     for ev in events:
         month = event_month(ev)
-        quad = ev.get("quad") or EVENT_TYPES.get(str(ev.get("type")))
+        quad = ev.quad or EVENT_TYPES.get(str(ev.type))
         if month is None or quad not in (1, 2, 3, 4):
             continue
-        modality = ev.get("modality", "asserted")
+        modality = ev.modality
         score = event_score(ev)
-        mentions = ev.get("mentions") or []
-        articles = {dup.get(m["article"]) or m["article"] for m in mentions if m.get("article")}
+        mentions = ev.mentions
+        articles = {dup.get(m.article) or m.article for m in mentions if m.article}
         done: set[tuple[str, str]] = set()
         for s, t in event_pairs(ev):
-            sid, tid = str(s["id"]), str(t["id"])
+            sid, tid = str(s.id), str(t.id)
             for actor in (s, t):
-                names.setdefault(str(actor["id"]), (str(actor.get("name") or actor["id"]),
-                                                    actor.get("country")))
+                names.setdefault(str(actor.id), (str(actor.name or actor.id), actor.country))
             a, b = sorted((sid, tid))
             if (a, b) in done:  # both directions within one event count once
                 continue
             done.add((a, b))
             cell = cells[(a, b, month)]
-            cell.event_ids.append(str(ev.get("id")))
+            cell.event_ids.append(str(ev.id))
             cell.mentions += len(mentions)
             cell.articles |= articles
             if modality != "asserted":
@@ -152,25 +148,24 @@ def build_dyads(events: Iterable[Mapping[str, Any]],
     rows = []
     for (a, b, month), cell in sorted(cells.items()):
         q = cell.quads
-        rows.append({
-            "month": month,
-            "a": a, "a_name": names[a][0], "a_country": names[a][1],
-            "b": b, "b_name": names[b][0], "b_country": names[b][1],
-            "events": sum(q), "quad1": q[0], "quad2": q[1], "quad3": q[2], "quad4": q[3],
-            "cooperation": q[0] + q[1], "conflict": q[2] + q[3],
-            "score_mean": round(sum(cell.scores) / len(cell.scores), 3) if cell.scores else None,
-            "a_to_b": cell.a_to_b, "b_to_a": cell.b_to_a,
-            **cell.other,
-            "mentions": cell.mentions, "sources": len(cell.articles),
-            "event_ids": cell.event_ids,
-        })
+        rows.append(DyadRow(
+            month=month,
+            a=a, a_name=names[a][0], a_country=names[a][1],
+            b=b, b_name=names[b][0], b_country=names[b][1],
+            events=sum(q), quad1=q[0], quad2=q[1], quad3=q[2], quad4=q[3],
+            cooperation=q[0] + q[1], conflict=q[2] + q[3],
+            score_mean=round(sum(cell.scores) / len(cell.scores), 3) if cell.scores else None,
+            a_to_b=cell.a_to_b, b_to_a=cell.b_to_a,
+            future=cell.other["future"], hypothetical=cell.other["hypothetical"],
+            negated=cell.other["negated"],
+            mentions=cell.mentions, sources=len(cell.articles),
+            event_ids=cell.event_ids,
+        ))
     return rows
 
 
-def export_dyads(rows: list[dict[str, Any]], out: Path) -> tuple[Path, Path]:
-    """Write ``out/dyads.csv`` (event ids space-separated) and ``out/dyads.parquet``."""
-    import duckdb
-
+def write_dyads_csv(rows: list[DyadRow], out: Path) -> Path:
+    """Write ``out/dyads.csv`` (event ids space-separated)."""
     names = [c for c, _ in COLUMNS]
     csv_path = out / "dyads.csv"
     tmp = csv_path.with_suffix(".csv.tmp")
@@ -178,28 +173,29 @@ def export_dyads(rows: list[dict[str, Any]], out: Path) -> tuple[Path, Path]:
         w = csv.writer(fh)
         w.writerow(names)
         for row in rows:
-            w.writerow(["" if row[c] is None else
-                        " ".join(row[c]) if c == "event_ids" else row[c] for c in names])
+            data = row.to_json()
+            w.writerow(["" if data[c] is None else
+                        " ".join(data[c]) if c == "event_ids" else data[c] for c in names])
     tmp.replace(csv_path)
-
-    pq_path = out / "dyads.parquet"
-    pq_tmp = out / "dyads.parquet.tmp"
-    con = duckdb.connect()
-    try:
-        con.execute("CREATE TABLE dyads (" + ", ".join(f'"{c}" {t}' for c, t in COLUMNS) + ")")
-        if rows:
-            con.executemany(f"INSERT INTO dyads VALUES ({', '.join('?' for _ in names)})",
-                            [[row[c] for c in names] for row in rows])
-        target = str(pq_tmp).replace("'", "''")
-        con.execute(f"COPY (SELECT * FROM dyads ORDER BY a, b, month) TO '{target}' "
-                    "(FORMAT PARQUET)")
-    finally:
-        con.close()
-    pq_tmp.replace(pq_path)
-    return csv_path, pq_path
+    return csv_path
 
 
-def country_level(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def write_dyads_parquet(rows: list[DyadRow], out: Path) -> Path:
+    """Write ``out/dyads.parquet`` (ordered by pair, then month)."""
+    from storyline.store.files import write_parquet
+
+    names = [c for c, _ in COLUMNS]
+    return write_parquet(out / "dyads.parquet", COLUMNS,
+                         [[getattr(row, c) for c in names] for row in rows],
+                         order_by=["a", "b", "month"])
+
+
+def export_dyads(rows: list[DyadRow], out: Path) -> tuple[Path, Path]:
+    """Write ``out/dyads.csv`` and ``out/dyads.parquet`` from the same rows."""
+    return write_dyads_csv(rows, out), write_dyads_parquet(rows, out)
+
+
+def country_level(events: Iterable[MergedEvent]) -> list[MergedEvent]:
     """The events with every actor that has a country replaced by that country.
 
     "Ethiopian military" and "Ethiopia" both become ``ETH``; international bodies and
@@ -210,17 +206,13 @@ def country_level(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
     kb = load_knowledge()
 
-    def conv(actor: Mapping[str, Any]) -> dict[str, Any]:
-        iso = actor.get("country")
+    def conv(actor: Actor) -> Actor:
+        iso = actor.country
         if not iso:
-            return dict(actor)
-        return {"text": actor.get("text"), "name": kb.country_name(iso) or iso, "id": iso,
-                "country": iso}
+            return actor
+        return Actor(text=actor.text, name=kb.country_name(iso) or iso, id=iso, country=iso,
+                     role=actor.role)
 
-    out = []
-    for ev in events:
-        new = dict(ev)
-        for side in ("source", "target"):
-            new[side] = [conv(a) for a in _actors(ev.get(side))] or None
-        out.append(new)
-    return out
+    return [dataclasses.replace(ev, source=[conv(a) for a in _actors(ev.source)] or None,
+                                target=[conv(a) for a in _actors(ev.target)] or None)
+            for ev in events]

@@ -36,12 +36,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.config import setting
 from storyline.events.plover import fold
-from storyline.model import EVENT_TYPES, stable_id
+from storyline.model import (
+    EVENT_TYPES,
+    Actor,
+    DateRange,
+    Event,
+    Mention,
+    MergedEvent,
+    side_actors,
+    stable_id,
+)
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 RELATED_TYPES = frozenset({"AGREE", "CONSULT"})
@@ -61,21 +69,15 @@ def _day(value: str | None) -> dt.date | None:
     return d if d is not None and MIN_DATE <= d <= MAX_DATE else None
 
 
-def _actors(side: Any) -> list[dict[str, Any]]:
-    if side is None:
-        return []
-    return list(side) if isinstance(side, list) else [side]
-
-
-def _keys(actors: list[dict[str, Any]]) -> list[frozenset[str]]:
+def _keys(actors: list[Actor]) -> list[frozenset[str]]:
     """Per actor, the keys it matches on: its id and its country (and whether it is a
     person: two people of one country are not one actor, a leader and his state are)."""
     out = []
     for a in actors:
-        aid = str(a.get("id"))
+        aid = str(a.id)
         keys = {"id:" + aid}
-        if a.get("country"):
-            keys.add("c:" + str(a["country"]))
+        if a.country:
+            keys.add("c:" + str(a.country))
         if "_" in aid:  # people's ids are surname_given
             keys.add("person")
         out.append(frozenset(keys))
@@ -99,7 +101,7 @@ def _shared(a: list[frozenset[str]], b: list[frozenset[str]]) -> int:
 class Report:
     """One per-article event, with what merging compares."""
 
-    event: dict[str, Any]
+    event: Event
     article: str
     root: str  # the original article (itself unless a syndicated copy)
     published: str | None
@@ -120,31 +122,31 @@ class Report:
 
     @property
     def sentence(self) -> tuple[str, int]:
-        m = self.event["mentions"][0]
-        return self.article, int(m["start"])
+        m = self.event.mentions[0]
+        return self.article, int(m.start)
 
     def specificity(self) -> tuple[int, int, int]:
         return (0 if self.explicit else 1, _PRECISION_RANK.get(self.precision, 5),
                 -(len(self.sources) + len(self.targets)))
 
 
-def make_report(event: dict[str, Any], root: str, published: str | None) -> Report:
-    mention = event["mentions"][0]
-    date = event.get("date") or {}
-    explicit = bool(date.get("text"))
-    start, end = _day(date.get("start")), _day(date.get("end"))
+def make_report(event: Event, root: str, published: str | None) -> Report:
+    mention = event.mentions[0]
+    date = event.date
+    explicit = bool(date.text)
+    start, end = _day(date.start), _day(date.end)
     if not explicit:
         pub = _day(published) or start
         if pub is not None:
             start = pub - dt.timedelta(days=UNDATED_DAYS)
             end = pub + dt.timedelta(days=UNDATED_DAYS)
-    loc = event.get("location") or {}
     return Report(
-        event=event, article=str(mention["article"]), root=root, published=published,
-        type=str(event["type"]), modality=str(event["modality"]),
-        sources=_keys(_actors(event.get("source"))), targets=_keys(_actors(event.get("target"))),
-        start=start, end=end, explicit=explicit, precision=str(date.get("precision") or "day"),
-        country=loc.get("country"), offset=int(mention.get("start", 0)),
+        event=event, article=str(mention.article), root=root, published=published,
+        type=str(event.type), modality=str(event.modality),
+        sources=_keys(side_actors(event.source)), targets=_keys(side_actors(event.target)),
+        start=start, end=end, explicit=explicit, precision=str(date.precision or "day"),
+        country=event.location.country if event.location else None,
+        offset=int(mention.start or 0),
     )
 
 
@@ -304,21 +306,21 @@ def _related_groups(groups: list[list[Report]]) -> list[list[int]]:
 
 
 def _order(r: Report) -> tuple[str, str, int, str]:
-    return (r.published or "9999", r.article, r.offset, str(r.event.get("id")))
+    return (r.published or "9999", r.article, r.offset, str(r.event.id))
 
 
-def merge_events(events: list[dict[str, Any]], *, story: str | None,
-                 roots: dict[str, str], published: dict[str, str | None]) -> list[dict[str, Any]]:
-    """Merge per-article events (``events.jsonl`` shape, one mention each) of one story.
+def merge_events(events: list[Event], *, story: str | None,
+                 roots: dict[str, str], published: dict[str, str | None]) -> list[MergedEvent]:
+    """Merge per-article events (one mention each) of one story.
 
     ``roots`` maps a syndicated copy to its original; ``published`` gives each article's
     publication date. Returns merged events in a stable order (date, then id).
     """
     reports = []
     for ev in events:
-        if not ev.get("mentions"):
+        if not ev.mentions:
             continue
-        art = str(ev["mentions"][0]["article"])
+        art = str(ev.mentions[0].article)
         reports.append(make_report(ev, roots.get(art, art), published.get(art)))
     blocks: dict[tuple[str, str], list[Report]] = defaultdict(list)
     for r in reports:
@@ -329,65 +331,65 @@ def merge_events(events: list[dict[str, Any]], *, story: str | None,
     merged = [_merged(g, story) for g in groups]
     used: set[str] = set()
     for m in merged:  # two events from one trigger word share a per-article id
-        while m["id"] in used:
-            m["id"] = stable_id(m["id"], "next")
-        used.add(m["id"])
+        while m.id in used:
+            m.id = stable_id(m.id, "next")
+        used.add(m.id)
     for i, rel in enumerate(_related_groups(groups)):
-        merged[i]["related"] = sorted(merged[j]["id"] for j in rel)
-    merged.sort(key=lambda e: (e["date"].get("start") or "", e["id"]))
+        merged[i].related = sorted(merged[j].id for j in rel)
+    merged.sort(key=lambda e: (e.date.start or "", e.id))
     return merged
 
 
-def _date(group: list[Report], best: Report) -> Any:
+def _date(group: list[Report], best: Report) -> DateRange:
     """The date most independent articles give at the finest precision reported (ties:
     the earliest report's)."""
     if not best.explicit:
-        return best.event["date"]
+        return best.event.date
     finest = [r for r in group if r.explicit and r.precision == best.precision]
-    votes: dict[tuple[Any, Any], set[str]] = defaultdict(set)
+    votes: dict[tuple[dt.date | None, dt.date | None], set[str]] = defaultdict(set)
     for r in finest:
         votes[(r.start, r.end)].add(r.root)
     top = max(len(v) for v in votes.values())
     chosen = min((r for r in finest if len(votes[(r.start, r.end)]) == top), key=_order)
-    return chosen.event["date"]
+    return chosen.event.date
 
 
-def _merged(group: list[Report], story: str | None) -> dict[str, Any]:
+def _merged(group: list[Report], story: str | None) -> MergedEvent:
     first = min(group, key=_order)
     best = min(group, key=lambda r: (r.specificity(), _order(r)))
     ev = best.event
-    source, target = ev.get("source"), ev.get("target")
-    location = ev.get("location")
+    source, target = ev.source, ev.target
+    location = ev.location
     for r in sorted(group, key=lambda r: (r.specificity(), _order(r))):
-        source = source if source is not None else r.event.get("source")
-        target = target if target is not None else r.event.get("target")
-        location = location if location is not None else r.event.get("location")
-    mentions: list[dict[str, Any]] = []
+        source = source if source is not None else r.event.source
+        target = target if target is not None else r.event.target
+        location = location if location is not None else r.event.location
+    mentions: list[Mention] = []
     seen: set[tuple[str, int, int]] = set()
     for r in sorted(group, key=_order):
-        for m in r.event["mentions"]:
-            key = (str(m["article"]), int(m["start"]), int(m["end"]))
+        for m in r.event.mentions:
+            key = (str(m.article), int(m.start), int(m.end))
             if key not in seen:
                 seen.add(key)
                 mentions.append(m)
-    scores = [r.event.get("score") for r in group if r.event.get("score") is not None]
-    confs = [float(r.event["confidence"]) for r in group if r.event.get("confidence") is not None]
-    return {
-        "id": str(first.event["id"]),
-        "type": best.type,
-        "quad": EVENT_TYPES.get(best.type, ev.get("quad")),
-        "modality": best.modality,
-        "source": source,
-        "target": target,
-        "date": _date(group, best),
-        "location": location,
-        "mentions": mentions,
-        "story": story,
-        "score": ev.get("score") if ev.get("score") is not None else (scores[0] if scores else None),
-        "mode": ev.get("mode"),
-        "plover_type": fold(best.type, best.modality),
-        "sources": len({r.root for r in group}),
-        "related": [],
+    scores = [r.event.score for r in group if r.event.score is not None]
+    confs = [float(r.event.confidence) for r in group if r.event.confidence is not None]
+    return MergedEvent(
+        id=str(first.event.id),
+        type=best.type,
+        quad=EVENT_TYPES.get(best.type, ev.quad),
+        modality=ev.modality,
+        source=source,
+        target=target,
+        date=_date(group, best),
+        location=location,
+        mentions=mentions,
+        story=story,
+        score=ev.score if ev.score is not None else (scores[0] if scores else None),
+        mode=ev.mode,
+        plover_type=fold(best.type, best.modality),
+        sources=len({r.root for r in group}),
+        related=[],
         # the best-supported report's: a merged event is as trustworthy as its best report
-        "confidence": max(confs) if confs else None,
-    }
+        confidence=max(confs) if confs else None,
+    )

@@ -20,9 +20,8 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 from importlib import resources
-from typing import Any
 
-from storyline.model import stable_id
+from storyline.model import Figure, Series, SeriesPoint, stable_id
 
 _HOSTING = frozenset({"hosted", "housed", "sheltered", "hosting", "housing", "sheltering"})
 _UPROOTED = frozenset({"refugees", "refugee", "displaced", "migrants", "asylum-seekers", "exiles"})
@@ -64,79 +63,79 @@ def _where_key(where: str | None) -> str | None:
     return " ".join(w.split()) or None
 
 
-def build_series(figures: list[dict[str, Any]], *, story: str | None,
-                 roots: dict[str, str]) -> list[dict[str, Any]]:
-    """The figure series of one story (``figures.jsonl`` items in, ``series.jsonl`` lines out)."""
-    groups: dict[tuple[str, str | None, str], list[dict[str, Any]]] = defaultdict(list)
+def build_series(figures: list[Figure], *, story: str | None,
+                 roots: dict[str, str]) -> list[Series]:
+    """The figure series of one story (its articles' figures in, ``series.jsonl`` lines out)."""
+    groups: dict[tuple[str, str | None, str], list[Figure]] = defaultdict(list)
     names: dict[tuple[str, str | None, str], Counter[str]] = defaultdict(Counter)
     whats: dict[tuple[str, str | None, str], Counter[str]] = defaultdict(Counter)
     # a syndicated copy's figure that its original reports too is the same report
-    reported = {(str(f["mention"]["article"]), float(f["value"]), str(f["what"])) for f in figures}
+    reported = {(str(f.mention.article), float(f.value), str(f.what)) for f in figures}
     for f in figures:
-        as_of = f.get("as_of") or {}
+        as_of = f.as_of or {}
         if not as_of.get("start") or not as_of.get("end"):
             continue
-        art = str(f["mention"]["article"])
-        if art in roots and (roots[art], float(f["value"]), str(f["what"])) in reported:
+        art = str(f.mention.article)
+        if art in roots and (roots[art], float(f.value), str(f.what)) in reported:
             continue
-        key = (what_key(str(f["what"])), _where_key(f.get("where")), str(f["unit"]))
+        key = (what_key(str(f.what)), _where_key(f.where), str(f.unit))
         groups[key].append(f)
-        if f.get("where"):
-            names[key][str(f["where"])] += 1
-        whats[key][str(f["what"])] += 1
+        if f.where:
+            names[key][str(f.where)] += 1
+        whats[key][str(f.what)] += 1
     # unplaced figures join the one placed series of the same quantity, if there is one
     for key in [k for k in groups if k[1] is None]:
         placed = [k for k in groups if k[1] is not None and k[0] == key[0] and k[2] == key[2]]
         if len(placed) == 1:
             groups[placed[0]].extend(groups.pop(key))
             whats[placed[0]].update(whats.pop(key))
-    out: list[dict[str, Any]] = []
+    out: list[Series] = []
     for key, figs in groups.items():
         what_k, where_k, unit = key
         where = names[key].most_common(1)[0][0] if names[key] else None
-        out.append({
-            "id": stable_id("series", story or "", what_k, where_k or "", unit),
-            "story": story,
-            "what": whats[key].most_common(1)[0][0],
-            "where": where,
-            "unit": unit,
-            "points": _points(figs, roots),
-        })
-    out.sort(key=lambda s: (-len(s["points"]), s["what"], s["id"]))
+        out.append(Series(
+            id=stable_id("series", story or "", what_k, where_k or "", unit),
+            story=story,
+            what=whats[key].most_common(1)[0][0],
+            where=where,
+            unit=unit,
+            points=_points(figs, roots),
+        ))
+    out.sort(key=lambda s: (-len(s.points), s.what, s.id))
     return out
 
 
-def _points(figs: list[dict[str, Any]], roots: dict[str, str]) -> list[dict[str, Any]]:
-    by_period: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+def _points(figs: list[Figure], roots: dict[str, str]) -> list[SeriesPoint]:
+    by_period: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in figs:
-        by_period[(f["as_of"]["start"], f["as_of"]["end"])].append(f)
-    points: list[dict[str, Any]] = []
+        by_period[(f.as_of["start"], f.as_of["end"])].append(f)
+    points: list[SeriesPoint] = []
     for (start, end), fs in by_period.items():
         # one vote per independent article and value
         votes: dict[float, set[str]] = defaultdict(set)
         for f in fs:
-            art = str(f["mention"]["article"])
+            art = str(f.mention.article)
             root = roots.get(art, art)
-            value = float(f["value"])
+            value = float(f.value)
             votes[value].add(root)
         value = max(votes, key=lambda v: (len(votes[v]), v))
         disagree = len(votes) > 1
-        quals = Counter(f.get("qualifier") for f in fs if float(f["value"]) == value)
+        quals = Counter(f.qualifier for f in fs if float(f.value) == value)
         sources: list[str] = []
         for f in fs:
-            art = str(f["mention"]["article"])
+            art = str(f.mention.article)
             root = roots.get(art, art)
             if root not in sources:
                 sources.append(root)
-        points.append({
-            "date": end,
-            "as_of": {"start": start, "end": end},
-            "value": value,
-            "value_max": max(votes) if disagree else None,
-            "qualifier": quals.most_common(1)[0][0] if quals else None,
-            "figures": sorted(str(f["id"]) for f in fs),
-            "sources": sources,
-            "disagree": disagree,
-        })
-    points.sort(key=lambda p: (p["date"], p["as_of"]["start"]))
+        points.append(SeriesPoint(
+            date=end,
+            as_of={"start": start, "end": end},
+            value=value,
+            value_max=max(votes) if disagree else None,
+            qualifier=quals.most_common(1)[0][0] if quals else None,
+            figures=sorted(str(f.id) for f in fs),
+            sources=sources,
+            disagree=disagree,
+        ))
+    points.sort(key=lambda p: (p.date, p.as_of["start"]))
     return points

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +27,8 @@ from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.config import setting
 from storyline.model import stable_id
 from storyline.store.db import Store
+from storyline.text import tfidf
+from storyline.text.vocab import NEWS_FILLER, STOP_WORDS
 
 THRESHOLD = float(setting("stories", "threshold"))  # see data/config.toml
 WINDOW_DAYS = int(setting("stories", "window_days"))
@@ -39,22 +40,7 @@ ARTICLE_TERMS = 150
 ENTITY_WEIGHT = float(setting("stories", "entity_weight"))
 TITLE_WEIGHT = int(setting("stories", "title_weight"))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
-_STOP_WORDS = (
-    """about above across after again against almost along already also although always
-    among and another any anyone are around because been before being below between both
-    but can cannot could did does doing done down during each either even ever every few
-    for from further had has have having her here hers him his how however into its itself
-    just last least less like made make many may might more most much must near nearly
-    neither never new next not now off often once one only other others our out over own
-    per rather said same says say she should since some still such than that the their
-    them then there these they this those though three through thus too two under until
-    upon very was way well were what when where whether which while who whom whose why
-    will with within without would year years yet you your week weeks month months day
-    days monday tuesday wednesday thursday friday saturday sunday january february march
-    april june july august september october november december time told according
-    including added people first second told news reported report reports mr mrs ms"""
-)
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = STOP_WORDS | NEWS_FILLER
 
 
 @dataclass
@@ -97,26 +83,20 @@ def article_terms(title: str | None, text: str, ann: dict[str, Any] | None) -> C
     return Counter(dict(terms.most_common(ARTICLE_TERMS)))
 
 
+def _boost(term: str) -> float:
+    return 1.0 if term.startswith("w:") else ENTITY_WEIGHT
+
+
 def weigh(terms: dict[str, int], df: dict[str, int], n_docs: int) -> dict[str, float]:
-    """Unit-length TF-IDF vector of an article's terms (entities boosted)."""
-    vec: dict[str, float] = {}
-    for t, c in terms.items():
-        idf = math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1.0
-        w = (1.0 + math.log(c)) * idf
-        if not t.startswith("w:"):
-            w *= ENTITY_WEIGHT
-        vec[t] = w
-    norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
-    return {t: x / norm for t, x in vec.items()}
+    """Unit-length TF-IDF vector of an article's terms (sublinear counts, entities
+    boosted)."""
+    return tfidf.weigh(terms, df, n_docs, sublinear=True, boost=_boost)
 
 
 def cosine(vec: dict[str, float], centroid: dict[str, float]) -> float:
-    norm = math.sqrt(sum(x * x for x in centroid.values()))
-    if not norm:
-        return 0.0
-    if len(vec) > len(centroid):
-        return sum(x * vec.get(t, 0.0) for t, x in centroid.items()) / norm
-    return sum(x * centroid.get(t, 0.0) for t, x in vec.items()) / norm
+    """Cosine of a unit vector with a centroid (any length)."""
+    norm = tfidf.norm(centroid)
+    return tfidf.dot(vec, centroid) / norm if norm else 0.0
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -152,83 +132,48 @@ def _add(story: StoryState, aid: str, vec: dict[str, float], date: str | None) -
 
 def _store_terms(store: Store, annotation_stage: tuple[str, str]) -> None:
     """Compute and store the term counts of every article that lacks them; update df."""
-    con = store.con
-    todo = con.execute(
-        "SELECT a.id, a.title, a.text, a.pub_date, n.data FROM articles a "
-        "LEFT JOIN story_terms s ON s.article = a.id "
-        "LEFT JOIN annotations n ON n.article = a.id AND n.stage = ? AND n.version = ? "
-        "WHERE s.article IS NULL ORDER BY a.id",
-        list(annotation_stage),
-    ).fetchall()
+    todo = store.articles_without_terms(annotation_stage)
     if not todo:
         return
     rows = []
     df: Counter[str] = Counter()
-    for aid, title, text, pub, data in todo:
-        terms = article_terms(title, text, json.loads(data) if data else None)
+    for aid, title, text, pub, ann in todo:
+        terms = article_terms(title, text, ann)
         rows.append((aid, pub, json.dumps(terms, sort_keys=True)))
         df.update(terms.keys())
-    con.execute("BEGIN TRANSACTION")
-    try:
-        store.bulk_insert("story_terms", rows, verb="INSERT OR IGNORE")
-        store.bulk_insert("term_df", list(df.items()),
-                          suffix="ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    store.add_story_terms(rows, dict(df))
 
 
 def _load_stories(store: Store) -> dict[str, StoryState]:
-    rows = store.con.execute(
-        "SELECT id, title, first, last, centroid, size, mode, created_run FROM stories ORDER BY id"
-    ).fetchall()
     return {
-        str(r[0]): StoryState(id=str(r[0]), title=r[1], first=r[2], last=r[3],
-                              centroid=json.loads(r[4] or "{}"), size=int(r[5] or 0),
-                              mode=str(r[6]), created_run=int(r[7] or 0))
-        for r in rows
+        sid: StoryState(id=sid, title=title, first=first, last=last, centroid=centroid,
+                        size=size, mode=mode, created_run=created)
+        for sid, title, first, last, centroid, size, mode, created in store.story_rows()
     }
 
 
 def assign_stories(store: Store, *, one_story: bool, run: int,
                    annotation_stage: tuple[str, str]) -> list[str]:
     """Place every article without a story; return the ids of stories that received articles."""
-    con = store.con
     mode = "one" if one_story else "cluster"
-    row = con.execute("SELECT value FROM meta WHERE key = 'story_mode'").fetchone()
-    if row is not None and row[0] != mode:
-        # a different grouping was asked for: the stored grouping no longer holds
-        for table in ("stories", "story_articles", "merged_events", "figure_series"):
-            con.execute(f"DELETE FROM {table}")
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('story_mode', ?)", [mode])
+    store.set_story_mode(mode)
     _store_terms(store, annotation_stage)
 
-    todo = con.execute(
-        "SELECT a.id, a.pub_date, a.language, s.terms, d.original FROM articles a "
-        "JOIN story_terms s ON s.article = a.id "
-        "LEFT JOIN story_articles x ON x.article = a.id "
-        "LEFT JOIN duplicates d ON d.article = a.id "
-        "WHERE x.article IS NULL ORDER BY coalesce(a.pub_date, '9999'), a.id"
-    ).fetchall()
+    todo = store.unplaced_articles()
     if not todo:
         return []
-    n_row = con.execute("SELECT count(*) FROM story_terms").fetchone()
-    n_docs = int(n_row[0]) if n_row else 0
-    needed = {t for r in todo for t in json.loads(r[3])}
-    df = {str(t): int(c) for t, c in con.execute(
-        "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", [sorted(needed)]
-    ).fetchall()}
+    n_docs = store.count_story_terms()
+    needed = {t for r in todo for t in r[3]}
+    df = store.term_df(sorted(needed))
     stories = _load_stories(store)
-    placed = {str(a): str(s) for a, s in con.execute(
-        "SELECT article, story FROM story_articles").fetchall()}
+    placed = store.article_stories()
     assignments: list[tuple[str, str, float]] = []
     originals = [r for r in todo if r[4] is None]
     copies = [r for r in todo if r[4] is not None]
-    for aid, pub, language, terms_json, _orig in originals:
+    for aid, pub, language, terms, _orig in originals:
         if not one_story and language != "en":
             continue  # not annotated: no story (one story takes everything)
-        vec = weigh(json.loads(terms_json), df, n_docs)
+        vec = weigh(terms, df, n_docs)
         best, best_sim = None, -1.0
         if one_story:
             best = next((s for s in stories.values() if s.mode == "one"), None)
@@ -260,23 +205,14 @@ def assign_stories(store: Store, *, one_story: bool, run: int,
         placed[aid] = home
         assignments.append((aid, home, 1.0))
     touched = sorted(s.id for s in stories.values() if s.touched)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        store.bulk_insert("story_articles", assignments, verb="INSERT OR REPLACE")
-        for sid in touched:
-            s = stories[sid]
-            centroid = dict(sorted(s.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
-            con.execute(
-                "INSERT OR REPLACE INTO stories (id, title, first, last, centroid, size, "
-                "fingerprint, mode, created_run) VALUES (?, ?, ?, ?, ?, ?, "
-                "(SELECT fingerprint FROM stories WHERE id = ?), ?, ?)",
-                [sid, s.title, s.first, s.last, json.dumps({t: round(x, 5) for t, x in centroid.items()}),
-                 s.size, sid, s.mode, s.created_run],
-            )
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+    rows = []
+    for sid in touched:
+        s = stories[sid]
+        centroid = dict(sorted(s.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+        rows.append((sid, s.title, s.first, s.last,
+                     json.dumps({t: round(x, 5) for t, x in centroid.items()}), s.size, s.mode,
+                     s.created_run))
+    store.save_stories(assignments, rows)
     return touched
 
 
@@ -299,23 +235,11 @@ def story_title(members: list[tuple[str, str | None, dict[str, float]]],
 
 def story_titles(store: Store, stories: list[str]) -> dict[str, str | None]:
     """Choose the titles of some stories from their current members (copies left out)."""
-    con = store.con
-    rows = con.execute(
-        "SELECT x.story, a.id, a.title, s.terms FROM story_articles x "
-        "JOIN articles a ON a.id = x.article JOIN story_terms s ON s.article = a.id "
-        "LEFT JOIN duplicates d ON d.article = a.id "
-        "WHERE x.story IN (SELECT unnest(?)) AND d.article IS NULL "
-        "ORDER BY coalesce(a.pub_date, '9999'), a.id",
-        [stories],
-    ).fetchall()
-    centroids = {str(i): json.loads(c or "{}") for i, c in con.execute(
-        "SELECT id, centroid FROM stories WHERE id IN (SELECT unnest(?))", [stories]).fetchall()}
-    n_row = con.execute("SELECT count(*) FROM story_terms").fetchone()
-    n_docs = int(n_row[0]) if n_row else 0
-    parsed = [(str(sid), str(aid), title, json.loads(terms)) for sid, aid, title, terms in rows]
+    parsed = store.title_candidates(stories)
+    centroids = store.story_centroids(stories)
+    n_docs = store.count_story_terms()
     needed = sorted({t for *_, terms in parsed for t in terms})
-    df = {str(t): int(c) for t, c in con.execute(
-        "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", [needed]).fetchall()}
+    df = store.term_df(needed)
     members: dict[str, list[tuple[str, str | None, dict[str, float]]]] = {s: [] for s in stories}
     for sid, aid, title, terms in parsed:
         members[sid].append((aid, title, weigh(terms, df, n_docs)))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable
 
 import numpy as np
 
@@ -88,64 +87,34 @@ def link_duplicates(store: Store) -> int:
 
     Returns how many new copies were found. Idempotent: signed articles are skipped.
     """
-    con = store.con
-    new = con.execute(
-        "SELECT a.id FROM articles a LEFT JOIN minhashes m ON m.article = a.id "
-        "WHERE m.article IS NULL ORDER BY coalesce(a.pub_date, '9999'), a.id"
-    ).fetchall()
-    ids = [str(r[0]) for r in new]
+    ids = store.unsigned_articles()
     found = 0
     for i in range(0, len(ids), CHUNK):
         found += _link_chunk(store, ids[i : i + CHUNK])
     return found
 
 
-def _texts(store: Store, ids: Iterable[str]) -> dict[str, str]:
-    ids = list(ids)
-    out: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        rows = store.con.execute(
-            "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [ids[i : i + 500]]
-        ).fetchall()
-        out.update({str(a): str(t or "") for a, t in rows})
-    return out
-
-
 def _link_chunk(store: Store, ids: list[str]) -> int:
-    con = store.con
-    texts = _texts(store, ids)
+    texts = store.article_texts(ids)
     sets = {aid: shingles(texts.get(aid, "")) for aid in ids}
     sigs = {aid: signature(sets[aid]) for aid in ids}
     order = {aid: n for n, aid in enumerate(ids)}
-    con.execute("BEGIN TRANSACTION")
-    try:
-        store.bulk_insert("minhashes", [(aid, len(sets[aid]), sigs[aid].tobytes()) for aid in ids],
-                          verb="INSERT OR IGNORE")
-        store.bulk_insert(
-            "lsh_buckets",
+    with store.transaction():
+        store.add_signatures(
+            [(aid, len(sets[aid]), sigs[aid].tobytes()) for aid in ids],
             [(b, key, aid) for aid in ids for b, key in enumerate(buckets(sigs[aid]))],
         )
-        pairs = con.execute(
-            "SELECT DISTINCT n.article, o.article FROM lsh_buckets n JOIN lsh_buckets o "
-            "ON n.band = o.band AND n.bucket = o.bucket AND n.article <> o.article "
-            "WHERE n.article IN (SELECT unnest(?))",
-            [ids],
-        ).fetchall()
         cands: dict[str, list[str]] = {}
-        for a, b in pairs:
-            a, b = str(a), str(b)
+        for a, b in store.bucket_neighbours(ids):
             # only an earlier article can be the original: stored before, or earlier in order
             if b in order and order[b] >= order[a]:
                 continue
             cands.setdefault(a, []).append(b)
         others = {b for bs in cands.values() for b in bs if b not in sigs}
         if others:
-            for aid, blob in con.execute(
-                "SELECT article, signature FROM minhashes WHERE article IN (SELECT unnest(?))",
-                [sorted(others)],
-            ).fetchall():
-                sigs[str(aid)] = np.frombuffer(blob, dtype=np.uint32)
-        roots = dict(con.execute("SELECT article, original FROM duplicates").fetchall())
+            for aid, blob in store.signatures(sorted(others)).items():
+                sigs[aid] = np.frombuffer(blob, dtype=np.uint32)
+        roots = store.duplicate_map()
         found = 0
         rows = []
         for aid in ids:
@@ -155,7 +124,7 @@ def _link_chunk(store: Store, ids: list[str]) -> int:
                 if est < CHECK_ABOVE:
                     continue
                 if other not in sets:
-                    sets[other] = shingles(_texts(store, [other]).get(other, ""))
+                    sets[other] = shingles(store.article_texts([other]).get(other, ""))
                 ok, jac = is_copy(sets[aid], sets[other])
                 if ok and (best is None or jac > best[0]):
                     best = (jac, other)
@@ -168,15 +137,10 @@ def _link_chunk(store: Store, ids: list[str]) -> int:
             roots[aid] = original
             rows.append((aid, original, round(best[0], 4)))
             found += 1
-        store.bulk_insert("duplicates", rows, verb="INSERT OR IGNORE")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        store.add_duplicates(rows)
     return found
 
 
 def duplicate_map(store: Store) -> dict[str, str]:
     """{copy id: original id} for every stored copy."""
-    return {str(a): str(o) for a, o in store.con.execute(
-        "SELECT article, original FROM duplicates").fetchall()}
+    return store.duplicate_map()

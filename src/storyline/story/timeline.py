@@ -34,7 +34,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyline.annotate.times import find_times, resolve_range
-from storyline.model import TimeExpression
+from storyline.model import TimeExpression, TimelineEntry
+from storyline.text import tfidf
+from storyline.text.sentences import sentence_at, sentence_spans
+from storyline.text.vocab import MONTH_ABBREVIATIONS, STOP_WORDS
 
 __all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
            "merge_timelines", "quotable"]
@@ -85,23 +88,8 @@ def configured() -> TimelineConfig:
 
 DEFAULT_CONFIG = configured()
 
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9])")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Sen|Rep|Gov|St|Jr|Sr|No|Inc|Ltd|Co|Corp|vs"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z](?:\.[A-Z])*)\.$"
-)
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP_WORDS = (
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own said same says she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves s t"""
-)
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = STOP_WORDS
 
 
 @dataclass(slots=True)
@@ -118,32 +106,6 @@ class _Sentence:
     toks: list[str] | None = None
 
 
-def _split(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: lines first, then sentence-final punctuation before a capital."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        cut = start
-        for m in _SPLIT.finditer(line):
-            end = start + m.start()
-            if _ABBREV.search(text[cut:end]):
-                continue
-            spans.append((cut, end))
-            cut = start + m.end()
-        spans.append((cut, start + len(line)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
 def _day(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -154,29 +116,22 @@ def _day(value: str | None) -> dt.date | None:
 
 
 # a day named by its month ("April 20", "20 April", "4/20"), not by "Tuesday" or "today"
-_EXPLICIT = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[/-]\d")
+_EXPLICIT = re.compile(r"(?i:" + "|".join(MONTH_ABBREVIATIONS) + r")|\d{1,4}[/-]\d")
 
 
 def _sentences(article_id: str, published: str, text: str,
-               times: list[TimeExpression] | None = None) -> list[_Sentence]:
+               times: list[TimeExpression] | None = None,
+               spans: list[tuple[int, int]] | None = None) -> list[_Sentence]:
     pub = _day(published)
-    spans = _split(text or "")
+    spans = sentence_spans(text or "") if spans is None else [(a, b) for a, b in spans]
     sents = [_Sentence(article_id, pub, text[a:b]) for a, b in spans]
     if not sents or pub is None:
         return sents
     starts = [a for a, _ in spans]
-    for t in times if times is not None else find_times(text, pub.isoformat()):
+    for t in times if times is not None else find_times(text, pub.isoformat(), sentences=spans):
         if t.type not in ("DATE", "TIME"):
             continue
-        # the sentence holding the expression: last span starting at or before it
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= t.start:
-                lo = mid
-            else:
-                hi = mid - 1
-        s = sents[lo]
+        s = sents[sentence_at(starts, t.start)]  # the sentence holding the expression
         rng = resolve_range(t.value)
         if rng is None:
             continue  # PRESENT_REF and the like: still undated
@@ -192,38 +147,6 @@ def _tokens(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
 
 
-def _tfidf(docs: list[list[str]]) -> tuple[list[dict[int, float]], np.ndarray]:
-    """Unit TF-IDF vectors of ``docs`` (sparse: word index -> weight) and their mean."""
-    vocab: dict[str, int] = {}
-    bags = []
-    for d in docs:
-        bag: Counter[int] = Counter()
-        for word in d:
-            bag[vocab.setdefault(word, len(vocab))] += 1
-        bags.append(bag)
-    df = np.zeros(max(len(vocab), 1))
-    for bag in bags:
-        for w in bag:
-            df[w] += 1
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
-    vecs: list[dict[int, float]] = []
-    centroid = np.zeros(len(df))
-    for bag in bags:
-        v = {w: c * float(idf[w]) for w, c in bag.items()}
-        n = math.sqrt(sum(x * x for x in v.values()))
-        v = {w: x / n for w, x in v.items()} if n else {}
-        for w, x in v.items():
-            centroid[w] += x
-        vecs.append(v)
-    return vecs, centroid / max(len(docs), 1)
-
-
-def _sdot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
-
-
 # Page furniture, captions and bylines that sentence splitting leaves in news text.
 _JUNK = re.compile(
     r"\b(?:last updated|page last|updated at|click here|read more|sign up|subscribe|"
@@ -234,9 +157,10 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 # a caption ends with the day the picture was taken ("..., off Louisiana, May 27, 2010.")
+_ABBR = "|".join(MONTH_ABBREVIATIONS)
 _CAPTION = re.compile(
-    r",\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s*,?\s*\d{4}"
+    r",\s*(?:(?:" + _ABBR + r")[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:" + _ABBR + r")[a-z]*)\s*,?\s*\d{4}"
     r"\s*[.]?\s*$")
 _CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z0-9'&-]{1,}\b[\s,]+){3,}")
 _END = re.compile(r"[.!?]['\"’”)\s]*$|[.!?]\s*(?:''|``)\s*$")
@@ -287,9 +211,10 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
         toks.append(s.toks)
     if not uniq:
         return []
-    vecs, centroid = _tfidf(toks)
-    cn = float(np.linalg.norm(centroid))
-    scores = (np.array([sum(x * centroid[w] for w, x in v.items()) for v in vecs]) / cn
+    vecs, _ = tfidf.tfidf(toks)
+    centroid = tfidf.mean(vecs)
+    cn = tfidf.norm(centroid)
+    scores = (np.array([tfidf.dot(v, centroid) for v in vecs]) / cn
               if cn else np.zeros(len(uniq)))
     if cfg.relevance_weight and pool is not None:
         scores = scores + cfg.relevance_weight * np.array([pool.relevance(s) for s in uniq])
@@ -307,7 +232,7 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
     for i in np.argsort(-scores, kind="stable"):
         if len(chosen) >= k:
             break
-        if chosen and max(_sdot(vecs[j], vecs[i]) for j in chosen) > cfg.redundancy:
+        if chosen and max(tfidf.dot(vecs[j], vecs[i]) for j in chosen) > cfg.redundancy:
             continue
         chosen.append(int(i))
     used.update(_key(uniq[i].text) for i in chosen)
@@ -359,31 +284,14 @@ class _Pool:
         return s.relevance
 
 
-def _unit(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    v = {w: c * idf.get(w, 0.0) for w, c in bag.items()}
-    n = math.sqrt(sum(x * x for x in v.values()))
-    return {w: x / n for w, x in v.items()} if n else {}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
-
-
 def _story_vectors(bags: list[Counter[str]]) -> tuple[dict[str, float], list[float]]:
     """The input's centroid (TF-IDF) and each article's cosine with it, scaled to median 1."""
-    df: Counter[str] = Counter()
-    for b in bags:
-        df.update(b.keys())
-    n = len(bags)
-    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-    units = [_unit(b, idf) for b in bags]
+    units, idf = tfidf.tfidf([list(b.elements()) for b in bags])
     cen: Counter[str] = Counter()
     for u in units:
         cen.update(u)
-    centroid = _unit(cen, {w: 1.0 for w in cen})
-    rel = [_dot(u, centroid) for u in units]
+    centroid = tfidf.unit(cen)
+    rel = [tfidf.dot(u, centroid) for u in units]
     med = float(np.median(rel)) if rel else 0.0
     scale = [min(r / med, 1.0) if med > 0 else 1.0 for r in rel]
     # the centroid in IDF space, for sentence likeness
@@ -391,10 +299,12 @@ def _story_vectors(bags: list[Counter[str]]) -> tuple[dict[str, float], list[flo
 
 
 def _pool(articles: list[tuple[str, str, str]], lo: dt.date, hi: dt.date,
-          times: dict[str, list[TimeExpression]] | None) -> _Pool:
+          times: dict[str, list[TimeExpression]] | None,
+          sentences: dict[str, list[tuple[int, int]]] | None = None) -> _Pool:
     pool = _Pool()
     split = [_sentences(str(art_id), published, text,
-                        times.get(str(art_id)) if times is not None else None)
+                        times.get(str(art_id)) if times is not None else None,
+                        sentences.get(str(art_id)) if sentences is not None else None)
              for art_id, published, text in articles]
     bags = [Counter(_tokens(text or "")) for _, _, text in articles]
     pool.centroid, weight = _story_vectors(bags)
@@ -476,30 +386,32 @@ def build_timeline(
     date_from: str | None = None,
     date_to: str | None = None,
     times: dict[str, list[TimeExpression]] | None = None,
+    sentences: dict[str, list[tuple[int, int]]] | None = None,
     config: TimelineConfig | None = None,
     scores_out: dict[str, tuple[float, list[str]]] | None = None,
-) -> list[dict]:
+) -> list[TimelineEntry]:
     """Timeline entries for ``articles`` (``(article_id, published_iso_date, text)``).
 
     Returns at most ``n_dates`` entries (all dates with support when None) inside
-    ``[date_from, date_to]``, sorted by date, each
-    ``{"date", "precision": "day", "summary": [sentences], "events": [], "sources": [ids]}``
+    ``[date_from, date_to]``, sorted by date, each a :class:`TimelineEntry` at day precision
+    (its ``events`` left empty: the pipeline fills them)
     with at most ``n_sentences`` verbatim sentences. ``times`` may give each article's
     time expressions (as :func:`find_times` finds them against its publication date, e.g.
-    stored by the annotation stage) so that they are not searched again. ``scores_out``,
+    stored by the annotation stage) so that they are not searched again, and
+    ``sentences`` each article's stored segmentation (:mod:`storyline.text.sentences`). ``scores_out``,
     when given, receives each returned date's ranking score and the article each of its
     sentences comes from (for :func:`merge_timelines`).
     """
     cfg = config or DEFAULT_CONFIG
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
-    pool = _pool(articles, lo, hi, times)
+    pool = _pool(articles, lo, hi, times, sentences)
     dates, x = _features(pool, lo, hi, cfg.relevance_votes)
     w = np.array([cfg.date_weights.get(f, 0.0) for f in DATE_FEATURES])
     scores = dict(zip(dates, (x @ w).tolist(), strict=True)) if dates else {}
     by_date, undated_by_pub = pool.by_date, pool.undated_by_pub
     limit = len(scores) if n_dates is None else max(n_dates, 0)
-    entries: list[dict] = []
+    entries: list[TimelineEntry] = []
     used: set[str] = set()  # a sentence summarises one date only
     for d in sorted(scores, key=lambda d: (-scores[d], d)):
         if len(entries) >= limit:
@@ -514,21 +426,22 @@ def build_timeline(
         for s in picked:
             if s.article not in sources:
                 sources.append(s.article)
-        entries.append({
-            "date": d.isoformat(),
-            "precision": "day",
-            "summary": [s.text.strip() for s in picked],
-            "events": [],
-            "sources": sources,
-        })
+        entries.append(TimelineEntry(
+            date=d.isoformat(),
+            precision="day",
+            summary=[s.text.strip() for s in picked],
+            events=[],
+            sources=sources,
+        ))
         if scores_out is not None:
             scores_out[d.isoformat()] = (float(scores[d]), [s.article for s in picked])
-    entries.sort(key=lambda e: e["date"])
+    entries.sort(key=lambda e: e.date)
     return entries
 
 
-def merge_timelines(timelines: list[tuple[list[dict], dict[str, tuple[float, list[str]]]]], *,
-                    n_dates: int | None, n_sentences: int) -> list[dict]:
+def merge_timelines(
+        timelines: list[tuple[list[TimelineEntry], dict[str, tuple[float, list[str]]]]], *,
+        n_dates: int | None, n_sentences: int) -> list[TimelineEntry]:
     """One timeline over several stories, made of the stories' own entries.
 
     ``timelines``: each story's entries with their date scores (``scores_out`` of
@@ -537,32 +450,32 @@ def merge_timelines(timelines: list[tuple[list[dict], dict[str, tuple[float, lis
     sentences from the stories in turn, best-scored story first, up to ``n_sentences``.
     A story's sentences never move to another date or mix with an unrelated ranking.
     """
-    by_date: dict[str, list[tuple[float, list[str], dict]]] = defaultdict(list)
+    by_date: dict[str, list[tuple[float, list[str], TimelineEntry]]] = defaultdict(list)
     for entries, scores in timelines:
         for e in entries:
-            sc, arts = scores.get(e["date"], (0.0, []))
-            by_date[e["date"]].append((sc, arts, e))
+            sc, arts = scores.get(e.date, (0.0, []))
+            by_date[e.date].append((sc, arts, e))
     total = {d: sum(p[0] for p in parts) for d, parts in by_date.items()}
     order = sorted(total, key=lambda d: (-total[d], d))
     if n_dates is not None:
         order = order[:max(n_dates, 0)]
-    out: list[dict] = []
+    out: list[TimelineEntry] = []
     for d in sorted(order):
         parts = sorted(by_date[d], key=lambda p: -p[0])
         summary: list[str] = []
         sources: list[str] = []
         events: set[str] = set()
-        depth = max(len(e["summary"]) for _, _, e in parts)
+        depth = max(len(e.summary) for _, _, e in parts)
         for i in range(depth):
             for _, arts, e in parts:
-                if i >= len(e["summary"]) or len(summary) >= n_sentences \
-                        or e["summary"][i] in summary:
+                if i >= len(e.summary) or len(summary) >= n_sentences \
+                        or e.summary[i] in summary:
                     continue
-                summary.append(e["summary"][i])
+                summary.append(e.summary[i])
                 src = arts[i] if i < len(arts) else None
                 if src is not None and src not in sources:
                     sources.append(src)
-                events.update(e.get("events", []))  # the events of a story that speaks
-        out.append({"date": d, "precision": parts[0][2]["precision"], "summary": summary,
-                    "events": sorted(events), "sources": sources})
+                events.update(e.events)  # the events of a story that speaks
+        out.append(TimelineEntry(date=d, precision=parts[0][2].precision, summary=summary,
+                                 events=sorted(events), sources=sources))
     return out

@@ -1,0 +1,72 @@
+"""Every target rule of data/rules/targets.json finds its example's target, and only the
+rule finds it (rules as data, each with its example); places where something happens are
+no targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.api import Record, code_records
+from storyline.events import extract, ranker
+from storyline.events.targets import rules
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    out = []
+    for name, spec in rules().items():
+        if not isinstance(spec, dict):
+            continue
+        for r in spec.get("rules", [spec]):
+            out.append((name, r["example"], r["target"]))
+    return out
+
+
+def _main_target(text: str) -> list[str]:
+    coded = next(code_records([Record(text, "1", "2024-05-08")]))
+    assert coded.main is not None, text
+    tgt: Any = coded.events[coded.main].target
+    return [a.text for a in (tgt if isinstance(tgt, list) else [tgt] if tgt else [])]
+
+
+@pytest.mark.parametrize(("name", "example", "target"), _examples(),
+                         ids=[f"{n}:{e[:30]}" for n, e, _ in _examples()])
+def test_rule_finds_its_example_target(name: str, example: str, target: str,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    got = _main_target(example)
+    assert any(target.lower() in t.lower() for t in got), (name, got)
+    monkeypatch.setattr(extract, "rule_target", lambda *_a: None)
+    monkeypatch.setattr(ranker, "ENABLED", False)  # the learned last resort comes after
+    assert not any(target.lower() in t.lower() for t in _main_target(example)), \
+        f"{name}: the example's target is found without the rule"
+
+
+def test_place_target_is_its_country_written_as_the_place() -> None:
+    coded = next(code_records([Record("Indian authorities imposed a curfew in parts of "
+                                      "Kashmir on Monday.", "1", "2024-05-08")]))
+    assert coded.main is not None
+    tgt = coded.events[coded.main].target
+    assert tgt is not None and not isinstance(tgt, list)
+    assert (tgt.country, tgt.role, tgt.text) == ("IND", "CVL", "parts of Kashmir")
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets carried out air strikes in the Gaza Strip on Tuesday.",  # where, not whom
+    "Rebels attacked targets in Idlib overnight.",
+    "The two sides agreed to meet again next month.",
+])
+def test_where_an_attack_happens_is_no_target(text: str) -> None:
+    assert _main_target(text) == []
+
+
+def test_who_did_what_the_object_names_is_the_target() -> None:
+    got = _main_target("Dozens of students began a hunger strike against abuses by the "
+                       "Kenyan police on Monday.")
+    assert any("police" in t for t in got), got
+
+
+def test_a_second_object_that_names_someone_is_the_target() -> None:
+    got = _main_target("Ruto will meet his counterpart Tanzanian President Samia Suluhu "
+                       "Hassan in Arusha on Friday.")
+    assert any("Samia" in t or "Hassan" in t for t in got), got
