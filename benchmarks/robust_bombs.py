@@ -8,7 +8,7 @@ also runs N fresh ``--workers 2`` runs on a folder of 128 one-article files (the
 "connection is busy" crash) and counts failures.
 
     .venv/bin/python benchmarks/robust_bombs.py [--scale 0.1] [--workers-runs 3]
-        [--json benchmarks/results/robust_bombs.json]
+        [--cases long_body ...] [--json benchmarks/results/robust_bombs.json]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.news import jsonl_line  # noqa: E402
+from tests.news import jsonl_line, long_article  # noqa: E402
 
 
 def _run(inputs: list[Path], out: Path, *extra: str) -> dict[str, Any]:
@@ -86,9 +86,18 @@ def edge_dates(d: Path, scale: float) -> list[Path]:
     return [p]
 
 
+def long_body(d: Path, scale: float) -> list[Path]:
+    """One article of 200,000 characters (the body cap), whatever the scale: its parse
+    peaked at 1.16 GB in one piece."""
+    p = d / "long.jsonl"
+    line = {**jsonl_line(1), "text": long_article(200_000)}
+    p.write_text(json.dumps(line) + "\n")
+    return [p]
+
+
 CASES: dict[str, Callable[[Path, float], list[Path]]] = {
     "empty_objects_gz": empty_objects, "blank_lines": blank_lines,
-    "binary_jsonl": binary_jsonl, "edge_dates_urls_depth": edge_dates,
+    "binary_jsonl": binary_jsonl, "edge_dates_urls_depth": edge_dates, "long_body": long_body,
 }
 
 
@@ -98,11 +107,14 @@ def main() -> int:
                     help="share of the attack run's sizes (3M lines, 200 MB)")
     ap.add_argument("--workers-runs", type=int, default=0)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--cases", nargs="*", choices=list(CASES), help="only these cases")
     args = ap.parse_args()
     results: dict[str, Any] = {"scale": args.scale}
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         for name, make in CASES.items():
+            if args.cases and name not in args.cases:
+                continue
             d = base / name
             d.mkdir()
             inputs = make(d, args.scale)

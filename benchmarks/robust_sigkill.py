@@ -6,9 +6,12 @@ reference outputs; then, for each of ``--kills`` trials (moments drawn with a fi
 seed between 0.3 s and 95 % of the clean run's time), a fresh run is killed with
 SIGKILL, its worker processes are checked to end within 10 s, the same command is
 run again on the same output folder and database, and every output is compared byte
-for byte with the reference.
+for byte with the reference. ``--moments`` kills instead at chosen moments
+(:data:`killpoint.MOMENTS`: inside an article batch's transaction, inside an annotation
+batch's, inside a story stage's write, halfway through the articles and events exports,
+in the timeline export, as the report starts), through ``benchmarks/killpoint.py``.
 
-    .venv/bin/python benchmarks/robust_sigkill.py [--kills 5] [--workers 2]
+    .venv/bin/python benchmarks/robust_sigkill.py [--kills 5] [--workers 2] [--moments]
 """
 
 from __future__ import annotations
@@ -52,8 +55,10 @@ def main() -> int:
     ap.add_argument("--kills", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--moments", action="store_true",
+                    help="kill at each chosen moment of killpoint.MOMENTS, not at random times")
     args = ap.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -70,17 +75,25 @@ def main() -> int:
         clean = time.monotonic() - t0
         print(f"clean run: {clean:.1f} s", flush=True)
         same = orphans = 0
-        for k in range(args.kills):
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from killpoint import MOMENTS
+
+        trials = list(MOMENTS) if args.moments else list(range(args.kills))
+        for k in trials:
             out = base / f"k{k}"
-            at = rng.uniform(0.3, clean * 0.95)
-            proc = subprocess.Popen(cmd(out), env=env, stdout=subprocess.DEVNULL,
+            at = clean * 2 if args.moments else rng.uniform(0.3, clean * 0.95)
+            run_cmd = cmd(out)
+            if args.moments:
+                run_cmd = [sys.executable, str(ROOT / "benchmarks" / "killpoint.py"), str(k),
+                           "1", *run_cmd[4:]]
+            proc = subprocess.Popen(run_cmd, env=env, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
             seen: set[int] = set()
             end = time.monotonic() + at
             while time.monotonic() < end and proc.poll() is None:
                 seen |= _children(proc.pid)
                 time.sleep(0.05)
-            finished = proc.poll() is not None
+            finished = proc.poll() is not None and proc.returncode != -9
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             deadline = time.monotonic() + 10
@@ -93,10 +106,11 @@ def main() -> int:
                     if not (out / n).exists() or (out / n).read_bytes() != (base / "ref" / n).read_bytes()]
             ok = rerun.returncode == 0 and not diff
             same += ok
-            print(f"kill {k}: at {at:.1f} s{' (run had finished)' if finished else ''}, "
+            when = f"at {k}" if args.moments else f"at {at:.1f} s"
+            print(f"kill {k}: {when}{' (run had finished)' if finished else ''}, "
                   f"{len(seen)} children seen, {len(left)} left after 10 s, rerun rc "
                   f"{rerun.returncode}, differing outputs: {diff or 'none'}", flush=True)
-        print(f"{same} of {args.kills} kills recovered with identical outputs; "
+        print(f"{same} of {len(trials)} kills recovered with identical outputs; "
               f"{orphans} left worker processes behind")
     return 0
 

@@ -25,3 +25,22 @@ def article(n: int) -> str:
 def jsonl_line(n: int) -> dict[str, str]:
     return {"id": f"wire-{n}", "title": f"Border crossing to reopen ({n})", "outlet": "Reuters",
             "published": "2025-03-25", "text": article(n)}
+
+
+TOWNS = ["Namanga", "Arusha", "Moshi", "Kisumu", "Mombasa", "Tanga", "Dodoma", "Nakuru"]
+
+
+def long_article(chars: int) -> str:
+    """A long article of distinct paragraphs (numbered updates on the same story),
+    ``chars`` characters long."""
+    paras: list[str] = []
+    size = 0
+    i = 0
+    while size < chars:
+        p = PARAGRAPHS[i % len(PARAGRAPHS)]
+        p = p.replace("4,000", f"{4000 + i:,}").replace("Namanga", TOWNS[i % len(TOWNS)])
+        p = f"In update {i}, " + p[0].lower() + p[1:]
+        paras.append(p)
+        size += len(p) + 2
+        i += 1
+    return "\n\n".join(paras)[:chars].rstrip()

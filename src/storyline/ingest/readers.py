@@ -23,9 +23,12 @@ import logging
 import os
 import re
 import stat
+import sys
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import IO, Any
@@ -239,11 +242,15 @@ def detect_kind(path: Path, head: bytes) -> str:
     return "text"
 
 
-def looks_binary(data: bytes) -> bool:
-    """True when a byte sample is not text: NUL bytes or many control characters."""
+def looks_binary(data: bytes, *, stray_nul: bool = False) -> bool:
+    """True when a byte sample is not text: NUL bytes or many control characters.
+
+    With ``stray_nul`` a NUL byte counts as one more control character (a JSON Lines
+    file with one raw NUL in one line is text: that line is the only one lost).
+    """
     if not data:
         return False
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not stray_nul:
         return True
     sample = data[:4096]
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
@@ -378,9 +385,17 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
-    # UTF-8 with a few broken bytes (it has valid multi-byte sequences too)
-    if few and _UTF8_MULTIBYTE.search(data):
-        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    if _UTF8_MULTIBYTE.search(data):
+        mixed = decode_mixed(data)
+        if mixed is not None:
+            # UTF-8 with pieces of CP1252 pasted in: each stays what it is
+            return mixed[0], (f"mixed encodings: {mixed[1]} segment(s) not UTF-8 read as "
+                              "CP1252 (Western European), the rest as UTF-8")
+        if few:  # UTF-8 with a few broken bytes
+            return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    central = central_european(data)
+    if central is not None:
+        return central
     western = data.decode("cp1252", errors="replace")
     high = [c for c, b in zip(western, data, strict=True) if b >= 0x80] if len(western) == len(
         data) else []
@@ -404,6 +419,86 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     if few:
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     return western, "not UTF-8 and no encoding detected: read as CP1252, characters may be wrong"
+
+
+def _is_western(chars: str) -> bool:
+    return bool(chars) and sum(1 for c in chars if c in _WESTERN) >= 0.8 * len(chars)
+
+
+def decode_mixed(data: bytes) -> tuple[str, int] | None:
+    """(text, number of segments read as CP1252) when ``data`` is UTF-8 with segments of
+    CP1252 in it: every byte that is not part of a valid UTF-8 sequence is a single byte
+    reading as a Western European letter or sign. Else None.
+
+    >>> decode_mixed("São Paulo, ".encode() + "Genève".encode("cp1252"))
+    ('São Paulo, Genève', 1)
+    """
+    out: list[str] = []
+    segments = 0
+    legacy: list[str] = []
+    pos = 0
+    while pos < len(data):
+        try:
+            out.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            out.append(data[pos:pos + exc.start].decode("utf-8"))
+            bad = data[pos + exc.start:pos + exc.end]
+            if len(bad) != 1:
+                return None  # a cut multi-byte sequence: broken UTF-8, not another code page
+            ch = bad.decode("cp1252", errors="replace")
+            legacy.append(ch)
+            if exc.start > 0 or segments == 0:  # valid UTF-8 before it: a new segment
+                segments += 1
+            out.append(ch)
+            pos += exc.end
+    if not _is_western("".join(legacy)):
+        return None
+    return "".join(out), segments
+
+
+# Languages charset-normalizer recognises that are written in a Central European code page
+# (CP1250 / ISO 8859-2): "Zażółć gęślą jaźń" in ISO 8859-2 is no Western European text.
+_CENTRAL_EUROPEAN_LANGUAGES = frozenset({
+    "Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian", "Serbian"})
+_CENTRAL_EUROPEAN_PAGES = ("cp1250", "iso8859_2")
+# Bytes that read differently in CP1252 and a Central European page, needed to choose it.
+_CENTRAL_EUROPEAN_MIN_EVIDENCE = 3
+
+
+def central_european(data: bytes) -> tuple[str, str] | None:
+    """(text, note) when ``data`` is Central European text in CP1250 or ISO 8859-2:
+    charset-normalizer finds a Central European language in it (also in its CP1252
+    reading, when it offers one), and that code page reads
+    its bytes above 0x7F as letters at least as often as CP1252 does. Else None."""
+    from charset_normalizer import from_bytes
+
+    high = bytes(b for b in data[:200_000] if b >= 0x80)
+    western_high = high.decode("cp1252", errors="replace")
+    differ = max(sum(1 for a, b in zip(western_high, high.decode(page, errors="replace"),
+                                       strict=True) if a != b)
+                 for page in _CENTRAL_EUROPEAN_PAGES)
+    if differ < _CENTRAL_EUROPEAN_MIN_EVIDENCE:
+        return None  # "Logroño" alone says nothing: one letter reads well in both
+    matches = list(from_bytes(data[:200_000]))[:5]
+    if not matches or matches[0].language not in _CENTRAL_EUROPEAN_LANGUAGES:
+        return None
+    language = matches[0].language
+    western = [m.language for m in matches if m.encoding == "cp1252"]
+    if western and western[0] not in _CENTRAL_EUROPEAN_LANGUAGES:
+        return None  # read as CP1252 it is a Western language: no evidence for another page
+    found = [m.encoding for m in matches if m.encoding in _CENTRAL_EUROPEAN_PAGES]
+    # CP1250 puts letters at 0x80-0x9F, where ISO 8859-2 has control codes
+    page = found[0] if found else (
+        "cp1250" if any(0x80 <= b <= 0x9F for b in high) else "iso8859_2")
+    if page == "iso8859_2" and any(0x80 <= b <= 0x9F for b in high):
+        page = "cp1250"
+    letters = sum(1 for c in high.decode(page, errors="replace") if c.isalpha())
+    if letters < sum(1 for c in high.decode("cp1252", errors="replace") if c.isalpha()):
+        return None
+    text = data.decode(page, errors="replace")
+    name = "CP1250" if page == "cp1250" else "ISO-8859-2"
+    return text, f"not UTF-8: decoded as {name} (Central European, detected: {language})"
 
 
 def decode_bytes(data: bytes) -> str | None:
@@ -483,11 +578,89 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
                       notes=[note] if note else [])
 
 
-def _open_maybe_gzip(path: Path) -> IO[bytes] | gzip.GzipFile:
+class GzipMembers(io.RawIOBase):
+    """A gzip file read member by member: bytes after the last whole member that are no
+    gzip member (trailing garbage, which ``gzip -d`` ignores too) end the stream instead
+    of losing the block read before them; ``trailing`` then says how many there were.
+    A member cut or corrupt inside ends the stream too, after the bytes before it, and
+    ``error`` says what was wrong."""
+
+    MAX_TAIL = 1 << 20
+
+    def __init__(self, path: Path) -> None:
+        self.fh = open(path, "rb")  # noqa: SIM115 (closed with this reader)
+        self.dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.pending = b""
+        self.trailing = 0
+        self.done = False
+        self.error: Exception | None = None
+        self.tail = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if offset != 0 or whence != 0:
+            raise io.UnsupportedOperation("only a rewind")
+        self.fh.seek(0)
+        self.dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.pending, self.trailing, self.done, self.error = b"", 0, False, None
+        self.tail = b""
+        return 0
+
+    def readinto(self, buf: Any) -> int:
+        while not self.pending and not self.done:
+            self._fill()
+        n = min(len(buf), len(self.pending))
+        buf[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
+
+    def _fill(self) -> None:
+        data = self.dec.unused_data if self.dec.eof else b""
+        if self.dec.eof:
+            if len(data) < 2:
+                data += self.fh.read(1 << 16)
+            if not data:
+                self.pending, self.tail, self.done = self.tail, b"", True
+                return
+            if not data.startswith(b"\x1f\x8b"):
+                rest = data + self.fh.read()
+                if rest.strip(b"\x00"):  # zero padding after members is usual
+                    self.trailing = len(rest)
+                self.pending, self.tail, self.done = self.tail, b"", True
+                return
+            self.dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        else:
+            data = self.fh.read(1 << 16)
+            if not data:
+                self.error = EOFError("compressed file ended before the end-of-stream marker")
+                self.done = True
+                return
+        try:
+            out = self.dec.decompress(data)
+        except zlib.error as exc:
+            self.error, self.done = exc, True
+            return
+        # The bytes after the last line break wait for the next ones: a cut stream then
+        # ends at a whole line, not in the middle of one (up to a bounded size).
+        out = self.tail + out
+        cut = out.rfind(b"\n") + 1 if len(out) <= self.MAX_TAIL else len(out)
+        self.pending, self.tail = out[:cut], out[cut:]
+
+    def close(self) -> None:
+        self.fh.close()
+        super().close()
+
+
+def _open_maybe_gzip(path: Path) -> IO[bytes] | io.BufferedReader:
     with open(path, "rb") as fh:
         magic = fh.read(2)
     if magic == b"\x1f\x8b":
-        return gzip.open(path, "rb")
+        return io.BufferedReader(GzipMembers(path), buffer_size=1 << 16)
     return open(path, "rb")
 
 
@@ -582,7 +755,7 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         fh.seek(0)
         bom = bom_encoding(head)
         utf16 = utf16_without_bom(head) if bom is None else None
-        if bom is None and utf16 is None and looks_binary(head):
+        if bom is None and utf16 is None and looks_binary(head, stray_nul=True):
             yield Rejected(display, "binary file, not JSON Lines")
             return
         if utf16 is not None:
@@ -601,6 +774,15 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(f"{display}:{lineno + 1}",
                            f"truncated or corrupt compressed file: {exc}")
             return
+        error = getattr(getattr(fh, "raw", None), "error", None)
+        if error is not None:
+            yield Rejected(f"{display}:{lineno + 1}",
+                           f"truncated or corrupt compressed file: {error}")
+            return
+        trailing = getattr(getattr(fh, "raw", None), "trailing", 0)
+        if trailing:
+            yield Rejected(display, f"trailing garbage after the compressed data: {trailing:,} "
+                                    "bytes ignored (the lines before them kept)")
         if not seen:
             yield Rejected(display, "no JSON lines in file (only blank lines)")
 
@@ -666,16 +848,121 @@ def _warc_html_type(record: Any) -> str | None:
     return ctype if "html" in ctype.lower() else None
 
 
+class _WarcioOutput(threading.local):
+    """What warcio says while this thread reads an archive (None: no archive is being read)."""
+
+    notes: list[str] | None = None
+
+
+_WARCIO = _WarcioOutput()
+
+
+class _WarcioStderr:
+    """warcio's ``sys.stderr``: its messages go to the archive being read in this thread
+    (they become that archive's one warning), anything else to the real stderr."""
+
+    def write(self, text: str) -> int:
+        if _WARCIO.notes is None:
+            return sys.stderr.write(text)
+        _WARCIO.notes.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if _WARCIO.notes is None:
+            sys.stderr.flush()
+
+
+class _WarcioSys:
+    """Stands in for the ``sys`` module inside warcio's modules that write to stderr."""
+
+    stderr = _WarcioStderr()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys, name)
+
+
+class _WarcioLogFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _WARCIO.notes is None:
+            return True
+        _WARCIO.notes.append(record.getMessage())
+        return False
+
+
+@lru_cache(maxsize=1)
+def _capture_warcio() -> None:
+    """Route warcio's own messages (written to stderr or logged) to :data:`_WARCIO`."""
+    import warcio.archiveiterator
+    import warcio.bufferedreaders
+    import warcio.recordloader
+
+    for module in (warcio.archiveiterator, warcio.bufferedreaders):
+        module.sys = _WarcioSys()  # type: ignore[attr-defined]
+    logging.getLogger(warcio.recordloader.__name__).addFilter(_WarcioLogFilter())
+
+
+def _warcio_message(text: str) -> str:
+    """One line of what warcio said: its first lines, without the raw bytes it quotes."""
+    lines = [ln.strip() for ln in text.strip().splitlines()]
+    kept = [ln.removeprefix("WARNING:").strip() for ln in lines
+            if ln and not ln.startswith(("Remainder:", "b'", 'b"'))]
+    return re.sub(r"\s+", " ", " ".join(kept))[:160]
+
+
+def _short(exc: BaseException) -> str:
+    """An exception's first line, cut (warcio quotes whole binary lines in its errors)."""
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    first = first.split(", first line:")[0]  # warcio quotes the binary line it met
+    return first if len(first) <= 120 else first[:120] + "…"
+
+
 def read_warc(display: str, path: Path) -> Iterator[Item]:
-    """Every HTML response in a web archive; a truncated archive keeps what came before."""
+    """Every HTML response in a web archive; a truncated archive keeps what came before.
+
+    What warcio itself reports (a record whose length is wrong, a broken compressed
+    block, a repaired target URI) is no raw stderr: with any cut or corruption it makes
+    one warning for the archive, counted in the summary.
+    """
+    _capture_warcio()
+    said: list[str] = []
+    problem: str | None = None
+    try:
+        for item in _warc_items(display, path, said):
+            if isinstance(item, Rejected) and item.path == display:
+                problem = item.reason  # the archive's own trouble: one warning, at the end
+                break
+            yield item
+    finally:
+        _WARCIO.notes = None
+    if said:
+        what = (f"the web archive reader reported {len(said)} problem(s) "
+                f"(first: {_warcio_message(said[0])})")
+        problem = f"{problem}; {what}" if problem else f"damaged web archive: {what}"
+    if problem:
+        yield Rejected(display, problem)
+
+
+def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
     records = 0
+
+    def warcio_says() -> None:
+        _WARCIO.notes = said
+
     with open(path, "rb") as fh:
         try:
-            for record in ArchiveIterator(fh):
+            warcio_says()
+            iterator = iter(ArchiveIterator(fh))
+            while True:
+                warcio_says()
+                try:
+                    record = next(iterator)
+                except StopIteration:
+                    break
                 records += 1
                 if _warc_html_type(record) is None:
                     continue
@@ -684,6 +971,7 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                 where = f"{display}#{n}"
                 url, url_note = clean_url(target, "WARC-Target-URI")
                 data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+                _WARCIO.notes = None  # between records, the consumer's code runs
                 if len(data) > MAX_DOCUMENT_BYTES:
                     yield Rejected(where, "record too large for one article")
                     continue
@@ -702,10 +990,24 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                     notes=[x for x in (url_note, enc_note) if x],
                 )
         except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
-            yield Rejected(display, f"truncated or corrupt web archive after {n} responses: {exc}")
+            yield Rejected(display, f"truncated or corrupt web archive after {n} responses: "
+                                    f"{_short(exc)}")
             return
+        finally:
+            _WARCIO.notes = None
     if n == 0:
         yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
+
+
+def _feed_encoding_note(parsed: Any) -> str | None:
+    """A note when feedparser did not read the feed in the encoding it declares (a feed
+    labelled UTF-8 whose bytes are Latin-1 is read as CP1252): never silently."""
+    import feedparser
+
+    exc = parsed.get("bozo_exception")
+    if isinstance(exc, feedparser.CharacterEncodingOverride):
+        return f"not the declared encoding: {str(exc).splitlines()[0][:120]}"
+    return None
 
 
 def read_feed(display: str, path: Path) -> Iterator[Item]:
@@ -725,6 +1027,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             reason = f"not a readable feed: {parsed.get('bozo_exception')}"
         yield Rejected(display, reason)
         return
+    encoding_note = _feed_encoding_note(parsed)
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{display}#{i}"
         content = None
@@ -757,8 +1060,9 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             given_published=published,
             position=f"item {i}",
             given_text=full,
-            notes=[n for n in (n1, n2, n3, n4) if n],
+            notes=[n for n in (encoding_note, n1, n2, n3, n4) if n],
         )
+        encoding_note = None  # the feed's encoding is said once, with its first article
 
 
 # The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing

@@ -240,11 +240,17 @@ def json_depth_ok(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
     return True
 
 
+def _parse_int(digits: str) -> int | str:
+    """A JSON integer; one too long for Python to convert (over 4,300 digits) stays its
+    digits, as a string, so that the field is checked (and dropped) like any other."""
+    return int(digits) if len(digits) <= 4000 else digits
+
+
 def loads_bounded(text: str) -> Any:
     """``json.loads`` with a nesting limit: raises ValueError past :data:`MAX_JSON_DEPTH`."""
     if not json_depth_ok(text):
         raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc

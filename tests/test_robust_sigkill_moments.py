@@ -1,0 +1,81 @@
+"""SIGKILL at chosen moments with two workers: inside an article batch's transaction, inside
+a story stage's write, halfway through an export. The rerun's outputs are byte for byte
+those of a run never killed, and the workers end with their run (issue 15)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.news import article
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUTS = ("articles.jsonl", "events.jsonl", "figures.jsonl", "stories.jsonl", "series.jsonl",
+           "timeline.json", "dyads.csv", "report.html")
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+
+
+def _corpus(folder: Path) -> None:
+    folder.mkdir()
+    for f in range(3):
+        lines = [{"id": f"w{f}-{i}", "title": f"Crossing update {f}-{i}", "outlet": "Reuters",
+                  "published": f"2025-03-{10 + f:02d}", "text": article(10 * f + i)}
+                 for i in range(2)]
+        (folder / f"part{f}.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.add(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _args(src: Path, out: Path) -> list[str]:
+    return [str(src), "--out", str(out), "--quiet", "--workers", "2"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
+def test_sigkill_at_chosen_moments_with_two_workers(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    _corpus(src)
+    cli = [sys.executable, "-m", "storyline.cli", "run"]
+    subprocess.run([*cli, *_args(src, tmp_path / "ref")], check=True, env=ENV,
+                   capture_output=True)
+    for moment in ("batch_write", "story_write", "export_events"):
+        out = tmp_path / moment
+        proc = subprocess.Popen([sys.executable, str(ROOT / "benchmarks" / "killpoint.py"),
+                                 moment, "1", *_args(src, out)], env=ENV,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seen: set[int] = set()
+        while proc.poll() is None:
+            seen |= _children(proc.pid)
+            time.sleep(0.05)
+        assert proc.returncode == -9, f"{moment}: the run was not killed ({proc.returncode})"
+        end = time.monotonic() + 20
+        while time.monotonic() < end and any(_alive(p) for p in seen):
+            time.sleep(0.1)
+        assert not any(_alive(p) for p in seen), f"{moment}: workers outlived their run"
+        rerun = subprocess.run([*cli, *_args(src, out)], env=ENV, capture_output=True,
+                               text=True)
+        assert rerun.returncode == 0, rerun.stderr[-2000:]
+        differ = [n for n in OUTPUTS if (out / n).read_bytes() != (tmp_path / "ref" / n).read_bytes()]
+        assert not differ, f"{moment}: {differ} differ after the rerun"
