@@ -297,3 +297,8 @@ def test_rule_tags_its_example(rule: Any, example: Any) -> None:
     assert (example.expression, example.value) in alone
     whole = [(t.text, t.value) for t in find_times(example.sentence, example.dct)]
     assert (example.expression, example.value) in whole
+
+
+def test_a_week_at_the_calendar_end_has_no_range() -> None:
+    assert resolve_range("9999-W52") is None  # it would end in year 10000
+    assert resolve_range("2019-W21") == ("2019-05-20", "2019-05-26")

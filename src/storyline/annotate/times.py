@@ -1889,7 +1889,7 @@ def resolve_range(value: str) -> tuple[str, str] | None:
         if m := re.fullmatch(r"(\d{2})", v):
             y = int(m.group(1)) * 100
             return (f"{max(y, 1):04d}-01-01", f"{y + 99:04d}-12-31")
-    except ValueError:
+    except (ValueError, OverflowError):  # a week or season past year 9999
         return None
     return None
 
