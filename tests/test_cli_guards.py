@@ -18,8 +18,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from storyline.cli import main
 from storyline.clean.dates import infer_date, possible_day
+from storyline.cli import main
 from storyline.pipeline import Options, OwnFiles, run
 from storyline.schemas import validate
 from tests.news import article, jsonl_line

@@ -130,9 +130,8 @@ class OwnFiles:
             return False
         if real == self.out or self.out in real.parents:
             return True
-        if real.name == self.db.name or real.name == self.db.name + ".wal":
-            if real.parent == self.db.parent:
-                return True
+        if real.parent == self.db.parent and real.name in (self.db.name, self.db.name + ".wal"):
+            return True
         if real.name.endswith(STORE_SUFFIXES):
             return True  # a storyline store (DuckDB file) is never an article
         return real.name in OWN_OUTPUTS and (real.parent / "storyline.duckdb").exists()
