@@ -176,10 +176,18 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.Mon
     def interrupted(*a: Any, **k: Any) -> Any:
         raise KeyboardInterrupt
 
+    src = _input(tmp_path)
     monkeypatch.setattr(pipeline, "run", interrupted)
-    assert main(["run", str(_input(tmp_path)), "--out", str(tmp_path / "o"), "--quiet"]) == 130
+    assert main(["run", str(src), "--out", str(tmp_path / "o"), "--quiet"]) == 130
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "interrupted" in err and "Traceback" not in err
+
+    def query_interrupted(*a: Any, **k: Any) -> Any:  # Ctrl-C inside a DuckDB query
+        raise RuntimeError("Query interrupted")
+
+    monkeypatch.setattr(pipeline, "run", query_interrupted)
+    assert main(["run", str(src), "--out", str(tmp_path / "o"), "--quiet"]) == 130
+    assert "interrupted" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -58,9 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(args)
     except KeyboardInterrupt:
-        print("storyline: interrupted; what was stored is kept: run the same command again "
-              "to go on", file=sys.stderr)
-        return 130
+        return _interrupted()
+    except RuntimeError as exc:
+        # Ctrl-C during a store query reaches us as DuckDB's "Query interrupted"
+        if "interrupted" not in str(exc).lower():
+            raise
+        return _interrupted()
+
+
+def _interrupted() -> int:
+    print("storyline: interrupted; what was stored is kept: run the same command again "
+          "to go on", file=sys.stderr)
+    return 130
 
 
 def _run(args: argparse.Namespace) -> int:
