@@ -55,6 +55,12 @@ def event_json(event: Event) -> dict[str, Any]:
     from storyline.events.plover import plover_type
 
     data: dict[str, Any] = to_json(event)
+    when = data.get("date")
+    if isinstance(when, dict):
+        # A date that could not be resolved (no --dct, no record date) is null, not "".
+        for key in ("start", "end"):
+            if not when.get(key):
+                when[key] = None
     data["plover_type"] = plover_type(event)
     data["sources"] = 1
     data["related"] = []

@@ -55,15 +55,48 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "code":
         return _code(args.file, args.dct)
 
-    if args.config is not None:
-        import os
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return _interrupted()
+    except RuntimeError as exc:
+        # Ctrl-C during a store query reaches us as DuckDB's "Query interrupted"
+        if "interrupted" not in str(exc).lower():
+            raise
+        return _interrupted()
 
+
+def _interrupted() -> int:
+    print("storyline: interrupted; what was stored is kept: run the same command again "
+          "to go on", file=sys.stderr)
+    return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    import os
+
+    problem = _bad_number(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    if args.config is not None:
+        from storyline.config import ConfigError, check_config
+
+        try:
+            unknown = check_config(args.config)
+        except ConfigError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if unknown:
+            print(f"warning: the config file {args.config} has unknown settings (ignored): "
+                  + ", ".join(unknown), file=sys.stderr)
         os.environ["STORYLINE_CONFIG"] = str(args.config)  # read when the stages load
-    from storyline.pipeline import Options, run
+    from storyline.pipeline import Options, OutputError, run
     from storyline.summary import print_summary
 
     options = Options(
-        workers=max(1, args.workers), engine=args.engine, one_story=args.one_story,
+        workers=_workers(args.workers, args.engine), engine=args.engine,
+        one_story=args.one_story,
         timeline_dates=args.timeline_dates, timeline_sentences=args.timeline_sentences,
         timeline_from=args.timeline_from, timeline_to=args.timeline_to,
         progress=not args.quiet and sys.stderr.isatty(), min_confidence=args.min_confidence,
@@ -72,12 +105,49 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         summary = run(args.inputs, args.out, args.db, options)
-    except (StoreLocked, StoreError) as exc:
+    except (StoreLocked, StoreError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # e.g. the disk or the output folder failing mid-run
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     if not args.quiet:
         print_summary(summary)
     return 0
+
+
+def _bad_number(args: argparse.Namespace) -> str | None:
+    """The first numeric option out of its range, as one line (None when all are fine)."""
+    import math
+
+    from storyline.config import setting
+
+    most = int(setting("run", "max_workers", 256))
+    if args.workers < 1:
+        return f"--workers must be 1 or more (got {args.workers})"
+    if args.workers > most:
+        return f"--workers must be at most {most} (got {args.workers})"
+    x = args.min_confidence
+    if x is not None and not (math.isfinite(x) and 0.0 <= x <= 1.0):
+        return f"--min-confidence must be a number from 0 to 1 (got {x})"
+    for flag, value in (("--timeline-dates", args.timeline_dates),
+                        ("--timeline-sentences", args.timeline_sentences)):
+        if value is not None and value < 1:
+            return f"{flag} must be 1 or more (got {value})"
+    return None
+
+
+def _workers(asked: int, engine: str) -> int:
+    """Local workers beyond the CPUs only slow a run: clamped, with a warning."""
+    import os
+
+    cpus = os.cpu_count() or 1
+    if engine == "local" and asked > cpus:
+        print(f"warning: --workers {asked} is more than the {cpus} CPUs; using {cpus}",
+              file=sys.stderr)
+        return cpus
+    return asked
 
 
 def _code(file: str, dct: str | None) -> int:

@@ -11,6 +11,7 @@ environment variable) overrides any of them; what it leaves out keeps its defaul
 from __future__ import annotations
 
 import logging
+import math
 import os
 import tomllib
 from functools import lru_cache
@@ -24,7 +25,7 @@ ENV = "STORYLINE_CONFIG"
 @lru_cache(maxsize=1)
 def settings() -> dict[str, dict[str, Any]]:
     """The defaults, updated by the user's file when one is named."""
-    data = tomllib.loads(files("storyline").joinpath("data/config.toml").read_text("utf-8"))
+    data = _defaults()
     user = os.environ.get(ENV)
     if user:
         try:
@@ -37,6 +38,74 @@ def settings() -> dict[str, dict[str, Any]]:
             if isinstance(values, dict):
                 data.setdefault(section, {}).update(values)
     return data
+
+
+class ConfigError(ValueError):
+    """A user's settings file that cannot be used (missing, unreadable, not TOML, a wrong
+    type); the message is one line naming the file."""
+
+
+def _defaults() -> dict[str, Any]:
+    return tomllib.loads(files("storyline").joinpath("data/config.toml").read_text("utf-8"))
+
+
+def check_config(path: str | os.PathLike[str]) -> list[str]:
+    r"""Check a user's settings file before a run; return its unknown keys (``section.key``).
+
+    Raise :class:`ConfigError` when it is missing, unreadable or not TOML, or when a known
+    setting has a value of another type than its default (a number for a number, ...).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "c.toml"
+    >>> _ = f.write_text("[stories]\nthreshold = 0.2\ncolour = 1\n")
+    >>> check_config(f)
+    ['stories.colour']
+    """
+    try:
+        with open(path, "rb") as fh:
+            user = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"cannot read the config file {path}: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"the config file {path} is not valid TOML: {exc}") from None
+    unknown: list[str] = []
+    _check_table(str(path), _defaults(), user, "", unknown)
+    return unknown
+
+
+def _check_table(path: str, default: dict[str, Any], user: dict[str, Any], prefix: str,
+                 unknown: list[str]) -> None:
+    for key, value in user.items():
+        name = prefix + key
+        if key not in default:
+            unknown.append(name)
+            continue
+        want = default[key]
+        if isinstance(want, dict):
+            if not isinstance(value, dict):
+                raise ConfigError(f"the config file {path}: [{name}] must be a table")
+            _check_table(path, want, value, name + ".", unknown)
+        elif not _same_kind(want, value):
+            raise ConfigError(f"the config file {path}: {name} = {value!r} must be "
+                              f"{_kind(want)} (default {want!r})")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a " + type(value).__name__
+
+
+def _same_kind(want: Any, value: Any) -> bool:
+    if isinstance(want, bool) or isinstance(value, bool):
+        return isinstance(want, bool) and isinstance(value, bool)
+    if isinstance(want, int | float):
+        return isinstance(value, int | float) and math.isfinite(value)
+    return isinstance(value, type(want))
 
 
 def setting(section: str, name: str, default: Any = None) -> Any:

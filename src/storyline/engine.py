@@ -69,6 +69,9 @@ def _die_with_parent(parent: int) -> None:
     (``PR_SET_PDEATHSIG``); a worker whose parent died before this ran exits at once.
     Elsewhere a worker ends when it finds its task queue closed.
     """
+    # Ctrl-C reaches the whole process group: the run itself stops the pool and says so
+    # in one line; a worker's own KeyboardInterrupt would print a traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
             import ctypes

@@ -213,8 +213,8 @@ class Mention:
 
 @dataclass(slots=True)
 class DateRange:
-    start: str
-    end: str
+    start: str | None  # None: not resolved (`storyline code` without a date)
+    end: str | None
     precision: Precision
     text: str | None
 

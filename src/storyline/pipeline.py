@@ -99,14 +99,57 @@ def process_item(item: Item) -> Result:
     return item
 
 
+class OutputError(RuntimeError):
+    """The output folder cannot be made or written (a file of that name, read-only, ...)."""
+
+
+# What a run writes beside its store: never read back as input (a store's own folder).
+OWN_OUTPUTS = frozenset({
+    "articles.jsonl", "events.jsonl", "figures.jsonl", "series.jsonl", "stories.jsonl",
+    "timeline.json", "dyads.csv", "dyads.parquet", "report.html",
+})
+STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
+
+
+@dataclass
+class OwnFiles:
+    """The run's own folder and store, and every earlier run's outputs: not inputs.
+
+    An output folder inside an input folder would otherwise be read back on every rerun
+    (its report stored as one more article each time).
+    """
+
+    out: Path
+    db: Path
+    skipped: int = 0
+
+    def __contains__(self, path: Path) -> bool:
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            return False
+        if real == self.out or self.out in real.parents:
+            return True
+        if real.parent == self.db.parent and real.name in (self.db.name, self.db.name + ".wal"):
+            return True
+        if real.name.endswith(STORE_SUFFIXES):
+            return True  # a storyline store (DuckDB file) is never an article
+        return real.name in OWN_OUTPUTS and (real.parent / "storyline.duckdb").exists()
+
+    def files(self, inputs: list[str]) -> Iterator[tuple[str, Path]]:
+        for display, path in iter_input_files(inputs):
+            if path in self:
+                self.skipped += 1
+                continue
+            yield display, path
+
+
 def _items(inputs: list[str], done: dict[str, tuple[int, int]],
-           summary: Summary, own: tuple[Path, ...] = ()) -> Iterator[Item]:
+           summary: Summary, own: OwnFiles | None = None) -> Iterator[Item]:
     # Runs in a process pool's feeder thread: it must not touch the store (``done`` is
     # read beforehand by the thread that owns the connection).
     repeats = InputRepetition()
-    for display, path in iter_input_files(inputs):
-        if _inside(path, own):
-            continue  # the run's own outputs (an --out folder inside an input folder)
+    for display, path in (own.files(inputs) if own else iter_input_files(inputs)):
         summary.files += 1
         if _unchanged(done, display, path):
             summary.files_reused += 1
@@ -119,14 +162,6 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
                 item.boilerplate = furniture
             yield item
         yield FileEnd(display, path, n)
-
-
-def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
-    try:
-        resolved = path.resolve()
-    except (OSError, RuntimeError):
-        return False
-    return any(resolved == f or f in resolved.parents for f in folders)
 
 
 def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
@@ -147,8 +182,9 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     """Run the main job and write the outputs to ``out``."""
     options = options or Options()
     started = time.monotonic()
-    out.mkdir(parents=True, exist_ok=True)
+    _output_folder(out)
     db = db or out / "storyline.duckdb"
+    own = OwnFiles(out.resolve(), db.resolve())
     summary = Summary()
     warn = log or (lambda msg: print(msg, file=sys.stderr))
     per_file = FileWarnings(warn)
@@ -161,7 +197,11 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
 
     with Store(db) as store:
         run_id = store.new_run()
-        total_files = sum(1 for _ in iter_input_files(inputs))
+        total_files = sum(1 for _ in own.files(inputs))
+        if own.skipped:
+            per_file.say(f"warning: {own.skipped} file(s) of this run's output folder, "
+                         "its store or an earlier run's outputs are inside the input: not read")
+            per_file.end_file(str(out))
         progress = _progress(options.progress and total_files > 0)
         task = progress.add_task("reading", total=total_files) if progress else None
 
@@ -180,7 +220,6 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
             batch_done.clear()
             last_flush = time.monotonic()
 
-        own = tuple(p.resolve() for p in (out, db))
         items = _items(inputs, store.done_files(), summary, own)
         with progress or _nullcontext():
             for result in parallel_map(process_item, items, workers=options.workers,
@@ -226,6 +265,26 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _output_folder(out: Path) -> None:
+    """Make ``out`` (and its parents) and check that it can be written, or raise
+    :class:`OutputError` with one line naming it."""
+    import os
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"cannot use {out} as the output folder: a file of that name "
+                          "exists") from None
+    except OSError as exc:
+        raise OutputError(f"cannot make the output folder {out}: "
+                          f"{exc.strerror or exc}") from None
+    if not out.is_dir():
+        raise OutputError(f"cannot use {out} as the output folder: not a folder")
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write to the output folder {out}: read-only or "
+                          "permission denied")
 
 
 def _where(item: Article | Rejected) -> str:

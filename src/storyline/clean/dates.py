@@ -193,13 +193,30 @@ def _tense_of(sent: str, pos: int) -> bool:
     return bool(FUTURE_CUES.search(sent[start:end]))
 
 
+def possible_day(month: int, day: int, year: int | None = None) -> bool:
+    """Whether ``day`` of ``month`` (of ``year``, when given) is on the calendar.
+
+    "February 30" and "31 April" are not dates, so they are no evidence of when an
+    article was written; "February 29" is possible when no year says otherwise.
+
+    >>> possible_day(2, 30), possible_day(4, 31), possible_day(2, 29), possible_day(2, 29, 2023)
+    (False, False, True, False)
+    """
+    try:
+        dt.date(year if year is not None and 1 <= year <= 9999 else 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _clause_references(sent: str) -> list[Reference]:
     refs: list[Reference] = []
     taken: list[tuple[int, int]] = []
     for m in _MD.finditer(sent):
         mon = MONTHS.get(m["mon"].lower().rstrip("."))
         day = int(re.sub(r"\D", "", m["day"]))
-        if mon is None or not 1 <= day <= 31:
+        if mon is None or not possible_day(mon, day, int(m["year"]) if m["year"] else None):
+            taken.append(m.span())  # an impossible date is no evidence, nor its parts
             continue
         if m["mon"].lower() == "may" and not m["year"] and not re.match(r"May\b", m["mon"]):
             continue  # the modal verb "may"
@@ -212,7 +229,8 @@ def _clause_references(sent: str) -> list[Reference]:
             continue
         mon = MONTHS.get(m["mon"].lower().rstrip("."))
         day = int(re.sub(r"\D", "", m["day"]))
-        if mon is None or not 1 <= day <= 31:
+        if mon is None or not possible_day(mon, day, int(m["year"]) if m["year"] else None):
+            taken.append(m.span())
             continue
         future = _tense_of(sent, m.start())
         refs.append(Reference(mon, day, int(m["year"]) if m["year"] else None, None, future))

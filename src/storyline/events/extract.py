@@ -196,11 +196,11 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         trig, asked = embedded
     tok = trig.token
     date, dated_future = _date(doc, seg, trig, trigs, whens, default)
-    if dated_future and date.text and _past_tense(tok) and not re.search(r"\d{4}", date.text):
+    if dated_future and date.text and date.start and date.end and _past_tense(tok) and not re.search(r"\d{4}", date.text):
         # "In September, the two leaders brokered ..." in a June article: last September
         date = DateRange(start=_year_back(date.start), end=_year_back(date.end),
                          precision=date.precision, text=date.text)
-        dated_future = bool(default[1]) and date.start > default[1]
+        dated_future = bool(default[1]) and (date.start or "") > default[1]
     modality = _modality(trig, seg, question=question, dated_future=dated_future)
     if date.text is None and modality in ("asserted", "negated"):
         said = _speech_date(doc, seg, trig, trigs, whens) or _coordinate_date(

@@ -183,11 +183,20 @@ class Store(StoryTables):
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: "
                              f"{str(exc).splitlines()[0]}") from None
-        self.con.execute(SCHEMA)
-        self.con.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-        )
-        self.repaired = self.repair()
+        try:
+            self.con.execute(SCHEMA)
+            self.con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+            self.repaired = self.repair()
+        except duckdb.Error as exc:
+            # A truncated or damaged file: refuse it, unchanged, rather than lose what it holds.
+            self.con.close()
+            raise StoreError(
+                f"the database {self.path} is damaged or truncated "
+                f"({str(exc).splitlines()[0][:200]}); it was left as it is: move it aside "
+                "or give this run another --db"
+            ) from None
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own (a second connection to the same database) for reads made
