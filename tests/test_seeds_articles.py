@@ -1,11 +1,13 @@
 """Issue 2 on the real seeds: outlet, title, dateline, publication date, clean bodies.
 
-Expected values were read off the seeds by hand; only short key phrases are quoted.
+Expected values were read off the seeds by hand; only short key phrases are quoted, and
+headlines are kept as hashes (sha256 of the text, first 16 hex digits), never as text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 
@@ -14,14 +16,11 @@ from storyline.model import Article
 EXPECTED = {
     # seed: (outlet, title, dateline, date or None, source)
     "000": ("Dawn", None, "Istanbul", "2018-09-16", "explicit"),
-    "001": ("Business Standard", "Turkey, Russia face conflicts over Syria's push into Idlib",
-            "Istanbul", "2019-06-01", "explicit"),
-    "002": ("Arab News", "Russian, Turkish officials step up talks on Idlib crisis", "Ankara",
-            None, "inferred"),
-    "003": ("The National", "Vladimir Putin and Recep Tayyip Erdogan agree on … Idlib",
-            None, "2019-08-27", "explicit"),
-    "004": ("TRT World", "Assad’s Idlib offensive could suspend Russia-Turkey cooperation", None,
-            None, "inferred"),
+    "001": ("Business Standard", "0a478aa8ecd2a61c", "Istanbul", "2019-06-01", "explicit"),
+    "002": ("Arab News", "1fd7b564ed5b1165", "Ankara", None, "inferred"),
+    # a long headline: the hash of its first 48 characters, and its last word
+    "003": ("The National", "651d8c81c3be066b:48 … Idlib", None, "2019-08-27", "explicit"),
+    "004": ("TRT World", "cd6c001f33368dd0", None, None, "inferred"),
 }
 
 # For the undated seeds: days the true publication date certainly lies in (from the
@@ -32,7 +31,7 @@ TRUE_WINDOWS = {"002": ("2018-08-27", "2018-09-03"), "004": ("2020-01-06", "2020
 CHROME = {
     "000": ["Opinion", "Editorial", "X post facto", "19 Apr, 2024", "Published in Dawn",
             "Hepatitis crisis", "IMF’s projections"],
-    "001": ["AP  |", "First Published", "has not been edited by Business Standard",
+    "001": ["AP  |", "First Published", "been edited by Business Standard",
             "Turkey\\, Russia"],
     "002": ["Add a Comment", "Your email address", "Required fields"],
     "003": ["UAEFriday", "second right", "Pictures:", "After Khan Sheikhoun, world will",
@@ -50,6 +49,10 @@ BODY = {
 }
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 @pytest.mark.parametrize("seed", sorted(EXPECTED))
 def test_seed_metadata(seed_articles: dict[str, Article], seed: str) -> None:
     art = seed_articles[seed]
@@ -58,9 +61,13 @@ def test_seed_metadata(seed_articles: dict[str, Article], seed: str) -> None:
     assert art.outlet == outlet
     if title is not None and " … " in title:  # long headlines: checked by their two ends
         head, tail = title.split(" … ")
-        assert art.title is not None and art.title.startswith(head) and art.title.endswith(tail)
+        digest, n = head.split(":")
+        assert art.title is not None and _digest(art.title[:int(n)]) == digest
+        assert art.title.endswith(tail)
+    elif title is None:
+        assert art.title is None
     else:
-        assert art.title == title
+        assert art.title is not None and _digest(art.title) == title
     assert art.dateline == dateline
     assert art.published.source == source
     assert art.language == "en"

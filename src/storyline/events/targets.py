@@ -2,9 +2,9 @@
 
 When neither the object of an event nor the fallbacks of :mod:`.actors` give a target,
 :func:`rule_target` looks where an analyst would: a place the act lands on ("imposed a
-curfew in parts of Kashmir": India's people, written "parts of Kashmir"), the group
+curfew in districts of Kashmir": India's people, written "districts of Kashmir"), the group
 that holds a site ("the rebel-held enclave": the rebels), the country whose thing the
-object is ("the ban on Cypriot ships": Cyprus), and whom an act of giving is meant to
+object is ("the ban on Cypriot vessels": Cyprus), and whom an act of giving is meant to
 help ("sent food to help displaced families"). Each rule lists the event types it
 applies to and has an example (``tests/test_targets.py`` codes each one).
 """
@@ -99,7 +99,8 @@ def _described_act(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
                    damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
                    ) -> Actor | list[Actor] | None:
     """The one the object's own clause acts on: "lifted sanctions imposed on China",
-    "rejected appeals to release Aya Hijazi", "accepted an invitation to meet with Kim",
+    "rejected appeals to release the jailed aid worker", "accepted an invitation to meet
+    with the rebel chief",
     "rejected the proposal submitted by the port company"."""
     spec = rules()["described_acts"]
     if trig.type not in spec["types"]:
@@ -152,8 +153,8 @@ def _anchors(trig: _Trig) -> list[Token]:
 def _other_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
                   actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
                   places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
-    """Another direct object of the trigger when the first names no one ("will meet his
-    counterpart Italian President Sergio Mattarella", parsed as two objects)."""
+    """Another direct object of the trigger when the first names no one ("will see his
+    host, the Austrian chancellor Anna Lind", parsed as two objects)."""
     if not trig.verbal:
         return None
     for c in trig.token.children:
@@ -227,7 +228,7 @@ def _phrase(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> tuple[i
 def _place_actor(doc: Doc, tok: Token, role: str, actors: Sequence[ActorMention],
                  damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
                  ) -> Actor | list[Actor] | None:
-    """The country a place phrase stands for ("parts of Kashmir" -> India's people), or
+    """The country a place phrase stands for ("districts of Kashmir" -> India's people), or
     the state it names when it is an actor already ("Syria")."""
     span = _phrase(doc, tok, damaged)
     if span is None:
@@ -292,7 +293,7 @@ def _held(doc: Doc, trig: _Trig, tgt_tok: Token | None,
 def _demonym_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
                     actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
                     outer: str | None) -> Actor | list[Actor] | None:
-    """"the ban on Cypriot ships": Cyprus; "rejected U.S. calls": the United States;
+    """"the ban on Cypriot vessels": Cyprus; "rejected U.S. calls": the United States;
     "a hunger strike against violations by the city police": the police (whose the
     thing is, or who did it, along the object's chain of prepositions)."""
     spec = rules()["demonym_objects"]
@@ -316,7 +317,7 @@ def _demonym_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
 
 def _whose(tok: Token, actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]]
            ) -> Actor | list[Actor] | None:
-    """The state a noun's modifier names ("Cypriot ships", "U.S. calls")."""
+    """The state a noun's modifier names ("Cypriot vessels", "U.S. calls")."""
     for c in tok.children:
         if c.dep_ not in ("amod", "compound", "poss", "nmod") or c.i > tok.i:
             continue
