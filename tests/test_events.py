@@ -115,17 +115,17 @@ def test_types(nlp, text, typ):
 
 
 def test_no_event_in_background(nlp):
-    text = "Idlib is the last major opposition stronghold in the country."
+    text = "Karsa is the final large rebel bastion in the north."
     assert code(nlp, text) == []
 
 
 # --- modality ------------------------------------------------------------------
 
 MODALITY_CASES = [
-    ("An offensive, if there will be one, is not coming for a month.", "ASSAULT",
+    ("A new offensive, if there is one, will not start for weeks.", "ASSAULT",
      {"hypothetical", "future"}),
     ("Further shelling could trigger a wider confrontation.", "ASSAULT", {"hypothetical"}),
-    ("The quarrel may have prompted Russia to postpone the strike on the town.", "ASSAULT",
+    ("The dispute may have led Russia to delay the strike on the town.", "ASSAULT",
      {"hypothetical"}),
     ("If Ankara cannot prevent an assault on the province, refugees will flee.", "ASSAULT",
      {"hypothetical"}),
@@ -193,7 +193,7 @@ def test_meet_with_target(nlp):
 
 
 def test_reported_speech(nlp):
-    text = "Lavrov told reporters that Turkey and Russia had agreed on a new ceasefire."
+    text = "Lavrov told journalists Turkey and Russia had agreed on a fresh ceasefire."
     evs = code(nlp, text)
     agree = [e for e in evs if e.type == "AGREE"]
     assert agree and names(agree[0].source) == ["Russia", "Turkey"]
@@ -312,7 +312,7 @@ def test_dash_dateline_does_not_take_the_subject(nlp):
 
 
 def test_coordinated_request_stays_asserted(nlp):
-    text = "Erdogan called for a new ceasefire and urged Russia to rein in Damascus."
+    text = "Erdogan called for a fresh truce and urged Russia to rein in Damascus."
     evs = [e for e in code(nlp, text) if e.type == "REQUEST"]
     assert len(evs) == 2 and {e.modality for e in evs} == {"asserted"}
 
@@ -359,20 +359,20 @@ def test_scene_under_a_negated_clause_still_happened(nlp):
 
 
 def test_pledge_to_fight_on_is_a_threat(nlp):
-    ev = one(nlp, "In Idlib, the rebels vowed to continue the fight against Damascus.")
+    ev = one(nlp, "In Karsa, the rebels vowed to keep up the fight against Damascus.")
     assert ev.type == "THREATEN" and names(ev.source) == "the rebels"
 
 
 def test_relative_clause_subject_is_the_named_group_not_its_description(nlp):
-    text = "Damascus shelled the rebels, an armed group that has vowed to continue the fight."
+    text = "Damascus shelled the rebels, an armed group that has vowed to keep fighting."
     assert names(one(nlp, text, "THREATEN").source) == "the rebels"
 
 
 def test_deliveries_of_weapons_and_provisions_of_support(nlp):
     # arms bought are an exchange; arms given, military aid (PLOVER AID)
-    assert one(nlp, "A new round of deliveries of the missiles Turkey purchased reached "
+    assert one(nlp, "Another batch of deliveries of the missiles Turkey bought reached "
                     "Ankara on Monday.").type == "COOPERATE"
-    assert one(nlp, "A new round of deliveries of Russian missiles reached Damascus on "
+    assert one(nlp, "Another batch of deliveries of Russian missiles reached Damascus on "
                     "Monday.").type == "AID"
     assert one(nlp, "Russia's provisions of military support to Damascus angered "
                     "Ankara.").type == "AID"
@@ -390,7 +390,7 @@ def test_defeat_and_air_raids_are_assaults_with_their_source(nlp):
 
 
 def test_a_standing_agreement_is_not_an_event(nlp):
-    assert not [e for e in code(nlp, "Nine months later, the truce has failed.")
+    assert not [e for e in code(nlp, "Seven months on, the truce has collapsed.")
                 if e.type == "AGREE"]
     assert not [e for e in code(nlp, "The deal leaves the border question open.")
                 if e.type == "AGREE"]
@@ -519,7 +519,7 @@ def test_months_into_an_operation_to_defeat_someone(nlp, text):
 @pytest.mark.parametrize("text, source", [
     # the parse makes "urged" a conjunct of "calls"/"gained": its subject would be Turkey;
     # the verb continues the relative clause, so "who" -> its antecedent urged
-    ("Turkey’s calls for a ceasefire gained enthusiastic support from Putin, who stated on "
+    ("Turkey’s calls for a truce won warm support from Putin, who stated on "
      "Monday that “Moscow is working hard to stop this war”, and urged Syria and Iran to "
      "refrain from shelling towns in the north.", "Vladimir Putin"),
     ("Turkey's demands for a ceasefire gained backing from Lavrov, who stated on Monday that "

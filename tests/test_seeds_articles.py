@@ -40,7 +40,7 @@ CHROME = {
 }
 BODY = {
     "000": ["Disagreement between Turkey and Russia", "fled the conflict."],
-    "001": ["again facing an escalation", "will not take a single step back",
+    "001": ["again facing an escalation", "not take a single step back",
             "Group of 20 conference", "prevent a catastrophe in Idlib"],
     "002": ["Talks between Ankara and Moscow", "Sept. 11-12", "drafting a new Syrian constitution"],
     "003": ["may not have got the reprieve", "one-day visit to Russia",
