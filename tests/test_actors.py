@@ -67,7 +67,7 @@ def test_office_holder_depends_on_date(nlp):
 
 
 def test_counterpart_with_name(nlp):
-    got = actors(nlp, "Cavusoglu met his Russian counterpart Sergei Lavrov on Friday.",
+    got = actors(nlp, "Cavusoglu held talks with his Russian counterpart Sergei Lavrov in Ankara.",
                  published="2018-09-01")
     assert got["Cavusoglu"][0] == "cavusoglu_mevlut"
     assert got["Russian counterpart Sergei Lavrov"] == ("lavrov_sergei", "RUS", "GOV")
@@ -120,11 +120,11 @@ def test_unknown_expert_with_city_based(nlp):
 
 
 def test_damaged_spans_are_skipped(nlp):
-    text = "Turkey has accused the of violating the truce."
+    text = "Turkey has accused the of breaking the truce."
     start = text.index("the of") + 4
     got = actors(nlp, text, damaged=[(start, start)])
     assert "Turkey" in got
-    text2 = "Turkey has accused Russia of violating the truce."
+    text2 = "Turkey has accused Russia of breaking the truce."
     s = text2.index("Russia")
     got2 = actors(nlp, text2, damaged=[(s, s + 6)])
     assert "Russia" not in got2
@@ -222,7 +222,7 @@ ISSUE_LIST = [
      {"United Nations": ("UN", None, "IGO"), "U.N. Security Council": ("UNSC", None, "IGO"),
       "UNICEF": ("UNICEF", None, "IGO"), "European Union": ("EU", None, "IGO"),
       "Group of 20": ("G20", None, "IGO")}),
-    ("The area is held by Hayat Tahrir al-Sham (HTS), an al-Qaeda affiliate, and by "
+    ("The district is controlled by Hayat Tahrir al-Sham (HTS), an al-Qaeda affiliate, and by "
      "al-Qaeda-linked militants who fought rebels, Turkey-backed armed groups and the "
      "armed opposition.", "2019-06-01", "SYR",
      {"Hayat Tahrir al-Sham": ("HTS", "SYR", "REB"), "HTS": ("HTS", "SYR", "REB"),

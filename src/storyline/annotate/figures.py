@@ -2,7 +2,7 @@
 
 :func:`extract_figures` reads an article's existing spaCy parse (no second model) and
 returns one :class:`~storyline.model.Figure` per reported number about the story:
-"more than 3.6 million Syrian refugees" hosted by Turkey, "235,000 civilians" displaced
+"more than 2.4 million refugees" hosted by a neighbour, "235,000 civilians" displaced
 between two dates, "$40 billion" spent, "Sixty per cent" of an area controlled.
 
 How it works, in order:

@@ -1,8 +1,8 @@
 """Publication dates: what the article states, else what its own references imply.
 
-``explicit_date`` looks for the article's own statement ("Published in Dawn,
-September 16th, 2018", "First Published: Sat, June 01 2019", "Updated: August
-27, 2019 10:28 PM") and prefers it over page chrome (a header with the scraping
+``explicit_date`` looks for the article's own statement ("Published in The Daily
+Ledger, March 3rd, 2021", "First Published: Tue, May 04 2021", "Updated: July
+9, 2021 8:15 AM") and prefers it over page chrome (a header with the scraping
 date). ``infer_date`` reasons from the dates an undated article mentions: a
 past event bounds the article from below, an announced future one from above;
 a weekday named with a date fixes the year; a month named with its year next to

@@ -123,7 +123,7 @@ def _sentence_antecedent(pron: Token, actors: Sequence[ActorMention],
         return None
     described = _appos_head(clause.head)
     while described.dep_ == "conj" and described.head.i != described.i:
-        described = described.head  # "the Hayat Tahrir al-Sham, or HTS, which it ..."
+        described = described.head  # "the Front, or LF, which it ..."
     first = min(t.idx for t in described.subtree)  # the described phrase and its names
     for m in sorted(actors, key=lambda m: -m.start):
         if m.end > first or m.start < pron.sent.start_char:

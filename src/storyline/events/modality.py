@@ -179,7 +179,7 @@ def _noun_hedge(tok: Token, dated_future: bool) -> Modality | None:
         return "asserted"  # "warned during talks with X": the talks took place
     if tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "," and \
             tok.nbor(2).lower_ in lx.CONDITION_MARKS:
-        return "hypothetical"  # "an offensive, if there will be one, ..."
+        return "hypothetical"  # "an offensive, if there is one, ..."
     return None
 
 

@@ -571,7 +571,7 @@ def _talked_by_phone(c: Ctx) -> Verdict:
 @rule("make", gives=("SANCTION", "discontinue"),
       example="Washington made the jets unavailable to Ankara.")
 def _made_unavailable(c: Ctx) -> Verdict:
-    """"the jet, which the US made unavailable to Turkey": withholding."""
+    """"the jets, which Washington kept from Ankara by making them unavailable": withholding."""
     return any(k.dep_ in ("oprd", "acomp", "ccomp") and _lemma(k) in (
         "unavailable", "inaccessible", "off-limits") for k in c.tok.children)
 

@@ -37,7 +37,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                                                          "into", "near"):
                 tgt = tgt or next((x for x in c.children if x.dep_ == "pobj"), None)
         if src is None and tok.dep_ in _SUBJ:
-            # "Negotiations have taken place between Turkey and Russia", "sanctions were
+            # "Talks took place between Kenya and Uganda", "sanctions were
             # tightened by the EU"
             for c in tok.head.children:
                 if (c.dep_ == "prep" and c.lower_ in ("between", "by")) or (
@@ -115,7 +115,7 @@ def _noun_source(trig: _Trig) -> Token | None:
     tok = trig.token
     src: Token | None = None
     if tok.dep_ in _SUBJ:
-        # "Negotiations have taken place between Turkey and Russia"
+        # "Talks took place between Kenya and Uganda"
         for o in tok.head.children:
             if o.dep_ in ("dobj", "attr"):
                 for c in o.children:
