@@ -123,3 +123,30 @@ def test_a_state_that_sues_is_its_government_a_state_hit_is_not() -> None:
     assert isinstance(src, list) and [(a.country, a.role) for a in src] == [("USA", "GOV")] * 2
     hosted = storyline.code("Chicago hosted the summit on Monday.", date="2010-06-12")
     assert all(e.source is None for e in hosted)
+
+
+def test_a_long_record_is_parsed_in_pieces_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record over ``[annotate] chunk_chars`` is parsed piece by piece (bounded memory);
+    records keep their order and offsets index the whole text."""
+    import storyline.annotate.stage as stage
+
+    monkeypatch.setattr(stage, "CHUNK_CHARS", 120)
+    pieces: list[int] = []
+    whole = stage.parse
+
+    def counting(text: str, chunk_chars: int | None = None) -> object:
+        pieces.append(len(text))
+        return whole(text, chunk_chars)
+
+    monkeypatch.setattr(stage, "parse", counting)
+    long = "\n".join(SENTENCES[:3] * 3)
+    assert len(long) > 120
+    recs = [Record(SENTENCES[0], "a", "2024-05-08"), Record(long, "b", "2024-05-08"),
+            Record(SENTENCES[2], "c", "2024-05-08")]
+    out = list(code_records(recs))
+    assert [c.id for c in out] == ["a", "b", "c"]
+    assert pieces == [len(long)]  # the long record alone went through the piecewise parse
+    assert len([e for e in out[1].events if e.type == "ASSAULT"]) == 3
+    for ev in out[1].events:
+        m = ev.mentions[0]
+        assert m.trigger is not None and long[m.trigger.start:m.trigger.end] == m.trigger.text

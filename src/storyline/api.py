@@ -85,7 +85,7 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     nlp = load_nlp()
     chosen = get_coder(coder or DEFAULT_CODER)
 
-    from storyline.annotate.stage import MAX_CHARS
+    from storyline.annotate.stage import CHUNK_CHARS, MAX_CHARS, parse
     from storyline.ingest.guard import without_surrogates
 
     def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
@@ -100,7 +100,23 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
                 r = Record(text, r.id, r.date)
             yield text, r
 
-    for doc, rec in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
+    def parsed() -> Iterator[tuple[Any, Record]]:
+        """Records in order with their parse: short ones batched through ``nlp.pipe``, a
+        long one (over ``[annotate] chunk_chars``) parsed piece by piece, so that its
+        memory is that of one piece."""
+        held: list[tuple[str, Record]] = []
+        for text, rec in pairs():
+            if len(text) <= CHUNK_CHARS:
+                held.append((text, rec))
+                if len(held) < batch_size:
+                    continue
+            yield from nlp.pipe(held, as_tuples=True, batch_size=batch_size)
+            held = []
+            if len(text) > CHUNK_CHARS:
+                yield parse(text), rec
+        yield from nlp.pipe(held, as_tuples=True, batch_size=batch_size)
+
+    for doc, rec in parsed():
         date = rec.date or dct
         if not rec.text.strip():
             yield Coded(rec.id, rec.text)
