@@ -4,12 +4,14 @@ those of a run never killed, and the workers end with their run (issue 15)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,22 +32,19 @@ def _corpus(folder: Path) -> None:
         (folder / f"part{f}.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
 
 
-def _children(pid: int) -> set[int]:
-    out = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                out.add(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return out
+def _sigkill_bench() -> Any:
+    """``benchmarks/robust_sigkill.py``: its process helpers (children of a pid, alive)."""
+    spec = importlib.util.spec_from_file_location("robust_sigkill",
+                                                  ROOT / "benchmarks" / "robust_sigkill.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+_BENCH = _sigkill_bench()
+_children = _BENCH._children
+_alive = _BENCH._alive
 
 
 def _args(src: Path, out: Path) -> list[str]:

@@ -34,7 +34,14 @@ from typing import Literal, NamedTuple
 from storyline.model import TimeExpression
 from storyline.text.sentences import sentence_spans
 from storyline.text.spans import overlaps_any
-from storyline.text.vocab import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
+from storyline.text.vocab import (
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    possible_day,
+)
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Tense = Literal["past", "future", "none"]
@@ -1767,8 +1774,7 @@ def _impossible_dates(text: str) -> list[tuple[int, int]]:
             continue
         day = int(m.group("d1") or m.group("d2"))
         year_s = m.group("y1") or m.group("y2")
-        year = int(year_s) if year_s else 2000  # a leap year: "February 29" may exist
-        if day < 1 or day > _days_in(max(1, year), month):
+        if not possible_day(month, day, int(year_s) if year_s else None):
             out.append((m.start(), m.end()))
     return out
 

@@ -22,7 +22,7 @@ from importlib import resources
 from storyline.clean.patterns import DATE_STRING, DAY_RE, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
 from storyline.model import Published
 from storyline.text.sentences import sentence_spans
-from storyline.text.vocab import MONTH_NAMES
+from storyline.text.vocab import MONTH_NAMES, possible_day
 
 Date = dt.date
 
@@ -191,22 +191,6 @@ def _tense_of(sent: str, pos: int) -> bool:
             end = m.start()
             break
     return bool(FUTURE_CUES.search(sent[start:end]))
-
-
-def possible_day(month: int, day: int, year: int | None = None) -> bool:
-    """Whether ``day`` of ``month`` (of ``year``, when given) is on the calendar.
-
-    "February 30" and "31 April" are not dates, so they are no evidence of when an
-    article was written; "February 29" is possible when no year says otherwise.
-
-    >>> possible_day(2, 30), possible_day(4, 31), possible_day(2, 29), possible_day(2, 29, 2023)
-    (False, False, True, False)
-    """
-    try:
-        dt.date(year if year is not None and 1 <= year <= 9999 else 2000, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _clause_references(sent: str) -> list[Reference]:

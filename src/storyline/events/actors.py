@@ -156,6 +156,8 @@ def _place_government(tok: Token, places: Sequence[PlaceMention], damaged: Seque
     """The government of a first-level region or town that is the subject of a verbal,
     legal or cooperative act ("Alabama and Louisiana have sued over the spill" -> the two
     states' governments, country from the gazetteer); None for anything else."""
+    from storyline.annotate.actors import slug
+
     if not trig.verbal or trig.type not in _BODY_ACTS or tok.dep_ not in ("nsubj", "csubj"):
         return None
     out: list[Actor] = []
@@ -166,9 +168,9 @@ def _place_government(tok: Token, places: Sequence[PlaceMention], damaged: Seque
                     and p.kind in ("admin1", "place") and p.country), None)
         if hit is None:
             return None
-        out.append(Actor(text=hit.text, name=f"{hit.name} government",
-                         id="unk-" + re.sub(r"[^a-z0-9]+", "-", hit.name.lower()).strip("-")
-                         + "-gov", country=hit.country, role="GOV"))
+        name = f"{hit.name} government"
+        out.append(Actor(text=hit.text, name=name, id="unk-" + slug(name).replace("_", "-"),
+                         country=hit.country, role="GOV"))
     return out[0] if len(out) == 1 else out
 
 

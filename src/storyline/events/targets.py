@@ -40,6 +40,15 @@ def rules() -> dict[str, Any]:
     return data
 
 
+def _named(doc: Doc, tok: Token, actors: Sequence[ActorMention],
+           damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+           ) -> Actor | list[Actor] | None:
+    """The actor ``tok`` names as an object: a found actor mention, else one read from the
+    phrase itself (:func:`storyline.events.actors._unnamed_actor`)."""
+    return _actors_at(tok, actors, damaged) or _unnamed_actor(
+        doc, tok, damaged, places, subject=False)
+
+
 def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[ActorMention],
                 damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
                 source: Actor | list[Actor] | None = None) -> Actor | list[Actor] | None:
@@ -117,8 +126,7 @@ def _described_act(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
             for who in cands:
                 if who.ent_type_ in _NOT_ACTORS:
                     continue
-                found = _actors_at(who, actors, damaged) or _unnamed_actor(
-                    doc, who, damaged, places, subject=False)
+                found = _named(doc, who, actors, damaged, places)
                 if found is not None:
                     return found
     return None
@@ -161,8 +169,7 @@ def _other_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
         if c.dep_ != "dobj" or (tgt_tok is not None and c.i == tgt_tok.i) or (
                 trig.extra is not None and c.i == trig.extra.i):
             continue
-        found = _actors_at(c, actors, damaged) or _unnamed_actor(
-            doc, c, damaged, places, subject=False)
+        found = _named(doc, c, actors, damaged, places)
         if found is not None:
             return found
     return None
@@ -178,8 +185,7 @@ def _noun_of(doc: Doc, trig: _Trig, tgt_tok: Token | None,
             _lemma(trig.token) in spec["except"]:
         return None
     for p in _pobjs(trig.token, ("of",)):
-        found = _actors_at(p, actors, damaged) or _unnamed_actor(
-            doc, p, damaged, places, subject=False) or _place_actor(
+        found = _named(doc, p, actors, damaged, places) or _place_actor(
             doc, p, "CVL", actors, damaged, places)
         if found is not None:
             return found
@@ -201,8 +207,7 @@ def _object_prep(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
                 who = next((x for x in c.children if x.dep_ == "pobj"), None)
             if who is None or who.ent_type_ in _NOT_ACTORS:
                 continue
-            found = _actors_at(who, actors, damaged) or _unnamed_actor(
-                doc, who, damaged, places, subject=False)
+            found = _named(doc, who, actors, damaged, places)
             if found is not None:
                 return found
     return None
@@ -344,8 +349,7 @@ def _done_by(doc: Doc, tok: Token, actors: Sequence[ActorMention],
     whos += [x for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
              for a in c.children if a.dep_ == "agent" for x in a.children if x.dep_ == "pobj"]
     for who in whos:
-        found = _actors_at(who, actors, damaged) or _unnamed_actor(
-            doc, who, damaged, (), subject=False)
+        found = _named(doc, who, actors, damaged, ())
         if found is not None:
             return found
     return None
@@ -377,8 +381,7 @@ def _purpose(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
                 whose = [x for x in obj.children if x.dep_ == "poss" and x.pos_ in (
                     "PROPN", "NOUN")]
                 for who in [obj, *whose]:
-                    found = _actors_at(who, actors, damaged) or _unnamed_actor(
-                        doc, who, damaged, places, subject=False) or _place_actor(
+                    found = _named(doc, who, actors, damaged, places) or _place_actor(
                         doc, who, "CVL", actors, damaged, places) or _demonym_object(
                         doc, trig, who, actors, damaged, "PROTEST")
                     if found is not None:

@@ -5,6 +5,7 @@ the speech verbs. Every stage that reads these words takes them from here.
 from __future__ import annotations
 
 import calendar
+import datetime
 
 # -- calendar words -------------------------------------------------------------------
 
@@ -113,3 +114,19 @@ def _forms(lemma: str) -> set[str]:
 SPEECH_VERB_FORMS: frozenset[str] = frozenset(f for v in SPEECH_VERBS for f in _forms(v))
 """The forms of :data:`SPEECH_VERBS` written after a speaker (``"said"``, ``"argues"``,
 ``"noted"``): a cue beside a word that may be a name ("Abebe said")."""
+
+
+def possible_day(month: int, day: int, year: int | None = None) -> bool:
+    """Whether ``day`` of ``month`` (of ``year``, when given) is on the calendar.
+
+    "February 30" and "31 April" are not dates, so they are no evidence of when an
+    article was written; "February 29" is possible when no year says otherwise.
+
+    >>> possible_day(2, 30), possible_day(4, 31), possible_day(2, 29), possible_day(2, 29, 2023)
+    (False, False, True, False)
+    """
+    try:
+        datetime.date(year if year is not None and 1 <= year <= 9999 else 2000, month, day)
+    except ValueError:
+        return False
+    return True
