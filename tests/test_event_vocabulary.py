@@ -59,3 +59,10 @@ def test_object_words_type_the_verb(text: str, typ: str) -> None:
 
 def test_working_with_people_served_is_no_event() -> None:
     assert storyline.code("She worked with children for ten years.", date="2024-03-05") == []
+
+
+def test_rebels_holding_a_named_site_are_that_countrys_rebels() -> None:
+    ev = _main("Government jets renewed their raids on rebel-held Idlib on Sunday.")
+    assert ev.type == "ASSAULT"
+    assert isinstance(ev.target, Actor) and ev.target.role == "REB"
+    assert ev.target.country == "SYR"

@@ -137,7 +137,7 @@ def _target_of(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[Ac
                outer: str | None = None) -> Actor | list[Actor] | None:
     return (_other_object(doc, trig, tgt_tok, actors, damaged, places)
             or _noun_of(doc, trig, tgt_tok, actors, damaged, places)
-            or _held(doc, trig, tgt_tok, damaged)
+            or _held(doc, trig, tgt_tok, damaged, places)
             or _object_prep(doc, trig, actors, damaged, places)
             or _place_target(doc, trig, tgt_tok, actors, damaged, places)
             or _demonym_object(doc, trig, tgt_tok, actors, damaged, outer)
@@ -271,8 +271,9 @@ def _place_target(doc: Doc, trig: _Trig, tgt_tok: Token | None,
 
 
 def _held(doc: Doc, trig: _Trig, tgt_tok: Token | None,
-          damaged: Sequence[tuple[int, int]]) -> Actor | None:
-    """"the rebel-held enclave": the rebels."""
+          damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention] = ()) -> Actor | None:
+    """"the rebel-held enclave": the rebels, of the country the site is in when the
+    sentence places it ("rebel-held Idlib", "opposition-held areas of northern Syria")."""
     if tgt_tok is None:
         if trig.verbal:
             return None
@@ -290,9 +291,28 @@ def _held(doc: Doc, trig: _Trig, tgt_tok: Token | None,
         from storyline.annotate.actors import ROLE_NOUN, slug
 
         name = ROLE_NOUN.get(role, "people") if role != "REB" else "rebels"
+        country = _site_country(tgt_tok, places)
+        if country is not None:
+            from storyline.annotate.actors import country_actor
+            from storyline.knowledge import load_knowledge
+
+            return country_actor(load_knowledge(), country, role, who.text)
         return Actor(text=who.text, name=name, id="unk-" + slug(name).replace("_", "-"),
                      country=None, role=role)  # type: ignore[arg-type]
     return None
+
+
+def _site_country(site: Token, places: Sequence[PlaceMention]) -> str | None:
+    """The country of a site: the place it names, else one place its sentence names."""
+    sent = site.sent
+    lo, hi = site.left_edge.idx, site.right_edge.idx + len(site.right_edge.text)
+    inside = [p.country for p in places if p.country and p.kind != "process"
+              and p.start < hi and p.end > lo]
+    if inside:
+        return inside[0]
+    around = {p.country for p in places if p.country and p.kind != "process"
+              and sent.start_char <= p.start < sent.end_char}
+    return around.pop() if len(around) == 1 else None
 
 
 def _demonym_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
