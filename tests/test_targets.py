@@ -95,3 +95,12 @@ def test_a_target_that_repeats_its_source_is_dropped() -> None:
                            role="GOV"), Actor(text="the police", name="Kenya", id="KENGOV",
                                               country="KEN", role="GOV"))
     assert not _same_one(kenya, again)  # no word in common: two mentions, kept apart
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Kidnappers in the delta freed the abducted aid workers on Sunday.", "aid workers"),
+    ("The junta broke off its dialogue with the striking miners last week.", "miners"),
+])
+def test_a_described_group_acted_on_is_the_target_as_written(text: str, target: str) -> None:
+    got = _main_target(text)
+    assert any(target in t for t in got), got

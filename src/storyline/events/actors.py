@@ -227,11 +227,14 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     named = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
                 for c in h.subtree if c.i < h.i)  # "the Tuareg rebel group"
     if h.pos_ == "NOUN" and not named and any(
-            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both",
-                                              "neither", "no", "each", "every", "either",
-                                              "another", "such"))
+            (subject and c.dep_ == "det" and c.lower_ in (
+                "the", "this", "that", "these", "those", "both", "neither", "no", "each",
+                "every", "either", "another", "such"))
             or (c.dep_ == "poss" and c.pos_ == "PRON") for c in h.children):
-        return None  # "the two leaders", "its forces": someone named before, or no one
+        # "the two leaders", "its forces": someone named before, or no one; as the one
+        # acted on, a described group is the target as written ("released the kidnap
+        # victims", "ended talks with the truckers")
+        return None
     lem = _lemma(h)
     if lem in lx.NOUNS or (lem in lx.THINGS and h.pos_ != "PROPN") or lem.endswith("strike") or (
             h.i > 0 and h.nbor(-1).text in ("-", "–")):
