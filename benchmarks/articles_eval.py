@@ -380,6 +380,10 @@ def score_part(gold: list[dict[str, Any]], per: dict[str, list[Pred]], text_of: 
                 merge_pairs += 1
                 if a_ == b_ or _compatible(located[a_], located[b_]):
                     merge_ok += 1
+                elif errors and len(shown) < errors:
+                    ga, gb = located[a_], located[b_]
+                    shown.append(f"[merged two incidents] {ga['type']} '{ga['anchor']}' "
+                                 f"with {gb['type']} '{gb['anchor']}' in {a_[0]} / {b_[0]}")
     result = {
         "articles": len(gold), "predicted": n_pred, "required_gold": n_req,
         "type": _prf(type_tp, n_pred, n_req) | {"recall": round(type_rec / n_req, 3) if n_req else 0.0},

@@ -28,7 +28,8 @@ def _actor(code: str) -> dict[str, Any]:
 
 
 def _event(article: str, start: int, type_: str, date: tuple[str, str, str, str | None], *,
-           source: Any = None, target: Any = None, modality: str = "asserted") -> dict[str, Any]:
+           source: Any = None, target: Any = None, modality: str = "asserted",
+           trigger: str | None = None) -> dict[str, Any]:
     def side(x: Any) -> Any:
         if x is None:
             return None
@@ -40,7 +41,9 @@ def _event(article: str, start: int, type_: str, date: tuple[str, str, str, str 
         "date": {"start": date[0], "end": date[1], "precision": date[2], "text": date[3]},
         "location": None, "story": None, "score": 1.0,
         "mentions": [{"article": article, "quote": f"sentence {start}", "start": start,
-                      "end": start + 10, "attribution": None}],
+                      "end": start + 10, "attribution": None,
+                      "trigger": ({"start": start, "end": start + len(trigger), "text": trigger}
+                                  if trigger else None)}],
     }
 
 
@@ -209,3 +212,23 @@ def test_two_people_of_one_country_are_not_one_party() -> None:
             actor["country"] = c
     merged = _merge(events)
     assert len(merged) == 2  # Svanberg is not Cameron, though both are British
+
+
+def test_one_article_merges_a_material_act_named_again_but_never_two_statements() -> None:
+    day = ("2019-08-20", "2019-08-20", "day", "Tuesday")
+    events = [
+        # the offensive named twice: one incident
+        _event("a1", 1, "ASSAULT", day, source="SYRMIL", target="SYRREB", trigger="offensive"),
+        _event("a1", 50, "ASSAULT", day, source="SYRMIL", target="SYRREB", trigger="offensive"),
+        # shelling and an air raid by the same side that day: two incidents
+        _event("a1", 90, "ASSAULT", day, source="SYRMIL", target="SYRREB", trigger="raid"),
+        # two accusations by one speaker: two statements
+        _event("a1", 120, "ACCUSE", day, source="RUSGOV", target="SYRREB", trigger="complained"),
+        _event("a1", 160, "ACCUSE", day, source="RUSGOV", target="SYRREB", trigger="accuses"),
+        # another outlet's report of the offensive still joins it
+        _event("a2", 5, "ASSAULT", day, source="SYRMIL", target="SYRREB", trigger="assault"),
+    ]
+    where = _by_mention(_merge(events))
+    assert where["a1:1"] == where["a1:50"] == where["a2:5"]
+    assert where["a1:90"] != where["a1:1"]
+    assert where["a1:120"] != where["a1:160"]

@@ -57,11 +57,13 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
     lem = _lemma(tok)
     if lem in lx.GROUP_HEADS:
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "from":
+            if c.dep_ == "prep" and c.lower_ in lx.AFFILIATION_PREPS:
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _actors_at(pobj, actors, damaged) or _described_source(
                         pobj, actors, damaged, history)
+            if c.dep_ == "poss" and c.pos_ != "PRON":  # "the agency's director"
+                return _actors_at(c, actors, damaged)
         return None
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
     if lem in lx.PAIR_NOUNS and tok.tag_ == "NNS" and "two" in dets and "the" in dets:
@@ -79,6 +81,29 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
                  and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
         return prior[-1].actor if prior else None
     return None
+
+
+def _affiliated(tok: Token, source: Actor | list[Actor], actors: Sequence[ActorMention],
+                damaged: Sequence[tuple[int, int]],
+                history: Sequence[tuple[int, Actor | list[Actor]]]) -> Actor | list[Actor]:
+    """The body behind a source that speaks or acts for it: "officials at the Interior
+    Ministry" is the ministry (when the source found is only the unnamed "officials");
+    "Shell spokesman John Baker" is the person and the body."""
+    if not isinstance(source, Actor):
+        return source
+    if _lemma(tok) in lx.GROUP_HEADS and source.text.lower().split()[-1:] == [tok.lower_]:
+        body = _described_source(tok, actors, damaged, history)
+        if isinstance(body, list) or (body is not None and body.name != source.name):
+            return body
+    for c in tok.children:
+        if c.dep_ != "compound" or _lemma(c) not in lx.VOICE_HEADS:
+            continue
+        for b in c.children:
+            if b.dep_ in ("compound", "poss", "nmod") and b.pos_ != "PRON":
+                found = _actors_at(b, actors, damaged) or _unnamed_actor(tok.doc, b, damaged)
+                if isinstance(found, Actor) and found.id != source.id:
+                    return [source, found]
+    return source
 
 
 def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
@@ -240,7 +265,7 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
             h.i > 0 and h.nbor(-1).text in ("-", "–")):
         return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
     nouns = lx.role_nouns()
-    role = nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")
+    role = _phrase_role(h, nouns) or nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")
     if role is None:
         if named and h.pos_ == "NOUN" and lem in lx.BODY_HEADS:
             role = "UNK"  # "the APEC forum": a named body
@@ -281,6 +306,17 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     # no underscore in the id: ids with one are people's (see _antecedent)
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
                  country=country, role=role)  # type: ignore[arg-type]
+
+
+def _phrase_role(h: Token, nouns: dict[str, str]) -> str | None:
+    """The role of a group noun with its modifiers ("rights groups", "armed groups", "aid
+    agencies"): the longest modified phrase the role table knows."""
+    mods = [c for c in h.children if c.dep_ in ("compound", "amod") and c.i < h.i]
+    for k in range(len(mods), 0, -1):
+        phrase = " ".join([*(m.lower_ for m in mods[-k:]), h.lower_])
+        if phrase in nouns:
+            return nouns[phrase]
+    return None
 
 
 def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token | None,

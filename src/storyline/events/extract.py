@@ -70,6 +70,7 @@ from storyline.annotate import doc_text
 from storyline.events import lexicon as lx
 from storyline.events.actors import (
     _actors_at,
+    _affiliated,
     _antecedent,
     _attribution,
     _described_source,
@@ -212,6 +213,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     if embedded is not None:
         tgt_tok = asked
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
+    if source is not None and src_tok is not None:
+        source = _affiliated(src_tok, source, actors, damaged, history)
     alt: Token | None = None
     if source is None and not trig.verbal:
         alt = _noun_source(trig)

@@ -273,7 +273,13 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "inquiry": ("ACCUSE", "investigate"), "hearing": ("ACCUSE", "investigate"),
              "airspace": ("COOPERATE", None), "market": ("COOPERATE", None),
              "probe": ("ACCUSE", "investigate"), "embassy": ("COOPERATE", None),
-             "crossing": ("COOPERATE", None)},
+             "crossing": ("COOPERATE", None), "consulate": ("COOPERATE", None),
+             "pipeline": ("COOPERATE", None), "corridor": ("COOPERATE", None),
+             "route": ("COOPERATE", None), "railway": ("COOPERATE", None)},
+    # infrastructure two states open together is economic cooperation (CAMEO 061)
+    "inaugurate": {o: ("COOPERATE", None) for o in (
+        "pipeline", "corridor", "route", "railway", "line", "bridge", "crossing", "port",
+        "embassy", "consulate", "link", "interconnector", "plant")},
     "express": {"concern": ("", None), "condolence": ("", None), "support": ("SUPPORT", None),
                 "solidarity": ("SUPPORT", None), "regret": ("ACCUSE", "disapprove"),
                 "outrage": ("ACCUSE", "disapprove"), "anger": ("ACCUSE", "disapprove"),
@@ -291,7 +297,8 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
              "arrest": ("COERCE", "arrest"), "call": ("CONSULT", "phone"),
              "pledge": ("AGREE", None), "promise": ("AGREE", None)},
     "pay": {"visit": ("CONSULT", "visit"), "compensation": ("RETREAT", None),
-            "tribute": ("SUPPORT", None)},
+            "tribute": ("SUPPORT", None), "salary": ("AID", None), "wage": ("AID", None),
+            "pension": ("AID", None)},
     "send": {"troop": ("MOBILIZE", "troops"), "force": ("MOBILIZE", "troops"),
              "reinforcement": ("MOBILIZE", "troops"), "warship": ("MOBILIZE", "weapons"),
              "aid": ("AID", None), "food": ("AID", None), "supply": ("AID", None),
@@ -434,6 +441,7 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
                 "access": ("RETREAT", "access"), "internet": ("CONCEDE", None)},
     "cut": {"tariff": ("CONCEDE", None), "duty": ("CONCEDE", None),
             "internet": ("COERCE", "restrict"), "electricity": ("COERCE", "restrict"),
+            "communication": ("COERCE", "restrict"), "phone": ("COERCE", "restrict"),
             "assistance": ("SANCTION", "discontinue"), "link": ("SANCTION", "discontinue"),
             "tie": ("SANCTION", "discontinue"), "relation": ("SANCTION", "discontinue"),
             "aid": ("SANCTION", "discontinue"), "funding": ("SANCTION", "discontinue")},
@@ -462,7 +470,9 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
                "relation": ("SANCTION", "discontinue"), "cooperation": ("SANCTION", "discontinue"),
                "troop": ("RETREAT", "withdraw"), "presence": ("RETREAT", "withdraw")},
     "announce": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
-                 "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release")},
+                 "withdrawal": ("RETREAT", "withdraw"), "release": ("RETREAT", "release"),
+                 **{o: ("AID", None) for o in ("aid", "assistance", "funding", "donation",
+                                                "grant", "relief")}},
     "approve": {"extradition": ("COOPERATE", None), "aid": ("AID", None),
                 "sale": ("COOPERATE", None)},
     "declare": {"ceasefire": ("RETREAT", "ceasefire"), "cessation": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
@@ -676,6 +686,23 @@ DENIAL_OBJECTS: frozenset[str] = frozenset({
 })
 
 # Words that make a deployment peacekeeping, monitoring or rescue (CAMEO 074: AID).
+# What troops are contributed to when they join a multinational mission ("contribute
+# troops to the UN mission in Mali"; CAMEO 074, PLOVER AID).
+TROOP_MISSIONS: frozenset[str] = frozenset({"mission", "operation", "contingent", "coalition"})
+
+# Who one works with, as the object of "with" ("working with police", "partnered with
+# aid agencies"): bodies and groups, not the people a job serves.
+COOPERATION_PARTNERS: frozenset[str] = frozenset({
+    "police", "government", "authority", "agency", "ministry", "army", "military", "force",
+    "group", "organisation", "organization", "partner", "ally", "country", "state", "nation",
+    "official", "administration", "council", "commission", "union", "bloc", "coalition",
+    "opposition", "rebel", "side", "counterpart", "neighbour", "neighbor", "party", "charity",
+})
+
+# Quantities whose "in"/"of" phrase names the thing given ("$20 million in aid").
+QUANTITY_HEADS: frozenset[str] = frozenset({"million", "billion", "thousand", "hundred",
+                                            "tonne", "ton", "$", "euro", "dollar", "pound"})
+
 PEACEKEEPING: frozenset[str] = frozenset({
     "peacekeeping", "peacekeeper", "peace-keeping", "observer", "monitor", "rescue",
     "humanitarian", "relief", "evacuation",
@@ -921,8 +948,18 @@ NOT_PLACES = {"spite", "support", "addition", "order", "response", "favour", "fa
 
 ANAPHORS = {"it", "they", "he", "she"}
 
+# People who act for a body named after them ("a spokesman for the ministry", "officials
+# at the Interior Ministry", "representatives from the rebels", "the agency's director"):
+# the body is the actor.
 GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", "diplomat",
-                "negotiator", "minister", "member"}
+                "negotiator", "minister", "member", "spokesman", "spokeswoman", "spokesperson",
+                "lawyer", "attorney", "director", "chief", "head", "officer", "adviser",
+                "advisor", "aide", "executive"}
+# The prepositions that name the body such a person acts for ("a lawyer for the family").
+AFFILIATION_PREPS = {"from", "for", "of", "at"}
+# Heads that name a body's voice before a person's name ("Shell spokesman John Baker"):
+# the event is the body's as well as the person's.
+VOICE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney"}
 
 PAIR_NOUNS = {"country", "leader", "side", "nation", "president", "government", "capital",
                "state", "neighbour", "neighbor", "party"}

@@ -135,7 +135,7 @@ def _transfer(tok: Token, objs: list[Token], extra_aid: tuple[str, ...] = ()) ->
                 _lemma(t) in lx.SALE_WORDS for t in tok.sent):
         return "AID"  # arms given, not sold
     if words & {"troop", "soldier", "personnel", "police", "force", "officer"} and \
-            words & lx.PEACEKEEPING:
+            words & (lx.PEACEKEEPING | lx.TROOP_MISSIONS):
         return "AID"  # "contribute 4,000 troops to a peacekeeping force" (CAMEO 074)
     if words & lx.COOP_OBJECTS:
         return "COOPERATE"

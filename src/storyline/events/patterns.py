@@ -662,4 +662,17 @@ def _agreed_with_opinion(c: Ctx) -> Verdict:
             "on", "over", "upon")) for k in c.tok.children) else None
 
 
+@rule("work", "partner", "team", "collaborate", gives=("COOPERATE", None), stage="late",
+      example="Kenyan police are working with Interpol to trace the smugglers.")
+def _worked_with(c: Ctx) -> Verdict:
+    """Working with a state, a body or a group ("partnered with the UN", "teamed up with
+    local police"): cooperation with the one named, not a job held ("worked with children
+    for years" has no actor after "with")."""
+    for (prep, _lem), x in c.preps.items():
+        if prep in ("with", "alongside") and (
+                x.ent_type_ in ("GPE", "ORG", "NORP") or _lemma(x) in lx.COOPERATION_PARTNERS):
+            return True
+    return None
+
+
 _build_index()

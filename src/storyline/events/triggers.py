@@ -227,6 +227,8 @@ def _object_trigger(tok: Token, lem: str, objs: list[Token]) -> pt.Found:
                        for x in c.children if x.dep_ == "pobj"), None)
             if of is not None:
                 o, olem = of, _lemma(of)
+        if olem not in table:
+            o, olem = _typing_part(o, olem, table)
         if olem in table:
             typ, mode = table[olem]
             joint = _noun_trigger(o) if typ == "MOBILIZE" else None
@@ -236,6 +238,22 @@ def _object_trigger(tok: Token, lem: str, objs: list[Token]) -> pt.Found:
                 return pt.NO_EVENT
             return _Trig(tok, typ, mode, verbal=True, extra=o)
     return None
+
+
+def _typing_part(o: Token, olem: str, table: dict[str, lx.Trigger]) -> tuple[Token, str]:
+    """The word of an object that types the verb when its head does not: a compound
+    ("cut internet services" -> internet) or what a quantity counts ("announced $20
+    million in assistance" -> assistance)."""
+    for c in o.children:
+        if c.dep_ == "compound" and c.i < o.i and _lemma(c) in table:
+            return c, _lemma(c)
+    if olem in lx.QUANTITY_HEADS or o.ent_type_ == "MONEY":
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                x = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if x is not None and _lemma(x) in table:
+                    return x, _lemma(x)
+    return o, olem
 
 
 def _terminated_trigger(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:

@@ -56,6 +56,7 @@ RELATED_TYPES = frozenset({"AGREE", "CONSULT"})
 UNDATED_DAYS = int(setting("merge", "undated_days"))
 SYMMETRIC_SLACK_DAYS = int(setting("merge", "symmetric_slack_days"))
 MAX_RELATED = int(setting("merge", "max_related"))
+REPEAT_STEM = int(setting("merge", "repeat_stem"))
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
@@ -217,6 +218,8 @@ def compatible(a: Report, b: Report) -> bool:
         # one article's distinct incidents never merge: a repeat within an article ("the
         # agreement was signed by ...") joins only when it names the same parties
         return False
+    if a.article == b.article and not _repeat(a, b):
+        return False
     # Where a material event happened must agree; a verbal one's place is often what it is
     # about ("a ceasefire in Idlib" agreed in Sochi), so places do not split it.
     if (EVENT_TYPES.get(a.type) in (2, 4) and a.country and b.country
@@ -224,6 +227,23 @@ def compatible(a: Report, b: Report) -> bool:
         return False
     return (dates_agree(a, b, SYMMETRIC_SLACK_DAYS if symmetric else 0)
             and actors_compatible(a, b, symmetric))
+
+
+def _stem(r: Report) -> str:
+    trig = r.event.mentions[0].trigger
+    word = "".join(ch for ch in (trig.text if trig else "").lower() if ch.isalpha())
+    return word[:REPEAT_STEM]
+
+
+def _repeat(a: Report, b: Report) -> bool:
+    """Two sentences of one article report one incident only when it is a material act
+    named again by the same word ("the offensive ... the offensive", "attacked ... the
+    attacks"). Statements in two sentences are two statements ("complained that ..." and
+    "accuses it of ..."), and two words are two incidents ("the talks", "the visit")."""
+    if EVENT_TYPES.get(a.type) not in (2, 4):
+        return False
+    sa, sb = _stem(a), _stem(b)
+    return bool(sa) and sa == sb
 
 
 def _related(a: Report, b: Report) -> bool:

@@ -1,0 +1,61 @@
+"""Actors behind spokespeople, group nouns with their modifiers, and the words of an
+object that type its verb (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import storyline
+from storyline.model import Actor, Event
+
+
+def _names(side: Actor | list[Actor] | None) -> list[str]:
+    if side is None:
+        return []
+    return [a.name for a in (side if isinstance(side, list) else [side])]
+
+
+def _main(text: str) -> Event:
+    events = storyline.code(text, date="2024-03-05")
+    assert events, f"no event in {text!r}"
+    return events[0]
+
+
+def test_spokesman_for_a_body_is_the_body() -> None:
+    ev = _main("A spokesman for the ministry denied that the talks had collapsed.")
+    assert ev.type == "REJECT"
+    assert [n.lower() for n in _names(ev.source)] == ["the ministry"]
+    assert ev.target is None  # the ministry is who denies, not whom
+
+
+def test_officials_at_a_named_ministry_are_the_ministry() -> None:
+    ev = _main("Officials at the Interior Ministry accused the rebels of planning the attack.")
+    assert ev.type == "ACCUSE"
+    assert [n.lower() for n in _names(ev.source)] == ["the interior ministry"]
+
+
+def test_named_spokesman_brings_his_company() -> None:
+    ev = _main("Exxon spokesman John Baker rejected the claims on Sunday.")
+    assert _names(ev.source) == ["John Baker", "Exxon"]
+
+
+def test_group_noun_with_its_modifier_has_a_role() -> None:
+    ev = _main("Rights groups called for the officers to be prosecuted.")
+    assert ev.type == "REQUEST"
+    assert isinstance(ev.source, Actor) and ev.source.role == "NGO"
+
+
+@pytest.mark.parametrize(("text", "typ"), [
+    ("The army cut internet services across the province.", "COERCE"),
+    ("The United States announced $20 million in emergency assistance for flood victims.",
+     "AID"),
+    ("The two countries inaugurated a gas pipeline linking their grids.", "COOPERATE"),
+    ("Qatar paid the salaries of teachers in the territory for six months.", "AID"),
+    ("Norway will contribute troops to the UN mission in Mali.", "AID"),
+])
+def test_object_words_type_the_verb(text: str, typ: str) -> None:
+    assert _main(text).type == typ
+
+
+def test_working_with_people_served_is_no_event() -> None:
+    assert storyline.code("She worked with children for ten years.", date="2024-03-05") == []
