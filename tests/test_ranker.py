@@ -88,3 +88,14 @@ def test_entity_candidates_skip_the_trigger_and_the_source() -> None:
     texts = [c.text for c in ranker.candidates(doc, trig, [], [], (), src, "SANCTION")
              if c.kind == "entity"]
     assert "Ethiopian Airlines" not in texts and "Monday" not in " ".join(texts)
+
+
+def test_a_thing_of_a_country_is_no_entity_candidate() -> None:
+    from storyline.annotate.stage import load_nlp
+
+    doc = load_nlp()("The pact was signed as Polish pilots and the American F-35 jet arrived.")
+    trig = next(t for t in doc if t.lower_ == "signed")
+    texts = [c.text for c in ranker.candidates(doc, trig, [], [], (), None, "AGREE")
+             if c.kind == "entity"]
+    assert "Polish pilots" in texts  # people of a country: the noun they head
+    assert not any("jet" in t for t in texts), texts  # a thing of a country: no one

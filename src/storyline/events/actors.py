@@ -169,15 +169,17 @@ def _same(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
 
 def _same_one(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
     """Whether a target is its event's source over again: the same actor, and, where the
-    id only says a country's (or an unknown country's) government, military or people,
-    the same words as well: "the Senate urged the government" and "a Zimbabwe court freed
-    two ministers" name two actors that share a generic id."""
+    id only says an unknown country's government, military or people (``UNKGOV``), the
+    same words as well: "the Senate urged the government" names two actors that share
+    a generic id. A known country's government is one actor whatever it is called
+    ("Turkey", "Ankara", "the Turkish government")."""
     if not _same(a, b):
         return False
-    xs = a if isinstance(a, list) else [a]
-    ys = b if isinstance(b, list) else [b]
-    if any(x.id != f"{x.country or 'UNK'}{x.role}" for x in [*xs, *ys]):
-        return True  # a named actor: one id is one actor
+    if isinstance(a, list) or isinstance(b, list):
+        return True
+    xs, ys = [a], [b]
+    if any(x.country is not None or x.id != f"UNK{x.role}" for x in [*xs, *ys]):
+        return True  # a named actor or a known country's: one id is one actor
     words = {w for x in xs for w in _LEADING.sub("", x.text.lower()).split()}
     return any(w in words for y in ys for w in _LEADING.sub("", y.text.lower()).split())
 

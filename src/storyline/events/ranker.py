@@ -153,8 +153,9 @@ def _entity_candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
                 "\n" in text[min(ent.start_char, trigger.idx):max(ent.end_char, trigger.idx)]:
             continue
         root = ent.root
-        if ent.label_ == "NORP" and root.dep_ in ("amod", "compound") and \
-                root.head.pos_ in ("NOUN", "PROPN"):
+        if ent.label_ == "NORP" and root.dep_ in ("amod", "compound"):
+            if root.head.tag_ not in ("NNS", "NNPS"):
+                continue  # "the American F-35 jet": a thing of the country, no one
             root = root.head  # "Central American clergymen": the clergymen
         if root.i in seen or root.i == trigger.i or (
                 root.is_ancestor(trigger) and root.dep_ != "pobj"):
