@@ -70,3 +70,56 @@ def test_a_second_object_that_names_someone_is_the_target() -> None:
     got = _main_target("Ruto will meet his counterpart Tanzanian President Samia Suluhu "
                        "Hassan in Arusha on Friday.")
     assert any("Samia" in t or "Hassan" in t for t in got), got
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The city council urged the government to repair the flooded roads.", "government"),
+])
+def test_two_actors_sharing_a_generic_id_are_not_one(text: str, target: str) -> None:
+    got = _main_target(text)
+    assert any(target in t for t in got), got
+
+
+def test_a_target_that_repeats_its_source_is_dropped() -> None:
+    from storyline.events.actors import _same_one
+    from storyline.model import Actor
+
+    kenya = Actor(text="Kenya", name="Kenya", id="KENGOV", country="KEN", role="GOV")
+    again = Actor(text="the Kenyan government", name="Kenya", id="KENGOV", country="KEN",
+                  role="GOV")
+    court = Actor(text="court", name="Kenya", id="KENGOV", country="KEN", role="GOV")
+    ruto = Actor(text="Ruto", name="William Ruto", id="ruto_william", country="KEN", role="GOV")
+    senate = Actor(text="The Senate", name="Senate", id="UNKGOV", country=None, role="GOV")
+    cabinet = Actor(text="the cabinet", name="cabinet", id="UNKGOV", country=None, role="GOV")
+    assert _same_one(ruto, ruto) and not _same_one(senate, cabinet)
+    assert _same_one(kenya, court) and _same_one([kenya, ruto], [court, ruto])
+    assert _same_one(Actor(text="Kenyan police", name="Kenya", id="KENGOV", country="KEN",
+                           role="GOV"), Actor(text="the police", name="Kenya", id="KENGOV",
+                                              country="KEN", role="GOV"))
+    assert _same_one(kenya, again)  # a known country's government, however written
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Kidnappers in the delta freed the abducted aid workers on Sunday.", "aid workers"),
+    ("The junta broke off its dialogue with the striking miners last week.", "miners"),
+])
+def test_a_described_group_acted_on_is_the_target_as_written(text: str, target: str) -> None:
+    got = _main_target(text)
+    assert any(target in t for t in got), got
+
+
+def test_the_noun_a_reduced_passive_describes_is_its_target() -> None:
+    from storyline.annotate.stage import load_nlp
+    from storyline.events.roles import _roles
+    from storyline.events.syntax import _Trig
+
+    doc = load_nlp()("Militia fighters backed by Iran attacked the base.")
+    trig = next(t for t in doc if t.lower_ == "backed")
+    src, tgt_tok = _roles(_Trig(trig, "SUPPORT", None, verbal=True))
+    assert src is not None and src.text == "Iran"
+    assert tgt_tok is not None and tgt_tok.text == "fighters"
+
+
+def test_a_count_of_a_group_is_the_group() -> None:
+    got = _main_target("Regulators opened inquiries against dozens of banks last month.")
+    assert any("banks" in t for t in got), got

@@ -167,6 +167,23 @@ def _same(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
     return ids_a == ids_b
 
 
+def _same_one(a: Actor | list[Actor], b: Actor | list[Actor]) -> bool:
+    """Whether a target is its event's source over again: the same actor, and, where the
+    id only says an unknown country's government, military or people (``UNKGOV``), the
+    same words as well: "the Senate urged the government" names two actors that share
+    a generic id. A known country's government is one actor whatever it is called
+    ("Turkey", "Ankara", "the Turkish government")."""
+    if not _same(a, b):
+        return False
+    if isinstance(a, list) or isinstance(b, list):
+        return True
+    xs, ys = [a], [b]
+    if any(x.country is not None or x.id != f"UNK{x.role}" for x in [*xs, *ys]):
+        return True  # a named actor or a known country's: one id is one actor
+    words = {w for x in xs for w in _LEADING.sub("", x.text.lower()).split()}
+    return any(w in words for y in ys for w in _LEADING.sub("", y.text.lower()).split())
+
+
 _LEADING = re.compile(r"^(?:the|a|an|some|many|several|angry|other)\s+", re.IGNORECASE)
 
 
@@ -237,11 +254,14 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     named = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
                 for c in h.subtree if c.i < h.i)  # "the Tuareg rebel group"
     if h.pos_ == "NOUN" and not named and any(
-            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "both",
-                                              "neither", "no", "each", "every", "either",
-                                              "another", "such"))
+            (subject and c.dep_ == "det" and c.lower_ in (
+                "the", "this", "that", "these", "those", "both", "neither", "no", "each",
+                "every", "either", "another", "such"))
             or (c.dep_ == "poss" and c.pos_ == "PRON") for c in h.children):
-        return None  # "the two leaders", "its forces": someone named before, or no one
+        # "the two leaders", "its forces": someone named before, or no one; as the one
+        # acted on, a described group is the target as written ("released the kidnap
+        # victims", "ended talks with the truckers")
+        return None
     lem = _lemma(h)
     if lem in lx.NOUNS or (lem in lx.THINGS and h.pos_ != "PROPN") or lem.endswith("strike") or (
             h.i > 0 and h.nbor(-1).text in ("-", "–")):

@@ -79,6 +79,7 @@ from storyline.events.actors import (
     _pair_antecedent,
     _place_government,
     _same,
+    _same_one,
     _sentence_antecedent,
     _speaker_antecedent,
     _unnamed_actor,
@@ -250,7 +251,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = rule_target(doc, trig, tgt_tok, actors, damaged, places, source)
     if target is None:
         target = ranked_target(doc, tok, trig.type, actors, places, damaged, source)
-    if source is not None and target is not None and _same(source, target):
+    if source is not None and target is not None and _same_one(source, target):
         target = None
     typ, mode = trig.type, trig.mode
     if typ == "MOBILIZE" and isinstance(source, list) and len(

@@ -2,7 +2,8 @@
 
 When the parse rules (:mod:`.roles`, :mod:`.actors`, :mod:`.targets`) give an event no
 target, every actor mention and placed country of its sentence (its sources excepted) is
-a candidate; a logistic regression over parse features (the dependency path from the
+a candidate, and so is every named entity neither covers ("the Golan Heights", "Central
+American clergymen", an unlisted company), as an unknown actor written as its phrase; a logistic regression over parse features (the dependency path from the
 trigger, direction, distance, the preposition, the event type, the candidate's kind,
 role and entity type) scores each, and the best one is the target when its score reaches
 the model's threshold (chosen on development data for the benchmark's F1 of targets).
@@ -113,6 +114,65 @@ def candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
 
         out.append(Candidate(span.root, country_actor(load_knowledge(), p.country, "CVL",
                                                       p.text), "place", p.text))
+    if ENTITIES:
+        out.extend(_entity_candidates(doc, trigger, actors, places, damaged, source, text,
+                                      [c.root.i for c in out]))
+    return out
+
+
+ENTITIES = True  # named things neither an actor mention nor a placed country are candidates
+
+# entity labels that may name who an act lands on ("the Golan Heights", "Central American
+# clergymen", "Freeport-McMoRan Inc"), when no actor mention or placed country covers them
+_ENTITY_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON", "FAC"})
+
+
+def _entity_candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
+                       places: Sequence[PlaceMention], damaged: Sequence[tuple[int, int]],
+                       source: Actor | list[Actor] | None, text: str, taken: list[int]
+                       ) -> list[Candidate]:
+    """The sentence's named entities that no actor mention or place covers, on the
+    trigger's line and outside the source's phrase: each as an unknown actor written as
+    the noun phrase it heads ("Central American clergymen" -> the clergymen), with the
+    country its national adjective names."""
+    from storyline.annotate.actors import slug
+    from storyline.events import lexicon as lx
+    from storyline.events.actors import _LEADING
+    from storyline.events.roles import _core_span
+
+    sent = trigger.sent
+    src_text = " ".join(a.text for a in (source if isinstance(source, list) else
+                                         [source] if source else []))
+    out: list[Candidate] = []
+    seen = set(taken)
+    for ent in sent.ents:
+        if ent.label_ not in _ENTITY_LABELS or ent.start <= trigger.i < ent.end or any(
+                m.start < ent.end_char and ent.start_char < m.end for m in actors) or any(
+                p.start < ent.end_char and ent.start_char < p.end for p in places) or \
+                _touches(ent.start_char, ent.end_char, damaged) or \
+                "\n" in text[min(ent.start_char, trigger.idx):max(ent.end_char, trigger.idx)]:
+            continue
+        root = ent.root
+        if ent.label_ == "NORP" and root.dep_ in ("amod", "compound"):
+            if root.head.tag_ not in ("NNS", "NNPS"):
+                continue  # "the American F-35 jet": a thing of the country, no one
+            root = root.head  # "Central American clergymen": the clergymen
+        if root.i in seen or root.i == trigger.i or (
+                root.is_ancestor(trigger) and root.dep_ != "pobj"):
+            continue  # a phrase the trigger's clause describes ("the group, which ...")
+        lo, hi = _core_span(root)
+        lo, hi = min(lo, ent.start_char), max(hi, ent.end_char)
+        phrase = text[lo:hi].strip()
+        if not phrase or len(phrase) > 80 or "\n" in phrase or (
+                src_text and phrase in src_text) or _touches(lo, hi, damaged):
+            continue
+        seen.add(root.i)
+        country = next((lx.demonyms().get(t.lower_) for t in ent if t.lower_ in lx.demonyms()),
+                       None)
+        name = _LEADING.sub("", phrase) or phrase
+        out.append(Candidate(root, Actor(text=phrase, name=name,
+                                         id="unk-" + slug(name).replace("_", "-"),
+                                         country=country, role="UNK"), "entity", phrase))
     return out
 
 
@@ -149,7 +209,8 @@ def features(trigger: Token, event_type: str, cand: Candidate) -> list[str]:
         f"path={min(ups, 3)}:{' '.join(down[:4])}", f"last={last}", f"first={first}",
         f"t&last={event_type}&{last}", f"role={role}", f"ent={cand.root.ent_type_ or '-'}",
         f"rdep={cand.root.dep_}", f"verbal={trigger.pos_ == 'VERB'}",
-        f"t&dir={event_type}&{side}",
+        f"t&dir={event_type}&{side}", f"k&rdep={cand.kind}&{cand.root.dep_}",
+        f"k&last={cand.kind}&{last}",
     ]
 
 

@@ -58,7 +58,12 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     else:
         src = subj
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            src, tgt = agent, None
+            # a reduced passive: "forces backed by Russia" -> the forces, when the noun
+            # described is one who is acted on (not an event or a thing)
+            head = tok.head
+            described = head if head.pos_ in ("NOUN", "PROPN") and not objs_of(tok) and \
+                _lemma(head) not in lx.NOUNS and _lemma(head) not in lx.THINGS else None
+            src, tgt = agent, described
     objs = [c for c in tok.children if c.dep_ in _OBJ and (trig.extra is None or c.i != trig.extra.i)]
     if tgt is None and objs:
         tgt = objs[0]
@@ -66,7 +71,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         for c in list(tok.children) + ([trig.extra] if trig.extra is not None else []):
             if c.dep_ in ("prep", "prt") and c.text.lower() in _TARGET_PREPS:
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ not in _NOT_ACTOR_ENTS:
+                if pobj is not None and (pobj.ent_type_ not in _NOT_ACTOR_ENTS or
+                                         _counts_people(pobj)):
                     tgt = pobj  # "apologized on Wednesday to the American people": people
                     break
     if tgt is None and trig.extra is not None:
@@ -84,6 +90,18 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if tgt is None and trig.type == "REQUEST":
         tgt = _asked(tok)  # "requested that the agency allow ...": the agency
     return src, tgt
+
+
+def _counts_people(tok: Token) -> bool:
+    """A count of a group ("hundreds of banks", "each of the top providers"): the words
+    the tagger reads as a number stand for those counted."""
+    return tok.ent_type_ == "CARDINAL" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(x.dep_ == "pobj" for x in c.children)
+        for c in tok.children)
+
+
+def objs_of(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in _OBJ]
 
 
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
