@@ -943,60 +943,185 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, problem)
 
 
+# A record header: "WARC/1.0" or "WARC/1.1" and a header field (what a resync looks for;
+# garbage before it need not end with a line break).
+_WARC_HEADER = re.compile(rb"WARC/1\.[01]\r?\n[A-Za-z][A-Za-z0-9-]{0,40}:")
+# A record header inside a record's payload: the record's Content-Length ran into the next.
+_EMBEDDED_HEADER = re.compile(rb"\nWARC/1\.[01]\r?\nWARC-[A-Za-z-]+:")
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_SCAN_BLOCK = 1 << 20
+# Past this many resyncs in one archive, the rest of it is not read (one warning).
+MAX_WARC_RESYNCS = 1000
+
+
+def next_warc_header(fh: IO[bytes], after: int, gz: bool) -> int | None:
+    """The byte offset of the first record that starts after byte ``after``, or None.
+
+    In a plain archive a record starts with a ``WARC/1.0`` or ``WARC/1.1`` line; in a
+    gzip-per-record archive with a gzip member whose bytes open with one. The file is
+    scanned in blocks (memory bounded); ``fh``'s position is left anywhere.
+    """
+    pos, first = after, True
+    overlap = len(_GZIP_MAGIC) - 1 if gz else 64
+    while True:
+        fh.seek(pos)
+        block = fh.read(_SCAN_BLOCK)
+        if gz:
+            i = block.find(_GZIP_MAGIC, 1 if first else 0)
+            while i != -1:
+                if _member_opens_warc(fh, pos + i):
+                    return pos + i
+                i = block.find(_GZIP_MAGIC, i + 1)
+        else:
+            m = _WARC_HEADER.search(block, 1 if first else 0)  # block[0] is ``after``
+            if m:
+                return pos + m.start()
+        if len(block) < _SCAN_BLOCK:
+            return None
+        pos, first = pos + len(block) - overlap, False
+
+
+def _member_opens_warc(fh: IO[bytes], offset: int) -> bool:
+    """Whether a gzip member starts at ``offset`` and its bytes open with a record header."""
+    fh.seek(offset)
+    try:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(fh.read(1 << 16), 16)
+    except zlib.error:
+        return False
+    return head.startswith((b"WARC/1.0", b"WARC/1.1"))
+
+
 def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
+    """The archive's records, read by warcio; a record whose Content-Length is wrong (too
+    long, too short) or bytes that are no record are one warning naming their byte
+    offset, and reading resumes at the next record header (:func:`next_warc_header`)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
     records = 0
+    resyncs = 0
 
     def warcio_says() -> None:
         _WARCIO.notes = said
 
     with open(path, "rb") as fh:
+        gz = fh.read(2) == b"\x1f\x8b"
+        start: int | None = 0
         try:
-            warcio_says()
-            iterator = iter(ArchiveIterator(fh))
-            while True:
-                warcio_says()
-                try:
-                    record = next(iterator)
-                except StopIteration:
-                    break
-                records += 1
-                if _warc_html_type(record) is None:
-                    continue
-                target = record.rec_headers.get_header("WARC-Target-URI")
-                n += 1
-                where = f"{display}#{n}"
-                url, url_note = clean_url(target, "WARC-Target-URI")
-                data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
-                _WARCIO.notes = None  # between records, the consumer's code runs
-                if len(data) > MAX_DOCUMENT_BYTES:
-                    yield Rejected(where, "record too large for one article")
-                    continue
-                if getattr(record.raw_stream, "limit", 0) > 0:
-                    # warcio stops quietly at a cut: bytes promised by the record are missing
-                    yield Rejected(display, f"truncated web archive: record {n} is cut short")
+            while start is not None:
+                if resyncs > MAX_WARC_RESYNCS:
+                    yield Rejected(display, f"damaged web archive: more than {MAX_WARC_RESYNCS} "
+                                            f"bad records, the rest not read (from byte {start})")
                     return
-                html, enc_note = decode_with_note(
-                    data, declared_charset(data, _warc_html_type(record)))
-                if html is None or not html.strip():
-                    yield Rejected(where, "empty or binary HTML response")
-                    continue
-                # WARC-Date is the capture time, not the publication date: not used.
-                yield RawDocument(
-                    path=display, kind="html", content=html, url=url, position=f"record {n}",
-                    notes=[x for x in (url_note, enc_note) if x],
-                )
-        except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
-            yield Rejected(display, f"truncated or corrupt web archive after {n} responses: "
-                                    f"{_short(exc)}")
-            return
+                fh.seek(start)
+                warcio_says()
+                it = ArchiveIterator(fh)
+                iterator = iter(it)
+                start = None
+                while True:
+                    warcio_says()
+                    try:
+                        record = next(iterator)
+                    except StopIteration:
+                        break
+                    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+                        # bytes that are no record where one should start (garbage, a broken
+                        # header, a corrupt gzip member): read on from the next header
+                        failed_at = it.offset
+                        start = next_warc_header(fh, failed_at, gz)
+                        _WARCIO.notes = None
+                        if start is None:
+                            yield Rejected(display, "truncated or corrupt web archive after "
+                                                    f"{n} responses: {_short(exc)}")
+                            return
+                        resyncs += 1
+                        yield Rejected(f"{display}@{failed_at}",
+                                       f"bad web archive record (at byte {failed_at}): "
+                                       f"{_short(exc)}; read on from the next record, at "
+                                       f"byte {start}")
+                        break
+                    records += 1
+                    offset = it.offset  # where this record starts
+                    html_type = _warc_html_type(record)
+                    data = (record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+                            if html_type is not None else None)
+                    before = len(said)
+                    it.get_record_offset()  # reads to the record's end; warcio checks what follows
+                    _WARCIO.notes = None  # between records, the consumer's code runs
+                    wrong_end = [s for s in said[before:] if "Content-Length" in s]
+                    said[before:] = [s for s in said[before:] if s not in wrong_end]
+                    # warcio stops quietly at a cut: bytes promised by the record are missing
+                    cut = getattr(record.raw_stream, "limit", 0) > 0
+                    swallowed = (not gz and data is not None
+                                 and _EMBEDDED_HEADER.search(data) is not None)
+                    keep = True
+                    if cut or swallowed or wrong_end:
+                        start = next_warc_header(fh, offset, gz)
+                        end = None if gz else _declared_end(record, offset)
+                        too_long = cut or swallowed or (
+                            start is not None and end is not None and start < end)
+                        if too_long and start is None:
+                            yield Rejected(display, "truncated web archive: record "
+                                                    f"{n + 1 if data is not None else records} "
+                                                    "is cut short")
+                            return
+                        resyncs += 1
+                        keep = not too_long
+                        yield Rejected(f"{display}@{offset}",
+                                       _bad_length(record, offset, too_long, start))
+                    if data is not None and keep:
+                        n += 1
+                        yield _warc_document(display, n, record, html_type, data)
+                    if start is not None:
+                        break  # a new reader at the next record header
+                    if not keep:
+                        return
         finally:
             _WARCIO.notes = None
     if n == 0:
         yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
+
+
+def _declared_end(record: Any, offset: int) -> int | None:
+    """Where a plain archive's record ends by its Content-Length (its header included)."""
+    try:
+        return offset + int(record.rec_headers.total_len) + int(
+            record.rec_headers.get_header("Content-Length") or "")
+    except (TypeError, ValueError):
+        return None
+
+
+def _bad_length(record: Any, offset: int, too_long: bool, start: int | None) -> str:
+    """The warning for a record whose Content-Length does not end where it should."""
+    value = record.rec_headers.get_header("Content-Length")
+    shown = re.sub(r"[^\x20-\x7e]", "?", str(value))[:24]
+    if value is None or not str(value).strip().isdigit():
+        what = f"its Content-Length ({shown}) is not a length"
+    elif too_long:
+        what = f"its Content-Length ({shown}) runs into the next record: the record skipped"
+    else:
+        what = (f"bytes after its end are no record (its Content-Length, {shown}, is short, "
+                "or garbage follows it): the record kept, those bytes skipped")
+    then = (f"read on from the next record, at byte {start}" if start is not None
+            else "no record follows")
+    return f"bad web archive record (at byte {offset}): {what}; {then}"
+
+
+def _warc_document(display: str, n: int, record: Any, html_type: str | None,
+                   data: bytes) -> Item:
+    """The article of the ``n``th HTML record of an archive, or why there is none."""
+    where = f"{display}#{n}"
+    if len(data) > MAX_DOCUMENT_BYTES:
+        return Rejected(where, "record too large for one article")
+    target = record.rec_headers.get_header("WARC-Target-URI")
+    url, url_note = clean_url(target, "WARC-Target-URI")
+    html, enc_note = decode_with_note(data, declared_charset(data, html_type))
+    if html is None or not html.strip():
+        return Rejected(where, "empty or binary HTML response")
+    # WARC-Date is the capture time, not the publication date: not used.
+    return RawDocument(path=display, kind="html", content=html, url=url, position=f"record {n}",
+                       notes=[x for x in (url_note, enc_note) if x])
 
 
 def _feed_encoding_note(parsed: Any) -> str | None:
