@@ -12,9 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from storyline.clean.markup import bound_nesting, flatten_nesting, too_deep
+from storyline.ingest.guard import Noted, clean_document
 from storyline.ingest.readers import read_documents
 from storyline.model import RawDocument, Rejected
 from storyline.pipeline import Options, run
@@ -107,3 +111,89 @@ def test_a_warc_cut_inside_its_last_record_still_says_truncated(tmp_path: Path) 
     assert len([d for d in items if isinstance(d, RawDocument)]) == 2
     assert [r.reason for r in items if isinstance(r, Rejected)] == [
         "truncated web archive: record 3 is cut short"]
+
+
+# -- F9: an article inside markup nested thousands deep is read, with one warning ---------
+
+
+NEST = {
+    "tables": ("<table><tr><td>", "</td></tr></table>"),
+    "divs": ("<div class='wrap'>", "</div>"),
+    "spans": ("<span>", "</span>"),
+    "unclosed fonts": ("<font size=2>", ""),
+    "mixed": ("<div><table><tbody><tr><td><span><b>", "</b></span></td></tr></tbody></table></div>"),
+}
+
+
+def _deep_page(kind: str, depth: int) -> str:
+    opening, closing = NEST[kind]
+    paras = "".join(f"<p>{p}</p>" for p in article(7).split("\n\n"))
+    return (f"<html><head><title>Crossing talks resume</title></head><body>{opening * depth}"
+            f"<h1>Crossing talks resume</h1>{paras}{closing * depth}</body></html>")
+
+
+@pytest.mark.parametrize("kind", list(NEST))
+def test_an_article_nested_thousands_deep_is_read_with_a_warning(kind: str) -> None:
+    page = _deep_page(kind, 3000)
+    assert too_deep(page)
+    result = clean_document(RawDocument(path="deep.html", kind="html", content=page))
+    assert isinstance(result, Noted), result
+    text = result.item.text  # type: ignore[union-attr]
+    for para in article(7).split("\n\n"):
+        assert para in text
+    assert [n for n in result.notes if "nested" in n and "degraded" in n]
+
+
+def test_a_page_of_ordinary_depth_is_left_as_it_is() -> None:
+    page = _deep_page("divs", 40)
+    assert bound_nesting(page) == (page, None)
+    result = clean_document(RawDocument(path="flat.html", kind="html", content=page))
+    assert not isinstance(result, (Noted, Rejected))
+
+
+def test_a_deep_page_in_a_run_is_one_warning_and_one_article(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "deep.html").write_text(_deep_page("tables", 3000), encoding="utf-8")
+    lines: list[str] = []
+    summary = run([str(src)], tmp_path / "out", options=Options(progress=False),
+                  log=lines.append)
+    assert summary.articles_new == 1
+    assert len(lines) == 1 and "deep.html" in lines[0] and "nested" in lines[0], lines
+
+
+_TAGS = st.sampled_from(["div", "span", "table", "td", "tr", "p", "li", "b", "section", "font"])
+_WORDS = st.text(alphabet="abcdefghij ", min_size=0, max_size=8)
+
+
+@st.composite
+def _nested_markup(draw: st.DrawFn) -> str:
+    """Markup nested a random number of levels, its end tags there or not."""
+    parts: list[str] = []
+    stack: list[str] = []
+    for _ in range(draw(st.integers(0, 600))):
+        action = draw(st.integers(0, 9))
+        if action < 6:
+            tag = draw(_TAGS)
+            parts.append(f"<{tag}>")
+            stack.append(tag)
+        elif action < 8 and stack:
+            parts.append(f"</{stack.pop()}>")
+        else:
+            parts.append(draw(_WORDS))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _text(html: str) -> str:
+    return "".join(re.sub(r"<[^>]*>", " ", html).split())
+
+
+@settings(max_examples=60, deadline=None)
+@given(_nested_markup())
+def test_flattening_keeps_every_text_and_bounds_the_depth(html: str) -> None:
+    flat, _ = flatten_nesting(html)
+    assert _text(flat) == _text(html)
+    assert not too_deep(flat)
+    out, note = bound_nesting(html)
+    assert (note is None) == (out == html)
+    assert not too_deep(out)

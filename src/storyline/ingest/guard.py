@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.clean.markup import bound_nesting
 from storyline.ingest.validate import (
     MAX_WARNINGS_PER_FILE,
     clean_url,
@@ -103,6 +104,10 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
         if fixed:
             notes.append(f"{fixed} lone surrogate character(s) replaced (not text)")
         content = normalise_controls(raw.content)
+        if raw.kind == "html":
+            content, deep = bound_nesting(content)  # libxml2 reads 256 levels, no deeper
+            if deep:
+                notes.append(deep)
         if content != raw.content:
             raw = dataclasses.replace(raw, content=content)
         if not raw.given_text and unspaced_script(raw.content):
