@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.clean.markup import bound_nesting
 from storyline.ingest.validate import (
     MAX_WARNINGS_PER_FILE,
     clean_url,
@@ -104,16 +103,12 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
         if fixed:
             notes.append(f"{fixed} lone surrogate character(s) replaced (not text)")
         content = normalise_controls(raw.content)
-        if raw.kind == "html":
-            content, deep = bound_nesting(content)  # libxml2 reads 256 levels, no deeper
-            if deep:
-                notes.append(deep)
         if content != raw.content:
             raw = dataclasses.replace(raw, content=content)
         if not raw.given_text and unspaced_script(raw.content):
             # its word count says nothing; its text is kept like a text the input gave
             raw = dataclasses.replace(raw, given_text=True)
-        result = make_article(raw)
+        result = make_article(raw, notes)
         if isinstance(result, Article) and not has_words(result.text):
             return Rejected(where, "no article text (only numbers, punctuation or symbols)")
         if isinstance(result, Article):

@@ -26,6 +26,7 @@ import stat
 import sys
 import threading
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,11 +149,16 @@ def _claiming(path: Path, head: bytes | None) -> Reader | None:
     return next((r for r in _READERS.values() if r.claims(path, head)), None)
 
 
-def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
+def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | None = None,
+                     ) -> Iterator[tuple[str, Path]]:
     """Yield ``(display_path, path)`` for every file under the inputs, in a stable order.
 
     ``display_path`` is the path as given on the command line joined with the
-    file's place inside a folder.
+    file's place inside a folder. Hidden files and folders inside a folder (names
+    starting with ".": ``.git/``, an editor's ``.draft.txt.swp``) are not inputs and
+    are not entered; ``hidden``, when given, counts them by ``(input, "files" or
+    "folders")`` so that the run can say so once. A hidden file named on the command
+    line is read.
     """
     for given in inputs:
         p = Path(given)
@@ -163,9 +169,12 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
             for root, dirs, files in os.walk(p, onerror=unreadable.append):
                 while unreadable:
                     yield from _unlisted(given, p, unreadable.pop(0))
-                dirs.sort()
+                if hidden is not None:
+                    hidden[given, "folders"] += sum(1 for d in dirs if d.startswith("."))
+                    hidden[given, "files"] += sum(1 for f in files if f.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    # hidden files and documentation beside the articles are not inputs
+                    # documentation beside the articles is not input either
                     if name.startswith(".") or (name.lower().endswith(NOT_NEWS_EXTENSIONS)
                                                 and _claiming(Path(name), None) is None):
                         continue
@@ -175,6 +184,23 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
                 yield from _unlisted(given, p, unreadable.pop(0))
         else:
             yield given, p
+
+
+def hidden_summary(hidden: Counter[tuple[str, str]]) -> list[tuple[str, int, str]]:
+    """``(input, count, message)`` for each input folder that held hidden entries.
+
+    >>> hidden_summary(Counter({("news", "files"): 3, ("news", "folders"): 1}))[0][2]
+    'skipped 3 hidden files and 1 hidden folder in news (names starting with "."; not read)'
+    """
+    out = []
+    for given in dict.fromkeys(g for g, _ in hidden):
+        files, folders = hidden[given, "files"], hidden[given, "folders"]
+        parts = [f"{n} hidden {what}{'s' if n != 1 else ''}"
+                 for n, what in ((files, "file"), (folders, "folder")) if n]
+        if parts:
+            out.append((given, files + folders, f"skipped {' and '.join(parts)} in {given} "
+                                                '(names starting with "."; not read)'))
+    return out
 
 
 def _unlisted(given: str, top: Path, exc: OSError) -> Iterator[tuple[str, Path]]:
@@ -195,19 +221,62 @@ NOT_NEWS_EXTENSIONS = (
 
 def detect_kind(path: Path, head: bytes) -> str:
     """Classify a file as text, html, warc, jsonl, feed, binary or other, by extension and
-    content; a registered reader that claims the file (:class:`Reader`) names it first."""
+    content; a registered reader that claims the file (:class:`Reader`) names it first.
+    (:func:`detect_kind_noted` also says when the content overrode the extension.)"""
+    return detect_kind_noted(path, head)[0]
+
+
+# What each extension claims a file holds.
+EXTENSION_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((".warc", ".warc.gz"), "warc"),
+    ((".jsonl", ".jsonl.gz", ".ndjson"), "jsonl"),
+    ((".rss", ".atom", ".xml"), "feed"),
+    ((".html", ".htm", ".xhtml"), "html"),
+    ((".txt", ".text"), "text"),
+)
+KIND_NAMES = {"warc": "a web archive", "jsonl": "JSON Lines", "feed": "an RSS / Atom feed",
+              "html": "an HTML page", "text": "plain text"}
+
+
+def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
+    """(kind, note): the kind of :func:`detect_kind`, and a note when the file's bytes
+    are another kind than its extension says (a ``.txt`` holding HTML, a ``.jsonl``
+    holding a feed): the bytes decide, symmetrically for every extension, and the note
+    is the one warning saying so. A file without an extension of these kinds (none,
+    ``.story``) is read as what its bytes show, without a note."""
     claimed = _claiming(path, head)
     if claimed is not None:
-        return claimed.name
+        return claimed.name, None
     name = path.name.lower()
     if name.endswith(NOT_NEWS_EXTENSIONS):
-        return "other"
-    if name.endswith((".warc", ".warc.gz")):
-        return "warc"
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-        return "jsonl"
-    if name.endswith((".rss", ".atom")):
-        return "feed"
+        return "other", None
+    by_name = next((kind for exts, kind in EXTENSION_KINDS if name.endswith(exts)), None)
+    shown = sniff_content(head)
+    if shown == "binary":
+        # a reader of the claimed kind says what is wrong (a cut .gz, a binary .jsonl)
+        return by_name or "binary", None
+    if by_name is None:
+        return shown or "text", None
+    if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, head)):
+        return by_name, None
+    ext = next(e for exts, kind in EXTENSION_KINDS if kind == by_name
+               for e in exts if name.endswith(e))
+    return shown, (f"the {ext} file holds {KIND_NAMES[shown]}, not {KIND_NAMES[by_name]}: "
+                   f"read as {KIND_NAMES[shown]}")
+
+
+_FEED_ROOT = (b"<rss", b"<feed", b"<rdf:rdf")
+_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
+# tags of HTML (an HTML fragment: a feed's content saved alone, a page without its head)
+_HTML_TAG = re.compile(rb"<(?:p|div|span|article|section|h[1-6]|table|a|br|ul|li|img|b|i|em|"
+                       rb"strong|blockquote|main|header|footer|nav|figure)\b[^>]{0,500}>")
+_LEADING_COMMENTS = re.compile(rb"\A(?:\s*<!--.*?-->)+\s*", re.S)
+
+
+def sniff_content(head: bytes) -> str | None:
+    """The kind a file's first bytes show: warc, feed, html, jsonl, text or binary;
+    None when they show markup or JSON of no known kind (an XML file that is no feed,
+    a JSON array)."""
     if head.startswith(b"\x1f\x8b"):
         try:
             inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(512)
@@ -230,16 +299,50 @@ def detect_kind(path: Path, head: bytes) -> str:
     elif looks_binary(head):
         return "binary"
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if name.endswith(".xml") or sniff.startswith(b"<?xml"):
-        if b"<rss" in sniff[:2000] or b"<feed" in sniff[:2000] or b"<rdf:rdf" in sniff[:2000]:
+    sniff = _LEADING_COMMENTS.sub(b"", sniff, count=1)
+    if sniff.startswith(b"<?xml"):
+        if any(root in sniff[:2000] for root in _FEED_ROOT):
             return "feed"
-        if name.endswith(".xml"):
-            return "feed"
-    if name.endswith((".html", ".htm", ".xhtml")) or sniff.startswith((b"<!doctype html", b"<html")):
+        rest = sniff[sniff.find(b"?>") + 2:].lstrip() if b"?>" in sniff else b""
+        rest = _LEADING_COMMENTS.sub(b"", rest, count=1)
+        return "html" if rest.startswith(_HTML_START) else None
+    if sniff.startswith(_FEED_ROOT):
+        return "feed"
+    if sniff.startswith(_HTML_START):
         return "html"
-    if sniff.startswith(b"{") and b"\n{" in head:
+    if sniff.startswith(b"<") and _HTML_TAG.match(sniff):
+        return "html"
+    if sniff.startswith(b"{") and _json_object_line(sniff):
         return "jsonl"
+    if sniff.startswith((b"<", b"{", b"[")):
+        return None  # markup or JSON, of no kind known here
     return "text"
+
+
+def _json_object_line(data: bytes) -> bool:
+    """Whether ``data`` opens with a line holding a JSON object (or one longer than the
+    sample, opening like one)."""
+    line, newline, _ = data.partition(b"\n")
+    if not newline:
+        return line.startswith((b'{"', b"{ \"")) or _parses_as_object(line)
+    return _parses_as_object(line)
+
+
+def _parses_as_object(line: bytes) -> bool:
+    try:
+        return isinstance(loads_bounded(line.decode("utf-8", errors="replace")), dict)
+    except ValueError:
+        return False
+
+
+def _could_be(kind: str, head: bytes) -> bool:
+    """Whether bytes that look like plain text may still be ``kind`` (weak evidence that
+    keeps the extension's word: a JSON Lines file whose first line is broken)."""
+    if kind == "jsonl":
+        return head.lstrip().startswith(b"{") or b"\n{" in head
+    if kind == "warc":
+        return b"WARC/1." in head
+    return re.search(rb"<[A-Za-z!?/]", head) is not None  # html, feed: any markup
 
 
 def looks_binary(data: bytes, *, stray_nul: bool = False) -> bool:
@@ -539,16 +642,31 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
     if not head:
         yield Rejected(display, "empty file")
         return
-    kind = detect_kind(path, head)
+    kind, note = detect_kind_noted(path, head)
     try:
         if kind == "binary":
             yield Rejected(display, "binary file, not text")
         elif kind == "other":
             yield Rejected(display, f"not a news input ({path.suffix} file)")
-        else:
+        elif note is None:
             yield from get_reader(kind).read(display, path)
+        else:
+            yield from _with_note(get_reader(kind).read(display, path), note)
     except (OSError, EOFError, zlib.error) as exc:
         yield Rejected(display, f"read error: {exc}")
+
+
+def _with_note(items: Iterator[Item], note: str) -> Iterator[Item]:
+    """``items`` with ``note`` said once: with the first document (or, when there is
+    none, after the first rejection's reason)."""
+    for item in items:
+        if note and isinstance(item, RawDocument):
+            item.notes.insert(0, note)
+            note = ""
+        elif note and isinstance(item, Rejected):
+            item = Rejected(item.path, f"{item.reason} ({note})")
+            note = ""
+        yield item
 
 
 def read_text(display: str, path: Path) -> Iterator[Item]:
