@@ -411,3 +411,11 @@ def test_hidden_files_and_folders_are_skipped_and_said_once(tmp_path: Path) -> N
     assert lines == [f"warning: skipped 1 hidden file and 2 hidden folders in {src} "
                      '(names starting with "."; not read)']
     assert summary.skipped["hidden files"] == 3
+
+
+def test_a_blank_jsonl_file_is_still_said_to_be_blank(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b"\n" * 20_000)
+    items = list(read_documents([str(path)]))
+    assert [r.reason for r in items if isinstance(r, Rejected)] == [
+        "no JSON lines in file (only blank lines)"]

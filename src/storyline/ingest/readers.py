@@ -276,7 +276,7 @@ _LEADING_COMMENTS = re.compile(rb"\A(?:\s*<!--.*?-->)+\s*", re.S)
 def sniff_content(head: bytes) -> str | None:
     """The kind a file's first bytes show: warc, feed, html, jsonl, text or binary;
     None when they show markup or JSON of no known kind (an XML file that is no feed,
-    a JSON array)."""
+    a JSON array) or nothing but blank lines."""
     if head.startswith(b"\x1f\x8b"):
         try:
             inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(512)
@@ -300,6 +300,8 @@ def sniff_content(head: bytes) -> str | None:
         return "binary"
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     sniff = _LEADING_COMMENTS.sub(b"", sniff, count=1)
+    if not sniff.strip():
+        return None  # blank (so far): the extension's reader says what it holds
     if sniff.startswith(b"<?xml"):
         if any(root in sniff[:2000] for root in _FEED_ROOT):
             return "feed"
