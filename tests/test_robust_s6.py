@@ -419,3 +419,25 @@ def test_a_blank_jsonl_file_is_still_said_to_be_blank(tmp_path: Path) -> None:
     items = list(read_documents([str(path)]))
     assert [r.reason for r in items if isinstance(r, Rejected)] == [
         "no JSON lines in file (only blank lines)"]
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["warc", "warc.gz"])
+def test_garbage_after_the_last_warc_record_is_one_warning(compressed: bool,
+                                                            tmp_path: Path) -> None:
+    records = [_record(i) for i in range(2)]
+    tail = b"stray bytes after the archive\r\nmore of them\r\n" * 4
+    if compressed:
+        data = gzip.compress(records[0]) + gzip.compress(records[1] + tail)
+    else:
+        data = records[0] + records[1] + tail
+    path = tmp_path / ("tail.warc.gz" if compressed else "tail.warc")
+    path.write_bytes(data)
+    items = list(read_documents([str(path)]))
+    assert len([d for d in items if isinstance(d, RawDocument)]) == 2
+    rejected = [r for r in items if isinstance(r, Rejected)]
+    assert len(rejected) == 1 and "no record follows" in rejected[0].reason, rejected
+    # named by where the stray bytes begin (in a .warc.gz, inside the last member: warcio
+    # names a byte of the compressed file near it)
+    if not compressed:
+        assert f"at byte {len(data) - len(tail)}," in rejected[0].reason
+    assert "at byte " in rejected[0].reason

@@ -1153,7 +1153,8 @@ def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                         _WARCIO.notes = None
                         if start is None:
                             yield Rejected(display, "truncated or corrupt web archive after "
-                                                    f"{n} responses: {_short(exc)}")
+                                                    f"{n} responses (at byte {failed_at}, no "
+                                                    f"record follows): {_short(exc)}")
                             return
                         resyncs += 1
                         yield Rejected(f"{display}@{failed_at}",
@@ -1176,7 +1177,8 @@ def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                     swallowed = (not gz and data is not None
                                  and _EMBEDDED_HEADER.search(data) is not None)
                     keep = True
-                    if cut or swallowed or wrong_end:
+                    resync = bool(cut or swallowed or wrong_end)
+                    if resync:
                         start = next_warc_header(fh, offset, gz)
                         end = None if gz else _declared_end(record, offset)
                         too_long = cut or swallowed or (
@@ -1193,10 +1195,10 @@ def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                     if data is not None and keep:
                         n += 1
                         yield _warc_document(display, n, record, html_type, data)
-                    if start is not None:
+                    if resync:
+                        if start is None:
+                            return  # nothing but the bytes already warned about follows
                         break  # a new reader at the next record header
-                    if not keep:
-                        return
         finally:
             _WARCIO.notes = None
     if n == 0:
