@@ -105,10 +105,10 @@ def test_unexpected_exception_skips_only_that_document(
 
     real = cleaner.make_article
 
-    def flaky(raw: Any) -> Any:
+    def flaky(raw: Any, *notes: Any) -> Any:
         if "number 2," in raw.content:
             raise KeyError("a bug in a cleaning stage")
-        return real(raw)
+        return real(raw, *notes)
 
     monkeypatch.setattr(cleaner, "make_article", flaky)
     src = tmp_path / "in"

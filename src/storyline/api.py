@@ -179,7 +179,7 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
     no text (it codes to no events, so the output keeps one line per input line) and a
     warning through ``warn``.
     """
-    from storyline.clean.dates import parse_iso_or_text
+    from storyline.ingest.validate import clean_date, printable
 
     mode: str | None = None
     for n, raw in enumerate(lines, 1):
@@ -200,11 +200,13 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
                 warn(f"warning: line {n}: not a JSON object with a text field; no events")
             yield Record("", str(n), None)
             continue
-        when = next((obj[k] for k in ("date", "published") if isinstance(obj.get(k), str)), None)
-        day = parse_iso_or_text(when) if when else None
+        key = next((k for k in ("date", "published") if obj.get(k) not in (None, "")), "date")
+        # the same check as every reader's dates: a value that is no real date is absent
+        day, note = clean_date(obj.get(key), key)
+        if note and warn is not None:
+            warn(printable(f"warning: line {n}: {note}"))
         rid = obj.get("id")
-        yield Record(obj["text"], str(rid) if rid is not None else str(n),
-                     day.isoformat() if day else None)
+        yield Record(obj["text"], str(rid) if rid is not None else str(n), day)
 
 
 def _json_object(line: str) -> dict[str, Any] | None:

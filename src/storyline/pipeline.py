@@ -20,7 +20,7 @@ from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.exporters import ExportContext, export_all
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
-from storyline.ingest.readers import iter_input_files, read_file
+from storyline.ingest.readers import hidden_summary, iter_input_files, read_file
 from storyline.model import Article, RawDocument, Rejected
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
@@ -136,8 +136,9 @@ class OwnFiles:
             return True  # a storyline store (DuckDB file) is never an article
         return real.name in OWN_OUTPUTS and (real.parent / "storyline.duckdb").exists()
 
-    def files(self, inputs: list[str]) -> Iterator[tuple[str, Path]]:
-        for display, path in iter_input_files(inputs):
+    def files(self, inputs: list[str], hidden: Counter[tuple[str, str]] | None = None,
+              ) -> Iterator[tuple[str, Path]]:
+        for display, path in iter_input_files(inputs, hidden):
             if path in self:
                 self.skipped += 1
                 continue
@@ -197,7 +198,12 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
 
     with Store(db) as store:
         run_id = store.new_run()
-        total_files = sum(1 for _ in own.files(inputs))
+        hidden: Counter[tuple[str, str]] = Counter()
+        total_files = sum(1 for _ in own.files(inputs, hidden))
+        for given, count, message in hidden_summary(hidden):
+            summary.skipped["hidden files"] += count  # dot-files, .git/: never inputs
+            per_file.say(f"warning: {message}")
+            per_file.end_file(given)
         if own.skipped:
             per_file.say(f"warning: {own.skipped} file(s) of this run's output folder, "
                          "its store or an earlier run's outputs are inside the input: not read")

@@ -26,22 +26,30 @@ MIN_BODY_WORDS = 40
 MAX_BODY_CHARS = 200_000
 
 
-def make_article(raw: RawDocument) -> Article | Rejected:
-    """Clean a raw document and read its metadata."""
+def make_article(raw: RawDocument, notes: list[str] | None = None) -> Article | Rejected:
+    """Clean a raw document and read its metadata.
+
+    What the page itself gave that could not be used as it was (markup nested too deep,
+    a date mark that is no date) is kept in the article's warnings and, when ``notes``
+    is given, added to it (the run loop prints those once).
+    """
     where = raw.path if raw.position is None else f"{raw.path} ({raw.position})"
     try:
-        return _make_article(raw, where)
+        return _make_article(raw, where, notes)
     except RecursionError:
         return Rejected(where, "document too deeply nested to parse")
 
 
-def _make_article(raw: RawDocument, where: str) -> Article | Rejected:
+def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Article | Rejected:
     warnings: list[str] = []
     url = raw.url
     html_date: str | None = None
     sitename: str | None = None
     if raw.kind == "html":
         ex = extract_html(raw.content, url)
+        warnings.extend(ex.notes)
+        if notes is not None:
+            notes.extend(ex.notes)
         url = ex.url or url
         html_date, sitename = ex.date, ex.sitename
         # trafilatura already chose the main content from the markup and post_clean took

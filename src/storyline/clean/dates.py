@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from storyline.clean.patterns import DATE_STRING, DAY_RE, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from storyline.clean.timestamps import parse_timestamp
 from storyline.model import Published
 from storyline.text.sentences import sentence_spans
 from storyline.text.vocab import MONTH_NAMES, possible_day
@@ -70,27 +71,11 @@ def _date_from_match(m: re.Match[str]) -> Date | None:
 
 
 def parse_iso_or_text(s: str | None) -> Date | None:
-    """Dates given by inputs: ISO (with time), RFC 822 (feeds), or text."""
+    """A date an input gives (ISO with a time, RFC 822 from feeds, a written date), when
+    it is a real one inside the sane range (:func:`storyline.clean.timestamps.parse_timestamp`)."""
     if not s or not isinstance(s, str):
         return None
-    s = s.strip()[:200]
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
-    if m:
-        try:
-            return _sane(dt.date(int(m[1]), int(m[2]), int(m[3])))
-        except ValueError:
-            return None
-    try:
-        from email.utils import parsedate_to_datetime
-
-        d = parsedate_to_datetime(s).date()
-        year = re.search(r"(?<!\d)\d{4}(?!\d)", s)
-        if year and int(year.group(0)) != d.year:
-            return None  # "01 Jan 0001": email.utils reads the year 0001 as 2001
-        return _sane(d)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    return parse_date_string(s)
+    return _sane(parse_timestamp(s)[0])
 
 
 # The article's own statements of when it was published, strongest first.

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.clean.markup import bound_nesting
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
 
@@ -28,12 +29,21 @@ class HtmlExtract:
     date: str | None  # ISO, from the page's own metadata or htmldate
     url: str | None
     tail: list[str]
+    # what the page gave that could not be used as it was (markup nested too deep, a
+    # date mark that is no real date): warnings for the run, naming the page's field
+    notes: list[str] = field(default_factory=list)
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
-    """Main text and metadata of an HTML page (never raises on bad markup)."""
+    """Main text and metadata of an HTML page (never raises on bad markup).
+
+    A page nested deeper than the HTML parser reads is flattened first
+    (:func:`storyline.clean.markup.bound_nesting`), with a note.
+    """
     import trafilatura
 
+    html, deep = bound_nesting(html)
+    notes = [deep] if deep else []
     doc = None
     try:
         doc = trafilatura.bare_extraction(
@@ -61,8 +71,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         title = _headline(html, title, url)
         title = _title_shown(html, title)
         body = _drop_leading_headline(body, title)
-    date = page_date(html, url, title)
-    return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail)
+    date = page_date(html, url, title, notes)
+    return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail,
+                       notes=notes)
 
 
 # Below this many words trafilatura has likely missed the article (it kept a slogan or a
@@ -241,11 +252,12 @@ def _drop_leading_headline(body: str, title: str) -> str:
     return body
 
 
-def page_date(html: str, url: str | None, title: str | None = None) -> str | None:
+def page_date(html: str, url: str | None, title: str | None = None,
+              notes: list[str] | None = None) -> str | None:
     """The publication date of the page: the date the article shows under its headline
     (its byline or date line, not the scrape-date header above it, not an "updated"
     date), else htmldate's reading of the page (original, not last modified)."""
-    found = marked_published(html) or _htmldate(html, url)
+    found = marked_published(html, notes) or _htmldate(html, url)
     chunks = _text_after_headline(html, title) if title else None
     if chunks:
         from storyline.clean.dates import byline_date
@@ -258,40 +270,47 @@ def page_date(html: str, url: str | None, title: str | None = None) -> str | Non
 
 
 # Markup that names the article's own publication date (not its update), as an attribute
-# of the element that shows it. Examples: <time class="entry-date published"
-# datetime="2019-02-10T09:30">, <span itemprop="datePublished" content="2018-06-22">,
-# <meta property="article:published_time" content="2022-05-06T02:00:00Z">.
+# of the element that shows it, with the name a warning gives it. Examples: <time
+# class="entry-date published" datetime="2019-02-10T09:30">, <span itemprop="datePublished"
+# content="2018-06-22">, <meta property="article:published_time" content="2022-05-06T02:00:00Z">.
 PUBLISHED_MARKUP = (
-    "//time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime",
-    "//*[@itemprop='datePublished']/@datetime",
-    "//*[@itemprop='datePublished']/@content",
-    "//meta[@property='article:published_time']/@content",
+    ("time.published", "//time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime"),
+    ("datePublished", "//*[@itemprop='datePublished']/@datetime"),
+    ("datePublished", "//*[@itemprop='datePublished']/@content"),
+    ("article:published_time", "//meta[@property='article:published_time']/@content"),
 )
-_ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+# The earliest year a page's date mark is taken for (earlier ones are placeholders).
+MIN_MARKED_YEAR = 1900
 
 
-def marked_published(html: str) -> str | None:
+def marked_published(html: str, notes: list[str] | None = None) -> str | None:
     """The publication date the page's markup names for the article (YYYY-MM-DD), when
-    every such mark agrees on it; None when there is none or they disagree."""
+    every such mark agrees on it; None when there is none or they disagree. A mark that
+    is no real date or time is left out, with a note naming it (in ``notes``)."""
+    from storyline.clean.timestamps import parse_timestamp
+
     root = _parse(html)
     if root is None:
         return None
     found: set[str] = set()
-    for xp in PUBLISHED_MARKUP:
+    for name, xp in PUBLISHED_MARKUP:
         try:
             values = root.xpath(xp)
         except Exception:  # lxml rejects an odd tree: no mark read
             continue
         for v in values[:3]:
-            m = _ISO_DAY.match(str(v))
-            if m:
-                try:
-                    found.add(dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat())
-                except ValueError:
-                    continue
+            d, reason = parse_timestamp(str(v))
+            if d is None:
+                if reason and notes is not None:
+                    shown = str(v).strip()
+                    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+                    notes.append(f"page date mark {name} {shown!r} treated as absent: {reason}")
+                continue
+            if d.year >= MIN_MARKED_YEAR:
+                found.add(d.isoformat())
     if len(found) == 1:
-        d = found.pop()
-        return d if d <= dt.date.today().isoformat() else None
+        day = found.pop()
+        return day if day <= dt.date.today().isoformat() else None
     return None
 
 

@@ -108,7 +108,7 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
         if not raw.given_text and unspaced_script(raw.content):
             # its word count says nothing; its text is kept like a text the input gave
             raw = dataclasses.replace(raw, given_text=True)
-        result = make_article(raw)
+        result = make_article(raw, notes)
         if isinstance(result, Article) and not has_words(result.text):
             return Rejected(where, "no article text (only numbers, punctuation or symbols)")
         if isinstance(result, Article):

@@ -26,6 +26,7 @@ import stat
 import sys
 import threading
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,11 +149,16 @@ def _claiming(path: Path, head: bytes | None) -> Reader | None:
     return next((r for r in _READERS.values() if r.claims(path, head)), None)
 
 
-def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
+def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | None = None,
+                     ) -> Iterator[tuple[str, Path]]:
     """Yield ``(display_path, path)`` for every file under the inputs, in a stable order.
 
     ``display_path`` is the path as given on the command line joined with the
-    file's place inside a folder.
+    file's place inside a folder. Hidden files and folders inside a folder (names
+    starting with ".": ``.git/``, an editor's ``.draft.txt.swp``) are not inputs and
+    are not entered; ``hidden``, when given, counts them by ``(input, "files" or
+    "folders")`` so that the run can say so once. A hidden file named on the command
+    line is read.
     """
     for given in inputs:
         p = Path(given)
@@ -163,9 +169,12 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
             for root, dirs, files in os.walk(p, onerror=unreadable.append):
                 while unreadable:
                     yield from _unlisted(given, p, unreadable.pop(0))
-                dirs.sort()
+                if hidden is not None:
+                    hidden[given, "folders"] += sum(1 for d in dirs if d.startswith("."))
+                    hidden[given, "files"] += sum(1 for f in files if f.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    # hidden files and documentation beside the articles are not inputs
+                    # documentation beside the articles is not input either
                     if name.startswith(".") or (name.lower().endswith(NOT_NEWS_EXTENSIONS)
                                                 and _claiming(Path(name), None) is None):
                         continue
@@ -175,6 +184,23 @@ def iter_input_files(inputs: Iterable[str]) -> Iterator[tuple[str, Path]]:
                 yield from _unlisted(given, p, unreadable.pop(0))
         else:
             yield given, p
+
+
+def hidden_summary(hidden: Counter[tuple[str, str]]) -> list[tuple[str, int, str]]:
+    """``(input, count, message)`` for each input folder that held hidden entries.
+
+    >>> hidden_summary(Counter({("news", "files"): 3, ("news", "folders"): 1}))[0][2]
+    'skipped 3 hidden files and 1 hidden folder in news (names starting with "."; not read)'
+    """
+    out = []
+    for given in dict.fromkeys(g for g, _ in hidden):
+        files, folders = hidden[given, "files"], hidden[given, "folders"]
+        parts = [f"{n} hidden {what}{'s' if n != 1 else ''}"
+                 for n, what in ((files, "file"), (folders, "folder")) if n]
+        if parts:
+            out.append((given, files + folders, f"skipped {' and '.join(parts)} in {given} "
+                                                '(names starting with "."; not read)'))
+    return out
 
 
 def _unlisted(given: str, top: Path, exc: OSError) -> Iterator[tuple[str, Path]]:
@@ -195,19 +221,62 @@ NOT_NEWS_EXTENSIONS = (
 
 def detect_kind(path: Path, head: bytes) -> str:
     """Classify a file as text, html, warc, jsonl, feed, binary or other, by extension and
-    content; a registered reader that claims the file (:class:`Reader`) names it first."""
+    content; a registered reader that claims the file (:class:`Reader`) names it first.
+    (:func:`detect_kind_noted` also says when the content overrode the extension.)"""
+    return detect_kind_noted(path, head)[0]
+
+
+# What each extension claims a file holds.
+EXTENSION_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((".warc", ".warc.gz"), "warc"),
+    ((".jsonl", ".jsonl.gz", ".ndjson"), "jsonl"),
+    ((".rss", ".atom", ".xml"), "feed"),
+    ((".html", ".htm", ".xhtml"), "html"),
+    ((".txt", ".text"), "text"),
+)
+KIND_NAMES = {"warc": "a web archive", "jsonl": "JSON Lines", "feed": "an RSS / Atom feed",
+              "html": "an HTML page", "text": "plain text"}
+
+
+def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
+    """(kind, note): the kind of :func:`detect_kind`, and a note when the file's bytes
+    are another kind than its extension says (a ``.txt`` holding HTML, a ``.jsonl``
+    holding a feed): the bytes decide, symmetrically for every extension, and the note
+    is the one warning saying so. A file without an extension of these kinds (none,
+    ``.story``) is read as what its bytes show, without a note."""
     claimed = _claiming(path, head)
     if claimed is not None:
-        return claimed.name
+        return claimed.name, None
     name = path.name.lower()
     if name.endswith(NOT_NEWS_EXTENSIONS):
-        return "other"
-    if name.endswith((".warc", ".warc.gz")):
-        return "warc"
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-        return "jsonl"
-    if name.endswith((".rss", ".atom")):
-        return "feed"
+        return "other", None
+    by_name = next((kind for exts, kind in EXTENSION_KINDS if name.endswith(exts)), None)
+    shown = sniff_content(head)
+    if shown == "binary":
+        # a reader of the claimed kind says what is wrong (a cut .gz, a binary .jsonl)
+        return by_name or "binary", None
+    if by_name is None:
+        return shown or "text", None
+    if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, head)):
+        return by_name, None
+    ext = next(e for exts, kind in EXTENSION_KINDS if kind == by_name
+               for e in exts if name.endswith(e))
+    return shown, (f"the {ext} file holds {KIND_NAMES[shown]}, not {KIND_NAMES[by_name]}: "
+                   f"read as {KIND_NAMES[shown]}")
+
+
+_FEED_ROOT = (b"<rss", b"<feed", b"<rdf:rdf")
+_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
+# tags of HTML (an HTML fragment: a feed's content saved alone, a page without its head)
+_HTML_TAG = re.compile(rb"<(?:p|div|span|article|section|h[1-6]|table|a|br|ul|li|img|b|i|em|"
+                       rb"strong|blockquote|main|header|footer|nav|figure)\b[^>]{0,500}>")
+_LEADING_COMMENTS = re.compile(rb"\A(?:\s*<!--.*?-->)+\s*", re.S)
+
+
+def sniff_content(head: bytes) -> str | None:
+    """The kind a file's first bytes show: warc, feed, html, jsonl, text or binary;
+    None when they show markup or JSON of no known kind (an XML file that is no feed,
+    a JSON array) or nothing but blank lines."""
     if head.startswith(b"\x1f\x8b"):
         try:
             inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(512)
@@ -230,16 +299,52 @@ def detect_kind(path: Path, head: bytes) -> str:
     elif looks_binary(head):
         return "binary"
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if name.endswith(".xml") or sniff.startswith(b"<?xml"):
-        if b"<rss" in sniff[:2000] or b"<feed" in sniff[:2000] or b"<rdf:rdf" in sniff[:2000]:
+    sniff = _LEADING_COMMENTS.sub(b"", sniff, count=1)
+    if not sniff.strip():
+        return None  # blank (so far): the extension's reader says what it holds
+    if sniff.startswith(b"<?xml"):
+        if any(root in sniff[:2000] for root in _FEED_ROOT):
             return "feed"
-        if name.endswith(".xml"):
-            return "feed"
-    if name.endswith((".html", ".htm", ".xhtml")) or sniff.startswith((b"<!doctype html", b"<html")):
+        rest = sniff[sniff.find(b"?>") + 2:].lstrip() if b"?>" in sniff else b""
+        rest = _LEADING_COMMENTS.sub(b"", rest, count=1)
+        return "html" if rest.startswith(_HTML_START) else None
+    if sniff.startswith(_FEED_ROOT):
+        return "feed"
+    if sniff.startswith(_HTML_START):
         return "html"
-    if sniff.startswith(b"{") and b"\n{" in head:
+    if sniff.startswith(b"<") and _HTML_TAG.match(sniff):
+        return "html"
+    if sniff.startswith(b"{") and _json_object_line(sniff):
         return "jsonl"
+    if sniff.startswith((b"<", b"{", b"[")):
+        return None  # markup or JSON, of no kind known here
     return "text"
+
+
+def _json_object_line(data: bytes) -> bool:
+    """Whether ``data`` opens with a line holding a JSON object (or one longer than the
+    sample, opening like one)."""
+    line, newline, _ = data.partition(b"\n")
+    if not newline:
+        return line.startswith((b'{"', b"{ \"")) or _parses_as_object(line)
+    return _parses_as_object(line)
+
+
+def _parses_as_object(line: bytes) -> bool:
+    try:
+        return isinstance(loads_bounded(line.decode("utf-8", errors="replace")), dict)
+    except ValueError:
+        return False
+
+
+def _could_be(kind: str, head: bytes) -> bool:
+    """Whether bytes that look like plain text may still be ``kind`` (weak evidence that
+    keeps the extension's word: a JSON Lines file whose first line is broken)."""
+    if kind == "jsonl":
+        return head.lstrip().startswith(b"{") or b"\n{" in head
+    if kind == "warc":
+        return b"WARC/1." in head
+    return re.search(rb"<[A-Za-z!?/]", head) is not None  # html, feed: any markup
 
 
 def looks_binary(data: bytes, *, stray_nul: bool = False) -> bool:
@@ -539,16 +644,31 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
     if not head:
         yield Rejected(display, "empty file")
         return
-    kind = detect_kind(path, head)
+    kind, note = detect_kind_noted(path, head)
     try:
         if kind == "binary":
             yield Rejected(display, "binary file, not text")
         elif kind == "other":
             yield Rejected(display, f"not a news input ({path.suffix} file)")
-        else:
+        elif note is None:
             yield from get_reader(kind).read(display, path)
+        else:
+            yield from _with_note(get_reader(kind).read(display, path), note)
     except (OSError, EOFError, zlib.error) as exc:
         yield Rejected(display, f"read error: {exc}")
+
+
+def _with_note(items: Iterator[Item], note: str) -> Iterator[Item]:
+    """``items`` with ``note`` said once: with the first document (or, when there is
+    none, after the first rejection's reason)."""
+    for item in items:
+        if note and isinstance(item, RawDocument):
+            item.notes.insert(0, note)
+            note = ""
+        elif note and isinstance(item, Rejected):
+            item = Rejected(item.path, f"{item.reason} ({note})")
+            note = ""
+        yield item
 
 
 def read_text(display: str, path: Path) -> Iterator[Item]:
@@ -943,60 +1063,187 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, problem)
 
 
+# A record header: "WARC/1.0" or "WARC/1.1" and a header field (what a resync looks for;
+# garbage before it need not end with a line break).
+_WARC_HEADER = re.compile(rb"WARC/1\.[01]\r?\n[A-Za-z][A-Za-z0-9-]{0,40}:")
+# A record header inside a record's payload: the record's Content-Length ran into the next.
+_EMBEDDED_HEADER = re.compile(rb"\nWARC/1\.[01]\r?\nWARC-[A-Za-z-]+:")
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_SCAN_BLOCK = 1 << 20
+# Past this many resyncs in one archive, the rest of it is not read (one warning).
+MAX_WARC_RESYNCS = 1000
+
+
+def next_warc_header(fh: IO[bytes], after: int, gz: bool) -> int | None:
+    """The byte offset of the first record that starts after byte ``after``, or None.
+
+    In a plain archive a record starts with a ``WARC/1.0`` or ``WARC/1.1`` line; in a
+    gzip-per-record archive with a gzip member whose bytes open with one. The file is
+    scanned in blocks (memory bounded); ``fh``'s position is left anywhere.
+    """
+    pos, first = after, True
+    overlap = len(_GZIP_MAGIC) - 1 if gz else 64
+    while True:
+        fh.seek(pos)
+        block = fh.read(_SCAN_BLOCK)
+        if gz:
+            i = block.find(_GZIP_MAGIC, 1 if first else 0)
+            while i != -1:
+                if _member_opens_warc(fh, pos + i):
+                    return pos + i
+                i = block.find(_GZIP_MAGIC, i + 1)
+        else:
+            m = _WARC_HEADER.search(block, 1 if first else 0)  # block[0] is ``after``
+            if m:
+                return pos + m.start()
+        if len(block) < _SCAN_BLOCK:
+            return None
+        pos, first = pos + len(block) - overlap, False
+
+
+def _member_opens_warc(fh: IO[bytes], offset: int) -> bool:
+    """Whether a gzip member starts at ``offset`` and its bytes open with a record header."""
+    fh.seek(offset)
+    try:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(fh.read(1 << 16), 16)
+    except zlib.error:
+        return False
+    return head.startswith((b"WARC/1.0", b"WARC/1.1"))
+
+
 def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
+    """The archive's records, read by warcio; a record whose Content-Length is wrong (too
+    long, too short) or bytes that are no record are one warning naming their byte
+    offset, and reading resumes at the next record header (:func:`next_warc_header`)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
     records = 0
+    resyncs = 0
 
     def warcio_says() -> None:
         _WARCIO.notes = said
 
     with open(path, "rb") as fh:
+        gz = fh.read(2) == b"\x1f\x8b"
+        start: int | None = 0
         try:
-            warcio_says()
-            iterator = iter(ArchiveIterator(fh))
-            while True:
-                warcio_says()
-                try:
-                    record = next(iterator)
-                except StopIteration:
-                    break
-                records += 1
-                if _warc_html_type(record) is None:
-                    continue
-                target = record.rec_headers.get_header("WARC-Target-URI")
-                n += 1
-                where = f"{display}#{n}"
-                url, url_note = clean_url(target, "WARC-Target-URI")
-                data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
-                _WARCIO.notes = None  # between records, the consumer's code runs
-                if len(data) > MAX_DOCUMENT_BYTES:
-                    yield Rejected(where, "record too large for one article")
-                    continue
-                if getattr(record.raw_stream, "limit", 0) > 0:
-                    # warcio stops quietly at a cut: bytes promised by the record are missing
-                    yield Rejected(display, f"truncated web archive: record {n} is cut short")
+            while start is not None:
+                if resyncs > MAX_WARC_RESYNCS:
+                    yield Rejected(display, f"damaged web archive: more than {MAX_WARC_RESYNCS} "
+                                            f"bad records, the rest not read (from byte {start})")
                     return
-                html, enc_note = decode_with_note(
-                    data, declared_charset(data, _warc_html_type(record)))
-                if html is None or not html.strip():
-                    yield Rejected(where, "empty or binary HTML response")
-                    continue
-                # WARC-Date is the capture time, not the publication date: not used.
-                yield RawDocument(
-                    path=display, kind="html", content=html, url=url, position=f"record {n}",
-                    notes=[x for x in (url_note, enc_note) if x],
-                )
-        except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
-            yield Rejected(display, f"truncated or corrupt web archive after {n} responses: "
-                                    f"{_short(exc)}")
-            return
+                fh.seek(start)
+                warcio_says()
+                it = ArchiveIterator(fh)
+                iterator = iter(it)
+                start = None
+                while True:
+                    warcio_says()
+                    try:
+                        record = next(iterator)
+                    except StopIteration:
+                        break
+                    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+                        # bytes that are no record where one should start (garbage, a broken
+                        # header, a corrupt gzip member): read on from the next header
+                        failed_at = it.offset
+                        start = next_warc_header(fh, failed_at, gz)
+                        _WARCIO.notes = None
+                        if start is None:
+                            yield Rejected(display, "truncated or corrupt web archive after "
+                                                    f"{n} responses (at byte {failed_at}, no "
+                                                    f"record follows): {_short(exc)}")
+                            return
+                        resyncs += 1
+                        yield Rejected(f"{display}@{failed_at}",
+                                       f"bad web archive record (at byte {failed_at}): "
+                                       f"{_short(exc)}; read on from the next record, at "
+                                       f"byte {start}")
+                        break
+                    records += 1
+                    offset = it.offset  # where this record starts
+                    html_type = _warc_html_type(record)
+                    data = (record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+                            if html_type is not None else None)
+                    before = len(said)
+                    it.get_record_offset()  # reads to the record's end; warcio checks what follows
+                    _WARCIO.notes = None  # between records, the consumer's code runs
+                    wrong_end = [s for s in said[before:] if "Content-Length" in s]
+                    said[before:] = [s for s in said[before:] if s not in wrong_end]
+                    # warcio stops quietly at a cut: bytes promised by the record are missing
+                    cut = getattr(record.raw_stream, "limit", 0) > 0
+                    swallowed = (not gz and data is not None
+                                 and _EMBEDDED_HEADER.search(data) is not None)
+                    keep = True
+                    resync = bool(cut or swallowed or wrong_end)
+                    if resync:
+                        start = next_warc_header(fh, offset, gz)
+                        end = None if gz else _declared_end(record, offset)
+                        too_long = cut or swallowed or (
+                            start is not None and end is not None and start < end)
+                        if too_long and start is None:
+                            yield Rejected(display, "truncated web archive: record "
+                                                    f"{n + 1 if data is not None else records} "
+                                                    "is cut short")
+                            return
+                        resyncs += 1
+                        keep = not too_long
+                        yield Rejected(f"{display}@{offset}",
+                                       _bad_length(record, offset, too_long, start))
+                    if data is not None and keep:
+                        n += 1
+                        yield _warc_document(display, n, record, html_type, data)
+                    if resync:
+                        if start is None:
+                            return  # nothing but the bytes already warned about follows
+                        break  # a new reader at the next record header
         finally:
             _WARCIO.notes = None
     if n == 0:
         yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
+
+
+def _declared_end(record: Any, offset: int) -> int | None:
+    """Where a plain archive's record ends by its Content-Length (its header included)."""
+    try:
+        return offset + int(record.rec_headers.total_len) + int(
+            record.rec_headers.get_header("Content-Length") or "")
+    except (TypeError, ValueError):
+        return None
+
+
+def _bad_length(record: Any, offset: int, too_long: bool, start: int | None) -> str:
+    """The warning for a record whose Content-Length does not end where it should."""
+    value = record.rec_headers.get_header("Content-Length")
+    shown = re.sub(r"[^\x20-\x7e]", "?", str(value))[:24]
+    if value is None or not str(value).strip().isdigit():
+        what = f"its Content-Length ({shown}) is not a length"
+    elif too_long:
+        what = f"its Content-Length ({shown}) runs into the next record: the record skipped"
+    else:
+        what = (f"bytes after its end are no record (its Content-Length, {shown}, is short, "
+                "or garbage follows it): the record kept, those bytes skipped")
+    then = (f"read on from the next record, at byte {start}" if start is not None
+            else "no record follows")
+    return f"bad web archive record (at byte {offset}): {what}; {then}"
+
+
+def _warc_document(display: str, n: int, record: Any, html_type: str | None,
+                   data: bytes) -> Item:
+    """The article of the ``n``th HTML record of an archive, or why there is none."""
+    where = f"{display}#{n}"
+    if len(data) > MAX_DOCUMENT_BYTES:
+        return Rejected(where, "record too large for one article")
+    target = record.rec_headers.get_header("WARC-Target-URI")
+    url, url_note = clean_url(target, "WARC-Target-URI")
+    html, enc_note = decode_with_note(data, declared_charset(data, html_type))
+    if html is None or not html.strip():
+        return Rejected(where, "empty or binary HTML response")
+    # WARC-Date is the capture time, not the publication date: not used.
+    return RawDocument(path=display, kind="html", content=html, url=url, position=f"record {n}",
+                       notes=[x for x in (url_note, enc_note) if x])
 
 
 def _feed_encoding_note(parsed: Any) -> str | None:

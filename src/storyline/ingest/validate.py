@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 # Publication dates outside MIN_DATE..MAX_DATE (clean/dates.py) are not dates of news
 # (a placeholder such as 0001-01-01 or 9999-12-31): treated as absent, with a warning.
-from storyline.clean.dates import MAX_DATE, MIN_DATE, parse_iso_or_text
+from storyline.clean.dates import MAX_DATE, MIN_DATE
+from storyline.clean.timestamps import epoch_date, parse_timestamp
 
 log = logging.getLogger(__name__)
 
@@ -134,52 +135,35 @@ def clean_id(value: Any) -> tuple[str | None, Note | None]:
 def clean_date(value: Any, field: str = "published") -> tuple[str | None, Note | None]:
     """A date an input gives, as ISO ``YYYY-MM-DD``, inside the sane range; else a note.
 
-    Strings are parsed (ISO, RFC 822, text); a number is a Unix time in seconds (or
-    milliseconds) only when it falls inside the range.
+    Every reader's dates come here (JSON Lines fields, feed items, a page's date marks):
+    a string must be a real date or date and time in a common form
+    (:func:`storyline.clean.timestamps.parse_timestamp`), a number a Unix time in
+    seconds or milliseconds. Anything else is absent, with a note naming the field and
+    the value.
     """
     if value is None or value == "":
         return None, None
     if isinstance(value, bool):
         return None, f"{field} dropped: not a date ({type(value).__name__})"
     if isinstance(value, (int, float)):
-        return _epoch(value, field)
-    if not isinstance(value, str):
+        d, reason = epoch_date(value)
+        if d is None:
+            return None, f"{field} {value!r} treated as absent: {reason}"
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None, None
+        if len(text) > MAX_DATE_CHARS:
+            return None, f"{field} dropped: longer than {MAX_DATE_CHARS} characters"
+        d, reason = parse_timestamp(text)
+        if d is None:
+            return None, f"{field} {_short(text)} treated as absent: {reason}"
+    else:
         return None, f"{field} dropped: not a date ({type(value).__name__})"
-    text = value.strip()
-    if not text:
-        return None, None
-    if len(text) > MAX_DATE_CHARS:
-        return None, f"{field} dropped: longer than {MAX_DATE_CHARS} characters"
-    raw = _raw_date(text)
-    if raw is not None and not in_range(raw):
-        return None, (f"{field} {_short(text)} is outside {MIN_DATE.year}-{MAX_DATE.year}: "
-                      "treated as absent")
-    d = parse_iso_or_text(text)
-    if d is None:
-        return None, f"{field} {_short(text)} is not a date: treated as absent"
+    if not in_range(d):
+        return None, (f"{field} {_short(str(value).strip())} is outside "
+                      f"{MIN_DATE.year}-{MAX_DATE.year}: treated as absent")
     return d.isoformat(), None
-
-
-def _raw_date(text: str) -> dt.date | None:
-    """The date an ISO-looking string names, even outside the range (to say so)."""
-    m = re.match(r"^(\d{1,4})-(\d{2})-(\d{2})", text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-def _epoch(value: float, field: str) -> tuple[str | None, Note | None]:
-    for scale in (1, 1000):
-        try:
-            d = dt.datetime.fromtimestamp(value / scale, tz=dt.UTC).date()
-        except (OverflowError, OSError, ValueError):
-            continue
-        if in_range(d) and d.year >= 1971:
-            return d.isoformat(), None
-    return None, f"{field} dropped: the number {value!r} is not a date"
 
 
 def _short(text: str, n: int = 40) -> str:
