@@ -232,3 +232,13 @@ def test_one_article_merges_a_material_act_named_again_but_never_two_statements(
     assert where["a1:1"] == where["a1:50"] == where["a2:5"]
     assert where["a1:90"] != where["a1:1"]
     assert where["a1:120"] != where["a1:160"]
+
+
+def test_two_trigger_words_of_one_sentence_are_two_events() -> None:
+    day = ("2020-01-28", "2020-01-28", "day", "Tuesday")
+    one = _event("a1", 10, "SUPPORT", day, source="paper_a", target="warren", trigger="backed")
+    two = _event("a1", 10, "SUPPORT", day, source="paper_b", target="klobuchar", trigger="backed")
+    two["mentions"][0]["trigger"] = {"start": 60, "end": 66, "text": "backed"}
+    again = _event("a1", 10, "SUPPORT", day, source="paper_a", target="warren", trigger="backed")
+    assert len(_merge([one, two])) == 2
+    assert len(_merge([one, again])) == 1  # one trigger coded twice is one report

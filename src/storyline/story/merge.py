@@ -210,7 +210,11 @@ def dates_agree(a: Report, b: Report, slack_days: int = 0) -> bool:
 def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can be one event (same type and modality assumed)."""
     if a.sentence == b.sentence:
-        return True  # one sentence, one trigger type: the same report
+        ta, tb = a.event.mentions[0].trigger, b.event.mentions[0].trigger
+        if ta is None or tb is None or (ta.start, ta.end) == (tb.start, tb.end):
+            return True  # one trigger word coded twice: the same report
+        # two trigger words of one sentence ("the Register backed Warren; the
+        # Union-Leader backed Klobuchar") are two reports, judged like any two below
     if a.weak or b.weak:
         return False
     symmetric = a.type in SYMMETRIC
