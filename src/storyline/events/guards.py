@@ -159,6 +159,14 @@ def _sport_sense(tok: Token, rule: dict[str, Any], event: Event | None = None) -
                    for t in tok.sent) or not _has_target(tok)
 
 
+@guard("election_sense")
+def _election_sense(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", tok.sent.text.lower()))
+    return len(words & rule["words"]) >= rule["min_words"]
+
+
 @guard("quantity_object")
 def _quantity_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     if _lemma(tok) not in rule["verbs"]:
