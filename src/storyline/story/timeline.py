@@ -8,15 +8,17 @@ whose weights are chosen on the development topics (``benchmarks/t17.py``):
    date, once per article so that anaphora keep their context).
 2. Score each date by how the whole coverage refers to it (:data:`DATE_FEATURES`): the
    articles that refer to it, those published later that look back on it, those that
-   name it by month and day, plans made before it, and the articles published on it and
-   the day after (news mostly reports the last day or two).
+   name it by month and day, plans made before it, the articles published on it and
+   the day after (news mostly reports the last day or two), and the articles reporting
+   a coded event that took place that day (plain, by PLOVER quad class, by confidence).
 3. Keep the best ``n_dates`` dates inside the window; for each, rank its candidate
    sentences (those that mention the date, then undated sentences of articles
    published on it or the day after) by cosine similarity to the TF-IDF centroid of
    the candidates plus their likeness to the whole story (so that a stray article's
    sentences stay out), skipping page leftovers, captions and fragments
    (:func:`quotable`), sentences too similar to one already chosen and, less
-   strongly, those that announce rather than report.
+   strongly, those that announce rather than report; with ``event_bonus``, sentences
+   that report an event of the day are candidates too, and favoured.
 
 :func:`merge_timelines` makes one timeline of several stories' timelines. Sentences
 are returned verbatim (whitespace stripped only). The functions are pure.
