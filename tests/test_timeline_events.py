@@ -235,3 +235,17 @@ def test_events_with_zero_weights_change_nothing_and_never_crash(events: list[Ev
     for e in build_timeline(ARTICLES, n_dates=None, n_sentences=2, config=weighty,
                             events=events):
         assert e.summary
+
+
+def test_event_settings_come_from_the_config_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.config
+
+    table = {"timeline": {"event_bonus": 0.3, "event_min_confidence": 0.02,
+                          "event_type_weights": {"verbal_conflict": 0.9},
+                          "date_weights": {"ev_typed": 1.5}}}
+    monkeypatch.setattr(storyline.config, "settings", lambda: table)
+    cfg = tl_module.configured()
+    assert (cfg.event_bonus, cfg.event_min_confidence) == (0.3, 0.02)
+    assert cfg.event_type_weights["verbal_conflict"] == 0.9
+    assert cfg.event_type_weights["material_conflict"] == 1.0  # the rest keep the defaults
+    assert cfg.date_weights["ev_typed"] == 1.5 and cfg.date_weights["ref_articles"] == 1.0

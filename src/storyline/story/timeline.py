@@ -82,7 +82,7 @@ class TimelineConfig:
     quality_filter: bool = True  # skip menus, captions, bylines and fragments
     relevance_weight: float = 1.0  # weight of a sentence's likeness to the whole story
     relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
-    future_penalty: float = 0.2  # taken off sentences that announce rather than report
+    future_penalty: float = 0.0  # taken off sentences that announce rather than report
     recent_bonus: float = 0.1  # added to sentences published on the day or the next
     # events below this confidence are no evidence for a date (0: every coded event;
     # an event without a confidence always counts)
@@ -90,7 +90,7 @@ class TimelineConfig:
     # added to sentences that hold the trigger of an event dated on the day (which are
     # then candidates for the day even without a date of their own); 0: events do not
     # choose sentences
-    event_bonus: float = 0.0
+    event_bonus: float = 0.1
     # weight of each PLOVER quad class in the event date features
     event_type_weights: dict[str, float] = field(
         default_factory=lambda: dict(EVENT_TYPE_WEIGHTS))
