@@ -29,17 +29,19 @@ def t17() -> Any:
     return mod
 
 
-def _case(t17: Any, topic: str, gold: str) -> Any:
-    from storyline.story.timeline import date_candidates
+def _case(t17: Any, topic: str, gold: str, events: list[Any] | None = None) -> Any:
+    from storyline.story.timeline import TimelineConfig, date_candidates
 
     # two more gold days, with nothing reported on them, make the window (the protocol
     # takes it from the gold): 2 to 12 March
     start, end = dt.date(2031, 3, 2), dt.date(2031, 3, 12)
     ref = {start: ["The engineers met."], dt.date.fromisoformat(gold): ["The dam burst."],
            end: ["The inquiry heard the engineers."]}
-    cands = {w: date_candidates(ARTICLES, date_from=start.isoformat(),
-                                date_to=end.isoformat(), weighted=w) for w in (False, True)}
-    return t17.Case(topic, 0, list(ARTICLES), {}, ref, 1, 1, cands)
+    cands = {(w, fl): date_candidates(ARTICLES, date_from=start.isoformat(),
+                                      date_to=end.isoformat(), weighted=w, events=events,
+                                      config=TimelineConfig(event_min_confidence=fl))
+             for w in (False, True) for fl in t17.EVENT_FLOORS}
+    return t17.Case(topic, 0, list(ARTICLES), {}, ref, 1, 1, events or [], cands)
 
 
 def test_held_out_topic_is_scored_with_what_the_others_chose(t17: Any,
@@ -48,6 +50,7 @@ def test_held_out_topic_is_scored_with_what_the_others_chose(t17: Any,
     # articles were published (4 March)
     monkeypatch.setattr(t17, "DATE_GRID", {"pub": [0.0, 10.0]})
     monkeypatch.setattr(t17, "RELEVANCE_VOTES", [False])
+    monkeypatch.setattr(t17, "EVENT_FLOORS", [0.0])
     monkeypatch.setattr(t17, "GRID", {"mention_bonus": [0.1]})
     t17._DATE_F1.clear()
     t17._SCORES.clear()
@@ -65,3 +68,24 @@ def test_held_out_topic_is_scored_with_what_the_others_chose(t17: Any,
     assert [r["date_f1"] for r in rows_s] == [r["date_f1"] for r in rows]
     with pytest.raises(ValueError):
         t17.held_out(cases, t17.grid(), lambda t: "one group")
+
+
+def test_the_fit_weighs_events_only_where_they_win(t17: Any, monkeypatch: Any) -> None:
+    from storyline.model import DateRange, Event, Mention
+
+    # an event coded on 10 March in a3: with weight 3 on it, 10 March outranks 3 March
+    text = dict((a, t) for a, _, t in ARTICLES)["a3"]
+    at = text.index("opened")
+    ev = Event(id="e1", type="CONSULT", quad=1, modality="asserted", source=None,
+               target=None, date=DateRange("2031-03-10", "2031-03-10", "day", "March 10"),
+               location=None, mentions=[Mention("a3", text[at:at + 20], at, at + 20)],
+               confidence=0.5)
+    monkeypatch.setattr(t17, "DATE_GRID", {"ref_articles": [1.0], "ev_articles": [0.0, 3.0]})
+    monkeypatch.setattr(t17, "RELEVANCE_VOTES", [False])
+    monkeypatch.setattr(t17, "EVENT_FLOORS", [0.0])
+    t17._DATE_F1.clear()
+    wants_event = [_case(t17, "e_v", "2031-03-10", [ev])]
+    wants_burst = [_case(t17, "f_v", "2031-03-03", [ev])]
+    assert t17.fit_weights(wants_event)["date_weights"]["ev_articles"] == 3.0
+    t17._DATE_F1.clear()
+    assert t17.fit_weights(wants_burst)["date_weights"]["ev_articles"] == 0.0

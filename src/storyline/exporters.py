@@ -125,10 +125,18 @@ class ExportContext:
 
     def events(self) -> list[MergedEvent]:
         """The merged events at or above the run's confidence floor, by story, date, id."""
+        floor = self.options.confidence_floor()
+        return self._once("events", lambda: [  # type: ignore[no-any-return]
+            e for e in self.all_events()
+            if e.confidence is None or float(e.confidence) >= floor])
+
+    def all_events(self) -> list[MergedEvent]:
+        """Every stored merged event, whatever its confidence (the timeline's evidence:
+        ``[timeline] event_min_confidence`` chooses among them), by story, date, id."""
         from storyline.story.stage import stored_events
 
-        return self._once("events", lambda: list(  # type: ignore[no-any-return]
-            stored_events(self.store, min_confidence=self.options.confidence_floor())))
+        return self._once("all_events", lambda: list(  # type: ignore[no-any-return]
+            stored_events(self.store)))
 
     def stories(self) -> list[Story]:
         from storyline.story.stage import stored_stories
@@ -289,24 +297,30 @@ def timeline_entries(docs: list[tuple[str, str, str]], events: Iterable[MergedEv
                      options: Options, times: dict[str, list[TimeExpression]],
                      sentences: dict[str, list[tuple[int, int]]] | None = None,
                      scores_out: dict[str, tuple[float, list[str]]] | None = None,
+                     evidence: Iterable[MergedEvent] | None = None,
                      ) -> list[TimelineEntry]:
     """Timeline entries of ``docs``, each listing the merged events dated on its day.
 
-    An entry lists the events that took place (asserted) or reportedly did not (negated)
-    on its day, at day precision; planned and possible events are left out.
+    ``evidence`` (default: ``events``): the merged events of ``docs`` that the date
+    ranker and the sentence choice weigh (:func:`~storyline.story.timeline.build_timeline`),
+    whatever the run's confidence floor; ``events``: those at or above it, the ones an
+    entry lists. An entry lists the events that took place (asserted) or reportedly did
+    not (negated) on its day, at day precision; planned and possible events are left out.
     """
-    from storyline.story.timeline import build_timeline
+    from storyline.story.timeline import REPORTED, build_timeline
 
+    events = list(events)
     entries = build_timeline(
         docs,
         n_dates=options.timeline_dates or DEFAULT_TIMELINE_DATES,
         n_sentences=options.timeline_sentences or DEFAULT_TIMELINE_SENTENCES,
         date_from=options.timeline_from, date_to=options.timeline_to, times=times,
         sentences=sentences, scores_out=scores_out,
+        events=events if evidence is None else evidence,
     )
     on_day: dict[str, list[MergedEvent]] = {}
     for ev in events:
-        if ev.modality not in ("asserted", "negated"):
+        if ev.modality not in REPORTED:
             continue  # planned or possible: it did not take place on that day
         if ev.date.start and ev.date.start == ev.date.end:
             on_day.setdefault(ev.date.start, []).append(ev)
@@ -343,12 +357,16 @@ def build_run_timeline(ctx: ExportContext) -> Timeline:
     events_of: dict[str | None, list[MergedEvent]] = {}
     for ev in ctx.events():  # by story, then date and id: each story's in its own order
         events_of.setdefault(ev.story, []).append(ev)
+    evidence_of: dict[str | None, list[MergedEvent]] = {}
+    for ev in ctx.all_events():
+        evidence_of.setdefault(ev.story, []).append(ev)
     stories = []
     parts: list[tuple[list[TimelineEntry], dict[str, tuple[float, list[str]]]]] = []
     for story in ctx.stories():
         scores: dict[str, tuple[float, list[str]]] = {}
         entries = timeline_entries(docs_of.pop(story.id, []), events_of.get(story.id, []),
-                                   options, times, sentences, scores)
+                                   options, times, sentences, scores,
+                                   evidence_of.get(story.id, []))
         stories.append(StoryTimeline(id=story.id, title=story.title, entries=entries))
         parts.append((entries, scores))
     for docs in docs_of.values():  # articles in no story: a timeline of their own

@@ -8,15 +8,17 @@ whose weights are chosen on the development topics (``benchmarks/t17.py``):
    date, once per article so that anaphora keep their context).
 2. Score each date by how the whole coverage refers to it (:data:`DATE_FEATURES`): the
    articles that refer to it, those published later that look back on it, those that
-   name it by month and day, plans made before it, and the articles published on it and
-   the day after (news mostly reports the last day or two).
+   name it by month and day, plans made before it, the articles published on it and
+   the day after (news mostly reports the last day or two), and the articles reporting
+   a coded event that took place that day (plain, by PLOVER quad class, by confidence).
 3. Keep the best ``n_dates`` dates inside the window; for each, rank its candidate
    sentences (those that mention the date, then undated sentences of articles
    published on it or the day after) by cosine similarity to the TF-IDF centroid of
    the candidates plus their likeness to the whole story (so that a stray article's
    sentences stay out), skipping page leftovers, captions and fragments
    (:func:`quotable`), sentences too similar to one already chosen and, less
-   strongly, those that announce rather than report.
+   strongly, those that announce rather than report; with ``event_bonus``, sentences
+   that report an event of the day are candidates too, and favoured.
 
 :func:`merge_timelines` makes one timeline of several stories' timelines. Sentences
 are returned verbatim (whitespace stripped only). The functions are pure.
@@ -34,13 +36,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storyline.annotate.times import find_times, resolve_range
-from storyline.model import TimeExpression, TimelineEntry
+from storyline.model import Event, MergedEvent, TimeExpression, TimelineEntry
 from storyline.text import tfidf
 from storyline.text.sentences import sentence_at, sentence_spans
 from storyline.text.vocab import MONTH_ABBREVIATIONS, STOP_WORDS
 
-__all__ = ["DATE_FEATURES", "TimelineConfig", "build_timeline", "date_candidates",
-           "merge_timelines", "quotable"]
+__all__ = ["DATE_FEATURES", "REPORTED", "TimelineConfig", "build_timeline",
+           "date_candidates", "merge_timelines", "quotable"]
 
 
 # Weights of the date ranker (see DATE_FEATURES below): the best of the benchmark's grid
@@ -50,6 +52,17 @@ DATE_WEIGHTS: dict[str, float] = {
     "ref_articles": 1.0, "ref_later": 0.5, "ref_before": -0.5, "ref_named": 1.0,
     "ref_named_later": 1.0, "pub": 1.0, "pub_next": 0.25,
 }
+# Weight of an event's PLOVER quad class in the ``ev_typed`` and ``ev_confidence`` date
+# features: what happened (material) counts more than what was said (verbal).
+EVENT_TYPE_WEIGHTS: dict[str, float] = {
+    "verbal_cooperation": 0.5, "material_cooperation": 1.0,
+    "verbal_conflict": 0.5, "material_conflict": 1.0,
+}
+_QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict",
+          4: "material_conflict"}
+# The modalities of an event that took place on its day (or reportedly did not): the
+# events a timeline entry lists and the only ones that are evidence for its date.
+REPORTED = ("asserted", "negated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +82,18 @@ class TimelineConfig:
     quality_filter: bool = True  # skip menus, captions, bylines and fragments
     relevance_weight: float = 1.0  # weight of a sentence's likeness to the whole story
     relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
-    future_penalty: float = 0.2  # taken off sentences that announce rather than report
+    future_penalty: float = 0.0  # taken off sentences that announce rather than report
     recent_bonus: float = 0.1  # added to sentences published on the day or the next
+    # events below this confidence are no evidence for a date (0: every coded event;
+    # an event without a confidence always counts)
+    event_min_confidence: float = 0.0
+    # added to sentences that hold the trigger of an event dated on the day (which are
+    # then candidates for the day even without a date of their own); 0: events do not
+    # choose sentences
+    event_bonus: float = 0.1
+    # weight of each PLOVER quad class in the event date features
+    event_type_weights: dict[str, float] = field(
+        default_factory=lambda: dict(EVENT_TYPE_WEIGHTS))
 
 
 def configured() -> TimelineConfig:
@@ -81,8 +104,9 @@ def configured() -> TimelineConfig:
 
     section = dict(settings().get("timeline", {}))
     weights = {**DATE_WEIGHTS, **section.pop("date_weights", {})}
+    types = {**EVENT_TYPE_WEIGHTS, **section.pop("event_type_weights", {})}
     names = {f.name for f in fields(TimelineConfig)}
-    return TimelineConfig(date_weights=weights,
+    return TimelineConfig(date_weights=weights, event_type_weights=types,
                           **{k: v for k, v in section.items() if k in names})
 
 
@@ -104,6 +128,7 @@ class _Sentence:
     key: str | None = None  # normalised text (cached by _pick, as are ok and toks)
     ok: bool = False  # fit to quote: length and quality
     toks: list[str] | None = None
+    events: set[dt.date] = field(default_factory=set)  # days of events it reports
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -121,13 +146,19 @@ _EXPLICIT = re.compile(r"(?i:" + "|".join(MONTH_ABBREVIATIONS) + r")|\d{1,4}[/-]
 
 def _sentences(article_id: str, published: str, text: str,
                times: list[TimeExpression] | None = None,
-               spans: list[tuple[int, int]] | None = None) -> list[_Sentence]:
+               spans: list[tuple[int, int]] | None = None,
+               events: list[tuple[int, dt.date]] | None = None) -> list[_Sentence]:
     pub = _day(published)
     spans = sentence_spans(text or "") if spans is None else [(a, b) for a, b in spans]
     sents = [_Sentence(article_id, pub, text[a:b]) for a, b in spans]
-    if not sents or pub is None:
+    if not sents:
         return sents
     starts = [a for a, _ in spans]
+    for offset, day in events or ():
+        if 0 <= offset < len(text or ""):
+            sents[sentence_at(starts, offset)].events.add(day)
+    if pub is None:
+        return sents
     for t in times if times is not None else find_times(text, pub.isoformat(), sentences=spans):
         if t.type not in ("DATE", "TIME"):
             continue
@@ -228,6 +259,8 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
             dtype=float)
     if day is not None and cfg.mention_bonus:
         scores = scores + cfg.mention_bonus * np.array([day in s.dates for s in uniq], dtype=float)
+    if day is not None and cfg.event_bonus:
+        scores = scores + cfg.event_bonus * np.array([day in s.events for s in uniq], dtype=float)
     chosen: list[int] = []
     for i in np.argsort(-scores, kind="stable"):
         if len(chosen) >= k:
@@ -251,7 +284,55 @@ DATE_FEATURES = (
     "ref_span",  # days from the day to the last article referring to it
     "ref_named",  # articles that name the day by month and day
     "ref_named_later",  # articles two or more days later that name it by month and day
+    "ev_articles",  # articles reporting an event dated on the day (see _evidence)
+    "ev_typed",  # the same, each article counting its events' best PLOVER type weight
+    "ev_confidence",  # the same, that weight times the event's confidence over the floor
 )
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """The coded events that are evidence for days (:func:`_evidence`)."""
+
+    # article -> (trigger offset, day) of each of its reports of an event dated on a day
+    triggers: dict[str, list[tuple[int, dt.date]]] = field(
+        default_factory=lambda: defaultdict(list))
+    # day -> article -> (best type weight, best type weight x confidence share)
+    articles: dict[dt.date, dict[str, tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(dict))
+
+
+def _evidence(events: Iterable[Event | MergedEvent] | None, lo: dt.date, hi: dt.date,
+              cfg: TimelineConfig) -> _Evidence:
+    """The events that took place on one day inside ``[lo, hi]`` (modality in
+    :data:`REPORTED`, confidence at least ``cfg.event_min_confidence``), by the articles
+    that report them (every mention of a merged event counts its article)."""
+    from storyline.events.confidence import default_threshold
+
+    ev = _Evidence()
+    if not events:
+        return ev
+    floor = cfg.event_min_confidence
+    # the share of the shipped threshold an event's confidence reaches, capped at 1
+    scale = default_threshold() or 1.0
+    for e in events:
+        if e.modality not in REPORTED or not e.date.start or e.date.start != e.date.end:
+            continue
+        conf = e.confidence
+        if conf is not None and float(conf) < floor:
+            continue
+        day = _day(e.date.start)
+        if day is None or not lo <= day <= hi:
+            continue
+        tw = float(cfg.event_type_weights.get(_QUADS.get(int(e.quad), ""), 0.0))
+        cw = tw * (min(float(conf) / scale, 1.0) if conf is not None else 1.0)
+        for m in e.mentions:
+            art = str(m.article)
+            ev.triggers[art].append((m.trigger.start if m.trigger else m.start, day))
+            old = ev.articles[day].get(art, (0.0, 0.0))
+            ev.articles[day][art] = (max(old[0], tw), max(old[1], cw))
+    return ev
+
 
 
 @dataclass(slots=True)
@@ -268,6 +349,8 @@ class _Pool:
     lead: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
     named: dict[dt.date, dict[str, dt.date]] = field(default_factory=lambda: defaultdict(dict))
     pubs: dict[dt.date, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_event: dict[dt.date, list[_Sentence]] = field(default_factory=lambda: defaultdict(list))
+    evidence: _Evidence = field(default_factory=_Evidence)
     weight: dict[str, float] = field(default_factory=dict)  # article -> likeness to story
     centroid: dict[str, float] = field(default_factory=dict)  # the story's words (TF-IDF)
     centroid_norm: float = 1.0
@@ -300,11 +383,17 @@ def _story_vectors(bags: list[Counter[str]]) -> tuple[dict[str, float], list[flo
 
 def _pool(articles: list[tuple[str, str, str]], lo: dt.date, hi: dt.date,
           times: dict[str, list[TimeExpression]] | None,
-          sentences: dict[str, list[tuple[int, int]]] | None = None) -> _Pool:
+          sentences: dict[str, list[tuple[int, int]]] | None = None,
+          evidence: _Evidence | None = None) -> _Pool:
     pool = _Pool()
+    ids = {str(a) for a, _, _ in articles}
+    pool.evidence = ev = evidence or _Evidence()
+    for day in list(ev.articles):  # only the input's articles are evidence
+        ev.articles[day] = {a: v for a, v in ev.articles[day].items() if a in ids}
     split = [_sentences(str(art_id), published, text,
                         times.get(str(art_id)) if times is not None else None,
-                        sentences.get(str(art_id)) if sentences is not None else None)
+                        sentences.get(str(art_id)) if sentences is not None else None,
+                        ev.triggers.get(str(art_id)))
              for art_id, published, text in articles]
     bags = [Counter(_tokens(text or "")) for _, _, text in articles]
     pool.centroid, weight = _story_vectors(bags)
@@ -313,6 +402,8 @@ def _pool(articles: list[tuple[str, str, str]], lo: dt.date, hi: dt.date,
         pool.weight[str(art_id)] = wt
         has_undated = False
         for i, s in enumerate(sents):
+            for d in s.events:
+                pool.by_event[d].append(s)
             for d in s.dates:
                 if lo <= d <= hi:
                     pool.refs[d].add(s.article)
@@ -340,6 +431,7 @@ def _features(pool: _Pool, lo: dt.date, hi: dt.date,
     days = {d for d in pool.refs}
     days |= {d for d in pool.pubs if lo <= d <= hi}
     days |= {d - one for d in pool.pubs if lo <= d - one <= hi}
+    days |= {d for d, arts in pool.evidence.articles.items() if arts}
     dates = sorted(days)
     wt = pool.weight if weighted else {}
 
@@ -353,10 +445,13 @@ def _features(pool: _Pool, lo: dt.date, hi: dt.date,
         before = n(a for a, p in pubs.items() if p < d)
         span = max(((p - d).days for p in pubs.values()), default=0)
         named = pool.named.get(d, {})
+        ev = pool.evidence.articles.get(d, {})
         x[i] = (n(pool.refs.get(d, ())), later, before, pool.ref_sents.get(d, 0),
                 n(pool.lead.get(d, ())), n(pool.pubs.get(d, ())),
                 n(pool.pubs.get(d + one, ())), max(span, 0), n(named),
-                n(a for a, p in named.items() if (p - d).days >= 2))
+                n(a for a, p in named.items() if (p - d).days >= 2), n(ev),
+                sum(wt.get(a, 1.0) * t for a, (t, _) in ev.items()),
+                sum(wt.get(a, 1.0) * c for a, (_, c) in ev.items()))
     return dates, x
 
 
@@ -367,15 +462,19 @@ def date_candidates(
     date_to: str | None = None,
     times: dict[str, list[TimeExpression]] | None = None,
     weighted: bool = False,
+    events: Iterable[Event | MergedEvent] | None = None,
+    config: TimelineConfig | None = None,
 ) -> tuple[list[dt.date], np.ndarray]:
     """The candidate dates of ``articles`` and their :data:`DATE_FEATURES` (one row each).
 
     What the date ranker scores; exposed so that its weights can be fitted
-    (``benchmarks/t17.py``).
+    (``benchmarks/t17.py``). ``events`` and ``config`` as for :func:`build_timeline`.
     """
+    cfg = config or DEFAULT_CONFIG
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
-    return _features(_pool(articles, lo, hi, times), lo, hi, weighted)
+    pool = _pool(articles, lo, hi, times, evidence=_evidence(events, lo, hi, cfg))
+    return _features(pool, lo, hi, weighted)
 
 
 def build_timeline(
@@ -389,6 +488,7 @@ def build_timeline(
     sentences: dict[str, list[tuple[int, int]]] | None = None,
     config: TimelineConfig | None = None,
     scores_out: dict[str, tuple[float, list[str]]] | None = None,
+    events: Iterable[Event | MergedEvent] | None = None,
 ) -> list[TimelineEntry]:
     """Timeline entries for ``articles`` (``(article_id, published_iso_date, text)``).
 
@@ -401,11 +501,17 @@ def build_timeline(
     ``sentences`` each article's stored segmentation (:mod:`storyline.text.sentences`). ``scores_out``,
     when given, receives each returned date's ranking score and the article each of its
     sentences comes from (for :func:`merge_timelines`).
+
+    ``events``: the events coded in ``articles`` (per-article :class:`Event` or merged
+    :class:`MergedEvent`, whose mentions name their articles and triggers). Those that
+    took place on one day (:func:`_evidence`) are evidence for the day (the ``ev_*``
+    features of :data:`DATE_FEATURES`) and, with ``config.event_bonus``, make the
+    sentences that report them candidates for the day and favour them.
     """
     cfg = config or DEFAULT_CONFIG
     lo = _day(date_from) or dt.date.min
     hi = _day(date_to) or dt.date.max
-    pool = _pool(articles, lo, hi, times, sentences)
+    pool = _pool(articles, lo, hi, times, sentences, _evidence(events, lo, hi, cfg))
     dates, x = _features(pool, lo, hi, cfg.relevance_votes)
     w = np.array([cfg.date_weights.get(f, 0.0) for f in DATE_FEATURES])
     scores = dict(zip(dates, (x @ w).tolist(), strict=True)) if dates else {}
@@ -419,6 +525,8 @@ def build_timeline(
         cands = list(by_date.get(d, []))
         cands += undated_by_pub.get(d, [])
         cands += undated_by_pub.get(d + dt.timedelta(days=1), [])
+        if cfg.event_bonus:
+            cands += pool.by_event.get(d, [])  # _pick drops the repeats
         picked = _pick(cands, n_sentences, used, d, cfg, pool)
         if not picked and n_sentences > 0:
             continue  # nothing quotable for this date: take the next one
