@@ -1,0 +1,117 @@
+"""Issue 15, third attack run (F14-F21): options, edited inputs, titles, invisible characters,
+calendar edges, line ends, feeds and small inconsistencies.
+
+Every input is written here in the tests' own words (tests/news.py); nothing reads ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.cli import main
+from tests.news import jsonl_line
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str], *words: str) -> str:
+    err = capsys.readouterr().err
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ") and "Traceback" not in err
+    for w in words:
+        assert w in lines[0], lines[0]
+    return lines[0]
+
+
+def _input(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text(json.dumps(jsonl_line(1)) + "\n", encoding="utf-8")
+    return src
+
+
+# -- F14: the timeline's date options ---------------------------------------------------------
+
+@pytest.mark.parametrize("flags, words", [
+    (["--timeline-from", "banana"], ["--timeline-from", "banana", "YYYY-MM-DD"]),
+    (["--timeline-from", "2024-02-30"], ["--timeline-from", "not a real date"]),
+    (["--timeline-to", "\u0662\u0660\u0662\u0664-\u0660\u0665-\u0660\u0661"], ["--timeline-to"]),
+    (["--timeline-to", "20240501"], ["--timeline-to", "YYYY-MM-DD"]),
+    (["--timeline-to", "0001-01-01"], ["--timeline-to", "outside"]),
+    (["--timeline-from", "9999-12-31"], ["--timeline-from", "outside"]),
+    (["--timeline-from", "2024-06-01", "--timeline-to", "2024-05-01"],
+     ["--timeline-from 2024-06-01", "after"]),
+])
+def test_bad_timeline_dates_are_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str],
+        words: list[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet", *flags]) == 2
+    _one_line_error(capsys, *words)
+    assert not out.exists()  # refused before anything was made
+
+
+def test_good_timeline_dates_pass_the_check() -> None:
+    import argparse
+
+    from storyline.cli import _bad_dates
+
+    ns = argparse.Namespace(timeline_from="2024-05-01", timeline_to="2024-05-01")
+    assert _bad_dates(ns) is None
+    assert _bad_dates(argparse.Namespace(timeline_from=None, timeline_to="2100-12-31")) is None
+
+
+# -- F18: --dct of code and times -------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["code", "times"])
+@pytest.mark.parametrize("dct, words", [
+    ("9999-12-31", ["--dct", "outside"]),
+    ("0001-01-01", ["--dct", "outside"]),
+    ("2024-13-01", ["--dct", "not a real date"]),
+    ("May 8", ["--dct", "YYYY-MM-DD"]),
+])
+def test_dct_out_of_range_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                     command: str, dct: str, words: list[str]) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("Officials said the army will attack next week.\n", encoding="utf-8")
+    assert main([command, str(src), "--dct", dct]) == 2
+    _one_line_error(capsys, *words)
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("text, dct, wording", [
+    ("Officials said the army will attack next week.", "9999-12-31", "next week"),
+    ("Talks are due tomorrow.", "9999-12-31", "tomorrow"),
+    ("The army attacked yesterday.", "0001-01-01", "yesterday"),
+])
+def test_expressions_past_the_calendar_stay_unresolved(text: str, dct: str,
+                                                       wording: str) -> None:
+    from storyline.annotate.times import find_times, resolve_range
+
+    found = find_times(text, dct)
+    assert [t.text for t in found] == [wording]
+    assert resolve_range(found[0].value) is None  # no day, and not the DCT
+
+
+def test_the_year_ten_thousand_is_no_date() -> None:
+    from storyline.annotate.times import find_times
+
+    assert find_times("The army attacked in the year 10000.", "2024-05-01") == []
+    # the anaphoric "the year" still is one
+    assert [t.value for t in find_times("Prices rose over the year.", "2024-05-01")] == ["2024"]
+
+
+def test_events_dated_past_the_calendar_are_undated_not_dct() -> None:
+    from storyline.api import code, event_json
+
+    for text, dct in (("Rebels will attack the town tomorrow.", "9999-12-31"),
+                      ("Rebels attacked the town yesterday.", "0001-01-01")):
+        events = [event_json(e) for e in code(text, dct)]
+        assert events, text
+        for e in events:
+            assert e["date"]["start"] is None and e["date"]["end"] is None, e["date"]
+    # an ordinary DCT still dates the same wording
+    [e] = [event_json(x) for x in code("Rebels attacked the town yesterday.", "2024-05-01")]
+    assert e["date"]["start"] == "2024-04-30"
