@@ -115,3 +115,88 @@ def test_events_dated_past_the_calendar_are_undated_not_dct() -> None:
     # an ordinary DCT still dates the same wording
     [e] = [event_json(x) for x in code("Rebels attacked the town yesterday.", "2024-05-01")]
     assert e["date"]["start"] == "2024-04-30"
+
+
+# -- F15: an edited input replaces its old version -------------------------------------------
+
+def _stored(aid: str, path: str, position: str | None, text: str) -> object:
+    from storyline.model import Article, Published
+
+    return Article(id=aid, input_id=aid[:1], path=path, url=None, outlet=None, title=None,
+                   dateline=None, published=Published(None, "none"), text=text,
+                   language="en", position=position)
+
+
+def test_store_retires_what_an_edited_file_no_longer_gives(tmp_path: Path) -> None:
+    from storyline.store.db import Store
+
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text("x\n")
+    b.write_text("y\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        # a gives two articles; b holds a copy of a's first one
+        store.write_batch([_stored("a1", "a", "line 1", "one"), _stored("a2", "a", "line 2", "two"),
+                           _stored("a1", "b", "line 1", "one")], [],
+                          [("a", a, 2), ("b", b, 1)], run=1)
+        store.put_annotation("a2", "annotate", "v", {"events": []})
+        store.con.execute("INSERT INTO story_terms VALUES ('a2', NULL, '{}')")
+        assert store.count_articles() == 2
+        # a is edited: line 2 now says something else, line 1 is gone
+        store.write_batch([_stored("a3", "a", "line 1", "two, corrected")], [], [("a", a, 1)],
+                          run=2)
+        ids = {x.id: (x.path, x.position) for x in store.articles()}
+        assert ids == {"a1": ("b", "line 1"), "a3": ("a", "line 1")}, ids
+        assert store.retired == 1
+        assert store.get_annotation("a2", "annotate", "v") is None
+        assert store.count_story_terms() == 0  # the story stages start again without it
+        # reading b again changes nothing
+        store.write_batch([_stored("a1", "b", "line 1", "one")], [], [("b", b, 1)], run=3)
+        assert {x.id for x in store.articles()} == {"a1", "a3"} and store.retired == 1
+
+
+def test_store_from_before_sources_is_backfilled(tmp_path: Path) -> None:
+    from storyline.store.db import Store
+
+    a = tmp_path / "a.jsonl"
+    a.write_text("x\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([_stored("a1", "a", "line 1", "one")], [], [("a", a, 1)], run=1)
+        store.con.execute("DELETE FROM sources")  # as an older version left it
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([_stored("a2", "a", "line 1", "one, corrected")], [], [("a", a, 1)],
+                          run=2)
+        assert [x.id for x in store.articles()] == ["a2"]
+
+
+@pytest.mark.slow
+def test_rerun_on_an_edited_file_exports_one_version(tmp_path: Path) -> None:
+    import os
+
+    from storyline.pipeline import Options, run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    first, second = jsonl_line(1), jsonl_line(2)
+    first["text"] += "\n\nAbout 3,400 families were moved from the flooded valley, officials said."
+    (src / "a.jsonl").write_text(json.dumps(first) + "\n", encoding="utf-8")
+    (src / "b.jsonl").write_text(json.dumps(second) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run([str(src)], out, options=Options(progress=False))
+    assert "3400" in (out / "figures.jsonl").read_text().replace(".0", "")
+
+    edited = dict(first, text=first["text"].replace("3,400", "5,100"))
+    (src / "a.jsonl").write_text(json.dumps(edited) + "\n", encoding="utf-8")
+    st = (src / "a.jsonl").stat()
+    os.utime(src / "a.jsonl", ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    summary = run([str(src)], out, options=Options(progress=False))
+    assert summary.files_reused == 1 and summary.articles_replaced == 1
+    arts = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
+    assert sorted(a["input_id"] for a in arts) == ["wire-1", "wire-2"]
+    assert summary.articles_total == 2
+    figures = (out / "figures.jsonl").read_text()
+    assert "5100" in figures.replace(".0", "") and "3400" not in figures.replace(".0", "")
+    events = [json.loads(x) for x in (out / "events.jsonl").read_text().splitlines()]
+    ids = {a["id"] for a in arts}
+    assert events and all(m["article"] in ids for e in events for m in e["mentions"])
+    for e in events:  # no mention quotes the old figure
+        assert all("3,400" not in m["quote"] for m in e["mentions"])

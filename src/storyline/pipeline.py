@@ -66,6 +66,7 @@ class Summary:
     documents: int = 0
     articles_new: int = 0
     articles_known: int = 0
+    articles_replaced: int = 0  # old versions of edited files' articles, retired
     skipped: Counter[str] = field(default_factory=Counter)
     flagged: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
@@ -79,6 +80,7 @@ class Summary:
         return {
             "files": self.files, "files_reused": self.files_reused, "documents": self.documents,
             "articles_new": self.articles_new, "articles_known": self.articles_known,
+            "articles_replaced": self.articles_replaced,
             "skipped": dict(self.skipped), "flagged": dict(self.flagged),
             "articles_total": self.articles_total, "annotated": self.annotated,
             "stories": self.stories, "seconds": round(self.seconds, 2),
@@ -221,6 +223,7 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
             new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id)
             summary.articles_new += new
             summary.articles_known += len(batch_articles) - new
+            summary.articles_replaced = store.retired
             batch_articles.clear()
             batch_rejects.clear()
             batch_done.clear()
