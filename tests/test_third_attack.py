@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.cli import main
 from tests.news import jsonl_line
@@ -200,3 +202,57 @@ def test_rerun_on_an_edited_file_exports_one_version(tmp_path: Path) -> None:
     assert events and all(m["article"] in ids for e in events for m in e["mentions"])
     for e in events:  # no mention quotes the old figure
         assert all("3,400" not in m["quote"] for m in e["mentions"])
+
+
+# -- F16: headings a browser never shows -------------------------------------------------------
+
+_PAGE_BODY = "".join(
+    f"<p>{s}</p>" for s in (
+        "Engineers in the hill district said on Monday that a landslide had closed the "
+        "pass road for a third day.",
+        "About 900 travellers spent the night in a school hall, the district office said.",
+        "Crews with two excavators were clearing mud from the upper bends, officials said.",
+        "The transport minister promised a temporary bridge within a fortnight.",
+        "Traders in the valley town said fuel and flour were running short.",
+        "Forecasters warned that more rain was expected before the weekend.",
+    ))
+
+
+@pytest.mark.parametrize("inert", [
+    "<template><h1>Draft headline kept for later</h1></template>",
+    "<svg viewBox='0 0 8 8'><title>Share this icon</title><text>chart label</text></svg>",
+    "<template><template><h1>Nested draft</h1></template><h2>Other draft</h2></template>",
+])
+def test_inert_headings_never_become_the_title(inert: str) -> None:
+    from storyline.clean.html import extract_html
+
+    page = (f"<!doctype html><html><head></head><body>{inert}<article>"
+            f"<h1>Landslide shuts mountain pass road</h1>{_PAGE_BODY}</article></body></html>")
+    ex = extract_html(page)
+    assert ex.title == "Landslide shuts mountain pass road"
+    assert "draft" not in ex.body.lower() and "icon" not in ex.body.lower()
+    assert "landslide had closed" in ex.body
+
+
+def test_drop_inert_keeps_what_is_not_inert() -> None:
+    from storyline.clean.markup import drop_inert
+
+    assert drop_inert("<p>a</p><svg/><p>b</p>") == "<p>a</p><p>b</p>"
+    # tags inside comments and scripts are not tags; an element left open keeps its text
+    kept = "<!-- <svg> --><script>var s = '<template>';</script><p>c</p>"
+    assert drop_inert(kept) == kept
+    assert drop_inert("<p>d</p><template><p>cut short") == "<p>d</p><template><p>cut short"
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="<>"), max_size=40),
+       st.text(max_size=40), st.text(alphabet=st.characters(blacklist_characters="<>"),
+                                     max_size=40),
+       st.sampled_from(["template", "svg", "TEMPLATE", "Svg"]))
+def test_drop_inert_removes_exactly_the_element(before: str, inside: str, after: str,
+                                                tag: str) -> None:
+    from storyline.clean.markup import drop_inert
+
+    inside = inside.replace("<", " ").replace(">", " ")
+    page = f"{before}<{tag} class='x'>{inside}</{tag}>{after}"
+    assert drop_inert(page) == before + after
+    assert drop_inert(before + after) == before + after
