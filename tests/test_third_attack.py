@@ -256,3 +256,71 @@ def test_drop_inert_removes_exactly_the_element(before: str, inside: str, after:
     page = f"{before}<{tag} class='x'>{inside}</{tag}>{after}"
     assert drop_inert(page) == before + after
     assert drop_inert(before + after) == before + after
+
+
+# -- F17: invisible characters, escape payloads, outlet spellings ------------------------------
+
+def _cleaned(text: str, **given: str) -> object:
+    from storyline.ingest.guard import Noted, clean_document
+    from storyline.model import RawDocument
+
+    got = clean_document(RawDocument(path="z.jsonl", kind="text", content=text,
+                                     given_text=True, **given))
+    return got.item if isinstance(got, Noted) else got
+
+
+def test_zero_width_characters_and_soft_hyphens_leave_words_titles_and_outlets() -> None:
+    from storyline.model import Article, article_id
+
+    text = ("Engineers in the hill dis\u00adtrict said on Mon\u200bday that a land\u2060slide "
+            "had closed the pass road.\ufeff About 900 travellers were stranded.")
+    a = _cleaned(text, given_title="Landslide shuts pass\u200b road",
+                 given_outlet="Valley\u200b Her\u200dald")
+    assert isinstance(a, Article)
+    assert "district" in a.text and "Monday" in a.text and "landslide" in a.text
+    assert not any(c in a.text for c in "\u00ad\u200b\u2060\ufeff")
+    assert a.id == article_id(a.text)  # the id is that of the text stored
+    assert a.title == "Landslide shuts pass road" and a.outlet == "Valley Herald"
+
+
+def test_joiners_inside_other_scripts_are_kept() -> None:
+    from storyline.ingest.validate import drop_invisible
+
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert drop_invisible(persian) == persian
+    assert drop_invisible("Her\u200dald") == "Herald"
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("\x1b]0;owned\x07Valley Herald", "Valley Herald"),
+    ("\x1b[31mValley\x1b[0m Herald", "Valley Herald"),
+    ("Valley\x1bP payload\x1b\\ Herald", "Valley Herald"),
+    ("Valley \x1b]unended Herald", "Valley unended Herald"),
+])
+def test_escape_sequences_leave_fields_with_their_payload(raw: str, clean: str) -> None:
+    from storyline.ingest.validate import clean_text_field
+
+    assert clean_text_field(raw, "outlet", 200) == (clean, None)
+
+
+def test_outlet_spellings_are_folded() -> None:
+    from storyline.clean.metadata import canonical_outlet, outlet_key
+    from storyline.report.build import _outlets
+
+    assert canonical_outlet("\uff36alley Herald") == "Valley Herald"  # fullwidth V
+    assert outlet_key("VALLEY  Herald") == outlet_key("valley herald")
+    got = _outlets([{"outlet": "Valley Herald"}, {"outlet": "VALLEY HERALD"},
+                    {"outlet": "Valley Herald"}, {"outlet": "Coast Times"}, {"outlet": None}])
+    assert got == {"Valley Herald": 3, "Coast Times": 1}
+
+
+@given(st.text(max_size=60))
+def test_field_cleaning_leaves_no_control_or_format_character(value: str) -> None:
+    import unicodedata
+
+    from storyline.ingest.validate import strip_controls
+
+    out = strip_controls(value)
+    assert strip_controls(out) == out
+    assert not any(unicodedata.category(c) in ("Cc",) for c in out)
+    assert not any(unicodedata.category(c) == "Cf" and c not in "\u200c\u200d" for c in out)
