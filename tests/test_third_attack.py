@@ -324,3 +324,36 @@ def test_field_cleaning_leaves_no_control_or_format_character(value: str) -> Non
     assert strip_controls(out) == out
     assert not any(unicodedata.category(c) in ("Cc",) for c in out)
     assert not any(unicodedata.category(c) == "Cf" and c not in "\u200c\u200d" for c in out)
+
+
+# -- F19: JSON Lines with CR-only line ends -----------------------------------------------------
+
+def test_json_lines_with_cr_line_ends_are_read_as_lines(tmp_path: Path) -> None:
+    from storyline.ingest.readers import read_jsonl
+    from storyline.model import RawDocument
+
+    items = [dict(jsonl_line(n), id=f"cr-{n}") for n in (1, 2, 3)]
+    path = tmp_path / "cr.jsonl"
+    path.write_bytes(b"\r".join(json.dumps(i).encode() for i in items) + b"\r\r")
+    got = list(read_jsonl(str(path), path))
+    assert [g.input_id for g in got if isinstance(g, RawDocument)] == ["cr-1", "cr-2", "cr-3"]
+    assert [g.position for g in got] == ["line 1", "line 2", "line 3"]
+
+
+@given(st.lists(st.sampled_from([b"{}", b'{"a": 1}', b"", b" "]), max_size=12),
+       st.sampled_from([b"\n", b"\r\n", b"\r"]), st.integers(min_value=1, max_value=9))
+def test_line_ends_of_any_kind_give_the_same_lines(lines: list[bytes], end: bytes,
+                                                   block: int) -> None:
+    import io
+
+    from storyline.ingest import readers
+
+    data = end.join(lines)
+    expected = [(n, x) for n, x in enumerate(lines, 1) if x.strip()]
+    old = readers._BLOCK
+    readers._BLOCK = block  # line ends split across blocks
+    try:
+        got = [(n, x.rstrip(b"\r")) for n, x in readers._lines(io.BytesIO(data), 10**6)]
+    finally:
+        readers._BLOCK = old
+    assert got == expected

@@ -797,6 +797,9 @@ _BLOCK = 1 << 20
 TOO_LONG = object()
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
 def _lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[int, Any]]:
     """(line number, bytes or TOO_LONG) for every non-blank line, reading in blocks: blank
     lines cost nothing and memory is bounded by ``limit`` whatever the file holds."""
@@ -804,10 +807,19 @@ def _lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[int, Any
     pending: list[bytes] = []
     pending_len = 0
     too_long = False
+    cr = b""  # a CR ending the last block: a line end, or the first half of a CRLF
     while True:
         block = fh.read(_BLOCK)
         if not block:
-            break
+            if not cr:
+                break
+            block, cr = b"\n", b""  # the file ends with a lone CR: a line end
+        block, cr = cr + block, b""
+        if b"\r" in block:
+            # a lone CR (old Mac line ends) ends a line as "\n" does; a CRLF is one line end
+            if block.endswith(b"\r"):
+                block, cr = block[:-1], b"\r"
+            block = _LONE_CR.sub(b"\n", block)
         if not pending and not too_long and block.isspace():
             lineno += block.count(b"\n")  # a block of blank lines: nothing to look at
             continue
