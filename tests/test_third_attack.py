@@ -357,3 +357,35 @@ def test_line_ends_of_any_kind_give_the_same_lines(lines: list[bytes], end: byte
     finally:
         readers._BLOCK = old
     assert got == expected
+
+
+# -- F20: Atom ids and HTML-typed titles --------------------------------------------------------
+
+_BODY_HTML = "".join(f"&lt;p&gt;{s}&lt;/p&gt;" for s in (
+    "Engineers in the hill district said on Monday that a landslide had closed the pass road.",
+    "About 900 travellers spent the night in a school hall, the district office said.",
+    "Crews with two excavators were clearing mud from the upper bends, officials said.",
+    "The transport minister promised a temporary bridge within a fortnight."))
+
+
+def test_atom_id_is_no_link_and_html_titles_become_text(tmp_path: Path) -> None:
+    from storyline.ingest.readers import read_feed
+    from storyline.model import RawDocument
+
+    feed = tmp_path / "f.atom"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Valley Herald</title>"
+        '<entry><id>urn:valley:1</id><title type="html">Landslide shuts '
+        "&lt;b&gt;pass&lt;/b&gt; road &amp;amp; rail</title>"
+        f'<content type="html">{_BODY_HTML}</content></entry>'
+        '<entry><id>urn:valley:2</id><link href="https://news.example.org/valley/2"/>'
+        f'<title>Second item</title><content type="html">{_BODY_HTML}</content></entry>'
+        "</feed>", encoding="utf-8")
+    docs = [d for d in read_feed(str(feed), feed) if isinstance(d, RawDocument)]
+    assert len(docs) == 2
+    first, second = docs
+    assert first.url is None and not any("link" in n for n in first.notes), first.notes
+    assert first.given_title == "Landslide shuts pass road & rail"
+    assert first.input_id == "urn:valley:1"
+    assert second.url == "https://news.example.org/valley/2" and second.given_title == "Second item"

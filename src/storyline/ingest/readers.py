@@ -1269,6 +1269,27 @@ def _feed_encoding_note(parsed: Any) -> str | None:
     return None
 
 
+def _html_typed(detail: Any) -> bool:
+    """Whether a feed field is declared HTML or XHTML (Atom ``type="html"``)."""
+    kind = detail.get("type") if isinstance(detail, dict) else None
+    return isinstance(kind, str) and ("html" in kind.lower())
+
+
+def _feed_text(value: Any, detail: Any) -> Any:
+    """A feed field as text: an HTML-typed one (``<title type="html">``) with its markup
+    removed and its entities decoded ("Floods &lt;b&gt;cut&lt;/b&gt;" is "Floods cut")."""
+    if not isinstance(value, str) or not _html_typed(detail) or not re.search(r"[<&]", value):
+        return value
+    import html as html_lib
+
+    import lxml.html
+
+    try:
+        return lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+    except Exception:  # lxml raises on odd fragments: drop tags by hand
+        return html_lib.unescape(re.sub(r"<[^>]{0,2000}>", "", value))
+
+
 def read_feed(display: str, path: Path) -> Iterator[Item]:
     """RSS / Atom items that carry full content."""
     import feedparser
@@ -1303,10 +1324,14 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         if not isinstance(content, str):
             yield Rejected(where, "feed item content is not text")
             continue
-        kind = "html" if "<" in content and ">" in content else "text"
+        kind = "html" if ("<" in content and ">" in content) or _html_typed(
+            entry.get("summary_detail") if not full else None) else "text"
         url, n1 = clean_url(entry.get("link"), "link")
+        if n1 and not entry.get("links") and entry.get("link") == entry.get("id"):
+            n1 = None  # feedparser's stand-in from an id that is no URL ("urn:1"): no link
         input_id, n2 = clean_id(entry.get("id"))
-        title, n3 = clean_text_field(entry.get("title"), "title", MAX_TITLE_CHARS)
+        title, n3 = clean_text_field(_feed_text(entry.get("title"), entry.get("title_detail")),
+                                     "title", MAX_TITLE_CHARS)
         published, n4 = clean_date(entry.get("published") or entry.get("updated"), "published")
         yield RawDocument(
             path=display,
