@@ -389,3 +389,102 @@ def test_atom_id_is_no_link_and_html_titles_become_text(tmp_path: Path) -> None:
     assert first.given_title == "Landslide shuts pass road & rail"
     assert first.input_id == "urn:valley:1"
     assert second.url == "https://news.example.org/valley/2" and second.given_title == "Second item"
+
+
+# -- F21: small inconsistencies ----------------------------------------------------------------
+
+def test_undated_events_have_null_dates_in_events_jsonl() -> None:
+    from storyline.exporters import _event_line
+    from storyline.model import DateRange, MergedEvent
+    dated = MergedEvent.from_json({"id": "e1", "type": "ASSAULT", "story": "s",
+                                   "date": {"start": "2024-05-01", "end": "2024-05-01",
+                                            "precision": "day", "text": None}})
+    undated = MergedEvent.from_json({"id": "e2", "type": "ASSAULT", "story": "s"})
+    undated.date = DateRange(start="", end="", precision="day", text=None)
+    assert _event_line(dated)["date"]["start"] == "2024-05-01"
+    line = _event_line(undated)
+    assert line["date"]["start"] is None and line["date"]["end"] is None
+    assert dated.date.start == "2024-05-01" and undated.date.start == ""  # not changed
+
+
+def test_times_on_a_binary_file_warns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import random
+
+    from storyline.annotate.times import times_command
+
+    path = tmp_path / "blob.txt"
+    rng = random.Random(3)
+    path.write_bytes(bytes(rng.randrange(256) for _ in range(3000)))
+    assert times_command(str(path), "2024-05-01") == 0
+    got = capsys.readouterr()
+    assert got.out == "" and "blob.txt" in got.err and "binary" in got.err
+
+
+@pytest.mark.parametrize("content, words", [
+    ("[annotate]\nchunk_chars = 0\n", ["annotate.chunk_chars", "from 1000"]),
+    ("[annotate]\nchunk_chars = 1\n", ["annotate.chunk_chars"]),
+    ("[annotate]\nchunk_chars = 2500.5\n", ["annotate.chunk_chars", "whole number"]),
+    ("[stories]\nthreshold = 7\n", ["stories.threshold", "0.0 to 1.0"]),
+    ("[merge]\nmax_related = -2\n", ["merge.max_related", "negative"]),
+    ("[run]\nmax_workers = 0\n", ["run.max_workers"]),
+])
+def test_nonsense_config_values_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            content: str, words: list[str]) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet",
+                 "--config", str(cfg)]) == 2
+    _one_line_error(capsys, "c.toml", *words)
+    assert not out.exists()
+
+
+def test_sensible_config_values_pass(tmp_path: Path) -> None:
+    from storyline.config import check_config
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[annotate]\nchunk_chars = 5000\n[stories]\nthreshold = 0.2\n"
+                   "[timeline.date_weights]\nref_before = -1.0\n", encoding="utf-8")
+    assert check_config(cfg) == []
+
+
+def test_every_config_limit_names_a_setting_and_holds_its_default() -> None:
+    import tomllib
+    from importlib.resources import files
+
+    limits = tomllib.loads(files("storyline").joinpath("data/config_limits.toml").read_text())
+    defaults = tomllib.loads(files("storyline").joinpath("data/config.toml").read_text())
+    for section, table in limits.items():
+        for key, (lo, hi) in table.items():
+            assert lo <= defaults[section][key] <= hi, (section, key)
+
+
+def test_skip_reasons_are_summarised_without_cutting_words() -> None:
+    from storyline.pipeline import _category
+
+    assert _category("article body (text) is not a string") == \
+        "article body (text) is not a string"
+    assert _category("too short to be a news article (12 words)") == \
+        "too short to be a news article"
+    assert _category("binary file, not text") == "binary file, not text"
+    assert _category("malformed JSON line: Expecting value") == "malformed JSON line"
+    assert _category("internal error while cleaning (KeyError: 'x')") == \
+        "internal error while cleaning"
+
+
+def test_trailing_gzip_garbage_is_a_warning_not_a_skip(tmp_path: Path) -> None:
+    import gzip
+
+    from storyline.pipeline import Options, run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    data = gzip.compress((json.dumps(jsonl_line(1)) + "\n").encode()) + b"not gzip at all"
+    (src / "a.jsonl.gz").write_bytes(data)
+    said: list[str] = []
+    summary = run([str(src)], tmp_path / "out", options=Options(progress=False),
+                  log=said.append)
+    garbage = [m for m in said if "trailing garbage" in m]
+    assert len(garbage) == 1 and "skipped" not in garbage[0], said
+    assert summary.flagged["partly read"] == 1 and not summary.skipped
+    assert summary.articles_total == 1

@@ -7,6 +7,7 @@ streamed: memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
@@ -177,7 +178,12 @@ def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bo
 
 
 def _category(reason: str) -> str:
-    return reason.split(":")[0].split("(")[0].strip()
+    """A skip reason without its particulars: the text before a colon, less a closing
+    parenthesis ("too short to be a news article (12 words)"); a parenthesis inside the
+    words stays ("article body (text) is not a string")."""
+    whole = re.sub(r"\s*\([^()]*\)$", "", reason.strip()) or reason
+    head = whole.split(":")[0]
+    return re.sub(r"\s*\([^()]*$", "", head).strip() or head.strip()
 
 
 def run(inputs: list[str], out: Path, db: Path | None = None, options: Options | None = None,
@@ -253,8 +259,12 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
                 if isinstance(result, Rejected):
                     if per_file.keep_reject():
                         batch_rejects.append(result)
-                    summary.skipped[_category(result.reason)] += 1
-                    per_file.say(f"warning: skipped {result.path}: {result.reason}")
+                    if result.kept:  # the file was read up to the problem
+                        summary.flagged["partly read"] += 1
+                        per_file.say(f"warning: {result.path}: {result.reason}")
+                    else:
+                        summary.skipped[_category(result.reason)] += 1
+                        per_file.say(f"warning: skipped {result.path}: {result.reason}")
                     if len(batch_rejects) >= 1000:
                         flush()  # memory does not grow with the number of bad lines
                     continue

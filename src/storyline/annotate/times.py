@@ -1925,12 +1925,22 @@ def times_command(path: str, dct: str) -> int:
     if _parse_dct(dct) is None:
         print(f"storyline times: --dct must be YYYY-MM-DD, got {dct!r}", file=sys.stderr)
         return 2
+    from storyline.ingest.readers import decode_with_note
+    from storyline.ingest.validate import printable
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
         print(f"storyline times: cannot read {path}: {exc}", file=sys.stderr)
         return 1
+    decoded, note = decode_with_note(data)  # a BOM, UTF-16, a legacy code page: said
+    if decoded is None:
+        print(printable(f"warning: skipped {path}: binary file, not text"), file=sys.stderr)
+        return 0
+    if note:
+        print(printable(f"warning: {path}: {note}"), file=sys.stderr)
+    text = decoded
     for t in find_times(text, dct):
         print(json.dumps({"text": t.text, "start": t.start, "end": t.end, "type": t.type,
                           "value": t.value}, ensure_ascii=False))

@@ -914,7 +914,7 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         trailing = getattr(getattr(fh, "raw", None), "trailing", 0)
         if trailing:
             yield Rejected(display, f"trailing garbage after the compressed data: {trailing:,} "
-                                    "bytes ignored (the lines before them kept)")
+                                    "bytes ignored (the lines before them kept)", kept=True)
         if not seen:
             yield Rejected(display, "no JSON lines in file (only blank lines)")
 
