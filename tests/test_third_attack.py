@@ -470,6 +470,8 @@ def test_skip_reasons_are_summarised_without_cutting_words() -> None:
     assert _category("malformed JSON line: Expecting value") == "malformed JSON line"
     assert _category("internal error while cleaning (KeyError: 'x')") == \
         "internal error while cleaning"
+    assert _category("bad web archive record (at byte 9): cut short; next kept") == \
+        "bad web archive record"
 
 
 def test_trailing_gzip_garbage_is_a_warning_not_a_skip(tmp_path: Path) -> None:

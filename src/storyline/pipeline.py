@@ -183,7 +183,8 @@ def _category(reason: str) -> str:
     words stays ("article body (text) is not a string")."""
     whole = re.sub(r"\s*\([^()]*\)$", "", reason.strip()) or reason
     head = whole.split(":")[0]
-    return re.sub(r"\s*\([^()]*$", "", head).strip() or head.strip()
+    head = re.sub(r"\s*\([^()]*\)?$", "", head.strip())  # "(at byte 9)", "(KeyError"
+    return head.strip() or whole
 
 
 def run(inputs: list[str], out: Path, db: Path | None = None, options: Options | None = None,
