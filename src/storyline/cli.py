@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    problem = _bad_dates(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     if args.command == "times":
         from storyline.annotate.times import times_command
 
@@ -154,9 +158,6 @@ def _code(file: str, dct: str | None) -> int:
     def warn(msg: str) -> None:
         print(msg, file=sys.stderr)
 
-    if dct is not None and not _is_day(dct):
-        print(f"error: --dct {dct!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
-        return 2
     if file == "-":
         if hasattr(sys.stdin, "reconfigure"):
             sys.stdin.reconfigure(errors="replace")  # bad bytes become U+FFFD, not a crash
@@ -180,14 +181,44 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
     return 0
 
 
-def _is_day(value: str) -> bool:
-    import datetime as dt
+def _bad_day(flag: str, value: str) -> str | None:
+    """Why a date option's value is refused (None when it is a day in the sane range).
 
+    Only ``YYYY-MM-DD`` in ASCII digits is a date here (``fromisoformat`` would also take
+    ``20240501`` and ISO weeks); days outside ``clean.dates.MIN_DATE``..``MAX_DATE``, which
+    ``run`` treats as absent in its input, are refused rather than silently clamped.
+    """
+    import datetime as dt
+    import re
+
+    from storyline.clean.dates import MAX_DATE, MIN_DATE
+
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return f"{flag} {value!r} is not a date (YYYY-MM-DD)"
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        return False
-    return True
+        return f"{flag} {value!r} is not a real date"
+    if not MIN_DATE <= day <= MAX_DATE:
+        return (f"{flag} {value} is outside the dates storyline handles "
+                f"({MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})")
+    return None
+
+
+def _bad_dates(args: argparse.Namespace) -> str | None:
+    """The first date option that is not a day in range, or a range that is empty."""
+    flags = [("--dct", getattr(args, "dct", None)),
+             ("--timeline-from", getattr(args, "timeline_from", None)),
+             ("--timeline-to", getattr(args, "timeline_to", None))]
+    for flag, value in flags:
+        if value is not None:
+            problem = _bad_day(flag, value)
+            if problem:
+                return problem
+    lo, hi = flags[1][1], flags[2][1]
+    if lo is not None and hi is not None and lo > hi:
+        return f"--timeline-from {lo} is after --timeline-to {hi}: no entry could be kept"
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -88,6 +88,32 @@ def _check_table(path: str, default: dict[str, Any], user: dict[str, Any], prefi
         elif not _same_kind(want, value):
             raise ConfigError(f"the config file {path}: {name} = {value!r} must be "
                               f"{_kind(want)} (default {want!r})")
+        elif isinstance(want, int | float) and not isinstance(want, bool):
+            problem = _out_of_range(name, want, value)
+            if problem:
+                raise ConfigError(f"the config file {path}: {name} = {value!r} {problem} "
+                                  f"(default {want!r})")
+
+
+def _limits() -> dict[str, Any]:
+    return tomllib.loads(files("storyline").joinpath("data/config_limits.toml")
+                         .read_text("utf-8"))
+
+
+def _out_of_range(name: str, want: int | float, value: int | float) -> str | None:
+    """Why a number cannot be the setting ``name`` (data/config_limits.toml), or None."""
+    if isinstance(want, int) and not float(value).is_integer():
+        return "must be a whole number"
+    table: Any = _limits()
+    for part in name.split("."):
+        table = table.get(part) if isinstance(table, dict) else None
+    if isinstance(table, list) and len(table) == 2:
+        lo, hi = table
+        if not lo <= value <= hi:
+            return f"must be from {lo} to {hi}"
+    elif want >= 0 > value:
+        return "must not be negative"
+    return None
 
 
 def _kind(value: Any) -> str:

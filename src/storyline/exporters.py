@@ -241,7 +241,19 @@ def export_figures(ctx: ExportContext) -> Path:
 def export_events(ctx: ExportContext) -> Path:
     """``events.jsonl``: events merged across the articles of each story (those at or
     above the run's confidence floor)."""
-    return write_jsonl(ctx.out / "events.jsonl", (e.to_json() for e in ctx.events()))
+    return write_jsonl(ctx.out / "events.jsonl", (_event_line(e) for e in ctx.events()))
+
+
+def _event_line(event: Any) -> dict[str, Any]:
+    """An ``events.jsonl`` line: an undated event's start and end are null (as in
+    ``storyline code``), not empty strings."""
+    data: dict[str, Any] = event.to_json()
+    when = data.get("date")
+    if isinstance(when, dict):
+        for key in ("start", "end"):
+            if not when.get(key):
+                when[key] = None
+    return data
 
 
 @register_exporter("stories")

@@ -110,10 +110,12 @@ class Article:
 
 @dataclass(slots=True)
 class Rejected:
-    """A document (or file) that could not become an article, and why."""
+    """A document (or file) that could not become an article, and why. ``kept``: the part
+    of the file before the problem was read and kept (a warning, not a skip)."""
 
     path: str
     reason: str
+    kept: bool = False
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ streamed: memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
@@ -66,6 +67,7 @@ class Summary:
     documents: int = 0
     articles_new: int = 0
     articles_known: int = 0
+    articles_replaced: int = 0  # old versions of edited files' articles, retired
     skipped: Counter[str] = field(default_factory=Counter)
     flagged: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
@@ -79,6 +81,7 @@ class Summary:
         return {
             "files": self.files, "files_reused": self.files_reused, "documents": self.documents,
             "articles_new": self.articles_new, "articles_known": self.articles_known,
+            "articles_replaced": self.articles_replaced,
             "skipped": dict(self.skipped), "flagged": dict(self.flagged),
             "articles_total": self.articles_total, "annotated": self.annotated,
             "stories": self.stories, "seconds": round(self.seconds, 2),
@@ -175,7 +178,13 @@ def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bo
 
 
 def _category(reason: str) -> str:
-    return reason.split(":")[0].split("(")[0].strip()
+    """A skip reason without its particulars: the text before a colon, less a closing
+    parenthesis ("too short to be a news article (12 words)"); a parenthesis inside the
+    words stays ("article body (text) is not a string")."""
+    whole = re.sub(r"\s*\([^()]*\)$", "", reason.strip()) or reason
+    head = whole.split(":")[0]
+    head = re.sub(r"\s*\([^()]*\)?$", "", head.strip())  # "(at byte 9)", "(KeyError"
+    return head.strip() or whole
 
 
 def run(inputs: list[str], out: Path, db: Path | None = None, options: Options | None = None,
@@ -221,6 +230,7 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
             new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id)
             summary.articles_new += new
             summary.articles_known += len(batch_articles) - new
+            summary.articles_replaced = store.retired
             batch_articles.clear()
             batch_rejects.clear()
             batch_done.clear()
@@ -250,8 +260,12 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
                 if isinstance(result, Rejected):
                     if per_file.keep_reject():
                         batch_rejects.append(result)
-                    summary.skipped[_category(result.reason)] += 1
-                    per_file.say(f"warning: skipped {result.path}: {result.reason}")
+                    if result.kept:  # the file was read up to the problem
+                        summary.flagged["partly read"] += 1
+                        per_file.say(f"warning: {result.path}: {result.reason}")
+                    else:
+                        summary.skipped[_category(result.reason)] += 1
+                        per_file.say(f"warning: skipped {result.path}: {result.reason}")
                     if len(batch_rejects) >= 1000:
                         flush()  # memory does not grow with the number of bad lines
                     continue

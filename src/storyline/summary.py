@@ -14,7 +14,9 @@ def print_summary(summary: Summary, console: Console | None = None) -> None:
     table.add_row("files read", f"{summary.files - summary.files_reused}"
                   + (f" (+{summary.files_reused} unchanged, reused)" if summary.files_reused else ""))
     table.add_row("documents", str(summary.documents))
-    table.add_row("articles stored", f"{summary.articles_new} new, {summary.articles_known} already stored")
+    table.add_row("articles stored", f"{summary.articles_new} new, {summary.articles_known} already stored"
+                  + (f", {summary.articles_replaced} of edited files' old versions retired"
+                     if summary.articles_replaced else ""))
     table.add_row("articles in database", str(summary.articles_total))
     skipped = sum(summary.skipped.values())
     table.add_row("inputs skipped", str(skipped) + (

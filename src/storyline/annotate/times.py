@@ -1289,6 +1289,8 @@ def _r_the_unit(m: re.Match[str]) -> list[_Cand]:
     # the year
     if re.match(r"\s*(?:-?earlier|-?ago|-?old|-?long)", after):
         return []
+    if u == "year" and re.match(r"\s*\d", after):
+        return []  # "the year 10000": a number no calendar year rule took, not this year
     if re.search(r"\b(?:for|throughout)\s+$", before) and not pos:
         return _c(m, "DURATION", _const("P1Y"))
 
@@ -1813,11 +1815,15 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
         chosen = [c for c in chosen if not overlaps_any(c.start, c.end, bad)]
     out: list[TimeExpression] = []
     for c in chosen:
-        try:
-            value = c.resolve(ctx, c)
-        except (ValueError, OverflowError, KeyError, IndexError, AssertionError):
-            value = None
-        if not value or not VALUE_RE.fullmatch(value):
+        value = _resolved(ctx, c)
+        if value is None and d0 is not None:
+            # Past the calendar's ends from this DCT ("3000 years ago", "next week" on
+            # 9999-12-31): kept unresolved, as without a DCT, so that nothing dates it at
+            # the DCT instead.
+            ctx.dct = None
+            value = _resolved(ctx, c)
+            ctx.dct = d0
+        if value is None:
             continue
         if c.type == "DATE":
             if c.anchor and re.fullmatch(r"\d{4}-Q[1-4]", value):
@@ -1836,6 +1842,15 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
 # ---------------------------------------------------------------------------
 # Ranges
 # ---------------------------------------------------------------------------
+
+
+def _resolved(ctx: _Ctx, c: _Cand) -> str | None:
+    """A candidate's TIMEX3 value, or None when it has none (or none the calendar holds)."""
+    try:
+        value = c.resolve(ctx, c)
+    except (ValueError, OverflowError, KeyError, IndexError, AssertionError):
+        return None
+    return value if value and VALUE_RE.fullmatch(value) else None
 
 
 def resolve_range(value: str) -> tuple[str, str] | None:
@@ -1910,12 +1925,22 @@ def times_command(path: str, dct: str) -> int:
     if _parse_dct(dct) is None:
         print(f"storyline times: --dct must be YYYY-MM-DD, got {dct!r}", file=sys.stderr)
         return 2
+    from storyline.ingest.readers import decode_with_note
+    from storyline.ingest.validate import printable
+
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
         print(f"storyline times: cannot read {path}: {exc}", file=sys.stderr)
         return 1
+    decoded, note = decode_with_note(data)  # a BOM, UTF-16, a legacy code page: said
+    if decoded is None:
+        print(printable(f"warning: skipped {path}: binary file, not text"), file=sys.stderr)
+        return 0
+    if note:
+        print(printable(f"warning: {path}: {note}"), file=sys.stderr)
+    text = decoded
     for t in find_times(text, dct):
         print(json.dumps({"text": t.text, "start": t.start, "end": t.end, "type": t.type,
                           "value": t.value}, ensure_ascii=False))

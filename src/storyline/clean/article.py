@@ -20,6 +20,7 @@ from storyline.clean.metadata import (
     strip_site_name,
 )
 from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
+from storyline.ingest.validate import drop_invisible
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
 
 MIN_BODY_WORDS = 40
@@ -76,6 +77,8 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         elif not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
             body = _fallback_body(cleaned, content, warnings)
 
+    # soft hyphens and zero-width characters split words for the parser and for search
+    body = drop_invisible(body)
     if not body.strip():
         return Rejected(where, "no article text found (empty page or no body)")
     if len(body) > MAX_BODY_CHARS:

@@ -182,3 +182,54 @@ def bound_nesting(html: str) -> tuple[str, str | None]:
     return flat, (f"page markup nested {deepest:,} levels deep (the HTML parser stops at "
                   f"{LIBXML_DEPTH}): containers below level {MAX_DEPTH} flattened before "
                   "extraction, the page's layout degraded")
+
+
+# Elements a browser never shows as the page's text: a <template>'s content is inert, an
+# inline <svg> holds drawing labels and a <title> that is a tooltip, not the page's title.
+INERT = ("template", "svg")
+_INERT_TAG = re.compile(r"<(/?)(" + "|".join(INERT) + r")\b((?:[^>\"']|\"[^\"]{0,4000}\""
+                        r"|'[^']{0,4000}'){0,8000})>", re.I)
+_SKIPPED = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]{0,8000}>.*?(?:</\1\s*>|\Z)",
+                      re.S | re.I)
+
+
+def drop_inert(html: str) -> str:
+    """``html`` without its :data:`INERT` elements and their content, in one linear pass.
+
+    Tags written inside comments, scripts and styles are not tags; an element never
+    closed is kept (a page cut short loses no text).
+
+    >>> drop_inert("<template><h1>Draft</h1></template><h1>Talks resume</h1>")
+    '<h1>Talks resume</h1>'
+    """
+    if not re.search(r"<(?:template|svg)\b", html, re.I):
+        return html
+    skipped = [(m.start(), m.end()) for m in _SKIPPED.finditer(html)]
+    out: list[str] = []
+    depth = 0
+    kept_from = opened = 0
+    k = 0
+    for m in _INERT_TAG.finditer(html):
+        while k < len(skipped) and skipped[k][1] <= m.start():
+            k += 1
+        if k < len(skipped) and skipped[k][0] <= m.start():
+            continue  # inside a comment, a script or a style
+        closing, attrs = m.group(1) == "/", m.group(3) or ""
+        if closing:
+            if depth == 0:
+                continue
+            depth -= 1
+            if depth == 0:
+                kept_from = m.end()
+            continue
+        if attrs.rstrip().endswith("/"):  # <svg ... />: nothing inside
+            if depth == 0:
+                out.append(html[kept_from:m.start()])
+                kept_from = m.end()
+            continue
+        if depth == 0:
+            out.append(html[kept_from:m.start()])
+            opened = m.start()
+        depth += 1
+    out.append(html[opened:] if depth else html[kept_from:])
+    return "".join(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,11 +55,19 @@ def _key(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
+def outlet_key(name: str) -> str:
+    """What two spellings of one outlet share: compatibility forms folded (NFKC: a
+    fullwidth "Ｒeuters" is "Reuters"), case folded, spaces collapsed. Outlets are
+    grouped (counted, listed) by it."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 def canonical_outlet(name: str | None) -> str | None:
-    """The curated name of an outlet ("trtworld" -> "TRT World"), else the name tidied."""
+    """The curated name of an outlet ("trtworld" -> "TRT World"), else the name tidied
+    (compatibility forms folded, spaces collapsed)."""
     if not name:
         return None
-    name = name.strip().strip(".,;:|")
+    name = " ".join(unicodedata.normalize("NFKC", name).split()).strip(".,;:|").strip()
     if not name:
         return None
     k = _key(name)

@@ -151,6 +151,10 @@ def _whens(text: str, times: Sequence[TimeExpression], pub: str | None) -> list[
             continue
         rng = resolve_range(t.value)
         if rng is None:
+            if pub is not None and t.value.startswith("XXXX"):
+                # a date the DCT cannot place ("next week" past the calendar's end): the
+                # event it dates is undated, not dated at the DCT (see :func:`_date`)
+                out.append(_When(t.start, t.end, "", "", "year", t.text))
             continue
         lo, hi = rng
         prec = _precision(t.value, lo, hi)
@@ -215,6 +219,10 @@ def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
             # an event too ("travelled to X on Monday for talks")
             mine.append(w)
     rank = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+    if mine and not any(w.lo for w in mine):
+        # its only time cannot be placed on the calendar: no date rather than the DCT
+        return DateRange(start="", end="", precision="day", text=mine[0].text), False
+    mine = [w for w in mine if w.lo]
     if mine:
         best = min(mine, key=lambda w: (rank[w.precision], w.hi != w.lo))
         pub = default[1]

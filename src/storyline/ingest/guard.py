@@ -135,6 +135,10 @@ def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None
         value = getattr(article, name)
         if value is not None:
             setattr(article, name, strip_controls(value).strip() or None)
+    if article.outlet is not None:
+        from storyline.clean.metadata import canonical_outlet
+
+        article.outlet = canonical_outlet(article.outlet)
     p = article.published
     if any(v is not None and not iso_in_range(v) for v in (p.date, p.earliest, p.latest)):
         notes.append(f"publication date {p.date or p.earliest or p.latest} is outside the "

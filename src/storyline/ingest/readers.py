@@ -797,6 +797,9 @@ _BLOCK = 1 << 20
 TOO_LONG = object()
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
 def _lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[int, Any]]:
     """(line number, bytes or TOO_LONG) for every non-blank line, reading in blocks: blank
     lines cost nothing and memory is bounded by ``limit`` whatever the file holds."""
@@ -804,10 +807,19 @@ def _lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[int, Any
     pending: list[bytes] = []
     pending_len = 0
     too_long = False
+    cr = b""  # a CR ending the last block: a line end, or the first half of a CRLF
     while True:
         block = fh.read(_BLOCK)
         if not block:
-            break
+            if not cr:
+                break
+            block, cr = b"\n", b""  # the file ends with a lone CR: a line end
+        block, cr = cr + block, b""
+        if b"\r" in block:
+            # a lone CR (old Mac line ends) ends a line as "\n" does; a CRLF is one line end
+            if block.endswith(b"\r"):
+                block, cr = block[:-1], b"\r"
+            block = _LONE_CR.sub(b"\n", block)
         if not pending and not too_long and block.isspace():
             lineno += block.count(b"\n")  # a block of blank lines: nothing to look at
             continue
@@ -902,7 +914,7 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         trailing = getattr(getattr(fh, "raw", None), "trailing", 0)
         if trailing:
             yield Rejected(display, f"trailing garbage after the compressed data: {trailing:,} "
-                                    "bytes ignored (the lines before them kept)")
+                                    "bytes ignored (the lines before them kept)", kept=True)
         if not seen:
             yield Rejected(display, "no JSON lines in file (only blank lines)")
 
@@ -1257,6 +1269,27 @@ def _feed_encoding_note(parsed: Any) -> str | None:
     return None
 
 
+def _html_typed(detail: Any) -> bool:
+    """Whether a feed field is declared HTML or XHTML (Atom ``type="html"``)."""
+    kind = detail.get("type") if isinstance(detail, dict) else None
+    return isinstance(kind, str) and ("html" in kind.lower())
+
+
+def _feed_text(value: Any, detail: Any) -> Any:
+    """A feed field as text: an HTML-typed one (``<title type="html">``) with its markup
+    removed and its entities decoded ("Floods &lt;b&gt;cut&lt;/b&gt;" is "Floods cut")."""
+    if not isinstance(value, str) or not _html_typed(detail) or not re.search(r"[<&]", value):
+        return value
+    import html as html_lib
+
+    import lxml.html
+
+    try:
+        return lxml.html.fragment_fromstring(value, create_parent="div").text_content()
+    except Exception:  # lxml raises on odd fragments: drop tags by hand
+        return html_lib.unescape(re.sub(r"<[^>]{0,2000}>", "", value))
+
+
 def read_feed(display: str, path: Path) -> Iterator[Item]:
     """RSS / Atom items that carry full content."""
     import feedparser
@@ -1291,10 +1324,14 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         if not isinstance(content, str):
             yield Rejected(where, "feed item content is not text")
             continue
-        kind = "html" if "<" in content and ">" in content else "text"
+        kind = "html" if ("<" in content and ">" in content) or _html_typed(
+            entry.get("summary_detail") if not full else None) else "text"
         url, n1 = clean_url(entry.get("link"), "link")
+        if n1 and not entry.get("links") and entry.get("link") == entry.get("id"):
+            n1 = None  # feedparser's stand-in from an id that is no URL ("urn:1"): no link
         input_id, n2 = clean_id(entry.get("id"))
-        title, n3 = clean_text_field(entry.get("title"), "title", MAX_TITLE_CHARS)
+        title, n3 = clean_text_field(_feed_text(entry.get("title"), entry.get("title_detail")),
+                                     "title", MAX_TITLE_CHARS)
         published, n4 = clean_date(entry.get("published") or entry.get("updated"), "published")
         yield RawDocument(
             path=display,

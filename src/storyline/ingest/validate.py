@@ -177,8 +177,51 @@ _ONE_LINE = re.compile(r"[\n\r\t\x0b\x0c\x85\u2028\u2029]+")
 
 def strip_controls(text: str) -> str:
     """``text`` on one line, without C0/C1 control characters or bidi overrides (a field
-    such as a title or an outlet: line breaks and separators become one space)."""
-    return _CONTROLS.sub("", _ONE_LINE.sub(" ", text))
+    such as a title or an outlet: line breaks and separators become one space), terminal
+    escape sequences removed with their payload, and no invisible format characters
+    (:func:`drop_invisible`, then every other format character, Unicode's Cf)."""
+    if text.isascii() and text.isprintable():
+        return text
+    text = _CONTROLS.sub("", _ONE_LINE.sub(" ", drop_escapes(text)))
+    return "".join(c for c in drop_invisible(text)
+                   if unicodedata.category(c) != "Cf" or c in "\u200c\u200d")
+
+
+# Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] payload, ended by BEL or
+# ESC \\), DCS/SOS/PM/APC strings, and two-character escapes; their C1 forms too. A
+# payload is bounded: an unterminated one loses only its introducer.
+_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]{0,512}(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]{0,4}[0-~]")
+
+
+def drop_escapes(text: str) -> str:
+    """``text`` without terminal escape sequences, payload and all ("\\x1b]0;title\\x07")."""
+    return _ESCAPE.sub("", text) if ("\x1b" in text or "\x9b" in text or "\x9d" in text
+                                     or "\x90" in text) else text
+
+
+# Characters with no width that split a word for every reader but the eye: soft hyphen,
+# zero-width space, word joiner, a byte order mark inside text; zero-width (non-)joiners
+# next to a Latin letter (in Persian or Indic text, and in emoji, they shape the letters
+# and are kept).
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]"
+                        r"|(?<=[\x00-\u024f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\u024f])")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the invisible characters of :data:`_INVISIBLE`.
+
+    >>> drop_invisible("flo\u200bod\u00adwater")
+    'floodwater'
+    """
+    return text if text.isascii() else _INVISIBLE.sub("", text)
+
+
+def invisible_spans(text: str) -> list[tuple[int, int]]:
+    """Where :func:`drop_invisible` removes characters from ``text`` (start, end)."""
+    return [] if text.isascii() else [(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
 
 
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -194,7 +237,7 @@ def normalise_controls(text: str) -> str:
     """
     if text.isascii() and text.isprintable():
         return text
-    return _BODY_CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+    return _BODY_CONTROLS.sub("", _LINE_BREAKS.sub("\n", drop_escapes(text)))
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

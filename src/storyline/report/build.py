@@ -687,7 +687,7 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
     # the chart and the network follow the story's own time: history named in passing
     # ("in 1937") would stretch a month axis over centuries
     timely = [ev for ev in events if is_dated(ev, first, last)]
-    outlets = Counter(a.get("outlet") for a in originals if a.get("outlet"))
+    outlets = _outlets(originals)
     view_series = _series(series, figures, ctx.texts, root, first, last)
     points = _map_points(events, ctx.places, ctx.actors)
     return {
@@ -718,6 +718,21 @@ class _Context:
     def typed(self, events: list[dict[str, Any]]) -> list[MergedEvent]:
         """The typed events behind these JSON events (for the dyads and the network)."""
         return [self._typed[id(ev)] for ev in events]
+
+
+
+def _outlets(articles: list[Any]) -> Counter[str]:
+    """Articles per outlet, spellings of one outlet counted together (``outlet_key``:
+    "DELTA COURIER" and "Delta Courier"), each named by its most frequent spelling."""
+    from storyline.clean.metadata import outlet_key
+
+    spellings: dict[str, Counter[str]] = {}
+    for a in articles:
+        name = a.get("outlet")
+        if isinstance(name, str) and name.strip():
+            spellings.setdefault(outlet_key(name), Counter())[name] += 1
+    return Counter({min(c, key=lambda n: (-c[n], n)): sum(c.values())
+                    for c in spellings.values()})
 
 
 def _views(articles: list[dict[str, Any]], events: list[dict[str, Any]],
@@ -840,7 +855,7 @@ def _report_data(articles: list[dict[str, Any]], events: list[dict[str, Any]],
                    {id(e): t for e, t in zip(events, typed, strict=True)})
     views = _views(articles, events, figures, series, stories, timeline, ctx)
     dates = sorted(d for a in articles if (d := (a.get("published") or {}).get("date")))
-    outlets = Counter(a.get("outlet") for a in articles if a.get("outlet"))
+    outlets = _outlets(articles)
     return {
         "meta": {
             "title": views[0]["title"] if views else "News coverage",

@@ -23,7 +23,7 @@ import duckdb
 from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.ingest.validate import iso_in_range
 from storyline.model import Article, Published, Rejected
-from storyline.store.stories import StoryTables
+from storyline.store.stories import STORY_TABLES, StoryTables
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,15 @@ CREATE TABLE IF NOT EXISTS files (
     mtime_ns BIGINT,
     documents INTEGER,
     done_at TIMESTAMP DEFAULT current_timestamp
+);
+-- where each stored article was read: every (file, position) that gave it, with the run
+-- that last read it. A file read again replaces its rows; an article no file gives any
+-- more (its file was edited) is retired with its annotations.
+CREATE TABLE IF NOT EXISTS sources (
+    path VARCHAR,
+    position VARCHAR,   -- '' for a file of one document
+    article VARCHAR,
+    run INTEGER
 );
 CREATE TABLE IF NOT EXISTS rejects (
     path VARCHAR,
@@ -189,6 +198,10 @@ class Store(StoryTables):
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
             self.repaired = self.repair()
+            # a store from before the sources table: each article's own path and position
+            self.con.execute(
+                "INSERT INTO sources SELECT path, coalesce(position, ''), id, 0 FROM articles a "
+                "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article = a.id)")
         except duckdb.Error as exc:
             # A truncated or damaged file: refuse it, unchanged, rather than lose what it holds.
             self.con.close()
@@ -300,7 +313,13 @@ class Store(StoryTables):
         done_files: Iterable[tuple[str, Path, int]],
         run: int,
     ) -> int:
-        """Insert a batch in one transaction; return how many articles were new."""
+        """Insert a batch in one transaction; return how many articles were new.
+
+        A file of ``done_files`` has been read whole in this run: what an earlier read of
+        it gave and this one did not (the old version of an edited file) is retired, see
+        :meth:`_retire_superseded`; :attr:`retired` counts those articles.
+        """
+        articles = list(articles)
         rows = [_article_row(a) for a in articles]
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -311,6 +330,9 @@ class Store(StoryTables):
                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
+                self.bulk_insert("sources", [(a.path, a.position or "", a.id, run)
+                                             for a in articles])
+            after = self.count_articles()
             rej = [(r.path, r.reason, run) for r in rejects]
             if rej:
                 self.con.executemany("INSERT INTO rejects VALUES (?, ?, ?)", rej)
@@ -324,12 +346,52 @@ class Store(StoryTables):
                     "VALUES (?, ?, ?, ?)",
                     [display, size, mtime, n],
                 )
-            after = self.count_articles()
+                self._retire_superseded(display, run)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return after - before
+
+    retired: int = 0
+    """Articles retired by this store object because their file was edited."""
+
+    def _retire_superseded(self, display: str, run: int) -> None:
+        """Forget what an earlier read of ``display`` gave that this run's read did not.
+
+        An article still given by another file moves to that file; one given by none is
+        deleted with its annotations, and the story stages are cleared so the next run
+        recomputes copies, stories and merged events without it (what a fresh run on the
+        edited input gives). The caller owns the transaction.
+        """
+        gone = self.con.execute(
+            "DELETE FROM sources WHERE path = ? AND run <> ? RETURNING article",
+            [display, run]).fetchall()
+        ids = sorted({str(r[0]) for r in gone})
+        if not ids:
+            return
+        orphans = [str(r[0]) for r in self.con.execute(
+            "SELECT id FROM articles a WHERE id IN (SELECT unnest(?)) AND NOT EXISTS "
+            "(SELECT 1 FROM sources s WHERE s.article = a.id)", [ids]).fetchall()]
+        # articles still given elsewhere point to a place that still gives them
+        self.con.execute(
+            "UPDATE articles SET path = m.path, position = nullif(m.position, '') FROM "
+            "(SELECT article, min(path) AS path, arg_min(position, path) AS position "
+            " FROM sources WHERE article IN (SELECT unnest(?)) GROUP BY article) m "
+            "WHERE articles.id = m.article AND NOT EXISTS (SELECT 1 FROM sources s "
+            "WHERE s.article = articles.id AND s.path = articles.path "
+            "AND s.position = coalesce(articles.position, ''))", [ids])
+        if not orphans:
+            return
+        self.con.execute("DELETE FROM annotations WHERE article IN (SELECT unnest(?))",
+                         [orphans])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [orphans])
+        for table in STORY_TABLES:
+            self.con.execute(f"DELETE FROM {table}")
+        self.con.execute("DELETE FROM meta WHERE key = 'story_mode'")
+        self.retired += len(orphans)
+        log.info("%s changed since it was read: %d article(s) of its old version retired",
+                 display, len(orphans))
 
     def update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
         self.con.execute(
