@@ -5,13 +5,24 @@ Every input here is written for the test; none is read from ../shared.
 
 from __future__ import annotations
 
+import json
+import logging
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.ingest.guard import clean_document
+from storyline.api import Record, code_records, ready_batches
+from storyline.ingest.guard import Noted, clean_document
 from storyline.ingest.validate import normalise_controls
-from storyline.model import Article, RawDocument
+from storyline.model import Article, Published, RawDocument
+from storyline.text.runs import MAX_SYMBOL_RUN, split_long_runs
 
 REST = (" the hill district said on Wednesday that a landslide had closed the pass road to "
         "the border, and about 2,100 villagers were taken to schools in the valley, a "
@@ -50,3 +61,102 @@ _WORDS = st.lists(st.text("abcdefghij", min_size=1, max_size=8), min_size=1, max
 def test_no_control_character_joins_or_drops_words(words: list[str], glue: list[str]) -> None:
     text = "".join(w + (" " if g in "\x00\x1b" else "") + g for w, g in zip(words, glue, strict=False))
     assert normalise_controls(text).split() == words
+
+
+# -- F1: long runs of punctuation are cut before the parse; `code` streams ----------------
+
+def _longest_run(text: str) -> int:
+    return max((len(m) for m in re.findall(r"(?:[^\w\s]|_)+", text)), default=0)
+
+
+def test_the_cleaner_cuts_a_run_of_brackets_and_says_so() -> None:
+    content = "Rescuers in" + REST + " The agency added " + "[" * 3000 + "]" * 3000 + " today."
+    raw = RawDocument(path="items.jsonl", kind="text", content=content, given_text=True,
+                      position="line 1")
+    result = clean_document(raw)
+    assert isinstance(result, Noted)
+    article = result.item
+    assert isinstance(article, Article)
+    assert _longest_run(article.text) <= MAX_SYMBOL_RUN
+    assert article.text.count("[") + article.text.count("]") > 5800  # only a few cut
+    assert "district officer said." in article.text
+    assert sum("split by spaces" in n for n in result.notes) == 1
+
+
+def test_split_long_runs_keeps_length_and_the_rest_of_the_text() -> None:
+    text = "A % " + "%" * 500 + " b_" + "_" * 90 + " c"
+    out, n = split_long_runs(text, 40)
+    assert n == 2 and len(out) == len(text) and _longest_run(out) <= 40
+    assert [a for a, b in zip(text, out, strict=True) if a != b] == ["%"] * 12 + ["_"] * 2
+
+
+def test_code_caps_the_runs_the_tokenizer_sees(caplog: pytest.LogCaptureFixture) -> None:
+    text = "The army said " + "(" * 3000 + "?" * 3000 + " on Monday."
+    with caplog.at_level(logging.WARNING, logger="storyline"):
+        coded = list(code_records([Record(text, "r1", "2024-05-07")]))
+    assert len(coded) == 1 and len(coded[0].text) == len(text)
+    assert _longest_run(coded[0].text) <= MAX_SYMBOL_RUN
+    assert any("r1" in r.getMessage() and "split by spaces" in r.getMessage()
+               for r in caplog.records)
+
+
+def test_analyse_cuts_runs_of_a_text_stored_before_the_cap() -> None:
+    from storyline.annotate.stage import analyse
+
+    text = "Rescuers said on Monday that " + "!" * 4000 + " the pass was closed."
+    article = Article(id="a1", input_id=None, path="old.jsonl", url=None, outlet=None,
+                      title=None, dateline=None, published=Published("2024-05-07", "input"),
+                      text=text, language="en")
+    doc, _, _ = analyse(article)
+    # what the tokenizer was handed: no space-free run longer than the cap, same offsets
+    assert len(doc.text) == len(text) and _longest_run(doc.text) <= MAX_SYMBOL_RUN
+
+
+def test_code_prints_a_record_before_the_next_one_is_read() -> None:
+    first_out = threading.Event()
+
+    def records() -> Iterator[Record]:
+        yield Record("Police arrested two men on Monday.", "1", "2024-05-07")
+        # a terminal or a pipe: the next line comes only after the first was answered
+        answered = first_out.wait(timeout=30)
+        yield Record("Police arrested three men." if answered else "late", "2", "2024-05-07")
+
+    out = code_records(records())
+    first = next(out)
+    first_out.set()
+    second = next(out)
+    assert first.id == "1" and first.events
+    assert second.text == "Police arrested three men."
+
+
+def test_ready_batches_keep_order_and_bounds() -> None:
+    texts = ["ab", "cd", "x" * 50, "ef", "gh", "ij", "kl", "y" * 7]
+    batches = list(ready_batches(((t, i) for i, t in enumerate(texts)), 3, 6))
+    assert [i for b in batches for _, i in b] == list(range(len(texts)))
+    for b in batches:
+        assert len(b) <= 3
+        assert len(b) == 1 or sum(len(t) for t, _ in b) <= 6
+
+
+def test_ready_batches_raise_what_the_input_raised() -> None:
+    def bad() -> Iterator[tuple[str, int]]:
+        yield "ab", 1
+        raise OSError("read failed")
+
+    with pytest.raises(OSError, match="read failed"):
+        list(ready_batches(bad(), 4, 100))
+
+
+def test_storyline_code_warns_once_about_a_split_run(tmp_path: Path) -> None:
+    src = tmp_path / "lines.txt"
+    src.write_text("Police arrested two men.\nThe army said " + "?" * 3000 + " on Monday.\n",
+                   encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "storyline.cli", "code", str(src),
+                           "--dct", "2024-05-07"], capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(x) for x in done.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["1", "2"]
+    assert len(lines[1]["text"]) == len("The army said " + "?" * 3000 + " on Monday.")
+    warnings = [x for x in done.stderr.splitlines() if x.startswith("warning:")]
+    assert len(warnings) == 1 and "record 2" in warnings[0]

@@ -170,13 +170,27 @@ def _code(file: str, dct: str | None) -> int:
 
 
 def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
+    """Code the records of ``fh`` and print each one as soon as it is coded; what the
+    library warns about a record (a text cut, a run of symbols split) goes to stderr."""
     import json
+    import logging
 
     from storyline.api import code_records, read_records
+    from storyline.ingest.validate import printable
 
-    for coded in code_records(read_records(fh, warn), dct=dct):
-        sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+    class _Warn(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warn(printable(f"warning: {record.getMessage()}"))
+
+    handler = _Warn(logging.WARNING)
+    lib = logging.getLogger("storyline")
+    lib.addHandler(handler)
+    try:
+        for coded in code_records(read_records(fh, warn), dct=dct):
+            sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    finally:
+        lib.removeHandler(handler)
     return 0
 
 

@@ -21,6 +21,7 @@ from storyline.clean.metadata import (
 )
 from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
+from storyline.text.runs import runs_note, split_long_runs
 
 MIN_BODY_WORDS = 40
 MAX_BODY_CHARS = 200_000
@@ -87,6 +88,11 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         warnings.append(f"body cut to its first {cut:,} of {len(body):,} characters "
                         "(too long for one article)")
         body = body[:cut].rstrip()
+    body, runs = split_long_runs(body)
+    if runs:
+        warnings.append(runs_note(runs))
+        if notes is not None:
+            notes.append(runs_note(runs))
     if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
         return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
 
