@@ -8,21 +8,25 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sqlite3
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.api import Record, code_records, ready_batches
+from storyline.cli import main
 from storyline.ingest.guard import Noted, clean_document
 from storyline.ingest.validate import normalise_controls
 from storyline.model import Article, Published, RawDocument
 from storyline.text.runs import MAX_SYMBOL_RUN, split_long_runs
+from tests.news import jsonl_line
 
 REST = (" the hill district said on Wednesday that a landslide had closed the pass road to "
         "the border, and about 2,100 villagers were taken to schools in the valley, a "
@@ -160,3 +164,76 @@ def test_storyline_code_warns_once_about_a_split_run(tmp_path: Path) -> None:
     assert len(lines[1]["text"]) == len("The army said " + "?" * 3000 + " on Monday.")
     warnings = [x for x in done.stderr.splitlines() if x.startswith("warning:")]
     assert len(warnings) == 1 and "record 2" in warnings[0]
+
+
+# -- F4: the store never fetches or loads an extension; a foreign --db is refused -----------
+
+def _one_error_line(err: str, *words: str) -> None:
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err, err
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+def _small_input(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text(json.dumps(jsonl_line(1)) + "\n", encoding="utf-8")
+    return src
+
+
+def test_every_store_connection_has_extension_autoload_off(tmp_path: Path) -> None:
+    from storyline.store.db import Store, connect
+
+    query = ("SELECT current_setting('autoinstall_known_extensions'), "
+             "current_setting('autoload_known_extensions')")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.con.execute(query).fetchone() == (False, False)
+        reader = store.reader()
+        assert reader.execute(query).fetchone() == (False, False)
+        reader.close()
+    assert connect().execute(query).fetchone() == (False, False)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "random"])
+def test_a_db_that_is_not_duckdb_is_refused_in_one_line(
+        tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    db = tmp_path / "other.duckdb"
+    if kind == "sqlite":
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE notes (x)")
+        con.commit()
+        con.close()
+    else:
+        db.write_bytes(bytes(range(256)) * 40)
+    before = db.read_bytes()
+    opened: list[Any] = []
+    real = duckdb.connect
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: opened.append(a) or real(*a, **k))
+    rc = main(["run", str(_small_input(tmp_path)), "--out", str(tmp_path / "out"), "--quiet",
+               "--db", str(db)])
+    assert rc == 2
+    _one_error_line(capsys.readouterr().err, str(db), "not a storyline database")
+    assert db.read_bytes() == before and not opened  # DuckDB never saw it
+
+
+def test_a_duckdb_file_of_another_program_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import duckdb
+
+    db = tmp_path / "sales.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE sales (region VARCHAR, total INTEGER)")
+    con.close()
+    rc = main(["run", str(_small_input(tmp_path)), "--out", str(tmp_path / "out"), "--quiet",
+               "--db", str(db)])
+    assert rc == 2
+    _one_error_line(capsys.readouterr().err, str(db), "another program")
+    con = duckdb.connect(str(db), read_only=True)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
+              .fetchall()}
+    con.close()
+    assert tables == {"sales"}  # nothing of ours written into it
