@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sqlite3
 import subprocess
@@ -237,3 +238,30 @@ def test_a_duckdb_file_of_another_program_is_refused(
               .fetchall()}
     con.close()
     assert tables == {"sales"}  # nothing of ours written into it
+
+
+# -- F7: a file name that is not UTF-8 never stops the run --------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_stored_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _small_input(tmp_path)
+    try:
+        (src / os.fsdecode(b"caf\xe9.jsonl")).write_text(json.dumps(jsonl_line(2)) + "\n")
+        (src / os.fsdecode(b"bad\xff\xfe.jsonl")).write_bytes(b"x")  # a reject too
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    named = [x for x in err.splitlines() if "not valid UTF-8" in x]
+    assert len(named) == 2 and any("caf\\xe9.jsonl" in x for x in named)
+    paths = sorted(json.loads(x)["path"] for x in (out / "articles.jsonl").open())
+    assert len(paths) == 2 and paths[1].endswith("caf\\xe9.jsonl")
+    # the rerun finds both files done (their recorded names match) and changes nothing
+    before = (out / "articles.jsonl").read_bytes()
+    assert main(["run", str(src), "--out", str(out)]) == 0
+    second = capsys.readouterr()
+    assert "not valid UTF-8" not in second.err and "Traceback" not in second.err
+    assert re.search(r"files read\s+0 \(\+3 unchanged", second.out), second.out
+    assert (out / "articles.jsonl").read_bytes() == before

@@ -33,6 +33,35 @@ class FileEnd:
     documents: int
 
 
+@dataclass(slots=True)
+class FileNote:
+    """A warning about an input file itself (not about one of its documents)."""
+
+    display: str
+    message: str
+    kind: str
+
+
+def safe_display(display: str) -> tuple[str, bool]:
+    """A file's display path as the store and the outputs can hold it: a name that is not
+    valid UTF-8 (its bytes surrogate-escaped by Python) is written with ``\\xNN`` escapes
+    for those bytes, losslessly; True when it had to be.
+
+    >>> safe_display("in/caf\\udce9.jsonl")
+    ('in/caf\\\\xe9.jsonl', True)
+    """
+    try:
+        display.encode("utf-8")
+        return display, False
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = display.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return display.encode("utf-8", "backslashreplace").decode("ascii", "replace"), True
+    return raw.decode("utf-8", "backslashreplace"), True
+
+
 @dataclass
 class Options:
     workers: int = 1
@@ -85,8 +114,8 @@ class Summary:
         }
 
 
-Item = RawDocument | Rejected | FileEnd
-Result = Article | Rejected | FileEnd | Noted
+Item = RawDocument | Rejected | FileEnd | FileNote
+Result = Article | Rejected | FileEnd | FileNote | Noted
 
 
 def process_item(item: Item) -> Result:
@@ -152,9 +181,13 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
     repeats = InputRepetition()
     for display, path in (own.files(inputs) if own else iter_input_files(inputs)):
         summary.files += 1
+        display, renamed = safe_display(display)
         if _unchanged(done, display, path):
             summary.files_reused += 1
             continue
+        if renamed:
+            yield FileNote(display, "file name is not valid UTF-8: recorded with \\x escapes "
+                           "for its bad bytes", "file names not UTF-8")
         n = 0
         furniture = repeats.boilerplate_for(display, path)
         for item in read_file(display, path):
@@ -239,6 +272,10 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
                         progress.advance(task)
                     if len(batch_articles) >= 64 or time.monotonic() - last_flush > 2:
                         flush()
+                    continue
+                if isinstance(result, FileNote):
+                    summary.flagged[result.kind] += 1
+                    per_file.say(f"warning: {result.display}: {result.message}")
                     continue
                 summary.documents += 1
                 if isinstance(result, Noted):
