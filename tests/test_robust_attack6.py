@@ -5,6 +5,7 @@ Every input here is written for the test; none is read from ../shared.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import storyline
 from storyline.api import Record, code_records, ready_batches
 from storyline.cli import main
 from storyline.ingest.guard import Noted, clean_document
@@ -265,3 +267,84 @@ def test_a_file_name_that_is_not_utf8_is_stored_escaped(
     assert "not valid UTF-8" not in second.err and "Traceback" not in second.err
     assert re.search(r"files read\s+0 \(\+3 unchanged", second.out), second.out
     assert (out / "articles.jsonl").read_bytes() == before
+
+
+# -- F10/F11: the machine running out stops the run; nothing is recorded because of it ------
+
+def _run_cli(src: Path, out: Path) -> int:
+    return main(["run", str(src), "--out", str(out), "--quiet"])
+
+
+@pytest.mark.parametrize("exc", [OSError(errno.ENOSPC, "No space left on device"),
+                                 OSError(errno.EFBIG, "File too large"),
+                                 OSError(errno.EIO, "Input/output error"), MemoryError()])
+def test_running_out_while_cleaning_stops_the_run_and_records_nothing(
+        tmp_path: Path, exc: BaseException, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.clean.article as cleaner
+
+    src, out = _small_input(tmp_path), tmp_path / "out"
+
+    def boom(*a: Any, **k: Any) -> Any:
+        raise exc
+
+    with monkeypatch.context() as m:
+        m.setattr(cleaner, "make_article", boom)
+        assert _run_cli(src, out) not in (0, 2)
+    _one_error_line(capsys.readouterr().err, "run the same command again")
+    summary = storyline.run([src], out)  # with the resources back: the file is read
+    assert summary.files_reused == 0 and summary.articles_new == 1 and not summary.skipped
+
+
+def test_out_of_memory_while_annotating_is_not_cached_as_no_events(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.annotate.stage as stage
+
+    src, out = _small_input(tmp_path), tmp_path / "out"
+
+    def boom(*a: Any, **k: Any) -> Any:
+        raise MemoryError("Unable to allocate 1.83 MiB")
+
+    with monkeypatch.context() as m:
+        m.setattr(stage, "annotate_article", boom)
+        assert _run_cli(src, out) not in (0, 2)
+    _one_error_line(capsys.readouterr().err, "out of memory")
+    summary = storyline.run([src], out)
+    assert summary.files_reused == 1 and summary.annotated == 1
+    assert storyline.read_events(out)  # annotated now, not "stored without events"
+
+
+def test_a_full_disk_under_the_store_stops_the_run_and_the_file_is_not_done(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    from storyline.store.db import Store
+
+    src, out = _small_input(tmp_path), tmp_path / "out"
+
+    def full(*a: Any, **k: Any) -> Any:
+        raise duckdb.IOException("IO Error: Could not write file: No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "write_batch", full)
+        assert _run_cli(src, out) not in (0, 2)
+    _one_error_line(capsys.readouterr().err, "cannot write the database")
+    summary = storyline.run([src], out)
+    assert summary.files_reused == 0 and summary.articles_new == 1
+
+
+def test_duckdb_out_of_memory_in_the_story_stages_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    import storyline.pipeline as pipeline
+
+    def oom(*a: Any, **k: Any) -> Any:
+        raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate")
+
+    monkeypatch.setattr(pipeline, "run_story_stages", oom)
+    assert _run_cli(_small_input(tmp_path), tmp_path / "out") not in (0, 2)
+    _one_error_line(capsys.readouterr().err, "out of memory")

@@ -101,8 +101,11 @@ def _run(args: argparse.Namespace) -> int:
         timeline_from=args.timeline_from, timeline_to=args.timeline_to,
         progress=not args.quiet and sys.stderr.isatty(), min_confidence=args.min_confidence,
     )
+    import duckdb
+
     from storyline.store.db import StoreError, StoreLocked
 
+    again = "what was stored is kept; run the same command again once there is"
     try:
         summary = run(args.inputs, args.out, args.db, options)
     except (StoreLocked, StoreError, OutputError) as exc:
@@ -110,8 +113,16 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except OSError as exc:  # e.g. the disk or the output folder failing mid-run
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        print(f"error: cannot write{where}: {exc.strerror or exc}; {again} room",
+              file=sys.stderr)
+        return 1
+    except (MemoryError, duckdb.OutOfMemoryException):
+        print(f"error: out of memory; {again} more (or with fewer --workers)", file=sys.stderr)
+        return 1
+    except duckdb.IOException as exc:  # the store's own writes failing (a full disk)
+        print(f"error: cannot write the database: {str(exc).splitlines()[0][:300]}; {again} "
+              "room", file=sys.stderr)
+        return 1
     if not args.quiet:
         print_summary(summary)
     return 0

@@ -340,11 +340,14 @@ def _annotate(article: Article) -> tuple[str, dict[str, Any], str | None]:
     """(id, annotations, error): an unexpected exception gives the article empty
     annotations and an error message instead of stopping the run."""
     from storyline.annotate.stage import annotate_article, annotations_json
+    from storyline.ingest.guard import resource_error
     from storyline.model import Annotations
 
     try:
         return article.id, annotations_json(annotate_article(article)), None
     except Exception as exc:
+        if resource_error(exc):
+            raise  # out of memory or disk: not cached as the article's result
         where = _where(article)
         return article.id, annotations_json(Annotations(article=article.id)), (
             f"{where}: annotation failed ({type(exc).__name__}: {str(exc)[:200]}); "
