@@ -348,3 +348,21 @@ def test_duckdb_out_of_memory_in_the_story_stages_is_one_line(
     monkeypatch.setattr(pipeline, "run_story_stages", oom)
     assert _run_cli(_small_input(tmp_path), tmp_path / "out") not in (0, 2)
     _one_error_line(capsys.readouterr().err, "out of memory")
+
+
+# -- F6: exponent notation never gives a figure ------------------------------------------
+
+def _figures(text: str) -> list[Any]:
+    from storyline.annotate.stage import analyse
+
+    article = Article(id="f", input_id=None, path="f.jsonl", url=None, outlet=None,
+                      title=None, dateline=None, published=Published("2024-05-07", "input"),
+                      text=text, language="en")
+    return analyse(article)[1].figures
+
+
+def test_exponent_notation_gives_no_figure() -> None:
+    figures = _figures("One model put it at 10^400 people displaced and 2.5e309 homes lost, "
+                       "or 10**6 tents, but officials said 3,400 families were moved.")
+    values = sorted(f.value for f in figures)
+    assert values == [3400.0], values
