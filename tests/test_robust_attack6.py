@@ -366,3 +366,51 @@ def test_exponent_notation_gives_no_figure() -> None:
                        "or 10**6 tents, but officials said 3,400 families were moved.")
     values = sorted(f.value for f in figures)
     assert values == [3400.0], values
+
+
+# -- F5: a month from a URL is bounds, not a day; relative canonical links resolved ---------
+
+_PARAS = "".join(f"<p>{s}</p>" for s in (
+    "Rescuers in the hill district said on Tuesday that a landslide had closed the pass road.",
+    "About 2,100 villagers were taken to schools in the valley overnight, officials said.",
+    "The district officer asked the army to send trucks and diggers to the blocked road.",
+    "Traders said food prices in the market towns had doubled since the road was closed.",
+    "Engineers expect to reopen one lane of the road by the end of the week, they said."))
+
+
+def _page(head: str, body_extra: str = "") -> Article:
+    html = (f"<!doctype html><html><head><title>Landslide shuts pass road</title>{head}</head>"
+            f"<body><article><h1>Landslide shuts pass road</h1>{body_extra}{_PARAS}</article>"
+            "</body></html>")
+    result = clean_document(RawDocument(path="page.html", kind="html", content=html))
+    article = getattr(result, "item", result)
+    assert isinstance(article, Article), article
+    if isinstance(result, Noted):
+        article.warnings = result.notes
+    return article
+
+
+def test_a_month_in_the_url_path_is_bounds_not_a_stated_day() -> None:
+    a = _page('<base href="https://hills.example.net/news/">'
+              '<link rel="canonical" href="../2023/09/landslide.html">')
+    assert a.url == "https://hills.example.net/2023/09/landslide.html"
+    assert a.published.date is None and a.published.source != "explicit"
+    assert (a.published.earliest, a.published.latest) == ("2023-09-01", "2023-09-30")
+
+
+def test_a_day_the_page_shows_is_still_its_date() -> None:
+    a = _page('<link rel="canonical" href="https://hills.example.net/2023/09/landslide.html">',
+              "<p class='byline'>By a staff reporter, 1 September 2023</p>")
+    assert a.published.date == "2023-09-01"
+
+
+def test_a_relative_canonical_without_a_base_is_dropped_with_a_note() -> None:
+    a = _page('<link rel="canonical" href="../2023/09/landslide.html">')
+    assert a.url is None
+    assert any("canonical link" in w and "no base" in w for w in a.warnings), a.warnings
+
+
+def test_a_protocol_relative_og_url_resolves_against_the_base() -> None:
+    a = _page('<base href="https://hills.example.net/news/">'
+              '<meta property="og:url" content="//static.example.net/landslide">')
+    assert a.url == "https://static.example.net/landslide"
