@@ -367,24 +367,26 @@ def annotate_missing(store: Store, options: Options, warn: Any = None,
     task = progress.add_task("annotating", total=len(todo)) if progress else None
     done = 0
     reader = store.reader()  # the pool's feeder thread reads through its own cursor
-    with progress or _nullcontext():
-        articles = store.articles_by_id(todo, reader)
-        batch: list[tuple[str, Any]] = []
-        for aid, data, error in parallel_map(_annotate, articles, workers=options.workers,
-                                             engine=options.engine):
-            if error:
-                (warn or (lambda m: print(m, file=sys.stderr)))(printable(f"warning: {error}"))
-                if summary is not None:
-                    summary.flagged["annotation failed"] += 1
-            batch.append((aid, data))
-            done += 1
-            if progress is not None and task is not None:
-                progress.advance(task)
-            if len(batch) >= 32:
-                store.put_annotations(STAGE, STAGE_VERSION, batch)
-                batch.clear()
-        store.put_annotations(STAGE, STAGE_VERSION, batch)
-    reader.close()
+    try:
+        with progress or _nullcontext():
+            articles = store.articles_by_id(todo, reader)
+            batch: list[tuple[str, Any]] = []
+            for aid, data, error in parallel_map(_annotate, articles, workers=options.workers,
+                                                 engine=options.engine):
+                if error:
+                    (warn or (lambda m: print(m, file=sys.stderr)))(printable(f"warning: {error}"))
+                    if summary is not None:
+                        summary.flagged["annotation failed"] += 1
+                batch.append((aid, data))
+                done += 1
+                if progress is not None and task is not None:
+                    progress.advance(task)
+                if len(batch) >= 32:
+                    store.put_annotations(STAGE, STAGE_VERSION, batch)
+                    batch.clear()
+            store.put_annotations(STAGE, STAGE_VERSION, batch)
+    finally:
+        reader.close()  # also when the run stops (out of memory, Ctrl-C)
     return done
 
 
