@@ -95,9 +95,20 @@ def long_body(d: Path, scale: float) -> list[Path]:
     return [p]
 
 
+def symbol_run(d: Path, scale: float) -> list[Path]:
+    """One article ending in a run of question marks (20,000 at scale 0.1): spaCy's
+    tokenizer took 162 s and 670 MB on it before such runs were cut (attack 6, F1)."""
+    p = d / "run.jsonl"
+    line = jsonl_line(1)
+    line["text"] += " The agency said " + "?" * max(2000, int(200_000 * scale))
+    p.write_text(json.dumps(line) + "\n")
+    return [p]
+
+
 CASES: dict[str, Callable[[Path, float], list[Path]]] = {
     "empty_objects_gz": empty_objects, "blank_lines": blank_lines,
     "binary_jsonl": binary_jsonl, "edge_dates_urls_depth": edge_dates, "long_body": long_body,
+    "symbol_run": symbol_run,
 }
 
 

@@ -87,6 +87,7 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
 
     from storyline.annotate.stage import CHUNK_CHARS, MAX_CHARS, parse
     from storyline.ingest.guard import without_surrogates
+    from storyline.text.runs import MAX_SYMBOL_RUN, split_long_runs
 
     def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
         for r in records:
@@ -96,25 +97,24 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
             if len(text) > MAX_CHARS:
                 log.warning("record %s: text cut to its first %d characters", r.id, MAX_CHARS)
                 text = text[:MAX_CHARS]
+            text, runs = split_long_runs(text)
+            if runs:
+                log.warning("record %s: %d run(s) of punctuation or symbols longer than %d "
+                            "characters split by spaces", r.id, runs, MAX_SYMBOL_RUN)
             if text != r.text:
                 r = Record(text, r.id, r.date)
             yield text, r
 
     def parsed() -> Iterator[tuple[Any, Record]]:
-        """Records in order with their parse: short ones batched through ``nlp.pipe``, a
-        long one (over ``[annotate] chunk_chars``) parsed piece by piece, so that its
-        memory is that of one piece."""
-        held: list[tuple[str, Record]] = []
-        for text, rec in pairs():
-            if len(text) <= CHUNK_CHARS:
-                held.append((text, rec))
-                if len(held) < batch_size:
-                    continue
-            yield from nlp.pipe(held, as_tuples=True, batch_size=batch_size)
-            held = []
-            if len(text) > CHUNK_CHARS:
-                yield parse(text), rec
-        yield from nlp.pipe(held, as_tuples=True, batch_size=batch_size)
+        """Records in order with their parse, each batch as soon as the input has given
+        it (:func:`ready_batches`): short ones through ``nlp.pipe``, a long one (over
+        ``[annotate] chunk_chars``) parsed piece by piece, so that its memory is that of
+        one piece."""
+        for held in ready_batches(pairs(), batch_size, CHUNK_CHARS):
+            if len(held) == 1 and len(held[0][0]) > CHUNK_CHARS:
+                yield parse(held[0][0]), held[0][1]
+            else:
+                yield from nlp.pipe(held, as_tuples=True, batch_size=batch_size)
 
     for doc, rec in parsed():
         date = rec.date or dct
@@ -130,6 +130,63 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
                             actors=actors, times=times, places=places,
                             context={"desk": desk_score(rec.text)})
         yield Coded(rec.id, rec.text, [c.event for c in coded], main_event(coded, doc))
+
+
+class _Failed:
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+_END = object()
+
+
+def ready_batches(pairs: Iterable[tuple[str, Any]], size: int,
+                  chars: int) -> Iterator[list[tuple[str, Any]]]:
+    """``(text, item)`` pairs in order, in batches of what the input has already given:
+    at most ``size`` pairs and ``chars`` characters, a longer text alone. A batch never
+    waits for input still to come, so each record is coded and printed as soon as it
+    is read (a line typed into ``storyline code -`` comes back at once), and a slow
+    record delays only the records of its own batch. A thread reads the input.
+
+    >>> batches = list(ready_batches(((t, None) for t in ["ab"] * 5 + ["x" * 9]), 2, 4))
+    >>> [t for b in batches for t, _ in b] == ["ab"] * 5 + ["x" * 9], batches[-1]
+    (True, [('xxxxxxxxx', None)])
+    """
+    import queue
+    import threading
+
+    q: queue.Queue[Any] = queue.Queue(maxsize=max(2, 2 * size))
+
+    def feed() -> None:
+        try:
+            for pair in pairs:
+                q.put(pair)
+        except BaseException as exc:  # handed to the consuming thread, raised there
+            q.put(_Failed(exc))
+        q.put(_END)
+
+    threading.Thread(target=feed, name="storyline-code-reader", daemon=True).start()
+    pending: Any = None
+    while True:
+        first = q.get() if pending is None else pending
+        pending = None
+        if first is _END:
+            return
+        if isinstance(first, _Failed):
+            raise first.exc
+        batch = [first]
+        total = len(first[0])
+        while total <= chars and len(batch) < size:
+            try:
+                nxt = q.get_nowait()
+            except queue.Empty:
+                break
+            if nxt is _END or isinstance(nxt, _Failed) or total + len(nxt[0]) > chars:
+                pending = nxt
+                break
+            batch.append(nxt)
+            total += len(nxt[0])
+        yield batch
 
 
 def code(text: str, date: str | None = None) -> list[Event]:

@@ -105,8 +105,11 @@ def _run(args: argparse.Namespace) -> int:
         timeline_from=args.timeline_from, timeline_to=args.timeline_to,
         progress=not args.quiet and sys.stderr.isatty(), min_confidence=args.min_confidence,
     )
+    import duckdb
+
     from storyline.store.db import StoreError, StoreLocked
 
+    again = "what was stored is kept; run the same command again once there is"
     try:
         summary = run(args.inputs, args.out, args.db, options)
     except (StoreLocked, StoreError, OutputError) as exc:
@@ -114,8 +117,16 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except OSError as exc:  # e.g. the disk or the output folder failing mid-run
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        print(f"error: cannot write{where}: {exc.strerror or exc}; {again} room",
+              file=sys.stderr)
+        return 1
+    except (MemoryError, duckdb.OutOfMemoryException):
+        print(f"error: out of memory; {again} more (or with fewer --workers)", file=sys.stderr)
+        return 1
+    except duckdb.IOException as exc:  # the store's own writes failing (a full disk)
+        print(f"error: cannot write the database: {str(exc).splitlines()[0][:300]}; {again} "
+              "room", file=sys.stderr)
+        return 1
     if not args.quiet:
         print_summary(summary)
     return 0
@@ -171,13 +182,27 @@ def _code(file: str, dct: str | None) -> int:
 
 
 def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
+    """Code the records of ``fh`` and print each one as soon as it is coded; what the
+    library warns about a record (a text cut, a run of symbols split) goes to stderr."""
     import json
+    import logging
 
     from storyline.api import code_records, read_records
+    from storyline.ingest.validate import printable
 
-    for coded in code_records(read_records(fh, warn), dct=dct):
-        sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+    class _Warn(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warn(printable(f"warning: {record.getMessage()}"))
+
+    handler = _Warn(logging.WARNING)
+    lib = logging.getLogger("storyline")
+    lib.addHandler(handler)
+    try:
+        for coded in code_records(read_records(fh, warn), dct=dct):
+            sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    finally:
+        lib.removeHandler(handler)
     return 0
 
 

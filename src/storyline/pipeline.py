@@ -34,6 +34,35 @@ class FileEnd:
     documents: int
 
 
+@dataclass(slots=True)
+class FileNote:
+    """A warning about an input file itself (not about one of its documents)."""
+
+    display: str
+    message: str
+    kind: str
+
+
+def safe_display(display: str) -> tuple[str, bool]:
+    """A file's display path as the store and the outputs can hold it: a name that is not
+    valid UTF-8 (its bytes surrogate-escaped by Python) is written with ``\\xNN`` escapes
+    for those bytes, losslessly; True when it had to be.
+
+    >>> safe_display("in/caf\\udce9.jsonl")
+    ('in/caf\\\\xe9.jsonl', True)
+    """
+    try:
+        display.encode("utf-8")
+        return display, False
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = display.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return display.encode("utf-8", "backslashreplace").decode("ascii", "replace"), True
+    return raw.decode("utf-8", "backslashreplace"), True
+
+
 @dataclass
 class Options:
     workers: int = 1
@@ -88,8 +117,8 @@ class Summary:
         }
 
 
-Item = RawDocument | Rejected | FileEnd
-Result = Article | Rejected | FileEnd | Noted
+Item = RawDocument | Rejected | FileEnd | FileNote
+Result = Article | Rejected | FileEnd | FileNote | Noted
 
 
 def process_item(item: Item) -> Result:
@@ -155,9 +184,13 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
     repeats = InputRepetition()
     for display, path in (own.files(inputs) if own else iter_input_files(inputs)):
         summary.files += 1
+        display, renamed = safe_display(display)
         if _unchanged(done, display, path):
             summary.files_reused += 1
             continue
+        if renamed:
+            yield FileNote(display, "file name is not valid UTF-8: recorded with \\x escapes "
+                           "for its bad bytes", "file names not UTF-8")
         n = 0
         furniture = repeats.boilerplate_for(display, path)
         for item in read_file(display, path):
@@ -250,6 +283,10 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
                     if len(batch_articles) >= 64 or time.monotonic() - last_flush > 2:
                         flush()
                     continue
+                if isinstance(result, FileNote):
+                    summary.flagged[result.kind] += 1
+                    per_file.say(f"warning: {result.display}: {result.message}")
+                    continue
                 summary.documents += 1
                 if isinstance(result, Noted):
                     where = _where(result.item)
@@ -317,11 +354,14 @@ def _annotate(article: Article) -> tuple[str, dict[str, Any], str | None]:
     """(id, annotations, error): an unexpected exception gives the article empty
     annotations and an error message instead of stopping the run."""
     from storyline.annotate.stage import annotate_article, annotations_json
+    from storyline.ingest.guard import resource_error
     from storyline.model import Annotations
 
     try:
         return article.id, annotations_json(annotate_article(article)), None
     except Exception as exc:
+        if resource_error(exc):
+            raise  # out of memory or disk: not cached as the article's result
         where = _where(article)
         return article.id, annotations_json(Annotations(article=article.id)), (
             f"{where}: annotation failed ({type(exc).__name__}: {str(exc)[:200]}); "
@@ -341,24 +381,26 @@ def annotate_missing(store: Store, options: Options, warn: Any = None,
     task = progress.add_task("annotating", total=len(todo)) if progress else None
     done = 0
     reader = store.reader()  # the pool's feeder thread reads through its own cursor
-    with progress or _nullcontext():
-        articles = store.articles_by_id(todo, reader)
-        batch: list[tuple[str, Any]] = []
-        for aid, data, error in parallel_map(_annotate, articles, workers=options.workers,
-                                             engine=options.engine):
-            if error:
-                (warn or (lambda m: print(m, file=sys.stderr)))(printable(f"warning: {error}"))
-                if summary is not None:
-                    summary.flagged["annotation failed"] += 1
-            batch.append((aid, data))
-            done += 1
-            if progress is not None and task is not None:
-                progress.advance(task)
-            if len(batch) >= 32:
-                store.put_annotations(STAGE, STAGE_VERSION, batch)
-                batch.clear()
-        store.put_annotations(STAGE, STAGE_VERSION, batch)
-    reader.close()
+    try:
+        with progress or _nullcontext():
+            articles = store.articles_by_id(todo, reader)
+            batch: list[tuple[str, Any]] = []
+            for aid, data, error in parallel_map(_annotate, articles, workers=options.workers,
+                                                 engine=options.engine):
+                if error:
+                    (warn or (lambda m: print(m, file=sys.stderr)))(printable(f"warning: {error}"))
+                    if summary is not None:
+                        summary.flagged["annotation failed"] += 1
+                batch.append((aid, data))
+                done += 1
+                if progress is not None and task is not None:
+                    progress.advance(task)
+                if len(batch) >= 32:
+                    store.put_annotations(STAGE, STAGE_VERSION, batch)
+                    batch.clear()
+            store.put_annotations(STAGE, STAGE_VERSION, batch)
+    finally:
+        reader.close()  # also when the run stops (out of memory, Ctrl-C)
     return done
 
 

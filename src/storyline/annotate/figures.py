@@ -456,6 +456,22 @@ def _word_value(w: str) -> float | None:
     return None
 
 
+def _exponent_notation(seg: str, start: int, end: int) -> bool:
+    """Whether the number at ``seg[start:end]`` is a base or an exponent of exponent
+    notation ("10^400", "10**6", "1.8e309"): such a value is no count of anything in a
+    news sentence ("10^400 people" gave a figure of 400 people), so it is skipped.
+
+    >>> s = "gave 10^400 people and 2e309 homes"
+    >>> _exponent_notation(s, 5, 7), _exponent_notation(s, 8, 11), _exponent_notation(s, 25, 28)
+    (True, True, True)
+    """
+    before = seg[max(0, start - 2):start]
+    after = seg[end:end + 2]
+    if before.endswith(("^", "**")) or after.startswith(("^", "**")):
+        return True
+    return len(before) == 2 and before[1] in "eE" and before[0].isdigit()
+
+
 def _numbers(seg: str, offset: int) -> Iterator[_Number]:
     """Number expressions in a sentence piece that look like figures (before parsing)."""
     for m in _FIGURE_RE.finditer(seg):
@@ -476,6 +492,8 @@ def _numbers(seg: str, offset: int) -> Iterator[_Number]:
         if after[:1] in ":/" and after[1:2].isdigit():
             continue
         if after[:1] in ".," and after[1:2].isdigit():
+            continue
+        if m.group("n1") and _exponent_notation(seg, m.start("n1"), end):
             continue
         vague = bool(m.group("vague"))
         qualifier: str | None = None

@@ -14,6 +14,7 @@ from storyline.annotate import doc_sentences, doc_text
 from storyline.config import setting
 from storyline.events.coder import DEFAULT_CODER
 from storyline.model import Annotations, Article, to_json
+from storyline.text.runs import split_long_runs
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,9 @@ def analyse(article: Article, coder: str = DEFAULT_CODER) -> tuple[Any, Annotati
     ann = Annotations(article=article.id)
     if article.language != "en" or not article.text.strip():
         return None, ann, []
-    text = article.text[:MAX_CHARS]
+    # a store written before the cleaner cut long symbol runs: cut here too (same length,
+    # so the offsets into the article's text hold)
+    text, _ = split_long_runs(article.text[:MAX_CHARS])
     doc = parse(text)
     published = article.published.date
     ann.sentences = sentence_offsets(doc)

@@ -5,6 +5,8 @@ A pure function of its input, so any engine (a process pool, Ray) can run it.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 from storyline.clean.damage import find_damage
@@ -22,6 +24,7 @@ from storyline.clean.metadata import (
 from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
 from storyline.ingest.validate import drop_invisible
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
+from storyline.text.runs import runs_note, split_long_runs
 
 MIN_BODY_WORDS = 40
 MAX_BODY_CHARS = 200_000
@@ -45,6 +48,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
     warnings: list[str] = []
     url = raw.url
     html_date: str | None = None
+    html_month: str | None = None
     sitename: str | None = None
     if raw.kind == "html":
         ex = extract_html(raw.content, url)
@@ -52,7 +56,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         if notes is not None:
             notes.extend(ex.notes)
         url = ex.url or url
-        html_date, sitename = ex.date, ex.sitename
+        html_date, sitename, html_month = ex.date, ex.sitename, ex.month
         # trafilatura already chose the main content from the markup and post_clean took
         # the chrome off; the plain-text pass is only asked where the header and footer
         # lines are (for the outlet and date readers). Letting it pick the body again
@@ -90,6 +94,11 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         warnings.append(f"body cut to its first {cut:,} of {len(body):,} characters "
                         "(too long for one article)")
         body = body[:cut].rstrip()
+    body, runs = split_long_runs(body)
+    if runs:
+        warnings.append(runs_note(runs))
+        if notes is not None:
+            notes.append(runs_note(runs))
     if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
         return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
 
@@ -116,7 +125,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         title = re.sub(r"\s+", " ", title).strip()
     dateline, _ = find_dateline(head, body, wire)
 
-    published = _published(raw, body, head, tail, html_date, _wire_date(wire))
+    published = _published(raw, body, head, tail, html_date, _wire_date(wire), html_month)
     damaged, damage_warnings = find_damage(body)
     warnings.extend(damage_warnings)
     if agency and agency != outlet:
@@ -166,7 +175,8 @@ def _fallback_body(cleaned: CleanResult, raw: str, warnings: list[str]) -> str:
 
 
 def _published(raw: RawDocument, body: str, head: list[str], tail: list[str],
-               html_date: str | None, wire_date: str | None = None) -> Published:
+               html_date: str | None, wire_date: str | None = None,
+               html_month: str | None = None) -> Published:
     given = parse_iso_or_text(raw.given_published)
     if given is not None:
         d = given.isoformat()
@@ -186,6 +196,12 @@ def _published(raw: RawDocument, body: str, head: list[str], tail: list[str],
     inferred = infer_date(body)
     if inferred is not None:
         return inferred
+    if html_month:
+        # the page gives only a month (a URL path /2024/05/): bounds, not a day
+        first = dt.date.fromisoformat(html_month + "-01")
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return Published(date=None, source="none", earliest=first.isoformat(),
+                         latest=last.isoformat())
     # A bare date line right above the title is a header, but may be all there is.
     for line in head:
         d0 = parse_date_string(line)

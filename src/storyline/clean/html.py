@@ -32,6 +32,9 @@ class HtmlExtract:
     # what the page gave that could not be used as it was (markup nested too deep, a
     # date mark that is no real date): warnings for the run, naming the page's field
     notes: list[str] = field(default_factory=list)
+    # YYYY-MM when the page gives only the month of publication (a URL path /2024/05/):
+    # bounds of the date, not a day
+    month: str | None = None
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
@@ -45,6 +48,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     html, deep = bound_nesting(html)
     html = drop_inert(html)  # a <template>'s or an <svg>'s text is never the page's
     notes = [deep] if deep else []
+    given_url = url
     doc = None
     try:
         doc = trafilatura.bare_extraction(
@@ -72,9 +76,58 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         title = _headline(html, title, url)
         title = _title_shown(html, title)
         body = _drop_leading_headline(body, title)
+    if not given_url:
+        # the page's own canonical link or og:url, resolved: trafilatura drops a relative
+        # one and may take the <base href> for the page's address
+        url = _canonical_url(html, notes) or url
     date = page_date(html, url, title, notes)
+    month = None
+    if date and len(date) == 7:  # only the month is known (see _htmldate)
+        month, date = date, None
     return HtmlExtract(body=body, title=title, sitename=sitename, date=date, url=url, tail=tail,
-                       notes=notes)
+                       notes=notes, month=month)
+
+
+_LINK_TAG = re.compile(r"<(?:link|meta|base)\b[^>]{0,2000}>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def _canonical_url(html: str, notes: list[str]) -> str | None:
+    """The page's own address when trafilatura found none: its canonical link, else its
+    ``og:url``, resolved against ``<base href>`` when relative ("../2024/05/x.html",
+    "//cdn.example.org/x"). A relative one with no absolute base to resolve it against
+    is dropped, with a note."""
+    from urllib.parse import urljoin
+
+    from storyline.ingest.validate import clean_url
+
+    base = None
+    found: dict[str, str] = {}
+    for tag in _LINK_TAG.findall(html[:200_000]):
+        attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+                 for m in _ATTR.finditer(tag)}
+        name = tag[1:5].lower()
+        if name == "base" and attrs.get("href") and base is None:
+            base = attrs["href"].strip()
+        elif name == "link" and "canonical" in attrs.get("rel", "").lower().split():
+            found.setdefault("canonical link", attrs.get("href", "").strip())
+        elif name == "meta" and attrs.get("property", "").lower() == "og:url":
+            found.setdefault("og:url", attrs.get("content", "").strip())
+    absolute_base, _ = clean_url(base, "base") if base else (None, None)
+    for what, href in found.items():
+        if not href:
+            continue
+        try:
+            resolved = urljoin(absolute_base, href) if absolute_base else href
+        except ValueError:
+            resolved = href
+        url, note = clean_url(resolved, what)
+        if url:
+            return url
+        if note:
+            notes.append(note + (" (relative, and the page gives no base to resolve it)"
+                                 if not absolute_base else ""))
+    return None
 
 
 # Below this many words trafilatura has likely missed the article (it kept a slogan or a
@@ -263,7 +316,7 @@ def page_date(html: str, url: str | None, title: str | None = None,
     if chunks:
         from storyline.clean.dates import byline_date
 
-        prefer = dt.date.fromisoformat(found) if found else None
+        prefer = dt.date.fromisoformat(found) if found and len(found) == 10 else None
         shown = byline_date(chunks, prefer=prefer)
         if shown is not None:
             return shown.isoformat()
@@ -394,7 +447,23 @@ def _htmldate(html: str, url: str | None) -> str | None:
         return None
     if found and found.endswith("-01-01") and found not in html and found[:4] + "/01/01" not in html:
         return None  # a year alone (a copyright line) guessed as 1 January
+    if found and found.endswith("-01") and not _day_shown(html, found):
+        return found[:7]  # a month alone (a URL path /2024/05/) guessed as its 1st: YYYY-MM
     return found
+
+
+def _day_shown(html: str, iso: str) -> bool:
+    """Whether the page writes the day ``iso`` (YYYY-MM-DD) somewhere, in digits or in
+    words, rather than htmldate having made a month into its first day."""
+    from storyline.clean.dates import shown_dates
+
+    y, m, d = iso.split("-")
+    if any(form in html for form in (iso, f"{y}/{m}/{d}", f"{y}{m}{d}", f"{d}.{m}.{y}",
+                                     f"{d}/{m}/{y}", f"{y}/{m}/{int(d)}/")):
+        return True
+    text = re.sub(r"<[^>]{0,2000}>", " ", html[:500_000])
+    day = dt.date.fromisoformat(iso)
+    return any(found == day for found, _, _ in shown_dates(text))
 
 
 def _fallback_text(html: str) -> str:

@@ -11,6 +11,7 @@ file of three million bad lines costs three million counts, not three million li
 from __future__ import annotations
 
 import dataclasses
+import errno
 import logging
 import re
 from collections.abc import Callable
@@ -92,6 +93,26 @@ def _without_surrogates(raw: RawDocument) -> tuple[RawDocument, int]:
     return (dataclasses.replace(raw, **changes) if changes else raw), total
 
 
+# The machine running out (disk full, a file too large for the limit, a quota, a failing
+# disk, no memory, no file handles): never a property of one document. Such an error stops
+# the run instead of skipping the document, so that nothing is recorded as done, rejected
+# or annotated without events because of it, and a rerun with the resources processes it.
+RESOURCE_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EFBIG", "EDQUOT", "EIO", "ENOMEM", "EMFILE",
+                                      "ENFILE", "EROFS") if hasattr(errno, name))
+
+
+def resource_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is the machine running out rather than a problem of the input.
+
+    >>> resource_error(OSError(errno.ENOSPC, "No space left")), resource_error(ValueError())
+    (True, False)
+    """
+    if isinstance(exc, MemoryError):
+        return True
+    return isinstance(exc, OSError) and exc.errno in RESOURCE_ERRNOS
+
+
 def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
     """Clean one document; never raises."""
     from storyline.clean.article import make_article
@@ -114,6 +135,8 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
         if isinstance(result, Article):
             _check_article(result, raw, notes)
     except Exception as exc:  # isolation: one document's failure is that document's only
+        if resource_error(exc):
+            raise  # the machine's, not the document's: the run stops, nothing is recorded
         log.debug("cleaning %s failed", where, exc_info=True)
         return Rejected(where, f"internal error while cleaning ({_describe(exc)})")
     if isinstance(result, Rejected):

@@ -196,6 +196,13 @@ _ESCAPE = re.compile(
     r"|\x1b[ -/]{0,4}[0-~]")
 
 
+# In a body only the sequences with an introducer and a terminator are escapes: a lone
+# ESC before a letter is a stray byte, and the letter is text.
+_BODY_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]{0,512}(?:\x07|\x1b\\|\x9c)")
+
+
 def drop_escapes(text: str) -> str:
     """``text`` without terminal escape sequences, payload and all ("\\x1b]0;title\\x07")."""
     return _ESCAPE.sub("", text) if ("\x1b" in text or "\x9b" in text or "\x9d" in text
@@ -224,20 +231,41 @@ def invisible_spans(text: str) -> list[tuple[int, int]]:
     return [] if text.isascii() else [(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
 
 
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_BODY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+_CRLF = re.compile(r"\r\n?")
+# Separators other than "\n": the information separators (U+001C..U+001F, legal inside a
+# JSON string), NEL, line and paragraph separators, vertical tab and form feed. Each ends
+# a line only where a sentence ends before it; inside a sentence it is a space ("Officials
+# <U+001C>in the province said" lost "Officials" as a one-word line when it was a break).
+_SEPARATORS = re.compile(r"[ \t]*(?:[\x0b\x0c\x1c-\x1f\x85\u2028\u2029][ \t]*)+")
+_SENTENCE_END = frozenset(".!?:;\u2026\"'\u201d\u2019)]\n")
+_BODY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def _separator(m: re.Match[str]) -> str:
+    at = m.start()  # the match took the spaces before it: the character there is text
+    if at == 0 or m.string[at - 1] in _SENTENCE_END or m.end() == len(m.string):
+        return "\n"
+    return " "
 
 
 def normalise_controls(text: str) -> str:
     """A body with one kind of line break ("\\n") and no other control characters.
 
-    Line and paragraph separators (U+2028, U+0085, form feeds...) are line breaks that
-    JSON Lines readers split on differently; other C0/C1 controls (NUL, escapes) are
-    never text.
+    CR and CRLF are line breaks. Other separators (U+001C..U+001F, U+0085, U+2028/9,
+    vertical tab, form feed) are line breaks where a sentence ends before them and
+    spaces inside a sentence, so that none joins two words or cuts a sentence into a
+    one-word line that cleaning drops; other C0/C1 controls (NUL, escapes) are never
+    text and are dropped.
+
+    >>> normalise_controls("Officials \x1cin the city said so.\u2029Rain fell.")
+    'Officials in the city said so.\\nRain fell.'
     """
     if text.isascii() and text.isprintable():
         return text
-    return _BODY_CONTROLS.sub("", _LINE_BREAKS.sub("\n", drop_escapes(text)))
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text or "\x90" in text:
+        text = _BODY_ESCAPE.sub("", text)
+    text = _SEPARATORS.sub(_separator, _CRLF.sub("\n", text))
+    return _BODY_CONTROLS.sub("", text)
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")

@@ -158,6 +158,37 @@ def file_signature(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+# Every connection storyline opens: offline, no native code fetched or loaded behind the
+# run's back. DuckDB would otherwise download and load an extension chosen by a file's
+# magic (an SQLite file given as --db fetched "sqlite_scanner" over http).
+OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
+
+
+def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection (to ``path``, or in memory) that never installs or loads an
+    extension by itself."""
+    return duckdb.connect(":memory:" if path is None else str(path), config=dict(OFFLINE))
+
+
+def foreign_file(path: Path) -> str | None:
+    """What ``path`` is when it is a file but no DuckDB database (None when it is absent,
+    empty, not a regular file, or a DuckDB file)."""
+    try:
+        if not path.is_file():
+            return None
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return None  # DuckDB says why it cannot open it, in one line
+    if not head or head[8:12] == _DUCKDB_MAGIC:
+        return None
+    if head.startswith(b"SQLite format 3\0"):
+        return "an SQLite database"
+    return "not a DuckDB database file"
+
+
 class StoreLocked(RuntimeError):
     """The database is open in another process (another run on the same store)."""
 
@@ -177,8 +208,12 @@ class Store(StoryTables):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        other = foreign_file(self.path)
+        if other:
+            raise StoreError(f"{self.path} is not a storyline database ({other}); it was "
+                             "left as it is: give this run another --db")
         try:
-            self.con = duckdb.connect(str(self.path))
+            self.con = connect(self.path)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 holder = re.search(r"PID (\d+)", str(exc))
@@ -192,6 +227,11 @@ class Store(StoryTables):
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the database {self.path}: "
                              f"{str(exc).splitlines()[0]}") from None
+        if not self._ours():
+            self.con.close()
+            raise StoreError(f"{self.path} is a DuckDB database of another program (tables "
+                             "but no storyline schema); it was left as it is: give this run "
+                             "another --db")
         try:
             self.con.execute(SCHEMA)
             self.con.execute(
@@ -210,6 +250,21 @@ class Store(StoryTables):
                 f"({str(exc).splitlines()[0][:200]}); it was left as it is: move it aside "
                 "or give this run another --db"
             ) from None
+
+    def _ours(self) -> bool:
+        """Whether the database is empty or holds a storyline schema (its ``meta`` row)."""
+        try:
+            tables = {str(r[0]) for r in self.con.execute(
+                "SELECT table_name FROM information_schema.tables").fetchall()}
+            if not tables:
+                return True
+            if "meta" not in tables:
+                return False
+            row = self.con.execute(
+                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error:
+            return True  # a damaged file: the schema step below refuses it, in one line
+        return row is not None
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own (a second connection to the same database) for reads made

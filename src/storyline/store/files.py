@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import duckdb
+from storyline.store.db import connect
 
 
 def write_parquet(path: Path, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]],
@@ -14,7 +14,7 @@ def write_parquet(path: Path, columns: Sequence[tuple[str, str]], rows: Sequence
     """Write ``rows`` (values in ``columns`` order; columns as ``(name, DuckDB type)``) to a
     Parquet file at ``path``, atomically (through a temporary file beside it)."""
     tmp = path.with_name(path.name + ".tmp")
-    con = duckdb.connect()
+    con = connect()  # offline: no extension installed or loaded behind the run's back
     try:
         con.execute("CREATE TABLE t (" + ", ".join(f'"{c}" {t}' for c, t in columns) + ")")
         if rows:
