@@ -207,6 +207,11 @@ def test_a_folder_walk_counts_the_files_it_does_not_read(tmp_path: Path) -> None
     counts: Counter[tuple[str, str]] = Counter()
     names = [Path(d).name for d, _ in iter_input_files([str(tmp_path)], counts)]
     assert names == ["a.zip", "b.txt", "items.json"]  # .json and archives are inputs now
+    # the run's own outputs (a store beside them) are neither yielded nor counted
+    own: Counter[tuple[str, str]] = Counter()
+    kept = [Path(d).name for d, _ in iter_input_files(
+        [str(tmp_path)], own, exclude=lambda p: p.suffix in (".png", ".zip"))]
+    assert kept == ["b.txt", "items.json"] and own[str(tmp_path), "not news .png"] == 0
     ((given, count, message),) = unread_summary(counts)
     assert given == str(tmp_path) and count == 3
     assert message == (f"skipped 3 files in {tmp_path} that are not news inputs "

@@ -138,11 +138,13 @@ class OwnFiles:
 
     def files(self, inputs: list[str], hidden: Counter[tuple[str, str]] | None = None,
               ) -> Iterator[tuple[str, Path]]:
-        for display, path in iter_input_files(inputs, hidden):
-            if path in self:
-                self.skipped += 1
-                continue
-            yield display, path
+        yield from iter_input_files(inputs, hidden, exclude=self._own)
+
+    def _own(self, path: Path) -> bool:
+        if path in self:
+            self.skipped += 1
+            return True
+        return False
 
 
 def _items(inputs: list[str], done: dict[str, tuple[int, int]],

@@ -150,6 +150,7 @@ def _claiming(path: Path, head: bytes | None) -> Reader | None:
 
 
 def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | None = None,
+                     exclude: Callable[[Path], bool] | None = None,
                      ) -> Iterator[tuple[str, Path]]:
     """Yield ``(display_path, path)`` for every file under the inputs, in a stable order.
 
@@ -161,6 +162,8 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
     line is read. Files of a folder that are never news (:data:`NOT_NEWS_EXTENSIONS`:
     a README, images) are not yielded either; ``hidden`` counts them by
     ``(input, "not news .ext")`` (:func:`unread_summary` says so once for each input).
+    A file for which ``exclude`` is true (the run's own outputs) is neither yielded nor
+    counted.
     """
     for given in inputs:
         p = Path(given)
@@ -176,7 +179,8 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
                     hidden[given, "files"] += sum(1 for f in files if f.startswith("."))
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith("."):
+                    if name.startswith(".") or (exclude is not None
+                                                and exclude(Path(root) / name)):
                         continue
                     # documentation beside the articles is not input either: counted
                     if (name.lower().endswith(NOT_NEWS_EXTENSIONS)
@@ -188,7 +192,7 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
                     yield os.path.join(given, os.path.relpath(fp, p)), fp
             while unreadable:
                 yield from _unlisted(given, p, unreadable.pop(0))
-        else:
+        elif exclude is None or not exclude(p):
             yield given, p
 
 
