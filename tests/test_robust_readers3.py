@@ -5,6 +5,7 @@ with many broken sequences read as CP1252, UTF-16 decoded without a warning."""
 from __future__ import annotations
 
 import bz2
+import codecs
 import io
 import json
 import lzma
@@ -19,13 +20,16 @@ from hypothesis import strategies as st
 
 import storyline
 from storyline.ingest.readers import (
+    decode_with_note,
     detect_kind,
     detect_kind_noted,
     iter_input_files,
+    mostly_utf8,
     read_file,
     read_json,
     read_mime,
     unread_summary,
+    utf8_evidence,
 )
 from storyline.model import RawDocument, Rejected
 from storyline.pipeline import Options, run
@@ -319,6 +323,65 @@ def test_any_mime_message_gives_a_document_or_a_warning(tmp_path: Path,
                               for k, v in headers) + b"\r\n" + body)
     items = list(read_mime("any.eml", path))
     assert len(items) == 1 and isinstance(items[0], (RawDocument, Rejected))
+
+
+# --- F12: UTF-8 with many broken sequences stays UTF-8 ---
+
+def test_utf8_with_many_broken_sequences_stays_utf8() -> None:
+    text = "Rescue crews reached Café Town at dawn.\n\nThe Café Town council met."
+    data = text.encode() + b"\n\n\xc0\xaf\xed\xa0\x80\xc1\xbf More news followed."
+    assert utf8_evidence(data) == (2, 3, 0)
+    decoded, note = decode_with_note(data)
+    assert decoded is not None and "Café Town council" in decoded and "Ã" not in decoded
+    assert note is not None and "kept as UTF-8" in note
+
+
+def test_legacy_code_pages_are_still_chosen_on_their_evidence() -> None:
+    western = "Officials in São Paulo said the naïve plan for Ångström Street failed."
+    decoded, note = decode_with_note(western.encode("cp1252"))
+    assert decoded == western and note is not None and "CP1252" in note
+    assert not mostly_utf8(western.encode("cp1252"))
+    cyrillic = "Власти города сообщили во вторник, что дорога снова открыта для машин."
+    decoded, note = decode_with_note(cyrillic.encode("cp1251"))
+    assert decoded == cyrillic and note is not None and "cp1251" in note
+
+
+_LETTERS = st.text(alphabet="abcdefghij éàüñøçÉ", min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.tuples(_LETTERS, st.sampled_from([b"\xc0\xaf", b"\xed\xa0\x80",
+                                                             b"\xf4\x90\x80\x80", b"\xc1\x81"])),
+                       min_size=1, max_size=8))
+def test_broken_sequences_never_turn_the_valid_utf8_into_mojibake(
+        pieces: list[tuple[str, bytes]]) -> None:
+    text = "".join(p for p, _ in pieces)
+    data = b"".join(p.encode() + bad for p, bad in pieces)
+    decoded, note = decode_with_note(data)
+    assert decoded is not None and decoded.replace("\ufffd", "") == text
+    assert note is not None and "UTF-8" in note
+
+
+# --- F13: UTF-16 is decoded with one warning naming it ---
+
+def test_utf16_without_a_bom_is_decoded_with_a_note(tmp_path: Path) -> None:
+    for enc in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{enc}.txt"
+        path.write_bytes(BODY.encode(enc))
+        (doc,) = _items(path)
+        assert isinstance(doc, RawDocument) and doc.content == BODY
+        assert doc.notes == [f"decoded as {enc.upper()} (no byte order mark)"]
+
+
+def test_utf16_json_lines_say_their_encoding_once(tmp_path: Path) -> None:
+    lines = "".join(json.dumps({"id": str(i), "text": BODY}) + "\n" for i in range(3))
+    for enc, bom, note in (("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16-LE (byte order mark)"),
+                           ("utf-16-be", b"", "UTF-16-BE (no byte order mark)")):
+        path = tmp_path / f"{enc}.jsonl"
+        path.write_bytes(bom + lines.encode(enc))
+        docs = _docs(_items(path))
+        assert [d.input_id for d in docs] == ["0", "1", "2"]
+        assert docs[0].notes == [f"decoded as {note}"] and not docs[1].notes and not docs[2].notes
 
 
 # --- the whole run: every file of a folder is read, or named and counted ---

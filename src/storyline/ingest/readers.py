@@ -630,13 +630,15 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
         if bad:
             note += f", {bad} undecodable bytes replaced"
         return text, note
+    # UTF-16 text without a byte order mark is valid UTF-8 too (ASCII with NUL bytes
+    # between): its NUL bytes are looked at first
+    utf16 = utf16_without_bom(data) if b"\x00" in data[:4096] else None
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    utf16 = utf16_without_bom(data)
-    if utf16 is not None:
-        return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
     if looks_binary(data):
         return None, None
     if declared and declared not in ("utf-8", "ascii"):
@@ -657,6 +659,8 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
                               "CP1252 (Western European), the rest as UTF-8")
         if few:  # UTF-8 with a few broken bytes
             return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    if mostly_utf8(data):  # UTF-8 with many broken sequences: still UTF-8
+        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     central = central_european(data)
     if central is not None:
         return central
@@ -683,6 +687,52 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     if few:
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     return western, "not UTF-8 and no encoding detected: read as CP1252, characters may be wrong"
+
+
+def utf8_evidence(data: bytes) -> tuple[int, int, int]:
+    r"""(valid multi-byte characters, broken UTF-8 sequences, lone bytes) of bytes that are
+    not all valid UTF-8. A broken sequence is a lead byte followed by as many continuation
+    bytes as it announces that still make no character (an overlong form, a surrogate, a
+    code point past U+10FFFF): only UTF-8 writes those. A lone byte (or a sequence cut
+    short) may be a letter of a legacy code page ("S\xe3o"; Polish "\xf3\xb3" in CP1250).
+
+    >>> utf8_evidence("Café".encode() + b" \xc0\xaf \xed\xa0\x80 S\xe3o")
+    (1, 2, 1)
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    valid = broken = lone = 0
+    run: list[int] = []
+    for c in text + " ":
+        o = ord(c)
+        if 0xDC80 <= o <= 0xDCFF:
+            run.append(o - 0xDC00)
+            continue
+        if run:
+            i = 0
+            while i < len(run):
+                j = i + 1
+                need = next((n for top, n in ((0xE0, 2), (0xF0, 3), (0xF8, 4)) if run[i] < top),
+                            1) if run[i] >= 0xC0 else 1
+                while j < len(run) and j - i < need and 0x80 <= run[j] <= 0xBF:
+                    j += 1
+                if need > 1 and j - i == need:
+                    broken += 1  # as long as its lead byte says: a malformed character
+                else:
+                    lone += 1  # a lone byte, or a sequence cut short: another page may read it
+                i = j
+            run = []
+        if o > 0x7F:
+            valid += 1
+    return valid, broken, lone
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not all valid UTF-8 are UTF-8 still, by the evidence of
+    :func:`utf8_evidence`: its valid multi-byte characters and broken UTF-8 sequences
+    are at least as many as the lone bytes that another code page could explain (a
+    CP1252 text holds no valid sequence, or one by chance among many lone letters)."""
+    valid, broken, lone = utf8_evidence(data)
+    return valid + broken >= max(1, lone)
 
 
 def _is_western(chars: str) -> bool:
@@ -1039,10 +1089,13 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         if bom is None and utf16 is None and looks_binary(head, stray_nul=True):
             yield Rejected(display, "binary file, not JSON Lines")
             return
+        enc_note = ""
         if utf16 is not None:
             lines = _text_lines(fh, utf16, MAX_DOCUMENT_BYTES)
+            enc_note = f"decoded as {utf16.upper()} (no byte order mark)"
         elif bom is not None and bom[0] != "utf-8":
             lines = _text_lines(fh, bom[0], MAX_DOCUMENT_BYTES)
+            enc_note = f"decoded as {bom[0].upper()} (byte order mark)"
         else:
             lines = _lines(fh, MAX_DOCUMENT_BYTES)
         seen = 0
@@ -1050,7 +1103,11 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         try:
             for lineno, raw in lines:
                 seen += 1
-                yield _jsonl_item(display, lineno, raw)
+                item = _jsonl_item(display, lineno, raw)
+                if enc_note:  # the file's encoding is said once, with its first line
+                    item = next(_with_note(iter([item]), enc_note))
+                    enc_note = ""
+                yield item
         except (OSError, EOFError, zlib.error) as exc:
             yield Rejected(f"{display}:{lineno + 1}",
                            f"truncated or corrupt compressed file: {exc}")
