@@ -405,6 +405,6 @@ def test_a_run_reads_json_and_mime_and_counts_what_it_skips(tmp_path: Path) -> N
     assert summary.skipped["archive not opened"] == 1
     assert summary.skipped["not news inputs"] == 1
     assert any("batch.zip" in s and "archive not opened" in s for s in said)
-    assert any("1 file in" in s and "(1 .md)" in s for s in said)
+    assert any("1 file in" in s and "not a news input (1 .md)" in s for s in said)
     titles = {a["title"] for a in storyline.read_articles(tmp_path / "out")}
     assert "Lorries freed from landslide" in titles

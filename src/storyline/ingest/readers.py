@@ -238,8 +238,9 @@ def unread_summary(counts: Counter[tuple[str, str]]) -> list[tuple[str, int, str
         if total:
             shown = ", ".join(f"{n} {ext}" for ext, n in exts[:6])
             more = ", ..." if len(exts) > 6 else ""
-            out.append((given, total, f"skipped {total} file{'s' if total != 1 else ''} in "
-                                      f"{given} that are not news inputs ({shown}{more}): "
+            what = "files in {} that are not news inputs" if total != 1 else (
+                "file in {} that is not a news input")
+            out.append((given, total, f"skipped {total} {what.format(given)} ({shown}{more}): "
                                       "not read"))
     return out
 
