@@ -88,7 +88,8 @@ def test_damage_spans_index_the_text(s: str) -> None:
 def test_decode_and_detect_never_crash(data: bytes) -> None:
     text = decode_bytes(data)
     assert text is None or isinstance(text, str)
-    assert detect_kind(Path("x.txt"), data) in {"text", "html", "warc", "jsonl", "feed", "binary", "other"}
+    assert detect_kind(Path("x.txt"), data) in {"text", "html", "warc", "jsonl", "feed", "json",
+                                                "mime", "archive", "binary", "other"}
 
 
 @given(st.text(max_size=120))

@@ -21,7 +21,7 @@ from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.exporters import ExportContext, export_all
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
-from storyline.ingest.readers import hidden_summary, iter_input_files, read_file
+from storyline.ingest.readers import hidden_summary, iter_input_files, read_file, unread_summary
 from storyline.model import Article, RawDocument, Rejected
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
@@ -170,11 +170,13 @@ class OwnFiles:
 
     def files(self, inputs: list[str], hidden: Counter[tuple[str, str]] | None = None,
               ) -> Iterator[tuple[str, Path]]:
-        for display, path in iter_input_files(inputs, hidden):
-            if path in self:
-                self.skipped += 1
-                continue
-            yield display, path
+        yield from iter_input_files(inputs, hidden, exclude=self._own)
+
+    def _own(self, path: Path) -> bool:
+        if path in self:
+            self.skipped += 1
+            return True
+        return False
 
 
 def _items(inputs: list[str], done: dict[str, tuple[int, int]],
@@ -244,6 +246,10 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         total_files = sum(1 for _ in own.files(inputs, hidden))
         for given, count, message in hidden_summary(hidden):
             summary.skipped["hidden files"] += count  # dot-files, .git/: never inputs
+            per_file.say(f"warning: {message}")
+            per_file.end_file(given)
+        for given, count, message in unread_summary(hidden):
+            summary.skipped["not news inputs"] += count  # a README, images beside the news
             per_file.say(f"warning: {message}")
             per_file.end_file(given)
         if own.skipped:

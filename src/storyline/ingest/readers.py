@@ -150,6 +150,7 @@ def _claiming(path: Path, head: bytes | None) -> Reader | None:
 
 
 def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | None = None,
+                     exclude: Callable[[Path], bool] | None = None,
                      ) -> Iterator[tuple[str, Path]]:
     """Yield ``(display_path, path)`` for every file under the inputs, in a stable order.
 
@@ -158,7 +159,11 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
     starting with ".": ``.git/``, an editor's ``.draft.txt.swp``) are not inputs and
     are not entered; ``hidden``, when given, counts them by ``(input, "files" or
     "folders")`` so that the run can say so once. A hidden file named on the command
-    line is read.
+    line is read. Files of a folder that are never news (:data:`NOT_NEWS_EXTENSIONS`:
+    a README, images) are not yielded either; ``hidden`` counts them by
+    ``(input, "not news .ext")`` (:func:`unread_summary` says so once for each input).
+    A file for which ``exclude`` is true (the run's own outputs) is neither yielded nor
+    counted.
     """
     for given in inputs:
         p = Path(given)
@@ -174,15 +179,20 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
                     hidden[given, "files"] += sum(1 for f in files if f.startswith("."))
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    # documentation beside the articles is not input either
-                    if name.startswith(".") or (name.lower().endswith(NOT_NEWS_EXTENSIONS)
-                                                and _claiming(Path(name), None) is None):
+                    if name.startswith(".") or (exclude is not None
+                                                and exclude(Path(root) / name)):
+                        continue
+                    # documentation beside the articles is not input either: counted
+                    if (name.lower().endswith(NOT_NEWS_EXTENSIONS)
+                            and _claiming(Path(name), None) is None):
+                        if hidden is not None:
+                            hidden[given, NOT_NEWS_KEY + _suffix(name)] += 1
                         continue
                     fp = Path(root) / name
                     yield os.path.join(given, os.path.relpath(fp, p)), fp
             while unreadable:
                 yield from _unlisted(given, p, unreadable.pop(0))
-        else:
+        elif exclude is None or not exclude(p):
             yield given, p
 
 
@@ -203,6 +213,38 @@ def hidden_summary(hidden: Counter[tuple[str, str]]) -> list[tuple[str, int, str
     return out
 
 
+NOT_NEWS_KEY = "not news "
+
+
+def _suffix(name: str) -> str:
+    """The extension of ``name`` that put it among :data:`NOT_NEWS_EXTENSIONS`."""
+    low = name.lower()
+    return next((e for e in NOT_NEWS_EXTENSIONS if low.endswith(e)), Path(name).suffix)
+
+
+def unread_summary(counts: Counter[tuple[str, str]]) -> list[tuple[str, int, str]]:
+    """``(input, count, message)`` for each input folder that held files that are never
+    news (counted by :func:`iter_input_files`): one warning each, with their extensions.
+
+    >>> unread_summary(Counter({("news", "not news .md"): 2, ("news", "not news .png"): 1}))[0][2]
+    'skipped 3 files in news that are not news inputs (2 .md, 1 .png): not read'
+    """
+    out = []
+    for given in dict.fromkeys(g for g, k in counts if k.startswith(NOT_NEWS_KEY)):
+        exts = sorted(((k.removeprefix(NOT_NEWS_KEY), n) for (g, k), n in counts.items()
+                       if g == given and k.startswith(NOT_NEWS_KEY) and n),
+                      key=lambda e: (-e[1], e[0]))
+        total = sum(n for _, n in exts)
+        if total:
+            shown = ", ".join(f"{n} {ext}" for ext, n in exts[:6])
+            more = ", ..." if len(exts) > 6 else ""
+            what = "files in {} that are not news inputs" if total != 1 else (
+                "file in {} that is not a news input")
+            out.append((given, total, f"skipped {total} {what.format(given)} ({shown}{more}): "
+                                      "not read"))
+    return out
+
+
 def _unlisted(given: str, top: Path, exc: OSError) -> Iterator[tuple[str, Path]]:
     if exc.filename is None:
         return
@@ -211,12 +253,60 @@ def _unlisted(given: str, top: Path, exc: OSError) -> Iterator[tuple[str, Path]]
     yield (given if rel == "." else os.path.join(given, rel)), fp
 
 
-# Files that are never news articles, whatever their content.
+# Files that are never news articles, whatever their content. (``.json`` is read as an
+# array of items or a JSON Feed; archives are named, one warning each: they may hold news.)
 NOT_NEWS_EXTENSIONS = (
-    ".md", ".rst", ".py", ".js", ".css", ".json", ".csv", ".tsv", ".yml", ".yaml", ".toml",
-    ".cfg", ".ini", ".log", ".sh", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".zip",
+    ".md", ".rst", ".py", ".js", ".css", ".csv", ".tsv", ".yml", ".yaml", ".toml",
+    ".cfg", ".ini", ".log", ".sh", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg",
     ".duckdb", ".wal", ".parquet",
 )
+
+# Archives and compressors other than gzip, by their first bytes (and their extension):
+# never opened (an archive may be a bomb; extracting is the user's choice), one warning.
+ARCHIVE_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "ZIP"), (b"PK\x05\x06", "ZIP"), (b"PK\x07\x08", "ZIP"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"), (b"Rar!\x1a\x07", "RAR"),
+    (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "Zstandard"),
+    (b"\x04\x22\x4d\x18", "LZ4"),
+)
+ARCHIVE_EXTENSIONS: tuple[tuple[str, str], ...] = (
+    (".zip", "ZIP"), (".tar", "tar"), (".tgz", "tar"), (".tar.gz", "tar"), (".tar.bz2", "tar"),
+    (".tar.xz", "tar"), (".tar.zst", "tar"), (".7z", "7-Zip"), (".rar", "RAR"),
+    (".bz2", "bzip2"), (".xz", "xz"), (".zst", "Zstandard"), (".lz4", "LZ4"),
+)
+# Formats that bundle files; the others compress one file.
+_BUNDLES = ("ZIP", "tar", "7-Zip", "RAR")
+
+
+def archive_format(path: Path, head: bytes) -> str | None:
+    """The archive or compression format of a file by its first bytes (a tar archive
+    by its ``ustar`` mark at byte 257), else by its extension; None for neither (gzip
+    is read: a ``.jsonl.gz`` or a ``.warc.gz``)."""
+    for magic, name in ARCHIVE_MAGIC:
+        if head.startswith(magic):
+            return name
+    if head[257:262] == b"ustar":
+        return "tar"
+    low = path.name.lower()
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(512)
+        except (OSError, EOFError, zlib.error):
+            inner = b""
+        tar = inner[257:262] == b"ustar" or low.endswith((".tgz", ".tar.gz"))
+        return "tar" if tar else None
+    if not looks_binary(head):
+        return None  # text under an archive's name: its bytes decide what it is
+    return next((name for ext, name in ARCHIVE_EXTENSIONS if low.endswith(ext)), None)
+
+
+def archive_reason(fmt: str) -> str:
+    """The warning for an archive or a compressed file that is not read."""
+    if fmt in _BUNDLES:
+        return (f"archive not opened ({fmt}): archives are never extracted by a run; "
+                "extract it and give its folder")
+    return (f"compressed file not read ({fmt}): only gzip is read; "
+            "decompress it and give the file")
 
 
 def detect_kind(path: Path, head: bytes) -> str:
@@ -230,12 +320,15 @@ def detect_kind(path: Path, head: bytes) -> str:
 EXTENSION_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
     ((".warc", ".warc.gz"), "warc"),
     ((".jsonl", ".jsonl.gz", ".ndjson"), "jsonl"),
+    ((".json",), "json"),
+    ((".mht", ".mhtml", ".eml"), "mime"),
     ((".rss", ".atom", ".xml"), "feed"),
     ((".html", ".htm", ".xhtml"), "html"),
     ((".txt", ".text"), "text"),
 )
 KIND_NAMES = {"warc": "a web archive", "jsonl": "JSON Lines", "feed": "an RSS / Atom feed",
-              "html": "an HTML page", "text": "plain text"}
+              "html": "an HTML page", "text": "plain text",
+              "json": "a JSON document", "mime": "a MIME message"}
 
 
 def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
@@ -248,6 +341,8 @@ def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
     if claimed is not None:
         return claimed.name, None
     name = path.name.lower()
+    if archive_format(path, head) is not None:
+        return "archive", None
     if name.endswith(NOT_NEWS_EXTENSIONS):
         return "other", None
     by_name = next((kind for exts, kind in EXTENSION_KINDS if name.endswith(exts)), None)
@@ -259,6 +354,10 @@ def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
         return shown or "text", None
     if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, head)):
         return by_name, None
+    if by_name == "json" and shown == "jsonl" and not _second_object_line(head):
+        return by_name, None  # one JSON object on one line: a JSON document as well
+    if by_name == "jsonl" and shown == "json" and _second_object_line(head):
+        return by_name, None  # JSON Lines whose first line is broken
     ext = next(e for exts, kind in EXTENSION_KINDS if kind == by_name
                for e in exts if name.endswith(e))
     return shown, (f"the {ext} file holds {KIND_NAMES[shown]}, not {KIND_NAMES[by_name]}: "
@@ -314,11 +413,70 @@ def sniff_content(head: bytes) -> str | None:
         return "html"
     if sniff.startswith(b"<") and _HTML_TAG.match(sniff):
         return "html"
-    if sniff.startswith(b"{") and _json_object_line(sniff):
-        return "jsonl"
-    if sniff.startswith((b"<", b"{", b"[")):
-        return None  # markup or JSON, of no kind known here
+    if sniff.startswith((b"{", b"[")):
+        return _json_kind(sniff)
+    if sniff.startswith(b"<"):
+        return None  # markup of no kind known here
+    if _looks_mime(sniff):
+        return "mime"
     return "text"
+
+
+_JSON_FEED_MARK = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
+
+
+def _json_kind(sniff: bytes) -> str | None:
+    """jsonl, json (a JSON array of objects, a pretty-printed object, a JSON Feed) or
+    None for JSON of no kind known here (an array of numbers)."""
+    if sniff.startswith(b"["):
+        return "json" if sniff[1:].lstrip()[:1] in (b"{", b"]") else None
+    if _JSON_FEED_MARK.search(sniff[:4096]):
+        return "json"
+    if _json_object_line(sniff):
+        return "jsonl"
+    first = sniff.partition(b"\n")[0].rstrip()
+    if b"\n" in sniff and (first == b"{" or first.endswith((b",", b"{", b"["))):
+        return "json"  # an object written over many lines
+    return None
+
+
+def _second_object_line(head: bytes) -> bool:
+    """Whether the bytes are JSON Lines by a line after the first: the first line opens
+    an object (not alone: ``{`` alone opens a pretty-printed object) and a later whole
+    line is one (the last line of a sample may be cut)."""
+    lines = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n")
+    first = lines[0].strip()
+    if not first.startswith(b"{") or first == b"{":
+        return False
+    return any(ln.lstrip().startswith(b"{") and _parses_as_object(ln) for ln in lines[1:-1])
+
+
+# The header lines a MIME message opens with (a saved page, an e-mail): the fields that
+# mark it as MIME, and the fields of mail transport; a text article with a "Date:" line
+# is not one.
+_MIME_FIELDS = frozenset({"mime-version", "content-type", "content-transfer-encoding",
+                          "snapshot-content-location", "received", "message-id",
+                          "return-path", "dkim-signature"})
+_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,76}:")
+
+
+def _looks_mime(sniff: bytes) -> bool:
+    """Whether the bytes open with a block of header fields that names MIME or mail."""
+    lines = sniff.replace(b"\r\n", b"\n").split(b"\n")
+    names: set[str] = set()
+    for line in lines[:200]:
+        if not line.strip():
+            break  # the blank line that ends the headers
+        if line[:1] in (b" ", b"\t") and names:
+            continue  # a folded header line
+        m = _HEADER_LINE.match(line)
+        if m is None:
+            return False
+        names.add(m.group(0)[:-1].decode("ascii").lower())
+    else:
+        if len(lines) > 200:
+            return False
+    return len(names) >= 2 and bool(names & _MIME_FIELDS)
 
 
 def _json_object_line(data: bytes) -> bool:
@@ -342,6 +500,8 @@ def _could_be(kind: str, head: bytes) -> bool:
     keeps the extension's word: a JSON Lines file whose first line is broken)."""
     if kind == "jsonl":
         return head.lstrip().startswith(b"{") or b"\n{" in head
+    if kind in ("json", "mime"):
+        return True  # the reader says what is wrong with it
     if kind == "warc":
         return b"WARC/1." in head
     return re.search(rb"<[A-Za-z!?/]", head) is not None  # html, feed: any markup
@@ -471,13 +631,15 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
         if bad:
             note += f", {bad} undecodable bytes replaced"
         return text, note
+    # UTF-16 text without a byte order mark is valid UTF-8 too (ASCII with NUL bytes
+    # between): its NUL bytes are looked at first
+    utf16 = utf16_without_bom(data) if b"\x00" in data[:4096] else None
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    utf16 = utf16_without_bom(data)
-    if utf16 is not None:
-        return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
     if looks_binary(data):
         return None, None
     if declared and declared not in ("utf-8", "ascii"):
@@ -498,6 +660,8 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
                               "CP1252 (Western European), the rest as UTF-8")
         if few:  # UTF-8 with a few broken bytes
             return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
+    if mostly_utf8(data):  # UTF-8 with many broken sequences: still UTF-8
+        return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     central = central_european(data)
     if central is not None:
         return central
@@ -524,6 +688,52 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     if few:
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     return western, "not UTF-8 and no encoding detected: read as CP1252, characters may be wrong"
+
+
+def utf8_evidence(data: bytes) -> tuple[int, int, int]:
+    r"""(valid multi-byte characters, broken UTF-8 sequences, lone bytes) of bytes that are
+    not all valid UTF-8. A broken sequence is a lead byte followed by as many continuation
+    bytes as it announces that still make no character (an overlong form, a surrogate, a
+    code point past U+10FFFF): only UTF-8 writes those. A lone byte (or a sequence cut
+    short) may be a letter of a legacy code page ("S\xe3o"; Polish "\xf3\xb3" in CP1250).
+
+    >>> utf8_evidence("Café".encode() + b" \xc0\xaf \xed\xa0\x80 S\xe3o")
+    (1, 2, 1)
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    valid = broken = lone = 0
+    run: list[int] = []
+    for c in text + " ":
+        o = ord(c)
+        if 0xDC80 <= o <= 0xDCFF:
+            run.append(o - 0xDC00)
+            continue
+        if run:
+            i = 0
+            while i < len(run):
+                j = i + 1
+                need = next((n for top, n in ((0xE0, 2), (0xF0, 3), (0xF8, 4)) if run[i] < top),
+                            1) if run[i] >= 0xC0 else 1
+                while j < len(run) and j - i < need and 0x80 <= run[j] <= 0xBF:
+                    j += 1
+                if need > 1 and j - i == need:
+                    broken += 1  # as long as its lead byte says: a malformed character
+                else:
+                    lone += 1  # a lone byte, or a sequence cut short: another page may read it
+                i = j
+            run = []
+        if o > 0x7F:
+            valid += 1
+    return valid, broken, lone
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not all valid UTF-8 are UTF-8 still, by the evidence of
+    :func:`utf8_evidence`: its valid multi-byte characters and broken UTF-8 sequences
+    are at least as many as the lone bytes that another code page could explain (a
+    CP1252 text holds no valid sequence, or one by chance among many lone letters)."""
+    valid, broken, lone = utf8_evidence(data)
+    return valid + broken >= max(1, lone)
 
 
 def _is_western(chars: str) -> bool:
@@ -646,7 +856,9 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
         return
     kind, note = detect_kind_noted(path, head)
     try:
-        if kind == "binary":
+        if kind == "archive":
+            yield Rejected(display, archive_reason(archive_format(path, head) or "archive"))
+        elif kind == "binary":
             yield Rejected(display, "binary file, not text")
         elif kind == "other":
             yield Rejected(display, f"not a news input ({path.suffix} file)")
@@ -890,10 +1102,13 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         if bom is None and utf16 is None and looks_binary(head, stray_nul=True):
             yield Rejected(display, "binary file, not JSON Lines")
             return
+        enc_note = ""
         if utf16 is not None:
             lines = _text_lines(fh, utf16, MAX_DOCUMENT_BYTES)
+            enc_note = f"decoded as {utf16.upper()} (no byte order mark)"
         elif bom is not None and bom[0] != "utf-8":
             lines = _text_lines(fh, bom[0], MAX_DOCUMENT_BYTES)
+            enc_note = f"decoded as {bom[0].upper()} (byte order mark)"
         else:
             lines = _lines(fh, MAX_DOCUMENT_BYTES)
         seen = 0
@@ -901,7 +1116,11 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         try:
             for lineno, raw in lines:
                 seen += 1
-                yield _jsonl_item(display, lineno, raw)
+                item = _jsonl_item(display, lineno, raw)
+                if enc_note:  # the file's encoding is said once, with its first line
+                    item = next(_with_note(iter([item]), enc_note))
+                    enc_note = ""
+                yield item
         except (OSError, EOFError, zlib.error) as exc:
             yield Rejected(f"{display}:{lineno + 1}",
                            f"truncated or corrupt compressed file: {exc}")
@@ -934,13 +1153,19 @@ def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
         return Rejected(where, f"malformed JSON line: {exc}")
     if not isinstance(obj, dict):
         return Rejected(where, "JSON line is not an object")
+    return _object_item(display, where, f"line {lineno}", obj, [enc_note] if enc_note else [])
+
+
+def _object_item(display: str, where: str, position: str, obj: dict[str, Any],
+                 notes: list[str]) -> Item:
+    """The article of one JSON object (a JSON Lines line, an item of a JSON array), its
+    fields validated at the boundary (:mod:`storyline.ingest.validate`)."""
     body_key, body = _first(obj, TEXT_BODY_KEYS)
     if body is not None and not isinstance(body, str):
         return Rejected(where, f"article body ({body_key}) is not a string "
                                f"({type(body).__name__})")
     if not isinstance(body, str) or not body.strip():
         return Rejected(where, "no article body (text, content or body)")
-    notes = [enc_note] if enc_note else []
     url, n1 = clean_url(obj.get("url"))
     input_id, n2 = clean_id(obj.get("id"))
     title, n3 = clean_text_field(obj.get("title"), "title", MAX_TITLE_CHARS)
@@ -959,9 +1184,125 @@ def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
         given_title=title,
         given_outlet=outlet,
         given_published=published,
-        position=f"line {lineno}",
+        position=position,
         given_text=True,
         notes=notes,
+    )
+
+
+# A JSON document is parsed whole: larger ones are refused (JSON Lines streams any size).
+MAX_JSON_BYTES = MAX_FEED_BYTES
+# The keys under which a JSON object lists its articles (a news API's answer).
+JSON_ITEM_KEYS = ("items", "articles")
+
+
+def _json_items(obj: Any) -> tuple[list[Any], bool, Any] | str:
+    """(items, whether a JSON Feed, the feed's title) of a parsed JSON document, or why
+    it holds no articles."""
+    if isinstance(obj, list):
+        if obj and not any(isinstance(x, dict) for x in obj):
+            kinds = sorted({type(x).__name__ for x in obj})
+            return f"an array of {', '.join(kinds)}, no item objects"
+        return obj, False, None
+    if not isinstance(obj, dict):
+        return f"a JSON {type(obj).__name__}, not an array of items or a JSON Feed"
+    version = obj.get("version")
+    if isinstance(version, str) and re.match(r"https?://jsonfeed\.org/version/", version):
+        items = obj.get("items")
+        if not isinstance(items, list):
+            return "JSON Feed without an items array"
+        return items, True, obj.get("title")
+    if _first(obj, TEXT_BODY_KEYS)[1] is not None:
+        return [obj], False, None  # one article
+    key = next((k for k in JSON_ITEM_KEYS if isinstance(obj.get(k), list)), None)
+    if key is None:
+        return "a JSON object without an article body or an items array"
+    return obj[key], False, None
+
+
+def read_json(display: str, path: Path) -> Iterator[Item]:
+    """The articles of a JSON document: an array of items (the fields of JSON Lines), an
+    object listing them under ``items`` or ``articles``, one article object, or a JSON
+    Feed (jsonfeed.org). Parsed whole, with the nesting limit of JSON Lines; a bad item
+    is one warning, the others kept."""
+    size = path.stat().st_size
+    if size > MAX_JSON_BYTES:
+        yield Rejected(display, f"JSON document too large ({size:,} bytes; JSON Lines is read "
+                                "at any size)")
+        return
+    text, enc_note = decode_with_note(path.read_bytes())
+    if text is None:
+        yield Rejected(display, "binary file, not JSON")
+        return
+    try:
+        obj = loads_bounded(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as exc:
+        yield Rejected(display, f"malformed JSON: {exc.msg} (line {exc.lineno})")
+        return
+    except ValueError as exc:
+        yield Rejected(display, f"malformed JSON: {exc}")
+        return
+    found = _json_items(obj)
+    if isinstance(found, str):
+        yield Rejected(display, f"no articles in JSON: {found}")
+        return
+    items, is_feed, feed_title = found
+    if not items:
+        yield Rejected(display, "no articles in JSON: its items array is empty")
+        return
+    outlet, outlet_note = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
+    first_notes = [n for n in (enc_note, outlet_note) if n]
+    for i, entry in enumerate(items, 1):
+        where = f"{display}#{i}"
+        if not isinstance(entry, dict):
+            yield Rejected(where, f"JSON item is not an object ({type(entry).__name__})")
+            continue
+        if is_feed:
+            item = _json_feed_item(display, where, f"item {i}", entry, outlet,
+                                   list(first_notes))
+        else:
+            item = _object_item(display, where, f"item {i}", entry, list(first_notes))
+        if isinstance(item, RawDocument):
+            first_notes = []  # said once, with the first article
+        yield item
+
+
+def _json_feed_item(display: str, where: str, position: str, entry: dict[str, Any],
+                    outlet: str | None, notes: list[str]) -> Item:
+    """One item of a JSON Feed: ``content_html`` or ``content_text`` is its full text (a
+    ``summary`` alone only when long, as in RSS), ``url`` (else ``external_url``),
+    ``title``, ``date_published`` (else ``date_modified``), ``id``; the feed's title is
+    the outlet."""
+    full = True
+    kind = "html"
+    body: Any = entry.get("content_html")
+    if body in (None, ""):
+        body, kind = entry.get("content_text"), "text"
+    if body in (None, ""):
+        body, full = entry.get("summary"), False
+    if body is not None and not isinstance(body, str):
+        return Rejected(where, f"feed item content is not text ({type(body).__name__})")
+    if not body or not body.strip() or (not full and len(body.strip()) < 200):
+        return Rejected(where, "feed item carries no full content")
+    if kind == "text" and body.lstrip()[:1] == "<" and "</" in body:
+        kind = "html"
+    url, n1 = clean_url(entry.get("url") or entry.get("external_url"))
+    input_id, n2 = clean_id(entry.get("id"))
+    title, n3 = clean_text_field(entry.get("title"), "title", MAX_TITLE_CHARS)
+    date_key = "date_published" if entry.get("date_published") not in (None, "") else "date_modified"
+    published, n4 = clean_date(entry.get(date_key), date_key)
+    return RawDocument(
+        path=display,
+        kind=kind,  # type: ignore[arg-type]
+        content=body,
+        url=url,
+        input_id=input_id,
+        given_title=title,
+        given_outlet=outlet,
+        given_published=published,
+        position=position,
+        given_text=full,
+        notes=[*notes, *(n for n in (n1, n2, n3, n4) if n)],
     )
 
 
@@ -1349,8 +1690,104 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         encoding_note = None  # the feed's encoding is said once, with its first article
 
 
+# A MIME message is parsed whole (a saved page holds its images): larger ones are refused.
+MAX_MIME_BYTES = MAX_FEED_BYTES
+# Parts looked at in one message (a message of thousands of parts is no article).
+MAX_MIME_PARTS = 500
+
+
+def _header_text(msg: Any, name: str) -> str | None:
+    """A header's value as text (RFC 2047 encoded words decoded), or None."""
+    from email.header import decode_header, make_header
+
+    value = msg.get(name)
+    if value is None:
+        return None
+    try:
+        return str(make_header(decode_header(str(value))))
+    except (ValueError, LookupError, UnicodeError, TypeError):
+        return str(value)
+
+
+def _mime_body(msg: Any) -> tuple[Any, int, list[str]]:
+    """(the part holding the article, parts seen, the types of the parts): the first
+    ``text/html`` part that is not an attachment (a saved page's root, the HTML of an
+    e-mail), else the first ``text/plain`` one; None when there is neither."""
+    html = plain = None
+    types: list[str] = []
+    for n, part in enumerate(msg.walk(), 1):
+        if n > MAX_MIME_PARTS:
+            break
+        ctype = part.get_content_type()
+        types.append(ctype)
+        if part.is_multipart():
+            continue
+        if "attachment" in str(part.get("Content-Disposition", "")).lower():
+            continue
+        if ctype == "text/html" and html is None:
+            html = part
+        elif ctype == "text/plain" and plain is None:
+            plain = part
+    return (html if html is not None else plain), len(types), types
+
+
+def read_mime(display: str, path: Path) -> Iterator[Item]:
+    """A MIME message: a saved web page (MHTML: ``.mht``, ``.mhtml``) or an e-mail
+    (``.eml``), parsed with the standard ``email`` package. Its ``text/html`` part goes
+    to the HTML reader's cleaning, else its ``text/plain`` part as text, each decoded by
+    its declared charset (:func:`decode_with_note`); an e-mail's ``Subject`` is the
+    title and its ``Date`` the publication date (:func:`clean_date`); a saved page's
+    ``Date`` is when it was saved, not published (as a WARC-Date), and not used. The
+    raw message is never the article text."""
+    import email
+    import email.policy
+
+    size = path.stat().st_size
+    if size > MAX_MIME_BYTES:
+        yield Rejected(display, f"MIME message too large ({size:,} bytes)")
+        return
+    data = path.read_bytes()
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.compat32)
+        part, parts, types = _mime_body(msg)
+        payload = part.get_payload(decode=True) if part is not None else None
+        charset = part.get_content_charset() if part is not None else None
+        subject = _header_text(msg, "Subject")
+        date_value = _header_text(msg, "Date")
+        location = (_header_text(msg, "Snapshot-Content-Location")
+                    or (_header_text(part, "Content-Location") if part is not None else None))
+        top = msg.get_content_type()
+    except Exception as exc:  # the stdlib parser meets hostile bytes: one warning, no crash
+        yield Rejected(display, f"unreadable MIME message: {type(exc).__name__}: {_short(exc)}")
+        return
+    if part is None or not isinstance(payload, bytes):
+        shown = ", ".join(dict.fromkeys(types[:20])) or "none"
+        yield Rejected(display, f"MIME message without a text part ({parts} parts: {shown})")
+        return
+    if len(payload) > MAX_DOCUMENT_BYTES:
+        yield Rejected(display, "MIME message's text part too large for one article")
+        return
+    is_html = part.get_content_type() == "text/html"
+    declared = declared_charset(payload if is_html else b"",
+                                f"charset={charset}" if charset else None)
+    text, enc_note = decode_with_note(payload, declared)
+    if text is None or not text.strip():
+        yield Rejected(display, "MIME message's text part is empty or binary")
+        return
+    saved_page = (top == "multipart/related" or path.name.lower().endswith((".mht", ".mhtml"))
+                  or msg.get("Snapshot-Content-Location") is not None)
+    url, n1 = clean_url(location, "Content-Location")
+    title, n2 = (None, None) if saved_page else clean_text_field(subject, "Subject",
+                                                                 MAX_TITLE_CHARS)
+    published, n3 = (None, None) if saved_page else clean_date(date_value, "Date")
+    yield RawDocument(path=display, kind="html" if is_html else "text", content=text, url=url,
+                      given_title=title, given_published=published,
+                      notes=[n for n in (enc_note, n1, n2, n3) if n])
+
+
 # The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing
 # of their own: the detection above decides, with its order and guards).
 for _name, _fn in (("warc", read_warc), ("jsonl", read_jsonl), ("feed", read_feed),
-                   ("html", read_html), ("text", read_text)):
+                   ("html", read_html), ("text", read_text), ("json", read_json),
+                   ("mime", read_mime)):
     register_reader(_name)(_fn)
