@@ -4,7 +4,11 @@
    would save (``html_text.extract_text(html, guess_layout=True)``: menus, footers,
    related lists and all), scored with trafilatura's snippet metrics (see ``_htmlbench``):
 
-   * ``clean_text``: our :func:`storyline.clean.text.clean_text` body;
+   * ``clean_text``: our :func:`storyline.clean.text.clean_text` body (the learned line
+     classifier, decoded as one run, with the rules for comment sections, wire headers
+     and repeated lines);
+   * ``rules only``: the same with ``rules_only=True`` (the hand rules' best run of prose);
+   * ``line model alone``: the lines the classifier gives ``p >= 0.5``, no rule, no run;
    * ``make_article``: the whole per-document stage on that text (a page it rejects has
      no output; "dropped" counts them);
    * ``simple_rule``: the baseline, lines of 5+ words ending in punctuation;
@@ -58,8 +62,14 @@ def html_part(sd: Path, limit: int | None, errors: int) -> dict[str, Any]:
     import trafilatura
 
     from storyline.clean.article import make_article
-    from storyline.clean.text import clean_text, simple_rule
+    from storyline.clean.lines import probabilities
+    from storyline.clean.text import clean_text, page_features, page_lines, simple_rule
     from storyline.model import Article, RawDocument
+
+    def model_alone(text: str) -> str:
+        page = page_lines(text)
+        probs = probabilities(page_features(page))
+        return "\n\n".join(t for t, p in zip(page.lines, probs, strict=True) if p >= 0.5)
 
     def article_text(name: str, text: str) -> str | None:
         a = make_article(RawDocument(name, kind="text", content=text))
@@ -67,6 +77,8 @@ def html_part(sd: Path, limit: int | None, errors: int) -> dict[str, Any]:
 
     systems: dict[str, Callable[[Any, str], str | None]] = {
         "ours: clean_text().body": lambda p, t: clean_text(t).body,
+        "ours: rules only": lambda p, t: clean_text(t, rules_only=True).body,
+        "ours: line model alone (p>=0.5)": lambda p, t: model_alone(t),
         "ours: make_article().text": lambda p, t: article_text(p.name, t),
         "baseline: simple_rule": lambda p, t: simple_rule(t),
         "whole page text (no cleaning)": lambda p, t: t,

@@ -26,6 +26,7 @@ from storyline.clean.patterns import (
     CAPTION_DATE_LABEL,
     COMMENT_START,
     DATE_ONLY_LINE,
+    DATELINE_AGENCY_LINE,
     END_MARKER,
     MONTHS,
     NEWSLETTER,
@@ -292,13 +293,25 @@ def _best_run(blocks: list[Block]) -> tuple[int, int]:
 
 
 def split_blocks(raw: str) -> list[str]:
+    return split_blocks_gaps(raw)[0]
+
+
+def split_blocks_gaps(raw: str) -> tuple[list[str], list[bool]]:
+    """The non-empty lines, and for each whether an empty line stands above it (a browser
+    saves paragraphs apart and the links of a menu or list one under the other)."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    out = []
+    out: list[str] = []
+    gaps: list[bool] = []
+    gap = True
     for line in raw.split("\n"):
         line = normalise_line(line)
         if line:
             out.append(line)
-    return out
+            gaps.append(gap)
+            gap = False
+        else:
+            gap = True
+    return out, gaps
 
 
 _NOT_A_TITLE = re.compile(r"^By\s|\b(?:Handout|File photo|Photo(?:graph)?s?)\b|\\?/Files\b|\|\s*$",
@@ -316,16 +329,17 @@ END_AFTER_PROSE_WORDS = 40
 WIRE_HEADER_LINES = 5  # a wire header is looked for in the page's first lines
 
 
-def _take_wire_header(lines: list[str]) -> tuple[list[str], WireHeader | None, int]:
-    """The lines with a wire header split off its paragraph, the header, and its line index."""
+def _take_wire_header(lines: list[str]) -> tuple[list[str], WireHeader | None, int, int]:
+    """The lines with a wire header split off its paragraph, the header, its line index and
+    the index of the line it came from."""
     for k, line in enumerate(lines[:WIRE_HEADER_LINES]):
         wire, before, rest = read_wire_header(line)
         if wire is None:
             continue
         parts = [x for x in (before, wire.text) if x]
         at = k + len(parts) - 1
-        return lines[:k] + parts + ([rest] if rest else []) + lines[k + 1 :], wire, at
-    return lines, None, -1
+        return lines[:k] + parts + ([rest] if rest else []) + lines[k + 1 :], wire, at, k
+    return lines, None, -1, -1
 
 
 # Subheadings and list items inside the body: runs of at most this many short blocks
@@ -398,16 +412,29 @@ def _best_block(blocks: list[Block]) -> Block | None:
     return max(cands, key=lambda b: b.words) if cands else None
 
 
-def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResult:
-    """Separate the article body of a whole-page text from its chrome.
+@dataclass(slots=True)
+class PageLines:
+    """A page split into classified blocks, with the bounds of the body search."""
 
-    ``boilerplate`` holds the :func:`line_key` of lines that recur across the other
-    documents of the same input (:func:`boilerplate_lines`); they are chrome here too.
-    """
-    lines = split_blocks(raw)
-    if not lines:
-        return CleanResult(body="", title=None)
-    lines, wire, wire_at = _take_wire_header(lines)
+    lines: list[str]
+    blocks: list[Block]
+    wire: WireHeader | None
+    wire_at: int  # the wire header's line index (-1: none)
+    start: int  # the body search starts here (after a wire header, a repeated headline)
+    limit: int  # and ends before this block (the first end marker after prose)
+    comment_at: int  # where a comment section starts after prose (len(blocks): none)
+    recurs_input: list[bool]  # the line recurs across the documents of the input
+    gap_above: list[bool]  # an empty line stands above the line in the page text
+    rules: CleanResult | None = None  # rule_clean's reading, once asked
+
+
+def page_lines(raw: str, boilerplate: frozenset[str] = frozenset()) -> PageLines:
+    """Split a whole-page text into blocks, classify them and bound the body search."""
+    lines, gaps = split_blocks_gaps(raw)
+    n0 = len(lines)
+    lines, wire, wire_at, split = _take_wire_header(lines)
+    if split >= 0:  # the pieces of the split line follow it without a gap
+        gaps = gaps[: split + 1] + [False] * (len(lines) - n0) + gaps[split + 1 :]
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
@@ -421,17 +448,174 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
 
     # The body ends at the first end marker ("Published in ...", a comment section's
     # header) that follows prose.
-    limit = len(blocks)
+    limit = comment_at = len(blocks)
     prose_words = 0
     for k, b in enumerate(blocks):
         prose_words += b.words if b.kind == "prose" else 0
         if b.kind == "end":
             if prose_words >= END_AFTER_PROSE_WORDS:
-                limit = k
-                break
+                if limit == len(blocks):
+                    limit = k
+                if COMMENT_START.search(b.text):
+                    comment_at = k
+                    break
+                continue
             b.kind = "boiler"  # in the byline ("Updated: ...") or a sidebar: chrome, no end
     if limit <= start:
         start = 0
+    recurs = [bool(boilerplate) and len(t) >= 12 and line_key(t) in boilerplate for t in lines]
+    return PageLines(lines, blocks, wire, wire_at, start, limit, comment_at, recurs, gaps)
+
+
+# The learned line classifier (:mod:`storyline.clean.lines`) decides which lines are body;
+# False keeps the hand rules alone (the benchmark compares both; the training script
+# needs the rules' kinds, which do not depend on it).
+USE_LINE_MODEL = True
+
+
+def clean_text(raw: str, boilerplate: frozenset[str] = frozenset(), *,
+               rules_only: bool = False) -> CleanResult:
+    """Separate the article body of a whole-page text from its chrome.
+
+    ``boilerplate`` holds the :func:`line_key` of lines that recur across the other
+    documents of the same input (:func:`boilerplate_lines`); they are chrome here too.
+    The learned line classifier decides line by line; ``rules_only`` asks for the hand
+    rules' best run of prose instead.
+    """
+    page = page_lines(raw, boilerplate)
+    if not page.lines:
+        return CleanResult(body="", title=None)
+    if rules_only or not USE_LINE_MODEL:
+        return rule_clean(page)
+    from storyline.clean import lines as line_model
+
+    m = line_model.model()
+    probs = line_model.probabilities(page_features(page), m)
+    return model_clean(page, probs, m["decode"])
+
+
+def page_features(page: PageLines) -> list[list[float]]:
+    """The line classifier's features (:func:`storyline.clean.lines.line_features`)."""
+    from storyline.clean.lines import line_features
+
+    keys = [line_key(t) for t in page.lines]
+    seen: dict[str, int] = {}
+    for k in keys:
+        seen[k] = seen.get(k, 0) + 1
+    recurs_page = [seen[k] > 1 and len(t) >= 12 for k, t in zip(keys, page.lines, strict=True)]
+    return line_features(page.lines, [b.kind for b in page.blocks], recurs_page,
+                         page.recurs_input, page.start, page.limit, page.gap_above)
+
+
+def _title_before(blocks: list[Block], i: int, wire_at: int) -> str | None:
+    """The first headline-like block above the body (later ones are standfirsts, captions,
+    bylines)."""
+    candidates = [b for b in blocks[:i] if _is_title_candidate(b) and b.index != wire_at]
+    return unescape_text(candidates[0].text) if candidates else None
+
+
+# Rule kinds that are chrome whatever the line classifier says: the furniture patterns
+# (sign-up and share prompts, copyright lines), bare date lines, end markers, captions and
+# credits ("(Reporting by ...)", a line twice), and link titles run together into one line.
+HARD_CHROME_KINDS = frozenset(["boiler", "date", "end", "caption"])
+HARD_CHROME_TITLE_RUN = True
+
+
+def _hard_chrome(b: Block) -> bool:
+    if b.kind in HARD_CHROME_KINDS:
+        return True
+    return HARD_CHROME_TITLE_RUN and b.kind == "menu" and bool(TITLE_RUN.search(b.text)) and (
+        not _ends_with_punct(b.text))
+
+
+def model_clean(page: PageLines, probs: list[float], decode: dict[str, float]) -> CleanResult:
+    """The body as the line classifier reads it.
+
+    The body is the run of lines with the highest total of ``(p - run_threshold) *
+    words ** length_power`` (a maximum-subarray search, so a caption or a share bar inside
+    the article does not split it); inside the run, lines with ``p >= keep_threshold``
+    stay, and outside it lines with ``p >= outside_threshold``. Rules settle the hard
+    cases: a comment section is cut from its header to the end, lines above a wire header
+    and the header itself are page furniture, lines that recur across the input are the
+    outlet's, and a repeated sentence is kept once."""
+    lines, blocks, wire, wire_at = page.lines, page.blocks, page.wire, page.wire_at
+    lo = page.start  # after a wire header, or at the headline a saved page shows again
+    hi = page.comment_at
+    allowed = [lo <= k < hi and not page.recurs_input[k] and not _hard_chrome(blocks[k])
+               for k in range(len(lines))]
+    t, power = decode["run_threshold"], decode["length_power"]
+    best, bi, bj = float("-inf"), 0, -1
+    cur, ci = 0.0, 0
+    for k in range(lo, hi):
+        s = (probs[k] - t) * max(blocks[k].words, 1) ** power if allowed[k] else -t
+        if cur <= 0:
+            cur, ci = s, k
+        else:
+            cur += s
+        if cur > best:
+            best, bi, bj = cur, ci, k
+    keep = {k for k in range(bi, bj + 1) if probs[k] >= decode["keep_threshold"]}
+    keep |= {k for k in range(lo, hi) if probs[k] >= decode["outside_threshold"]}
+    floor = decode.get("rules_floor", 1.01)
+    if floor <= 1.0:
+        # the hand rules' body, where the classifier does not rule a line out
+        paras = set(_rules(page).body.split("\n\n"))
+        keep |= {k for k in range(lo, hi) if probs[k] >= floor and unescape_text(lines[k]) in paras}
+    kept: list[int] = []
+    seen: set[str] = set()
+    for k in sorted(keep):
+        if not allowed[k]:
+            continue
+        if lines[k] in seen and blocks[k].words >= 6:
+            continue  # a caption or pull quote that repeats a paragraph
+        seen.add(lines[k])
+        kept.append(k)
+    if not kept:
+        best_block = _best_block(blocks[lo:hi])
+        if best_block is None:
+            return CleanResult(body="", title=None, head=lines, wire=wire)
+        return CleanResult(body=unescape_text(best_block.text), title=None,
+                           head=lines[: best_block.index], tail=lines[best_block.index + 1 :],
+                           wire=wire, fallback=True)
+    # The page's headline (as the rules find it) heads the article, not its body; a longer
+    # title between paragraphs is a link to another story.
+    title = _rules(page).title or _title_before(blocks, kept[0], wire_at)
+    kept = [k for n, k in enumerate(kept)
+            if unescape_text(lines[k]) != title and not DATELINE_AGENCY_LINE.match(lines[k])
+            and not (0 < n < len(kept) - 1 and blocks[k].kind == "headline"
+                     and blocks[k].words > INNER_MAX_WORDS)]
+    # A page saved whole shows its headline again above the article: the body starts there.
+    if title and kept:
+        heads = {title.casefold()} | {x.casefold() for x in _TITLE_SPLIT.split(title)
+                                      if len(x.split()) >= 3}
+        for k in range(kept[0], kept[-1] + 1):
+            if unescape_text(lines[k]).casefold() in heads and sum(
+                    blocks[x].words for x in kept if x > k) >= END_AFTER_PROSE_WORDS:
+                kept = [x for x in kept if x > k]
+                break
+    if not any(blocks[k].kind in ("prose", "short") for k in kept):
+        return _rules(page)  # no prose: the rules' reading (the page's best block)
+    i, j = kept[0], kept[-1]
+    inside = set(kept)
+    return CleanResult(body="\n\n".join(unescape_text(lines[k]) for k in kept),
+                       title=title, head=lines[:i],
+                       tail=lines[j + 1 :],
+                       removed=[lines[k] for k in range(i, j + 1) if k not in inside],
+                       wire=wire)
+
+
+def _rules(page: PageLines) -> CleanResult:
+    if page.rules is None:
+        page.rules = rule_clean(page)
+    return page.rules
+
+
+def rule_clean(page: PageLines) -> CleanResult:
+    """The body as the hand rules read it: the best-scoring run of prose blocks."""
+    lines, blocks, wire, wire_at = page.lines, page.blocks, page.wire, page.wire_at
+    if not lines:
+        return CleanResult(body="", title=None)
+    start, limit = page.start, page.limit
     i, j = _best_run(blocks[start:limit])
     i, j = i + start, j + start
     i = _lead_above(blocks, i, start)
@@ -444,12 +628,8 @@ def clean_text(raw: str, boilerplate: frozenset[str] = frozenset()) -> CleanResu
                            tail=lines[best.index + 1 :], wire=wire, fallback=True)
 
     # A title: the last headline-like block before the body, possibly escaped and repeated.
-    title = None
     head = lines[:i]
-    candidates = [b for b in blocks[:i] if _is_title_candidate(b) and b.index != wire_at]
-    if candidates:
-        # Prefer the first headline: later ones are standfirsts, captions, bylines.
-        title = unescape_text(candidates[0].text)
+    title = _title_before(blocks, i, wire_at)
     kept: list[str] = []
     removed: list[str] = []
     seen: set[str] = set()

@@ -1,0 +1,54 @@
+"""The learned line classifier of the whole-page text cleaner (storyline.clean.lines)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.clean.lines import feature_names, model, probabilities
+from storyline.clean.text import clean_text, page_features, page_lines
+
+ARTICLE = [
+    "Harbour pilots in Kessen refused to guide tankers into port on Monday, saying the "
+    "channel had silted up after last week's storms and was no longer safe at low tide.",
+    "The port authority said dredging would begin on Thursday and that two ships an hour "
+    "could still enter on the morning tide, with tugs standing by.",
+    "Fishing crews said the silt had also closed the inner basin, where about forty boats "
+    "have been moored since the weekend.",
+]
+
+
+def test_shipped_weights_match_the_features() -> None:
+    m = model()
+    n = len(feature_names())
+    assert len(m["coef"]) == len(m["mean"]) == len(m["scale"]) == n
+    assert {"run_threshold", "keep_threshold", "outside_threshold", "length_power"} <= set(m["decode"])
+
+
+def test_menu_lines_are_chrome_and_paragraphs_body() -> None:
+    page = "\n".join(["Kessen Courier", "Home", "World", "Business", "Sport", "Log in",
+                      *ARTICLE, "Most Read", "Ferry fares rise again", "Weather: rain"])
+    pl = page_lines(page)
+    probs = probabilities(page_features(pl))
+    by_line = dict(zip(pl.lines, probs, strict=True))
+    assert all(by_line[p] > 0.5 for p in ARTICLE)
+    assert by_line["Business"] < 0.5 and by_line["Log in"] < 0.5
+    body = clean_text(page).body
+    assert all(p in body for p in ARTICLE) and "Log in" not in body and "Most Read" not in body
+
+
+def test_rules_only_still_available() -> None:
+    page = "\n".join(["Home", *ARTICLE, "Share"])
+    r = clean_text(page, rules_only=True)
+    assert ARTICLE[0] in r.body and "Share" not in r.body
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=80), max_size=30))
+def test_any_text_gives_one_row_per_line_and_probabilities(lines: list[str]) -> None:
+    pl = page_lines("\n".join(lines))
+    rows = page_features(pl)
+    assert len(rows) == len(pl.lines)
+    assert all(len(r) == len(feature_names()) for r in rows)
+    assert all(0.0 <= p <= 1.0 for p in probabilities(rows))
+    clean_text("\n".join(lines))  # never raises
