@@ -183,7 +183,9 @@ def test_mixed_utf8_and_cp1252_keeps_each_part() -> None:
 
 def test_mixed_file_is_one_warning_naming_it(tmp_path: Path) -> None:
     body = ("Talks in São Paulo resume\n\n" + BODY + "\n\n").encode() + (
-        "Officials in Genève welcomed the plan.").encode("cp1252")
+        "Officials in Genève welcomed the plan on Wednesday, saying the reopened "
+        "crossing would help traders on both sides of the border.").encode("cp1252") + (
+        "\n\n" + BODY.split("\n\n")[0] + "\n").encode()
     (tmp_path / "mixed.txt").write_bytes(body)
     lines: list[str] = []
     run([str(tmp_path / "mixed.txt")], tmp_path / "out", options=Options(progress=False),
