@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 PARAGRAPHS = [
     "NAIROBI: Kenya and Tanzania agreed on Tuesday to reopen their shared border crossing at "
     "Namanga after three weeks of talks, the two governments said in a joint statement.",
@@ -44,3 +49,22 @@ def long_article(chars: int) -> str:
         size += len(p) + 2
         i += 1
     return "\n\n".join(paras)[:chars].rstrip()
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str], *words: str) -> str:
+    """The one stderr line of a refused command: "error: ...", no traceback, with ``words``."""
+    err = capsys.readouterr().err
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ") and "Traceback" not in err
+    for w in words:
+        assert w in lines[0], lines[0]
+    return lines[0]
+
+
+def one_item_input(tmp_path: Path) -> Path:
+    """A folder ``in`` holding one JSON Lines item."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text(json.dumps(jsonl_line(1)) + "\n", encoding="utf-8")
+    return src

@@ -22,26 +22,11 @@ from storyline.clean.dates import infer_date, possible_day
 from storyline.cli import main
 from storyline.pipeline import Options, OwnFiles, run
 from storyline.schemas import validate
-from tests.news import article, jsonl_line
+from tests.news import article, jsonl_line, one_item_input, one_line_error
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _one_line_error(capsys: pytest.CaptureFixture[str], *words: str) -> str:
-    err = capsys.readouterr().err
-    lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1, err
-    assert lines[0].startswith("error: ") and "Traceback" not in err
-    for w in words:
-        assert w in lines[0], lines[0]
-    return lines[0]
-
-
-def _input(tmp_path: Path) -> Path:
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.jsonl").write_text(json.dumps(jsonl_line(1)) + "\n", encoding="utf-8")
-    return src
 
 
 # -- F2: numeric options -----------------------------------------------------------------
@@ -61,8 +46,8 @@ def test_out_of_range_numbers_are_refused_in_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str],
         words: list[str]) -> None:
     out = tmp_path / "out"
-    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet", *flags]) == 2
-    _one_line_error(capsys, *words)
+    assert main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet", *flags]) == 2
+    one_line_error(capsys, *words)
     assert not out.exists()  # refused before anything was made
 
 
@@ -91,10 +76,10 @@ def test_missing_or_malformed_config_is_an_error(
     if content is not None:
         cfg.write_text(content, encoding="utf-8")
     out = tmp_path / "out"
-    code = main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet",
+    code = main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet",
                  "--config", str(cfg)])
     assert code == 2
-    _one_line_error(capsys, *words)
+    one_line_error(capsys, *words)
     assert not out.exists()
 
 
@@ -113,8 +98,8 @@ def test_out_dir_that_is_a_file_is_refused(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "outfile"
     out.write_text("x")
-    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
-    _one_line_error(capsys, str(out), "a file of that name")
+    assert main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
+    one_line_error(capsys, str(out), "a file of that name")
     assert out.read_text() == "x"
 
 
@@ -122,8 +107,8 @@ def test_out_dir_inside_a_file_is_refused(tmp_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "f").write_text("x")
     out = tmp_path / "f" / "out"
-    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
-    _one_line_error(capsys, str(out))
+    assert main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
+    one_line_error(capsys, str(out))
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
@@ -134,8 +119,8 @@ def test_read_only_out_dir_is_refused(tmp_path: Path,
     out.mkdir()
     out.chmod(0o500)
     try:
-        assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
-        _one_line_error(capsys, str(out), "read-only")
+        assert main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
+        one_line_error(capsys, str(out), "read-only")
     finally:
         out.chmod(0o700)
 
@@ -149,14 +134,14 @@ def test_unwritable_out_dir_is_refused_without_touching_it(
     real = os.access
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == out
                         else real(p, mode, **kw))
-    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
-    _one_line_error(capsys, str(out), "read-only")
+    assert main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet"]) == 2
+    one_line_error(capsys, str(out), "read-only")
     assert list(out.iterdir()) == []
 
 
 def test_truncated_store_is_refused_and_left_as_it_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    src = _input(tmp_path)
+    src = one_item_input(tmp_path)
     db = tmp_path / "s.duckdb"
     run([str(src)], tmp_path / "o1", db, Options(progress=False))
     capsys.readouterr()
@@ -165,7 +150,7 @@ def test_truncated_store_is_refused_and_left_as_it_is(
     damaged = db.read_bytes()
     code = main(["run", str(src), "--out", str(tmp_path / "o2"), "--quiet", "--db", str(db)])
     assert code == 2
-    _one_line_error(capsys, str(db), "damaged or truncated", "another --db")
+    one_line_error(capsys, str(db), "damaged or truncated", "another --db")
     assert db.read_bytes() == damaged  # never rewritten, nothing lost silently
 
 
@@ -176,7 +161,7 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.Mon
     def interrupted(*a: Any, **k: Any) -> Any:
         raise KeyboardInterrupt
 
-    src = _input(tmp_path)
+    src = one_item_input(tmp_path)
     monkeypatch.setattr(pipeline, "run", interrupted)
     assert main(["run", str(src), "--out", str(tmp_path / "o"), "--quiet"]) == 130
     err = capsys.readouterr().err

@@ -14,25 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.cli import main
-from tests.news import jsonl_line
-
-
-def _one_line_error(capsys: pytest.CaptureFixture[str], *words: str) -> str:
-    err = capsys.readouterr().err
-    lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1, err
-    assert lines[0].startswith("error: ") and "Traceback" not in err
-    for w in words:
-        assert w in lines[0], lines[0]
-    return lines[0]
-
-
-def _input(tmp_path: Path) -> Path:
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.jsonl").write_text(json.dumps(jsonl_line(1)) + "\n", encoding="utf-8")
-    return src
-
+from tests.news import jsonl_line, one_item_input, one_line_error
 
 # -- F14: the timeline's date options ---------------------------------------------------------
 
@@ -50,8 +32,8 @@ def test_bad_timeline_dates_are_refused_in_one_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str],
         words: list[str]) -> None:
     out = tmp_path / "out"
-    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet", *flags]) == 2
-    _one_line_error(capsys, *words)
+    assert main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet", *flags]) == 2
+    one_line_error(capsys, *words)
     assert not out.exists()  # refused before anything was made
 
 
@@ -79,7 +61,7 @@ def test_dct_out_of_range_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     src = tmp_path / "s.txt"
     src.write_text("Officials said the army will attack next week.\n", encoding="utf-8")
     assert main([command, str(src), "--dct", dct]) == 2
-    _one_line_error(capsys, *words)
+    one_line_error(capsys, *words)
     assert capsys.readouterr().out == ""
 
 
@@ -433,9 +415,9 @@ def test_nonsense_config_values_are_refused(tmp_path: Path, capsys: pytest.Captu
     cfg = tmp_path / "c.toml"
     cfg.write_text(content, encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["run", str(_input(tmp_path)), "--out", str(out), "--quiet",
+    assert main(["run", str(one_item_input(tmp_path)), "--out", str(out), "--quiet",
                  "--config", str(cfg)]) == 2
-    _one_line_error(capsys, "c.toml", *words)
+    one_line_error(capsys, "c.toml", *words)
     assert not out.exists()
 
 

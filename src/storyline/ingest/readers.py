@@ -821,6 +821,11 @@ def decode_bytes(data: bytes) -> str | None:
     return decode_with_note(data)[0]
 
 
+def _markup(body: str) -> bool:
+    """Whether a given body is HTML markup rather than text ("<p>...</p>")."""
+    return body.lstrip()[:1] == "<" and "</" in body
+
+
 def read_documents(inputs: Iterable[str]) -> Iterator[Item]:
     """Stream every document found under ``inputs``."""
     for display, path in iter_input_files(inputs):
@@ -1174,7 +1179,7 @@ def _object_item(display: str, where: str, position: str, obj: dict[str, Any],
     date_key, date_value = _first(obj, DATE_KEYS)
     published, n5 = clean_date(date_value, date_key)
     notes += [n for n in (n1, n2, n3, n4, n5) if n]
-    kind = "html" if body.lstrip()[:1] == "<" and "</" in body else "text"
+    kind = "html" if _markup(body) else "text"
     return RawDocument(
         path=display,
         kind=kind,  # type: ignore[arg-type]
@@ -1284,7 +1289,7 @@ def _json_feed_item(display: str, where: str, position: str, entry: dict[str, An
         return Rejected(where, f"feed item content is not text ({type(body).__name__})")
     if not body or not body.strip() or (not full and len(body.strip()) < 200):
         return Rejected(where, "feed item carries no full content")
-    if kind == "text" and body.lstrip()[:1] == "<" and "</" in body:
+    if kind == "text" and _markup(body):
         kind = "html"
     url, n1 = clean_url(entry.get("url") or entry.get("external_url"))
     input_id, n2 = clean_id(entry.get("id"))
