@@ -221,3 +221,88 @@ def _headline_line(tok: Token, rule: dict[str, Any], event: Event | None = None)
         return False
     return not line.endswith(tuple(rule["ends"]))
 
+
+
+def _sources(event: Event | None) -> list[Any]:
+    if event is None or event.source is None:
+        return []
+    return list(event.source) if isinstance(event.source, list) else [event.source]
+
+
+def _private(actors: list[Any], rule: dict[str, Any]) -> bool:
+    """A civilian of any country, or an unknown person or group of no country."""
+    return all(a.role in rule["roles"] and (
+        a.role == "CVL" or (a.id.startswith("unk") and a.country is None)) for a in actors)
+
+
+@guard("private_travel")
+def _private_travel(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    lem = _lemma(tok)
+    if event is None or event.type not in rule["types"]:
+        return False
+    sources = _sources(event)
+    if not sources or not _private(sources, rule):
+        return False
+    if lem in rule["verbs"]:
+        return True
+    if lem not in rule["meet_verbs"]:
+        return False
+    targets = [] if event.target is None else (
+        event.target if isinstance(event.target, list) else [event.target])
+    return _private(targets, rule)
+
+
+@guard("office_object")
+def _office_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objs:  # "seeks to address outbreaks": trying, not asking
+        return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children)
+    return any(_lemma(o) in rule["objects"] or o.lower_ in rule["objects"] for o in objs)
+
+
+@guard("duty_charge")
+def _duty_charge(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"] or not any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for x in prep.children:
+            if x.dep_ == "pcomp" or (x.dep_ == "pobj" and (
+                    x.tag_ == "VBG" or _lemma(x) in rule["duties"])):
+                return True
+    return False
+
+
+@guard("own_business")
+def _own_business(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    for o in (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")):
+        owners = {c.lower_ for c in o.children if c.dep_ == "poss"}
+        if owners & rule["owners"] and (_lemma(o) in rule["objects"] or any(
+                c.dep_ == "compound" and _lemma(c) in rule["objects"] for c in o.children)
+                or o.lower_ in rule["objects"]):
+            return True
+    return False
+
+
+@guard("took_charge")
+def _took_charge(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    if not any(c.dep_ == "prt" and c.lower_ in rule["particles"] for c in tok.children):
+        return False
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    taken += [x for c in tok.children if c.dep_ in ("prep", "prt")
+              for x in c.children if x.dep_ == "pobj"]
+    return not taken
+
+
+@guard("medical_object")
+def _medical_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return any(_lemma(o) in rule["objects"] for o in objs)
