@@ -80,7 +80,66 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
         prior = [m for m in actors if m.end <= tok.idx and m.start >= tok.sent.start_char
                  and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
         return prior[-1].actor if prior else None
-    return None
+    return _description_antecedent(tok, actors, damaged, history)
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> dict[str, Any]:
+    import json
+    from importlib.resources import files
+
+    data: dict[str, Any] = json.loads(files("storyline").joinpath(
+        "data/rules/descriptions.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _description_antecedent(tok: Token, actors: Sequence[ActorMention],
+                            damaged: Sequence[tuple[int, int]],
+                            history: Sequence[tuple[int, Actor | list[Actor]]]
+                            ) -> Actor | None:
+    """"The company", "the ministry": the nearest earlier actor of a role the head word
+    can stand for (``data/rules/descriptions.json``), among the sources of earlier events
+    and the actor mentions; for a company or agency word also the nearest earlier
+    organisation name the parser found. None when the phrase names its own actor ("the
+    Turkish ministry", "its parent company")."""
+    spec = _descriptions()
+    lem = _lemma(tok)
+    roles = spec["heads"].get(lem)
+    if roles is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in kids) or any(
+            c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))
+            or (c.dep_ == "prep" and c.lower_ == "of") for c in kids):
+        return None
+    lo = tok.idx - int(spec["max_chars"])
+    best: tuple[int, Actor] | None = None
+
+    def offer(pos: int, actor: Actor) -> None:
+        nonlocal best
+        if lo <= pos < tok.idx and (best is None or pos > best[0]):
+            best = (pos, actor)
+
+    for start, src in history:
+        if isinstance(src, Actor) and src.role in roles and src.role != "UNK" and "_" not in src.id:
+            offer(start, src)
+    for m in actors:
+        if m.end <= tok.idx and m.actor.role in roles and m.actor.role != "UNK" \
+                and "_" not in m.actor.id and not _touches(m.start, m.end, damaged):
+            offer(m.start, m.actor)
+    if lem in spec["organisation_heads"]:
+        for ent in tok.doc.ents:
+            if ent.label_ != "ORG" or ent.end_char > tok.idx or ent.start_char < lo or \
+                    _touches(ent.start_char, ent.end_char, damaged):
+                continue
+            known = [m for m in actors if m.start < ent.end_char and ent.start_char < m.end]
+            if known:
+                continue  # a known body is offered above, with its role
+            found = _unnamed_actor(tok.doc, ent.root, damaged)
+            if found is not None and found.role in roles:
+                offer(ent.start_char, found)
+    return best[1] if best is not None else None
 
 
 def _affiliated(tok: Token, source: Actor | list[Actor], actors: Sequence[ActorMention],
@@ -107,7 +166,9 @@ def _affiliated(tok: Token, source: Actor | list[Actor], actors: Sequence[ActorM
 
 
 def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
-                        damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+                        damaged: Sequence[tuple[int, int]],
+                        history: Sequence[tuple[int, Actor | list[Actor]]] = ()
+                        ) -> Actor | list[Actor] | None:
     """The speaker a subject pronoun of reported speech stands for ("Japan said it had
     halted aid", "the rebels said they would attend", "Putin said he would visit"), when
     the pronoun fits it: "he"/"she" a person, "it" a state or body, "they" a group."""
@@ -121,7 +182,8 @@ def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
     speaker, passive = _subject_of(clause.head)
     if speaker is None or passive or speaker.lower_ in lx.PRONOUNS:
         return None
-    found = _actors_at(speaker, actors, damaged) or _unnamed_actor(doc, speaker, damaged)
+    found = _actors_at(speaker, actors, damaged) or _unnamed_actor(
+        doc, speaker, damaged) or _description_antecedent(speaker, actors, damaged, history)
     if found is None:
         return None
     word = pron.lower_

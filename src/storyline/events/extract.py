@@ -223,7 +223,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
     pron = src_tok if src_tok is not None else alt
     if source is None and pron is not None and pron.lower_ in lx.ANAPHORS:
-        source = _speaker_antecedent(doc, pron, actors, damaged) or \
+        source = _speaker_antecedent(doc, pron, actors, damaged, history) or \
             _sentence_antecedent(pron, actors, damaged) or _antecedent(pron, seg, history)
     elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
             src_tok.head.dep_ == "relcl":

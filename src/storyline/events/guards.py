@@ -244,7 +244,10 @@ def _private_travel(tok: Token, rule: dict[str, Any], event: Event | None = None
     if not sources or not _private(sources, rule):
         return False
     if lem in rule["verbs"]:
-        return True
+        # moving oneself: "returned home", "visited Canada"; "returned the fossils to
+        # China" gives something back
+        return lem in rule["place_object_verbs"] or not any(
+            c.dep_ in ("dobj", "obj") for c in tok.children)
     if lem not in rule["meet_verbs"]:
         return False
     targets = [] if event.target is None else (
