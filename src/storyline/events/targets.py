@@ -24,7 +24,7 @@ from storyline.annotate import doc_text
 from storyline.events import lexicon as lx
 from storyline.events.actors import _LEADING, _actors_at, _unnamed_actor
 from storyline.events.roles import _core_span
-from storyline.events.syntax import _OBJ, _lemma, _touches, _Trig
+from storyline.events.syntax import _OBJ, _appos_head, _lemma, _touches, _Trig
 from storyline.model import Actor, ActorMention, PlaceMention
 
 log = logging.getLogger(__name__)
@@ -55,8 +55,10 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
     """The target by the rules of ``targets.json``, for an event without one; None when
     no rule finds one. The act a threat, demand or agreement names is looked into as well
     ("threatened to shell Haifa", "agreed to lift the ban on British beef")."""
-    found = _pronoun_target(tgt_tok, actors, damaged, source) or _target_of(
-        doc, trig, tgt_tok, actors, damaged, places)
+    found = _pronoun_target(tgt_tok, actors, damaged, source) or _relative_object(
+        doc, trig, tgt_tok, actors, damaged, places) or _target_of(
+        doc, trig, tgt_tok, actors, damaged, places) or _accused_clause(
+        doc, trig, actors, damaged, places, source)
     if found is not None or not trig.verbal:
         return _not_source(found, source)
     if trig.type in ("THREATEN", "REQUEST", "REJECT", "AGREE", "ACCUSE"):
@@ -406,4 +408,36 @@ def _purpose(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
                         doc, trig, who, actors, damaged, "PROTEST")
                     if found is not None:
                         return found
+    return None
+
+
+def _relative_object(doc: Doc, trig: _Trig, tgt_tok: Token | None,
+                     actors: Sequence[ActorMention], damaged: Sequence[tuple[int, int]],
+                     places: Sequence[PlaceMention]) -> Actor | list[Actor] | None:
+    """"the Front, which the army accuses of the bombing": the noun the relative clause
+    describes is the one acted on."""
+    spec = rules()["relative_objects"]
+    if tgt_tok is None or tgt_tok.lower_ not in spec["words"] or \
+            tgt_tok.dep_ not in ("dobj", "nsubjpass") or trig.token.dep_ != "relcl":
+        return None
+    described = _appos_head(trig.token.head)
+    return _named(doc, described, actors, damaged, places)
+
+
+def _accused_clause(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
+                    damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                    source: Actor | list[Actor] | None) -> Actor | list[Actor] | None:
+    """"complained that the militants have been shelling its base": the subject of the
+    clause an accusation reports (no pronoun: "said it had been shelled" names no one)."""
+    spec = rules()["accused_clauses"]
+    if not trig.verbal or trig.type not in spec["types"] or \
+            _lemma(trig.token) not in spec["verbs"]:
+        return None
+    for c in trig.token.children:
+        if c.dep_ != "ccomp":
+            continue
+        subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        return _not_source(_named(doc, subj, actors, damaged, places), source)
     return None
