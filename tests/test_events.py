@@ -280,6 +280,19 @@ def test_date_since_runs_to_the_article_date(nlp):
     assert (ev.date.start, ev.date.end) == ("2019-04-30", PUB)
 
 
+def test_the_same_period_takes_the_range_named_before(nlp):
+    evs = code(nlp, "Syrian forces have shelled the town since April 30. In the same period, "
+                    "the rebels attacked Syrian forces near the border.")
+    later = [e for e in evs if e.type == "ASSAULT" and e.date.text == "In the same period"]
+    assert later and (later[0].date.start, later[0].date.end) == ("2019-04-30", PUB)
+
+
+def test_the_same_period_after_a_single_day_is_no_date(nlp):
+    evs = code(nlp, "Syrian forces shelled the town on April 30. In the same period, "
+                    "the rebels attacked Syrian forces near the border.")
+    assert not [e for e in evs if e.date.text == "In the same period"]
+
+
 def test_date_past_month_before_article_month(nlp):
     ev = one(nlp, "In September, Turkey and Russia brokered a ceasefire in Sochi.", "AGREE")
     assert (ev.date.start, ev.date.end, ev.date.precision) == ("2018-09-01", "2018-09-30",

@@ -94,6 +94,12 @@ _RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|and|through|until)\s*$")
 
 _DUR = re.compile(r"P(\d+|X)([DWMY])")
 
+# a time named again by reference to the one before it: "In the same period, 269 troops
+# were killed" (after "... killed since April 30") takes that range
+_SAME_PERIOD = re.compile(r"\b(?:in|during|over|for|within|at)\s+the\s+same\s+"
+                          r"(?:period|time|span|timeframe|time\s+frame|interval|weeks?|"
+                          r"months?|days?)\b", re.I)
+
 
 def _shift(day: str, days: int) -> str:
     return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
@@ -179,7 +185,20 @@ def _whens(text: str, times: Sequence[TimeExpression], pub: str | None) -> list[
             hi = pub
             wording = "since " + wording
         out.append(_When(start, end, lo, hi, prec, wording))
-    return out
+    return _same_periods(text, out)
+
+
+def _same_periods(text: str, whens: list[_When]) -> list[_When]:
+    """"In the same period" takes the range of the nearest earlier range of days (within
+    the article's last 400 characters); a single day or an unplaced time gives nothing."""
+    added: list[_When] = []
+    for m in _SAME_PERIOD.finditer(text):
+        prior = [w for w in whens if w.end <= m.start() and m.start() - w.end < 400
+                 and w.lo and w.hi and w.lo != w.hi]
+        if prior:
+            w = prior[-1]
+            added.append(_When(m.start(), m.end(), w.lo, w.hi, w.precision, m.group(0)))
+    return sorted([*whens, *added], key=lambda w: w.start) if added else whens
 
 
 def _dateline_when(doc: Doc, whens: Sequence[_When]) -> tuple[int, _When | None]:
