@@ -280,6 +280,13 @@ def test_date_since_runs_to_the_article_date(nlp):
     assert (ev.date.start, ev.date.end) == ("2019-04-30", PUB)
 
 
+def test_an_event_noun_subject_is_the_event_not_its_verb(nlp):
+    evs = code(nlp, "Syrian forces' repeated attacks on Turkey's observation posts "
+                    "violate the truce.")
+    assault = [e for e in evs if e.type == "ASSAULT"]
+    assert [e.mentions[0].trigger.text for e in assault if e.mentions[0].trigger] == ["attacks"]
+
+
 def test_the_same_period_takes_the_range_named_before(nlp):
     evs = code(nlp, "Syrian forces have shelled the town since April 30. In the same period, "
                     "the rebels attacked Syrian forces near the border.")

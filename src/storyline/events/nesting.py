@@ -36,7 +36,9 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
     Not content: a noun event setting the scene ("during talks with X"), the event a
     speaker told someone about, and an event a violent or coercive act was done to
     ("suppressed the protests"). A passive violent verb with no agent yields to the
-    attack it happened in ("were wounded in an artillery attack by X"). The infinitive
+    attack it happened in ("were wounded in an artillery attack by X"), and a verb of the
+    same type yields to the event noun that is its subject ("the assaults violate the
+    truce"). The infinitive
     saying what a noun event is for is its content, wherever the parse hung it.
     """
     idx = {t.token.i: t for t in trigs}
@@ -86,6 +88,12 @@ def _drop_nested(trigs: list[_Trig]) -> list[_Trig]:
                 if outer.type == t.type == "ASSAULT" and not t.verbal and outer.verbal and \
                         outer.token.tag_ == "VBN" and _agent(outer.token) is None and \
                         t.token.dep_ == "pobj" and t.token.head.lower_ in ("in", "by"):
+                    drop_outer.add(outer.token.i)
+                    break
+                if not t.verbal and outer.verbal and outer.type == t.type and \
+                        t.token.dep_ == "nsubj" and t.token.head.i == outer.token.i:
+                    # "the regime's assaults on the posts violate the truce": the noun is
+                    # the attack, the verb says what it did
                     drop_outer.add(outer.token.i)
                     break
                 nested = True
