@@ -1,0 +1,92 @@
+"""Issue 15, the items session 6 left open: gzip-compressed pages and texts, look-alike
+letters in outlet names, the library's option checks, ``storyline code`` on binary input.
+Every input is written here (news-style fiction)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest.readers import read_documents
+from storyline.model import RawDocument, Rejected
+from storyline.pipeline import Options, run
+from tests.news import article, jsonl_line
+
+# -- 1: a gzip file is read as the file it holds ------------------------------------------
+
+
+def _page(n: int) -> str:
+    paras = "".join(f"<p>{p}</p>\n" for p in article(n).split("\n\n"))
+    return (f"<html><head><title>Crossing talks, round {n}</title></head>\n"
+            f"<body><article><h1>Crossing talks, round {n}</h1>\n{paras}</article></body></html>\n")
+
+
+def _feed(n: int) -> str:
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Lakeside Courier</title>'
+            f"<item><title>Crossing talks, round {n}</title><link>https://example.org/{n}</link>"
+            f"<description><![CDATA[{_page(n)}]]></description></item></channel></rss>\n")
+
+
+INNER = {
+    ".txt": lambda n: f"Crossing talks, round {n}\n\n{article(n)}\n",
+    ".html": _page,
+    ".xml": _feed,
+    ".rss": _feed,
+    ".json": lambda n: json.dumps([jsonl_line(n)], indent=1),
+    ".jsonl": lambda n: json.dumps(jsonl_line(n)) + "\n",
+}
+
+
+@pytest.mark.parametrize("ext", list(INNER))
+def test_a_gzip_file_is_read_as_what_it_holds(ext: str, tmp_path: Path) -> None:
+    path = tmp_path / f"story{ext}.gz"
+    path.write_bytes(gzip.compress(INNER[ext](1).encode()))
+    items = list(read_documents([str(path)]))
+    assert not [r.reason for r in items if isinstance(r, Rejected)]
+    docs = [d for d in items if isinstance(d, RawDocument)]
+    assert len(docs) == 1 and "Namanga" in docs[0].content and docs[0].notes == []
+
+
+def test_a_gzip_file_without_an_inner_extension_is_read_by_its_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "download.gz"
+    path.write_bytes(gzip.compress(_page(2).encode()))
+    docs = list(read_documents([str(path)]))
+    assert len(docs) == 1 and isinstance(docs[0], RawDocument) and docs[0].kind == "html"
+
+
+def test_a_gzip_bomb_page_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.html.gz"
+    dec = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = b"<p>" + b"a" * (1 << 20) + b"</p>\n"
+    with path.open("wb") as fh:  # 400 MB of markup in a file of well under 1 MB
+        fh.write(dec.compress(b"<html><body>"))
+        for _ in range(400):
+            fh.write(dec.compress(block))
+        fh.write(dec.flush())
+    assert path.stat().st_size < 1 << 20
+    items = list(read_documents([str(path)]))
+    assert len(items) == 1 and isinstance(items[0], Rejected)
+    assert "too large for one article (over 5,000,000 bytes decompressed)" in items[0].reason
+
+
+def test_a_cut_gzip_page_keeps_what_was_read_with_one_warning(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    data = gzip.compress(_page(3).encode())
+    (src / "cut.html.gz").write_bytes(data[: len(data) * 3 // 4])
+    (src / "whole.txt.gz").write_bytes(gzip.compress(INNER[".txt"](4).encode()))
+    (src / "nothing.txt.gz").write_bytes(data[:12])  # the gzip header alone
+    lines: list[str] = []
+    summary = run([str(src)], tmp_path / "out", options=Options(progress=False),
+                  log=lines.append)
+    warnings = [x for x in lines if x.startswith("warning:")]
+    assert len([x for x in warnings if "cut.html.gz" in x]) == 1, warnings
+    assert "truncated or corrupt compressed file" in next(x for x in warnings if "cut" in x)
+    assert len([x for x in warnings if "nothing.txt.gz" in x]) == 1, warnings
+    assert not [x for x in warnings if "whole.txt.gz" in x], warnings
+    assert summary.articles_new == 2
+    assert "binary" not in " ".join(lines)
