@@ -90,3 +90,48 @@ def test_a_cut_gzip_page_keeps_what_was_read_with_one_warning(tmp_path: Path) ->
     assert not [x for x in warnings if "whole.txt.gz" in x], warnings
     assert summary.articles_new == 2
     assert "binary" not in " ".join(lines)
+
+
+# -- 2: an outlet spelled with look-alike letters groups with the real one -----------------
+
+
+@pytest.mark.parametrize(("spoof", "real"), [
+    ("Reu\u0442ers", "Reuters"),          # Cyrillic te
+    ("\u0410l Jazeera", "Al Jazeera"),    # Cyrillic capital a
+    ("\u039dorth Coast \u03a4imes", "North Coast Times"),  # Greek capital nu, tau
+])
+def test_a_look_alike_outlet_name_has_the_latin_grouping_key(spoof: str, real: str) -> None:
+    from storyline.clean.metadata import mixed_script, outlet_key
+    from storyline.report.build import _outlets
+
+    assert spoof != real and outlet_key(spoof) == outlet_key(real)
+    assert mixed_script(spoof) and not mixed_script(real)
+    got = _outlets([{"outlet": spoof}, {"outlet": real}, {"outlet": "Lakeside Courier"}])
+    assert got == {real: 2, "Lakeside Courier": 1}  # named by the unmixed spelling
+
+
+def test_names_in_one_script_are_not_mixed_and_keep_distinct_keys() -> None:
+    from storyline.clean.metadata import mixed_script, outlet_key
+
+    for name in ("\u041d\u043e\u0432\u0430\u044f \u0433\u0430\u0437\u0435\u0442\u0430",
+                 "Kathimerin\u00ed", "Le Monde", "\u039a\u03b1\u03b8\u03b7\u03bc\u03b5\u03c1\u03b9\u03bd\u03ae"):
+        assert not mixed_script(name), name
+    assert outlet_key("Reuters") != outlet_key("Retuers")
+
+
+def test_a_mixed_script_outlet_is_one_warning_and_kept_as_written(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    lines_in = [dict(jsonl_line(1), outlet="Reu\u0442ers"), dict(jsonl_line(2))]
+    (src / "wire.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines_in),
+                                    encoding="utf-8")
+    lines: list[str] = []
+    summary = run([str(src)], tmp_path / "out", options=Options(progress=False),
+                  log=lines.append)
+    warnings = [x for x in lines if x.startswith("warning:")]
+    assert len(warnings) == 1 and "wire.jsonl (line 1)" in warnings[0], warnings
+    assert "mixes Latin with Cyrillic or Greek letters (\u0442 CYRILLIC SMALL LETTER TE)" in warnings[0]
+    assert summary.articles_new == 2
+    outlets = {json.loads(x)["outlet"] for x in
+               (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert outlets == {"Reu\u0442ers", "Reuters"}  # displayed text is not rewritten
