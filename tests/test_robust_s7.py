@@ -135,3 +135,81 @@ def test_a_mixed_script_outlet_is_one_warning_and_kept_as_written(tmp_path: Path
     outlets = {json.loads(x)["outlet"] for x in
                (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
     assert outlets == {"Reu\u0442ers", "Reuters"}  # displayed text is not rewritten
+
+
+# -- 3: the library checks its options as the command line does ---------------------------
+
+
+@pytest.mark.parametrize(("options", "words"), [
+    ({"timeline_from": "2024-02-30"}, ["timeline_from", "not a real date"]),
+    ({"timeline_to": "next week"}, ["timeline_to", "not a date"]),
+    ({"timeline_from": 20240501}, ["timeline_from", "int"]),
+    ({"timeline_from": "1492-10-12"}, ["timeline_from", "outside"]),
+    ({"timeline_from": "2024-06-01", "timeline_to": "2024-05-01"}, ["timeline_from", "after"]),
+    ({"timeline_dates": 0}, ["timeline_dates", "1 or more"]),
+    ({"timeline_sentences": 2.5}, ["timeline_sentences", "whole number"]),
+    ({"workers": 0}, ["workers", "1 or more"]),
+    ({"workers": 10**6}, ["workers", "at most"]),
+    ({"workers": True}, ["workers", "whole number"]),
+    ({"min_confidence": float("nan")}, ["min_confidence", "nan"]),
+    ({"min_confidence": -0.5}, ["min_confidence", "0 to 1"]),
+    ({"min_confidence": float("inf")}, ["min_confidence", "inf"]),
+    ({"min_confidence": "0.4"}, ["min_confidence", "str"]),
+    ({"engine": "spark"}, ["engine", "spark"]),
+])
+def test_a_bad_library_option_is_one_error_naming_it_before_any_work(
+        options: dict[str, object], words: list[str], tmp_path: Path) -> None:
+    import storyline
+    from storyline.checks import OptionError
+
+    out = tmp_path / "out"
+    with pytest.raises(OptionError) as err:
+        storyline.run([str(tmp_path / "no such input")], out, **options)
+    assert isinstance(err.value, ValueError)
+    for w in words:
+        assert w in str(err.value), str(err.value)
+    assert not out.exists()  # refused before anything was made
+
+
+def test_good_library_options_pass_and_a_date_object_is_its_day() -> None:
+    import datetime as dt
+
+    opts = Options(timeline_from=dt.date(2024, 5, 1), timeline_to="2024-05-31",  # type: ignore[arg-type]
+                   timeline_dates=3, min_confidence=0, workers=1)
+    opts.check()
+    assert opts.timeline_from == "2024-05-01"
+
+
+@pytest.mark.parametrize(("call", "words"), [
+    ({"dct": "2024-13-01"}, ["dct", "not a real date"]),
+    ({"dct": "yesterday"}, ["dct", "not a date"]),
+    ({"batch_size": 0}, ["batch_size", "1 or more"]),
+    ({"coder": "no-such-coder"}, ["coder", "no-such-coder"]),
+])
+def test_a_bad_coding_option_raises_at_the_call(call: dict[str, object],
+                                                 words: list[str]) -> None:
+    from storyline.api import Record, code_records
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError) as err:
+        code_records([Record("Rebels shelled the town on Monday.")], **call)  # type: ignore[arg-type]
+    for w in words:
+        assert w in str(err.value), str(err.value)
+
+
+def test_a_bad_date_of_code_is_refused_and_a_bad_record_date_is_absent(
+        caplog: pytest.LogCaptureFixture) -> None:
+    import storyline
+    from storyline.api import Record, code_records
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError, match="date '2024-02-30' is not a real date"):
+        storyline.code("Rebels shelled the town on Monday.", date="2024-02-30")
+    records = [Record("Rebels shelled the town on Monday.", "r1", "2024-02-30"),
+               Record("Rebels shelled the town on Monday.", "r2", "2024-05-08T09:30:00Z")]
+    with caplog.at_level("WARNING", logger="storyline"):
+        coded = list(code_records(records))
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and "record r1" in said[0], said
+    assert coded[0].events and all(not e.date.start for e in coded[0].events)
+    assert coded[1].events and coded[1].events[0].date.start == "2024-05-06"

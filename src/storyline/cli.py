@@ -134,23 +134,15 @@ def _run(args: argparse.Namespace) -> int:
 
 def _bad_number(args: argparse.Namespace) -> str | None:
     """The first numeric option out of its range, as one line (None when all are fine)."""
-    import math
+    from storyline.checks import bad_count, bad_share, max_workers
 
-    from storyline.config import setting
-
-    most = int(setting("run", "max_workers", 256))
-    if args.workers < 1:
-        return f"--workers must be 1 or more (got {args.workers})"
-    if args.workers > most:
-        return f"--workers must be at most {most} (got {args.workers})"
-    x = args.min_confidence
-    if x is not None and not (math.isfinite(x) and 0.0 <= x <= 1.0):
-        return f"--min-confidence must be a number from 0 to 1 (got {x})"
-    for flag, value in (("--timeline-dates", args.timeline_dates),
-                        ("--timeline-sentences", args.timeline_sentences)):
-        if value is not None and value < 1:
-            return f"{flag} must be 1 or more (got {value})"
-    return None
+    problems = [bad_count("--workers", args.workers, max_workers()),
+                None if args.min_confidence is None else
+                bad_share("--min-confidence", args.min_confidence),
+                *(bad_count(flag, value) for flag, value in (
+                    ("--timeline-dates", args.timeline_dates),
+                    ("--timeline-sentences", args.timeline_sentences)) if value is not None)]
+    return next((p for p in problems if p), None)
 
 
 def _workers(asked: int, engine: str) -> int:
@@ -206,44 +198,19 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
     return 0
 
 
-def _bad_day(flag: str, value: str) -> str | None:
-    """Why a date option's value is refused (None when it is a day in the sane range).
-
-    Only ``YYYY-MM-DD`` in ASCII digits is a date here (``fromisoformat`` would also take
-    ``20240501`` and ISO weeks); days outside ``clean.dates.MIN_DATE``..``MAX_DATE``, which
-    ``run`` treats as absent in its input, are refused rather than silently clamped.
-    """
-    import datetime as dt
-    import re
-
-    from storyline.clean.dates import MAX_DATE, MIN_DATE
-
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        return f"{flag} {value!r} is not a date (YYYY-MM-DD)"
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return f"{flag} {value!r} is not a real date"
-    if not MIN_DATE <= day <= MAX_DATE:
-        return (f"{flag} {value} is outside the dates storyline handles "
-                f"({MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})")
-    return None
-
-
 def _bad_dates(args: argparse.Namespace) -> str | None:
     """The first date option that is not a day in range, or a range that is empty."""
+    from storyline.checks import bad_day, bad_range
+
     flags = [("--dct", getattr(args, "dct", None)),
              ("--timeline-from", getattr(args, "timeline_from", None)),
              ("--timeline-to", getattr(args, "timeline_to", None))]
     for flag, value in flags:
         if value is not None:
-            problem = _bad_day(flag, value)
+            problem = bad_day(flag, value)
             if problem:
                 return problem
-    lo, hi = flags[1][1], flags[2][1]
-    if lo is not None and hi is not None and lo > hi:
-        return f"--timeline-from {lo} is after --timeline-to {hi}: no entry could be kept"
-    return None
+    return bad_range("--timeline-from", flags[1][1], "--timeline-to", flags[2][1])
 
 
 if __name__ == "__main__":  # pragma: no cover
