@@ -213,3 +213,54 @@ def test_a_bad_date_of_code_is_refused_and_a_bad_record_date_is_absent(
     assert len(said) == 1 and "record r1" in said[0], said
     assert coded[0].events and all(not e.date.start for e in coded[0].events)
     assert coded[1].events and coded[1].events[0].date.start == "2024-05-06"
+
+
+# -- 4: storyline code on binary input -------------------------------------------------------
+
+BINARY = bytes(range(256)) * 40  # NULs and control bytes all through
+
+
+def test_code_on_a_binary_file_is_one_warning_and_no_records(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    path = tmp_path / "photo.txt"
+    path.write_bytes(BINARY)
+    assert main(["code", str(path)]) == 0  # as run and times skip a binary file
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and "photo.txt" in lines[0] and "binary file" in lines[0], lines
+
+
+def test_code_on_binary_stdin_is_one_warning(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "storyline.cli", "code", "-"], input=BINARY,
+                          capture_output=True, timeout=300, check=False)
+    assert done.returncode == 0 and done.stdout == b""
+    err = done.stderr.decode().splitlines()
+    assert len(err) == 1 and "standard input" in err[0] and "binary" in err[0], err
+
+
+@pytest.mark.slow
+def test_code_says_each_bad_line_once_and_bounds_the_warnings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    good = b"Police arrested twenty protesters in the capital on Monday.\n"
+    bad = [b"the wire copy broke here \x00 in part %d of the log\n" % i for i in range(9)]
+    bad += [b"Troops shelled the \xff\xfe town again, residents said.\n"] * 3
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(good + b"".join(bad) + good)
+    assert main(["code", str(path)]) == 0
+    captured = capsys.readouterr()
+    out = [json.loads(x) for x in captured.out.splitlines()]
+    # the good lines and the lines with replaced bytes are coded; NUL lines are not records
+    assert [r["id"] for r in out] == ["1", "11", "12", "13", "14"]
+    assert "\ufffd" in out[1]["text"] and out[0]["events"]
+    err = captured.err.splitlines()
+    assert len(err) == 6, err  # five warnings, then one line for the other seven
+    assert err[0].startswith("warning: line 2: NUL bytes")
+    assert "7 more warnings like the above not shown (12 in all)" in err[-1]

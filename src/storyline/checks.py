@@ -73,7 +73,7 @@ def bad_share(label: str, value: Any, *, above_one: bool = False) -> str | None:
     ``above_one`` a finite number over 1 passes too (a floor that keeps nothing)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"{label} must be a number from 0 to 1 (got {type(value).__name__})"
-    if not (math.isfinite(value) and 0.0 <= value and (above_one or value <= 1.0)):
+    if not (math.isfinite(value) and value >= 0.0 and (above_one or value <= 1.0)):
         return f"{label} must be a number from 0 to 1 (got {value})"
     return None
 

@@ -157,20 +157,95 @@ def _workers(asked: int, engine: str) -> int:
     return asked
 
 
-def _code(file: str, dct: str | None) -> int:
-    def warn(msg: str) -> None:
-        print(msg, file=sys.stderr)
+class _CodeWarnings:
+    """The warnings of ``storyline code``: the first few printed, the others counted and
+    said in one line at the end (as ``run`` bounds each file's warnings)."""
 
+    def __init__(self, name: str) -> None:
+        from storyline.ingest.validate import MAX_WARNINGS_PER_FILE
+
+        self.name = name
+        self.limit = MAX_WARNINGS_PER_FILE
+        self.count = 0
+
+    def __call__(self, msg: str) -> None:
+        from storyline.ingest.validate import printable
+
+        self.count += 1
+        if self.count <= self.limit:
+            print(printable(msg), file=sys.stderr)
+
+    def end(self) -> None:
+        held = self.count - self.limit
+        if held > 0:
+            print(f"warning: {self.name}: {held:,} more warnings like the above not shown "
+                  f"({self.count:,} in all)", file=sys.stderr)
+
+
+def _code(file: str, dct: str | None) -> int:
+    from storyline.ingest.validate import printable
+
+    name = "standard input" if file == "-" else file
+    warn = _CodeWarnings(name)
     if file == "-":
-        if hasattr(sys.stdin, "reconfigure"):
-            sys.stdin.reconfigure(errors="replace")  # bad bytes become U+FFFD, not a crash
-        return _code_stream(sys.stdin, dct, warn)
+        raw = getattr(sys.stdin, "buffer", None)
+        if raw is None:  # a text stream given in place of stdin (an embedding program)
+            return _code_stream(sys.stdin, dct, warn)
+        return _code_bytes(raw, name, dct, warn)
     try:
-        with open(file, encoding="utf-8", errors="replace") as fh:
-            return _code_stream(fh, dct, warn)
+        fh = open(file, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
-        print(f"error: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        print(printable(f"error: cannot read {file}: {exc.strerror}"), file=sys.stderr)
         return 2
+    with fh:
+        try:
+            return _code_bytes(fh, name, dct, warn)
+        except OSError as exc:  # a folder, a device failing mid-read
+            print(printable(f"error: cannot read {file}: {exc.strerror or exc}"),
+                  file=sys.stderr)
+            return 2
+
+
+def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> int:
+    """Code a byte stream: refused with one warning when its first bytes are binary
+    (nothing coded, exit 0 as ``run`` and ``times`` skip a binary file); UTF-16/32 text
+    (a byte order mark, or the NULs of UTF-16) decoded as such; else line by line as
+    UTF-8, a line with NUL bytes skipped and one with bytes that are no UTF-8 decoded
+    with replacement characters, each with one warning (:class:`_CodeWarnings`)."""
+    import io
+
+    from storyline.ingest.readers import bom_encoding, looks_binary, utf16_without_bom
+    from storyline.ingest.validate import printable
+
+    head = raw.peek(8192)[:8192] if hasattr(raw, "peek") else b""
+    if looks_binary(head, stray_nul=True) or b"\x00\x00" in head[:4096]:
+        bom = bom_encoding(head)
+        enc = bom[0] if bom is not None and bom[0] != "utf-8" else utf16_without_bom(head)
+        if enc is None:
+            print(printable(f"warning: skipped {name}: binary file, not text; nothing coded"),
+                  file=sys.stderr)
+            return 0
+        text = io.TextIOWrapper(raw, encoding=enc, errors="replace")
+        return _code_stream((line.lstrip("\ufeff") for line in text), dct, warn)
+    return _code_stream(_utf8_lines(raw, warn), dct, warn)
+
+
+def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
+    """The lines of a byte stream as text, one by one as they come; a line holding NUL
+    bytes is blank (skipped, its number kept), one with invalid UTF-8 has replacement
+    characters; each said once."""
+    for n, line in enumerate(raw, 1):
+        if n == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if b"\x00" in line:
+            warn(f"warning: line {n}: NUL bytes, not text; skipped")
+            yield "\n"
+            continue
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            warn(f"warning: line {n}: bytes that are not UTF-8 replaced by U+FFFD")
+            yield line.decode("utf-8", errors="replace")
 
 
 def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
@@ -180,11 +255,10 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
     import logging
 
     from storyline.api import code_records, read_records
-    from storyline.ingest.validate import printable
 
     class _Warn(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            warn(printable(f"warning: {record.getMessage()}"))
+            warn(f"warning: {record.getMessage()}")
 
     handler = _Warn(logging.WARNING)
     lib = logging.getLogger("storyline")
@@ -195,6 +269,8 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
             sys.stdout.flush()
     finally:
         lib.removeHandler(handler)
+        if isinstance(warn, _CodeWarnings):
+            warn.end()
     return 0
 
 
