@@ -264,3 +264,25 @@ def test_code_says_each_bad_line_once_and_bounds_the_warnings(
     assert len(err) == 6, err  # five warnings, then one line for the other seven
     assert err[0].startswith("warning: line 2: NUL bytes")
     assert "7 more warnings like the above not shown (12 in all)" in err[-1]
+
+
+# -- 5: a test process leaves no DuckDB object alive at exit ---------------------------------
+
+
+@pytest.mark.slow
+def test_the_out_of_resources_tests_leave_no_duckdb_object_at_exit() -> None:
+    """An exception instance made once for many runs (a module-level parameter) keeps its
+    traceback: the run's frames, the closure that holds the store, its DuckDB connection,
+    alive until the interpreter exits, where DuckDB's bindings print "nanobind: leaked
+    ..." lines. The tests that raise out-of-resources errors through a run make a fresh
+    exception each time."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+         "tests/test_robust_attack6.py", "-k", "control_character or running_out"],
+        cwd=root, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "nanobind" not in done.stdout + done.stderr, (done.stdout + done.stderr)[-2000:]
