@@ -10,6 +10,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.ingest.readers import read_documents
 from storyline.model import RawDocument, Rejected
@@ -73,6 +75,23 @@ def test_a_gzip_bomb_page_is_refused_without_reading_it_all(tmp_path: Path) -> N
     assert "too large for one article (over 5,000,000 bytes decompressed)" in items[0].reason
 
 
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ext=st.sampled_from([".txt", ".html", ".xml", ".json"]), cut=st.floats(0, 1),
+       flip=st.one_of(st.none(), st.integers(0, 10**6)))
+def test_a_cut_or_damaged_gzip_is_one_item_and_never_an_exception(
+        ext: str, cut: float, flip: int | None, tmp_path: Path) -> None:
+    data = bytearray(gzip.compress(INNER[ext](5).encode()))
+    if flip is not None:
+        data[flip % len(data)] ^= 0x5A
+    path = tmp_path / f"story{ext}.gz"
+    path.write_bytes(bytes(data[: max(1, int(len(data) * cut))]))
+    items = list(read_documents([str(path)]))
+    assert len(items) == 1
+    if isinstance(items[0], RawDocument):
+        assert len(items[0].notes) <= 2
+
+
 def test_a_cut_gzip_page_keeps_what_was_read_with_one_warning(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
@@ -108,6 +127,21 @@ def test_a_look_alike_outlet_name_has_the_latin_grouping_key(spoof: str, real: s
     assert mixed_script(spoof) and not mixed_script(real)
     got = _outlets([{"outlet": spoof}, {"outlet": real}, {"outlet": "Lakeside Courier"}])
     assert got == {real: 2, "Lakeside Courier": 1}  # named by the unmixed spelling
+
+
+_LOOK_ALIKES = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441",
+                "A": "\u0410", "T": "\u0422", "N": "\u039d", "t": "\u0442", "i": "\u0456"}
+
+
+@given(st.text("aeopcATNtiRrsu ", min_size=1, max_size=30), st.data())
+def test_swapping_letters_for_look_alikes_keeps_the_grouping_key(name: str,
+                                                                  data: st.DataObject) -> None:
+    from storyline.clean.metadata import outlet_key
+
+    swap = data.draw(st.lists(st.booleans(), min_size=len(name), max_size=len(name)))
+    spoof = "".join(_LOOK_ALIKES.get(ch, ch) if s else ch for ch, s in zip(name, swap,
+                                                                            strict=True))
+    assert outlet_key(spoof) == outlet_key(name)
 
 
 def test_names_in_one_script_are_not_mixed_and_keep_distinct_keys() -> None:
