@@ -14,7 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -275,18 +275,22 @@ def _run_cli(src: Path, out: Path) -> int:
     return main(["run", str(src), "--out", str(out), "--quiet"])
 
 
-@pytest.mark.parametrize("exc", [OSError(errno.ENOSPC, "No space left on device"),
-                                 OSError(errno.EFBIG, "File too large"),
-                                 OSError(errno.EIO, "Input/output error"), MemoryError()])
+# Each case makes its exception when raised: one instance kept in the parameters would
+# keep its traceback, and with it the run's frames and their DuckDB connection, alive
+# until the interpreter exits (DuckDB's bindings then print "nanobind: leaked ...").
+@pytest.mark.parametrize("make", [lambda: OSError(errno.ENOSPC, "No space left on device"),
+                                  lambda: OSError(errno.EFBIG, "File too large"),
+                                  lambda: OSError(errno.EIO, "Input/output error"),
+                                  MemoryError], ids=["ENOSPC", "EFBIG", "EIO", "MemoryError"])
 def test_running_out_while_cleaning_stops_the_run_and_records_nothing(
-        tmp_path: Path, exc: BaseException, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path, make: Callable[[], BaseException], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     import storyline.clean.article as cleaner
 
     src, out = _small_input(tmp_path), tmp_path / "out"
 
     def boom(*a: Any, **k: Any) -> Any:
-        raise exc
+        raise make()
 
     with monkeypatch.context() as m:
         m.setattr(cleaner, "make_article", boom)

@@ -72,21 +72,41 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     """Code each record's events, streaming, in input order (batched through ``nlp.pipe``).
 
     A record's own ``date`` resolves its relative dates; ``dct`` stands in where it has none.
-    No record is skipped for being short; an empty text gives no events.
+    No record is skipped for being short; an empty text gives no events. A record's date
+    that is no real day is absent, with a warning; a bad ``dct``, ``batch_size`` or
+    ``coder`` raises :class:`~storyline.checks.OptionError` (a ``ValueError``) naming it,
+    before any work.
     """
+    from storyline.checks import OptionError, bad_count, bad_day
+    from storyline.events.coder import DEFAULT_CODER, get_coder
+
+    problem = (bad_day("dct", dct, any_year=True) if dct is not None else None) or bad_count(
+        "batch_size", batch_size)
+    if problem:
+        raise OptionError(problem)
+    try:
+        chosen = get_coder(coder or DEFAULT_CODER)
+    except KeyError as exc:
+        raise OptionError(f"coder: {exc.args[0]}") from None
+    return _code_records(records, dct, chosen, batch_size)
+
+
+def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
+                  batch_size: int) -> Iterator[Coded]:
     from storyline.annotate.actors import find_actors
     from storyline.annotate.places import find_places, story_countries
     from storyline.annotate.stage import load_nlp, sentence_offsets
     from storyline.annotate.times import find_times
-    from storyline.events.coder import DEFAULT_CODER, get_coder, main_event
+    from storyline.checks import bad_day
+    from storyline.events.coder import main_event
     from storyline.events.desk import desk_score
     from storyline.model import stable_id
 
     nlp = load_nlp()
-    chosen = get_coder(coder or DEFAULT_CODER)
 
     from storyline.annotate.stage import CHUNK_CHARS, MAX_CHARS, parse
     from storyline.ingest.guard import without_surrogates
+    from storyline.ingest.validate import clean_date
     from storyline.text.runs import MAX_SYMBOL_RUN, split_long_runs
 
     def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
@@ -101,8 +121,15 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
             if runs:
                 log.warning("record %s: %d run(s) of punctuation or symbols longer than %d "
                             "characters split by spaces", r.id, runs, MAX_SYMBOL_RUN)
-            if text != r.text:
-                r = Record(text, r.id, r.date)
+            day = r.date
+            if day is not None and bad_day("date", day, any_year=True):
+                # the same check as every reader's dates: a timestamp gives its day, a
+                # value that is no real day is absent
+                day, note = clean_date(day, "date")
+                if note:
+                    log.warning("record %s: %s", r.id, note)
+            if text != r.text or day != r.date:
+                r = Record(text, r.id, day)
             yield text, r
 
     def parsed() -> Iterator[tuple[Any, Record]]:
@@ -190,7 +217,13 @@ def ready_batches(pairs: Iterable[tuple[str, Any]], size: int,
 
 
 def code(text: str, date: str | None = None) -> list[Event]:
-    """The events of one sentence or short text (dates resolved against ``date``)."""
+    """The events of one sentence or short text (dates resolved against ``date``, a day
+    ``YYYY-MM-DD``: another value raises :class:`~storyline.checks.OptionError`)."""
+    from storyline.checks import OptionError, bad_day
+
+    problem = bad_day("date", date, any_year=True) if date is not None else None
+    if problem:
+        raise OptionError(problem)
     return next(code_records([Record(text, None, date)])).events
 
 

@@ -134,23 +134,15 @@ def _run(args: argparse.Namespace) -> int:
 
 def _bad_number(args: argparse.Namespace) -> str | None:
     """The first numeric option out of its range, as one line (None when all are fine)."""
-    import math
+    from storyline.checks import bad_count, bad_share, max_workers
 
-    from storyline.config import setting
-
-    most = int(setting("run", "max_workers", 256))
-    if args.workers < 1:
-        return f"--workers must be 1 or more (got {args.workers})"
-    if args.workers > most:
-        return f"--workers must be at most {most} (got {args.workers})"
-    x = args.min_confidence
-    if x is not None and not (math.isfinite(x) and 0.0 <= x <= 1.0):
-        return f"--min-confidence must be a number from 0 to 1 (got {x})"
-    for flag, value in (("--timeline-dates", args.timeline_dates),
-                        ("--timeline-sentences", args.timeline_sentences)):
-        if value is not None and value < 1:
-            return f"{flag} must be 1 or more (got {value})"
-    return None
+    problems = [bad_count("--workers", args.workers, max_workers()),
+                None if args.min_confidence is None else
+                bad_share("--min-confidence", args.min_confidence),
+                *(bad_count(flag, value) for flag, value in (
+                    ("--timeline-dates", args.timeline_dates),
+                    ("--timeline-sentences", args.timeline_sentences)) if value is not None)]
+    return next((p for p in problems if p), None)
 
 
 def _workers(asked: int, engine: str) -> int:
@@ -165,20 +157,95 @@ def _workers(asked: int, engine: str) -> int:
     return asked
 
 
-def _code(file: str, dct: str | None) -> int:
-    def warn(msg: str) -> None:
-        print(msg, file=sys.stderr)
+class _CodeWarnings:
+    """The warnings of ``storyline code``: the first few printed, the others counted and
+    said in one line at the end (as ``run`` bounds each file's warnings)."""
 
+    def __init__(self, name: str) -> None:
+        from storyline.ingest.validate import MAX_WARNINGS_PER_FILE
+
+        self.name = name
+        self.limit = MAX_WARNINGS_PER_FILE
+        self.count = 0
+
+    def __call__(self, msg: str) -> None:
+        from storyline.ingest.validate import printable
+
+        self.count += 1
+        if self.count <= self.limit:
+            print(printable(msg), file=sys.stderr)
+
+    def end(self) -> None:
+        held = self.count - self.limit
+        if held > 0:
+            print(f"warning: {self.name}: {held:,} more warnings like the above not shown "
+                  f"({self.count:,} in all)", file=sys.stderr)
+
+
+def _code(file: str, dct: str | None) -> int:
+    from storyline.ingest.validate import printable
+
+    name = "standard input" if file == "-" else file
+    warn = _CodeWarnings(name)
     if file == "-":
-        if hasattr(sys.stdin, "reconfigure"):
-            sys.stdin.reconfigure(errors="replace")  # bad bytes become U+FFFD, not a crash
-        return _code_stream(sys.stdin, dct, warn)
+        raw = getattr(sys.stdin, "buffer", None)
+        if raw is None:  # a text stream given in place of stdin (an embedding program)
+            return _code_stream(sys.stdin, dct, warn)
+        return _code_bytes(raw, name, dct, warn)
     try:
-        with open(file, encoding="utf-8", errors="replace") as fh:
-            return _code_stream(fh, dct, warn)
+        fh = open(file, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
-        print(f"error: cannot read {file}: {exc.strerror}", file=sys.stderr)
+        print(printable(f"error: cannot read {file}: {exc.strerror}"), file=sys.stderr)
         return 2
+    with fh:
+        try:
+            return _code_bytes(fh, name, dct, warn)
+        except OSError as exc:  # a folder, a device failing mid-read
+            print(printable(f"error: cannot read {file}: {exc.strerror or exc}"),
+                  file=sys.stderr)
+            return 2
+
+
+def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> int:
+    """Code a byte stream: refused with one warning when its first bytes are binary
+    (nothing coded, exit 0 as ``run`` and ``times`` skip a binary file); UTF-16/32 text
+    (a byte order mark, or the NULs of UTF-16) decoded as such; else line by line as
+    UTF-8, a line with NUL bytes skipped and one with bytes that are no UTF-8 decoded
+    with replacement characters, each with one warning (:class:`_CodeWarnings`)."""
+    import io
+
+    from storyline.ingest.readers import bom_encoding, looks_binary, utf16_without_bom
+    from storyline.ingest.validate import printable
+
+    head = raw.peek(8192)[:8192] if hasattr(raw, "peek") else b""
+    if looks_binary(head, stray_nul=True) or b"\x00\x00" in head[:4096]:
+        bom = bom_encoding(head)
+        enc = bom[0] if bom is not None and bom[0] != "utf-8" else utf16_without_bom(head)
+        if enc is None:
+            print(printable(f"warning: skipped {name}: binary file, not text; nothing coded"),
+                  file=sys.stderr)
+            return 0
+        text = io.TextIOWrapper(raw, encoding=enc, errors="replace")
+        return _code_stream((line.lstrip("\ufeff") for line in text), dct, warn)
+    return _code_stream(_utf8_lines(raw, warn), dct, warn)
+
+
+def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
+    """The lines of a byte stream as text, one by one as they come; a line holding NUL
+    bytes is blank (skipped, its number kept), one with invalid UTF-8 has replacement
+    characters; each said once."""
+    for n, line in enumerate(raw, 1):
+        if n == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if b"\x00" in line:
+            warn(f"warning: line {n}: NUL bytes, not text; skipped")
+            yield "\n"
+            continue
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            warn(f"warning: line {n}: bytes that are not UTF-8 replaced by U+FFFD")
+            yield line.decode("utf-8", errors="replace")
 
 
 def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
@@ -188,11 +255,10 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
     import logging
 
     from storyline.api import code_records, read_records
-    from storyline.ingest.validate import printable
 
     class _Warn(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            warn(printable(f"warning: {record.getMessage()}"))
+            warn(f"warning: {record.getMessage()}")
 
     handler = _Warn(logging.WARNING)
     lib = logging.getLogger("storyline")
@@ -203,47 +269,24 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
             sys.stdout.flush()
     finally:
         lib.removeHandler(handler)
+        if isinstance(warn, _CodeWarnings):
+            warn.end()
     return 0
-
-
-def _bad_day(flag: str, value: str) -> str | None:
-    """Why a date option's value is refused (None when it is a day in the sane range).
-
-    Only ``YYYY-MM-DD`` in ASCII digits is a date here (``fromisoformat`` would also take
-    ``20240501`` and ISO weeks); days outside ``clean.dates.MIN_DATE``..``MAX_DATE``, which
-    ``run`` treats as absent in its input, are refused rather than silently clamped.
-    """
-    import datetime as dt
-    import re
-
-    from storyline.clean.dates import MAX_DATE, MIN_DATE
-
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        return f"{flag} {value!r} is not a date (YYYY-MM-DD)"
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return f"{flag} {value!r} is not a real date"
-    if not MIN_DATE <= day <= MAX_DATE:
-        return (f"{flag} {value} is outside the dates storyline handles "
-                f"({MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})")
-    return None
 
 
 def _bad_dates(args: argparse.Namespace) -> str | None:
     """The first date option that is not a day in range, or a range that is empty."""
+    from storyline.checks import bad_day, bad_range
+
     flags = [("--dct", getattr(args, "dct", None)),
              ("--timeline-from", getattr(args, "timeline_from", None)),
              ("--timeline-to", getattr(args, "timeline_to", None))]
     for flag, value in flags:
         if value is not None:
-            problem = _bad_day(flag, value)
+            problem = bad_day(flag, value)
             if problem:
                 return problem
-    lo, hi = flags[1][1], flags[2][1]
-    if lo is not None and hi is not None and lo > hi:
-        return f"--timeline-from {lo} is after --timeline-to {hi}: no entry could be kept"
-    return None
+    return bad_range("--timeline-from", flags[1][1], "--timeline-to", flags[2][1])
 
 
 if __name__ == "__main__":  # pragma: no cover

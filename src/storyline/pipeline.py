@@ -7,6 +7,7 @@ streamed: memory does not grow with the size of the corpus.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import time
@@ -76,6 +77,41 @@ class Options:
     # Events below this confidence stay in the store but out of the outputs (None: the
     # shipped default, chosen for precision: :func:`storyline.events.confidence.default_threshold`).
     min_confidence: float | None = None
+
+    def check(self) -> None:
+        """Refuse a bad value, as the command line does, before any work: raises
+        :class:`~storyline.checks.OptionError` (a ``ValueError``) naming the option. A
+        ``datetime.date`` for ``timeline_from`` or ``timeline_to`` is taken as its day."""
+        from storyline.checks import (
+            OptionError,
+            bad_count,
+            bad_day,
+            bad_range,
+            bad_share,
+            max_workers,
+        )
+
+        for name in ("timeline_from", "timeline_to"):
+            value = getattr(self, name)
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                setattr(self, name, value.isoformat())
+        problems = [
+            bad_count("workers", self.workers, max_workers()),
+            None if self.engine in ("local", "ray") else
+            f"engine must be 'local' or 'ray' (got {self.engine!r:.40})",
+            *(bad_count(name, getattr(self, name))
+              for name in ("timeline_dates", "timeline_sentences")
+              if getattr(self, name) is not None),
+            *(bad_day(name, getattr(self, name)) for name in ("timeline_from", "timeline_to")
+              if getattr(self, name) is not None),
+            None if self.min_confidence is None else
+            # (over 1 is taken, as it always was here: it writes no event)
+            bad_share("min_confidence", self.min_confidence, above_one=True),
+        ]
+        problem = next((p for p in problems if p), None) or bad_range(
+            "timeline_from", self.timeline_from, "timeline_to", self.timeline_to)
+        if problem:
+            raise OptionError(problem)
 
     def confidence_floor(self) -> float:
         if self.min_confidence is not None:
@@ -226,6 +262,7 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         log: Any = None) -> Summary:
     """Run the main job and write the outputs to ``out``."""
     options = options or Options()
+    options.check()  # a bad option is refused before anything is made
     started = time.monotonic()
     _output_folder(out)
     db = db or out / "storyline.duckdb"

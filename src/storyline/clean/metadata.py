@@ -55,11 +55,41 @@ def _key(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
+@lru_cache(maxsize=1)
+def _confusables() -> dict[int, str]:
+    """Cyrillic and Greek letters that look like Latin ones (``data/confusables.tsv``)."""
+    text = resources.files("storyline.data").joinpath("confusables.tsv").read_text("utf-8")
+    table: dict[int, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            letter, latin = line.split("\t")[:2]
+            table[ord(letter)] = latin
+    return table
+
+
 def outlet_key(name: str) -> str:
     """What two spellings of one outlet share: compatibility forms folded (NFKC: a
-    fullwidth "Ｒeuters" is "Reuters"), case folded, spaces collapsed. Outlets are
-    grouped (counted, listed) by it."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    fullwidth "Ｒeuters" is "Reuters"), look-alike Cyrillic and Greek letters read as
+    the Latin ones (a confusables skeleton: "Reuтers" with a Cyrillic т is "Reuters"),
+    case folded, spaces collapsed. Outlets are grouped (counted, listed) by it; the
+    names shown keep their letters."""
+    folded = unicodedata.normalize("NFKC", name).translate(_confusables())
+    return " ".join(folded.casefold().split())
+
+
+def mixed_script(name: str) -> bool:
+    """Whether ``name`` has Latin letters and Cyrillic or Greek ones (a look-alike
+    spelling such as "Аl Jazeera" with a Cyrillic А, or a name that mixes scripts)."""
+    scripts = set()
+    for ch in name:
+        if ch.isalpha():
+            try:
+                script = unicodedata.name(ch).split(" ", 1)[0]
+            except ValueError:
+                continue
+            if script in ("LATIN", "CYRILLIC", "GREEK"):
+                scripts.add(script)
+    return "LATIN" in scripts and len(scripts) > 1
 
 
 def canonical_outlet(name: str | None) -> str | None:

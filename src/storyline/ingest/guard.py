@@ -14,6 +14,7 @@ import dataclasses
 import errno
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -159,9 +160,16 @@ def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None
         if value is not None:
             setattr(article, name, strip_controls(value).strip() or None)
     if article.outlet is not None:
-        from storyline.clean.metadata import canonical_outlet
+        from storyline.clean.metadata import canonical_outlet, mixed_script, outlet_key
 
         article.outlet = canonical_outlet(article.outlet)
+        if article.outlet is not None and mixed_script(article.outlet):
+            # kept as written (it may be a spoof), grouped by its look-alike skeleton
+            odd = ", ".join(f"{ch} {unicodedata.name(ch)}" for ch in dict.fromkeys(
+                article.outlet) if unicodedata.name(ch, "").startswith(("CYRILLIC", "GREEK")))
+            notes.append(f"outlet name {article.outlet!r} mixes Latin with Cyrillic or "
+                         f"Greek letters ({odd[:200]}): grouped as "
+                         f"{outlet_key(article.outlet)!r}")
     p = article.published
     if any(v is not None and not iso_in_range(v) for v in (p.date, p.earliest, p.latest)):
         notes.append(f"publication date {p.date or p.earliest or p.latest} is outside the "

@@ -343,6 +343,14 @@ def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
     name = path.name.lower()
     if archive_format(path, head) is not None:
         return "archive", None
+    if head.startswith(b"\x1f\x8b"):
+        # a gzip file is its inner file: ``page.html.gz`` is a page
+        name = name.removesuffix(".gz").removesuffix(".gzip")
+        if name.endswith((".warc", ".jsonl", ".ndjson")):
+            name += ".gz"  # their readers read gzip themselves
+        inner = gunzip_head(head)
+    else:
+        inner = head
     if name.endswith(NOT_NEWS_EXTENSIONS):
         return "other", None
     by_name = next((kind for exts, kind in EXTENSION_KINDS if name.endswith(exts)), None)
@@ -352,11 +360,11 @@ def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
         return by_name or "binary", None
     if by_name is None:
         return shown or "text", None
-    if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, head)):
+    if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, inner)):
         return by_name, None
-    if by_name == "json" and shown == "jsonl" and not _second_object_line(head):
+    if by_name == "json" and shown == "jsonl" and not _second_object_line(inner):
         return by_name, None  # one JSON object on one line: a JSON document as well
-    if by_name == "jsonl" and shown == "json" and _second_object_line(head):
+    if by_name == "jsonl" and shown == "json" and _second_object_line(inner):
         return by_name, None  # JSON Lines whose first line is broken
     ext = next(e for exts, kind in EXTENSION_KINDS if kind == by_name
                for e in exts if name.endswith(e))
@@ -377,15 +385,16 @@ def sniff_content(head: bytes) -> str | None:
     None when they show markup or JSON of no known kind (an XML file that is no feed,
     a JSON array) or nothing but blank lines."""
     if head.startswith(b"\x1f\x8b"):
-        try:
-            inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(512)
-        except (OSError, EOFError, zlib.error):
-            inner = b""
+        inner = gunzip_head(head)
+        if inner.startswith(b"\x1f\x8b"):
+            return "binary"  # compressed twice: never unpacked further
         if inner.startswith(b"WARC/"):
             return "warc"
         if inner.lstrip().startswith(b"{"):
-            return "jsonl"
-        return "binary"
+            return sniff_content(inner) or "jsonl"
+        # a compressed page, feed or text: what its bytes show (None while they show
+        # nothing: a cut or corrupt stream, which its reader then names)
+        return sniff_content(inner) if inner else None
     if head.startswith(b"WARC/"):
         return "warc"
     bom = bom_encoding(head)
@@ -899,20 +908,20 @@ def read_html(display: str, path: Path) -> Iterator[Item]:
 
 
 def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
-    size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        yield Rejected(display, f"too large for one article ({size:,} bytes)")
+    data, size, gz_note = read_input_bytes(path, MAX_DOCUMENT_BYTES)
+    if data is None:
+        yield Rejected(display, f"too large for one article ({size})")
         return
-    data = path.read_bytes()
     text, note = decode_with_note(data, declared_charset(data) if kind == "html" else None)
     if text is None:
         yield Rejected(display, "binary file, not text")
         return
     if not text.strip():
-        yield Rejected(display, "empty file")
+        yield Rejected(display, gz_note or "empty file")
         return
+    notes = [n for n in (gz_note, note) if n]
     yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text,
-                      notes=[note] if note else [])
+                      notes=notes)
 
 
 class GzipMembers(io.RawIOBase):
@@ -999,6 +1008,47 @@ def _open_maybe_gzip(path: Path) -> IO[bytes] | io.BufferedReader:
     if magic == b"\x1f\x8b":
         return io.BufferedReader(GzipMembers(path), buffer_size=1 << 16)
     return open(path, "rb")
+
+
+def gunzip_head(head: bytes, size: int = 8192) -> bytes:
+    """The first ``size`` bytes that the gzip bytes ``head`` (the start of a file)
+    decompress to; fewer (or none) when they are cut or corrupt."""
+    dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        return dec.decompress(head, size)
+    except zlib.error:
+        return b""
+
+
+def read_input_bytes(path: Path, limit: int) -> tuple[bytes | None, str, str | None]:
+    """``(data, size, note)``: the bytes of a file read whole (a page, a feed, a text),
+    decompressed when it is gzip, never more than ``limit`` of them: ``data`` is None
+    when there are more (a gzip bomb stops there), ``size`` says how many for the
+    warning. A gzip file cut or corrupt keeps the whole lines read before the problem,
+    and ``note`` says so (one warning); trailing garbage after its last member is
+    noted likewise."""
+    with open(path, "rb") as fh:
+        magic = fh.read(2)
+    if magic != b"\x1f\x8b":
+        size = path.stat().st_size
+        if size > limit:
+            return None, f"{size:,} bytes", None
+        return path.read_bytes(), f"{size:,} bytes", None
+    raw = GzipMembers(path)
+    with io.BufferedReader(raw, buffer_size=1 << 16) as fh:
+        data = fh.read(limit + 1)
+    if raw.error is not None and raw.tail:
+        data += raw.tail  # the whole file is one document: its last, cut line is kept too
+    if len(data) > limit:
+        return None, f"over {limit:,} bytes decompressed", None
+    note = None
+    if raw.error is not None:
+        kept = f"kept the {len(data):,} bytes read before it" if data else "nothing was read before it"
+        note = f"truncated or corrupt compressed file: {raw.error}; {kept}"
+    elif raw.trailing:
+        note = (f"trailing garbage after the compressed data: {raw.trailing:,} bytes, "
+                "not read")
+    return data, f"{len(data):,} bytes", note
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, Any]:
@@ -1230,22 +1280,23 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
     object listing them under ``items`` or ``articles``, one article object, or a JSON
     Feed (jsonfeed.org). Parsed whole, with the nesting limit of JSON Lines; a bad item
     is one warning, the others kept."""
-    size = path.stat().st_size
-    if size > MAX_JSON_BYTES:
-        yield Rejected(display, f"JSON document too large ({size:,} bytes; JSON Lines is read "
+    data, size, gz_note = read_input_bytes(path, MAX_JSON_BYTES)
+    if data is None:
+        yield Rejected(display, f"JSON document too large ({size}; JSON Lines is read "
                                 "at any size)")
         return
-    text, enc_note = decode_with_note(path.read_bytes())
+    text, enc_note = decode_with_note(data)
     if text is None:
         yield Rejected(display, "binary file, not JSON")
         return
+    cut = f" ({gz_note})" if gz_note else ""
     try:
         obj = loads_bounded(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
-        yield Rejected(display, f"malformed JSON: {exc.msg} (line {exc.lineno})")
+        yield Rejected(display, f"malformed JSON: {exc.msg} (line {exc.lineno}){cut}")
         return
     except ValueError as exc:
-        yield Rejected(display, f"malformed JSON: {exc}")
+        yield Rejected(display, f"malformed JSON: {exc}{cut}")
         return
     found = _json_items(obj)
     if isinstance(found, str):
@@ -1256,7 +1307,7 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, "no articles in JSON: its items array is empty")
         return
     outlet, outlet_note = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
-    first_notes = [n for n in (enc_note, outlet_note) if n]
+    first_notes = [n for n in (gz_note, enc_note, outlet_note) if n]
     for i, entry in enumerate(items, 1):
         where = f"{display}#{i}"
         if not isinstance(entry, dict):
@@ -1640,20 +1691,20 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
     """RSS / Atom items that carry full content."""
     import feedparser
 
-    size = path.stat().st_size
-    if size > MAX_FEED_BYTES:
-        yield Rejected(display, f"feed too large ({size:,} bytes)")
+    data, size, gz_note = read_input_bytes(path, MAX_FEED_BYTES)
+    if data is None:
+        yield Rejected(display, f"feed too large ({size})")
         return
-    parsed = feedparser.parse(path.read_bytes())
+    parsed = feedparser.parse(data)
     feed_title = parsed.feed.get("title") if parsed.get("feed") else None
     outlet, _ = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
     if not parsed.entries:
         reason = "no items in feed"
         if parsed.get("bozo"):
             reason = f"not a readable feed: {parsed.get('bozo_exception')}"
-        yield Rejected(display, reason)
+        yield Rejected(display, f"{reason} ({gz_note})" if gz_note else reason)
         return
-    encoding_note = _feed_encoding_note(parsed)
+    encoding_note = "; ".join(n for n in (gz_note, _feed_encoding_note(parsed)) if n) or None
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{display}#{i}"
         content = None
@@ -1747,11 +1798,10 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
     import email
     import email.policy
 
-    size = path.stat().st_size
-    if size > MAX_MIME_BYTES:
-        yield Rejected(display, f"MIME message too large ({size:,} bytes)")
+    data, size, gz_note = read_input_bytes(path, MAX_MIME_BYTES)
+    if data is None:
+        yield Rejected(display, f"MIME message too large ({size})")
         return
-    data = path.read_bytes()
     try:
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
         part, parts, types = _mime_body(msg)
@@ -1779,7 +1829,8 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
     if text is None or not text.strip():
         yield Rejected(display, "MIME message's text part is empty or binary")
         return
-    saved_page = (top == "multipart/related" or path.name.lower().endswith((".mht", ".mhtml"))
+    name = path.name.lower().removesuffix(".gz")
+    saved_page = (top == "multipart/related" or name.endswith((".mht", ".mhtml"))
                   or msg.get("Snapshot-Content-Location") is not None)
     url, n1 = clean_url(location, "Content-Location")
     title, n2 = (None, None) if saved_page else clean_text_field(subject, "Subject",
@@ -1787,7 +1838,7 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
     published, n3 = (None, None) if saved_page else clean_date(date_value, "Date")
     yield RawDocument(path=display, kind="html" if is_html else "text", content=text, url=url,
                       given_title=title, given_published=published,
-                      notes=[n for n in (enc_note, n1, n2, n3) if n])
+                      notes=[n for n in (gz_note, enc_note, n1, n2, n3) if n])
 
 
 # The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing

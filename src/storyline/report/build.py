@@ -723,15 +723,16 @@ class _Context:
 
 def _outlets(articles: list[Any]) -> Counter[str]:
     """Articles per outlet, spellings of one outlet counted together (``outlet_key``:
-    "DELTA COURIER" and "Delta Courier"), each named by its most frequent spelling."""
-    from storyline.clean.metadata import outlet_key
+    "DELTA COURIER" and "Delta Courier", "Reuters" and "Reuтers" with a Cyrillic т),
+    each named by its most frequent spelling that does not mix scripts."""
+    from storyline.clean.metadata import mixed_script, outlet_key
 
     spellings: dict[str, Counter[str]] = {}
     for a in articles:
         name = a.get("outlet")
         if isinstance(name, str) and name.strip():
             spellings.setdefault(outlet_key(name), Counter())[name] += 1
-    return Counter({min(c, key=lambda n: (-c[n], n)): sum(c.values())
+    return Counter({min(c, key=lambda n: (mixed_script(n), -c[n], n)): sum(c.values())
                     for c in spellings.values()})
 
 
