@@ -66,3 +66,17 @@ def test_rebels_holding_a_named_site_are_that_countrys_rebels() -> None:
     assert ev.type == "ASSAULT"
     assert isinstance(ev.target, Actor) and ev.target.role == "REB"
     assert ev.target.country == "SYR"
+
+
+def test_a_pledge_to_punish_is_a_threat_and_a_pledge_to_build_a_promise() -> None:
+    assert _main("The prosecutor vowed to punish the officials behind the fraud.").type \
+        == "THREATEN"
+    assert _main("The governor swore to hold the contractor accountable.").type == "THREATEN"
+    assert _main("The mayor vowed to rebuild the flooded school.").type == "AGREE"
+
+
+def test_a_person_leaving_a_company_is_no_withdrawal_but_a_state_leaving_a_bloc_is() -> None:
+    events = storyline.code("The founder, who quit the publisher in 2001, now runs a charity.",
+                            date="2024-03-05")
+    assert not [e for e in events if e.type == "SANCTION"]
+    assert _main("Mali pulled out of the regional bloc.").type == "SANCTION"

@@ -948,6 +948,7 @@ NOT_PLACES = {"spite", "support", "addition", "order", "response", "favour", "fa
 
 ANAPHORS = {"it", "they", "he", "she"}
 
+
 # People who act for a body named after them ("a spokesman for the ministry", "officials
 # at the Interior Ministry", "representatives from the rebels", "the agency's director"):
 # the body is the actor.
@@ -1144,6 +1145,10 @@ RETALIATIONS = frozenset({"response", "retaliation", "revenge", "vengeance", "re
                           "consequence"})
 # Complements that make a pledge a threat ("vowed to continue the fight").
 FIGHTING_WORDS = frozenset({"fight", "war", "battle", "struggle", "jihad", "resistance"})
+# what a pledge of harm promises besides a coded attack ("vowed to punish those
+# responsible", "swore to avenge the dead"): a threat (PLOVER THREATEN)
+HARM_WORDS = frozenset({"punish", "retaliate", "avenge", "prosecute", "crush", "eradicate",
+                        "annihilate", "retribution", "revenge", "vengeance"})
 # What one is invited to that is a visit, not a request ("invited X to attend").
 INVITED_VISITS = frozenset({"attend", "visit", "join", "meet", "come", "take", "participate",
                             "talk"})

@@ -293,8 +293,15 @@ def _left_body(c: Ctx) -> Verdict:
     """"pulled out of ECOWAS", "withdrew from the treaty": reducing relations."""
     leaves = any(k[0] in ("from", "of") and (k[1] in lx.BODIES or x.ent_type_ == "ORG" or (
         x.text.isupper() and len(x.text) >= 3)) for k, x in c.deep.items())
-    return leaves or (c.lem in ("quit", "leave", "exit") and any(
-        o.ent_type_ == "ORG" or _lemma(o) in lx.BODIES for o in c.objs))
+    if not (leaves or (c.lem in ("quit", "leave", "exit") and any(
+            o.ent_type_ == "ORG" or _lemma(o) in lx.BODIES for o in c.objs))):
+        return False
+    # a person leaving a company is a job change, not a state reducing relations ("Mr
+    # Anderson, who quit the publisher in 2001"); a named body (a bloc, a treaty) counts
+    subj, _ = _subject_of(c.tok)
+    person = subj is not None and subj.ent_type_ == "PERSON"
+    return not person or any(_lemma(o) in lx.BODIES for o in c.objs) or any(
+        k[1] in lx.BODIES for k in c.deep)
 
 
 @rule("walk", gives=("REJECT", None), example="The opposition walked out of the talks.")

@@ -99,8 +99,10 @@ def _conflict_content(tok: Token) -> bool:
                 if t.pos_ in ("NOUN",) else None
             if hit is not None and hit[0] in _CONFLICT_ACTS:
                 return True
-            if lt in lx.FIGHTING_WORDS:
+            if lt in lx.FIGHTING_WORDS or lt in lx.HARM_WORDS:
                 return True
+            if lt == "hold" and any(_lemma(x) == "accountable" for x in t.children):
+                return True  # "vowed to hold accountable those responsible"
     return False
 
 
