@@ -80,3 +80,8 @@ def test_a_person_leaving_a_company_is_no_withdrawal_but_a_state_leaving_a_bloc_
                             date="2024-03-05")
     assert not [e for e in events if e.type == "SANCTION"]
     assert _main("Mali pulled out of the regional bloc.").type == "SANCTION"
+
+
+def test_a_prison_sentence_is_coercion_and_a_conviction_a_sanction() -> None:
+    assert _main("A judge sentenced the former mayor to six years in prison.").type == "COERCE"
+    assert _main("The court convicted the former mayor of fraud.").type == "SANCTION"

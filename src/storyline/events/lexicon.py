@@ -1145,6 +1145,10 @@ RETALIATIONS = frozenset({"response", "retaliation", "revenge", "vengeance", "re
                           "consequence"})
 # Complements that make a pledge a threat ("vowed to continue the fight").
 FIGHTING_WORDS = frozenset({"fight", "war", "battle", "struggle", "jihad", "resistance"})
+# what a court's sentence is when it jails ("sentenced to three years in prison"): PLOVER
+# codes convictions that imprison as COERCE arrest
+PRISON_TERMS = frozenset({"year", "month", "week", "prison", "jail", "life", "imprisonment",
+                          "detention", "custody"})
 # what a pledge of harm promises besides a coded attack ("vowed to punish those
 # responsible", "swore to avenge the dead"): a threat (PLOVER THREATEN)
 HARM_WORDS = frozenset({"punish", "retaliate", "avenge", "prosecute", "crush", "eradicate",

@@ -80,6 +80,17 @@ def _received_from(trig: _Trig) -> Token | None:
 _CONFLICT_ACTS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
 
 
+def _to_prison(tok: Token) -> bool:
+    """"sentenced him to three years", "jailed for life": the sentence is a prison term
+    (:data:`.lexicon.PRISON_TERMS`)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "for"):
+            for x in c.subtree:
+                if _lemma(x) in lx.PRISON_TERMS:
+                    return True
+    return False
+
+
 def _conflict_content(tok: Token) -> bool:
     """The complement of a pledge is a violent or coercive act ("vowed to continue the
     fight", "pledged to retake every inch")."""
@@ -312,4 +323,6 @@ def _bare_verb(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
         return None
     if lem in ("vow", "pledge", "promise", "swear") and _conflict_content(tok):
         typ, mode = "THREATEN", None  # a pledge to fight on is a threat (PLOVER THREATEN)
+    if lem == "sentence" and _to_prison(tok):
+        typ, mode = "COERCE", "arrest"  # a prison term (PLOVER: convictions that jail)
     return _Trig(tok, typ, mode, verbal=True)
