@@ -111,6 +111,10 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
 
     def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
         for r in records:
+            if not isinstance(r.text, str):
+                log.warning("record %s: text is %s, not text: no events", r.id,
+                            type(r.text).__name__)
+                r = Record("", r.id, r.date)
             text, bad = without_surrogates(r.text)
             if bad:
                 log.warning("record %s: %d lone surrogate character(s) replaced", r.id, bad)
@@ -221,6 +225,8 @@ def code(text: str, date: str | None = None) -> list[Event]:
     ``YYYY-MM-DD``: another value raises :class:`~storyline.checks.OptionError`)."""
     from storyline.checks import OptionError, bad_day
 
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     problem = bad_day("date", date, any_year=True) if date is not None else None
     if problem:
         raise OptionError(problem)
