@@ -298,10 +298,11 @@ def _left_body(c: Ctx) -> Verdict:
         return False
     # a person leaving a company is a job change, not a state reducing relations ("Mr
     # Anderson, who quit the publisher in 2001"); a named body (a bloc, a treaty) counts
+    if c.lem not in ("quit", "leave") or not c.objs or any(
+            _lemma(o) in lx.BODIES for o in c.objs):
+        return True  # "pulled out of ECOWAS", "left the alliance"
     subj, _ = _subject_of(c.tok)
-    person = subj is not None and subj.ent_type_ == "PERSON"
-    return not person or any(_lemma(o) in lx.BODIES for o in c.objs) or any(
-        k[1] in lx.BODIES for k in c.deep)
+    return subj is None or subj.ent_type_ != "PERSON" or bool(subj.conjuncts)
 
 
 @rule("walk", gives=("REJECT", None), example="The opposition walked out of the talks.")
