@@ -100,7 +100,7 @@ from storyline.events.nesting import _drop_nested
 from storyline.events.ranker import ranked_target
 from storyline.events.roles import _called_for, _noun_source, _roles
 from storyline.events.syntax import _appos_head, _lemma, _segments, _touches, _Trig
-from storyline.events.targets import rule_target
+from storyline.events.targets import recipient_target, rule_target
 from storyline.events.triggers import _triggers, statement_heads
 from storyline.model import (
     EVENT_TYPES,
@@ -220,7 +220,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         alt = _noun_source(trig)
         if alt is not None:
             source = _actors_at(alt, actors, damaged)
-    target = _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None
+    target = recipient_target(doc, trig, actors, damaged, places, source) or (
+        _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None)
     pron = src_tok if src_tok is not None else alt
     if source is None and pron is not None and pron.lower_ in lx.ANAPHORS:
         source = _speaker_antecedent(doc, pron, actors, damaged, history) or \

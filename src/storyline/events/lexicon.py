@@ -971,6 +971,15 @@ GROUPING = {"thousand", "hundred", "dozen", "million", "ten", "group", "number",
              "some", "many", "member", "dozens", "hundreds", "thousands", "tens", "millions",
              "all", "most", "one", "two", "several", "scores", "score", "busload", "band"}
 
+# Verbs of calling someone up: "called Lavrov to discuss the war" is a talk between the
+# caller and the one called (the talk's own subject is the caller).
+PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+
+# Adjectives that count or renew a group without saying whose it is: "more troops",
+# "additional officials" are as bare as "troops" and "officials".
+AMOUNT_ADJECTIVES = frozenset({"more", "additional", "extra", "further", "fresh", "new",
+                               "other", "several", "many", "few", "some"})
+
 # Role nouns that name an act or a weapon of the military, not who acts ("Turkish fire",
 # "Russian jets" resolve through the actor stage; alone they are no actor).
 THINGS = {"fire", "artillery", "shelling", "bombardment", "missile", "rocket", "drone",

@@ -46,6 +46,12 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                     src = next((x for x in c.children if x.dep_ == "pobj"), None)
                     break
         return src, tgt
+    if trig.type == "CONSULT" and tok.dep_ in ("advcl", "xcomp") and \
+            _lemma(tok.head) in lx.PHONE_VERBS:
+        # "Tillerson called Lavrov to discuss the war": the caller and the one called
+        callee = next((c for c in tok.head.children if c.dep_ in ("dobj", "oprd")), None)
+        if callee is not None:
+            return next((c for c in tok.head.children if c.dep_ == "nsubj"), None), callee
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
     if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive and \

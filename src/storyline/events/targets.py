@@ -441,3 +441,30 @@ def _accused_clause(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
             continue
         return _not_source(_named(doc, subj, actors, damaged, places), source)
     return None
+
+
+def recipient_target(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
+                     damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                     source: Actor | list[Actor] | None) -> Actor | list[Actor] | None:
+    """"donated $1 million to the World Food Programme", "returned the Benin Bronzes to
+    Nigeria": who receives what is handed over, before the direct object (which may read
+    as a name); a unit sent to a mission lands on the mission's country."""
+    spec = rules()["recipients"]
+    if not trig.verbal or _lemma(trig.token) not in spec["verbs"]:
+        return None
+    for c in trig.token.children:
+        rec = c if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") else next(
+            (x for x in c.children if x.dep_ == "pobj"), None) if (
+            c.dep_ in ("prep", "dative") and c.lower_ == "to") else None
+        if rec is None or rec.ent_type_ in _NOT_ACTORS:
+            continue
+        if _lemma(rec) in spec["missions"]:
+            for p in _pobjs(rec, ("in",)):
+                found = _place_actor(doc, p, "CVL", actors, damaged, places)
+                if found is not None:
+                    return _not_source(found, source)
+        found = _named(doc, rec, actors, damaged, places) or _place_actor(
+            doc, rec, "CVL", actors, damaged, places)
+        if found is not None:
+            return _not_source(found, source)
+    return None
