@@ -452,10 +452,11 @@ def recipient_target(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
     spec = rules()["recipients"]
     if not trig.verbal or _lemma(trig.token) not in spec["verbs"]:
         return None
-    for c in trig.token.children:
+    objs = [c for c in trig.token.children if c.dep_ == "dobj"]
+    for c in [*trig.token.children, *(x for o in objs for x in o.children)]:
         rec = c if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") else next(
             (x for x in c.children if x.dep_ == "pobj"), None) if (
-            c.dep_ in ("prep", "dative") and c.lower_ == "to") else None
+            c.dep_ in ("prep", "dative") and c.lower_ in spec["preps"]) else None
         if rec is None or rec.ent_type_ in _NOT_ACTORS:
             continue
         if _lemma(rec) in spec["missions"]:
