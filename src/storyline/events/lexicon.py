@@ -301,6 +301,9 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
             "pension": ("AID", None)},
     "send": {"troop": ("MOBILIZE", "troops"), "force": ("MOBILIZE", "troops"),
              "reinforcement": ("MOBILIZE", "troops"), "warship": ("MOBILIZE", "weapons"),
+             **{o: ("MOBILIZE", "troops") for o in (
+                 "soldier", "platoon", "battalion", "brigade", "contingent", "marine",
+                 "paratrooper", "commando", "regiment")},
              "aid": ("AID", None), "food": ("AID", None), "supply": ("AID", None),
              "convoy": ("AID", None), "assistance": ("AID", None), "doctor": ("AID", None),
              "message": ("CONSULT", None), "letter": ("CONSULT", None),
