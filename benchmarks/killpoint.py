@@ -27,8 +27,8 @@ def _kill() -> None:
 
 
 class _KillingConnection:
-    """The store's connection, killing the run right after its next ``executemany``
-    (inside the caller's transaction)."""
+    """The store's connection, killing the run right after its next insert (an
+    ``INSERT`` statement or an ``executemany``, inside the caller's transaction)."""
 
     def __init__(self, con: Any) -> None:
         self._con = con
@@ -36,6 +36,12 @@ class _KillingConnection:
     def executemany(self, *args: Any, **kw: Any) -> Any:
         self._con.executemany(*args, **kw)
         _kill()
+
+    def execute(self, sql: str, *args: Any, **kw: Any) -> Any:
+        got = self._con.execute(sql, *args, **kw)
+        if sql.lstrip().upper().startswith("INSERT"):
+            _kill()
+        return got
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)

@@ -34,6 +34,14 @@ def test_code_returns_events_with_dates_resolved() -> None:
     assert 0.0 <= (events[0].confidence or 0.0) <= 1.0
 
 
+@pytest.mark.parametrize("day", [None, "0001-01-01"])
+def test_a_day_that_cannot_be_placed_is_none_as_in_the_cli_output(day: str | None) -> None:
+    # without a date, or a "last Monday" before the year 1: no day, None (the CLI's null), not ""
+    events = storyline.code("Rebels shelled the border town of Karsa last Monday.", date=day)
+    assert [(e.date.start, e.date.end) for e in events] == [(None, None)]
+    validate("events", storyline.api.event_json(events[0]))
+
+
 def test_code_records_keep_order_ids_and_main_event() -> None:
     recs = [Record(t, f"r{i}", "2024-05-08") for i, t in enumerate(SENTENCES)]
     out = list(code_records(recs))

@@ -176,3 +176,16 @@ def test_report_assets_ship_as_package_data(name: str) -> None:
     text = resources.files("storyline.report").joinpath(name).read_text("utf-8")
     assert "innerHTML" not in text and "outerHTML" not in text and "insertAdjacentHTML" not in text
     assert "document.write" not in text and "eval(" not in text
+
+
+def test_the_page_carries_only_the_articles_it_cites(tmp_path: Path) -> None:
+    # 20,000 feed items no fact rests on made a 5 MB page of texts never shown
+    written = write_outputs(tmp_path)
+    extra = dict(written["articles"][0], id="nocite01", path="other.txt",
+                 text="A quiet day at the harbour; nothing happened there.", story=None)
+    extra.pop("duplicate_of", None)
+    with (tmp_path / "articles.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(extra) + "\n")
+    data = report_data(tmp_path)
+    assert "nocite01" not in data["articles"] and "lake0001" in data["articles"]
+    assert data["meta"]["articles"] == len(written["articles"]) + 1  # still counted

@@ -311,7 +311,7 @@ def test_out_of_memory_while_annotating_is_not_cached_as_no_events(
         raise MemoryError("Unable to allocate 1.83 MiB")
 
     with monkeypatch.context() as m:
-        m.setattr(stage, "annotate_article", boom)
+        m.setattr(stage, "analyse", boom)  # one article or a batch
         assert _run_cli(src, out) not in (0, 2)
     _one_error_line(capsys.readouterr().err, "out of memory")
     summary = storyline.run([src], out)

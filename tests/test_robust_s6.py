@@ -252,7 +252,8 @@ _MOMENTS = st.datetimes(min_value=dt.datetime(1900, 1, 2), max_value=dt.datetime
 
 
 @settings(max_examples=200, deadline=None)
-@given(_MOMENTS, st.sampled_from(["iso", "iso-space", "rfc2822", "written", "basic"]))
+@given(_MOMENTS, st.sampled_from(["iso", "iso-space", "rfc2822", "written", "basic", "week",
+                                  "week-basic", "ordinal"]))
 def test_any_real_moment_written_in_a_common_form_gives_its_day(
         moment: dt.datetime, form: str) -> None:
     text = {
@@ -261,6 +262,9 @@ def test_any_real_moment_written_in_a_common_form_gives_its_day(
         "rfc2822": email.utils.format_datetime(moment),
         "written": moment.strftime("%B %d, %Y %I:%M %p"),
         "basic": moment.strftime("%Y%m%dT%H%M%S"),
+        "week": moment.strftime("%G-W%V-%u"),
+        "week-basic": moment.strftime("%GW%V%u"),
+        "ordinal": moment.strftime("%Y-%j %H:%M"),
     }[form]
     assert parse_timestamp(text) == (moment.date(), None)
     assert clean_date(text) == (moment.date().isoformat(), None)

@@ -160,7 +160,11 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
         coded = chosen.code(doc, article_id=stable_id(rec.id or "", rec.text), published=date,
                             actors=actors, times=times, places=places,
                             context={"desk": desk_score(rec.text)})
-        yield Coded(rec.id, rec.text, [c.event for c in coded], main_event(coded, doc))
+        events = [c.event for c in coded]
+        for event in events:  # a day that could not be placed is None, as in the output
+            event.date.start = event.date.start or None
+            event.date.end = event.date.end or None
+        yield Coded(rec.id, rec.text, events, main_event(coded, doc))
 
 
 class _Failed:

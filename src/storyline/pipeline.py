@@ -12,7 +12,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -172,6 +172,8 @@ class OutputError(RuntimeError):
 
 
 # What a run writes beside its store: never read back as input (a store's own folder).
+PARSE_BATCH = int(setting("annotate", "parse_batch"))
+CHUNK_CHARS = int(setting("annotate", "chunk_chars"))
 OWN_OUTPUTS = frozenset({
     "articles.jsonl", "events.jsonl", "figures.jsonl", "series.jsonl", "stories.jsonl",
     "timeline.json", "dyads.csv", "dyads.parquet", "report.html",
@@ -411,6 +413,36 @@ def _annotate(article: Article) -> tuple[str, dict[str, Any], str | None]:
             "stored without events")
 
 
+def _annotate_batch(articles: list[Article]) -> list[tuple[str, dict[str, Any], str | None]]:
+    """:func:`_annotate` of each article, parsed together; when the batch fails, each
+    article again on its own, so that only the one that fails is stored without events."""
+    from storyline.annotate.stage import annotate_articles, annotations_json
+    from storyline.ingest.guard import resource_error
+
+    try:
+        return [(a.id, annotations_json(ann), None)
+                for a, ann in zip(articles, annotate_articles(articles), strict=True)]
+    except Exception as exc:
+        if resource_error(exc):
+            raise
+        return [_annotate(a) for a in articles]
+
+
+def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    """Consecutive articles, at most ``size`` of them and at most ``chars`` characters a
+    batch (a longer article alone)."""
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        if batch and (len(batch) >= size or held + len(article.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.text)
+    if batch:
+        yield batch
+
+
 def annotate_missing(store: Store, options: Options, warn: Any = None,
                      summary: Summary | None = None) -> int:
     """Annotate every stored article that lacks this version's annotations."""
@@ -428,8 +460,10 @@ def annotate_missing(store: Store, options: Options, warn: Any = None,
         with progress or _nullcontext():
             articles = store.articles_by_id(todo, reader)
             batch: list[tuple[str, Any]] = []
-            for aid, data, error in parallel_map(_annotate, articles, workers=options.workers,
-                                                 engine=options.engine):
+            batches = _batches(articles, PARSE_BATCH, CHUNK_CHARS)
+            results = (r for rs in parallel_map(_annotate_batch, batches, workers=options.workers,
+                                                engine=options.engine, chunksize=1) for r in rs)
+            for aid, data, error in results:
                 if error:
                     (warn or (lambda m: print(m, file=sys.stderr)))(printable(f"warning: {error}"))
                     if summary is not None:

@@ -23,6 +23,34 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+_ENTS_KEY = "storyline.ents"
+
+
+def doc_ents(doc: Any) -> tuple[Any, ...]:
+    """``doc.ents``, built once per Doc (spaCy builds every entity on each access, and
+    ``span.ents`` reads them all: once per event, quadratic in the article's length)."""
+    data = doc.user_data
+    ents = data.get(_ENTS_KEY)
+    if not isinstance(ents, tuple):
+        ents = tuple(doc.ents)
+        data[_ENTS_KEY] = ents
+    return ents
+
+
+def ents_within(doc: Any, start: int, end: int) -> list[Any]:
+    """The entities wholly inside tokens ``start:end`` (``doc[start:end].ents``)."""
+    import bisect
+
+    ents = doc_ents(doc)
+    i = bisect.bisect_left(ents, start, key=lambda e: e.start)
+    out = []
+    while i < len(ents) and ents[i].start < end:
+        if ents[i].end <= end:
+            out.append(ents[i])
+        i += 1
+    return out
+
+
 def doc_sentences(doc: Any) -> Iterator[Any]:
     """The sentences of a parsed text (spaCy spans) with the white space at their edges
     left out: the one segmentation (:mod:`storyline.text.sentences`) as the annotators and

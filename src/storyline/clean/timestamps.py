@@ -10,6 +10,7 @@ A JSON Lines item's ``published``, a feed item's ``pubDate``, a page's
 * RFC 822 / 2822 (feeds, HTTP: "Mon, 01 Jun 2020 10:00:00 GMT") and written dates
   with an optional time ("June 1, 2020, 10:30 a.m. EDT", "1 June 2020");
 * day-first or month-first numbers when one of them cannot be a month ("13/06/2020");
+* ISO week dates and ordinal dates ("2024-W19-1", "2024W191", "2024-127");
 * Unix times, in seconds or milliseconds (:func:`epoch_date`).
 
 and checks that what it names is real: a day of the calendar ("2020-02-30" is not),
@@ -58,6 +59,13 @@ _BASIC = re.compile(
     r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"
     rf"(?:T?(?P<H>\d{{2}})(?P<M>\d{{2}})(?P<S>\d{{2}})?(?:[.,]\d{{1,9}})?(?P<ampm>)?{_ZONE_TAIL})?",
     re.I)
+# ISO 8601 week dates ("2024-W19-1", "2024W191": Monday of week 19) and ordinal dates
+# ("2024-127": the 127th day), extended or basic week, each with an optional time
+_WEEK = re.compile(
+    rf"(?P<wy>\d{{4}})(?P<ws>-?)W(?P<w>\d{{2}})(?P=ws)(?P<wk>[1-7])"
+    rf"(?:(?:T\s*|\s+){_TIME}{_ZONE_TAIL})?", re.I)
+_ORDINAL = re.compile(
+    rf"(?P<oy>\d{{4}})-(?P<o>\d{{3}})(?:(?:T\s*|\s+){_TIME}{_ZONE_TAIL})?", re.I)
 _NUMERIC_DAY_FIRST = re.compile(
     rf"(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})"
     rf"(?:(?:T\s*|\s+){_TIME}{_ZONE_TAIL})?", re.I)
@@ -82,15 +90,36 @@ def parse_timestamp(text: str) -> Parsed:
             return epoch_date(int(s))
         if len(s) not in (8, 12, 14):
             return None, NO_DATE
-    for pattern in (_ISO, _BASIC, _WRITTEN, _NUMERIC_DAY_FIRST):
+    for pattern in (_ISO, _BASIC, _WRITTEN, _NUMERIC_DAY_FIRST, _WEEK, _ORDINAL):
         m = pattern.fullmatch(s)
         if m is not None:
             return _checked(m)
     return None, NO_DATE
 
 
+def _day_of(g: dict[str, str | None]) -> dt.date | None:
+    """The day of a week date or an ordinal date; None when there is no such day."""
+    try:
+        if g.get("w") is not None:
+            return dt.date.fromisocalendar(int(g["wy"] or 0), int(g["w"] or 0),
+                                           int(g["wk"] or 0))
+        year, n = int(g["oy"] or 0), int(g["o"] or 0)
+        if not 1 <= n <= (366 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 365):
+            return None
+        return dt.date(year, 1, 1) + dt.timedelta(days=n - 1)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _checked(m: re.Match[str]) -> Parsed:
     g = m.groupdict()
+    if g.get("w") is not None or g.get("o") is not None:
+        found = _day_of(g)
+        if found is None:
+            return None, "not a day of the calendar"
+        problem = _time_problem(g.get("H"), g.get("M"), g.get("S"), g.get("ampm"))
+        problem = problem or _offset_problem(g.get("tz"))
+        return (None, problem) if problem else (found, None)
     if g.get("a") is not None:
         a, b = int(g["a"]), int(g["b"])
         if a > 12 >= b:

@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.annotate import doc_text
+from storyline.annotate import doc_ents, doc_text
 from storyline.annotate.attribution import find_attribution
 from storyline.events import lexicon as lx
 from storyline.events.roles import _asked, _core_span, _harmed_in, _roles
@@ -129,7 +129,7 @@ def _description_antecedent(tok: Token, actors: Sequence[ActorMention],
                 and "_" not in m.actor.id and not _touches(m.start, m.end, damaged):
             offer(m.start, m.actor)
     if lem in spec["organisation_heads"]:
-        for ent in tok.doc.ents:
+        for ent in doc_ents(tok.doc):
             if ent.label_ != "ORG" or ent.end_char > tok.idx or ent.start_char < lo or \
                     _touches(ent.start_char, ent.end_char, damaged):
                 continue

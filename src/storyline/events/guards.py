@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from storyline.annotate import doc_text
 from storyline.model import Event
 
 Guard = Callable[[Token, dict[str, Any], Event | None], bool]
@@ -206,8 +207,7 @@ def _page_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -
 @guard("headline_line")
 def _headline_line(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     sent = tok.sent
-    doc = tok.doc
-    text = doc.text
+    text = doc_text(tok.doc)  # not ``doc.text``: rebuilt from every token each time
     if "\n" not in text.strip():
         return False  # one line is all there is: a sentence or wire item the user gave
     lo, hi = sent.start_char, sent.end_char

@@ -135,6 +135,7 @@ def _entity_candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
     trigger's line and outside the source's phrase: each as an unknown actor written as
     the noun phrase it heads ("Central American clergymen" -> the clergymen), with the
     country its national adjective names."""
+    from storyline.annotate import ents_within
     from storyline.annotate.actors import slug
     from storyline.events import lexicon as lx
     from storyline.events.actors import _LEADING
@@ -145,7 +146,7 @@ def _entity_candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
                                          [source] if source else []))
     out: list[Candidate] = []
     seen = set(taken)
-    for ent in sent.ents:
+    for ent in ents_within(doc, sent.start, sent.end):
         if ent.label_ not in _ENTITY_LABELS or ent.start <= trigger.i < ent.end or any(
                 m.start < ent.end_char and ent.start_char < m.end for m in actors) or any(
                 p.start < ent.end_char and ent.start_char < p.end for p in places) or \

@@ -857,6 +857,7 @@ def _report_data(articles: list[dict[str, Any]], events: list[dict[str, Any]],
     views = _views(articles, events, figures, series, stories, timeline, ctx)
     dates = sorted(d for a in articles if (d := (a.get("published") or {}).get("date")))
     outlets = _outlets(articles)
+    shown = _events(events, texts, root, ctx)
     return {
         "meta": {
             "title": views[0]["title"] if views else "News coverage",
@@ -874,11 +875,35 @@ def _report_data(articles: list[dict[str, Any]], events: list[dict[str, Any]],
             "dateSource": (a.get("published") or {}).get("source"),
             "url": a.get("url"), "dateline": a.get("dateline"), "text": a.get("text") or "",
             "story": a.get("story"), "dup": a.get("duplicate_of"),
-        } for a in articles},
-        "events": _events(events, texts, root, ctx),
+        } for a in _cited(articles, shown, views)},
+        "events": shown,
         "views": views,
         "world": _world(),
     }
+
+
+def _cited(articles: list[dict[str, Any]], *shown: Any) -> list[dict[str, Any]]:
+    """The articles the page cites (a citation's ``a``, a timeline entry's ``sources``)
+    and the originals of those that are copies: the page carries each one's text once,
+    so 20,000 feed items that no fact rests on made a 5 MB page of texts never shown."""
+    known = {a["id"] for a in articles}
+    ids: set[str] = set()
+    stack: list[Any] = list(shown)
+    while stack:
+        x = stack.pop()
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k == "a" and isinstance(v, str) and v in known:
+                    ids.add(v)
+                elif k == "sources" and isinstance(v, list):
+                    ids.update(a for a in v if isinstance(a, str) and a in known)
+                elif isinstance(v, (dict, list)):
+                    stack.append(v)
+        elif isinstance(x, list):
+            stack.extend(y for y in x if isinstance(y, (dict, list)))
+    dup = {a["id"]: a.get("duplicate_of") for a in articles}
+    ids |= {d for i in ids if isinstance(d := dup.get(i), str) and d in known}
+    return [a for a in articles if a["id"] in ids]
 
 
 def render(data: dict[str, Any]) -> str:

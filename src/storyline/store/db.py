@@ -380,17 +380,13 @@ class Store(StoryTables):
         try:
             before = self.count_articles()
             if rows:
-                self.con.executemany(
-                    f"INSERT OR IGNORE INTO articles ({ARTICLE_COLUMNS}) VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
+                self.bulk_insert("articles", rows, verb="INSERT OR IGNORE",
+                                 columns=ARTICLE_COLUMNS)
                 self.bulk_insert("sources", [(a.path, a.position or "", a.id, run)
                                              for a in articles])
             after = self.count_articles()
             rej = [(r.path, r.reason, run) for r in rejects]
-            if rej:
-                self.con.executemany("INSERT INTO rejects VALUES (?, ?, ?)", rej)
+            self.bulk_insert("rejects", rej)
             for display, path, n in done_files:
                 try:
                     size, mtime = file_signature(path)
@@ -475,10 +471,10 @@ class Store(StoryTables):
             return
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.executemany(
-                "INSERT OR REPLACE INTO annotations VALUES (?, ?, ?, ?)",
-                [(aid, stage, version, json.dumps(data)) for aid, data in items],
-            )
+            last = {aid: data for aid, data in items}  # one row a key: the last given
+            self.bulk_insert("annotations", [(aid, stage, version, json.dumps(data))
+                                             for aid, data in last.items()],
+                             verb="INSERT OR REPLACE")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

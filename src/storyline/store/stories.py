@@ -28,18 +28,21 @@ class StoryTables:
     con: duckdb.DuckDBPyConnection
 
     def bulk_insert(self, table: str, rows: Sequence[tuple[Any, ...]], *,
-                    verb: str = "INSERT", suffix: str = "") -> None:
+                    verb: str = "INSERT", suffix: str = "", columns: str = "") -> None:
         """Insert many rows in one statement (column lists passed to ``unnest``).
 
         Far faster than ``executemany`` in DuckDB. ``verb`` may be ``INSERT OR IGNORE``
         or ``INSERT OR REPLACE``; ``suffix`` an ``ON CONFLICT`` clause. The caller owns
-        the transaction.
+        the transaction. ``columns`` names the table's columns the rows fill (all, in
+        order, when empty). Of rows with one key, ``INSERT OR IGNORE`` keeps the first;
+        callers give ``INSERT OR REPLACE`` rows with distinct keys.
         """
         if not rows:
             return
-        columns = [list(col) for col in zip(*rows, strict=True)]
-        select = ", ".join("unnest(?)" for _ in columns)
-        self.con.execute(f"{verb} INTO {table} SELECT {select} {suffix}", columns)
+        values = [list(col) for col in zip(*rows, strict=True)]
+        select = ", ".join("unnest(?)" for _ in values)
+        into = f"{table} ({columns})" if columns else table
+        self.con.execute(f"{verb} INTO {into} SELECT {select} {suffix}", values)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -57,7 +60,7 @@ class StoryTables:
         """(id, text) of the articles without a publication date (none or inferred)."""
         rows = self.con.execute(
             "SELECT id, text FROM articles WHERE pub_date IS NULL "
-            "AND pub_source IN ('none', 'inferred')"
+            "AND pub_source IN ('none', 'inferred') ORDER BY id"
         ).fetchall()
         return [(str(a), str(t or "")) for a, t in rows]
 
@@ -65,7 +68,7 @@ class StoryTables:
         """(id, text, date) of the latest ``limit`` articles whose date is given or stated."""
         rows = self.con.execute(
             "SELECT id, text, pub_date FROM articles WHERE pub_date IS NOT NULL "
-            "AND pub_source IN ('input', 'explicit') ORDER BY pub_date DESC LIMIT ?",
+            "AND pub_source IN ('input', 'explicit') ORDER BY pub_date DESC, id LIMIT ?",
             [limit],
         ).fetchall()
         return [(str(a), str(t or ""), str(d)) for a, t, d in rows]
@@ -96,13 +99,28 @@ class StoryTables:
         self.bulk_insert("minhashes", signatures, verb="INSERT OR IGNORE")
         self.bulk_insert("lsh_buckets", buckets)
 
-    def bucket_neighbours(self, ids: list[str]) -> list[tuple[str, str]]:
-        """(article, other) pairs of articles sharing an LSH bucket, for the given articles."""
+    def bucket_neighbours(self, ids: list[str], *, firsts: int,
+                          most: int) -> list[tuple[str, str]]:
+        """(article, other) pairs of articles sharing an LSH bucket, for the given articles.
+
+        Bounded on crowded buckets (a feed of one template, a thousand copies of one wire
+        story): an article meets only the ``firsts`` articles stored first in each of its
+        buckets (an original is stored before its copies), and of those the ``most`` that
+        share the most buckets with it.
+        """
         rows = self.con.execute(
-            "SELECT DISTINCT n.article, o.article FROM lsh_buckets n JOIN lsh_buckets o "
-            "ON n.band = o.band AND n.bucket = o.bucket AND n.article <> o.article "
-            "WHERE n.article IN (SELECT unnest(?))",
-            [ids],
+            "WITH mine AS (SELECT band, bucket, article FROM lsh_buckets "
+            "  WHERE article IN (SELECT unnest(?))), "
+            "early AS (SELECT band, bucket, article FROM (SELECT l.band, l.bucket, l.article, "
+            "  row_number() OVER (PARTITION BY l.band, l.bucket ORDER BY l.rowid) AS r "
+            "  FROM lsh_buckets l SEMI JOIN mine m ON l.band = m.band AND l.bucket = m.bucket) "
+            "  WHERE r <= ?), "
+            "pairs AS (SELECT m.article AS a, e.article AS b, count(*) AS n FROM mine m "
+            "  JOIN early e ON m.band = e.band AND m.bucket = e.bucket "
+            "  AND m.article <> e.article GROUP BY 1, 2) "
+            "SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a "
+            "  ORDER BY n DESC, b) AS r FROM pairs) WHERE r <= ? ORDER BY a, b",
+            [ids, firsts, most],
         ).fetchall()
         return [(str(a), str(b)) for a, b in rows]
 
@@ -255,7 +273,7 @@ class StoryTables:
             "SELECT x.story, a.id, a.pub_date, n.data FROM story_articles x "
             "JOIN articles a ON a.id = x.article LEFT JOIN annotations n "
             "ON n.article = a.id AND n.stage = ? AND n.version = ? "
-            "WHERE x.story IN (SELECT unnest(?))",
+            "WHERE x.story IN (SELECT unnest(?)) ORDER BY x.story, a.id",
             [stage[0], stage[1], stories],
         ).fetchall()
         return [(str(s), str(a), p, d) for s, a, p, d in rows]

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.config import setting
@@ -123,8 +124,13 @@ class Report:
 
     @property
     def sentence(self) -> tuple[str, int]:
-        m = self.event.mentions[0]
-        return self.article, int(m.start)
+        return self.article, self.offset
+
+    def actor_keys(self) -> set[str]:
+        """The actor keys of both sides: two reports that share none cannot be one event
+        (nor related), unless they are one trigger of one sentence."""
+        return {k for side in (self.sources, self.targets) for keys in side for k in keys
+                if k != "person"}
 
     def specificity(self) -> tuple[int, int, int]:
         return (0 if self.explicit else 1, _PRECISION_RANK.get(self.precision, 5),
@@ -290,21 +296,35 @@ class _Cluster:
 
 
 def _cluster(block: list[Report]) -> list[list[Report]]:
-    """Complete-linkage groups of one (type, modality) block, most specific reports first."""
+    """Complete-linkage groups of one (type, modality) block, most specific reports first.
+
+    A report joins the first group that takes it. Only groups whose first report shares
+    an actor key or the sentence with it are tried (no other can take it: see
+    :meth:`Report.actor_keys`), so a block of thousands of unrelated reports (one long list of
+    incidents) is not compared pair by pair."""
     clusters: list[_Cluster] = []
-    by_sentence: dict[tuple[str, int], list[_Cluster]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)  # any member's
+    first_by: dict[Any, list[int]] = defaultdict(list)  # the first member's keys, sentence
     for r in block:
         slack = dt.timedelta(days=SYMMETRIC_SLACK_DAYS if r.type in SYMMETRIC else 0)
-        pool = by_sentence.get(r.sentence, []) if r.weak else clusters
-        for c in pool:
+        if r.weak:
+            pool = by_sentence.get(r.sentence, [])
+        else:
+            pool = sorted({n for k in (*r.actor_keys(), r.sentence) for n in first_by.get(k, ())})
+        for n in pool:
+            c = clusters[n]
             if c.may_take(r, slack) and all(compatible(r, m) for m in c.members):
                 c.add(r)
                 break
         else:
+            n = len(clusters)
             c = _Cluster([], None, None)
             c.add(r)
             clusters.append(c)
-        by_sentence[r.sentence].append(c)
+            for k in (*r.actor_keys(), r.sentence):
+                first_by[k].append(n)
+        if not by_sentence[r.sentence] or by_sentence[r.sentence][-1] != n:
+            by_sentence[r.sentence].append(n)
     return [c.members for c in clusters]
 
 
@@ -317,10 +337,16 @@ def _related_groups(groups: list[list[Report]]) -> list[list[int]]:
         t = g[0].type
         family["AGREE+CONSULT" if t in RELATED_TYPES else t].append(i)
     for idx in family.values():
-        for n, i in enumerate(idx):
-            for j in idx[n + 1:]:
+        # only groups sharing an actor key can be related (see _related, Report.actor_keys)
+        keys = {i: {k for r in groups[i][:5] if not r.weak for k in r.actor_keys()} for i in idx}
+        holding: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            for k in keys[i]:
+                holding[k].append(i)
+        for i in idx:
+            for j in sorted({j for k in keys[i] for j in holding[k] if j > i}):
                 if len(out[i]) >= MAX_RELATED and len(out[j]) >= MAX_RELATED:
-                    break
+                    continue
                 if any(_related(a, b) for a in groups[i][:5] for b in groups[j][:5]):
                     if len(out[i]) < MAX_RELATED:
                         out[i].append(j)

@@ -33,6 +33,8 @@ CONTAINMENT = float(setting("syndication", "containment"))
 MIN_SHINGLES = 20  # shorter bodies are never called copies by containment
 CHECK_ABOVE = 0.25  # estimated Jaccard below which a candidate is not checked exactly
 CHUNK = 2000
+BUCKET_FIRSTS = int(setting("syndication", "bucket_firsts"))
+MOST_CANDIDATES = int(setting("syndication", "most_candidates"))
 
 _PRIME = (1 << 31) - 1
 _rng = np.random.default_rng(20250321)
@@ -105,7 +107,7 @@ def _link_chunk(store: Store, ids: list[str]) -> int:
             [(b, key, aid) for aid in ids for b, key in enumerate(buckets(sigs[aid]))],
         )
         cands: dict[str, list[str]] = {}
-        for a, b in store.bucket_neighbours(ids):
+        for a, b in store.bucket_neighbours(ids, firsts=BUCKET_FIRSTS, most=MOST_CANDIDATES):
             # only an earlier article can be the original: stored before, or earlier in order
             if b in order and order[b] >= order[a]:
                 continue
@@ -119,8 +121,11 @@ def _link_chunk(store: Store, ids: list[str]) -> int:
         rows = []
         for aid in ids:
             best: tuple[float, str] | None = None
-            for other in sorted(cands.get(aid, [])):
-                est = float(np.mean(sigs[aid] == sigs[other]))
+            others_of = sorted(cands.get(aid, []))
+            if not others_of:
+                continue
+            ests = (np.stack([sigs[o] for o in others_of]) == sigs[aid]).mean(axis=1)
+            for other, est in zip(others_of, ests.tolist(), strict=True):
                 if est < CHECK_ABOVE:
                     continue
                 if other not in sets:
