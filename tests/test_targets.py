@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from storyline.api import Record, code_records
-from storyline.events import extract, ranker
+from storyline.events import extract, ranker, targets
 from storyline.events.targets import rules
 
 
@@ -37,7 +37,8 @@ def test_rule_finds_its_example_target(name: str, example: str, target: str,
     got = _main_target(example)
     assert any(target.lower() in t.lower() for t in got), (name, got)
     monkeypatch.setattr(extract, "rule_target", lambda *_a: None)
-    monkeypatch.setattr(extract, "recipient_target", lambda *_a: None)
+    monkeypatch.setattr(extract, "recipient_target", lambda *_a, **_k: None)
+    monkeypatch.setattr(targets, "recipient_target", lambda *_a, **_k: None)
     monkeypatch.setattr(ranker, "ENABLED", False)  # the learned last resort comes after
     assert not any(target.lower() in t.lower() for t in _main_target(example)), \
         f"{name}: the example's target is found without the rule"
