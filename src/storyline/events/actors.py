@@ -540,9 +540,13 @@ def _actors_at(tok: Token, actors: Sequence[ActorMention],
         cands = [m for m in actors if m.start < hi and m.end > lo]
         if not cands:
             continue
-        # prefer the mention covering the head word, else the first one
+        # prefer the mention covering the head word, else one its 'of' phrase names ("the
+        # Turkey head of Amnesty International": Amnesty), else the first one
         at_head = [m for m in cands if m.start <= h.idx < m.end]
-        best = at_head[0] if at_head else cands[0]
+        of_phrase = [m for m in cands for c in h.children if c.dep_ == "prep" and
+                     c.lower_ == "of" and c.idx <= m.start < c.right_edge.idx + len(
+                         c.right_edge.text)]
+        best = at_head[0] if at_head else of_phrase[0] if of_phrase else cands[0]
         if all(a.id != best.actor.id for a in found):
             found.append(best.actor)
     if not found:
