@@ -31,3 +31,16 @@ def test_first_person_inside_quotes_is_reporting() -> None:
     doc = load_nlp()("\"We will not accept this,\" the minister told reporters.")
     verb = next(t for t in doc if t.lemma_ == "accept")
     assert dropped_by(verb) is None
+
+
+def test_a_lower_case_i_inside_a_name_is_no_first_person() -> None:
+    # "Jamiat-i-Islami": the parser may read the "i" as the pronoun
+    events = storyline.code("The court rejected the Jamiat - i - Islami request for a "
+                            "recount.", date="2024-05-08")
+    assert any(e.type == "REJECT" for e in events)
+
+
+def test_a_page_word_between_two_actors_is_no_page_furniture() -> None:
+    events = storyline.code("Ethiopian Prime Minister Abiy Ahmed held bilateral discussions "
+                            "with Kenyan President William Ruto in Nairobi.", date="2024-05-08")
+    assert any(e.type == "CONSULT" and e.target is not None for e in events)
