@@ -140,3 +140,12 @@ def test_the_head_of_a_body_is_the_body_not_the_country_before_it(text: str,
     # "the Kenya director of X": the mention the 'of' phrase names, when none covers the
     # head word (the country read first was dropped as the source's state)
     assert _main_target(text) == [target]
+
+
+def test_a_verb_the_tagger_took_for_a_noun_is_still_the_act() -> None:
+    # a headline-style present tense: "hand" tagged as a noun at the root of the clause
+    coded = next(code_records([Record("Japan and UNICEF hand over 12 ambulances to the "
+                                      "Ministry of Health of Ghana .", "1", "2024-05-08")]))
+    assert coded.main is not None
+    ev = coded.events[coded.main]
+    assert ev.type == "AID" and ev.target is not None
