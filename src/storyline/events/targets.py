@@ -24,7 +24,7 @@ from storyline.annotate import doc_text
 from storyline.events import lexicon as lx
 from storyline.events.actors import _LEADING, _actors_at, _unnamed_actor
 from storyline.events.roles import _core_span
-from storyline.events.syntax import _OBJ, _appos_head, _lemma, _touches, _Trig
+from storyline.events.syntax import _OBJ, _appos_head, _counted, _lemma, _touches, _Trig
 from storyline.model import Actor, ActorMention, PlaceMention
 
 log = logging.getLogger(__name__)
@@ -467,7 +467,9 @@ def recipient_target(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
     preps = spec["preps"] if obj is None else spec["after_object"]["preps"]
     heads = list(trig.token.children)
     if obj is None:
-        heads += [x for o in heads if o.dep_ == "dobj" for x in o.children]
+        objs = [o for o in heads if o.dep_ == "dobj"]
+        heads += [x for o in objs for x in o.children]
+        heads += [x for o in objs if _counted(o) is not o for x in _counted(o).children]
     for c in heads:
         rec = c if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") else next(
             (x for x in c.children if x.dep_ == "pobj"), None) if (
