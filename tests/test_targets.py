@@ -149,3 +149,26 @@ def test_a_verb_the_tagger_took_for_a_noun_is_still_the_act() -> None:
     assert coded.main is not None
     ev = coded.events[coded.main]
     assert ev.type == "AID" and ev.target is not None
+
+
+def test_a_second_object_after_the_typing_object_does_not_take_its_target() -> None:
+    # the parse of "imposed sanctions on Chad ..., as well as abuses by the police" with
+    # "abuses" read as a second object of "imposed": the target is still Chad
+    from spacy.tokens import Doc
+
+    from storyline.annotate.stage import load_nlp
+    from storyline.events.roles import _roles
+    from storyline.events.syntax import _Trig
+
+    words = ["The", "council", "imposed", "sanctions", "on", "Chad", ",", "as", "well", "as",
+             "abuses", "by", "police", "."]
+    heads = [1, 2, 2, 2, 3, 4, 2, 9, 9, 2, 2, 10, 11, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "advmod", "advmod", "cc",
+            "dobj", "prep", "pobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "ADV", "ADV", "CCONJ",
+           "NOUN", "ADP", "NOUN", "PUNCT"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    trig = _Trig(doc[2], "SANCTION", None, verbal=True, extra=doc[3])
+    src, tgt = _roles(trig)
+    assert src is not None and src.text == "council"
+    assert tgt is not None and tgt.text == "Chad"

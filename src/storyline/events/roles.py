@@ -71,6 +71,11 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                 _lemma(head) not in lx.NOUNS and _lemma(head) not in lx.THINGS else None
             src, tgt = agent, described
     objs = [c for c in tok.children if c.dep_ in _OBJ and (trig.extra is None or c.i != trig.extra.i)]
+    if tgt is None and objs and trig.extra is not None and objs[0].i > trig.extra.i:
+        # "imposed sanctions on X ..., as well as abuses by Y": a second object after the
+        # one that typed the act is a misparse; the typing object's "on X" is the target
+        tgt = next((x for c in trig.extra.children if c.dep_ == "prep" and c.lower_ in (
+            "on", "against", "with", "to") for x in c.children if x.dep_ == "pobj"), None)
     if tgt is None and objs:
         tgt = objs[0]
     if tgt is None:
