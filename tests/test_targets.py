@@ -172,3 +172,18 @@ def test_a_second_object_after_the_typing_object_does_not_take_its_target() -> N
     src, tgt = _roles(trig)
     assert src is not None and src.text == "council"
     assert tgt is not None and tgt.text == "Chad"
+
+
+def test_casualties_in_the_passive_give_way_to_the_attack_that_caused_them() -> None:
+    coded = next(code_records([Record("At least 12 people were killed when Boko Haram "
+                                      "fighters attacked a police station in Borno on Monday.",
+                                      "1", "2024-05-08")]))
+    assert coded.main is not None
+    ev = coded.events[coded.main]
+    assert ev.type == "ASSAULT" and ev.mentions[0].trigger.text == "attacked"
+    assert ev.source is not None and ev.target is not None
+    # with a named cause, the casualties stay the main event
+    coded = next(code_records([Record("Twelve soldiers were killed by rebel fighters when "
+                                      "they attacked a convoy.", "1", "2024-05-08")]))
+    assert coded.main is not None and \
+        coded.events[coded.main].mentions[0].trigger.text == "killed"
