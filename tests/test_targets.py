@@ -187,3 +187,9 @@ def test_casualties_in_the_passive_give_way_to_the_attack_that_caused_them() -> 
                                       "they attacked a convoy.", "1", "2024-05-08")]))
     assert coded.main is not None and \
         coded.events[coded.main].mentions[0].trigger.text == "killed"
+
+
+def test_the_forces_a_state_mobilises_are_its_own_not_the_target() -> None:
+    got = _main_target("Russia mobilized the army for a possible offensive against Ukraine "
+                       "on Friday.")
+    assert got == ["Ukraine"], got
