@@ -193,3 +193,10 @@ def test_the_forces_a_state_mobilises_are_its_own_not_the_target() -> None:
     got = _main_target("Russia mobilized the army for a possible offensive against Ukraine "
                        "on Friday.")
     assert got == ["Ukraine"], got
+
+
+def test_a_participle_before_a_name_does_not_hide_the_name() -> None:
+    # "against visiting X": the parser reads "visiting" as a verb taking X as its object
+    got = _main_target("A rights group filed a complaint in a Madrid court against visiting "
+                       "Israeli Prime Minister Benjamin Netanyahu on Monday.")
+    assert any("Netanyahu" in t for t in got), got

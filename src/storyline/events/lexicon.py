@@ -974,6 +974,13 @@ GROUPING = {"thousand", "hundred", "dozen", "million", "ten", "group", "number",
              "some", "many", "member", "dozens", "hundreds", "thousands", "tens", "millions",
              "all", "most", "one", "two", "several", "scores", "score", "busload", "band"}
 
+# Participles that modify a name like adjectives ("against visiting Crown Prince X", "with
+# outgoing President Y"), which the parser may read as a verb taking the name as object.
+PARTICIPLE_MODIFIERS: frozenset[str] = frozenset({
+    "visiting", "outgoing", "incoming", "ruling", "governing", "reigning", "sitting",
+    "serving", "leading", "opposing", "fighting", "warring", "striking", "protesting",
+})
+
 # Verbs of calling someone up: "called Lavrov to discuss the war" is a talk between the
 # caller and the one called (the talk's own subject is the caller).
 PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
