@@ -288,8 +288,11 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
                 "dismay": ("ACCUSE", "disapprove"), "opposition": ("REJECT", None)},
     "file": {"complaint": ("ACCUSE", "disapprove"), "lawsuit": ("ACCUSE", "allege"),
              "case": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"),
-             "charge": ("ACCUSE", "allege")},
+             "charge": ("ACCUSE", "allege"), "petition": ("REQUEST", "appeal")},
     "lodge": {"complaint": ("ACCUSE", "disapprove"), "protest": ("ACCUSE", "disapprove")},
+    # "submitted a petition to Congress": an appeal to the one it is handed to
+    "submit": {"petition": ("REQUEST", "appeal"), "complaint": ("ACCUSE", "disapprove"),
+               "appeal": ("REQUEST", "appeal")},
     "make": {"visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"),
              "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"),
              "concession": ("CONCEDE", None), "offer": ("AGREE", None),
