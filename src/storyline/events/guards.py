@@ -82,6 +82,15 @@ def _not_reporting(tok: Token, rule: dict[str, Any], event: Event | None = None)
     # (a lower-case "i" is part of a name, "Jamiat-i-Islami"; "US" is the country)
     if not personal:
         return False
+    if event is not None and event.source is not None and "\n" not in tok.doc.text.strip():
+        # one line is all there is (a sentence or wire item the user gave, no page)
+        from storyline.events.syntax import _subject_of
+
+        subj = _acting(tok) or _subject_of(tok)[0]
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN") and \
+                subj.lower_ not in rule["pronouns"]:
+            return False  # "the United States is willing to provide our expertise": an
+            # actor named as the one who acts, in reported words without quotation marks
     return not any(_lemma(t) in lx.SPEECH_VERBS for t in sent if t.pos_ == "VERB")
 
 
