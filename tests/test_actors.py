@@ -309,3 +309,20 @@ def test_everyday_actors_take_the_story_country(nlp):
                  story="KEN")
     assert got["Police"][1:] == ("KEN", "GOV")
     assert got["health officials"][1:] == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("France sent food to the government of Mali on Monday.", "the government", "MLI"),
+    ("Japan signed a loan with the Ministry of Finance of Vietnam.", "the Ministry", "VNM"),
+    ("Canada thanked the Ministry of Foreign Affairs and Trade of Hungary.", "the Ministry",
+     "HUN"),
+])
+def test_a_body_of_a_named_country_is_that_country_s(nlp, text, phrase, country):
+    # the generic body takes the country its 'of' chain names, not the story's
+    got = actors(nlp, text, story="FRA")
+    assert got[phrase][1] == country, got
+
+
+def test_a_body_of_something_else_stays_the_story_country_s(nlp):
+    got = actors(nlp, "Critics said the government of the day ignored them.", story="FRA")
+    assert got["the government"][1] == "FRA", got

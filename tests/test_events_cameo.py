@@ -30,6 +30,8 @@ TYPE_AND_MODE = [
     # cameo types
     ("The European Union suspended humanitarian aid to Sudan after the coup.",
      "SANCTION", "discontinue"),
+    ("The dock workers' union submitted a petition to the Kenyan labour ministry on Monday.",
+     "REQUEST", None),
     ("Turkey sharply reduced military aid to the rebels last year.", "SANCTION", "discontinue"),
     ("Ethiopia announced a suspension of flights to Sudan on Monday.",
      "SANCTION", "discontinue"),

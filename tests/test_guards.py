@@ -31,3 +31,25 @@ def test_first_person_inside_quotes_is_reporting() -> None:
     doc = load_nlp()("\"We will not accept this,\" the minister told reporters.")
     verb = next(t for t in doc if t.lemma_ == "accept")
     assert dropped_by(verb) is None
+
+
+def test_a_lower_case_i_inside_a_name_is_no_first_person() -> None:
+    # "Jamiat-i-Islami": the parser may read the "i" as the pronoun
+    events = storyline.code("The court rejected the Jamiat - i - Islami request for a "
+                            "recount.", date="2024-05-08")
+    assert any(e.type == "REJECT" for e in events)
+
+
+def test_a_page_word_between_two_actors_is_no_page_furniture() -> None:
+    events = storyline.code("Ethiopian Prime Minister Abiy Ahmed held bilateral discussions "
+                            "with Kenyan President William Ruto in Nairobi.", date="2024-05-08")
+    assert any(e.type == "CONSULT" and e.target is not None for e in events)
+
+
+def test_a_named_actor_in_a_sentence_of_its_own_is_reporting_despite_our() -> None:
+    # a sentence the user gave, with reported words in it ("our") but no quotation marks
+    text = "Japan is ready to provide our engineering expertise to the African Union."
+    assert any(e.target is not None for e in storyline.code(text, date="2024-05-08"))
+    # within a page of several lines, the same sentence stays page text
+    page = "Menu\nJapan is ready to provide our engineering expertise to the African Union."
+    assert not storyline.code(page, date="2024-05-08")

@@ -24,11 +24,13 @@ def _target(text: str) -> object:
 
 
 def test_ranker_gives_a_target_the_rules_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline.events import extract
+    from storyline.events import extract, targets
 
     got = _target(_TEXT)  # the recipient rule names the fund itself
     assert got is not None and not isinstance(got, list) and got.name == "Sahel Relief Fund"
-    monkeypatch.setattr(extract, "recipient_target", lambda *_a: None)
+    # the recipients rule off, before the object (extract) and after it (actors)
+    monkeypatch.setattr(extract, "recipient_target", lambda *_a, **_k: None)
+    monkeypatch.setattr(targets, "recipient_target", lambda *_a, **_k: None)
     got = _target(_TEXT)  # the named recipient itself, an entity no actor list knows
     assert got is not None and not isinstance(got, list) and got.name == "Sahel Relief Fund"
     monkeypatch.setattr(ranker, "ENTITIES", False)  # among actor mentions only: the AU

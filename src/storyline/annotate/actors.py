@@ -507,7 +507,7 @@ def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
             name = f"{text[s0:toks[i - 1].end]} {g.phrase}"
             return [Cand(s0, end, Actor(text[s0:end], name, "unk-" + slug(name).replace("_", "-"),
                                         None, g.role), 3)]  # type: ignore[arg-type]
-        iso3 = ctx.regime if g.scope == "regime" else ctx.story
+        iso3 = _of_country(ctx, j) or (ctx.regime if g.scope == "regime" else ctx.story)
         if iso3 is None:
             return [Cand(start, end, Actor(surface, g.phrase, f"UNK{g.role}", None, g.role), 2)]  # type: ignore[arg-type]
         return [Cand(start, end, country_actor(kb, iso3, g.role, surface), 3)]
@@ -551,6 +551,28 @@ def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
             return []  # "the Astana talks", "the Sochi agreement"
         return [Cand(start, end, country_actor(kb, iso3, "GOV", surface), 5)]
     return []
+
+
+def _of_country(ctx: Ctx, j: int, limit: int = 8) -> str | None:
+    """The country an 'of' chain after a generic body names ("the government of Mali",
+    "the Ministry of Health of Ethiopia"): that body is the named country's, not the
+    story's. Capitalised words may stand between the 'of's ("of Foreign Affairs of");
+    None when the chain ends in anything else."""
+    toks, k = ctx.toks, j
+    while k < len(toks) and k - j < limit and toks[k].norm == "of" and \
+            "\n" not in ctx.text[toks[k - 1].end:toks[k].start]:
+        k += 1
+        if k < len(toks) and toks[k].norm == "the":
+            k += 1
+        got = _match(ctx, k) if k < len(toks) else None
+        if got is not None:
+            country = next((e.ref for e in got[1] if e.kind == "country"), None)
+            if country is not None and toks[k].raw[:1].isupper():
+                return country
+        while k < len(toks) and k - j < limit and (toks[k].raw[:1].isupper() or (
+                toks[k].norm in ("and", "&") and k > j)):
+            k += 1  # "Health", "Foreign Affairs and Trade"
+    return None
 
 
 def _place_before(ctx: Ctx, i: int) -> bool:

@@ -449,16 +449,12 @@ def _fallback_target(doc: Doc, trig: _Trig, tgt_tok: Token | None,
                 doc, c, damaged, places, subject=False)
             if found is not None:
                 return found
-    if tgt_tok.dep_ in _OBJ and trig.verbal:
-        for c in trig.token.children:
-            if (c.dep_ == "prep" and c.lower_ in ("to", "for")) or c.dep_ == "dative":
-                rec = next((x for x in c.children if x.dep_ == "pobj"), None) \
-                    if c.dep_ == "prep" else c
-                if rec is not None and rec.i != tgt_tok.i:
-                    found = _actors_at(rec, actors, damaged) or _unnamed_actor(
-                        doc, rec, damaged, places, subject=False)
-                    if found is not None:
-                        return found
+    if tgt_tok.dep_ in _OBJ:
+        from storyline.events.targets import recipient_target
+
+        found = recipient_target(doc, trig, actors, damaged, places, None, obj=tgt_tok)
+        if found is not None:
+            return found  # "gave firearms to the Marines": the recipients rule
     found = _facility(doc, trig, tgt_tok, damaged)
     if found is None and trig.type == "REQUEST":
         found = resolve(_asked(trig.token))  # "demanded that Assad step down"
@@ -544,9 +540,13 @@ def _actors_at(tok: Token, actors: Sequence[ActorMention],
         cands = [m for m in actors if m.start < hi and m.end > lo]
         if not cands:
             continue
-        # prefer the mention covering the head word, else the first one
+        # prefer the mention covering the head word, else one its 'of' phrase names ("the
+        # Turkey head of Amnesty International": Amnesty), else the first one
         at_head = [m for m in cands if m.start <= h.idx < m.end]
-        best = at_head[0] if at_head else cands[0]
+        of_phrase = [m for m in cands for c in h.children if c.dep_ == "prep" and
+                     c.lower_ == "of" and c.idx <= m.start < c.right_edge.idx + len(
+                         c.right_edge.text)]
+        best = at_head[0] if at_head else of_phrase[0] if of_phrase else cands[0]
         if all(a.id != best.actor.id for a in found):
             found.append(best.actor)
     if not found:

@@ -153,6 +153,35 @@ def _depth(t: Token) -> int:
     return d
 
 
+_CASUALTY_TYPES = frozenset({"ASSAULT"})
+
+
+def _attack_behind_casualties(coded: Sequence[CodedEvent], ranked: list[tuple[int, Token]],
+                              best_i: int, best: Token) -> tuple[int, Token]:
+    """"At least 20 people were killed when rebels attacked the convoy": casualties told
+    in the passive, with no one named as their cause, are the outcome of the attack the
+    subordinate clause reports; that attack, with its attacker, is the main event."""
+    ev = coded[best_i].event
+    if ev.type not in _CASUALTY_TYPES or ev.source is not None or not any(
+            c.dep_ == "nsubjpass" for c in best.children):
+        return best_i, best
+    behind: list[tuple[int, int, Token]] = []
+    for i, t in ranked:
+        other = coded[i].event
+        if i == best_i or other.type not in _CASUALTY_TYPES or other.source is None:
+            continue
+        x, clause = t, False
+        while x.i != best.i and x.head.i != x.i:
+            clause = clause or x.dep_ == "advcl"
+            x = x.head
+        if x.i == best.i and clause:
+            behind.append((_depth(t), i, t))
+    if not behind:
+        return best_i, best
+    _, i, t = min(behind, key=lambda b: (b[0], b[2].i))
+    return i, t
+
+
 def main_event(coded: Sequence[CodedEvent], doc: Doc | None = None) -> int | None:
     """Index in ``coded`` of the text's main event: the event whose trigger is closest to
     its sentence's parse root (ties: the earlier). None when there is no event, or when
@@ -163,6 +192,7 @@ def main_event(coded: Sequence[CodedEvent], doc: Doc | None = None) -> int | Non
     if not ranked:
         return 0 if coded else None
     best_i, best = min(ranked, key=lambda p: (_depth(p[1]), p[1].i))
+    best_i, best = _attack_behind_casualties(coded, ranked, best_i, best)
     if doc is not None:
         from storyline.events.extract import statement_heads
 

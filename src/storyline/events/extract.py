@@ -246,6 +246,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             source = _national(stok, typ=trig.type)  # "Palestinian riots"
     if target is None and tgt_tok is not None:
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
+    if target is not None and _own_forces(trig, source, target):
+        target = None  # "Israel mobilized the army for an assault on X": X, not the army
     if target is None:
         target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
     if target is None:
@@ -273,6 +275,16 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
                           trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
         score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
+
+
+def _own_forces(trig: _Trig, source: Actor | list[Actor] | None,
+                target: Actor | list[Actor]) -> bool:
+    """Forces a state mobilises or sends are its own, not whom the act is aimed at ("Israel
+    mobilized the army"): a military object of the source's country (or of none)."""
+    if trig.type != "MOBILIZE" or not isinstance(target, Actor) or target.role != "MIL" \
+            or not isinstance(source, Actor):
+        return False
+    return target.country is None or target.country == source.country
 
 
 def _plover_mode(typ: str, mode: str | None) -> str | None:

@@ -78,9 +78,20 @@ def _not_reporting(tok: Token, rule: dict[str, Any], event: Event | None = None)
     if any(t.text in _QUOTES for t in sent):
         return False
     personal = any(t.lower_ in rule["pronouns"] and t.pos_ == "PRON"
-                   and not (t.lower_ == "us" and t.text != "us") for t in sent)
+                   and not (t.lower_ == "us" and t.text != "us")
+                   and not (t.lower_ == "i" and t.text != "I") for t in sent)
+    # (a lower-case "i" is part of a name, "Jamiat-i-Islami"; "US" is the country)
     if not personal:
         return False
+    if event is not None and event.source is not None and "\n" not in tok.doc.text.strip():
+        # one line is all there is (a sentence or wire item the user gave, no page)
+        from storyline.events.syntax import _subject_of
+
+        subj = _acting(tok) or _subject_of(tok)[0]
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN") and \
+                subj.lower_ not in rule["pronouns"]:
+            return False  # "the United States is willing to provide our expertise": an
+            # actor named as the one who acts, in reported words without quotation marks
     return not any(_lemma(t) in lx.SPEECH_VERBS for t in sent if t.pos_ == "VERB")
 
 
@@ -198,6 +209,8 @@ def _withheld_detail(tok: Token, rule: dict[str, Any], event: Event | None = Non
 
 @guard("page_object")
 def _page_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if event is not None and event.source is not None and event.target is not None:
+        return False  # "held discussions with the Somali president": actors on both sides
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and _lemma(c) in rule["lemmas"]:
             return True

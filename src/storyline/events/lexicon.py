@@ -288,8 +288,11 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
                 "dismay": ("ACCUSE", "disapprove"), "opposition": ("REJECT", None)},
     "file": {"complaint": ("ACCUSE", "disapprove"), "lawsuit": ("ACCUSE", "allege"),
              "case": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"),
-             "charge": ("ACCUSE", "allege")},
+             "charge": ("ACCUSE", "allege"), "petition": ("REQUEST", "appeal")},
     "lodge": {"complaint": ("ACCUSE", "disapprove"), "protest": ("ACCUSE", "disapprove")},
+    # "submitted a petition to Congress": an appeal to the one it is handed to
+    "submit": {"petition": ("REQUEST", "appeal"), "complaint": ("ACCUSE", "disapprove"),
+               "appeal": ("REQUEST", "appeal")},
     "make": {"visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"),
              "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"),
              "concession": ("CONCEDE", None), "offer": ("AGREE", None),
@@ -973,6 +976,13 @@ PAIR_NOUNS = {"country", "leader", "side", "nation", "president", "government", 
 GROUPING = {"thousand", "hundred", "dozen", "million", "ten", "group", "number", "crowd",
              "some", "many", "member", "dozens", "hundreds", "thousands", "tens", "millions",
              "all", "most", "one", "two", "several", "scores", "score", "busload", "band"}
+
+# Participles that modify a name like adjectives ("against visiting Crown Prince X", "with
+# outgoing President Y"), which the parser may read as a verb taking the name as object.
+PARTICIPLE_MODIFIERS: frozenset[str] = frozenset({
+    "visiting", "outgoing", "incoming", "ruling", "governing", "reigning", "sitting",
+    "serving", "leading", "opposing", "fighting", "warring", "striking", "protesting",
+})
 
 # Verbs of calling someone up: "called Lavrov to discuss the war" is a talk between the
 # caller and the one called (the talk's own subject is the caller).

@@ -71,12 +71,18 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
                 _lemma(head) not in lx.NOUNS and _lemma(head) not in lx.THINGS else None
             src, tgt = agent, described
     objs = [c for c in tok.children if c.dep_ in _OBJ and (trig.extra is None or c.i != trig.extra.i)]
+    if tgt is None and objs and trig.extra is not None and objs[0].i > trig.extra.i:
+        # "imposed sanctions on X ..., as well as abuses by Y": a second object after the
+        # one that typed the act is a misparse; the typing object's "on X" is the target
+        tgt = next((x for c in trig.extra.children if c.dep_ == "prep" and c.lower_ in (
+            "on", "against", "with", "to") for x in c.children if x.dep_ == "pobj"), None)
     if tgt is None and objs:
         tgt = objs[0]
     if tgt is None:
         for c in list(tok.children) + ([trig.extra] if trig.extra is not None else []):
             if c.dep_ in ("prep", "prt") and c.text.lower() in _TARGET_PREPS:
-                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None) or \
+                    _participle_object(c)
                 if pobj is not None and (pobj.ent_type_ not in _NOT_ACTOR_ENTS or
                                          _counts_people(pobj)):
                     tgt = pobj  # "apologized on Wednesday to the American people": people
@@ -96,6 +102,16 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if tgt is None and trig.type == "REQUEST":
         tgt = _asked(tok)  # "requested that the agency allow ...": the agency
     return src, tgt
+
+
+def _participle_object(prep: Token) -> Token | None:
+    """"a lawsuit against visiting Crown Prince X": a participle read as the preposition's
+    verb ("visiting" with X as its object) modifies the one the preposition names."""
+    pc = next((x for x in prep.children if x.dep_ == "pcomp" and x.tag_ == "VBG"
+               and x.lower_ in lx.PARTICIPLE_MODIFIERS), None)
+    if pc is None:
+        return None
+    return next((x for x in pc.children if x.dep_ == "dobj" and x.pos_ == "PROPN"), None)
 
 
 def _counts_people(tok: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from storyline.events import lexicon as lx
 from storyline.events.nouns import _purposes
-from storyline.events.syntax import _SUBJ, _lemma, _subject_of
+from storyline.events.syntax import _SUBJ, _counted, _lemma, _subject_of
 
 _SAYING_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "AGREE"}
 
@@ -42,8 +42,10 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
         return False
     if lem == "return" and not any(c.dep_ in ("prep", "advmod", "prt") and
                                    c.text.lower() in ("home", "to", "back")
-                                   for c in tok.children):
-        return False
+                                   for c in tok.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "to" for o in objs if _counted(o) is not o
+            for c in _counted(o).children):
+        return False  # "returned dozens of artefacts to the embassy": given back
     if lem == "warn" and not _warning_ok(tok):
         return False
     if lem == "insist" and not any(

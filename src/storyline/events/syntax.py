@@ -173,6 +173,22 @@ def _relative_coordinate(conj: Token) -> Token | None:
     return _appos_head(rel.head) if rel is not None else None
 
 
+def _counted(obj: Token) -> Token:
+    """What an amount or count object is of: "dozens of artefacts", "$4 million worth of
+    equipment" -> the thing handed over, whose phrase may carry the recipient."""
+    tok = obj
+    for _ in range(2):
+        if not (tok.like_num or _lemma(tok) in lx.GROUPING or _lemma(tok) in lx.QUANTITY_HEADS
+                or tok.lower_ == "worth" or tok.ent_type_ == "MONEY"):
+            break
+        nxt = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for x in c.children if x.dep_ == "pobj"), None)
+        if nxt is None:
+            break
+        tok = nxt
+    return tok
+
+
 def _appos_head(tok: Token) -> Token:
     """The noun a phrase is in apposition to ("HTS, an affiliate that ..." -> HTS)."""
     if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN"):

@@ -24,7 +24,7 @@ from storyline.annotate import doc_text
 from storyline.events import lexicon as lx
 from storyline.events.actors import _LEADING, _actors_at, _unnamed_actor
 from storyline.events.roles import _core_span
-from storyline.events.syntax import _OBJ, _appos_head, _lemma, _touches, _Trig
+from storyline.events.syntax import _OBJ, _appos_head, _counted, _lemma, _touches, _Trig
 from storyline.model import Actor, ActorMention, PlaceMention
 
 log = logging.getLogger(__name__)
@@ -443,29 +443,46 @@ def _accused_clause(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
     return None
 
 
+def recipient_verbs() -> frozenset[str]:
+    """The verbs whose 'to' phrase names a recipient: the lexicon's verbs of giving
+    (:data:`.lexicon.TRANSFER_VERBS`) and the rule's verbs of handing back or sending
+    ("returned", "deployed"), which are no transfers of their own."""
+    return lx.TRANSFER_VERBS | frozenset(rules()["recipients"]["more_verbs"])
+
+
 def recipient_target(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
                      damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
-                     source: Actor | list[Actor] | None) -> Actor | list[Actor] | None:
-    """"donated $1 million to the World Food Programme", "returned the Benin Bronzes to
-    Nigeria": who receives what is handed over, before the direct object (which may read
-    as a name); a unit sent to a mission lands on the mission's country."""
+                     source: Actor | list[Actor] | None, obj: Token | None = None
+                     ) -> Actor | list[Actor] | None:
+    """Who receives what the act hands over (the ``recipients`` rule). Without ``obj``,
+    before the object is looked at: for a verb of giving or sending ("donated $1 million
+    to the World Food Programme", "returned the Benin Bronzes to Nigeria"), the 'to'
+    phrase on the verb or on its object, or a dative, since what is handed over (which
+    may read as a name) is no one acted on; a unit sent to a mission lands on the
+    mission's country. With ``obj``, the object that named no one, for any verb: its
+    'to' or 'for' phrase or dative ("gave firearms to the Marines")."""
     spec = rules()["recipients"]
-    if not trig.verbal or _lemma(trig.token) not in spec["verbs"]:
+    if not trig.verbal or (obj is None and _lemma(trig.token) not in recipient_verbs()):
         return None
-    objs = [c for c in trig.token.children if c.dep_ == "dobj"]
-    for c in [*trig.token.children, *(x for o in objs for x in o.children)]:
+    preps = spec["preps"] if obj is None else spec["after_object"]["preps"]
+    heads = list(trig.token.children)
+    if obj is None:
+        objs = [o for o in heads if o.dep_ == "dobj"]
+        heads += [x for o in objs for x in o.children]
+        heads += [x for o in objs if _counted(o) is not o for x in _counted(o).children]
+    for c in heads:
         rec = c if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") else next(
             (x for x in c.children if x.dep_ == "pobj"), None) if (
-            c.dep_ in ("prep", "dative") and c.lower_ in spec["preps"]) else None
-        if rec is None or rec.ent_type_ in _NOT_ACTORS:
+            c.dep_ in ("prep", "dative") and c.lower_ in preps) else None
+        if rec is None or rec.ent_type_ in _NOT_ACTORS or (obj is not None and rec.i == obj.i):
             continue
-        if _lemma(rec) in spec["missions"]:
+        if obj is None and _lemma(rec) in spec["missions"]:
             for p in _pobjs(rec, ("in",)):
                 found = _place_actor(doc, p, "CVL", actors, damaged, places)
                 if found is not None:
                     return _not_source(found, source)
-        found = _named(doc, rec, actors, damaged, places) or _place_actor(
-            doc, rec, "CVL", actors, damaged, places)
+        found = _named(doc, rec, actors, damaged, places) or (_place_actor(
+            doc, rec, "CVL", actors, damaged, places) if obj is None else None)
         if found is not None:
             return _not_source(found, source)
     return None
