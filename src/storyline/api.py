@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from storyline.checks import OptionError
 from storyline.model import Event, to_json
 
 log = logging.getLogger("storyline")
@@ -77,7 +79,7 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     ``coder`` raises :class:`~storyline.checks.OptionError` (a ``ValueError``) naming it,
     before any work.
     """
-    from storyline.checks import OptionError, bad_count, bad_day
+    from storyline.checks import bad_count, bad_day
     from storyline.events.coder import DEFAULT_CODER, get_coder
 
     problem = (bad_day("dct", dct, any_year=True) if dct is not None else None) or bad_count(
@@ -110,7 +112,8 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
     from storyline.text.runs import MAX_SYMBOL_RUN, split_long_runs
 
     def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
-        for r in records:
+        for n, item in enumerate(records, 1):
+            r = _as_record(item, n)
             if not isinstance(r.text, str):
                 log.warning("record %s: text is %s, not text: no events", r.id,
                             type(r.text).__name__)
@@ -165,6 +168,24 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
             event.date.start = event.date.start or None
             event.date.end = event.date.end or None
         yield Coded(rec.id, rec.text, events, main_event(coded, doc))
+
+
+def _as_record(item: Any, n: int) -> Record:
+    """A record of ``code_records``' input: a :class:`Record`, a text, or a mapping with
+    ``text`` (and ``id``, ``date`` | ``published``); anything else codes to nothing, with
+    a warning, and the records after it are still coded."""
+    if isinstance(item, Record):
+        return item
+    if isinstance(item, str):
+        return Record(item, None, None)
+    if isinstance(item, dict):
+        rid = item.get("id")
+        day = item.get("date") or item.get("published")
+        return Record(item.get("text"), None if rid is None else str(rid)[:200],  # type: ignore[arg-type]
+                      day if isinstance(day, str) else None)
+    log.warning("record %d: a %s, not a Record, a text or a mapping with text: no events",
+                n, type(item).__name__)
+    return Record("", None, None)
 
 
 class _Failed:
@@ -245,20 +266,57 @@ def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None 
     ``one_story``, ``min_confidence``, ``timeline_dates`` ...); progress is off unless asked.
     Warnings go to the ``storyline`` logger.
     """
+    from storyline.engine import in_worker_start
     from storyline.pipeline import Options
     from storyline.pipeline import run as _run
 
+    if in_worker_start():
+        raise RuntimeError("storyline.run() was called while a worker process imported the "
+                           "script that started it: put the call under "
+                           "`if __name__ == \"__main__\":`")
     options.setdefault("progress", False)
     opts = Options(**options)
-    return _run([str(i) for i in inputs], Path(out), Path(db) if db else None, opts,
-                log=log.warning)
+    opts.check()
+    return _run(_input_paths(inputs), _a_path("out", out), _a_path("db", db) if db else None,
+                opts, log=log.warning)
+
+
+def _a_path(name: str, value: Any) -> Path:
+    if isinstance(value, (str, os.PathLike)) and not isinstance(value, bytes) and \
+            str(os.fspath(value)).strip():
+        return Path(value)
+    raise OptionError(f"{name} must be a path (got {type(value).__name__}: {value!r:.40})")
+
+
+def _input_paths(inputs: Any) -> list[str]:
+    """``run``'s inputs as paths: one path (a text or a ``Path``) or an iterable of them,
+    in order, each once ("a.jsonl" given 4,000 times is read once, at once)."""
+    if isinstance(inputs, (str, os.PathLike)) and not isinstance(inputs, bytes):
+        inputs = [inputs]
+    if isinstance(inputs, (bytes, dict)) or not isinstance(inputs, Iterable):
+        raise OptionError(f"inputs must be a path or a list of paths (got "
+                          f"{type(inputs).__name__})")
+    out: dict[str, None] = {}
+    for item in inputs:
+        if isinstance(item, bytes) or not isinstance(item, (str, os.PathLike)):
+            raise OptionError(f"inputs: {item!r:.60} is not a path (a {type(item).__name__})")
+        out[str(os.fspath(item))] = None
+    return list(out)
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    """The objects of a JSON Lines output file; a damaged one raises one ``ValueError``
+    naming the file and the line."""
+    with open(path, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                yield json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                why = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+                raise ValueError(f"{path}, line {n}: not a JSON line ({why}); the file is "
+                                 "damaged: run storyline again to write it anew") from None
 
 
 def read_events(out: str | Path) -> list[dict[str, Any]]:

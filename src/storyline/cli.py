@@ -59,8 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "code":
         return _code(args.file, args.dct)
 
+    previous = _terminate_as_interrupt()
     try:
         return _run(args)
+    except _Terminated:
+        return _interrupted("terminated", 143)
     except KeyboardInterrupt:
         return _interrupted()
     except RuntimeError as exc:
@@ -68,12 +71,37 @@ def main(argv: list[str] | None = None) -> int:
         if "interrupted" not in str(exc).lower():
             raise
         return _interrupted()
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
 
 
-def _interrupted() -> int:
-    print("storyline: interrupted; what was stored is kept: run the same command again "
+def _interrupted(how: str = "interrupted", code: int = 130) -> int:
+    print(f"storyline: {how}; what was stored is kept: run the same command again "
           "to go on", file=sys.stderr)
-    return 130
+    return code
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a service manager, a CI timeout) stops a run as Ctrl-C does:
+    the worker pool is closed, one line is printed, and the rerun goes on."""
+
+
+def _terminate_as_interrupt() -> Any:
+    """Catch SIGTERM as :class:`_Terminated` for this run; the handler it replaces."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None  # signals are only caught in the main thread
+
+    def stop(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends it at once
+        raise _Terminated
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -45,7 +45,29 @@ def parallel_map(
 
     ctx = mp.get_context("spawn")
     with ctx.Pool(processes=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as lpool:
+        try:
+            lpool.apply_async(os.getpid).get(timeout=WORKER_START_SECONDS)
+        except mp.TimeoutError:
+            raise RuntimeError(
+                f"the {workers} worker processes did not start within "
+                f"{WORKER_START_SECONDS} s. A script that runs storyline with workers must "
+                "call it under `if __name__ == \"__main__\":` (each worker imports the "
+                "script again), or use workers=1") from None
         yield from lpool.imap(func, items, chunksize=chunksize)
+
+
+# A worker that has not answered a first task by then never will: most often the script
+# that started the run runs it again when a worker imports it (no ``__main__`` guard), and
+# the pool would replace its dying workers for ever.
+WORKER_START_SECONDS = 120
+
+
+def in_worker_start() -> bool:
+    """Whether this process is a worker still importing its parent's main script."""
+    import multiprocessing as mp
+
+    return mp.parent_process() is not None and bool(
+        getattr(mp.current_process(), "_inheriting", False))
 
 
 def pool_size(workers: int) -> int:

@@ -13,6 +13,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,9 @@ class Options:
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 setattr(self, name, value.isoformat())
         problems = [
+            *(f"{name} must be True or False (got {type(getattr(self, name)).__name__})"
+              for name in ("one_story", "progress")
+              if not isinstance(getattr(self, name), bool)),
             bad_count("workers", self.workers, max_workers()),
             None if self.engine in ("local", "ray") else
             f"engine must be 'local' or 'ray' (got {self.engine!r:.40})",
@@ -272,6 +276,7 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     summary = Summary()
     warn = log or (lambda msg: print(msg, file=sys.stderr))
     per_file = FileWarnings(warn)
+    inputs = list(dict.fromkeys(inputs))  # a path given twice (or 4,000 times) is read once
     missing = [i for i in inputs if not Path(i).exists()]
     for m in missing:
         summary.skipped["not found"] += 1
@@ -279,7 +284,7 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         per_file.end_file(m)
     inputs = [i for i in inputs if Path(i).exists()]
 
-    with Store(db) as store:
+    with Store(db) as store, damage_refused(db):
         run_id = store.new_run()
         hidden: Counter[tuple[str, str]] = Counter()
         total_files = sum(1 for _ in own.files(inputs, hidden))
@@ -367,6 +372,25 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+@contextmanager
+def damage_refused(db: Path) -> Iterator[None]:
+    """A store found damaged on a later read (DuckDB's checksum of a block does not match:
+    bytes overwritten on disk) stops the run with one :class:`StoreError`, the store left
+    as it is, as one damaged at opening does."""
+    import duckdb
+
+    from storyline.store.db import StoreError
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if not any(w in first.lower() for w in ("corrupt", "checksum")):
+            raise
+        raise StoreError(f"the database {db} is damaged ({first[:200]}); it was left as it "
+                         "is: move it aside or give this run another --db") from None
 
 
 def _output_folder(out: Path) -> None:

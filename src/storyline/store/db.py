@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import stat
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -197,6 +198,10 @@ class StoreError(RuntimeError):
     """The database cannot be opened (not a storyline database, unreadable)."""
 
 
+_OPEN: set[str] = set()  # the stores this process holds open (resolved paths)
+_OPEN_LOCK = threading.Lock()
+
+
 class Store(StoryTables):
     """A storyline database (DuckDB file).
 
@@ -208,6 +213,26 @@ class Store(StoryTables):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._key = str(self.path.resolve())
+        with _OPEN_LOCK:
+            if self._key in _OPEN:
+                # a second run in this process (another thread, a re-entrant call): DuckDB
+                # would share the open file between them and fail later, as if damaged
+                raise StoreLocked(f"the database {self.path} is in use by another storyline "
+                                  "run in this process: wait for it to finish, or give this "
+                                  "run another --db")
+            _OPEN.add(self._key)
+        try:
+            self._open()
+        except BaseException:
+            self._release()
+            raise
+
+    def _release(self) -> None:
+        with _OPEN_LOCK:
+            _OPEN.discard(self._key)
+
+    def _open(self) -> None:
         other = foreign_file(self.path)
         if other:
             raise StoreError(f"{self.path} is not a storyline database ({other}); it was "
@@ -322,6 +347,7 @@ class Store(StoryTables):
 
     def close(self) -> None:
         self.con.close()
+        self._release()
 
     def __enter__(self) -> Store:
         return self
@@ -445,11 +471,27 @@ class Store(StoryTables):
                  display, len(orphans))
 
     def update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
+        """Set an article's publication date. When the date changes, its annotations (its
+        events' dates resolve against it) are dropped for the annotation stage to redo,
+        and its story is merged again: a run that dates an article stored undated earlier
+        gives what a fresh run on the same input gives. One transaction: a run stopped
+        half-way leaves the article undated, to be dated again, never dated without its
+        warning."""
+        with self.transaction():
+            self._update_published(article_id, pub, warning)
+
+    def _update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
+        row = self.con.execute("SELECT pub_date FROM articles WHERE id = ?",
+                               [article_id]).fetchone()
         self.con.execute(
             "UPDATE articles SET pub_date = ?, pub_source = ?, pub_earliest = ?, pub_latest = ? "
             "WHERE id = ?",
             [pub.date, pub.source, pub.earliest, pub.latest, article_id],
         )
+        if row is not None and row[0] != pub.date:
+            self.con.execute("DELETE FROM annotations WHERE article = ?", [article_id])
+            self.con.execute("UPDATE stories SET fingerprint = '' WHERE id IN "
+                             "(SELECT story FROM story_articles WHERE article = ?)", [article_id])
         if warning:
             row = self.con.execute("SELECT warnings FROM articles WHERE id = ?", [article_id]).fetchone()
             warnings = json.loads(row[0]) if row and row[0] else []
