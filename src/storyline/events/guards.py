@@ -90,7 +90,7 @@ def _not_reporting(tok: Token, rule: dict[str, Any], event: Event | None = None)
         subj = _acting(tok) or _subject_of(tok)[0]
         if subj is not None and subj.pos_ in ("PROPN", "NOUN") and \
                 subj.lower_ not in rule["pronouns"]:
-            return False  # "the United States is willing to provide our expertise": an
+            return False  # "Norway is ready to lend our engineers": an
             # actor named as the one who acts, in reported words without quotation marks
     return not any(_lemma(t) in lx.SPEECH_VERBS for t in sent if t.pos_ == "VERB")
 
