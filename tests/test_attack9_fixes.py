@@ -184,3 +184,23 @@ def test_an_undated_article_dated_by_a_later_arrival_is_coded_as_a_fresh_run_cod
     fresh = events(tmp_path / "fresh")
     assert any(start and start.startswith("2026-03") for _, start, _ in fresh)
     assert events(tmp_path / "step") == fresh
+
+
+def test_an_output_that_fails_half_written_leaves_no_temporary_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import storyline.exporters as ex
+
+    src, out = _input(tmp_path), tmp_path / "out"
+
+    def full_disk(*a: Any, **k: Any) -> Any:  # events.jsonl is open, its first line fails
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ex, "_event_line", full_disk)
+    with pytest.raises(OSError):
+        storyline.run([src], out)
+    monkeypatch.undo()
+    assert not list(out.glob("*.tmp"))
+    storyline.run([src], out)  # the rerun writes every output
+    assert not list(out.glob("*.tmp")) and len(storyline.read_articles(out)) == 2

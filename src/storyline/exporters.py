@@ -42,6 +42,7 @@ from storyline.model import (
     Timeline,
     TimelineEntry,
 )
+from storyline.outfiles import atomic_path
 from storyline.store.db import Store
 
 if TYPE_CHECKING:
@@ -215,11 +216,9 @@ def export_all(ctx: ExportContext) -> dict[str, str]:
 
 def write_jsonl(path: Path, items: Iterable[dict[str, Any]]) -> Path:
     """Write JSON lines atomically (through a temporary file beside ``path``)."""
-    tmp = path.with_suffix(".jsonl.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         for item in items:
             fh.write(json.dumps(item, ensure_ascii=False) + "\n")
-    tmp.replace(path)
     return path
 
 
@@ -270,10 +269,9 @@ def export_series(ctx: ExportContext) -> Path:
 def export_timeline(ctx: ExportContext) -> Path:
     """``timeline.json`` (:func:`build_run_timeline`)."""
     path = ctx.out / "timeline.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(ctx.timeline().to_json(), ensure_ascii=False, indent=1),
-                   encoding="utf-8")
-    tmp.replace(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(ctx.timeline().to_json(), ensure_ascii=False, indent=1),
+                       encoding="utf-8")
     return path
 
 

@@ -56,6 +56,7 @@ from storyline.model import (
     Story,
     Timeline,
 )
+from storyline.outfiles import atomic_path
 from storyline.story.dyads import build_dyads, country_level, event_pairs, event_score
 from storyline.text.sentences import sentence_spans
 from storyline.text.vocab import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
@@ -946,9 +947,8 @@ def write_report(data: dict[str, Any], out_dir: Path) -> Path:
     """Write ``out_dir/report.html`` for ``data`` (:func:`report_data_of`) atomically."""
     page = render(data)
     path = Path(out_dir) / "report.html"
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(page, encoding="utf-8")
     return path
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storyline.outfiles import atomic_path
 from storyline.store.db import connect
 
 
@@ -13,7 +14,13 @@ def write_parquet(path: Path, columns: Sequence[tuple[str, str]], rows: Sequence
                   *, order_by: Sequence[str] = ()) -> Path:
     """Write ``rows`` (values in ``columns`` order; columns as ``(name, DuckDB type)``) to a
     Parquet file at ``path``, atomically (through a temporary file beside it)."""
-    tmp = path.with_name(path.name + ".tmp")
+    with atomic_path(path) as tmp:
+        _write_parquet(tmp, columns, rows, order_by)
+    return path
+
+
+def _write_parquet(tmp: Path, columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[Any]],
+                   order_by: Sequence[str]) -> None:
     con = connect()  # offline: no extension installed or loaded behind the run's back
     try:
         con.execute("CREATE TABLE t (" + ", ".join(f'"{c}" {t}' for c, t in columns) + ")")
@@ -25,5 +32,3 @@ def write_parquet(path: Path, columns: Sequence[tuple[str, str]], rows: Sequence
         con.execute(f"COPY (SELECT * FROM t{order}) TO '{target}' (FORMAT PARQUET)")
     finally:
         con.close()
-    tmp.replace(path)
-    return path

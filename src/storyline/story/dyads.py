@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.model import EVENT_TYPES, Actor, DyadRow, MergedEvent, side_actors
+from storyline.outfiles import atomic_path
 
 COLUMNS: list[tuple[str, str]] = [
     ("month", "VARCHAR"), ("a", "VARCHAR"), ("a_name", "VARCHAR"), ("a_country", "VARCHAR"),
@@ -168,15 +169,13 @@ def write_dyads_csv(rows: list[DyadRow], out: Path) -> Path:
     """Write ``out/dyads.csv`` (event ids space-separated)."""
     names = [c for c, _ in COLUMNS]
     csv_path = out / "dyads.csv"
-    tmp = csv_path.with_suffix(".csv.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+    with atomic_path(csv_path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(names)
         for row in rows:
             data = row.to_json()
             w.writerow(["" if data[c] is None else
                         " ".join(data[c]) if c == "event_ids" else data[c] for c in names])
-    tmp.replace(csv_path)
     return csv_path
 
 
