@@ -204,3 +204,36 @@ def test_an_output_that_fails_half_written_leaves_no_temporary_file(
     assert not list(out.glob("*.tmp"))
     storyline.run([src], out)  # the rerun writes every output
     assert not list(out.glob("*.tmp")) and len(storyline.read_articles(out)) == 2
+
+
+def test_one_text_given_as_records_is_refused_not_coded_letter_by_letter() -> None:
+    with pytest.raises(OptionError, match="records"):
+        code_records("Rebels shelled the border town of Karsa on Monday.")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("out", [None, b"/tmp", 5, "no/such/folder/anywhere"])
+def test_reading_outputs_from_what_is_no_output_folder_names_out(out: Any) -> None:
+    with pytest.raises(OptionError, match="out"):
+        storyline.read_events(out)
+
+
+def test_the_ray_engine_without_its_extra_is_an_option_error_not_an_exit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.pipeline as pl
+
+    monkeypatch.setattr(pl, "_importable", lambda name: False)
+    with pytest.raises(OptionError, match="ray"):
+        storyline.run([_input(tmp_path)], tmp_path / "out", engine="ray")
+
+
+def test_a_rollback_after_an_interrupted_commit_is_no_second_error(tmp_path: Path) -> None:
+    import duckdb
+
+    from storyline.store.db import Store
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.con.execute("BEGIN TRANSACTION")
+        store.con.execute("COMMIT")  # the transaction is over, as after a failed COMMIT
+        store._rollback()  # no TransactionException
+        with pytest.raises(duckdb.TransactionException):
+            store.con.execute("ROLLBACK")

@@ -34,12 +34,21 @@ def test_code_returns_events_with_dates_resolved() -> None:
     assert 0.0 <= (events[0].confidence or 0.0) <= 1.0
 
 
-@pytest.mark.parametrize("day", [None, "0001-01-01"])
-def test_a_day_that_cannot_be_placed_is_none_as_in_the_cli_output(day: str | None) -> None:
-    # without a date, or a "last Monday" before the year 1: no day, None (the CLI's null), not ""
-    events = storyline.code("Rebels shelled the border town of Karsa last Monday.", date=day)
+def test_a_day_that_cannot_be_placed_is_none_as_in_the_cli_output() -> None:
+    # without a date: no day, None (the CLI's null), not ""
+    events = storyline.code("Rebels shelled the border town of Karsa last Monday.")
     assert [(e.date.start, e.date.end) for e in events] == [(None, None)]
     validate("events", storyline.api.event_json(events[0]))
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-06-15", "2101-01-01", "9999-12-31"])
+def test_a_date_outside_the_calendar_of_news_is_refused_as_by_the_cli(day: str) -> None:
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError, match="outside the dates"):
+        storyline.code("Rebels shelled the border town of Karsa last Monday.", date=day)
+    with pytest.raises(OptionError, match="dct"):
+        list(code_records([Record("Rebels shelled Karsa.")], dct=day))
 
 
 def test_code_records_keep_order_ids_and_main_event() -> None:

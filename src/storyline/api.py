@@ -82,7 +82,10 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     from storyline.checks import bad_count, bad_day
     from storyline.events.coder import DEFAULT_CODER, get_coder
 
-    problem = (bad_day("dct", dct, any_year=True) if dct is not None else None) or bad_count(
+    if isinstance(records, (str, bytes)):
+        raise OptionError("records must be an iterable of records, not one "
+                          f"{type(records).__name__} (code(text) codes one text)")
+    problem = (bad_day("dct", dct) if dct is not None else None) or bad_count(
         "batch_size", batch_size)
     if problem:
         raise OptionError(problem)
@@ -252,7 +255,7 @@ def code(text: str, date: str | None = None) -> list[Event]:
 
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    problem = bad_day("date", date, any_year=True) if date is not None else None
+    problem = bad_day("date", date) if date is not None else None
     if problem:
         raise OptionError(problem)
     return next(code_records([Record(text, None, date)])).events
@@ -321,12 +324,19 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
 
 def read_events(out: str | Path) -> list[dict[str, Any]]:
     """The events a run wrote to ``out`` (``events.jsonl`` lines)."""
-    return list(read_jsonl(Path(out) / "events.jsonl"))
+    return list(read_jsonl(_output_file(out, "events.jsonl")))
 
 
 def read_articles(out: str | Path) -> list[dict[str, Any]]:
     """The articles a run wrote to ``out`` (``articles.jsonl`` lines)."""
-    return list(read_jsonl(Path(out) / "articles.jsonl"))
+    return list(read_jsonl(_output_file(out, "articles.jsonl")))
+
+
+def _output_file(out: Any, name: str) -> Path:
+    folder = _a_path("out", out)
+    if not folder.is_dir():
+        raise OptionError(f"out {str(folder)[:200]!r} is not an output folder of a run")
+    return folder / name
 
 
 def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:

@@ -62,15 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     previous = _terminate_as_interrupt()
     try:
         return _run(args)
-    except _Terminated:
-        return _interrupted("terminated", 143)
     except KeyboardInterrupt:
-        return _interrupted()
+        return _stopped()
     except RuntimeError as exc:
         # Ctrl-C during a store query reaches us as DuckDB's "Query interrupted"
         if "interrupted" not in str(exc).lower():
             raise
-        return _interrupted()
+        return _stopped()
     finally:
         if previous is not None:
             import signal
@@ -89,6 +87,18 @@ class _Terminated(KeyboardInterrupt):
     the worker pool is closed, one line is printed, and the rerun goes on."""
 
 
+_SIGTERM_SEEN: list[bool] = []  # SIGTERM came (whatever exception it surfaced as)
+
+
+def _stopped() -> int:
+    """The one line and the exit status of a run stopped by Ctrl-C (130) or SIGTERM (143):
+    a SIGTERM may surface as Ctrl-C's exception (a pool shutting down) or as DuckDB's
+    "Query interrupted", so the signal itself is what tells them apart."""
+    if _SIGTERM_SEEN:
+        return _interrupted("terminated", 143)
+    return _interrupted()
+
+
 def _terminate_as_interrupt() -> Any:
     """Catch SIGTERM as :class:`_Terminated` for this run; the handler it replaces."""
     import signal
@@ -97,8 +107,11 @@ def _terminate_as_interrupt() -> Any:
     if threading.current_thread() is not threading.main_thread():
         return None  # signals are only caught in the main thread
 
+    _SIGTERM_SEEN.clear()
+
     def stop(signum: int, frame: Any) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends it at once
+        _SIGTERM_SEEN.append(True)
         raise _Terminated
 
     return signal.signal(signal.SIGTERM, stop)
@@ -135,12 +148,13 @@ def _run(args: argparse.Namespace) -> int:
     )
     import duckdb
 
+    from storyline.checks import OptionError
     from storyline.store.db import StoreError, StoreLocked
 
     again = "what was stored is kept; run the same command again once there is"
     try:
         summary = run(args.inputs, args.out, args.db, options)
-    except (StoreLocked, StoreError, OutputError) as exc:
+    except (StoreLocked, StoreError, OutputError, OptionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # e.g. the disk or the output folder failing mid-run

@@ -103,6 +103,8 @@ class Options:
             bad_count("workers", self.workers, max_workers()),
             None if self.engine in ("local", "ray") else
             f"engine must be 'local' or 'ray' (got {self.engine!r:.40})",
+            None if self.engine != "ray" or _importable("ray") else
+            "engine 'ray' needs the optional extra: pip install 'storyline[ray]'",
             *(bad_count(name, getattr(self, name))
               for name in ("timeline_dates", "timeline_sentences")
               if getattr(self, name) is not None),
@@ -372,6 +374,12 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
 
 
 @contextmanager

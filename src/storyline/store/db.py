@@ -16,6 +16,7 @@ import re
 import stat
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -338,8 +339,8 @@ class Store(StoryTables):
                     [keep[0], keep[1], keep[2], source, json.dumps(notes), aid],
                 )
             self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
+        except BaseException:
+            self._rollback()
             raise
         log.warning("repaired %d stored articles whose publication dates were outside %s..%s",
                     len(rows), lo, hi)
@@ -348,6 +349,12 @@ class Store(StoryTables):
     def close(self) -> None:
         self.con.close()
         self._release()
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; a COMMIT interrupted by Ctrl-C or SIGTERM may have
+        ended it already, and that is no second error."""
+        with suppress(duckdb.TransactionException):
+            self.con.execute("ROLLBACK")
 
     def __enter__(self) -> Store:
         return self
@@ -425,8 +432,8 @@ class Store(StoryTables):
                 )
                 self._retire_superseded(display, run)
             self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
+        except BaseException:
+            self._rollback()
             raise
         return after - before
 
@@ -518,8 +525,8 @@ class Store(StoryTables):
                                              for aid, data in last.items()],
                              verb="INSERT OR REPLACE")
             self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
+        except BaseException:
+            self._rollback()
             raise
 
     def missing_annotations(self, stage: str, version: str) -> list[str]:

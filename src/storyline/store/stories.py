@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 import duckdb
@@ -51,8 +51,10 @@ class StoryTables:
         try:
             yield
             self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
+        except BaseException:
+            # a COMMIT that failed (interrupted by Ctrl-C or SIGTERM) may have ended it
+            with suppress(duckdb.TransactionException):
+                self.con.execute("ROLLBACK")
             raise
 
     # -- cross-document dating ------------------------------------------------------
