@@ -237,3 +237,16 @@ def test_a_rollback_after_an_interrupted_commit_is_no_second_error(tmp_path: Pat
         store._rollback()  # no TransactionException
         with pytest.raises(duckdb.TransactionException):
             store.con.execute("ROLLBACK")
+
+
+def test_a_store_cut_short_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
+    from storyline.store.db import StoreError
+
+    src, out = _input(tmp_path), tmp_path / "out"
+    storyline.run([src], out)
+    db = out / "storyline.duckdb"
+    os.truncate(db, int(db.stat().st_size * 0.8))
+    before = db.read_bytes()
+    with pytest.raises(StoreError, match="damaged or truncated"):
+        storyline.run([src], out)
+    assert db.read_bytes() == before

@@ -274,9 +274,10 @@ def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None 
     from storyline.pipeline import run as _run
 
     if in_worker_start():
-        raise RuntimeError("storyline.run() was called while a worker process imported the "
-                           "script that started it: put the call under "
-                           "`if __name__ == \"__main__\":`")
+        # one line, no traceback, from each worker that would run the whole job again
+        raise SystemExit("storyline: storyline.run() was called again by a worker process "
+                         "importing the script that started the run: put the call under "
+                         "`if __name__ == \"__main__\":`")
     options.setdefault("progress", False)
     opts = Options(**options)
     opts.check()

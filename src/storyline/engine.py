@@ -66,8 +66,9 @@ def in_worker_start() -> bool:
     """Whether this process is a worker still importing its parent's main script."""
     import multiprocessing as mp
 
-    return mp.parent_process() is not None and bool(
-        getattr(mp.current_process(), "_inheriting", False))
+    # (set by multiprocessing's spawn start-up while it runs the parent's main script;
+    # ``parent_process()`` is only set after that)
+    return bool(getattr(mp.current_process(), "_inheriting", False))
 
 
 def pool_size(workers: int) -> int:

@@ -191,6 +191,22 @@ def foreign_file(path: Path) -> str | None:
     return "not a DuckDB database file"
 
 
+# A DuckDB file is its headers (three of 4 KiB) and then whole blocks (256 KiB by default,
+# as storyline opens it): a file of any other size was cut short (a copy, a full disk).
+_DUCKDB_HEADERS = 3 * 4096
+_DUCKDB_BLOCK = 262144
+
+
+def truncated_file(path: Path) -> bool:
+    """Whether a DuckDB file ends inside a block. DuckDB would read past its end and
+    then write into it, so a rerun grew the damaged file instead of refusing it."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > _DUCKDB_HEADERS and (size - _DUCKDB_HEADERS) % _DUCKDB_BLOCK != 0
+
+
 class StoreLocked(RuntimeError):
     """The database is open in another process (another run on the same store)."""
 
@@ -238,6 +254,10 @@ class Store(StoryTables):
         if other:
             raise StoreError(f"{self.path} is not a storyline database ({other}); it was "
                              "left as it is: give this run another --db")
+        if truncated_file(self.path):
+            raise StoreError(f"the database {self.path} is damaged or truncated (it ends "
+                             "inside a block); it was left as it is: move it aside or give "
+                             "this run another --db")
         try:
             self.con = connect(self.path)
         except duckdb.IOException as exc:
