@@ -87,15 +87,15 @@ def test_the_year_ten_thousand_is_no_date() -> None:
     assert [t.value for t in find_times("Prices rose over the year.", "2024-05-01")] == ["2024"]
 
 
-def test_events_dated_past_the_calendar_are_undated_not_dct() -> None:
+def test_a_coding_date_past_the_calendar_is_refused_not_used() -> None:
     from storyline.api import code, event_json
+    from storyline.checks import OptionError
 
+    # refused as `--dct` refuses it (seventh attack: events came out dated 0001-01-01)
     for text, dct in (("Rebels will attack the town tomorrow.", "9999-12-31"),
                       ("Rebels attacked the town yesterday.", "0001-01-01")):
-        events = [event_json(e) for e in code(text, dct)]
-        assert events, text
-        for e in events:
-            assert e["date"]["start"] is None and e["date"]["end"] is None, e["date"]
+        with pytest.raises(OptionError, match="outside the dates"):
+            code(text, dct)
     # an ordinary DCT still dates the same wording
     [e] = [event_json(x) for x in code("Rebels attacked the town yesterday.", "2024-05-01")]
     assert e["date"]["start"] == "2024-04-30"
