@@ -250,3 +250,18 @@ def test_a_store_cut_short_is_refused_and_left_byte_for_byte(tmp_path: Path) -> 
     with pytest.raises(StoreError, match="damaged or truncated"):
         storyline.run([src], out)
     assert db.read_bytes() == before
+
+
+def test_a_run_without_inputs_says_so(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="storyline"):
+        storyline.run([], tmp_path / "out")
+    assert sum("no inputs given" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_text_of_single_letters_is_skipped_for_what_it_is() -> None:
+    from storyline.ingest.guard import clean_document
+    from storyline.model import RawDocument, Rejected
+
+    got = clean_document(RawDocument("feed.jsonl", kind="jsonl", content="x", given_text=True))
+    result = getattr(got, "result", got)
+    assert isinstance(result, Rejected) and "single letters" in result.reason

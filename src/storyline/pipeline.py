@@ -279,6 +279,8 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     warn = log or (lambda msg: print(msg, file=sys.stderr))
     per_file = FileWarnings(warn)
     inputs = list(dict.fromkeys(inputs))  # a path given twice (or 4,000 times) is read once
+    if not inputs:
+        warn("warning: no inputs given: the outputs are those of what the store holds")
     missing = [i for i in inputs if not Path(i).exists()]
     for m in missing:
         summary.skipped["not found"] += 1

@@ -132,7 +132,7 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
             raw = dataclasses.replace(raw, given_text=True)
         result = make_article(raw, notes)
         if isinstance(result, Article) and not has_words(result.text):
-            return Rejected(where, "no article text (only numbers, punctuation or symbols)")
+            return Rejected(where, "no article text (no word of two letters: only numbers, punctuation, symbols or single letters)")
         if isinstance(result, Article):
             _check_article(result, raw, notes)
     except Exception as exc:  # isolation: one document's failure is that document's only
