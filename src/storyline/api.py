@@ -279,8 +279,7 @@ def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None 
                          "importing the script that started the run: put the call under "
                          "`if __name__ == \"__main__\":`")
     options.setdefault("progress", False)
-    opts = Options(**options)
-    opts.check()
+    opts = Options(**options)  # checked by the run before any work
     return _run(_input_paths(inputs), _a_path("out", out), _a_path("db", db) if db else None,
                 opts, log=log.warning)
 

@@ -177,9 +177,11 @@ class OutputError(RuntimeError):
     """The output folder cannot be made or written (a file of that name, read-only, ...)."""
 
 
-# What a run writes beside its store: never read back as input (a store's own folder).
+# Articles annotated together, and at most how many characters of them (the annotation
+# stage's own limit for one parse, annotate.stage.CHUNK_CHARS).
 PARSE_BATCH = int(setting("annotate", "parse_batch"))
 CHUNK_CHARS = int(setting("annotate", "chunk_chars"))
+# What a run writes beside its store: never read back as input (a store's own folder).
 OWN_OUTPUTS = frozenset({
     "articles.jsonl", "events.jsonl", "figures.jsonl", "series.jsonl", "stories.jsonl",
     "timeline.json", "dyads.csv", "dyads.parquet", "report.html",

@@ -104,9 +104,8 @@ def _day_of(g: dict[str, str | None]) -> dt.date | None:
             return dt.date.fromisocalendar(int(g["wy"] or 0), int(g["w"] or 0),
                                            int(g["wk"] or 0))
         year, n = int(g["oy"] or 0), int(g["o"] or 0)
-        if not 1 <= n <= (366 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 365):
-            return None
-        return dt.date(year, 1, 1) + dt.timedelta(days=n - 1)
+        day = dt.date(year, 1, 1) + dt.timedelta(days=n - 1)
+        return day if n >= 1 and day.year == year else None
     except (ValueError, OverflowError):
         return None
 

@@ -16,7 +16,6 @@ import re
 import stat
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -337,8 +336,7 @@ class Store(StoryTables):
         ).fetchall()
         if not rows:
             return 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             for aid, pdate, pearly, plate, warnings in rows:
                 keep = [v if iso_in_range(v) else None for v in (pdate, pearly, plate)]
                 source = None if keep[0] else "none"
@@ -358,10 +356,6 @@ class Store(StoryTables):
                     "pub_source = coalesce(?, pub_source), warnings = ? WHERE id = ?",
                     [keep[0], keep[1], keep[2], source, json.dumps(notes), aid],
                 )
-            self.con.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
         log.warning("repaired %d stored articles whose publication dates were outside %s..%s",
                     len(rows), lo, hi)
         return len(rows)
@@ -369,12 +363,6 @@ class Store(StoryTables):
     def close(self) -> None:
         self.con.close()
         self._release()
-
-    def _rollback(self) -> None:
-        """Undo the open transaction; a COMMIT interrupted by Ctrl-C or SIGTERM may have
-        ended it already, and that is no second error."""
-        with suppress(duckdb.TransactionException):
-            self.con.execute("ROLLBACK")
 
     def __enter__(self) -> Store:
         return self
@@ -429,8 +417,7 @@ class Store(StoryTables):
         """
         articles = list(articles)
         rows = [_article_row(a) for a in articles]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             before = self.count_articles()
             if rows:
                 self.bulk_insert("articles", rows, verb="INSERT OR IGNORE",
@@ -451,10 +438,6 @@ class Store(StoryTables):
                     [display, size, mtime, n],
                 )
                 self._retire_superseded(display, run)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
         return after - before
 
     retired: int = 0
@@ -538,16 +521,11 @@ class Store(StoryTables):
         """Store many articles' annotations of one stage in one transaction."""
         if not items:
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             last = {aid: data for aid, data in items}  # one row a key: the last given
             self.bulk_insert("annotations", [(aid, stage, version, json.dumps(data))
                                              for aid, data in last.items()],
                              verb="INSERT OR REPLACE")
-            self.con.execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
 
     def missing_annotations(self, stage: str, version: str) -> list[str]:
         rows = self.con.execute(

@@ -52,10 +52,14 @@ class StoryTables:
             yield
             self.con.execute("COMMIT")
         except BaseException:
-            # a COMMIT that failed (interrupted by Ctrl-C or SIGTERM) may have ended it
-            with suppress(duckdb.TransactionException):
-                self.con.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; a COMMIT interrupted by Ctrl-C or SIGTERM may have
+        ended it already, and that is no second error."""
+        with suppress(duckdb.TransactionException):
+            self.con.execute("ROLLBACK")
 
     # -- cross-document dating ------------------------------------------------------
     def undated_articles(self) -> list[tuple[str, str]]:
