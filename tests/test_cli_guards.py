@@ -176,7 +176,8 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.slow
-def test_ctrl_c_with_two_workers_prints_no_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("after", [0.3, 4.0])  # workers still starting; the pool at work
+def test_ctrl_c_with_two_workers_prints_no_traceback(tmp_path: Path, after: float) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for i in range(40):
@@ -191,7 +192,7 @@ def test_ctrl_c_with_two_workers_prints_no_traceback(tmp_path: Path) -> None:
     deadline = time.monotonic() + 120
     while not (out / "storyline.duckdb").exists() and time.monotonic() < deadline:
         time.sleep(0.2)
-    time.sleep(4)  # the pool is up and working
+    time.sleep(after)
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
     _, err = proc.communicate(timeout=120)
     if proc.returncode == 0:
@@ -199,6 +200,21 @@ def test_ctrl_c_with_two_workers_prints_no_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert [x for x in err.splitlines() if "interrupted" in x]
+
+
+def _sigint_blocked(_: int) -> bool:
+    return signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(signal, "pthread_sigmask"),
+                    reason="needs two CPUs and POSIX signal masks")
+def test_pool_workers_start_with_ctrl_c_blocked() -> None:
+    """A worker blocks SIGINT from its first instruction, not only once its initializer runs
+    (a Ctrl-C during the seconds of its imports printed a traceback on a slow machine)."""
+    from storyline.engine import parallel_map
+
+    assert all(parallel_map(_sigint_blocked, range(4), workers=2, chunksize=1))
+    assert not _sigint_blocked(0)  # the run itself still hears Ctrl-C
 
 
 # -- F1: the output folder inside the input ----------------------------------------------------

@@ -211,3 +211,37 @@ def test_unexpected_exception_in_a_story_stage_skips_only_that_story(
     monkeypatch.undo()
     again = run([str(src)], tmp_path / "out", options=Options(progress=False))
     assert again.stories.get("stories_merged", 0) >= 1  # the failed story is merged again
+
+
+def test_second_run_into_a_held_output_folder_is_one_clear_line(tmp_path: Path) -> None:
+    """Two runs with different stores and one --out interleaved their exports (the seventh
+    attack): the second is refused, exit 2, and the folder is left to the first."""
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path; from storyline.outfiles import folder_lock\n"
+         "with folder_lock(Path(sys.argv[1])):\n print('ready', flush=True); time.sleep(60)",
+         str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        (tmp_path / "a.txt").write_text(article(1))
+        proc = subprocess.run(
+            [sys.executable, "-m", "storyline.cli", "run", str(tmp_path / "a.txt"), "--out",
+             str(out), "--db", str(tmp_path / "other.duckdb"), "--quiet"],
+            capture_output=True, text=True, timeout=60)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "output folder" in lines[0] and "in use" in lines[0], proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == []  # nothing written beside the holder's
+    assert not (tmp_path / "other.duckdb").exists()
+    # the lock ends with its holder, even killed: the same run now goes through
+    again = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "run", str(tmp_path / "a.txt"), "--out",
+         str(out), "--db", str(tmp_path / "other.duckdb"), "--quiet"],
+        capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert (out / "articles.jsonl").exists()

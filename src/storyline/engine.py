@@ -44,7 +44,7 @@ def parallel_map(
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    with ctx.Pool(processes=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as lpool:
+    with _start_pool(ctx, workers) as lpool:
         try:
             lpool.apply_async(os.getpid).get(timeout=WORKER_START_SECONDS)
         except mp.TimeoutError:
@@ -60,6 +60,29 @@ def parallel_map(
 # that started the run runs it again when a worker imports it (no ``__main__`` guard), and
 # the pool would replace its dying workers for ever.
 WORKER_START_SECONDS = 120
+
+
+def _start_pool(ctx: Any, workers: int) -> Any:
+    """Start the local pool with SIGINT blocked, so that its workers start with it blocked.
+
+    A worker spends seconds importing the parent's modules before its initializer can
+    ignore Ctrl-C; a Ctrl-C in that time printed a traceback from each worker's start-up
+    (multiprocessing's own resource tracker is started the same way). The signal mask is
+    inherited through fork and exec; a Ctrl-C while the pool starts waits, blocked, and
+    reaches the run as soon as the pool has started.
+    """
+    blockable = hasattr(signal, "pthread_sigmask") and os.name == "posix"
+    if blockable:
+        from multiprocessing import resource_tracker
+
+        # started first: starting it unblocks SIGINT in the thread that starts it
+        resource_tracker.ensure_running()
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return ctx.Pool(processes=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    finally:
+        if blockable:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def in_worker_start() -> bool:

@@ -25,6 +25,7 @@ from storyline.exporters import ExportContext, export_all
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
 from storyline.ingest.readers import hidden_summary, iter_input_files, read_file, unread_summary
 from storyline.model import Article, RawDocument, Rejected
+from storyline.outfiles import OutputError, folder_lock
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
 
@@ -173,10 +174,6 @@ def process_item(item: Item) -> Result:
     return item
 
 
-class OutputError(RuntimeError):
-    """The output folder cannot be made or written (a file of that name, read-only, ...)."""
-
-
 # Articles annotated together, and at most how many characters of them (the annotation
 # stage's own limit for one parse, annotate.stage.CHUNK_CHARS).
 PARSE_BATCH = int(setting("annotate", "parse_batch"))
@@ -275,6 +272,13 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     options.check()  # a bad option is refused before anything is made
     started = time.monotonic()
     _output_folder(out)
+    with folder_lock(out):
+        return _run_in(inputs, out, db, options, log, started)
+
+
+def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log: Any,
+            started: float) -> Summary:
+    """:func:`run` in its output folder, which it holds."""
     db = db or out / "storyline.duckdb"
     own = OwnFiles(out.resolve(), db.resolve())
     summary = Summary()
