@@ -52,3 +52,29 @@ def test_any_text_gives_one_row_per_line_and_probabilities(lines: list[str]) -> 
     assert all(len(r) == len(feature_names()) for r in rows)
     assert all(0.0 <= p <= 1.0 for p in probabilities(rows))
     clean_text("\n".join(lines))  # never raises
+
+
+def test_headline_again_under_the_article_does_not_cut_it() -> None:
+    # A column's name (a part of the page title) stands again in the author box under the
+    # article: the article above it stays; only navigation above a repeat is cut.
+    from storyline.clean.text import model_clean
+
+    title = "Column: Harbour Notes – Silt"
+    bio = ("Mara Quell has written about the northern ports for twelve years and before that "
+           "worked as a deckhand on the coastal ferries; her column appears every second "
+           "Tuesday and looks at the people who keep the harbours of the region working "
+           "through storms, strikes and silt.")
+    lines = [title, "Home", "World", "Ports", title, *ARTICLE, "Column: Harbour Notes", bio]
+    pl = page_lines("\n\n".join(lines))
+    probs = [0.01, 0.01, 0.01, 0.01, 0.2, 0.99, 0.99, 0.99, 0.3, 0.9]
+    assert len(pl.lines) == len(probs)
+    decode = {"run_threshold": 0.4, "keep_threshold": 0.1, "outside_threshold": 1.01,
+              "length_power": 1.0}
+    body = model_clean(pl, probs, decode).body
+    assert all(p in body for p in ARTICLE)
+    # and the headline shown again above the article still starts the body
+    nav = ["Sign up for the harbour letter and read every column first", "Home"]
+    pl = page_lines("\n\n".join([title, *nav, title, *ARTICLE]))
+    probs = [0.01, 0.5, 0.01, 0.2, 0.99, 0.99, 0.99]
+    body = model_clean(pl, probs, decode).body
+    assert body.startswith(ARTICLE[0]) and nav[0] not in body

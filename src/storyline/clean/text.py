@@ -528,6 +528,11 @@ def _hard_chrome(b: Block) -> bool:
         not _ends_with_punct(b.text))
 
 
+# The headline shown again cuts what the classifier kept above it only when that is at most
+# this share of what it kept below (menu links, a promo paragraph), not the article itself.
+HEADLINE_AGAIN_BEFORE_SHARE = 1.0
+
+
 def model_clean(page: PageLines, probs: list[float], decode: dict[str, float]) -> CleanResult:
     """The body as the line classifier reads it.
 
@@ -589,8 +594,13 @@ def model_clean(page: PageLines, probs: list[float], decode: dict[str, float]) -
         heads = {title.casefold()} | {x.casefold() for x in _TITLE_SPLIT.split(title)
                                       if len(x.split()) >= 3}
         for k in range(kept[0], kept[-1] + 1):
-            if unescape_text(lines[k]).casefold() in heads and sum(
-                    blocks[x].words for x in kept if x > k) >= END_AFTER_PROSE_WORDS:
+            if unescape_text(lines[k]).casefold() not in heads:
+                continue
+            after = sum(blocks[x].words for x in kept if x > k)
+            before = sum(blocks[x].words for x in kept if x < k)
+            # only navigation stands above the repeat; the headline again under the
+            # article (an author box "Column: Name", a comment header) ends nothing
+            if after >= END_AFTER_PROSE_WORDS and before <= HEADLINE_AGAIN_BEFORE_SHARE * after:
                 kept = [x for x in kept if x > k]
                 break
     if not any(blocks[k].kind in ("prose", "short") for k in kept):
