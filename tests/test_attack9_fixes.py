@@ -19,7 +19,7 @@ import pytest
 import storyline
 from storyline.api import Record, code_records
 from storyline.checks import OptionError
-from tests.news import jsonl_line
+from tests.news import article, jsonl_line
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
@@ -265,3 +265,26 @@ def test_a_text_of_single_letters_is_skipped_for_what_it_is() -> None:
     got = clean_document(RawDocument("feed.jsonl", kind="jsonl", content="x", given_text=True))
     result = getattr(got, "result", got)
     assert isinstance(result, Rejected) and "single letters" in result.reason
+
+
+@pytest.mark.slow
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one CPU: no worker processes")
+def test_unguarded_script_with_workers_fails_fast_in_few_lines(tmp_path: Path) -> None:
+    """A script calling ``storyline.run(workers=2)`` without a ``__main__`` guard: each
+    worker imports the script again and dies; the run says so within seconds (it waited
+    120 s while the pool replaced its dying workers and printed 150 tracebacks)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(article(1), encoding="utf-8")
+    script = tmp_path / "noguard.py"
+    script.write_text("import storyline\n"
+                      f"storyline.run([{str(src)!r}], {str(tmp_path / 'out')!r}, workers=2)\n",
+                      encoding="utf-8")
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=150, cwd=tmp_path)
+    assert proc.returncode != 0
+    assert time.monotonic() - started < 90
+    assert "__main__" in proc.stderr.strip().splitlines()[-1]
+    assert proc.stderr.count("Traceback") <= 1  # the script's own error, not one a worker
+    assert proc.stderr.count("called again") <= 4

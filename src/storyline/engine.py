@@ -45,14 +45,7 @@ def parallel_map(
 
     ctx = mp.get_context("spawn")
     with _start_pool(ctx, workers) as lpool:
-        try:
-            lpool.apply_async(os.getpid).get(timeout=WORKER_START_SECONDS)
-        except mp.TimeoutError:
-            raise RuntimeError(
-                f"the {workers} worker processes did not start within "
-                f"{WORKER_START_SECONDS} s. A script that runs storyline with workers must "
-                "call it under `if __name__ == \"__main__\":` (each worker imports the "
-                "script again), or use workers=1") from None
+        _await_workers(lpool, workers)
         yield from lpool.imap(func, items, chunksize=chunksize)
 
 
@@ -60,6 +53,33 @@ def parallel_map(
 # that started the run runs it again when a worker imports it (no ``__main__`` guard), and
 # the pool would replace its dying workers for ever.
 WORKER_START_SECONDS = 120
+
+
+def _await_workers(lpool: Any, workers: int) -> None:
+    """Wait until a worker answers a first task; fail within a second of a worker dying
+    while it starts (a script without a ``__main__`` guard: the pool would replace its
+    dying workers for :data:`WORKER_START_SECONDS`)."""
+    import multiprocessing as mp
+
+    ping = lpool.apply_async(os.getpid)
+    started: set[int | None] = set()
+    waited = 0.0
+    while waited < WORKER_START_SECONDS:
+        try:
+            ping.get(timeout=0.1)
+            return
+        except mp.TimeoutError:
+            waited += 0.1
+        # (the pool's own list of its processes: it replaces a worker that died, so more
+        # processes than workers means one died before it answered)
+        started.update(p.pid for p in getattr(lpool, "_pool", []))
+        if len(started) > workers or any(p.exitcode not in (None, 0)
+                                         for p in getattr(lpool, "_pool", [])):
+            break
+    raise RuntimeError(
+        f"the {workers} worker processes did not start. A script that runs storyline with "
+        "workers must call it under `if __name__ == \"__main__\":` (each worker imports "
+        "the script again), or use workers=1")
 
 
 def _start_pool(ctx: Any, workers: int) -> Any:
