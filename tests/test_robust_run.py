@@ -74,6 +74,16 @@ def test_store_holding_bad_dates_from_an_older_version_is_repaired(tmp_path: Pat
         assert store.repaired == 0  # repaired once, for good
 
 
+def _run_one_article(tmp_path: Path, out: Path, db: Path,
+                     timeout: int) -> subprocess.CompletedProcess[str]:
+    """``storyline run`` of one article written into ``tmp_path``."""
+    (tmp_path / "a.txt").write_text(article(1))
+    return subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "run", str(tmp_path / "a.txt"), "--out",
+         str(out), "--db", str(db), "--quiet"],
+        capture_output=True, text=True, timeout=timeout)
+
+
 def test_second_run_on_a_locked_store_is_one_clear_line(tmp_path: Path) -> None:
     db = tmp_path / "held.duckdb"
     holder = subprocess.Popen(
@@ -85,11 +95,7 @@ def test_second_run_on_a_locked_store_is_one_clear_line(tmp_path: Path) -> None:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreLocked):
             Store(db)
-        (tmp_path / "a.txt").write_text(article(1))
-        proc = subprocess.run(
-            [sys.executable, "-m", "storyline.cli", "run", str(tmp_path / "a.txt"), "--out",
-             str(tmp_path / "out"), "--db", str(db), "--quiet"],
-            capture_output=True, text=True, timeout=60)
+        proc = _run_one_article(tmp_path, tmp_path / "out", db, timeout=60)
     finally:
         holder.kill()
         holder.wait()
@@ -225,11 +231,7 @@ def test_second_run_into_a_held_output_folder_is_one_clear_line(tmp_path: Path) 
          str(out)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        (tmp_path / "a.txt").write_text(article(1))
-        proc = subprocess.run(
-            [sys.executable, "-m", "storyline.cli", "run", str(tmp_path / "a.txt"), "--out",
-             str(out), "--db", str(tmp_path / "other.duckdb"), "--quiet"],
-            capture_output=True, text=True, timeout=60)
+        proc = _run_one_article(tmp_path, out, tmp_path / "other.duckdb", timeout=60)
     finally:
         holder.kill()
         holder.wait()
@@ -239,9 +241,6 @@ def test_second_run_into_a_held_output_folder_is_one_clear_line(tmp_path: Path) 
     assert sorted(p.name for p in out.iterdir()) == []  # nothing written beside the holder's
     assert not (tmp_path / "other.duckdb").exists()
     # the lock ends with its holder, even killed: the same run now goes through
-    again = subprocess.run(
-        [sys.executable, "-m", "storyline.cli", "run", str(tmp_path / "a.txt"), "--out",
-         str(out), "--db", str(tmp_path / "other.duckdb"), "--quiet"],
-        capture_output=True, text=True, timeout=300)
+    again = _run_one_article(tmp_path, out, tmp_path / "other.duckdb", timeout=300)
     assert again.returncode == 0, again.stderr
     assert (out / "articles.jsonl").exists()

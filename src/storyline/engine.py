@@ -60,21 +60,21 @@ def _await_workers(lpool: Any, workers: int) -> None:
     while it starts (a script without a ``__main__`` guard: the pool would replace its
     dying workers for :data:`WORKER_START_SECONDS`)."""
     import multiprocessing as mp
+    import time
 
     ping = lpool.apply_async(os.getpid)
     started: set[int | None] = set()
-    waited = 0.0
-    while waited < WORKER_START_SECONDS:
+    deadline = time.monotonic() + WORKER_START_SECONDS
+    while time.monotonic() < deadline:
         try:
             ping.get(timeout=0.1)
             return
         except mp.TimeoutError:
-            waited += 0.1
-        # (the pool's own list of its processes: it replaces a worker that died, so more
-        # processes than workers means one died before it answered)
+            pass
+        # the pool's own list of its processes: it replaces a worker that died, so more
+        # processes than workers means one died before it answered
         started.update(p.pid for p in getattr(lpool, "_pool", []))
-        if len(started) > workers or any(p.exitcode not in (None, 0)
-                                         for p in getattr(lpool, "_pool", [])):
+        if len(started) > workers:
             break
     raise RuntimeError(
         f"the {workers} worker processes did not start. A script that runs storyline with "
