@@ -41,6 +41,15 @@ def test_one_path_as_text_is_one_input_and_a_repeated_path_is_read_once(tmp_path
     assert time.monotonic() - started < 120
 
 
+def test_an_endless_iterator_of_inputs_is_refused_not_read_forever(tmp_path: Path) -> None:
+    import itertools
+
+    src = _input(tmp_path)
+    with pytest.raises(OptionError, match="more than 1,000,000 paths"):
+        storyline.run(itertools.cycle([src, tmp_path]), tmp_path / "out")
+    assert not (tmp_path / "out").exists()  # refused before any work
+
+
 @pytest.mark.parametrize("inputs", [b"/tmp", [b"/tmp"], [None], [3], {"a": 1}, 7],
                          ids=["bytes", "bytes-item", "None", "int", "dict", "number"])
 def test_inputs_that_are_no_paths_are_refused_by_name(inputs: Any, tmp_path: Path) -> None:
@@ -288,3 +297,30 @@ def test_unguarded_script_with_workers_fails_fast_in_few_lines(tmp_path: Path) -
     assert "__main__" in proc.stderr.strip().splitlines()[-1]
     assert proc.stderr.count("Traceback") <= 1  # the script's own error, not one a worker
     assert proc.stderr.count("called again") <= 4
+
+
+def test_a_damaged_write_ahead_log_is_named_with_the_way_out(tmp_path: Path) -> None:
+    """A run killed while writing can leave a half-written .wal: DuckDB then refuses the
+    whole store. The line names the log and says what moving it aside keeps."""
+    from storyline.store.db import Store, StoreError
+
+    db = tmp_path / "s.duckdb"
+    store = Store(db)
+    store.con.execute("CHECKPOINT")
+    store.con.execute("PRAGMA disable_checkpoint_on_shutdown")
+    store.con.execute("SET wal_autocheckpoint='1TB'")
+    store.con.execute("CREATE TABLE filler AS SELECT range AS n, repeat('x', 90) AS s "
+                      "FROM range(60000)")
+    store.close()
+    wal = tmp_path / "s.duckdb.wal"
+    raw = bytearray(wal.read_bytes())
+    middle = len(raw) // 2
+    raw[middle:middle + 2048] = bytes((7 * i + 3) % 251 for i in range(2048))
+    wal.write_bytes(bytes(raw))
+    before = db.read_bytes(), wal.read_bytes()
+    with pytest.raises(StoreError, match=r"write-ahead log .*s\.duckdb\.wal is damaged.*"
+                                         r"move s\.duckdb\.wal aside"):
+        Store(db)
+    assert (db.read_bytes(), wal.read_bytes()) == before  # left as they were
+    wal.rename(tmp_path / "aside.wal")
+    Store(db).close()  # what was checkpointed opens

@@ -78,3 +78,32 @@ def test_sigkill_at_chosen_moments_with_two_workers(tmp_path: Path) -> None:
         assert rerun.returncode == 0, rerun.stderr[-2000:]
         differ = [n for n in OUTPUTS if (out / n).read_bytes() != (tmp_path / "ref" / n).read_bytes()]
         assert not differ, f"{moment}: {differ} differ after the rerun"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one CPU: no worker processes")
+def test_a_run_killed_while_its_workers_work_leaves_no_raw_python_line(tmp_path: Path) -> None:
+    """The resource tracker outlives a SIGKILLed run and frees the pool's semaphores; it
+    printed Python's raw "6 leaked semaphore objects" warning on the user's terminal."""
+    src = tmp_path / "in"
+    _corpus(src)
+    err = tmp_path / "err"
+    with open(err, "wb") as err_fh:
+        proc = subprocess.Popen([sys.executable, "-m", "storyline.cli", "run",
+                                 *_args(src, tmp_path / "out")], env=ENV,
+                                stdout=subprocess.DEVNULL, stderr=err_fh)
+        seen: set[int] = set()
+        end = time.monotonic() + 120
+        while proc.poll() is None and len(seen) < 3 and time.monotonic() < end:
+            seen |= _children(proc.pid)  # the tracker and two workers
+            time.sleep(0.05)
+        time.sleep(0.5)
+        proc.kill()
+        proc.wait()
+    assert len(seen) >= 3, f"the run ended before its workers started ({proc.returncode})"
+    end = time.monotonic() + 20
+    while time.monotonic() < end and any(_alive(p) for p in seen):
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in seen), "processes outlived their run"
+    assert "resource_tracker" not in err.read_text(errors="replace")

@@ -299,10 +299,16 @@ def _input_paths(inputs: Any) -> list[str]:
     if isinstance(inputs, (bytes, dict)) or not isinstance(inputs, Iterable):
         raise OptionError(f"inputs must be a path or a list of paths (got "
                           f"{type(inputs).__name__})")
+    from storyline.checks import max_inputs
+
+    most = max_inputs()
     out: dict[str, None] = {}
-    for item in inputs:
+    for n, item in enumerate(inputs, 1):
         if isinstance(item, bytes) or not isinstance(item, (str, os.PathLike)):
             raise OptionError(f"inputs: {item!r:.60} is not a path (a {type(item).__name__})")
+        if n > most:
+            raise OptionError(f"inputs: more than {most:,} paths given (an endless "
+                              "iterator?); give their folders instead, or raise run.max_inputs")
         out[str(os.fspath(item))] = None
     return list(out)
 

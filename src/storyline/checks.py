@@ -82,3 +82,11 @@ def max_workers() -> int:
     from storyline.config import setting
 
     return int(setting("run", "max_workers", 256))
+
+
+def max_inputs() -> int:
+    """The most paths one ``storyline.run()`` call takes (folders count once, whatever they
+    hold): an endless iterator given as inputs is refused instead of read forever."""
+    from storyline.config import setting
+
+    return int(setting("run", "max_inputs", 1_000_000))

@@ -96,13 +96,29 @@ def _start_pool(ctx: Any, workers: int) -> Any:
         from multiprocessing import resource_tracker
 
         # started first: starting it unblocks SIGINT in the thread that starts it
-        resource_tracker.ensure_running()
+        _start_quiet_tracker(resource_tracker)
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         return ctx.Pool(processes=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
     finally:
         if blockable:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _start_quiet_tracker(resource_tracker: Any) -> None:
+    """Start multiprocessing's resource tracker with its own warnings off.
+
+    When a run is killed (SIGKILL), the tracker outlives it, frees the pool's semaphores
+    as it should, and printed Python's raw "There appear to be 6 leaked semaphore objects"
+    line on the user's terminal after the run had gone. The tracker takes its warning
+    filters from the ``-W`` options of the process that starts it.
+    """
+    quiet = "ignore:resource_tracker:UserWarning"
+    sys.warnoptions.append(quiet)
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.warnoptions.remove(quiet)
 
 
 def in_worker_start() -> bool:

@@ -270,8 +270,16 @@ class Store(StoryTables):
             raise StoreError(f"cannot open the database {self.path}: "
                              f"{str(exc).splitlines()[0]}") from None
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open the database {self.path}: "
-                             f"{str(exc).splitlines()[0]}") from None
+            first = str(exc).splitlines()[0]
+            if "WAL" in first:
+                # a run killed while writing can leave its log half written: DuckDB refuses
+                # the whole file, though what was checkpointed before the log is intact
+                raise StoreError(
+                    f"cannot open the database {self.path}: its write-ahead log "
+                    f"{self.path}.wal is damaged ({first[:160]}); both were left as they "
+                    f"are: move {self.path.name}.wal aside to open what was saved before it "
+                    "(a rerun redoes the rest), or give this run another --db") from None
+            raise StoreError(f"cannot open the database {self.path}: {first}") from None
         if not self._ours():
             self.con.close()
             raise StoreError(f"{self.path} is a DuckDB database of another program (tables "
