@@ -325,3 +325,12 @@ def test_a_body_of_a_named_country_is_that_country_s(nlp, text, phrase, country)
 def test_a_body_of_something_else_stays_the_story_country_s(nlp):
     got = actors(nlp, "Critics said the government of the day ignored them.", story="FRA")
     assert got["the government"][1] == "FRA", got
+
+
+def test_a_persons_nationality_is_the_word_before_the_name_not_the_venue(nlp):
+    got = actors(nlp, "The accord was signed in Paris by German Foreign Minister Hans Weber.")
+    assert got["Hans Weber"][1] == "DEU"  # was FRA: "in Paris" read as whose
+    got = actors(nlp, "Speaking in Nairobi on Monday, Hans Weber said the border would reopen.")
+    assert got["Hans Weber"][1] is None  # where he spoke says nothing of his country
+    got = actors(nlp, "John Mwangi, an analyst in Nairobi, said the border would reopen.")
+    assert got["John Mwangi"][1] == "KEN"  # a description of him does

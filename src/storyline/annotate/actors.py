@@ -882,6 +882,10 @@ def _appositive(ctx: Ctx, s0: int, s1: int, s: int, e: int) -> tuple[str | None,
     window = text[e:min(s1, e + 160)]
     m = re.match(r"\s*,\s*([^,;:\"“”]*)", window)
     desc = m.group(1) if m else ""
+    # a description before the name ("... by Ethiopian Foreign Minister Dawit Bekele"):
+    # the nationality nearest the name is theirs, not a place the clause names ("signed
+    # in Nairobi by ..."); after it, a place describes them ("an analyst in Nairobi")
+    nearest = not desc
     if not desc:
         before = text[s0:s]
         m2 = re.search(r"([^,;:\"“”]*),?\s*$", before)
@@ -902,11 +906,16 @@ def _appositive(ctx: Ctx, s0: int, s1: int, s: int, e: int) -> tuple[str | None,
                 o = kb.organisations[ent.ref]
                 role = o.role if o.role != "MED" else "MED"
                 country = country or o.country
-            elif ent.kind in ("demonym", "country", "capital") and country is None:
+            elif ent.kind in ("demonym", "country", "capital") and (country is None or nearest):
+                if nearest and ent.kind != "demonym" and k and dtoks[k - 1].norm in CAPITAL_PLACE:
+                    continue  # "signed in Nairobi by ...": where, not whose
                 country = ent.ref
     if country is None:
-        for cap in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", desc):
-            country = _country_of_name(ctx, cap)
+        caps = list(re.finditer(r"(\w+\s+)?\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", desc))
+        for cap in reversed(caps) if nearest else caps:
+            if nearest and cap[1] and cap[1].strip().lower() in CAPITAL_PLACE:
+                continue  # "Speaking in Nairobi, ...": where, not whose
+            country = _country_of_name(ctx, cap[2])
             if country:
                 break
     words = {t.norm for t in dtoks}
