@@ -200,3 +200,10 @@ def test_a_participle_before_a_name_does_not_hide_the_name() -> None:
     got = _main_target("A rights group filed a complaint in a Madrid court against visiting "
                        "Israeli Prime Minister Benjamin Netanyahu on Monday.")
     assert any("Netanyahu" in t for t in got), got
+
+
+def test_a_place_where_the_report_was_made_is_no_target() -> None:
+    # the place hangs on "said", which governs the act: where the words were spoken
+    got = _main_target("In Addis Ababa, a government spokeswoman said Ethiopia would "
+                       "honour the ceasefire.")
+    assert not any("Addis" in t for t in got), got
