@@ -334,3 +334,11 @@ def test_a_persons_nationality_is_the_word_before_the_name_not_the_venue(nlp):
     assert got["Hans Weber"][1] is None  # where he spoke says nothing of his country
     got = actors(nlp, "John Mwangi, an analyst in Nairobi, said the border would reopen.")
     assert got["John Mwangi"][1] == "KEN"  # a description of him does
+
+
+def test_the_dateline_names_no_actor(nlp):
+    got = actors(nlp, "GARISSA, Kenya — A convoy of lorries reached the camp on Monday. "
+                      "Kenya said more would follow.")
+    assert list(got) == ["Kenya"] and got["Kenya"][0] == "KENGOV"  # the second sentence's
+    text = "GARISSA, Kenya — A convoy of lorries reached the camp on Monday."
+    assert actors(nlp, text) == {}  # where the reporter filed from

@@ -306,12 +306,23 @@ def find_actors(
     chosen.extend(_select(_surname_mentions(ctx, chosen), taken=chosen))
     chosen.sort(key=lambda c: c.start)
     chosen = _affiliates(text, chosen)
+    lead = _dateline_end(text)
     out = []
     for c in chosen:
-        if overlaps_any(c.start, c.end, damaged):
+        if overlaps_any(c.start, c.end, damaged) or c.start < lead:
             continue
         out.append(ActorMention(start=c.start, end=c.end, actor=c.actor))
     return out
+
+
+def _dateline_end(text: str) -> int:
+    """Where the dateline that opens the article ends ("DOKA, Sudan — ", "NAIROBI, March
+    21 (PAP) - "), 0 without one: its names say where the reporter filed from, and
+    "Sudan" there is no actor of the first sentence's act."""
+    from storyline.clean.patterns import DATELINE_PREFIX
+
+    m = DATELINE_PREFIX.match(text)
+    return m.end() if m else 0
 
 
 _AFFILIATE_AFTER = re.compile(
