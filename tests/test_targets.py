@@ -207,3 +207,18 @@ def test_a_place_where_the_report_was_made_is_no_target() -> None:
     got = _main_target("In Addis Ababa, a government spokeswoman said Ethiopia would "
                        "honour the ceasefire.")
     assert not any("Addis" in t for t in got), got
+
+
+def _target_of(text: str) -> Any:
+    coded = next(code_records([Record(text, "1", "2024-05-08")]))
+    assert coded.main is not None, text
+    return coded.events[coded.main].target
+
+
+def test_a_site_attacked_stands_for_who_holds_it() -> None:
+    # data/rules/facilities.json's own example: whose camp is not said
+    tgt = _target_of("Militants attacked an army camp outside the city.")
+    assert (tgt.text, tgt.role, tgt.country) == ("an army camp", "MIL", None)
+    # a national word names whose it is: that country's military, as one actor
+    tgt = _target_of("Sudanese troops shelled Chadian observation posts near the border.")
+    assert (tgt.id, tgt.text) == ("TCDMIL", "Chadian observation posts")

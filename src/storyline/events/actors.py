@@ -492,8 +492,12 @@ def _facility(doc: Doc, trig: _Trig, tok: Token,
     name = _LEADING.sub("", text)
     if not name or len(name) > 80 or "\n" in name:
         return None
-    from storyline.annotate.actors import slug
+    from storyline.annotate.actors import country_actor, slug
+    from storyline.knowledge import load_knowledge
 
+    if country is not None:
+        # "Turkish observation posts": the country's military (or police, or government)
+        return country_actor(load_knowledge(), country, role, text)
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
                  country=country, role=role)  # type: ignore[arg-type]
 
