@@ -222,3 +222,14 @@ def test_a_site_attacked_stands_for_who_holds_it() -> None:
     # a national word names whose it is: that country's military, as one actor
     tgt = _target_of("Sudanese troops shelled Chadian observation posts near the border.")
     assert (tgt.id, tgt.text) == ("TCDMIL", "Chadian observation posts")
+
+
+def test_a_noun_acts_purpose_clause_names_its_target_through_the_clause() -> None:
+    # the parser hangs "to quash" on "are", above "into an operation": the noun's clause
+    coded = next(code_records([Record(
+        "After a decade of war, army troops backed by Iran are now months into an operation "
+        "to quash armed opposition groups in the southern province of Daraa.", "1",
+        "2024-05-08")]))
+    attack = next(e for e in coded.events if e.mentions[0].trigger.text == "operation")
+    assert attack.target is not None and not isinstance(attack.target, list)
+    assert "opposition" in attack.target.text, attack.target  # not Iran, who backs the army

@@ -384,9 +384,14 @@ def _purpose(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
     the minister's decision": the minister."""
     heads = [trig.token, *(c for c in trig.token.children if c.dep_ == "dobj")]
     verb = trig.token.head
-    if not trig.verbal and verb.dep_ == "prep":
-        verb = verb.head  # "went on strike to protest ...": the clause of the noun
-    if not trig.verbal and verb.pos_ == "VERB":
+    for _ in range(3):
+        # "went on strike to protest ...", "are months into an operation to quash ...":
+        # the clause of the noun, through its preposition and the noun that takes it
+        if trig.verbal or verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or \
+                verb.dep_ not in ("prep", "pobj", "attr", "dobj"):
+            break
+        verb = verb.head
+    if not trig.verbal and verb.pos_ in ("VERB", "AUX"):
         heads.append(verb)
     for rule in rules()["purposes"]["rules"]:
         if trig.type not in rule["types"]:
