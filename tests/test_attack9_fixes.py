@@ -324,3 +324,41 @@ def test_a_damaged_write_ahead_log_is_named_with_the_way_out(tmp_path: Path) -> 
     assert (db.read_bytes(), wal.read_bytes()) == before  # left as they were
     wal.rename(tmp_path / "aside.wal")
     Store(db).close()  # what was checkpointed opens
+
+
+def test_a_store_whose_growth_a_full_disk_stopped_opens_with_its_log(tmp_path: Path) -> None:
+    """A full disk stops the file mid-block while its write-ahead log holds the rest:
+    DuckDB replays the log, so the store is opened, not refused as cut short for good."""
+    from storyline.store.db import Store
+
+    db = tmp_path / "s.duckdb"
+    store = Store(db)
+    store.con.execute("CHECKPOINT")
+    store.con.execute("PRAGMA disable_checkpoint_on_shutdown")
+    store.con.execute("SET wal_autocheckpoint='1TB'")
+    store.con.execute("CREATE TABLE filler AS SELECT range AS n FROM range(50000)")
+    store.close()
+    with open(db, "ab") as fh:
+        fh.write(b"\0" * 4096)  # the block the disk had no room to finish
+    store = Store(db)
+    assert store.con.execute("SELECT count(*) FROM filler").fetchone() == (50000,)
+    store.close()
+
+
+def test_a_commit_the_disk_has_no_room_for_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import duckdb
+
+    import storyline.cli as cli
+    import storyline.pipeline as pipeline
+
+    def full(*_a: Any, **_k: Any) -> None:
+        raise duckdb.TransactionException(
+            'TransactionContext Error: Failed to commit: Could not write file "s.duckdb.wal": '
+            "No space left on device")
+
+    monkeypatch.setattr(pipeline, "run", full)
+    assert cli.main(["run", str(_input(tmp_path)), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot write the database" in err[0] and "room" in err[0], err

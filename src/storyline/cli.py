@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -165,13 +166,21 @@ def _run(args: argparse.Namespace) -> int:
     except (MemoryError, duckdb.OutOfMemoryException):
         print(f"error: out of memory; {again} more (or with fewer --workers)", file=sys.stderr)
         return 1
-    except duckdb.IOException as exc:  # the store's own writes failing (a full disk)
-        print(f"error: cannot write the database: {str(exc).splitlines()[0][:300]}; {again} "
-              "room", file=sys.stderr)
+    except duckdb.Error as exc:  # the store's own writes failing (a full disk)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if not isinstance(exc, duckdb.IOException) and not _WRITE_FAILED.search(first):
+            raise
+        print(f"error: cannot write the database: {first[:300]}; {again} room",
+              file=sys.stderr)
         return 1
     if not args.quiet:
         print_summary(summary)
     return 0
+
+
+# DuckDB reports a commit that could not be written (a full disk under the store's log) as
+# a TransactionException, not an IOException
+_WRITE_FAILED = re.compile(r"Could not write|No space left|Disk full|disk is full", re.I)
 
 
 def _bad_number(args: argparse.Namespace) -> str | None:

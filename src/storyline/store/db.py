@@ -206,6 +206,13 @@ def truncated_file(path: Path) -> bool:
     return size > _DUCKDB_HEADERS and (size - _DUCKDB_HEADERS) % _DUCKDB_BLOCK != 0
 
 
+def _has_log(path: Path) -> bool:
+    try:
+        return Path(f"{path}.wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 class StoreLocked(RuntimeError):
     """The database is open in another process (another run on the same store)."""
 
@@ -253,7 +260,9 @@ class Store(StoryTables):
         if other:
             raise StoreError(f"{self.path} is not a storyline database ({other}); it was "
                              "left as it is: give this run another --db")
-        if truncated_file(self.path):
+        if truncated_file(self.path) and not _has_log(self.path):
+            # (with its write-ahead log beside it, a file that ends inside a block is one
+            # whose growth a full disk stopped: DuckDB replays the log and completes it)
             raise StoreError(f"the database {self.path} is damaged or truncated (it ends "
                              "inside a block); it was left as it is: move it aside or give "
                              "this run another --db")
