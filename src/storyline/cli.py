@@ -52,13 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    if args.command == "times":
-        from storyline.annotate.times import times_command
-
-        return times_command(args.file, args.dct)
-
-    if args.command == "code":
-        return _code(args.file, args.dct)
+    if args.command in ("times", "code"):
+        return _print_command(args)
 
     previous = _terminate_as_interrupt()
     try:
@@ -231,6 +226,31 @@ class _CodeWarnings:
         if held > 0:
             print(f"warning: {self.name}: {held:,} more warnings like the above not shown "
                   f"({self.count:,} in all)", file=sys.stderr)
+
+
+def _print_command(args: argparse.Namespace) -> int:
+    """``times`` and ``code``: what they print goes to standard output, which may be a
+    pipe its reader closes (``storyline code - | head -n 1``) or closed from the start."""
+    closed = [n for n, f in (("input", sys.stdin), ("output", sys.stdout))
+              if f is None and (n == "output" or args.file == "-")]
+    if closed:
+        if sys.stderr is not None:
+            print(f"error: standard {closed[0]} is closed", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "times":
+            from storyline.annotate.times import times_command
+
+            return times_command(args.file, args.dct)
+        return _code(args.file, args.dct)
+    except BrokenPipeError:
+        # the reader has gone: stop quietly, as a shell tool does (and let Python's
+        # final flush of stdout fail silently too)
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _code(file: str, dct: str | None) -> int:

@@ -1,0 +1,43 @@
+"""What the eighth attack (issue 15) found: ``storyline code`` in pipes whose reader goes
+away or that are closed from the start; pages in ISO-2022 encodings; web archives gzipped
+whole or with a junk target address."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+CODE = [sys.executable, "-m", "storyline.cli", "code", "-", "--dct", "2024-05-14"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_code_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("".join(f"Malian soldiers attacked a convoy near Gao on day {i}.\n"
+                           for i in range(400)), encoding="utf-8")
+    err = tmp_path / "err"
+    with open(src, "rb") as fin, open(err, "wb") as ferr:
+        proc = subprocess.Popen(CODE, stdin=fin, stdout=subprocess.PIPE, stderr=ferr, env=ENV)
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # the reader takes one line and goes away
+        proc.stdout.close()
+        proc.wait(timeout=300)
+    assert first.startswith(b'{"id": "1"')
+    assert proc.returncode == 0 and b"Traceback" not in err.read_bytes(), err.read_bytes()[-2000:]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file descriptors")
+@pytest.mark.parametrize(("closed", "what"), [(0, "input"), (1, "output")])
+def test_code_with_a_closed_standard_stream_is_one_line(closed: int, what: str) -> None:
+    feed = "echo 'Rebels attacked Gao.' | " if closed else ""
+    shell = feed + " ".join(CODE) + (" >&-" if closed else " <&-")
+    proc = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, env=ENV,
+                          timeout=300)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"error: standard {what} is closed"]
