@@ -41,3 +41,20 @@ def test_code_with_a_closed_standard_stream_is_one_line(closed: int, what: str) 
                           timeout=300)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [f"error: standard {what} is closed"]
+
+
+@pytest.mark.parametrize("declared", ["iso2022_jp", None])
+def test_iso_2022_text_is_decoded_not_stored_as_escape_codes(declared: str | None) -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    words = "大阪で抗議集会が開かれ、警察は十人を拘束した。"
+    text, note = decode_with_note(words.encode("iso2022_jp"), declared)
+    assert text == words
+    assert note is not None and "ISO2022-JP" in note  # said, not silent
+
+
+def test_plain_ascii_with_an_escape_free_text_stays_utf8() -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    assert decode_with_note(b"Rebels attacked Gao on Monday.", "iso2022_jp") == (
+        "Rebels attacked Gao on Monday.", None)

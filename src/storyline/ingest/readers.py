@@ -620,6 +620,28 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     return None
 
 
+# The escape sequences that switch ISO-2022-JP/-KR/-CN text into a double-byte set: such
+# text is 7-bit, so it is valid UTF-8 too and was stored as "$BEl5~$G..." with no warning.
+_ISO2022_ESCAPES = {b"\x1b$B": "iso2022_jp", b"\x1b$@": "iso2022_jp", b"\x1b$(D": "iso2022_jp_2",
+                    b"\x1b$)C": "iso2022_kr", b"\x1b$)A": "iso2022_jp_2"}
+
+
+def _iso2022(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """Text in an ISO-2022 encoding, decoded, when the page declares one or its escape
+    sequences are there (never in other text: ESC is no character of news)."""
+    head = data[:200_000]
+    seen = next((enc for esc, enc in _ISO2022_ESCAPES.items() if esc in head), None)
+    if seen is None:
+        return None
+    enc = declared if declared and declared.startswith("iso2022") else seen
+    try:
+        text = data.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    how = "declared by the page" if enc == declared else "its escape sequences"
+    return text, f"not UTF-8: decoded as {enc.upper().replace('_', '-')} ({how})"
+
+
 def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
     """Decode bytes: (text or None for binary, a note saying how, when not plain UTF-8).
 
@@ -645,6 +667,9 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     utf16 = utf16_without_bom(data) if b"\x00" in data[:4096] else None
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
+    iso2022 = _iso2022(data, declared)
+    if iso2022 is not None:
+        return iso2022
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
