@@ -58,3 +58,36 @@ def test_plain_ascii_with_an_escape_free_text_stays_utf8() -> None:
 
     assert decode_with_note(b"Rebels attacked Gao on Monday.", "iso2022_jp") == (
         "Rebels attacked Gao on Monday.", None)
+
+
+def _page(n: int) -> str:
+    from tests.news import article
+
+    return (f"<html><head><title>Crossing {n} reopens</title></head><body><article>"
+            f"<h1>Crossing {n} reopens</h1>"
+            + "".join(f"<p>{p}</p>" for p in article(n).split("\n\n"))
+            + "</article></body></html>")
+
+
+def test_a_web_archive_gzipped_whole_is_read(tmp_path: Path) -> None:
+    import gzip
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    import storyline
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n in (1, 2):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(
+            f"https://news.example/{n}", "response", payload=io.BytesIO(_page(n).encode()),
+            http_headers=headers))
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "crawl.warc.gz").write_bytes(gzip.compress(buf.getvalue()))  # `gzip crawl.warc`
+    summary = storyline.run([src], tmp_path / "out")
+    assert summary.articles_total == 2

@@ -1545,10 +1545,81 @@ def _member_opens_warc(fh: IO[bytes], offset: int) -> bool:
     return head.startswith((b"WARC/1.0", b"WARC/1.1"))
 
 
+# A web archive gzipped whole (``gzip a.warc``: one member, not one per record) is read from
+# a decompressed copy of at most this many bytes
+MAX_WHOLE_GZIP_WARC_BYTES = 2_000_000_000
+_RECORD_INSIDE = re.compile(rb"\r?\n\r?\nWARC/1\.[01]\r?\n")
+
+
+def _gzipped_whole(path: Path) -> bool:
+    """Whether ``path`` is a gzip whose first member holds more than one WARC record
+    (warcio reads one record per member, and failed on it with "[Errno 22]")."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = b""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(2) != b"\x1f\x8b":
+                return False
+            fh.seek(0)
+            while len(out) < (4 << 20) and not d.eof:
+                chunk = fh.read(1 << 16)
+                if not chunk:
+                    break
+                out += d.decompress(chunk, (4 << 20) - len(out))
+                if _RECORD_INSIDE.search(out, 8):
+                    return out.startswith((b"WARC/1.0", b"WARC/1.1"))
+    except (OSError, zlib.error):
+        return False
+    return False
+
+
 def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
     """The archive's records, read by warcio; a record whose Content-Length is wrong (too
     long, too short) or bytes that are no record are one warning naming their byte
-    offset, and reading resumes at the next record header (:func:`next_warc_header`)."""
+    offset, and reading resumes at the next record header (:func:`next_warc_header`).
+    An archive gzipped whole is read from a decompressed temporary copy."""
+    if _gzipped_whole(path):
+        yield from _whole_gzip_items(display, path, said)
+        return
+    yield from _record_items(display, path, said)
+
+
+def _whole_gzip_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="storyline-warc-") as tmp:
+        plain = Path(tmp) / "whole.warc"
+        try:
+            with gzip.open(path, "rb") as src, open(plain, "wb") as dst:
+                shutil.copyfileobj(_Bounded(src, MAX_WHOLE_GZIP_WARC_BYTES), dst)
+        except (OSError, EOFError, zlib.error) as exc:
+            # a cut or damaged stream: what came out before it is still read
+            yield Rejected(display, f"web archive gzipped whole, damaged after "
+                                    f"{plain.stat().st_size if plain.exists() else 0} bytes: "
+                                    f"{_short(exc)}; the records before it are read")
+        yield from _record_items(display, plain, said)
+
+
+class _Bounded(io.RawIOBase):
+    """At most ``limit`` bytes of a stream (a gzip bomb stops there)."""
+
+    def __init__(self, raw: Any, limit: int) -> None:
+        self.raw, self.left = raw, limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self.left <= 0:
+            return 0
+        data = self.raw.read(min(len(b), self.left))
+        b[:len(data)] = data
+        self.left -= len(data)
+        return len(data)
+
+
+def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
