@@ -91,3 +91,28 @@ def test_a_web_archive_gzipped_whole_is_read(tmp_path: Path) -> None:
     (src / "crawl.warc.gz").write_bytes(gzip.compress(buf.getvalue()))  # `gzip crawl.warc`
     summary = storyline.run([src], tmp_path / "out")
     assert summary.articles_total == 2
+
+
+def test_a_web_archive_record_under_a_junk_address_keeps_its_page(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    import storyline
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                               protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "ht!tp://[zz::/%%%", "response", payload=io.BytesIO(_page(3).encode()),
+        http_headers=headers))
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "crawl.warc").write_bytes(buf.getvalue())
+    with caplog.at_level("WARNING", logger="storyline"):
+        summary = storyline.run([src], tmp_path / "out")
+    assert summary.articles_total == 1  # the page, without its address
+    assert any("WARC-Target-URI" in r.getMessage() for r in caplog.records)

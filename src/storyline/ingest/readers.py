@@ -1391,8 +1391,18 @@ def _warc_html_type(record: Any) -> str | None:
     """The Content-Type of an HTML page in a WARC record, else None.
 
     A ``response`` carries it in its HTTP headers; a ``resource`` record (a page stored
-    without its HTTP exchange) in the record's own headers.
+    without its HTTP exchange) in the record's own headers. warcio parses the HTTP
+    headers only under an http(s) target address: under a junk one they are read here
+    (the page was lost as "none HTML"; the address itself is dropped later, with a
+    warning).
     """
+    if record.rec_type == "response" and record.http_headers is None and "application/http" in (
+            record.rec_headers.get_header("Content-Type") or "").lower():
+        from warcio.statusandheaders import StatusAndHeadersParser
+
+        with contextlib.suppress(Exception):
+            record.http_headers = StatusAndHeadersParser(
+                ["HTTP/1.0", "HTTP/1.1"], verify=False).parse(record.raw_stream)
     if record.rec_type == "response":
         ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
     elif record.rec_type == "resource":
