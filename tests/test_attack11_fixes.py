@@ -116,3 +116,19 @@ def test_a_web_archive_record_under_a_junk_address_keeps_its_page(
         summary = storyline.run([src], tmp_path / "out")
     assert summary.articles_total == 1  # the page, without its address
     assert any("WARC-Target-URI" in r.getMessage() for r in caplog.records)
+
+
+def test_a_json_record_among_text_lines_is_read_as_a_record() -> None:
+    from storyline.api import read_records
+
+    said: list[str] = []
+    got = list(read_records([
+        "Estonian border guards detained two men near Narva on Friday.\n",
+        '{"text": "Rebel fighters attacked Kidal.", "date": "2024-05-01"}\n',
+        '{"text": "Rebels attacked Gao.", "date": "9999-99-99"}\n',
+        "[1, 2]\n"], said.append))
+    assert [(r.text, r.date) for r in got] == [
+        ("Estonian border guards detained two men near Narva on Friday.", None),
+        ("Rebel fighters attacked Kidal.", "2024-05-01"),  # its own date, not --dct
+        ("Rebels attacked Gao.", None), ("[1, 2]", None)]
+    assert len(said) == 1 and "9999-99-99" in said[0]

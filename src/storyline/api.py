@@ -347,7 +347,8 @@ def _output_file(out: Any, name: str) -> Path:
 
 def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
     """Records of ``storyline code`` input: JSON Lines (``text``, optional ``id``, ``date`` |
-    ``published``) when the first non-blank line is a JSON object, else one text a line.
+    ``published``) when the first non-blank line is a JSON object, else one text a line
+    (where a line among the texts is a JSON object with a text, it is read as a record).
 
     A record's id defaults to its line number. A malformed JSON line gives a record with
     no text (it codes to no events, so the output keeps one line per input line) and a
@@ -362,13 +363,13 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
             if not line.strip():
                 continue
             mode = "jsonl" if line.lstrip().startswith("{") and _json_object(line) else "text"
-        if mode == "text":
-            if line.strip():
-                yield Record(line, str(n), None)
-            continue
         if not line.strip():
             continue
-        obj = _json_object(line)
+        obj = _json_object(line) if line.lstrip().startswith("{") else None
+        if mode == "text" and not (obj is not None and isinstance(obj.get("text"), str)):
+            # (a JSON record among text lines is still read as one: its own date counts)
+            yield Record(line, str(n), None)
+            continue
         if obj is None or not isinstance(obj.get("text"), str):
             if warn is not None:
                 warn(f"warning: line {n}: not a JSON object with a text field; no events")
