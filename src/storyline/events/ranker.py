@@ -89,7 +89,7 @@ def _in_clause_of(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` (a preposition or an object) is not where a report of the act was
     made: "In Addis Ababa, a spokeswoman said Ethiopia would honour the truce" hangs the
     place on "said", which governs the trigger. Other words above the trigger keep it
-    ("arrived in Nepal to help deliver aid": CAMEO takes where the act lands)."""
+    ("flew into Haiti to hand out food": CAMEO takes where the act lands)."""
     from storyline.text.vocab import SPEECH_VERBS
 
     head = tok.head
