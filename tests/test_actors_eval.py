@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.bench import load_benchmark
 
 # written for this test: one directed act, one reciprocal meeting, one source-only act
 SAMPLE = """Rebels B-S
@@ -30,12 +29,7 @@ resigned O
 
 
 def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("actors_eval",
-                                                  ROOT / "benchmarks/actors_eval.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("actors_eval")
 
 
 def _rows(tmp_path: Path) -> list[dict[str, object]]:

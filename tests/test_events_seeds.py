@@ -6,11 +6,11 @@ Both read the seeds in ../shared and skip without them.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 from storyline.model import EVENT_TYPES
+from tests.bench import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "benchmarks/gold/seeds_events.json").read_text())
@@ -45,12 +45,7 @@ def test_seeds_gold_well_formed(seed_articles):
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("events_eval",
-                                                  ROOT / "benchmarks/events_eval.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("events_eval")
 
 
 def test_seeds_recall_floor_and_no_non_asserted_as_asserted(seeds_dir, nlp):

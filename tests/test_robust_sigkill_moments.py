@@ -4,7 +4,6 @@ those of a run never killed, and the workers end with their run (issue 15)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.bench import load_benchmark
 from tests.news import article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,12 +34,7 @@ def _corpus(folder: Path) -> None:
 
 def _sigkill_bench() -> Any:
     """``benchmarks/robust_sigkill.py``: its process helpers (children of a pid, alive)."""
-    spec = importlib.util.spec_from_file_location("robust_sigkill",
-                                                  ROOT / "benchmarks" / "robust_sigkill.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("robust_sigkill")
 
 
 _BENCH = _sigkill_bench()

@@ -7,26 +7,17 @@ articles, one whose gold wants the date ranker's other setting.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.bench import load_benchmark
 from tests.test_timeline import ARTICLES
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def t17() -> Any:
-    spec = importlib.util.spec_from_file_location("t17_bench", ROOT / "benchmarks" / "t17.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["t17_bench"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_benchmark("t17", "t17_bench")
 
 
 def _case(t17: Any, topic: str, gold: str, events: list[Any] | None = None) -> Any:
