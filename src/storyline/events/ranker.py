@@ -70,30 +70,26 @@ MODEL_VERSION = _model_version()
 def _place_may_be_target(root: Token, event_type: str, trigger: Token) -> bool:
     """A place is a candidate only where a place rule of ``data/rules/targets.json`` lets
     one stand for its country (the preposition it hangs on and the event type): "talks in
-    Gedaref" name where the talks were, not with whom. The phrase must belong to the
-    trigger's own clause: "In Addis Ababa, a spokeswoman said Ethiopia would honour the
-    truce" places the speaking, not the truce."""
+    Gedaref" name where the talks were, not with whom. Nor is a place where the act was
+    reported: "In Addis Ababa, a spokeswoman said Ethiopia would honour the truce" places
+    the speaking, not the truce."""
     from storyline.events.targets import rules
 
     prep = root.head.lower_ if root.dep_ == "pobj" else "dobj" if root.dep_ == "dobj" else None
-    on_verb = root.dep_ == "pobj" and root.head.head.i == trigger.i and trigger.pos_ == "VERB"
-    if prep is None or not any(
-            prep in r["preps"] and event_type in r["types"]
-            and not (on_verb and event_type in r.get("venue_types", ()))
-            for r in rules()["places"]["rules"]):
+    if prep is None or not any(prep in r["preps"] and event_type in r["types"]
+                               for r in rules()["places"]["rules"]):
         return False
-    return _in_clause_of(root.head if root.dep_ == "pobj" else root, trigger)
+    return not _where_reported(root.head if root.dep_ == "pobj" else root, trigger)
 
 
-def _in_clause_of(tok: Token, trigger: Token) -> bool:
-    """Whether ``tok`` (a preposition or an object) is not where a report of the act was
-    made: "In Addis Ababa, a spokeswoman said Ethiopia would honour the truce" hangs the
-    place on "said", which governs the trigger. Other words above the trigger keep it
-    ("flew into Haiti to hand out food": CAMEO takes where the act lands)."""
+def _where_reported(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` (a preposition or an object) hangs on a speech verb that governs
+    the trigger ("In Addis Ababa, a spokeswoman said ..."). Other words above the trigger
+    keep a place ("flew into Haiti to hand out food": CAMEO takes where the act lands)."""
     from storyline.text.vocab import SPEECH_VERBS
 
     head = tok.head
-    return head.i == trigger.i or head.lemma_.lower() not in SPEECH_VERBS or not any(
+    return head.i != trigger.i and head.lemma_.lower() in SPEECH_VERBS and any(
         a.i == head.i for a in trigger.ancestors)
 
 
