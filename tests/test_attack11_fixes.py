@@ -69,7 +69,8 @@ def _page(n: int) -> str:
             + "</article></body></html>")
 
 
-def test_a_web_archive_gzipped_whole_is_read(tmp_path: Path) -> None:
+def test_a_web_archive_gzipped_whole_is_read(tmp_path: Path,
+                                             caplog: pytest.LogCaptureFixture) -> None:
     import gzip
     import io
 
@@ -88,9 +89,18 @@ def test_a_web_archive_gzipped_whole_is_read(tmp_path: Path) -> None:
             http_headers=headers))
     src = tmp_path / "in"
     src.mkdir()
-    (src / "crawl.warc.gz").write_bytes(gzip.compress(buf.getvalue()))  # `gzip crawl.warc`
+    whole = gzip.compress(buf.getvalue())
+    (src / "crawl.warc.gz").write_bytes(whole)  # `gzip crawl.warc`
     summary = storyline.run([src], tmp_path / "out")
     assert summary.articles_total == 2
+    # cut short: the first record is read, the cut said once
+    cut = tmp_path / "cut"
+    cut.mkdir()
+    (cut / "crawl.warc.gz").write_bytes(whole[:-60])  # inside the second record
+    with caplog.at_level("WARNING", logger="storyline"):
+        summary = storyline.run([cut], tmp_path / "out_cut")
+    assert summary.articles_total == 1
+    assert sum("gzipped whole, damaged" in r.getMessage() for r in caplog.records) == 1
 
 
 def test_a_web_archive_record_under_a_junk_address_keeps_its_page(

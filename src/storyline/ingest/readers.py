@@ -1564,23 +1564,15 @@ _RECORD_INSIDE = re.compile(rb"\r?\n\r?\nWARC/1\.[01]\r?\n")
 def _gzipped_whole(path: Path) -> bool:
     """Whether ``path`` is a gzip whose first member holds more than one WARC record
     (warcio reads one record per member, and failed on it with "[Errno 22]")."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = b""
     try:
         with open(path, "rb") as fh:
-            if fh.read(2) != b"\x1f\x8b":
-                return False
-            fh.seek(0)
-            while len(out) < (4 << 20) and not d.eof:
-                chunk = fh.read(1 << 16)
-                if not chunk:
-                    break
-                out += d.decompress(chunk, (4 << 20) - len(out))
-                if _RECORD_INSIDE.search(out, 8):
-                    return out.startswith((b"WARC/1.0", b"WARC/1.1"))
-    except (OSError, zlib.error):
+            head = fh.read(1 << 20)
+    except OSError:
         return False
-    return False
+    if not head.startswith(b"\x1f\x8b"):
+        return False
+    out = gunzip_head(head, 4 << 20)
+    return out.startswith((b"WARC/1.0", b"WARC/1.1")) and bool(_RECORD_INSIDE.search(out, 8))
 
 
 def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
@@ -1595,38 +1587,24 @@ def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
 
 
 def _whole_gzip_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
-    import shutil
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="storyline-warc-") as tmp:
         plain = Path(tmp) / "whole.warc"
-        try:
-            with gzip.open(path, "rb") as src, open(plain, "wb") as dst:
-                shutil.copyfileobj(_Bounded(src, MAX_WHOLE_GZIP_WARC_BYTES), dst)
-        except (OSError, EOFError, zlib.error) as exc:
-            # a cut or damaged stream: what came out before it is still read
-            yield Rejected(display, f"web archive gzipped whole, damaged after "
-                                    f"{plain.stat().st_size if plain.exists() else 0} bytes: "
-                                    f"{_short(exc)}; the records before it are read")
+        raw = GzipMembers(path)  # a cut or corrupt stream ends after what came before it
+        left = MAX_WHOLE_GZIP_WARC_BYTES
+        with raw, open(plain, "wb") as dst:
+            while left > 0 and (chunk := raw.read(min(1 << 20, left))):
+                dst.write(chunk)
+                left -= len(chunk)
+            if raw.error is not None:
+                dst.write(raw.tail[:max(left, 0)])  # records are no lines: keep the cut rest
         yield from _record_items(display, plain, said)
-
-
-class _Bounded(io.RawIOBase):
-    """At most ``limit`` bytes of a stream (a gzip bomb stops there)."""
-
-    def __init__(self, raw: Any, limit: int) -> None:
-        self.raw, self.left = raw, limit
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b: Any) -> int:
-        if self.left <= 0:
-            return 0
-        data = self.raw.read(min(len(b), self.left))
-        b[:len(data)] = data
-        self.left -= len(data)
-        return len(data)
+        why = (f"over {MAX_WHOLE_GZIP_WARC_BYTES:,} bytes decompressed" if left <= 0
+               else f"damaged: {_short(raw.error)}" if raw.error is not None else None)
+        if why:  # said after its records, as a plain archive cut short says it
+            yield Rejected(display, f"web archive gzipped whole, {why}; the records in its "
+                                    f"first {plain.stat().st_size:,} bytes were read")
 
 
 def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
