@@ -18,6 +18,12 @@ the development part's target errors are counted by class: no main event
 where the gold marks none (``false_reciprocal``, ``false_other``), and a target that is
 not the marked one (``wrong``).
 
+A sentence whose coder output has no main event but a plain statement (``statement``:
+CAMEO 01, "expressed condolences to X", "claimed responsibility for the attack on X",
+which PLOVER does not code as an event) is scored by that statement's speaker and target:
+the gold marks those too. ``statements`` counts them, and ``target_events_only`` is the
+target figure with statements left out (what the main events alone give).
+
 A fixed third of the sentences (by hash) is held out: its figures are reported, its
 errors never printed. Usage::
 
@@ -131,6 +137,10 @@ def score(rows: list[dict[str, Any]], preds: list[dict[str, Any]], errors: int,
                 if shown < errors and _error_class(r, p, side) is not None:
                     shown += 1
                     print(f"[{side}] got {p[side]} gold {r[side]}: {r['text'][:140]}")
+    res["statements"] = sum(1 for p in preds if p.get("statement"))
+    events_only = [p if not p.get("statement") else {**p, "source": [], "target": []}
+                   for p in preds]
+    res["target_events_only"] = _prf(rows, events_only, "target")
     directed = [i for i, r in enumerate(rows) if not r.get("reciprocal")]
     res["target_directed"] = _prf([rows[i] for i in directed], [preds[i] for i in directed],
                                   "target")
@@ -160,9 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     preds: list[dict[str, Any]] = []
     for c in code_records(Record(r["text"], str(i)) for i, r in enumerate(rows)):
         ev = c.events[c.main] if c.main is not None else None
-        preds.append({"source": _texts(ev.source) if ev else [],
-                      "target": _texts(ev.target) if ev else [],
-                      "event": ev is not None})
+        said = c.statement if ev is None else None
+        side = ev or said
+        preds.append({"source": _texts(side.source) if side else [],
+                      "target": _texts(side.target) if side else [],
+                      "event": ev is not None, "statement": said is not None})
     held = [hashlib.sha1(r["text"].encode()).digest()[0] % 3 == 0 for r in rows]
     result = {
         "dev": score([r for r, h in zip(rows, held, strict=True) if not h],

@@ -19,8 +19,10 @@ import pytest
 from storyline.model import (
     Actor,
     Article,
+    Coded,
     DateRange,
     DyadRow,
+    Event,
     Figure,
     LinkedArticle,
     Location,
@@ -29,6 +31,8 @@ from storyline.model import (
     Published,
     Series,
     SeriesPoint,
+    Span,
+    Statement,
     Story,
     StoryTimeline,
     Timeline,
@@ -55,7 +59,17 @@ EVENT = MergedEvent(
 ENTRY = TimelineEntry(date="2024-03-05", precision="day", summary=[QUOTE.quote],
                       events=["e1"], sources=[QUOTE.article])
 
+CODED = Coded(
+    id="r1", text="Kenya voiced concern to Uganda after the pact was signed.",
+    events=[Event(id="e9", type="AGREE", quad=1, modality="asserted", source=[KEN, UGA],
+                  target=None, date=DateRange(start="2024-03-05", end="2024-03-05",
+                                              precision="day", text=None),
+                  location=None, mentions=[QUOTE], score=2.5, confidence=0.2)],
+    main=None, statement=Statement(cue="concern", trigger=Span(6, 12, "voiced"), source=KEN,
+                                   target=UGA))
+
 INSTANCES: dict[str, Any] = {
+    "code": CODED,
     "articles": LinkedArticle(ARTICLE, story="s1", duplicate_of=None),
     "events": EVENT,
     "figures": Figure(id="f1", value=120.0, value_max=150.0, qualifier="between", unit="boats",
@@ -90,6 +104,8 @@ def _hints(cls: type) -> dict[str, Any]:
         return {**hints, "story": extra["story"], "duplicate_of": extra["duplicate_of"]}
     names = [f.name for f in dataclasses.fields(cls)]
     hints = typing.get_type_hints(cls)
+    if cls is Coded:  # its events are written as events.jsonl lines (model.event_json)
+        hints["events"] = list[MergedEvent]
     return {n: hints[n] for n in names}
 
 
@@ -107,14 +123,20 @@ def _python_types(hint: Any) -> set[str]:
     return {_JSON_TYPE[hint]}
 
 
-def _resolve(prop: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+def _resolve(prop: dict[str, Any], root: dict[str, Any]
+             ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A property with its references followed, and the schema it now lies in (a
+    reference may name another output's schema: ``events.schema.json#/$defs/actors``)."""
     while "$ref" in prop:
-        prop = root["$defs"][prop["$ref"].rsplit("/", 1)[1]]
-    return prop
+        where, _, frag = prop["$ref"].partition("#")
+        if where:
+            root = schema(where.removesuffix(".schema.json"))
+        prop = root["$defs"][frag.rsplit("/", 1)[1]] if frag else root
+    return prop, root
 
 
 def _schema_types(prop: dict[str, Any], root: dict[str, Any]) -> set[str] | None:
-    prop = _resolve(prop, root)
+    prop, root = _resolve(prop, root)
     if "oneOf" in prop or "anyOf" in prop:
         parts = [_schema_types(p, root) for p in prop.get("oneOf", prop.get("anyOf"))]
         return None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
@@ -137,16 +159,18 @@ def _records(hint: Any) -> list[type]:
     return out
 
 
-def _object_part(prop: dict[str, Any], root: dict[str, Any], kind: str) -> dict[str, Any] | None:
-    """The object (``kind="object"``) or array-item schema inside a property."""
-    prop = _resolve(prop, root)
+def _object_part(prop: dict[str, Any], root: dict[str, Any], kind: str
+                 ) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The object (``kind="object"``) or array-item schema inside a property, with the
+    schema it lies in."""
+    prop, root = _resolve(prop, root)
     for alt in prop.get("oneOf", [prop]):
-        alt = _resolve(alt, root)
+        alt, where = _resolve(alt, root)
         types_ = alt.get("type")
         if types_ == kind or (isinstance(types_, list) and kind in types_):
             if kind == "array":
-                return _resolve(alt.get("items", {}), root)
-            return alt
+                return _resolve(alt.get("items", {}), where)
+            return alt, where
     return None
 
 
@@ -172,9 +196,9 @@ def check_record(cls: type, obj_schema: dict[str, Any], root: dict[str, Any],
             listy = typing.get_origin(hint) is list or any(
                 typing.get_origin(a) is list for a in typing.get_args(hint))
             for kind in ("object", "array") if listy else ("object",):
-                part = _object_part(props[name], root, kind)
-                if part is not None and "properties" in part:
-                    check_record(record, part, root, f"{where}.{name}")
+                found = _object_part(props[name], root, kind)
+                if found is not None and "properties" in found[0]:
+                    check_record(record, found[0], found[1], f"{where}.{name}")
 
 
 def schema_names() -> list[str]:

@@ -15,12 +15,14 @@ import json
 import logging
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from storyline.checks import OptionError
-from storyline.model import Event, to_json
+from storyline.model import Coded as Coded
+from storyline.model import Event
+from storyline.model import event_json as event_json  # re-exported: the API's event shape
 
 log = logging.getLogger("storyline")
 
@@ -34,39 +36,6 @@ class Record:
     text: str
     id: str | None = None
     date: str | None = None
-
-
-@dataclass(slots=True)
-class Coded:
-    """A coded record: its events (offsets index ``text``) and the index of its main event
-    (None when it reports no event or is a plain statement)."""
-
-    id: str | None
-    text: str
-    events: list[Event] = field(default_factory=list)
-    main: int | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """The ``storyline code`` output line of this record."""
-        return {"id": self.id, "text": self.text,
-                "events": [event_json(e) for e in self.events], "main": self.main}
-
-
-def event_json(event: Event) -> dict[str, Any]:
-    """An event in the ``events.jsonl`` shape (with ``plover_type``, ``sources``, ``related``)."""
-    from storyline.events.plover import plover_type
-
-    data: dict[str, Any] = to_json(event)
-    when = data.get("date")
-    if isinstance(when, dict):
-        # A date that could not be resolved (no --dct, no record date) is null, not "".
-        for key in ("start", "end"):
-            if not when.get(key):
-                when[key] = None
-    data["plover_type"] = plover_type(event)
-    data["sources"] = 1
-    data["related"] = []
-    return data
 
 
 def code_records(records: Iterable[Record], *, dct: str | None = None,
@@ -105,6 +74,7 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
     from storyline.checks import bad_day
     from storyline.events.coder import main_event
     from storyline.events.desk import desk_score
+    from storyline.events.statements import find_statement
     from storyline.model import stable_id
 
     nlp = load_nlp()
@@ -170,7 +140,9 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
         for event in events:  # a day that could not be placed is None, as in the output
             event.date.start = event.date.start or None
             event.date.end = event.date.end or None
-        yield Coded(rec.id, rec.text, events, main_event(coded, doc))
+        main = main_event(coded, doc)
+        said = find_statement(doc, actors, places) if main is None else None
+        yield Coded(rec.id, rec.text, events, main, said)
 
 
 def _as_record(item: Any, n: int) -> Record:

@@ -315,6 +315,75 @@ class Event:
         )
 
 
+@dataclass(slots=True)
+class Statement:
+    """A plain statement a text reports instead of an event (CAMEO 01, which PLOVER drops):
+    condolences, hopes, concern, a claim of responsibility, an option under consideration.
+    ``source`` is who made it, ``target`` the actor it is addressed to or about (None where
+    the text names none), ``trigger`` the statement's predicate and ``cue`` its kind (the
+    lexicon word that made it a statement: "condolence", "responsibility", "consider")."""
+
+    cue: str
+    trigger: Span
+    source: Actor | list[Actor] | None
+    target: Actor | list[Actor] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Statement:
+        trig = data.get("trigger") or {}
+        return cls(cue=data.get("cue", ""),
+                   trigger=Span(trig.get("start", 0), trig.get("end", 0), trig.get("text", "")),
+                   source=actors_from_json(data.get("source")),
+                   target=actors_from_json(data.get("target")))
+
+
+@dataclass(slots=True)
+class Coded:
+    """A ``storyline code`` record, coded: its events (offsets index ``text``), the index
+    of its main event (None when it reports no event or is a plain statement) and, where
+    it is a plain statement, who made it to or about whom (``statement``)."""
+
+    id: str | None
+    text: str
+    events: list[Event] = field(default_factory=list)
+    main: int | None = None
+    statement: Statement | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``storyline code`` output line of this record."""
+        return {"id": self.id, "text": self.text,
+                "events": [event_json(e) for e in self.events], "main": self.main,
+                "statement": self.statement.to_json() if self.statement else None}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Coded:
+        said = data.get("statement")
+        return cls(id=data.get("id"), text=data.get("text", ""),
+                   events=[Event.from_json(e) for e in data.get("events") or []],
+                   main=data.get("main"),
+                   statement=Statement.from_json(said) if isinstance(said, dict) else None)
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event in the ``events.jsonl`` shape (with ``plover_type``, ``sources``, ``related``)."""
+    from storyline.events.plover import plover_type
+
+    data: dict[str, Any] = to_json(event)
+    when = data.get("date")
+    if isinstance(when, dict):
+        # A date that could not be resolved (no --dct, no record date) is null, not "".
+        for key in ("start", "end"):
+            if not when.get(key):
+                when[key] = None
+    data["plover_type"] = plover_type(event)
+    data["sources"] = 1
+    data["related"] = []
+    return data
+
+
 def actors_from_json(side: Any) -> Actor | list[Actor] | None:
     """An event side (null, one actor or a list of actors) from its JSON form."""
     if side is None:

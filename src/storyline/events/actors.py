@@ -543,6 +543,10 @@ def _actors_at(tok: Token, actors: Sequence[ActorMention],
             return None
         cands = [m for m in actors if m.start < hi and m.end > lo]
         if not cands:
+            # "the Afghan president, Ashraf Ghani, said": the name in apposition
+            named = [a for a in h.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+            cands = [m for a in named for m in actors if m.start <= a.idx < m.end]
+        if not cands:
             continue
         # prefer the mention covering the head word, else one its 'of' phrase names ("the
         # Turkey head of Amnesty International": Amnesty), else the first one

@@ -824,6 +824,15 @@ STATEMENT_VERBS: dict[str, frozenset[str]] = {
     "hope": frozenset(), "wish": frozenset(), "mourn": frozenset(),
 }
 
+# Where a statement's target stands (:mod:`storyline.events.statements`): its recipient
+# ("expressed condolences to the families"), its topic ("concern about the talks",
+# "responsibility for the bombing") and, inside a topic that is an act, the act's object
+# ("responsibility for the attack on the base").
+STATEMENT_RECIPIENT_PREPS: tuple[str, ...] = ("to",)
+STATEMENT_TOPIC_PREPS: tuple[str, ...] = (
+    "about", "over", "for", "on", "at", "with", "of", "regarding", "toward", "towards")
+STATEMENT_ACT_PREPS: tuple[str, ...] = ("on", "against", "at")
+
 # PLOVER conflict–cooperation scores (manual table). ACCUSE's base score prints as
 # "3" in the table; it is a conflict type scored between -2 and -3.5 in every mode, so
 # -3 is used.
