@@ -31,10 +31,10 @@ def _countries(side: Actor | list[Actor] | None) -> list[str | None]:
 
 
 def test_an_option_under_consideration_names_who_weighs_it_and_for_whom() -> None:
-    c = _coded("Japan is considering sending aid to Nepal after the earthquake.")
+    c = _coded("Norway is weighing sending medical teams to Nepal after the earthquake.")
     assert c.main is None and c.statement is not None
-    assert c.statement.cue == "consider" and c.statement.trigger.text == "considering"
-    assert _countries(c.statement.source) == ["JPN"]
+    assert c.statement.cue == "weigh" and c.statement.trigger.text == "weighing"
+    assert _countries(c.statement.source) == ["NOR"]
     assert _countries(c.statement.target) == ["NPL"]
 
 
@@ -67,8 +67,8 @@ def test_a_day_is_never_a_statement_target() -> None:
 
 
 def test_an_actor_named_only_inside_a_relative_clause_is_not_the_target() -> None:
-    c = _coded("Pakistan's foreign minister expressed condolences to the families of the "
-               "miners who were killed by Afghan police.")
+    c = _coded("Pakistan's foreign minister offered sympathy to relatives of miners who "
+               "were killed by Afghan police.")
     assert c.statement is not None
     assert "AFG" not in _countries(c.statement.target)
 
@@ -80,14 +80,14 @@ def test_an_event_or_an_idle_sentence_has_no_statement(text: str) -> None:
 
 
 def test_statement_json_round_trips_and_fits_the_code_schema() -> None:
-    c = _coded("Japan is considering sending aid to Nepal after the earthquake.")
+    c = _coded("Norway is weighing sending medical teams to Nepal after the earthquake.")
     line = c.to_json()
     validate("code", line)
     assert Statement.from_json(line["statement"]) == c.statement
 
 
 def test_the_code_command_prints_the_statement_in_each_schema_valid_line() -> None:
-    stdin = ("Japan is considering sending aid to Nepal after the earthquake.\n"
+    stdin = ("Norway is weighing sending medical teams to Nepal after the earthquake.\n"
              "Rebels shelled the border town of Karsa on Monday.\n")
     proc = subprocess.run([sys.executable, "-m", "storyline.cli", "code", "-", "--dct",
                            "2024-05-08"], input=stdin, capture_output=True, text=True,
@@ -96,5 +96,5 @@ def test_the_code_command_prints_the_statement_in_each_schema_valid_line() -> No
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
     for line in lines:
         validate("code", line)
-    assert lines[0]["main"] is None and lines[0]["statement"]["cue"] == "consider"
+    assert lines[0]["main"] is None and lines[0]["statement"]["cue"] == "weigh"
     assert lines[1]["main"] == 0 and lines[1]["statement"] is None
