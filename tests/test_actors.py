@@ -342,3 +342,21 @@ def test_the_dateline_names_no_actor(nlp):
     assert list(got) == ["Kenya"] and got["Kenya"][0] == "KENGOV"  # the second sentence's
     text = "GARISSA, Kenya — A convoy of lorries reached the camp on Monday."
     assert actors(nlp, text) == {}  # where the reporter filed from
+
+
+def test_a_role_noun_takes_its_country_from_a_possessive_or_compound_name() -> None:
+    import storyline
+
+    [ev] = storyline.code("Pakistan's foreign minister criticised India.", date="2024-05-08")
+    assert ev.source is not None and not isinstance(ev.source, list)
+    assert (ev.source.country, ev.source.role) == ("PAK", "GOV")
+
+
+def test_a_role_noun_without_a_known_holder_takes_the_name_in_apposition() -> None:
+    import storyline
+
+    # no Afghan president holds office in 2024: the apposition names him
+    [ev] = storyline.code("The Afghan president, Ashraf Ghani, criticised Pakistan.",
+                          date="2024-05-08")
+    assert ev.source is not None and not isinstance(ev.source, list)
+    assert "Ghani" in ev.source.name

@@ -384,10 +384,24 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     from storyline.annotate.actors import slug
 
     country = next((lx.demonyms().get(c.lower_) for c in h.children
-                    if c.dep_ in ("amod", "compound") and c.lower_ in lx.demonyms()), None)
+                    if c.dep_ in ("amod", "compound") and c.lower_ in lx.demonyms()), None) or \
+        _owner_country(h)
     # no underscore in the id: ids with one are people's (see _antecedent)
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
                  country=country, role=role)  # type: ignore[arg-type]
+
+
+def _owner_country(h: Token) -> str | None:
+    """The country a role noun belongs to by name: "Pakistan's foreign minister", "the
+    South Korea delegation" (a possessive or compound country name)."""
+    for c in h.children:
+        if c.dep_ not in ("poss", "compound") or c.pos_ != "PROPN":
+            continue
+        words = [t for t in c.subtree if t.dep_ != "case" and t.i <= c.i]
+        iso3 = lx.country_names().get(" ".join(t.lower_ for t in words))
+        if iso3:
+            return iso3
+    return None
 
 
 def _phrase_role(h: Token, nouns: dict[str, str]) -> str | None:

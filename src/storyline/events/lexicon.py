@@ -1038,6 +1038,19 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country names and aliases, lower case -> ISO3 ("pakistan" -> PAK, "south korea" -> KOR)."""
+    from storyline.knowledge import load_knowledge
+
+    out: dict[str, str] = {}
+    for iso3, c in load_knowledge().countries.items():
+        for w in (c.name, *c.aliases):
+            if w:
+                out.setdefault(w.lower(), iso3)
+    return out
+
+
+@lru_cache(maxsize=1)
 def role_nouns() -> dict[str, str]:
     from storyline.knowledge import load_knowledge
 
