@@ -116,7 +116,7 @@ TYPE_AND_MODE = [
     ("A US carrier strike group steamed into the Red Sea on Monday.", "MOBILIZE", "weapons"),
     ("Qatar acted as a go-between in the talks.", "CONSULT", "third-party"),
     ("The government said it was open to dialogue with the rebels.", "AGREE", None),
-    ("The president asked for forgiveness for the killings.", "AGREE", None),
+    ("The president asked for forgiveness for the killings.", "SUPPORT", None),
     ("Baku requires Yerevan to amend its constitution.", "REQUEST", None),
     ("Qatar put its mediation on hold on Friday.", "SANCTION", "discontinue"),
     ("The watchdog is examining whether the firm moved data abroad.",
@@ -135,7 +135,7 @@ TYPE_AND_MODE = [
     ("Ukrainian troops mounted a counteroffensive in the south.", "ASSAULT", None),
     # news vocabulary round four
     ("Egypt outlawed the opposition movement on Monday.", "COERCE", "restrict"),
-    ("The government issued a formal apology to the families.", "AGREE", None),
+    ("The government issued a formal apology to the families.", "SUPPORT", None),
     ("Tehran conditioned the deal on the removal of the sanctions list.", "REQUEST", None),
     ("Rights groups blasted the president for his remarks on migrants.",
      "ACCUSE", "disapprove"),

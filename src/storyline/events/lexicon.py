@@ -34,8 +34,7 @@ VERBS: dict[str, Trigger] = {
     "pledge": ("AGREE", None), "promise": ("AGREE", None), "vow": ("AGREE", None),
     "offer": ("AGREE", None), "accept": ("AGREE", None), "ratify": ("AGREE", None),
     "endorse": ("SUPPORT", None), "commit": ("AGREE", None), "settle": ("AGREE", None),
-    "reconcile": ("AGREE", None), "apologize": ("AGREE", None), "apologise": ("AGREE", None),
-    "forgive": ("AGREE", None), "honour": ("AGREE", None), "honor": ("AGREE", None),
+    "reconcile": ("AGREE", None), "honour": ("AGREE", None), "honor": ("AGREE", None),
     # CONSULT
     "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "negotiate": ("CONSULT", None),
     "discuss": ("CONSULT", None), "host": ("CONSULT", "multilateral"),
@@ -48,6 +47,9 @@ VERBS: dict[str, Trigger] = {
     "welcome": ("SUPPORT", None), "thank": ("SUPPORT", None), "commend": ("SUPPORT", None),
     "hail": ("SUPPORT", None), "applaud": ("SUPPORT", None), "defend": ("SUPPORT", None),
     "congratulate": ("SUPPORT", None), "recognise": ("SUPPORT", None),
+    # CAMEO 055/056, SUPPORT in the conversion table and the PLOVER gold records
+    "apologize": ("SUPPORT", None), "apologise": ("SUPPORT", None),
+    "forgive": ("SUPPORT", None), "compliment": ("SUPPORT", None),
     "recognize": ("SUPPORT", None), "appreciate": ("SUPPORT", None),
     "reaffirm": ("SUPPORT", None), "laud": ("SUPPORT", None), "salute": ("SUPPORT", None),
     # CONCEDE
@@ -434,7 +436,7 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
               "condemnation": ("ACCUSE", "disapprove"), "appeal": ("REQUEST", "appeal"),
               "call": ("REQUEST", None), "invitation": ("REQUEST", "meet"),
               "notice": ("THREATEN", None), "plea": ("REQUEST", "appeal"),
-              "apology": ("AGREE", None), "reminder": ("REQUEST", None),
+              "apology": ("SUPPORT", None), "reminder": ("REQUEST", None),
               "demand": ("REQUEST", None)},
     "serve": {o: ("AID", None) for o in ("meal", "food", "ration", "water")},
     "station": {"hospital": ("AID", None), "ship": ("AID", None)},
@@ -617,7 +619,7 @@ NOUNS: dict[str, Trigger] = {
     "walkout": ("PROTEST", "strike"), "stoppage": ("PROTEST", "strike"),
     "sortie": ("ASSAULT", "aerial"), "go-between": ("CONSULT", "third-party"),
     "counteroffensive": ("ASSAULT", None), "counter-offensive": ("ASSAULT", None),
-    "execution": ("ASSAULT", None), "apology": ("AGREE", None), "loan": ("AID", None),
+    "execution": ("ASSAULT", None), "apology": ("SUPPORT", None), "loan": ("AID", None),
     "venture": ("", None), "fact-finding": ("ACCUSE", "investigate"),
     "mediator": ("CONSULT", "third-party"), "intermediary": ("CONSULT", "third-party"),
     "manoeuvre": ("MOBILIZE", "troops"), "maneuver": ("MOBILIZE", "troops"),

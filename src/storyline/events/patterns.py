@@ -446,7 +446,7 @@ def _open_to_dialogue(c: Ctx) -> Verdict:
         for k in c.tok.children if k.dep_ == "acomp")
 
 
-@rule("ask", gives=("AGREE", None), example="The general asked for forgiveness.")
+@rule("ask", gives=("SUPPORT", None), example="The general asked for forgiveness.")
 def _asked_forgiveness(c: Ctx) -> Verdict:
     return any(k[0] == "for" and k[1] in ("forgiveness", "pardon") for k in c.preps)
 
