@@ -189,6 +189,18 @@ def test_a_speaker_on_its_own_duty_demands_nothing(nlp):
 
 
 @pytest.mark.parametrize("text", [
+    "The spokeswoman asked whether questions could be sent in writing.",
+    "Journalists asked if the border would stay open.",
+])
+def test_a_question_is_no_request(nlp, text):
+    assert "REQUEST" not in types(nlp, text)
+
+
+def test_asking_someone_whether_is_still_a_request(nlp):
+    assert "REQUEST" in types(nlp, "Kenya asked Uganda whether it could send troops.")
+
+
+@pytest.mark.parametrize("text", [
     "Sudan expressed condolences to Ethiopia after the attack that killed 12 soldiers.",
     "The rebels claimed responsibility for the bombing of the army base.",
     "The rebels claimed that they had attacked the army base.",

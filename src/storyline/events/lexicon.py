@@ -826,6 +826,11 @@ STATEMENT_VERBS: dict[str, frozenset[str]] = {
     "hope": frozenset(), "wish": frozenset(), "mourn": frozenset(),
 }
 
+# A request verb with no one asked and a clause opened by one of these marks is a question
+# ("reporters asked whether the minister would resign"), not a request.
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})
+QUESTION_MARKS = frozenset({"if", "whether"})
+
 # Where a statement's target stands (:mod:`storyline.events.statements`): its recipient
 # ("expressed condolences to the families"), its topic ("concern about the talks",
 # "responsibility for the bombing") and, inside a topic that is an act, the act's object

@@ -48,6 +48,11 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
         return False  # "returned dozens of artefacts to the embassy": given back
     if lem == "warn" and not _warning_ok(tok):
         return False
+    if lem in lx.QUESTION_VERBS and not objs and any(
+            c.dep_ in ("ccomp", "advcl") and any(
+                m.dep_ == "mark" and m.lower_ in lx.QUESTION_MARKS for m in c.children)
+            for c in tok.children):
+        return False  # "asked whether the minister would resign": a question, no request
     if lem == "insist" and not any(
             (c.dep_ == "prep" and c.lower_ == "on") or (c.dep_ == "ccomp" and (any(
                 a.lower_ in lx.MUST for a in c.children if a.dep_ == "aux") or (
