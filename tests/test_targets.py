@@ -233,3 +233,15 @@ def test_a_noun_acts_purpose_clause_names_its_target_through_the_clause() -> Non
     attack = next(e for e in coded.events if e.mentions[0].trigger.text == "operation")
     assert attack.target is not None and not isinstance(attack.target, list)
     assert "opposition" in attack.target.text, attack.target  # not Iran, who backs the army
+
+
+def test_a_negation_or_a_sea_is_never_a_target() -> None:
+    import storyline
+
+    for text in ["Campaign groups can’t agree on a nominee, so they haven’t endorsed anyone.",
+                 "The ministry is expected to announce legal action over the oil leak in the "
+                 "Gulf of Mexico."]:
+        for ev in storyline.code(text, date="2020-01-28"):
+            names = [] if ev.target is None else [
+                a.text for a in (ev.target if isinstance(ev.target, list) else [ev.target])]
+            assert not any("n’t" in n or "Gulf" in n for n in names), (text, names)

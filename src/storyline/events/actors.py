@@ -324,7 +324,7 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
                     break  # "the main rebel group": the group itself
                 return None
             h = nxt
-    if h.pos_ not in ("NOUN", "PROPN") or h.lower_ in lx.PRONOUNS or h.ent_type_ in (
+    if h.pos_ not in ("NOUN", "PROPN") or h.dep_ == "neg" or h.lower_ in lx.PRONOUNS or h.ent_type_ in (
             "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC",
             "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
         return None

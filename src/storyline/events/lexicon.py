@@ -826,6 +826,11 @@ STATEMENT_VERBS: dict[str, frozenset[str]] = {
     "hope": frozenset(), "wish": frozenset(), "mourn": frozenset(),
 }
 
+# Heads of water bodies: a sea is never whom an act is aimed at ("legal action over the
+# spill in the Gulf of Mexico" has no target in the gulf).
+WATER_BODIES = frozenset({"gulf", "sea", "ocean", "bay", "strait", "straits", "channel",
+                          "river", "lake", "lagoon", "estuary", "sound", "waters"})
+
 # A request verb with no one asked and a clause opened by one of these marks is a question
 # ("reporters asked whether the minister would resign"), not a request.
 QUESTION_VERBS = frozenset({"ask", "inquire", "enquire"})

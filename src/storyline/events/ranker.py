@@ -169,6 +169,10 @@ def _entity_candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
                 "\n" in text[min(ent.start_char, trigger.idx):max(ent.end_char, trigger.idx)]:
             continue
         root = ent.root
+        if root.dep_ == "neg" or root.pos_ == "PART":
+            continue  # "haven’t" split as "have" + "n’t", and "n’t" taken for a place
+        if ent.label_ == "LOC" and root.lemma_.lower() in lx.WATER_BODIES:
+            continue  # "the Gulf of Mexico", "the Black Sea": water, no one to act on
         if ent.label_ == "NORP" and root.dep_ in ("amod", "compound"):
             if root.head.tag_ not in ("NNS", "NNPS"):
                 continue  # "the American F-35 jet": a thing of the country, no one
