@@ -448,120 +448,176 @@ def _hyphen_compound(ctx: Ctx, j: int) -> bool:
 
 
 def _resolve(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
-    kb, toks, text = ctx.kb, ctx.toks, ctx.text
-    start, end = toks[i].start, toks[j - 1].end
-    surface = text[start:end]
+    """The candidate actors of the knowledge phrase ``toks[i:j]``, by the kind of its entries."""
     kinds = {e.kind: e for e in entries}
-    prev = _prev_words(ctx, i)
     if "ptitle" in kinds and "person" not in kinds:
-        holders = []
-        for e in entries:
-            if e.kind != "ptitle":
-                continue
-            q = kb.people[e.ref]
-            for t in q.tenures:
-                if t.holds_on(ctx.published) and any(
-                    _pattern_tokens(_strip_the(x)) == [tk.norm for tk in toks[i:j]]
-                    for x in t.titles
-                ):
-                    holders.append(q)
-        if holders and len({h.id for h in holders}) == 1:
-            q = holders[0]
-            nxt_tok = toks[j] if j < len(toks) else None
-            if nxt_tok is not None and nxt_tok.raw[:1].isupper() and nxt_tok.raw.isalpha():
-                return []  # a name follows; it carries the title
-            actor = person_actor(kb, q, ctx.published, surface)
-            ctx.doc_people.setdefault(q.id, actor)
-            return [Cand(start, end, actor, 8, person=q.id)]
+        held = _resolve_title(ctx, i, j, entries)
+        if held is not None:
+            return held
         kinds.pop("ptitle")
         if not kinds:
             return []
     if "person" in kinds:
-        people = [kb.people[e.ref] for e in entries if e.kind == "person"]
-        people.sort(key=lambda q: (q.tenure_on(ctx.published) is None, q.id not in ctx.doc_people))
-        p = people[0]
-        if _hyphen_compound(ctx, j):
-            return []
-        pro = i > 0 and toks[i].hyphen_before and toks[i - 1].norm in ("pro", "anti")
-        k = j + 1 if _next_norm(ctx, j) == "'" and _next_norm(ctx, j, 1) == "s" else j
-        if k != j:
-            k = j + 2
-        word = _next_norm(ctx, k)
-        if pro or word in REGIME_WORDS:
-            if p.country is None:
-                return []
-            role = REGIME_WORDS.get(word, "MIL")
-            e2 = toks[k].end if word in REGIME_WORDS else end
-            s2 = toks[i - 1].start if pro else start
-            return [Cand(s2, e2, country_actor(kb, p.country, role, text[s2:e2]), 6)]
-        s2 = _extend_title_left(ctx, i)
-        actor = person_actor(kb, p, ctx.published, text[s2:end])
-        _register(ctx, p.id, actor, p.name)
-        return [Cand(s2, end, actor, 9, person=p.id)]
+        return _resolve_person(ctx, i, j, entries)
     if "org" in kinds:
-        o = kb.organisations[kinds["org"].ref]
-        if _hyphen_compound(ctx, j) and o.role not in ("IGO",):
-            return []
-        # "the UN's Syria envoy": an office of the body, handled by titles.
-        return [Cand(start, end, org_actor(o, surface), 8)]
+        return _resolve_org(ctx, i, j, kinds["org"])
     if "generic" in kinds:
-        g = kb.generic[kinds["generic"].ref]
-        if i > 0 and toks[i].hyphen_before and toks[i - 1].norm in ("rebel", "regime"):
-            return []
-        if _next_norm(ctx, j) in ("held",) and toks[j].hyphen_before:
-            return []
-        if g.scope == "none":
-            return [Cand(start, end, Actor(surface, g.name, "INTL", None, g.role), 3)]  # type: ignore[arg-type]
-        if _people_adjective(ctx, i) is not None:
-            # "Kurdish fighters", "Rohingya militants": a people's, not the story country's
-            s0 = toks[i - 1].start
-            name = f"{text[s0:toks[i - 1].end]} {g.phrase}"
-            return [Cand(s0, end, Actor(text[s0:end], name, "unk-" + slug(name).replace("_", "-"),
-                                        None, g.role), 3)]  # type: ignore[arg-type]
-        iso3 = _of_country(ctx, j) or (ctx.regime if g.scope == "regime" else ctx.story)
-        if iso3 is None:
-            return [Cand(start, end, Actor(surface, g.phrase, f"UNK{g.role}", None, g.role), 2)]  # type: ignore[arg-type]
-        return [Cand(start, end, country_actor(kb, iso3, g.role, surface), 3)]
-    iso3 = next(iter(kinds.values())).ref
+        return _resolve_generic(ctx, i, j, kinds["generic"])
+    start, end = ctx.toks[i].start, ctx.toks[j - 1].end
+    surface = ctx.text[start:end]
     if "seat" in kinds:
-        return [Cand(start, end, country_actor(kb, kinds["seat"].ref, "GOV", surface), 7)]
+        return [Cand(start, end, country_actor(ctx.kb, kinds["seat"].ref, "GOV", surface), 7)]
     if "demonym" in kinds and not ("country" in kinds and surface[:1].isupper()
                                   and kinds["country"].ref != kinds["demonym"].ref):
-        adj = _demonym(ctx, i, j, kinds["demonym"].ref)
-        nxt = ctx.by_idx.get(toks[j].start) if j < len(toks) else None
-        if adj or "country" not in kinds or toks[j - 1].hyphen_before or (
-                nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+        adj = _resolve_demonym(ctx, i, j, kinds)
+        if adj is not None:
             return adj
-        # "which the US made unavailable": a name that is also the adjective ("US
-        # officials") names the country when no noun follows it
     if "country" in kinds or "capital" in kinds:
-        e = kinds.get("country") or kinds["capital"]
-        iso3 = e.ref
-        if _hyphen_compound(ctx, j):
-            return []
-        if i > 0 and toks[i].hyphen_before and toks[i - 1].norm in ("pro", "anti"):
-            return []
-        blocked = CAPITAL_PLACE if e.kind == "capital" else LOCATIVE
-        if prev and prev[-1] in blocked:
-            return []
-        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in WATER_FEATURES:
-            return []  # "the Gulf of Mexico", "the Sea of Japan": a sea's name, no actor
-        if len(prev) == 2 and prev[-1] in ("and", ",") and prev[-2] and _place_before(ctx, i):
-            return []
-        line_start = start == 0 or text[start - 1] == "\n"
-        if e.kind == "capital" and (surface.isupper() or text[end:end + 1] == ":"
-                                    or (line_start and text[end:end + 1] in ",:")):
-            return []  # a dateline
-        if _next_norm(ctx, j) == "'" and _next_norm(ctx, j, 1) == "s":
-            got = _after_possessive(ctx, i, j + 2, iso3)
-            if got is not None:
-                return got
-        if _next_norm(ctx, j) in PROCESS_WORDS or (
-            _next_norm(ctx, j) == "peace" and _next_norm(ctx, j, 1) in PROCESS_WORDS
-        ):
-            return []  # "the Astana talks", "the Sochi agreement"
-        return [Cand(start, end, country_actor(kb, iso3, "GOV", surface), 5)]
+        return _resolve_country(ctx, i, j, kinds.get("country") or kinds["capital"])
     return []
+
+
+def _resolve_title(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand] | None:
+    """A title one person holds on the publication date ("the Turkish president") names
+    that person; None when no single holder does (the phrase is then read otherwise)."""
+    kb, toks = ctx.kb, ctx.toks
+    holders = []
+    for e in entries:
+        if e.kind != "ptitle":
+            continue
+        q = kb.people[e.ref]
+        for t in q.tenures:
+            if t.holds_on(ctx.published) and any(
+                _pattern_tokens(_strip_the(x)) == [tk.norm for tk in toks[i:j]]
+                for x in t.titles
+            ):
+                holders.append(q)
+    if not holders or len({h.id for h in holders}) != 1:
+        return None
+    q = holders[0]
+    nxt_tok = toks[j] if j < len(toks) else None
+    if nxt_tok is not None and nxt_tok.raw[:1].isupper() and nxt_tok.raw.isalpha():
+        return []  # a name follows; it carries the title
+    start, end = toks[i].start, toks[j - 1].end
+    actor = person_actor(kb, q, ctx.published, ctx.text[start:end])
+    ctx.doc_people.setdefault(q.id, actor)
+    return [Cand(start, end, actor, 8, person=q.id)]
+
+
+def _resolve_person(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand]:
+    """A person's name: the person, or their country when the name only qualifies a
+    regime or side ("Assad regime", "pro-Assad forces"); none inside a compound."""
+    kb, toks, text = ctx.kb, ctx.toks, ctx.text
+    start, end = toks[i].start, toks[j - 1].end
+    people = [kb.people[e.ref] for e in entries if e.kind == "person"]
+    people.sort(key=lambda q: (q.tenure_on(ctx.published) is None, q.id not in ctx.doc_people))
+    p = people[0]
+    if _hyphen_compound(ctx, j):
+        return []
+    pro = i > 0 and toks[i].hyphen_before and toks[i - 1].norm in ("pro", "anti")
+    k = j + 1 if _next_norm(ctx, j) == "'" and _next_norm(ctx, j, 1) == "s" else j
+    if k != j:
+        k = j + 2
+    word = _next_norm(ctx, k)
+    if pro or word in REGIME_WORDS:
+        if p.country is None:
+            return []
+        role = REGIME_WORDS.get(word, "MIL")
+        e2 = toks[k].end if word in REGIME_WORDS else end
+        s2 = toks[i - 1].start if pro else start
+        return [Cand(s2, e2, country_actor(kb, p.country, role, text[s2:e2]), 6)]
+    s2 = _extend_title_left(ctx, i)
+    actor = person_actor(kb, p, ctx.published, text[s2:end])
+    _register(ctx, p.id, actor, p.name)
+    return [Cand(s2, end, actor, 9, person=p.id)]
+
+
+def _resolve_org(ctx: Ctx, i: int, j: int, e: Entry) -> list[Cand]:
+    """An organisation's name: the organisation, unless it only qualifies a compound
+    ("NATO-led"; an intergovernmental body still counts)."""
+    o = ctx.kb.organisations[e.ref]
+    if _hyphen_compound(ctx, j) and o.role not in ("IGO",):
+        return []
+    # "the UN's Syria envoy": an office of the body, handled by titles.
+    start, end = ctx.toks[i].start, ctx.toks[j - 1].end
+    return [Cand(start, end, org_actor(o, ctx.text[start:end]), 8)]
+
+
+def _resolve_generic(ctx: Ctx, i: int, j: int, e: Entry) -> list[Cand]:
+    """A generic body ("the government", "rebels"): whose it is, from a people's
+    adjective, an 'of' chain, or the story's (or regime's) country."""
+    kb, toks, text = ctx.kb, ctx.toks, ctx.text
+    start, end = toks[i].start, toks[j - 1].end
+    surface = text[start:end]
+    g = kb.generic[e.ref]
+    if i > 0 and toks[i].hyphen_before and toks[i - 1].norm in ("rebel", "regime"):
+        return []
+    if _next_norm(ctx, j) in ("held",) and toks[j].hyphen_before:
+        return []
+    if g.scope == "none":
+        return [Cand(start, end, Actor(surface, g.name, "INTL", None, g.role), 3)]  # type: ignore[arg-type]
+    if _people_adjective(ctx, i) is not None:
+        # "Kurdish fighters", "Rohingya militants": a people's, not the story country's
+        s0 = toks[i - 1].start
+        name = f"{text[s0:toks[i - 1].end]} {g.phrase}"
+        return [Cand(s0, end, Actor(text[s0:end], name, "unk-" + slug(name).replace("_", "-"),
+                                    None, g.role), 3)]  # type: ignore[arg-type]
+    iso3 = _of_country(ctx, j) or (ctx.regime if g.scope == "regime" else ctx.story)
+    if iso3 is None:
+        return [Cand(start, end, Actor(surface, g.phrase, f"UNK{g.role}", None, g.role), 2)]  # type: ignore[arg-type]
+    return [Cand(start, end, country_actor(kb, iso3, g.role, surface), 3)]
+
+
+def _resolve_demonym(ctx: Ctx, i: int, j: int, kinds: dict[str, Entry]) -> list[Cand] | None:
+    """A demonym ("Turkish troops"); None when the word is also the country's name and
+    no noun follows it ("which the US made unavailable"), so it names the country."""
+    toks = ctx.toks
+    adj = _demonym(ctx, i, j, kinds["demonym"].ref)
+    nxt = ctx.by_idx.get(toks[j].start) if j < len(toks) else None
+    if adj or "country" not in kinds or toks[j - 1].hyphen_before or (
+            nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+        return adj
+    return None
+
+
+def _resolve_country(ctx: Ctx, i: int, j: int, e: Entry) -> list[Cand]:
+    """A country's or capital's name: its government, unless the name is only a place
+    here (after a locative, a sea's name, a dateline, a process) or a possessive's owner."""
+    toks, text = ctx.toks, ctx.text
+    start, end = toks[i].start, toks[j - 1].end
+    surface = text[start:end]
+    iso3 = e.ref
+    if _hyphen_compound(ctx, j):
+        return []
+    if i > 0 and toks[i].hyphen_before and toks[i - 1].norm in ("pro", "anti"):
+        return []
+    if _only_a_place(ctx, i, e.kind):
+        return []
+    line_start = start == 0 or text[start - 1] == "\n"
+    if e.kind == "capital" and (surface.isupper() or text[end:end + 1] == ":"
+                                or (line_start and text[end:end + 1] in ",:")):
+        return []  # a dateline
+    if _next_norm(ctx, j) == "'" and _next_norm(ctx, j, 1) == "s":
+        got = _after_possessive(ctx, i, j + 2, iso3)
+        if got is not None:
+            return got
+    if _next_norm(ctx, j) in PROCESS_WORDS or (
+        _next_norm(ctx, j) == "peace" and _next_norm(ctx, j, 1) in PROCESS_WORDS
+    ):
+        return []  # "the Astana talks", "the Sochi agreement"
+    return [Cand(start, end, country_actor(ctx.kb, iso3, "GOV", surface), 5)]
+
+
+def _only_a_place(ctx: Ctx, i: int, kind: str) -> bool:
+    """Whether the words before a country or capital make it a place, not an actor
+    ("in Syria", "the Gulf of Mexico", "in Tehran and Moscow")."""
+    prev = _prev_words(ctx, i)
+    blocked = CAPITAL_PLACE if kind == "capital" else LOCATIVE
+    if prev and prev[-1] in blocked:
+        return True
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in WATER_FEATURES:
+        return True  # "the Gulf of Mexico", "the Sea of Japan": a sea's name, no actor
+    return len(prev) == 2 and prev[-1] in ("and", ",") and bool(prev[-2]) and _place_before(ctx, i)
 
 
 def _of_country(ctx: Ctx, j: int, limit: int = 8) -> str | None:

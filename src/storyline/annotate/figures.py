@@ -648,101 +648,25 @@ def _build(
     seg_span = doc.char_span(seg_start, seg_end, alignment_mode="expand")
     seg_tokens = (seg_span.start, seg_span.end) if seg_span is not None else (sent.start, sent.end)
 
-    noun: Token | None = None
-    what_np: str | None = None
-    participle: str | None = None
-    gov: Token  # the token whose role in the clause we follow upwards
-    if num.unit_kind == "count":
-        noun = _counted_noun(span, full, root)
-        if noun is not None and noun.lemma_.lower() in _TIME_UNITS:
-            return None
-        if noun is not None and noun.lower_ in _TIME_UNITS:
-            return None
-        gov = noun if noun is not None else root
-    elif num.unit_kind == "percent":
-        of_obj = _of_object(full)
-        if of_obj is not None and of_obj.pos_ in ("NOUN", "PROPN"):
-            what_np = _noun_phrase(of_obj, range(full.start, full.end))
-        gov = root
-    elif num.unit_kind == "money":
-        gov = root
-    else:  # measure
-        head = root.head if root.head.i not in range(full.start, full.end) else root
-        if head.pos_ in ("NOUN", "PROPN") and head is not root:
-            what_np = _noun_phrase(head, range(full.start, full.end))
-            gov = head
-        else:
-            gov = root
-
+    head = _figure_head(num, span, full, root)
+    if head is None:
+        return None
+    noun, what_np, gov = head
     verb, role = _governing_verb(gov)
     if verb is not None and _hedged(verb):
         return None
     participle = _participle(verb, role, gov)
 
-    # --- what ---------------------------------------------------------------
-    if num.unit_kind == "count":
-        if noun is not None:
-            lemma = noun.lemma_.lower()
-            if lemma in _NOT_COUNTED or noun.lower_ in _NOT_COUNTED:
-                return None
-            if noun.pos_ == "PRON":
-                return None
-            np = _noun_phrase(noun, range(full.start, full.end))
-            is_person = _is_person(noun)
-            unit = "people" if is_person else np
-            if is_person and lemma in _PEOPLE_FAMILIES:
-                unit = "families"
-            what = f"{np} {participle}" if participle else np
-            if not is_person and participle is None and (_anaphoric(span) or num.value < 10):
-                return None
-        else:
-            toll = _toll_what(root)
-            if toll is not None:
-                what, unit = toll
-            elif participle is None or participle not in _PEOPLE_VERBS:
-                return None
-            else:
-                unit = "people"
-                what = f"people {participle}"
-        if num.value <= 1 and not num.vague and (participle is None or noun is None):
-            # "one" as a pronoun or an article ("one way or another", "one of them")
-            return None
-        if num.value < 1:
-            return None
-    elif num.unit_kind == "percent":
-        unit = "percent"
-        if what_np and participle:
-            what = f"{what_np} {participle}"
-        elif what_np:
-            what = what_np
-        elif participle:
-            subj = _subject_phrase(verb) if verb is not None else None
-            what = f"{subj} {participle}" if subj else participle
-        else:
-            what = _clause_subject_what(root) or "share"
-    elif num.unit_kind == "money":
-        unit = num.unit or "USD"
-        what = _money_what(verb, participle, root, full) or "amount"
-    else:
-        unit = num.unit or "km"
-        what = what_np or (participle or "distance")
-
+    got = _what_and_unit(num, span, full, root, noun, what_np, verb, participle)
+    if got is None:
+        return None
+    what, unit = got
     if not what or not what.strip():
         return None
 
-    # --- where, attribution, period -----------------------------------------
-    attribution, attr_span = _attribution(doc, seg_tokens, full, verb)
-    if attribution is not None and (
-        overlaps_any(attr_span[0], attr_span[1], gaps, touching=True)
-        or _gapped_phrase(doc, attr_span)
-    ):
-        attribution = None
-    where = _where(doc, sent, full, noun, verb, participle, attr_span, seg_tokens)
-    if where is not None and (
-        overlaps_any(where[1], where[2], gaps, touching=True)
-        or _gapped_phrase(doc, (where[1], where[2]))
-    ):
-        where = None
+    attribution, where = _attribution_and_where(
+        doc, sent, full, noun, verb, participle, seg_tokens, gaps,
+    )
     period = _period(doc, full, verb, seg_start, seg_end, seg_times, pub)
     explicit = period is not None
     if period is None and carried_period is not None:
@@ -770,6 +694,133 @@ def _build(
         mention=mention,
     )
     return figure, explicit
+
+
+def _figure_head(
+    num: _Number, span: Span, full: Span, root: Token
+) -> tuple[Token | None, str | None, Token] | None:
+    """The counted noun, the phrase a share or measure is of, and the token whose role in
+    the clause is followed upwards; None when the count is of a time unit ("nine months")."""
+    noun: Token | None = None
+    what_np: str | None = None
+    if num.unit_kind == "count":
+        noun = _counted_noun(span, full, root)
+        if noun is not None and noun.lemma_.lower() in _TIME_UNITS:
+            return None
+        if noun is not None and noun.lower_ in _TIME_UNITS:
+            return None
+        return noun, what_np, noun if noun is not None else root
+    if num.unit_kind == "percent":
+        of_obj = _of_object(full)
+        if of_obj is not None and of_obj.pos_ in ("NOUN", "PROPN"):
+            what_np = _noun_phrase(of_obj, range(full.start, full.end))
+        return noun, what_np, root
+    if num.unit_kind == "money":
+        return noun, what_np, root
+    # measure
+    head = root.head if root.head.i not in range(full.start, full.end) else root
+    if head.pos_ in ("NOUN", "PROPN") and head is not root:
+        return noun, _noun_phrase(head, range(full.start, full.end)), head
+    return noun, what_np, root
+
+
+def _what_and_unit(
+    num: _Number,
+    span: Span,
+    full: Span,
+    root: Token,
+    noun: Token | None,
+    what_np: str | None,
+    verb: Token | None,
+    participle: str | None,
+) -> tuple[str, str] | None:
+    """What the figure counts and its unit, by the kind of number; None when a count
+    counts nothing a figure is about."""
+    if num.unit_kind == "count":
+        return _count_what(num, span, full, root, noun, participle)
+    if num.unit_kind == "percent":
+        return _percent_what(root, what_np, verb, participle), "percent"
+    if num.unit_kind == "money":
+        return _money_what(verb, participle, root, full) or "amount", num.unit or "USD"
+    return what_np or (participle or "distance"), num.unit or "km"
+
+
+def _count_what(
+    num: _Number, span: Span, full: Span, root: Token, noun: Token | None,
+    participle: str | None,
+) -> tuple[str, str] | None:
+    """What a count counts and its unit (people, families or the noun); None when it is
+    a pronoun's, an uncounted noun's, a stray small number or 'one' as an article."""
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+        if lemma in _NOT_COUNTED or noun.lower_ in _NOT_COUNTED:
+            return None
+        if noun.pos_ == "PRON":
+            return None
+        np = _noun_phrase(noun, range(full.start, full.end))
+        is_person = _is_person(noun)
+        unit = "people" if is_person else np
+        if is_person and lemma in _PEOPLE_FAMILIES:
+            unit = "families"
+        what = f"{np} {participle}" if participle else np
+        if not is_person and participle is None and (_anaphoric(span) or num.value < 10):
+            return None
+    else:
+        toll = _toll_what(root)
+        if toll is not None:
+            what, unit = toll
+        elif participle is None or participle not in _PEOPLE_VERBS:
+            return None
+        else:
+            unit = "people"
+            what = f"people {participle}"
+    if num.value <= 1 and not num.vague and (participle is None or noun is None):
+        # "one" as a pronoun or an article ("one way or another", "one of them")
+        return None
+    if num.value < 1:
+        return None
+    return what, unit
+
+
+def _percent_what(
+    root: Token, what_np: str | None, verb: Token | None, participle: str | None
+) -> str:
+    """What a share is of: the 'of' phrase, the verb's participle, the clause's subject."""
+    if what_np and participle:
+        return f"{what_np} {participle}"
+    if what_np:
+        return what_np
+    if participle:
+        subj = _subject_phrase(verb) if verb is not None else None
+        return f"{subj} {participle}" if subj else participle
+    return _clause_subject_what(root) or "share"
+
+
+def _attribution_and_where(
+    doc: Doc,
+    sent: Span,
+    full: Span,
+    noun: Token | None,
+    verb: Token | None,
+    participle: str | None,
+    seg_tokens: tuple[int, int],
+    gaps: Sequence[tuple[int, int]],
+) -> tuple[str | None, tuple[str, int, int] | None]:
+    """Who the figure is attributed to and where it is about; either is dropped when its
+    phrase runs into a span where the scraper dropped names."""
+    attribution, attr_span = _attribution(doc, seg_tokens, full, verb)
+    if attribution is not None and (
+        overlaps_any(attr_span[0], attr_span[1], gaps, touching=True)
+        or _gapped_phrase(doc, attr_span)
+    ):
+        attribution = None
+    where = _where(doc, sent, full, noun, verb, participle, attr_span, seg_tokens)
+    if where is not None and (
+        overlaps_any(where[1], where[2], gaps, touching=True)
+        or _gapped_phrase(doc, (where[1], where[2]))
+    ):
+        where = None
+    return attribution, where
 
 
 def _in_date_entity(span: Span) -> bool:

@@ -40,7 +40,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -478,61 +478,118 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
     """
     gz = gazetteer()
     text = doc_text(doc)
-    primary = context_countries[0] if context_countries else None
-    rank = {c: i for i, c in enumerate(context_countries)}
     out: dict[tuple[int, int], PlaceMention] = {}
     pending: list[_Pending] = []
-
     for start, end, how in _spans(doc):
-        surface = text[start:end]
-        if text[end:end + 1] == "-" and text[end + 1:end + 10].lower().startswith(
-            ("based", "backed", "led", "supported")
-        ):
-            continue
-        if text[max(0, start - 4):start].lower() in ("pro-", "nti-"):
-            continue
-        # Processes named after a place: "the Astana talks", "the Sochi Agreement".
-        words = surface.split()
-        p_end = _process_end(text, end)
-        base = surface
-        if p_end is None and len(words) > 1 and words[-1].lower() in PROCESS_WORDS:
-            p_end = end
-            base = surface[: surface.rfind(words[-1])].rstrip()
-            if base.split()[-1:] and base.split()[-1].lower() == "peace":
-                base = base[: base.lower().rfind("peace")].rstrip()
-        if p_end is not None:
-            bkey = name_key(base)
-            if bkey and (bkey in gz.countries or gz.index.get(bkey) or gz.admin_index.get(bkey)):
-                out[(start, p_end)] = PlaceMention(
-                    start=start, end=p_end, text=text[start:p_end], name=text[start:p_end],
-                    country=None, admin1=None, lat=None, lon=None, kind="process",
-                    precision=None,
-                )
-            continue
-        key = name_key(surface)
-        if not key or key in gz.demonyms:
-            continue
-        # Countries, with an optional direction ("northwestern Syria").
-        iso3 = gz.countries.get(key)
-        if iso3 is not None:
-            cand = gz.country(iso3, surface)
-            if cand is None:
-                continue
-            kind: str = "country"
-            m = _PREFIX_DIR.search(text[max(0, start - 20):start])
-            if m:
-                direction = m.group(1).lower().replace("-", "")
-                start = start - (len(text[max(0, start - 20):start]) - m.start())
-                cand = _directional(gz, iso3, direction, text[start:end])
-                kind = "area"
-            out[(start, end)] = _mention(start, end, text[start:end], cand, kind=kind,
-                                         approximate=kind == "area")
-            continue
-        p = _pending(text, start, end, how, gz)
-        if p is not None:
-            pending.append(p)
+        got = _read_span(gz, text, start, end, how)
+        if isinstance(got, _Pending):
+            pending.append(got)
+        elif got is not None:
+            out[got[0]] = got[1]
 
     # Document-level evidence for reading a region-and-capital name as the region or the city.
+    admin_names, city_names = _cue_evidence(gz, pending)
+    ctx = _PlaceDoc(
+        doc=doc, text=text, gz=gz, context_countries=context_countries,
+        primary=context_countries[0] if context_countries else None,
+        rank={c: i for i, c in enumerate(context_countries)},
+        admin_names=admin_names, city_names=city_names,
+        generic_admin=bool(_GENERIC_ADMIN.search(text)),
+    )
+    unresolved, switchable = _resolve_pending(ctx, pending, out)
+    _switch_coordinated(text, out, switchable)
+    if unresolved and ctx.primary is not None:
+        _place_sites(ctx, ctx.primary, out, unresolved)
+    return _drop_overlapped(out)
+
+
+@dataclass(slots=True)
+class _PlaceDoc:
+    """What choosing among a document's place readings draws on."""
+
+    doc: Doc
+    text: str
+    gz: Gazetteer
+    context_countries: list[str]
+    primary: str | None  # the story's main country
+    rank: dict[str, int]  # context country -> its rank (0 for the main one)
+    admin_names: set[str]  # name keys read as a region somewhere in the document
+    city_names: set[str]  # name keys read as a city somewhere in the document
+    generic_admin: bool  # the document speaks of "the province", "the region"
+    # Anchors: what is already certain (countries are too coarse to anchor).
+    anchors: list[Candidate] = field(default_factory=list)
+
+
+def _read_span(
+    gz: Gazetteer, text: str, start: int, end: int, how: str
+) -> tuple[tuple[int, int], PlaceMention] | _Pending | None:
+    """What one name span is: a process or a country (with its mention), a place name
+    still to resolve, or nothing to place ("Russia-backed", "pro-Assad", a demonym)."""
+    surface = text[start:end]
+    if text[end:end + 1] == "-" and text[end + 1:end + 10].lower().startswith(
+        ("based", "backed", "led", "supported")
+    ):
+        return None
+    if text[max(0, start - 4):start].lower() in ("pro-", "nti-"):
+        return None
+    # Processes named after a place: "the Astana talks", "the Sochi Agreement".
+    process = _process_base(text, start, end)
+    if process is not None:
+        p_end, base = process
+        bkey = name_key(base)
+        if bkey and (bkey in gz.countries or gz.index.get(bkey) or gz.admin_index.get(bkey)):
+            return (start, p_end), PlaceMention(
+                start=start, end=p_end, text=text[start:p_end], name=text[start:p_end],
+                country=None, admin1=None, lat=None, lon=None, kind="process",
+                precision=None,
+            )
+        return None
+    key = name_key(surface)
+    if not key or key in gz.demonyms:
+        return None
+    iso3 = gz.countries.get(key)
+    if iso3 is not None:
+        return _country_mention(gz, text, start, end, iso3)
+    return _pending(text, start, end, how, gz)
+
+
+def _process_base(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Whether the span names a process ("the Astana talks", "Sochi peace process"): the
+    end of the process phrase and the place name it is named after, else None."""
+    surface = text[start:end]
+    words = surface.split()
+    p_end = _process_end(text, end)
+    base = surface
+    if p_end is None and len(words) > 1 and words[-1].lower() in PROCESS_WORDS:
+        p_end = end
+        base = surface[: surface.rfind(words[-1])].rstrip()
+        if base.split()[-1:] and base.split()[-1].lower() == "peace":
+            base = base[: base.lower().rfind("peace")].rstrip()
+    return None if p_end is None else (p_end, base)
+
+
+def _country_mention(
+    gz: Gazetteer, text: str, start: int, end: int, iso3: str
+) -> tuple[tuple[int, int], PlaceMention] | None:
+    """A country's mention, or the part of it a direction names ("northwestern Syria")."""
+    surface = text[start:end]
+    cand = gz.country(iso3, surface)
+    if cand is None:
+        return None
+    kind: str = "country"
+    m = _PREFIX_DIR.search(text[max(0, start - 20):start])
+    if m:
+        direction = m.group(1).lower().replace("-", "")
+        start = start - (len(text[max(0, start - 20):start]) - m.start())
+        cand = _directional(gz, iso3, direction, text[start:end])
+        kind = "area"
+    return (start, end), _mention(start, end, text[start:end], cand, kind=kind,
+                                  approximate=kind == "area")
+
+
+def _cue_evidence(gz: Gazetteer, pending: list[_Pending]) -> tuple[set[str], set[str]]:
+    """The name keys the document reads as a region (a cue word, an areal phrase) and
+    those it reads as a city, anywhere."""
     admin_names: set[str] = set()
     city_names: set[str] = set()
     for p in pending:
@@ -541,124 +598,170 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
             admin_names.add(k)
         if p.city_cue:
             city_names.add(k)
-    generic_admin = bool(_GENERIC_ADMIN.search(text))
+    return admin_names, city_names
 
-    # Anchors: what is already certain (countries are too coarse to anchor).
-    anchors: list[Candidate] = []
 
-    def choose(cands: list[Candidate], sent: str, how: str) -> Candidate | None:
-        best: tuple[float, Candidate] | None = None
-        pops = sorted((c.pop for c in cands), reverse=True)
-        # A world city far bigger than its namesakes ("in Geneva"), named as a place.
-        dominant_pop = pops[0] if how in ("ent", "cue") and pops[0] >= 100000 and (
-            len(pops) == 1 or pops[0] >= 5 * pops[1]) else None
-        for c in cands:
-            near = any(
-                _distance_km(c.lat, c.lon, a.lat, a.lon) < 300 for a in anchors if a is not c
-            )
-            qualified = _qualified(gz, c.country, sent)
-            r = rank.get(c.country)
-            if c.country == primary:
-                ok = c.pop >= 1000 if how == "cue" or how == "ent" else (
-                    c.pop >= 5000 or not c.exact
-                )
-            elif r is not None:
-                ok = c.pop >= 100000 or c.level == "admin1" or near or qualified
-            else:
-                ok = c.pop >= 500000 or near or qualified or c.pop == dominant_pop
-            if how in ("run", "weak") and c.country != primary and not (near or qualified):
-                ok = ok and c.pop >= 100000
-            if not ok:
-                continue
-            score = math.log10(max(c.pop, 1000)) / 2
-            score += 3 if c.country == primary else (2 - 0.1 * r if r is not None else 0)
-            score += 2 if near else 0
-            score += 1.5 if qualified else 0
-            score += 1 if c.exact else 0
-            if best is None or score > best[0]:
-                best = (score, c)
-        return best[1] if best else None
+def _choose(ctx: _PlaceDoc, cands: list[Candidate], sent: str, how: str) -> Candidate | None:
+    """The best-scored candidate big, near or qualified enough for how it was found."""
+    best: tuple[float, Candidate] | None = None
+    pops = sorted((c.pop for c in cands), reverse=True)
+    # A world city far bigger than its namesakes ("in Geneva"), named as a place.
+    dominant_pop = pops[0] if how in ("ent", "cue") and pops[0] >= 100000 and (
+        len(pops) == 1 or pops[0] >= 5 * pops[1]) else None
+    for c in cands:
+        near = any(
+            _distance_km(c.lat, c.lon, a.lat, a.lon) < 300 for a in ctx.anchors if a is not c
+        )
+        qualified = _qualified(ctx.gz, c.country, sent)
+        if not _plausible(ctx, c, how, near, qualified, dominant_pop):
+            continue
+        r = ctx.rank.get(c.country)
+        score = math.log10(max(c.pop, 1000)) / 2
+        score += 3 if c.country == ctx.primary else (2 - 0.1 * r if r is not None else 0)
+        score += 2 if near else 0
+        score += 1.5 if qualified else 0
+        score += 1 if c.exact else 0
+        if best is None or score > best[0]:
+            best = (score, c)
+    return best[1] if best else None
 
-    def region_reading(p: _Pending, pick: Candidate, s0: int, s1: int) -> bool:
-        """Whether a place that is also its region's name stands for the region here."""
-        if p.admin_cue:
-            return True
-        if p.city_cue:
-            return False
-        k = name_key(p.name)
-        if p.areal_cue and k not in gz.capitals:
-            return True
-        if k in admin_names:
-            return True  # the region reading is explicit elsewhere: it wins
-        if k in city_names:
-            return False
-        if k in gz.capitals or pick.country != primary:
-            return False  # "Ankara", "Moscow": the seat of government, not its province
-        if generic_admin:
-            return True
-        # "the region" nearby (this sentence, the one before or the one after)
-        return bool(_REGION_WORD.search(text[max(0, s0 - 250):min(len(text), s1 + 250)]))
 
+def _plausible(ctx: _PlaceDoc, c: Candidate, how: str, near: bool, qualified: bool,
+               dominant_pop: int | None) -> bool:
+    """Whether a candidate is big enough for its country's place in the story, or else
+    near an anchor, in a country the sentence names, or the dominant namesake."""
+    primary = ctx.primary
+    r = ctx.rank.get(c.country)
+    if c.country == primary:
+        ok = c.pop >= 1000 if how == "cue" or how == "ent" else (
+            c.pop >= 5000 or not c.exact
+        )
+    elif r is not None:
+        ok = c.pop >= 100000 or c.level == "admin1" or near or qualified
+    else:
+        ok = c.pop >= 500000 or near or qualified or c.pop == dominant_pop
+    if how in ("run", "weak") and c.country != primary and not (near or qualified):
+        ok = ok and c.pop >= 100000
+    return ok
+
+
+def _region_reading(ctx: _PlaceDoc, p: _Pending, pick: Candidate, s0: int, s1: int) -> bool:
+    """Whether a place that is also its region's name stands for the region here."""
+    gz, text = ctx.gz, ctx.text
+    if p.admin_cue:
+        return True
+    if p.city_cue:
+        return False
+    k = name_key(p.name)
+    if p.areal_cue and k not in gz.capitals:
+        return True
+    if k in ctx.admin_names:
+        return True  # the region reading is explicit elsewhere: it wins
+    if k in ctx.city_names:
+        return False
+    if k in gz.capitals or pick.country != ctx.primary:
+        return False  # "Ankara", "Moscow": the seat of government, not its province
+    if ctx.generic_admin:
+        return True
+    # "the region" nearby (this sentence, the one before or the one after)
+    return bool(_REGION_WORD.search(text[max(0, s0 - 250):min(len(text), s1 + 250)]))
+
+
+def _lookup_pending(ctx: _PlaceDoc, p: _Pending) -> list[Candidate]:
+    """The gazetteer's candidates for a pending name: regions for a region cue, places
+    (and the story's regions), fuzzy matches in the story's countries, a capital's city."""
+    gz, rank, context_countries = ctx.gz, ctx.rank, ctx.context_countries
+    surface = p.name
+    cands: list[Candidate] = []
+    if p.admin_cue:
+        cands = gz.lookup_admin(surface)
+    if not cands:
+        cands = gz.lookup(surface)
+        # "Louisiana" the state, not the town in Missouri; but "Washington" the capital
+        if not p.city_cue and name_key(surface) not in gz.capitals:
+            cands += [a for a in gz.lookup_admin(surface) if a.country in rank]
+    if p.how == "weak":
+        cands = [c for c in cands if c.country == ctx.primary]
+    if not cands and context_countries:
+        if p.how in ("run", "weak"):
+            cands = gz.fuzzy(surface, context_countries[:1], min_ratio=100.0)
+        else:
+            cands = gz.fuzzy(surface, context_countries[:3])
+    if not cands:
+        cap = gz.capitals.get(name_key(surface))
+        if cap:
+            cands = [c for c in gz.lookup(surface) if c.country == cap]
+    return cands
+
+
+def _certain(ctx: _PlaceDoc, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates certain enough to resolve in the first pass and anchor the rest."""
+    return [
+        c for c in cands
+        if c.exact and (c.country == ctx.primary or c.pop >= 100000 or c.level == "admin1")
+        and c.country in ctx.rank
+    ]
+
+
+def _resolve_pending(
+    ctx: _PlaceDoc, pending: list[_Pending], out: dict[tuple[int, int], PlaceMention]
+) -> tuple[list[_Pending], dict[tuple[int, int], Candidate]]:
+    """Resolve the pending names into ``out``, the certain ones first (they anchor the
+    rest); return the names left unresolved and the city readings that may still
+    become their region ("in Idlib and Aleppo")."""
     unresolved: list[_Pending] = []
     later: list[_Pending] = []
-    # City readings that may still become their region: "in Idlib and Aleppo".
     switchable: dict[tuple[int, int], Candidate] = {}
     for phase in (0, 1):
         todo = sorted(pending, key=lambda q: q.start) if phase == 0 else later
         for p in todo:
-            s0, s1 = _sentence_bounds(doc, p.start)
-            sent = text[s0:s1]
-            surface = p.name
-            cands: list[Candidate] = []
-            if p.admin_cue:
-                cands = gz.lookup_admin(surface)
-            if not cands:
-                cands = gz.lookup(surface)
-                # "Louisiana" the state, not the town in Missouri; but "Washington" the capital
-                if not p.city_cue and name_key(surface) not in gz.capitals:
-                    cands += [a for a in gz.lookup_admin(surface) if a.country in rank]
-            if p.how == "weak":
-                cands = [c for c in cands if c.country == primary]
-            if not cands and context_countries:
-                if p.how in ("run", "weak"):
-                    cands = gz.fuzzy(surface, context_countries[:1], min_ratio=100.0)
-                else:
-                    cands = gz.fuzzy(surface, context_countries[:3])
-            if not cands:
-                cap = gz.capitals.get(name_key(surface))
-                if cap:
-                    cands = [c for c in gz.lookup(surface) if c.country == cap]
+            s0, s1 = _sentence_bounds(ctx.doc, p.start)
+            sent = ctx.text[s0:s1]
+            cands = _lookup_pending(ctx, p)
             if not cands:
                 unresolved.append(p)
                 continue
             if phase == 0:
-                certain = [
-                    c for c in cands
-                    if c.exact and (c.country == primary or c.pop >= 100000 or c.level == "admin1")
-                    and c.country in rank
-                ]
+                certain = _certain(ctx, cands)
                 if not certain:
                     later.append(p)
                     continue
                 cands = certain
-            pick = choose(cands, sent, p.how)
+            pick = _choose(ctx, cands, sent, p.how)
             if pick is None:
                 if phase == 1:
                     unresolved.append(p)
                 continue
-            if pick.level == "admin1":  # the region or its same-named capital?
-                capital = next((c for c in cands if gz.region_of(c, surface) == pick), None)
-                pick = capital or pick
-            region = gz.region_of(pick, surface)
-            if region is not None and region_reading(p, pick, s0, s1):
-                pick = region
-            elif region is not None and not p.city_cue:
-                switchable[(p.start, p.end)] = region
-            anchors.append(pick)
-            out[(p.start, p.end)] = _mention(p.start, p.end, text[p.start:p.end], pick,
+            pick = _settle_reading(ctx, p, pick, cands, s0, s1, switchable)
+            ctx.anchors.append(pick)
+            out[(p.start, p.end)] = _mention(p.start, p.end, ctx.text[p.start:p.end], pick,
                                              kind=pick.level)
+    return unresolved, switchable
 
-    # A city reading coordinated with a region reading ("Idlib and Aleppo") is a region.
+
+def _settle_reading(
+    ctx: _PlaceDoc, p: _Pending, pick: Candidate, cands: list[Candidate], s0: int, s1: int,
+    switchable: dict[tuple[int, int], Candidate],
+) -> Candidate:
+    """The region or the same-named city for a pick; a city reading that may still become
+    its region is noted in ``switchable``."""
+    gz, surface = ctx.gz, p.name
+    if pick.level == "admin1":  # the region or its same-named capital?
+        capital = next((c for c in cands if gz.region_of(c, surface) == pick), None)
+        pick = capital or pick
+    region = gz.region_of(pick, surface)
+    if region is not None and _region_reading(ctx, p, pick, s0, s1):
+        pick = region
+    elif region is not None and not p.city_cue:
+        switchable[(p.start, p.end)] = region
+    return pick
+
+
+def _switch_coordinated(
+    text: str, out: dict[tuple[int, int], PlaceMention],
+    switchable: dict[tuple[int, int], Candidate],
+) -> None:
+    """A city reading coordinated with a region reading ("Idlib and Aleppo") is a region."""
     ordered = sorted(out.values(), key=lambda x: x.start)
     for a, b in itertools.pairwise(ordered):
         if not _COORDINATION.fullmatch(text[a.end:b.start]):
@@ -669,34 +772,50 @@ def find_places(doc: Doc, *, context_countries: list[str]) -> list[PlaceMention]
                 out[(this.start, this.end)] = _mention(this.start, this.end, this.text, region,
                                                        kind="admin1")
 
-    # Sites the gazetteer lacks: the enclosing region the context supports.
-    if unresolved and primary is not None:
-        dominant = _dominant_region(gz, out.values(), primary)
-        for p in unresolved:
-            if not p.site_cue or not _site_name_ok(p.name):
-                continue
-            s0, s1 = _sentence_bounds(doc, p.start)
-            local = [
-                m for m in out.values()
-                if s0 <= m.start < s1 and m.kind in ("place", "admin1") and m.admin1
-                and not m.approximate and m.country in rank
-            ]
-            region = None
-            if local:
-                near = min(local, key=lambda m: abs(m.start - p.start))
-                region = gz.admin_named(near.country, near.admin1)
-            if region is None:
-                region = dominant
-            if region is None:
-                region = gz.country(primary, gz.country_names.get(primary))
-            if region is None:
-                continue
-            out[(p.start, p.end)] = _mention(
-                p.start, p.end, text[p.start:p.end], region, kind="place", approximate=True,
-                name=p.name,
-            )
 
-    # Drop mentions overlapping a longer one (a process span can cover a later name).
+def _place_sites(
+    ctx: _PlaceDoc, primary: str, out: dict[tuple[int, int], PlaceMention],
+    unresolved: list[_Pending],
+) -> None:
+    """Sites the gazetteer lacks: placed, approximately, at the enclosing region the
+    context supports (a place in its sentence, the document's region, the country)."""
+    gz = ctx.gz
+    dominant = _dominant_region(gz, out.values(), primary)
+    for p in unresolved:
+        if not p.site_cue or not _site_name_ok(p.name):
+            continue
+        region = _sentence_region(ctx, out, p)
+        if region is None:
+            region = dominant
+        if region is None:
+            region = gz.country(primary, gz.country_names.get(primary))
+        if region is None:
+            continue
+        out[(p.start, p.end)] = _mention(
+            p.start, p.end, ctx.text[p.start:p.end], region, kind="place", approximate=True,
+            name=p.name,
+        )
+
+
+def _sentence_region(
+    ctx: _PlaceDoc, out: dict[tuple[int, int], PlaceMention], p: _Pending
+) -> Candidate | None:
+    """The region of the placed mention nearest to ``p`` in its sentence, if any."""
+    s0, s1 = _sentence_bounds(ctx.doc, p.start)
+    local = [
+        m for m in out.values()
+        if s0 <= m.start < s1 and m.kind in ("place", "admin1") and m.admin1
+        and not m.approximate and m.country in ctx.rank
+    ]
+    if not local:
+        return None
+    near = min(local, key=lambda m: abs(m.start - p.start))
+    return ctx.gz.admin_named(near.country, near.admin1)
+
+
+def _drop_overlapped(out: dict[tuple[int, int], PlaceMention]) -> list[PlaceMention]:
+    """The mentions in text order, without those overlapping a longer one (a process
+    span can cover a later name)."""
     kept: list[PlaceMention] = []
     for pm in sorted(out.values(), key=lambda x: (x.start, -(x.end - x.start))):
         if kept and pm.start < kept[-1].end:
