@@ -597,6 +597,18 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """The character set a page declares (HTTP Content-Type, else ``<meta charset>``),
     when Python knows it."""
+    return charset_declarations(data, content_type)[0]
+
+
+def charset_declarations(data: bytes, content_type: str | None = None,
+                         ) -> tuple[str | None, str | None, list[str]]:
+    """(the codec of the first usable declaration, that declaration as written, what was
+    declared and ignored: "UTF-7", "'x-klingon-42' (unknown)") of a page: its HTTP
+    Content-Type, else its ``<meta charset>``.
+
+    >>> charset_declarations(b'<meta charset="x-klingon-42">')
+    (None, None, ["'x-klingon-42' (unknown)"])
+    """
     import codecs
 
     names = []
@@ -607,17 +619,49 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     m2 = _META_CHARSET.search(data[:8192])
     if m2:
         names.append(m2.group(1).decode("ascii", "ignore"))
+    ignored: list[str] = []
     for name in names:
         try:
             found = codecs.lookup(name).name
         except LookupError:
+            ignored.append(f"{name!r} (unknown)")
             continue
         if found in ("utf-7", "utf-16", "utf-32") or not getattr(
                 codecs.lookup(found), "_is_text_encoding", True):
-            continue  # UTF-7 hides markup (browsers refuse it); UTF-16/32 need a BOM here
+            # UTF-7 hides markup (browsers refuse it); UTF-16/32 need a BOM here
+            ignored.append(found.upper())
+            continue
         # as browsers do: a page labelled Latin-1 is CP1252 (its quotes are 0x91-0x94)
-        return "cp1252" if found == "iso8859-1" else found
-    return None
+        return ("cp1252" if found == "iso8859-1" else found), name, ignored
+    return None, None, ignored
+
+
+def decode_declared(data: bytes, content_type: str | None = None, *,
+                    markup: bool = True) -> tuple[str | None, str | None]:
+    """:func:`decode_with_note` of a page by what it declares (``content_type``, and its
+    ``<meta charset>`` when ``markup``), with one note when a declaration was not what
+    was used: a UTF-7 or unknown name (ignored: UTF-7 is never decoded, it can hide
+    markup), or a legacy code page declared over bytes that are another encoding
+    (valid UTF-8 under "iso-8859-1"). The note says what was used instead.
+
+    >>> decode_declared('<meta charset="iso-8859-1"><p>Café</p>'.encode())[1]
+    "declared charset 'iso-8859-1' does not fit the bytes, which are valid UTF-8: read as UTF-8"
+    """
+    codec, label, ignored = charset_declarations(data if markup else b"", content_type)
+    text, note = decode_with_note(data, codec)
+    if text is None:
+        return text, note
+    said = "; ".join(f"declared charset {name} ignored" for name in ignored)
+    if said:
+        return text, f"{said}; {note}" if note else f"{said}: read as UTF-8"
+    if codec is None or codec in ("utf-8", "ascii") or (note and "declared by the page" in note):
+        return text, note
+    if note is None:
+        if data.isascii():
+            return text, None  # ASCII reads the same in every code page declared here
+        return text, (f"declared charset {label!r} does not fit the bytes, which are valid "
+                      "UTF-8: read as UTF-8")
+    return text, f"{note} (declared charset {label!r} does not fit the bytes)"
 
 
 # The escape sequences that switch ISO-2022-JP/-KR/-CN text into a double-byte set: such
@@ -937,7 +981,7 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     if data is None:
         yield Rejected(display, f"too large for one article ({size})")
         return
-    text, note = decode_with_note(data, declared_charset(data) if kind == "html" else None)
+    text, note = (decode_declared(data) if kind == "html" else decode_with_note(data))
     if text is None:
         yield Rejected(display, "binary file, not text")
         return
@@ -1731,7 +1775,7 @@ def _warc_document(display: str, n: int, record: Any, html_type: str | None,
         return Rejected(where, "record too large for one article")
     target = record.rec_headers.get_header("WARC-Target-URI")
     url, url_note = clean_url(target, "WARC-Target-URI")
-    html, enc_note = decode_with_note(data, declared_charset(data, html_type))
+    html, enc_note = decode_declared(data, html_type)
     if html is None or not html.strip():
         return Rejected(where, "empty or binary HTML response")
     # WARC-Date is the capture time, not the publication date: not used.
@@ -1907,9 +1951,8 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, "MIME message's text part too large for one article")
         return
     is_html = part.get_content_type() == "text/html"
-    declared = declared_charset(payload if is_html else b"",
-                                f"charset={charset}" if charset else None)
-    text, enc_note = decode_with_note(payload, declared)
+    text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
+                                     markup=is_html)
     if text is None or not text.strip():
         yield Rejected(display, "MIME message's text part is empty or binary")
         return

@@ -1,0 +1,51 @@
+"""What the eighth attack (issue 15) found, the rest: declared character sets that are not
+used, ``storyline times`` on a huge text, an article whose title alone was edited,
+conflicting values inside one input, 24:00, a store whose schema was half made, and a
+reader that warns about a file before its documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.news import article
+
+
+def _page(charset: str, body: str) -> str:
+    return (f'<html><head><meta charset="{charset}"><title>Harbour talks</title></head>'
+            f"<body><article><h1>Harbour talks</h1><p>{body}</p>"
+            + "".join(f"<p>{p}</p>" for p in article(7).split("\n\n"))
+            + "</article></body></html>")
+
+
+@pytest.mark.parametrize(("charset", "body", "said"), [
+    # UTF-7 is never decoded (it hides markup): its "+AOk-" stays as written
+    ("utf-7", "Envoys met in S+AOk-gou on Monday.", "declared charset UTF-7 ignored: read as UTF-8"),
+    ("x-klingon-42", "Envoys met in Ségou on Monday.",
+     "declared charset 'x-klingon-42' (unknown) ignored: read as UTF-8"),
+    ("iso-8859-1", "Envoys met in Ségou on Monday.",
+     "declared charset 'iso-8859-1' does not fit the bytes, which are valid UTF-8: read as UTF-8"),
+])
+def test_a_declared_charset_that_is_not_used_is_said_once(
+        tmp_path: Path, charset: str, body: str, said: str) -> None:
+    from storyline.ingest.readers import read_documents
+    from storyline.model import RawDocument
+
+    page = tmp_path / "page.html"
+    page.write_bytes(_page(charset, body).encode("utf-8"))
+    [doc] = list(read_documents([str(page)]))
+    assert isinstance(doc, RawDocument)
+    assert doc.notes == [said]
+    assert body in doc.content  # decoded as before
+
+
+def test_a_declared_charset_that_is_used_or_fits_says_nothing_more(tmp_path: Path) -> None:
+    from storyline.ingest.readers import decode_declared
+
+    plain = _page("iso-8859-1", "Envoys met in Segou on Monday.").encode("ascii")
+    assert decode_declared(plain) == (plain.decode(), None)  # ASCII fits any code page
+    latin = _page("iso-8859-1", "Envoys met in Ségou on Monday.").encode("cp1252")
+    text, note = decode_declared(latin)
+    assert text is not None and "Ségou" in text
+    assert note == "not UTF-8: decoded as cp1252 (declared by the page)"
