@@ -49,3 +49,20 @@ def test_a_declared_charset_that_is_used_or_fits_says_nothing_more(tmp_path: Pat
     text, note = decode_declared(latin)
     assert text is not None and "Ségou" in text
     assert note == "not UTF-8: decoded as cp1252 (declared by the page)"
+
+
+def test_times_reads_at_most_what_code_takes_of_one_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.annotate.stage import MAX_CHARS
+    from storyline.annotate.times import COMMAND_MAX_CHARS, times_command
+
+    assert COMMAND_MAX_CHARS == MAX_CHARS  # the same bound as `storyline code`
+    line = "Talks resumed on May 3, 2024 in Bamako, officials said.\n"
+    path = tmp_path / "long.txt"
+    path.write_text(line * (3 * MAX_CHARS // len(line)), encoding="utf-8")
+    assert times_command(str(path), "2024-05-14") == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert 0 < len(lines) <= MAX_CHARS // len(line) + 1
+    assert max(int(x.split('"end": ')[1].split(",")[0]) for x in lines) <= MAX_CHARS
+    assert err.count("warning:") == 1 and "text cut to its first" in err and str(path) in err
