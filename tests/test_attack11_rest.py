@@ -66,3 +66,20 @@ def test_times_reads_at_most_what_code_takes_of_one_record(
     assert 0 < len(lines) <= MAX_CHARS // len(line) + 1
     assert max(int(x.split('"end": ')[1].split(",")[0]) for x in lines) <= MAX_CHARS
     assert err.count("warning:") == 1 and "text cut to its first" in err and str(path) in err
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2024-05-14T24:00:00Z", "2024-05-15"), ("2024-05-14 24:00", "2024-05-15"),
+    ("20241231T240000Z", "2025-01-01"), ("2024-02-28T24:00:00+01:00", "2024-02-29"),
+    ("2024-05-14T23:59:60Z", "2024-05-14"),  # a leap second stays in its day
+])
+def test_24_00_is_the_start_of_the_next_day(value: str, day: str) -> None:
+    from storyline.ingest.validate import clean_date
+
+    assert clean_date(value) == (day, None)
+
+
+def test_24_00_after_the_last_day_of_the_calendar_is_no_date() -> None:
+    from storyline.clean.timestamps import parse_timestamp
+
+    assert parse_timestamp("9999-12-31T24:00:00") == (None, "not a day of the calendar")
