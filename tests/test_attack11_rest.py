@@ -83,3 +83,34 @@ def test_24_00_after_the_last_day_of_the_calendar_is_no_date() -> None:
     from storyline.clean.timestamps import parse_timestamp
 
     assert parse_timestamp("9999-12-31T24:00:00") == (None, "not a day of the calendar")
+
+
+def test_a_json_key_given_twice_is_said_once(tmp_path: Path) -> None:
+    from storyline.ingest.readers import read_documents
+    from storyline.model import RawDocument
+
+    body = article(3).replace("\n", " ")
+    path = tmp_path / "dup.jsonl"
+    path.write_text(f'{{"text": "{body}", "published": "2024-05-14", "published": '
+                    f'"2024-05-16"}}\n{{"text": "{body} More.", "meta": {{"a": 1}}}}\n',
+                    encoding="utf-8")
+    first, second = read_documents([str(path)])
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.given_published == "2024-05-16"  # the last value, as JSON parsers keep
+    assert first.notes == ["duplicate key 'published' in one object: the last value given "
+                           "is used"]
+    assert second.notes == []
+
+
+def test_a_json_document_item_with_a_key_given_twice_is_said_once(tmp_path: Path) -> None:
+    import json
+
+    from storyline.ingest.readers import read_documents
+    from storyline.model import RawDocument
+
+    body = json.dumps(article(4))
+    path = tmp_path / "items.json"
+    path.write_text(f'[{{"text": {body}, "title": "One", "title": "Two"}}]', encoding="utf-8")
+    [item] = read_documents([str(path)])
+    assert isinstance(item, RawDocument) and item.given_title == "Two"
+    assert item.notes == ["duplicate key 'title' in one object: the last value given is used"]

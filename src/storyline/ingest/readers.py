@@ -41,6 +41,7 @@ from storyline.ingest.validate import (
     clean_id,
     clean_text_field,
     clean_url,
+    duplicate_keys_note,
     loads_bounded,
 )
 from storyline.model import RawDocument, Rejected
@@ -1269,15 +1270,19 @@ def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
     text, enc_note = decode_with_note(raw)
     if text is None:
         return Rejected(where, "binary line, not JSON")
+    dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"))
+        obj = loads_bounded(text.lstrip("\ufeff"), dups)
     except json.JSONDecodeError as exc:
         return Rejected(where, f"malformed JSON line: {exc.msg}")
     except ValueError as exc:
         return Rejected(where, f"malformed JSON line: {exc}")
     if not isinstance(obj, dict):
         return Rejected(where, "JSON line is not an object")
-    return _object_item(display, where, f"line {lineno}", obj, [enc_note] if enc_note else [])
+    notes = [enc_note] if enc_note else []
+    if id(obj) in dups:  # ("published" twice: which one the line means is not known)
+        notes.append(duplicate_keys_note(dups[id(obj)]))
+    return _object_item(display, where, f"line {lineno}", obj, notes)
 
 
 def _object_item(display: str, where: str, position: str, obj: dict[str, Any],
@@ -1359,8 +1364,9 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, "binary file, not JSON")
         return
     cut = f" ({gz_note})" if gz_note else ""
+    dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"))
+        obj = loads_bounded(text.lstrip("\ufeff"), dups)
     except json.JSONDecodeError as exc:
         yield Rejected(display, f"malformed JSON: {exc.msg} (line {exc.lineno}){cut}")
         return
@@ -1382,11 +1388,13 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         if not isinstance(entry, dict):
             yield Rejected(where, f"JSON item is not an object ({type(entry).__name__})")
             continue
+        notes = list(first_notes)
+        if id(entry) in dups:
+            notes.append(duplicate_keys_note(dups[id(entry)]))
         if is_feed:
-            item = _json_feed_item(display, where, f"item {i}", entry, outlet,
-                                   list(first_notes))
+            item = _json_feed_item(display, where, f"item {i}", entry, outlet, notes)
         else:
-            item = _object_item(display, where, f"item {i}", entry, list(first_notes))
+            item = _object_item(display, where, f"item {i}", entry, notes)
         if isinstance(item, RawDocument):
             first_notes = []  # said once, with the first article
         yield item
