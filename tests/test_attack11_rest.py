@@ -114,3 +114,42 @@ def test_a_json_document_item_with_a_key_given_twice_is_said_once(tmp_path: Path
     [item] = read_documents([str(path)])
     assert isinstance(item, RawDocument) and item.given_title == "Two"
     assert item.notes == ["duplicate key 'title' in one object: the last value given is used"]
+
+
+def _jsonl(path: Path, rows: list[dict[str, str]]) -> None:
+    import json
+
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def _exported(out: Path, name: str) -> list[dict[str, object]]:
+    import json
+
+    return [json.loads(x) for x in (out / name).read_text(encoding="utf-8").splitlines()]
+
+
+def test_an_edit_of_only_the_title_replaces_the_stored_article(tmp_path: Path) -> None:
+    import os
+
+    import storyline
+    from tests.news import jsonl_line
+
+    src = tmp_path / "in"
+    src.mkdir()
+    rows = [jsonl_line(1), jsonl_line(2)]
+    _jsonl(src / "a.jsonl", rows)
+    storyline.run([src], tmp_path / "out")
+    rows[0] = {**rows[0], "title": "Border crossing reopens after talks", "published": "2025-03-26"}
+    _jsonl(src / "a.jsonl", rows)
+    os.utime(src / "a.jsonl", ns=(1, 1))  # a changed file, whatever the clock says
+    summary = storyline.run([src], tmp_path / "out")
+    assert summary.articles_new == 0 and summary.articles_replaced == 1
+    fresh = storyline.run([src], tmp_path / "fresh")
+    assert fresh.articles_total == summary.articles_total == 2
+    got = _exported(tmp_path / "out", "articles.jsonl")
+    assert sorted((a["title"], a["published"]["date"]) for a in got) == [  # type: ignore[index]
+        ("Border crossing reopens after talks", "2025-03-26"),
+        ("Border crossing to reopen (2)", "2025-03-25")]
+    # what a fresh run on the edited input gives
+    for name in ("articles.jsonl", "events.jsonl", "stories.jsonl"):
+        assert _exported(tmp_path / "out", name) == _exported(tmp_path / "fresh", name), name

@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -435,6 +435,7 @@ class Store(StoryTables):
         articles = list(articles)
         rows = [_article_row(a) for a in articles]
         with self.transaction():
+            self._replace_edited(articles, run)
             before = self.count_articles()
             if rows:
                 self.bulk_insert("articles", rows, verb="INSERT OR IGNORE",
@@ -459,6 +460,42 @@ class Store(StoryTables):
 
     retired: int = 0
     """Articles retired by this store object because their file was edited."""
+
+    def _replace_edited(self, articles: list[Article], run: int) -> None:
+        """Replace the stored row of an article whose file was edited in what its id does
+        not hash (its title, date, URL, outlet: the id is the body's), so that the edit
+        is kept as a text edit is: the new version stored, its annotations and the
+        story stages redone. Only the file that gave the stored row replaces it, and only
+        with its first copy in this run (a later duplicate in the same run is a copy).
+        The caller owns the transaction."""
+        first: dict[str, Article] = {}
+        for a in articles:
+            first.setdefault(a.id, a)
+        if not first:
+            return
+        stored = self.con.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE id IN (SELECT unnest(?)) "
+            "AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.article = a.id AND s.run = ?)",
+            [list(first), run]).fetchall()
+        edited = []
+        for row in stored:
+            new = first[str(row[0])]
+            if str(row[2]) == new.path and _input_fields(row) != _input_fields(
+                    _article_row(new)):
+                edited.append(new)
+        if not edited:
+            return
+        ids = [a.id for a in edited]
+        self.con.execute("DELETE FROM annotations WHERE article IN (SELECT unnest(?))", [ids])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+        self.bulk_insert("articles", [_article_row(a) for a in edited], columns=ARTICLE_COLUMNS)
+        for table in STORY_TABLES:
+            self.con.execute(f"DELETE FROM {table}")
+        self.con.execute("DELETE FROM meta WHERE key = 'story_mode'")
+        self.retired += len(edited)
+        for a in edited:
+            log.info("%s changed since it was read: article %s stored again as it is now "
+                     "(its title, date or other fields were edited)", a.path, a.id)
 
     def _retire_superseded(self, display: str, run: int) -> None:
         """Forget what an earlier read of ``display`` gave that this run's read did not.
@@ -629,6 +666,17 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         p.date, p.source, p.earliest, p.latest, a.text, a.language,
         json.dumps(a.warnings), json.dumps([list(x) for x in a.damaged]),
     )
+
+
+def _input_fields(row: Sequence[Any]) -> tuple[Any, ...]:
+    """What the input gives of an article row (:data:`ARTICLE_COLUMNS` order), less where
+    it sits and what later stages add: a date the story stage inferred for an article
+    its input left undated is no edit of the input."""
+    (_, input_id, _, _, url, outlet, title, dateline, pdate, psource, pearly, plate, text,
+     language, _, _) = row
+    date = (None, "none", None, None) if psource == "inferred" else (pdate, psource, pearly,
+                                                                     plate)
+    return (input_id, url, outlet, title, dateline, *date, text, language)
 
 
 def _row_article(row: tuple[Any, ...]) -> Article:
