@@ -153,3 +153,36 @@ def test_an_edit_of_only_the_title_replaces_the_stored_article(tmp_path: Path) -
     # what a fresh run on the edited input gives
     for name in ("articles.jsonl", "events.jsonl", "stories.jsonl"):
         assert _exported(tmp_path / "out", name) == _exported(tmp_path / "fresh", name), name
+
+
+def test_one_article_given_twice_with_two_dates_is_said_once(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import storyline
+    from tests.news import jsonl_line
+
+    src = tmp_path / "in"
+    src.mkdir()
+    _jsonl(src / "a.jsonl", [{**jsonl_line(5), "published": "2024-03-01"}])
+    _jsonl(src / "b.jsonl", [{**jsonl_line(5), "published": "2024-09-30"},
+                             {**jsonl_line(6), "published": "2024-09-30"}])
+    _jsonl(src / "c.jsonl", [{**jsonl_line(5), "published": "2024-03-01"}])  # agrees
+    with caplog.at_level("WARNING", logger="storyline"):
+        summary = storyline.run([src], tmp_path / "out")
+    said = [r.getMessage() for r in caplog.records if "the same article" in r.getMessage()]
+    assert len(said) == 1, said
+    assert all(x in said[0] for x in ("a.jsonl (line 1)", "b.jsonl (line 1)", "2024-03-01",
+                                      "2024-09-30")), said
+    assert summary.flagged["conflicting dates"] == 1
+    got = {a["title"]: a["published"]["date"]  # type: ignore[index]
+           for a in _exported(tmp_path / "out", "articles.jsonl")}
+    assert got == {"Border crossing to reopen (5)": "2024-03-01",
+                   "Border crossing to reopen (6)": "2024-09-30"}
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="storyline"):
+        storyline.run([src], tmp_path / "out")  # nothing read again: nothing said again
+    assert not [r for r in caplog.records if "the same article" in r.getMessage()]
+    _jsonl(src / "d.jsonl", [{**jsonl_line(5), "published": "2024-04-02"}])
+    with caplog.at_level("WARNING", logger="storyline"):
+        storyline.run([src], tmp_path / "out")  # a new file against the stored copy
+    said = [r.getMessage() for r in caplog.records if "the same article" in r.getMessage()]
+    assert len(said) == 1 and "d.jsonl (line 1)" in said[0] and "a.jsonl (line 1)" in said[0]

@@ -235,6 +235,7 @@ class Store(StoryTables):
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.conflicts = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._key = str(self.path.resolve())
         with _OPEN_LOCK:
@@ -436,6 +437,7 @@ class Store(StoryTables):
         rows = [_article_row(a) for a in articles]
         with self.transaction():
             self._replace_edited(articles, run)
+            self._date_conflicts(articles)
             before = self.count_articles()
             if rows:
                 self.bulk_insert("articles", rows, verb="INSERT OR IGNORE",
@@ -460,6 +462,32 @@ class Store(StoryTables):
 
     retired: int = 0
     """Articles retired by this store object because their file was edited."""
+
+    conflicts: list[str]
+    """What :meth:`write_batch` found and did not store: an article given again (the same
+    body) with another publication date than its stored copy. The caller says each one
+    and empties the list."""
+
+    def _date_conflicts(self, articles: list[Article]) -> None:
+        """Note each article of ``articles`` that gives another date than the copy of the
+        same article stored (or given before it in this batch) from another place: the
+        stored copy keeps its date, and the warning names both."""
+        dated = [a for a in articles if a.published.date and a.published.source != "inferred"]
+        if not dated:
+            return
+        first: dict[str, tuple[str, str]] = {
+            str(aid): (_place(str(path), position), str(date)) for aid, path, position, date
+            in self.con.execute(
+                "SELECT id, path, position, pub_date FROM articles WHERE id IN "
+                "(SELECT unnest(?)) AND pub_date IS NOT NULL AND pub_source <> 'inferred'",
+                [list({a.id for a in dated})]).fetchall()}
+        for a in dated:
+            place, date = _place(a.path, a.position), str(a.published.date)
+            where, known = first.setdefault(a.id, (place, date))
+            if known != date and where != place:
+                self.conflicts.append(
+                    f"{place}: the same article (the same text) as {where}, which is stored "
+                    f"dated {known}; the date given here, {date}, is not used")
 
     def _replace_edited(self, articles: list[Article], run: int) -> None:
         """Replace the stored row of an article whose file was edited in what its id does
@@ -666,6 +694,11 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         p.date, p.source, p.earliest, p.latest, a.text, a.language,
         json.dumps(a.warnings), json.dumps([list(x) for x in a.damaged]),
     )
+
+
+def _place(path: str, position: str | None) -> str:
+    """Where an article was read, as warnings name it ("in/a.jsonl (line 3)")."""
+    return path + (f" ({position})" if position else "")
 
 
 def _input_fields(row: Sequence[Any]) -> tuple[Any, ...]:
