@@ -186,3 +186,50 @@ def test_one_article_given_twice_with_two_dates_is_said_once(
         storyline.run([src], tmp_path / "out")  # a new file against the stored copy
     said = [r.getMessage() for r in caplog.records if "the same article" in r.getMessage()]
     assert len(said) == 1 and "d.jsonl (line 1)" in said[0] and "a.jsonl (line 1)" in said[0]
+
+
+def _tables(db: Path, statements: list[str]) -> None:
+    from storyline.store.db import connect
+
+    con = connect(db)
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+
+
+def _creates() -> list[str]:
+    import re
+
+    from storyline.store.db import SCHEMA
+
+    return re.findall(r"CREATE TABLE IF NOT EXISTS .*?\);", SCHEMA, re.S)
+
+
+@pytest.mark.parametrize("made", [3, None])  # stopped after 3 tables, or before the mark
+def test_a_store_stopped_while_its_schema_was_made_is_completed(
+        tmp_path: Path, made: int | None) -> None:
+    from storyline.store.db import Store
+
+    db = tmp_path / "half.duckdb"
+    _tables(db, _creates()[:made])
+    with Store(db) as store:
+        row = store.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        assert row is not None
+        assert store.count_articles() == 0
+
+
+@pytest.mark.parametrize("statements", [
+    ["CREATE TABLE articles (id VARCHAR, body VARCHAR)"],  # our name, other columns
+    ["CREATE TABLE customers (id INTEGER)"],
+    None,  # our tables, holding rows, without the mark: not a half-made store
+])
+def test_another_programs_database_is_still_refused(
+        tmp_path: Path, statements: list[str] | None) -> None:
+    from storyline.store.db import Store, StoreError
+
+    db = tmp_path / "other.duckdb"
+    _tables(db, statements or [*_creates(), "INSERT INTO runs (id) VALUES (1)"])
+    with pytest.raises(StoreError, match="another program"):
+        Store(db)

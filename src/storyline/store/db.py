@@ -150,6 +150,21 @@ ARTICLE_COLUMNS = (
 )
 
 
+def schema_columns() -> dict[str, list[str]]:
+    """Every table of :data:`SCHEMA`, with its columns in order."""
+    con = connect()
+    try:
+        con.execute(SCHEMA)
+        rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                           "ORDER BY table_name, ordinal_position").fetchall()
+    finally:
+        con.close()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(str(table), []).append(str(column))
+    return out
+
+
 def file_signature(path: Path) -> tuple[int, int]:
     """(size, mtime) of a regular file; OSError for anything else (a folder is never
     recorded as done: one that could not be read is warned about on every run)."""
@@ -296,10 +311,12 @@ class Store(StoryTables):
                              "but no storyline schema); it was left as it is: give this run "
                              "another --db")
         try:
-            self.con.execute(SCHEMA)
-            self.con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+            # one transaction: a run stopped while it makes the store leaves none, never
+            # tables without the schema mark (refused later as another program's store)
+            with self.transaction():
+                self.con.execute(SCHEMA)
+                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                                 [str(SCHEMA_VERSION)])
             self.repaired = self.repair()
             # a store from before the sources table: each article's own path and position
             self.con.execute(
@@ -321,13 +338,34 @@ class Store(StoryTables):
                 "SELECT table_name FROM information_schema.tables").fetchall()}
             if not tables:
                 return True
-            if "meta" not in tables:
-                return False
             row = self.con.execute(
-                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone()
+                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() if (
+                "meta" in tables) else None
+            if row is None and self._half_made(tables):
+                log.warning("%s holds only empty tables of storyline's own, without its schema "
+                            "mark: a store a run was stopped while making; completed",
+                            self.path)
+                return True
         except duckdb.Error:
             return True  # a damaged file: the schema step below refuses it, in one line
         return row is not None
+
+    def _half_made(self, tables: set[str]) -> bool:
+        """Whether the database holds nothing but some of storyline's own tables, each
+        with its own columns and empty: what an older version left when a run was stopped
+        while it created the schema (one statement at a time, the mark last)."""
+        own = schema_columns()
+        if not tables <= set(own):
+            return False
+        for table in sorted(tables):
+            columns = [str(r[0]) for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position", [table]).fetchall()]
+            if columns != own[table]:
+                return False
+            if self.con.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
+                return False
+        return True
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own (a second connection to the same database) for reads made
