@@ -233,3 +233,28 @@ def test_another_programs_database_is_still_refused(
     _tables(db, statements or [*_creates(), "INSERT INTO runs (id) VALUES (1)"])
     with pytest.raises(StoreError, match="another program"):
         Store(db)
+
+
+def test_a_warning_about_a_file_before_its_documents_loses_none(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import storyline
+    from storyline.ingest.readers import register_reader, unregister_reader
+    from storyline.model import RawDocument, Rejected
+
+    @register_reader("toywarn", extensions=[".toywarn"])
+    def read_toy(display: str, path: Path):  # type: ignore[no-untyped-def]
+        yield Rejected(display, "file-level problem said first", kept=True)
+        for n in (8, 9):
+            yield RawDocument(path=display, kind="text", content=article(n),
+                              position=f"item {n}", given_text=True)
+
+    try:
+        src = tmp_path / "in"
+        src.mkdir()
+        (src / "a.toywarn").write_text("two articles\n", encoding="utf-8")
+        with caplog.at_level("WARNING", logger="storyline"):
+            summary = storyline.run([src], tmp_path / "out")
+    finally:
+        unregister_reader("toywarn")
+    assert summary.articles_total == 2
+    assert sum("file-level problem said first" in r.getMessage() for r in caplog.records) == 1
