@@ -24,6 +24,7 @@ from storyline.engine import parallel_map
 from storyline.exporters import ExportContext, export_all
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
 from storyline.ingest.readers import hidden_summary, iter_input_files, read_file, unread_summary
+from storyline.ingest.validate import MAX_WARNINGS_PER_FILE, printable
 from storyline.model import Article, RawDocument, Rejected
 from storyline.outfiles import OutputError, folder_lock
 from storyline.store.db import Store
@@ -321,6 +322,15 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         def flush() -> None:
             nonlocal last_flush
             new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id)
+            for n, message in enumerate(store.conflicts):
+                summary.flagged["conflicting dates"] += 1
+                if n < MAX_WARNINGS_PER_FILE:
+                    warn(printable(f"warning: {message}"))
+            if len(store.conflicts) > MAX_WARNINGS_PER_FILE:
+                warn(f"warning: {len(store.conflicts) - MAX_WARNINGS_PER_FILE:,} more articles "
+                     "like the above given again with another date (all are counted in the "
+                     "summary)")
+            store.conflicts.clear()
             summary.articles_new += new
             summary.articles_known += len(batch_articles) - new
             summary.articles_replaced = store.retired

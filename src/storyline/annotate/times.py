@@ -1920,6 +1920,33 @@ def resolve_range(value: str) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------
 
 
+# The most characters `storyline times` reads of its file: what `storyline code` takes of
+# one record (annotate.stage.MAX_CHARS, not imported: it loads the event coder).
+COMMAND_MAX_CHARS = 200_000
+
+
+def _whole_lines(data: bytes) -> bytes:
+    """The first bytes of a longer text, ending where a character ends: at its last line
+    break (a multi-byte character is never cut), unless the text is UTF-16/32 (NUL bytes:
+    its length is kept whole code units instead)."""
+    if b"\x00" in data[:4096]:
+        return data[: len(data) // 4 * 4]
+    end = data.rfind(b"\n")
+    return data[: end + 1] if end > len(data) // 2 else data
+
+
+def _cut_text(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at a line break or space when there is
+    one in its second half (a time expression is not cut in two)."""
+    if len(text) <= limit:
+        return text
+    for sep in ("\n", " "):
+        end = text.rfind(sep, 0, limit)
+        if end > limit // 2:
+            return text[:end]
+    return text[:limit]
+
+
 def times_command(path: str, dct: str) -> int:
     """``storyline times FILE --dct YYYY-MM-DD``: print the file's time expressions as JSONL."""
     if _parse_dct(dct) is None:
@@ -1928,12 +1955,18 @@ def times_command(path: str, dct: str) -> int:
     from storyline.ingest.readers import decode_with_note
     from storyline.ingest.validate import printable
 
+    # at most as much as one record of `storyline code` takes (MAX_CHARS characters, of at
+    # most 4 bytes each): a 3 MB text of dates ran for minutes, read whole
+    limit = 4 * COMMAND_MAX_CHARS + 4
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(limit + 1)
     except OSError as exc:
         print(f"storyline times: cannot read {path}: {exc}", file=sys.stderr)
         return 1
+    more = len(data) > limit
+    if more:
+        data = _whole_lines(data[:limit])
     decoded, note = decode_with_note(data)  # a BOM, UTF-16, a legacy code page: said
     if decoded is None:
         print(printable(f"warning: skipped {path}: binary file, not text"), file=sys.stderr)
@@ -1941,6 +1974,11 @@ def times_command(path: str, dct: str) -> int:
     if note:
         print(printable(f"warning: {path}: {note}"), file=sys.stderr)
     text = decoded
+    if more or len(text) > COMMAND_MAX_CHARS:
+        text = _cut_text(text, COMMAND_MAX_CHARS)
+        print(printable(f"warning: {path}: text cut to its first {len(text):,} characters "
+                        "(the most one text is read in; the rest is not searched)"),
+              file=sys.stderr)
     for t in find_times(text, dct):
         print(json.dumps({"text": t.text, "start": t.start, "end": t.end, "type": t.type,
                           "value": t.value}, ensure_ascii=False))

@@ -22,6 +22,8 @@ month alone is no date. A rejected value comes with the reason, for one warning.
 
 >>> parse_timestamp("2020-06-01T10:00:00+05:30")
 (datetime.date(2020, 6, 1), None)
+>>> parse_timestamp("2024-05-14T24:00:00Z")  # the end of the day: the next one begins
+(datetime.date(2024, 5, 15), None)
 >>> parse_timestamp("2021-04-30T25:61:00")
 (None, 'not a time of day (25:61)')
 """
@@ -118,7 +120,7 @@ def _checked(m: re.Match[str]) -> Parsed:
             return None, "not a day of the calendar"
         problem = _time_problem(g.get("H"), g.get("M"), g.get("S"), g.get("ampm"))
         problem = problem or _offset_problem(g.get("tz"))
-        return (None, problem) if problem else (found, None)
+        return (None, problem) if problem else _end_of_day(found, g)
     if g.get("a") is not None:
         a, b = int(g["a"]), int(g["b"])
         if a > 12 >= b:
@@ -149,7 +151,18 @@ def _checked(m: re.Match[str]) -> Parsed:
     problem = _time_problem(g.get("H"), g.get("M"), g.get("S"), g.get("ampm"))
     if problem is None:
         problem = _offset_problem(g.get("tz"))
-    return (None, problem) if problem else (date, None)
+    return (None, problem) if problem else _end_of_day(date, g)
+
+
+def _end_of_day(day: dt.date, g: dict[str, str | None]) -> Parsed:
+    """``day``, or the next one when its time is 24:00, which ISO 8601 reads as the end
+    of the day: the first moment of the next ("2024-05-14T24:00:00Z" is May 15)."""
+    if g.get("H") is None or int(g["H"] or 0) != 24:
+        return day, None
+    try:
+        return day + dt.timedelta(days=1), None
+    except OverflowError:
+        return None, "not a day of the calendar"
 
 
 def _time_problem(hour: str | None, minute: str | None, second: str | None,

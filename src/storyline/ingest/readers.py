@@ -41,6 +41,7 @@ from storyline.ingest.validate import (
     clean_id,
     clean_text_field,
     clean_url,
+    duplicate_keys_note,
     loads_bounded,
 )
 from storyline.model import RawDocument, Rejected
@@ -597,6 +598,18 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """The character set a page declares (HTTP Content-Type, else ``<meta charset>``),
     when Python knows it."""
+    return charset_declarations(data, content_type)[0]
+
+
+def charset_declarations(data: bytes, content_type: str | None = None,
+                         ) -> tuple[str | None, str | None, list[str]]:
+    """(the codec of the first usable declaration, that declaration as written, what was
+    declared and ignored: "UTF-7", "'x-klingon-42' (unknown)") of a page: its HTTP
+    Content-Type, else its ``<meta charset>``.
+
+    >>> charset_declarations(b'<meta charset="x-klingon-42">')
+    (None, None, ["'x-klingon-42' (unknown)"])
+    """
     import codecs
 
     names = []
@@ -607,17 +620,49 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
     m2 = _META_CHARSET.search(data[:8192])
     if m2:
         names.append(m2.group(1).decode("ascii", "ignore"))
+    ignored: list[str] = []
     for name in names:
         try:
             found = codecs.lookup(name).name
         except LookupError:
+            ignored.append(f"{name!r} (unknown)")
             continue
         if found in ("utf-7", "utf-16", "utf-32") or not getattr(
                 codecs.lookup(found), "_is_text_encoding", True):
-            continue  # UTF-7 hides markup (browsers refuse it); UTF-16/32 need a BOM here
+            # UTF-7 hides markup (browsers refuse it); UTF-16/32 need a BOM here
+            ignored.append(found.upper())
+            continue
         # as browsers do: a page labelled Latin-1 is CP1252 (its quotes are 0x91-0x94)
-        return "cp1252" if found == "iso8859-1" else found
-    return None
+        return ("cp1252" if found == "iso8859-1" else found), name, ignored
+    return None, None, ignored
+
+
+def decode_declared(data: bytes, content_type: str | None = None, *,
+                    markup: bool = True) -> tuple[str | None, str | None]:
+    """:func:`decode_with_note` of a page by what it declares (``content_type``, and its
+    ``<meta charset>`` when ``markup``), with one note when a declaration was not what
+    was used: a UTF-7 or unknown name (ignored: UTF-7 is never decoded, it can hide
+    markup), or a legacy code page declared over bytes that are another encoding
+    (valid UTF-8 under "iso-8859-1"). The note says what was used instead.
+
+    >>> decode_declared('<meta charset="iso-8859-1"><p>Café</p>'.encode())[1]
+    "declared charset 'iso-8859-1' does not fit the bytes, which are valid UTF-8: read as UTF-8"
+    """
+    codec, label, ignored = charset_declarations(data if markup else b"", content_type)
+    text, note = decode_with_note(data, codec)
+    if text is None:
+        return text, note
+    said = "; ".join(f"declared charset {name} ignored" for name in ignored)
+    if said:
+        return text, f"{said}; {note}" if note else f"{said}: read as UTF-8"
+    if codec is None or codec in ("utf-8", "ascii") or (note and "declared by the page" in note):
+        return text, note
+    if note is None:
+        if data.isascii():
+            return text, None  # ASCII reads the same in every code page declared here
+        return text, (f"declared charset {label!r} does not fit the bytes, which are valid "
+                      "UTF-8: read as UTF-8")
+    return text, f"{note} (declared charset {label!r} does not fit the bytes)"
 
 
 # The escape sequences that switch ISO-2022-JP/-KR/-CN text into a double-byte set: such
@@ -937,7 +982,7 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     if data is None:
         yield Rejected(display, f"too large for one article ({size})")
         return
-    text, note = decode_with_note(data, declared_charset(data) if kind == "html" else None)
+    text, note = (decode_declared(data) if kind == "html" else decode_with_note(data))
     if text is None:
         yield Rejected(display, "binary file, not text")
         return
@@ -1225,15 +1270,19 @@ def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
     text, enc_note = decode_with_note(raw)
     if text is None:
         return Rejected(where, "binary line, not JSON")
+    dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"))
+        obj = loads_bounded(text.lstrip("\ufeff"), dups)
     except json.JSONDecodeError as exc:
         return Rejected(where, f"malformed JSON line: {exc.msg}")
     except ValueError as exc:
         return Rejected(where, f"malformed JSON line: {exc}")
     if not isinstance(obj, dict):
         return Rejected(where, "JSON line is not an object")
-    return _object_item(display, where, f"line {lineno}", obj, [enc_note] if enc_note else [])
+    notes = [enc_note] if enc_note else []
+    if id(obj) in dups:  # ("published" twice: which one the line means is not known)
+        notes.append(duplicate_keys_note(dups[id(obj)]))
+    return _object_item(display, where, f"line {lineno}", obj, notes)
 
 
 def _object_item(display: str, where: str, position: str, obj: dict[str, Any],
@@ -1315,8 +1364,9 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, "binary file, not JSON")
         return
     cut = f" ({gz_note})" if gz_note else ""
+    dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"))
+        obj = loads_bounded(text.lstrip("\ufeff"), dups)
     except json.JSONDecodeError as exc:
         yield Rejected(display, f"malformed JSON: {exc.msg} (line {exc.lineno}){cut}")
         return
@@ -1338,11 +1388,13 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         if not isinstance(entry, dict):
             yield Rejected(where, f"JSON item is not an object ({type(entry).__name__})")
             continue
+        notes = list(first_notes)
+        if id(entry) in dups:
+            notes.append(duplicate_keys_note(dups[id(entry)]))
         if is_feed:
-            item = _json_feed_item(display, where, f"item {i}", entry, outlet,
-                                   list(first_notes))
+            item = _json_feed_item(display, where, f"item {i}", entry, outlet, notes)
         else:
-            item = _object_item(display, where, f"item {i}", entry, list(first_notes))
+            item = _object_item(display, where, f"item {i}", entry, notes)
         if isinstance(item, RawDocument):
             first_notes = []  # said once, with the first article
         yield item
@@ -1731,7 +1783,7 @@ def _warc_document(display: str, n: int, record: Any, html_type: str | None,
         return Rejected(where, "record too large for one article")
     target = record.rec_headers.get_header("WARC-Target-URI")
     url, url_note = clean_url(target, "WARC-Target-URI")
-    html, enc_note = decode_with_note(data, declared_charset(data, html_type))
+    html, enc_note = decode_declared(data, html_type)
     if html is None or not html.strip():
         return Rejected(where, "empty or binary HTML response")
     # WARC-Date is the capture time, not the publication date: not used.
@@ -1907,9 +1959,8 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, "MIME message's text part too large for one article")
         return
     is_html = part.get_content_type() == "text/html"
-    declared = declared_charset(payload if is_html else b"",
-                                f"charset={charset}" if charset else None)
-    text, enc_note = decode_with_note(payload, declared)
+    text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
+                                     markup=is_html)
     if text is None or not text.strip():
         yield Rejected(display, "MIME message's text part is empty or binary")
         return

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -301,11 +302,43 @@ def _parse_int(digits: str) -> int | str:
     return int(digits) if len(digits) <= 4000 else digits
 
 
-def loads_bounded(text: str) -> Any:
-    """``json.loads`` with a nesting limit: raises ValueError past :data:`MAX_JSON_DEPTH`."""
+def loads_bounded(text: str, duplicates: dict[int, list[str]] | None = None) -> Any:
+    """``json.loads`` with a nesting limit: raises ValueError past :data:`MAX_JSON_DEPTH`.
+
+    With ``duplicates``, the keys an object gives twice or more (the last value is kept,
+    as every JSON parser does) are recorded there under the ``id()`` of that object.
+
+    >>> dups: dict[int, list[str]] = {}
+    >>> obj = loads_bounded('{"date": "2024-05-14", "date": "2024-05-15"}', dups)
+    >>> obj, dups[id(obj)]
+    ({'date': '2024-05-15'}, ['date'])
+    """
     if not json_depth_ok(text):
         raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    hook = None if duplicates is None else _pairs_hook(duplicates)
     try:
-        return json.loads(text, parse_int=_parse_int)
+        return json.loads(text, parse_int=_parse_int, object_pairs_hook=hook)
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
+
+
+def _pairs_hook(duplicates: dict[int, list[str]]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) < len(pairs):
+            seen: set[str] = set()
+            twice: list[str] = []
+            for k, _ in pairs:
+                if k in seen and k not in twice:
+                    twice.append(k)
+                seen.add(k)
+            duplicates[id(obj)] = twice
+        return obj
+    return hook
+
+
+def duplicate_keys_note(keys: list[str]) -> str:
+    """The note on an object that gives keys twice (``loads_bounded(..., duplicates)``)."""
+    shown = ", ".join(repr(k[:40]) for k in keys[:5]) + (" ..." if len(keys) > 5 else "")
+    return (f"duplicate key{'s' if len(keys) > 1 else ''} {shown} in one object: the last "
+            "value given is used")

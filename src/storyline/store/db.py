@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +150,21 @@ ARTICLE_COLUMNS = (
 )
 
 
+def schema_columns() -> dict[str, list[str]]:
+    """Every table of :data:`SCHEMA`, with its columns in order."""
+    con = connect()
+    try:
+        con.execute(SCHEMA)
+        rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                           "ORDER BY table_name, ordinal_position").fetchall()
+    finally:
+        con.close()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(str(table), []).append(str(column))
+    return out
+
+
 def file_signature(path: Path) -> tuple[int, int]:
     """(size, mtime) of a regular file; OSError for anything else (a folder is never
     recorded as done: one that could not be read is warned about on every run)."""
@@ -235,6 +250,7 @@ class Store(StoryTables):
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.conflicts = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._key = str(self.path.resolve())
         with _OPEN_LOCK:
@@ -295,10 +311,12 @@ class Store(StoryTables):
                              "but no storyline schema); it was left as it is: give this run "
                              "another --db")
         try:
-            self.con.execute(SCHEMA)
-            self.con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+            # one transaction: a run stopped while it makes the store leaves none, never
+            # tables without the schema mark (refused later as another program's store)
+            with self.transaction():
+                self.con.execute(SCHEMA)
+                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                                 [str(SCHEMA_VERSION)])
             self.repaired = self.repair()
             # a store from before the sources table: each article's own path and position
             self.con.execute(
@@ -320,13 +338,34 @@ class Store(StoryTables):
                 "SELECT table_name FROM information_schema.tables").fetchall()}
             if not tables:
                 return True
-            if "meta" not in tables:
-                return False
             row = self.con.execute(
-                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone()
+                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() if (
+                "meta" in tables) else None
+            if row is None and self._half_made(tables):
+                log.warning("%s holds only empty tables of storyline's own, without its schema "
+                            "mark: a store a run was stopped while making; completed",
+                            self.path)
+                return True
         except duckdb.Error:
             return True  # a damaged file: the schema step below refuses it, in one line
         return row is not None
+
+    def _half_made(self, tables: set[str]) -> bool:
+        """Whether the database holds nothing but some of storyline's own tables, each
+        with its own columns and empty: what an older version left when a run was stopped
+        while it created the schema (one statement at a time, the mark last)."""
+        own = schema_columns()
+        if not tables <= set(own):
+            return False
+        for table in sorted(tables):
+            columns = [str(r[0]) for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position", [table]).fetchall()]
+            if columns != own[table]:
+                return False
+            if self.con.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
+                return False
+        return True
 
     def reader(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own (a second connection to the same database) for reads made
@@ -435,6 +474,8 @@ class Store(StoryTables):
         articles = list(articles)
         rows = [_article_row(a) for a in articles]
         with self.transaction():
+            self._replace_edited(articles, run)
+            self._date_conflicts(articles)
             before = self.count_articles()
             if rows:
                 self.bulk_insert("articles", rows, verb="INSERT OR IGNORE",
@@ -459,6 +500,68 @@ class Store(StoryTables):
 
     retired: int = 0
     """Articles retired by this store object because their file was edited."""
+
+    conflicts: list[str]
+    """What :meth:`write_batch` found and did not store: an article given again (the same
+    body) with another publication date than its stored copy. The caller says each one
+    and empties the list."""
+
+    def _date_conflicts(self, articles: list[Article]) -> None:
+        """Note each article of ``articles`` that gives another date than the copy of the
+        same article stored (or given before it in this batch) from another place: the
+        stored copy keeps its date, and the warning names both."""
+        dated = [a for a in articles if a.published.date and a.published.source != "inferred"]
+        if not dated:
+            return
+        first: dict[str, tuple[str, str]] = {
+            str(aid): (_place(str(path), position), str(date)) for aid, path, position, date
+            in self.con.execute(
+                "SELECT id, path, position, pub_date FROM articles WHERE id IN "
+                "(SELECT unnest(?)) AND pub_date IS NOT NULL AND pub_source <> 'inferred'",
+                [list({a.id for a in dated})]).fetchall()}
+        for a in dated:
+            place, date = _place(a.path, a.position), str(a.published.date)
+            where, known = first.setdefault(a.id, (place, date))
+            if known != date and where != place:
+                self.conflicts.append(
+                    f"{place}: the same article (the same text) as {where}, which is stored "
+                    f"dated {known}; the date given here, {date}, is not used")
+
+    def _replace_edited(self, articles: list[Article], run: int) -> None:
+        """Replace the stored row of an article whose file was edited in what its id does
+        not hash (its title, date, URL, outlet: the id is the body's), so that the edit
+        is kept as a text edit is: the new version stored, its annotations and the
+        story stages redone. Only the file that gave the stored row replaces it, and only
+        with its first copy in this run (a later duplicate in the same run is a copy).
+        The caller owns the transaction."""
+        first: dict[str, Article] = {}
+        for a in articles:
+            first.setdefault(a.id, a)
+        if not first:
+            return
+        stored = self.con.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE id IN (SELECT unnest(?)) "
+            "AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.article = a.id AND s.run = ?)",
+            [list(first), run]).fetchall()
+        edited = []
+        for row in stored:
+            new = first[str(row[0])]
+            if str(row[2]) == new.path and _input_fields(row) != _input_fields(
+                    _article_row(new)):
+                edited.append(new)
+        if not edited:
+            return
+        ids = [a.id for a in edited]
+        self.con.execute("DELETE FROM annotations WHERE article IN (SELECT unnest(?))", [ids])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+        self.bulk_insert("articles", [_article_row(a) for a in edited], columns=ARTICLE_COLUMNS)
+        for table in STORY_TABLES:
+            self.con.execute(f"DELETE FROM {table}")
+        self.con.execute("DELETE FROM meta WHERE key = 'story_mode'")
+        self.retired += len(edited)
+        for a in edited:
+            log.info("%s changed since it was read: article %s stored again as it is now "
+                     "(its title, date or other fields were edited)", a.path, a.id)
 
     def _retire_superseded(self, display: str, run: int) -> None:
         """Forget what an earlier read of ``display`` gave that this run's read did not.
@@ -629,6 +732,22 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         p.date, p.source, p.earliest, p.latest, a.text, a.language,
         json.dumps(a.warnings), json.dumps([list(x) for x in a.damaged]),
     )
+
+
+def _place(path: str, position: str | None) -> str:
+    """Where an article was read, as warnings name it ("in/a.jsonl (line 3)")."""
+    return path + (f" ({position})" if position else "")
+
+
+def _input_fields(row: Sequence[Any]) -> tuple[Any, ...]:
+    """What the input gives of an article row (:data:`ARTICLE_COLUMNS` order), less where
+    it sits and what later stages add: a date the story stage inferred for an article
+    its input left undated is no edit of the input."""
+    (_, input_id, _, _, url, outlet, title, dateline, pdate, psource, pearly, plate, text,
+     language, _, _) = row
+    date = (None, "none", None, None) if psource == "inferred" else (pdate, psource, pearly,
+                                                                     plate)
+    return (input_id, url, outlet, title, dateline, *date, text, language)
 
 
 def _row_article(row: tuple[Any, ...]) -> Article:
