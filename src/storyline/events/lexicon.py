@@ -826,8 +826,8 @@ STATEMENT_VERBS: dict[str, frozenset[str]] = {
     "hope": frozenset(), "wish": frozenset(), "mourn": frozenset(),
 }
 
-# Heads of water bodies: a sea is never whom an act is aimed at ("legal action over the
-# spill in the Gulf of Mexico" has no target in the gulf).
+# Heads of water bodies: a sea is never whom an act is aimed at ("fined the shipper for
+# the leak off the Black Sea coast" has no target in the sea).
 WATER_BODIES = frozenset({"gulf", "sea", "ocean", "bay", "strait", "straits", "channel",
                           "river", "lake", "lagoon", "estuary", "sound", "waters"})
 
