@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import re
 import sys
 from pathlib import Path
@@ -169,8 +170,26 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     if not args.quiet:
-        print_summary(summary)
+        try:
+            print_summary(summary)
+            sys.stdout.flush()
+        except OSError as exc:  # standard output on a full device (``> /dev/full``)
+            _stdout_gone()
+            print(f"warning: the run is complete (its outputs are in {args.out}), but its "
+                  f"summary could not be printed: {exc.strerror or exc}", file=sys.stderr)
     return 0
+
+
+def _stdout_gone() -> None:
+    """Point standard output at the null device, so that Python's last flush of what
+    could not be written fails in silence instead of with a traceback."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # DuckDB reports a commit that could not be written (a full disk under the store's log) as
@@ -228,6 +247,14 @@ class _CodeWarnings:
                   f"({self.count:,} in all)", file=sys.stderr)
 
 
+_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO})
+
+
+class _StdoutFailed(OSError):
+    """Writing a coded record to standard output failed (a full device): told apart
+    from a failure to read the input, which is reported as such."""
+
+
 def _print_command(args: argparse.Namespace) -> int:
     """``times`` and ``code``: what they print goes to standard output, which may be a
     pipe its reader closes (``storyline code - | head -n 1``) or closed from the start."""
@@ -241,16 +268,23 @@ def _print_command(args: argparse.Namespace) -> int:
         if args.command == "times":
             from storyline.annotate.times import times_command
 
-            return times_command(args.file, args.dct)
-        return _code(args.file, args.dct)
+            rc = times_command(args.file, args.dct)
+        else:
+            rc = _code(args.file, args.dct)
+        sys.stdout.flush()  # what is left to write fails here, not at exit
+        return rc
     except BrokenPipeError:
         # the reader has gone: stop quietly, as a shell tool does (and let Python's
         # final flush of stdout fail silently too)
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_gone()
         return 0
+    except OSError as exc:
+        if exc.errno not in _FULL and not isinstance(exc, _StdoutFailed):
+            raise
+        _stdout_gone()  # standard output on a full device (``> /dev/full``)
+        print(f"error: cannot write to standard output: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
 
 
 def _code(file: str, dct: str | None) -> int:
@@ -271,6 +305,8 @@ def _code(file: str, dct: str | None) -> int:
     with fh:
         try:
             return _code_bytes(fh, name, dct, warn)
+        except _StdoutFailed:
+            raise
         except OSError as exc:  # a folder, a device failing mid-read
             print(printable(f"error: cannot read {file}: {exc.strerror or exc}"),
                   file=sys.stderr)
@@ -336,8 +372,13 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
     lib.addHandler(handler)
     try:
         for coded in code_records(read_records(fh, warn), dct=dct):
-            sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
+            try:
+                sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # not a read error of the input: let the caller say so
+                raise _StdoutFailed(exc.errno, exc.strerror) from exc
     finally:
         lib.removeHandler(handler)
         if isinstance(warn, _CodeWarnings):
