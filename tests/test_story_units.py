@@ -242,3 +242,19 @@ def test_two_trigger_words_of_one_sentence_are_two_events() -> None:
     again = _event("a1", 10, "SUPPORT", day, source="paper_a", target="warren", trigger="backed")
     assert len(_merge([one, two])) == 2
     assert len(_merge([one, again])) == 1  # one trigger coded twice is one report
+
+
+def test_a_meeting_of_two_named_leaders_does_not_take_a_talk_naming_only_one() -> None:
+    # "the two presidents met on Saturday" and, in another paper, a business chief's talks
+    # with one of them three days later (its own date unstated): two meetings
+    sat = ("2021-03-06", "2021-03-06", "day", "on Saturday")
+    undated = ("2021-03-09", "2021-03-09", "day", None)
+    merged = _merge([_event("m1", 1, "CONSULT", sat, source=["ruto", "kagame"]),
+                     _event("m2", 1, "CONSULT", undated, target="kagame")],
+                    published={"m1": "2021-03-06", "m2": "2021-03-08"})
+    assert len(merged) == 2
+    # two reports that each name the same two leaders still merge
+    merged = _merge([_event("m1", 1, "CONSULT", sat, source=["ruto", "kagame"]),
+                     _event("m3", 4, "CONSULT", sat, source="kagame", target="ruto")],
+                    published={"m1": "2021-03-06", "m3": "2021-03-07"})
+    assert len(merged) == 1

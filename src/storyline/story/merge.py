@@ -165,7 +165,11 @@ def actors_compatible(a: Report, b: Report, symmetric: bool) -> bool:
         pa, pb = a.sources + a.targets, b.sources + b.targets
         if not pa or not pb:
             return False
-        need = min(2, len(pa), len(pb))
+        # one party in common is enough only when both reports date the meeting
+        # themselves: "Obama and Cameron discuss the crisis this afternoon" and a report of
+        # Obama's talks with someone else, dated only by its article, are two meetings
+        need = min(2, len(pa), len(pb)) if a.explicit and b.explicit else min(
+            2, max(len(pa), len(pb)))
         return _shared(pa, pb) >= need
     agreed = False
     for x, y in ((a.sources, b.sources), (a.targets, b.targets)):
