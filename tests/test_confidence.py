@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 from importlib.resources import files
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,8 @@ from storyline.events.confidence import FEATURES, default_threshold, model
 
 def test_shipped_model_names_every_feature_and_a_threshold() -> None:
     m = model()
-    assert set(m["weights"]) == set(FEATURES)
+    assert set(m["stages"]) == {"event", "slots"}
+    assert all(set(st["weights"]) == set(FEATURES) for st in m["stages"].values())
     assert 0.0 <= default_threshold() < 1.0
     assert m["trained_on"]["events"] > 100  # trained, not a placeholder
     bins = m["held_out_calibration"]
@@ -69,3 +72,24 @@ def test_config_defaults_and_user_override(tmp_path, monkeypatch) -> None:  # ty
     finally:
         monkeypatch.delenv(config.ENV)
         config.settings.cache_clear()
+
+
+def test_confidence_is_the_calibrated_product_of_its_two_stages() -> None:
+    from storyline.events.confidence import score
+
+    m = model()
+    stages, cal = m["stages"], m["calibration"]
+    vec = [0.5] * len(FEATURES)
+
+    def sig(z: float) -> float:
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def stage(st: dict[str, Any]) -> float:
+        return sig(st["bias"] + sum(st["weights"][f] * x
+                                    for f, x in zip(FEATURES, vec, strict=True)))
+
+    p = stage(stages["event"]) * stage(stages["slots"])
+    want = sig(cal["scale"] * math.log(p / (1 - p)) + cal["shift"])
+    assert abs(score(vec) - want) < 1e-3
+    # a monotone calibration: a likelier event never gets a lower confidence
+    assert cal["scale"] > 0

@@ -1,6 +1,8 @@
 """How likely a coded event is right: ``confidence`` (0-1) for every event.
 
-A logistic regression over signals the parse and the coder already give: whether the
+Two logistic regressions over signals the parse and the coder already give, multiplied
+and Platt-scaled: P(a real event of the right type) x P(every slot right | right type).
+The signals: whether the
 event names its source and target (and whether the knowledge base knows them), its
 modality and quad class, a noun or a verb trigger, whether its date comes from the text,
 the shape of its sentence (length, end punctuation, first/second person as in page
@@ -100,7 +102,8 @@ def features(event: Event, trigger: Token | None, context: Mapping[str, Any]) ->
 
 @lru_cache(maxsize=1)
 def model() -> dict[str, Any]:
-    """The shipped model: ``weights`` (by feature name), ``bias``, ``threshold``."""
+    """The shipped model: ``stages`` (``event`` and ``slots``, each ``weights`` by feature
+    name and ``bias``) and ``threshold``."""
     path = files("storyline").joinpath("data/confidence.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
@@ -117,12 +120,28 @@ def _model_version() -> str:
 MODEL_VERSION = _model_version()
 
 
-def score(vector: list[float]) -> float:
-    m = model()
-    z = float(m["bias"]) + sum(float(m["weights"].get(name, 0.0)) * x
-                               for name, x in zip(FEATURES, vector, strict=True))
+def _sigmoid(stage: Mapping[str, Any], vector: list[float]) -> float:
+    z = float(stage["bias"]) + sum(float(stage["weights"].get(name, 0.0)) * x
+                                   for name, x in zip(FEATURES, vector, strict=True))
     z = max(-30.0, min(30.0, z))
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def score(vector: list[float]) -> float:
+    """P(a real event of the right type) x P(every slot right | right type): the two
+    stages of the shipped model (``stages.event``, ``stages.slots``), Platt-scaled
+    (``calibration``) on out-of-fold development articles."""
+    m = model()
+    stages = m.get("stages")
+    if stages is None:  # a one-stage model file (``bias`` and ``weights`` at the top)
+        return round(_sigmoid(m, vector), 3)
+    p = _sigmoid(stages["event"], vector) * _sigmoid(stages["slots"], vector)
+    cal = m.get("calibration")
+    if cal is not None:  # Platt scaling of the product's logit
+        p = min(max(p, 1e-6), 1.0 - 1e-6)
+        z = float(cal["scale"]) * math.log(p / (1.0 - p)) + float(cal["shift"])
+        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return round(p, 3)
 
 
 def event_confidence(event: Event, trigger: Token | None, context: Mapping[str, Any]) -> float:
