@@ -359,14 +359,17 @@ def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
     if shown == "binary":
         # a reader of the claimed kind says what is wrong (a cut .gz, a binary .jsonl)
         return by_name or "binary", None
+    if shown is None and by_name in (None, "text") and xml_root(inner) is not None:
+        return "xml", None  # an outline, a map, a sitemap: markup, never article text
     if by_name is None:
         return shown or "text", None
     if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, inner)):
         return by_name, None
     if by_name == "json" and shown == "jsonl" and not _second_object_line(inner):
         return by_name, None  # one JSON object on one line: a JSON document as well
-    if by_name == "jsonl" and shown == "json" and _second_object_line(inner):
-        return by_name, None  # JSON Lines whose first line is broken
+    if by_name == "jsonl" and shown == "json" and (_second_object_line(inner)
+                                                    or _array_line(inner)):
+        return by_name, None  # JSON Lines whose first line is broken, or an array
     ext = next(e for exts, kind in EXTENSION_KINDS if kind == by_name
                for e in exts if name.endswith(e))
     return shown, (f"the {ext} file holds {KIND_NAMES[shown]}, not {KIND_NAMES[by_name]}: "
@@ -379,6 +382,41 @@ _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<tit
 _HTML_TAG = re.compile(rb"<(?:p|div|span|article|section|h[1-6]|table|a|br|ul|li|img|b|i|em|"
                        rb"strong|blockquote|main|header|footer|nav|figure)\b[^>]{0,500}>")
 _LEADING_COMMENTS = re.compile(rb"\A(?:\s*<!--.*?-->)+\s*", re.S)
+
+
+_XML_PROLOG = re.compile(rb"\A<\?xml\b[^>]{0,500}\?>\s*")
+_XML_DOCTYPE = re.compile(rb"\A<!doctype\s[^>]{0,2000}>\s*", re.I)
+_XML_ROOT = re.compile(rb"\A<([A-Za-z_][\w.:-]{0,100})[\s/>]")
+_XML_TAG = re.compile(rb"<[A-Za-z_][\w.:-]{0,100}[^<>]{0,2000}>")
+
+
+def xml_root(head: bytes) -> str | None:
+    """The root element's name when a file's first bytes are XML of a kind that is no
+    feed or HTML (an OPML outline, a KML map, a sitemap), else None: with an XML
+    declaration, a namespace, its root's end tag, or five tags in its first 2,000
+    bytes (a text that opens with "<Reuters>" is no XML document).
+
+    >>> xml_root(b'<?xml version="1.0"?><opml version="2.0"><head/></opml>')
+    'opml'
+    """
+    bom = bom_encoding(head)
+    if bom is not None and bom[0] != "utf-8":
+        head = head[bom[1]:].decode(bom[0], errors="ignore").encode("utf-8")
+    sniff = _LEADING_COMMENTS.sub(b"", head.lstrip(b"\xef\xbb\xbf \t\r\n"), count=1)
+    prolog = _XML_PROLOG.match(sniff)
+    rest = sniff[prolog.end():] if prolog else sniff
+    rest = _LEADING_COMMENTS.sub(b"", rest, count=1)
+    rest = _XML_DOCTYPE.sub(b"", rest, count=1)
+    rest = _LEADING_COMMENTS.sub(b"", rest, count=1)
+    m = _XML_ROOT.match(rest)
+    if m is None or sniff_content(head) is not None:
+        return None
+    root = m.group(1)
+    tag_end = rest.find(b">")
+    if (prolog or b"xmlns" in rest[:max(tag_end, 0)] or b"</" + root in rest
+            or len(_XML_TAG.findall(rest[:2000])) >= 5):
+        return root.decode("ascii", "replace")
+    return None
 
 
 def sniff_content(head: bytes) -> str | None:
@@ -468,6 +506,15 @@ _MIME_FIELDS = frozenset({"mime-version", "content-type", "content-transfer-enco
                           "snapshot-content-location", "received", "message-id",
                           "return-path", "dkim-signature"})
 _HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,76}:")
+
+
+def _array_line(head: bytes) -> bool:
+    """Whether the first line of the bytes is a JSON array written on one line (``[{...},
+    {...}]``: JSON Lines whose writer put a batch of records on a line), not the ``[``
+    that opens an array written over many lines."""
+    first, nl, _ = head.lstrip(b"\xef\xbb\xbf \t\r\n").partition(b"\n")
+    first = first.strip()
+    return first.startswith(b"[") and first != b"[" and (first.endswith(b"]") or not nl)
 
 
 def _looks_mime(sniff: bytes) -> bool:
@@ -946,6 +993,10 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(display, "binary file, not text")
         elif kind == "other":
             yield Rejected(display, f"not a news input ({path.suffix} file)")
+        elif kind == "xml":
+            root = xml_root(gunzip_head(head) if head.startswith(b"\x1f\x8b") else head)
+            yield Rejected(display, f"XML document (root element <{root}>), not an article "
+                                    "we can read (no feed, no HTML page): not read")
         elif note is None:
             yield from get_reader(kind).read(display, path)
         else:
@@ -1241,11 +1292,11 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         try:
             for lineno, raw in lines:
                 seen += 1
-                item = _jsonl_item(display, lineno, raw)
-                if enc_note:  # the file's encoding is said once, with its first line
-                    item = next(_with_note(iter([item]), enc_note))
-                    enc_note = ""
-                yield item
+                for item in _jsonl_items(display, lineno, raw):
+                    if enc_note:  # the file's encoding is said once, with its first line
+                        item = next(_with_note(iter([item]), enc_note))
+                        enc_note = ""
+                    yield item
         except (OSError, EOFError, zlib.error) as exc:
             yield Rejected(f"{display}:{lineno + 1}",
                            f"truncated or corrupt compressed file: {exc}")
@@ -1263,7 +1314,32 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(display, "no JSON lines in file (only blank lines)")
 
 
-def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
+def _jsonl_items(display: str, lineno: int, raw: Any) -> list[Item]:
+    """The article of one line; a line holding a JSON array of objects (a batch of
+    records on one line) gives one article for each object, said once."""
+    item = _jsonl_item(display, lineno, raw)
+    if not isinstance(item, list):
+        return [item]
+    where = f"{display}:{lineno}"
+    if not item:
+        return [Rejected(where, "JSON line is an empty array, not an object")]
+    out: list[Item] = []
+    note = (f"line {lineno} is a JSON array of {len(item):,} values, not one object: "
+            "each object in it read as a record")
+    for i, (entry, notes) in enumerate(item, 1):
+        at = f"{where}#{i}"
+        if not isinstance(entry, dict):
+            out.append(Rejected(at, f"JSON item is not an object ({type(entry).__name__})"))
+            continue
+        doc = _object_item(display, at, f"line {lineno} item {i}", entry, notes)
+        out.append(doc)
+    return list(_with_note(iter(out), note))
+
+
+def _jsonl_item(display: str, lineno: int,
+                raw: Any) -> Item | list[tuple[Any, list[str]]]:
+    """The article of one line, or, for a line holding a JSON array, its values each
+    with its notes (:func:`_jsonl_items`)."""
     where = f"{display}:{lineno}"
     if raw is TOO_LONG:
         return Rejected(where, "line too large for one article")
@@ -1277,9 +1353,13 @@ def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
         return Rejected(where, f"malformed JSON line: {exc.msg}")
     except ValueError as exc:
         return Rejected(where, f"malformed JSON line: {exc}")
+    notes = [enc_note] if enc_note else []
+    if isinstance(obj, list) and (not obj or any(isinstance(x, dict) for x in obj)):
+        return [(x, (notes if i == 0 else []) + (
+            [duplicate_keys_note(dups[id(x)])] if id(x) in dups else []))
+            for i, x in enumerate(obj)]
     if not isinstance(obj, dict):
         return Rejected(where, "JSON line is not an object")
-    notes = [enc_note] if enc_note else []
     if id(obj) in dups:  # ("published" twice: which one the line means is not known)
         notes.append(duplicate_keys_note(dups[id(obj)]))
     return _object_item(display, where, f"line {lineno}", obj, notes)

