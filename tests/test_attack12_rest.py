@@ -68,3 +68,59 @@ def test_a_json_lines_file_whose_first_line_is_an_array_keeps_every_record(
     assert [(r.path, r.reason) for r in items if isinstance(r, Rejected)] == [
         (f"{path}:1#3", "JSON item is not an object (int)"),
         (f"{path}:3", "JSON line is an empty array, not an object")]
+
+
+def _zalgo(text: str, every: int = 1) -> str:
+    """Each ``every``-th letter of ``text`` under a pile of five combining marks."""
+    piles = ["\u0334\u0355\u0317\u031f\u0352", "\u0310\u0361\u0329\u0347\u0300",
+             "\u035b\u0316\u0330\u0344\u0309"]
+    out, n = [], 0
+    for ch in text:
+        out.append(ch)
+        if ch.isalpha():
+            n += 1
+            if n % every == 0:
+                out.append(piles[n % 3])
+    return "".join(out)
+
+
+def _clean(content: str, kind: str = "text"):
+    from storyline.ingest.guard import Noted, clean_document
+    from storyline.model import Article, RawDocument
+
+    got = clean_document(RawDocument(path="in.txt", kind=kind, content=content,  # type: ignore[arg-type]
+                                     given_text=True))
+    assert isinstance(got, Noted), got
+    assert isinstance(got.item, Article), got.item
+    return got.item, got.notes
+
+
+def test_zalgo_marks_are_removed_and_the_language_stays_english() -> None:
+    plain = article(6) + "\n\nThe minister had told reporters in Bogotá: \"on a re\u0301pondu.\""
+    text, notes = _clean(_zalgo(plain, every=2))
+    assert text.text == plain  # every pile gone, both accents kept as written
+    assert text.language == "en"
+    assert [n for n in notes if "zalgo" in n] == [
+        f"removed {5 * sum(c.isalpha() for c in plain) // 2:,} stacked combining marks "
+        "(more than 2 on one letter: zalgo text)"]
+
+
+def test_accents_of_real_languages_are_not_zalgo() -> None:
+    from storyline.ingest.validate import drop_stacked_marks
+
+    for text in ("Hà Nội: Vie\u0323\u0302t Nam", "Zoë Brontë in Kraków", "re\u0301pondu",
+                 "Ελληνικά ά\u0308"):
+        assert drop_stacked_marks(text) == (text, 0)
+
+
+def test_bidi_controls_and_tag_characters_leave_the_text_with_one_warning() -> None:
+    hidden = ("Police in Kar\u202esa\u202c detained twelve protesters\U000e0069\U000e0067"
+              "\U000e006e\U000e006f\U000e0072\U000e0065 on Monday, Ahmed \u2066Karimi\u2069 said.")
+    text, notes = _clean(hidden + "\n\n" + article(7))
+    assert text.text.startswith("Police in Karsa detained twelve protesters on Monday, "
+                                "Ahmed Karimi said.")
+    assert not any("\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"
+                   or "\U000e0000" <= c <= "\U000e007f" for c in text.text)
+    assert [n for n in notes if n.startswith("removed")] == [
+        "removed 10 bidi control or tag characters (invisible, they reorder or hide text)"]
+
