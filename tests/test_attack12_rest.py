@@ -124,3 +124,29 @@ def test_bidi_controls_and_tag_characters_leave_the_text_with_one_warning() -> N
     assert [n for n in notes if n.startswith("removed")] == [
         "removed 10 bidi control or tag characters (invisible, they reorder or hide text)"]
 
+
+
+def test_an_element_with_100000_attributes_is_read_in_seconds() -> None:
+    import time
+
+    crowded = " ".join(f'data-k{i}="v"' for i in range(100_000))
+    page = ("<html><head><title>Port talks</title></head><body>"
+            f"<div {crowded}>Share</div><article>"
+            + "".join(f"<p>{p}</p>" for p in article(9).split("\n\n")) + "</article></body></html>")
+    start = time.monotonic()
+    text, notes = _clean(page, "html")
+    assert time.monotonic() - start < 30  # 86 s before
+    assert "Kenya and Tanzania agreed" in text.text
+    assert ("99,500 attributes dropped from 1 element with more than 500 (no page needs "
+            "them; they make the HTML parser crawl)") in notes
+
+
+def test_attributes_are_bounded_per_element_and_a_normal_page_is_unchanged() -> None:
+    from storyline.clean.markup import bound_attributes
+
+    page = '<p class="lead" id=x data-a=\'1\' hidden>Envoys met.</p><img src="a.jpg" alt="x"/>'
+    assert bound_attributes(page) == (page, None)
+    assert bound_attributes(page, 2) == ('<p class="lead" id=x>Envoys met.</p>'
+                                         '<img src="a.jpg" alt="x"/>',
+                                         "2 attributes dropped from 1 element with more than 2 "
+                                         "(no page needs them; they make the HTML parser crawl)")
