@@ -150,3 +150,56 @@ def test_attributes_are_bounded_per_element_and_a_normal_page_is_unchanged() -> 
                                          '<img src="a.jpg" alt="x"/>',
                                          "2 attributes dropped from 1 element with more than 2 "
                                          "(no page needs them; they make the HTML parser crawl)")
+
+
+def _mail(n: int, body: str, extra: str = "") -> str:
+    return (f"From: desk{n}@news.example.org\nTo: editors@example.org\n"
+            f"Subject: Border update {n}\nDate: Mon, 13 May 2024 10:0{n}:00 +0000\n"
+            f"{extra}\n{body}\n")
+
+
+@pytest.mark.parametrize("name", ["desk.mbox", "desk-mail"])
+def test_each_message_of_a_mailbox_is_its_own_document(tmp_path: Path, name: str) -> None:
+    from storyline.model import RawDocument
+
+    path = tmp_path / name
+    path.write_text("".join(f"From desk{n}@news.example.org Mon May 13 10:0{n}:00 2024\n"
+                            + _mail(n, article(20 + n)) + "\n" for n in range(1, 4)), "utf-8")
+    items = _read(path)
+    assert all(isinstance(i, RawDocument) for i in items), items
+    assert [(d.position, d.given_title, d.given_published) for d in items] == [
+        (f"message {n}", f"Border update {n}", "2024-05-13") for n in range(1, 4)]
+    assert [d.content.strip() for d in items] == [article(20 + n) for n in range(1, 4)]
+    assert all(d.notes == [] for d in items)
+
+
+def test_an_eml_saved_with_its_mailbox_line_is_still_one_message(tmp_path: Path) -> None:
+    from storyline.model import RawDocument
+
+    path = tmp_path / "one.eml"
+    path.write_text("From desk1@news.example.org Mon May 13 10:01:00 2024\n"
+                    + _mail(1, article(30)), "utf-8")
+    [doc] = _read(path)
+    assert isinstance(doc, RawDocument) and doc.position is None and doc.notes == []
+    assert doc.given_title == "Border update 1" and doc.content.strip() == article(30)
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_base64_of_a_bad_length_is_decoded_leniently(tmp_path: Path, cut: int) -> None:
+    import base64
+
+    from storyline.model import RawDocument
+
+    body = article(31)
+    encoded = base64.b64encode(body.encode("utf-8")).decode("ascii")
+    lines = [encoded[i:i + 76] for i in range(0, len(encoded), 76)]
+    text = "\n".join(lines)[:-cut]
+    path = tmp_path / "bad.eml"
+    path.write_text(_mail(1, text, "Content-Type: text/plain; charset=utf-8\n"
+                                   "Content-Transfer-Encoding: base64\n"), "utf-8")
+    [doc] = _read(path)
+    assert isinstance(doc, RawDocument)
+    assert body.startswith(doc.content[:-3]) and len(doc.content) >= len(body) - 3
+    [note] = doc.notes
+    assert note.startswith("base64 body of a bad length (its padding wrong or its end cut): "
+                           "decoded leniently")

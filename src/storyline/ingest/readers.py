@@ -323,13 +323,15 @@ EXTENSION_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
     ((".jsonl", ".jsonl.gz", ".ndjson"), "jsonl"),
     ((".json",), "json"),
     ((".mht", ".mhtml", ".eml"), "mime"),
+    ((".mbox", ".mbx"), "mbox"),
     ((".rss", ".atom", ".xml"), "feed"),
     ((".html", ".htm", ".xhtml"), "html"),
     ((".txt", ".text"), "text"),
 )
 KIND_NAMES = {"warc": "a web archive", "jsonl": "JSON Lines", "feed": "an RSS / Atom feed",
               "html": "an HTML page", "text": "plain text",
-              "json": "a JSON document", "mime": "a MIME message"}
+              "json": "a JSON document", "mime": "a MIME message",
+              "mbox": "a mailbox (mbox)"}
 
 
 def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
@@ -365,6 +367,8 @@ def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
         return shown or "text", None
     if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, inner)):
         return by_name, None
+    if by_name == "mime" and shown == "mbox":
+        return by_name, None  # an e-mail saved with its mailbox's "From " line
     if by_name == "json" and shown == "jsonl" and not _second_object_line(inner):
         return by_name, None  # one JSON object on one line: a JSON document as well
     if by_name == "jsonl" and shown == "json" and (_second_object_line(inner)
@@ -467,6 +471,8 @@ def sniff_content(head: bytes) -> str | None:
         return None  # markup of no kind known here
     if _looks_mime(sniff):
         return "mime"
+    if _looks_mbox(sniff):
+        return "mbox"  # a mailbox: each message opens with a "From sender date" line
     return "text"
 
 
@@ -519,6 +525,28 @@ def _array_line(head: bytes) -> bool:
 
 def _looks_mime(sniff: bytes) -> bool:
     """Whether the bytes open with a block of header fields that names MIME or mail."""
+    names = _header_names(sniff)
+    return names is not None and len(names) >= 2 and bool(names & _MIME_FIELDS)
+
+
+# The line opening a message in a mailbox: "From sender Mon May 13 10:00:00 2024"
+_MBOX_LINE = re.compile(rb"from \S{1,300} +[^\n]{0,80}\b\d\d?:\d\d\b[^\n]{0,80}\n")
+
+
+def _looks_mbox(sniff: bytes) -> bool:
+    """Whether the (lower-cased) bytes open a mailbox: a "From sender date" line, then a
+    block of header fields naming MIME or mail, or a sender and a subject or date."""
+    m = _MBOX_LINE.match(sniff.replace(b"\r\n", b"\n"))
+    if m is None:
+        return False
+    names = _header_names(sniff.replace(b"\r\n", b"\n")[m.end():])
+    return names is not None and len(names) >= 2 and bool(
+        names & _MIME_FIELDS or ("from" in names and names & {"subject", "date"}))
+
+
+def _header_names(sniff: bytes) -> set[str] | None:
+    """The (lower-cased) names of the header fields the bytes open with, None when a
+    line of that block is no header field."""
     lines = sniff.replace(b"\r\n", b"\n").split(b"\n")
     names: set[str] = set()
     for line in lines[:200]:
@@ -528,12 +556,12 @@ def _looks_mime(sniff: bytes) -> bool:
             continue  # a folded header line
         m = _HEADER_LINE.match(line)
         if m is None:
-            return False
+            return None
         names.add(m.group(0)[:-1].decode("ascii").lower())
     else:
         if len(lines) > 200:
-            return False
-    return len(names) >= 2 and bool(names & _MIME_FIELDS)
+            return None
+    return names
 
 
 def _json_object_line(data: bytes) -> bool:
@@ -557,7 +585,7 @@ def _could_be(kind: str, head: bytes) -> bool:
     keeps the extension's word: a JSON Lines file whose first line is broken)."""
     if kind == "jsonl":
         return head.lstrip().startswith(b"{") or b"\n{" in head
-    if kind in ("json", "mime"):
+    if kind in ("json", "mime", "mbox"):
         return True  # the reader says what is wrong with it
     if kind == "warc":
         return b"WARC/1." in head
@@ -2011,17 +2039,78 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
     title and its ``Date`` the publication date (:func:`clean_date`); a saved page's
     ``Date`` is when it was saved, not published (as a WARC-Date), and not used. The
     raw message is never the article text."""
-    import email
-    import email.policy
-
     data, size, gz_note = read_input_bytes(path, MAX_MIME_BYTES)
     if data is None:
         yield Rejected(display, f"MIME message too large ({size})")
         return
+    name = path.name.lower().removesuffix(".gz")
+    yield _mime_item(display, display, None, data, name, gz_note)
+
+
+# The line that opens each message of a mailbox (mbox: "From sender date").
+_MBOX_FROM = re.compile(rb"^From ", re.M)
+
+
+def read_mbox(display: str, path: Path) -> Iterator[Item]:
+    """The e-mails of a mailbox (mbox, as Python's :mod:`mailbox` reads it: a message
+    starts at each line that opens with ``From ``), each its own document read as an
+    ``.eml`` is (:func:`read_mime`); a bad message is one warning, the others kept."""
+    data, size, gz_note = read_input_bytes(path, MAX_MIME_BYTES)
+    if data is None:
+        yield Rejected(display, f"mailbox too large ({size})")
+        return
+    starts = [m.start() for m in _MBOX_FROM.finditer(data)]
+    if not starts or data[:starts[0]].strip():
+        starts.insert(0, 0)  # text before the first "From " line: a message without one
+    name = path.name.lower().removesuffix(".gz")
+    for i, (a, b) in enumerate(zip(starts, [*starts[1:], len(data)], strict=True), 1):
+        item = _mime_item(display, f"{display}#{i}", f"message {i}", data[a:b], name,
+                          gz_note)
+        if isinstance(item, RawDocument):
+            gz_note = None  # said once, with the first message
+        yield item
+
+
+_BASE64_DEFECTS = ("InvalidBase64LengthDefect", "InvalidBase64PaddingDefect")
+
+
+def _payload(part: Any) -> tuple[Any, str | None]:
+    """A part's decoded body, and a note when its base64 was decoded leniently: a body
+    whose length is no multiple of four (a cut line, a lost "="), which the ``email``
+    package gives back undecoded, is decoded with its last incomplete group dropped or
+    padded, instead of its base64 letters becoming the article."""
+    import base64
+
+    payload = part.get_payload(decode=True)
+    cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if cte != "base64" or not any(type(d).__name__ in _BASE64_DEFECTS for d in part.defects):
+        return payload, None
+    raw = part.get_payload(decode=False)
+    letters = re.sub(rb"[^A-Za-z0-9+/]", b"", raw.encode("ascii", "ignore")
+                     if isinstance(raw, str) else bytes(raw))
+    extra = len(letters) % 4
+    if extra == 1:
+        letters = letters[:-1]  # one letter carries no whole byte
+    elif extra:
+        letters += b"=" * (4 - extra)
+    try:
+        decoded = base64.b64decode(letters)
+    except ValueError:
+        return payload, None
+    return decoded, ("base64 body of a bad length (its padding wrong or its end cut): "
+                     f"decoded leniently{', its last letter dropped' if extra == 1 else ''}")
+
+
+def _mime_item(display: str, where: str, position: str | None, data: bytes, name: str,
+               gz_note: str | None) -> Item:
+    """The article of one MIME message's bytes (:func:`read_mime`)."""
+    import email
+    import email.policy
+
     try:
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
         part, parts, types = _mime_body(msg)
-        payload = part.get_payload(decode=True) if part is not None else None
+        payload, b64_note = _payload(part) if part is not None else (None, None)
         charset = part.get_content_charset() if part is not None else None
         subject = _header_text(msg, "Subject")
         date_value = _header_text(msg, "Date")
@@ -2029,36 +2118,32 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
                     or (_header_text(part, "Content-Location") if part is not None else None))
         top = msg.get_content_type()
     except Exception as exc:  # the stdlib parser meets hostile bytes: one warning, no crash
-        yield Rejected(display, f"unreadable MIME message: {type(exc).__name__}: {_short(exc)}")
-        return
+        return Rejected(where, f"unreadable MIME message: {type(exc).__name__}: {_short(exc)}")
     if part is None or not isinstance(payload, bytes):
         shown = ", ".join(dict.fromkeys(types[:20])) or "none"
-        yield Rejected(display, f"MIME message without a text part ({parts} parts: {shown})")
-        return
+        return Rejected(where, f"MIME message without a text part ({parts} parts: {shown})")
     if len(payload) > MAX_DOCUMENT_BYTES:
-        yield Rejected(display, "MIME message's text part too large for one article")
-        return
+        return Rejected(where, "MIME message's text part too large for one article")
     is_html = part.get_content_type() == "text/html"
     text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
                                      markup=is_html)
     if text is None or not text.strip():
-        yield Rejected(display, "MIME message's text part is empty or binary")
-        return
-    name = path.name.lower().removesuffix(".gz")
+        return Rejected(where, "MIME message's text part is empty or binary")
     saved_page = (top == "multipart/related" or name.endswith((".mht", ".mhtml"))
                   or msg.get("Snapshot-Content-Location") is not None)
     url, n1 = clean_url(location, "Content-Location")
     title, n2 = (None, None) if saved_page else clean_text_field(subject, "Subject",
                                                                  MAX_TITLE_CHARS)
     published, n3 = (None, None) if saved_page else clean_date(date_value, "Date")
-    yield RawDocument(path=display, kind="html" if is_html else "text", content=text, url=url,
-                      given_title=title, given_published=published,
-                      notes=[n for n in (gz_note, enc_note, n1, n2, n3) if n])
+    return RawDocument(path=display, kind="html" if is_html else "text", content=text,
+                       url=url, given_title=title, given_published=published,
+                       position=position,
+                       notes=[n for n in (gz_note, b64_note, enc_note, n1, n2, n3) if n])
 
 
 # The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing
 # of their own: the detection above decides, with its order and guards).
 for _name, _fn in (("warc", read_warc), ("jsonl", read_jsonl), ("feed", read_feed),
                    ("html", read_html), ("text", read_text), ("json", read_json),
-                   ("mime", read_mime)):
+                   ("mime", read_mime), ("mbox", read_mbox)):
     register_reader(_name)(_fn)
