@@ -203,3 +203,37 @@ def test_base64_of_a_bad_length_is_decoded_leniently(tmp_path: Path, cut: int) -
     [note] = doc.notes
     assert note.startswith("base64 body of a bad length (its padding wrong or its end cut): "
                            "decoded leniently")
+
+
+def _from_deleted_folder(tmp_path: Path, args: list[str]):
+    import os
+    import subprocess
+    import sys
+
+    import storyline
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(Path(storyline.__file__).resolve().parents[1]))
+    script = 'cd "$1" && rm -rf "$1" && shift && exec "$@"'
+    return subprocess.run(["sh", "-c", script, "sh", str(gone), sys.executable, "-m",
+                           "storyline.cli", *args], capture_output=True, text=True,
+                          timeout=600, env=env, check=False)
+
+
+def test_a_run_from_a_deleted_folder_works_with_absolute_paths(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": article(40), "published": "2025-03-25"}) + "\n", "utf-8")
+    out = tmp_path / "out"
+    proc = _from_deleted_folder(tmp_path, ["run", str(src), "--out", str(out), "--quiet"])
+    assert proc.returncode == 0, proc.stderr
+    assert "room" not in proc.stderr
+    assert (out / "articles.jsonl").read_text("utf-8").strip()
+
+
+def test_a_relative_path_from_a_deleted_folder_is_one_accurate_line(tmp_path: Path) -> None:
+    proc = _from_deleted_folder(tmp_path, ["run", "news", "--out", str(tmp_path / "out")])
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "error: the current directory no longer exists, so 'news' names nothing: change to "
+        "a folder that exists, or give absolute paths"]
