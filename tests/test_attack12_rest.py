@@ -90,9 +90,9 @@ def _clean(content: str, kind: str = "text"):
 
     got = clean_document(RawDocument(path="in.txt", kind=kind, content=content,  # type: ignore[arg-type]
                                      given_text=True))
-    assert isinstance(got, Noted), got
-    assert isinstance(got.item, Article), got.item
-    return got.item, got.notes
+    item, notes = (got.item, got.notes) if isinstance(got, Noted) else (got, [])
+    assert isinstance(item, Article), item
+    return item, notes
 
 
 def test_zalgo_marks_are_removed_and_the_language_stays_english() -> None:
@@ -237,3 +237,39 @@ def test_a_relative_path_from_a_deleted_folder_is_one_accurate_line(tmp_path: Pa
     assert proc.stderr.splitlines() == [
         "error: the current directory no longer exists, so 'news' names nothing: change to "
         "a folder that exists, or give absolute paths"]
+
+
+def test_a_page_made_big_by_its_scripts_and_styles_is_read(tmp_path: Path) -> None:
+    from storyline.ingest.readers import MAX_DOCUMENT_BYTES
+    from storyline.model import RawDocument
+
+    style = "<style>" + ".promo-box{margin:0 auto;padding:4px}\n" * 90_000 + "</style>"
+    script = "<script>" + "window.ads.push({slot: 'top', size: [728, 90]});\n" * 60_000 + "</script>"
+    ld = '<script type="application/ld+json">{"datePublished": "2025-03-25"}</script>'
+    page = (f"<html><head><title>Border talks</title>{style}{ld}</head><body>{script}"
+            "<!-- " + "tracking pixel " * 1000 + "--><article>"
+            + "".join(f"<p>{p}</p>" for p in article(41).split("\n\n"))
+            + "</article></body></html>")
+    path = tmp_path / "big.html"
+    path.write_text(page, "utf-8")
+    assert path.stat().st_size > MAX_DOCUMENT_BYTES
+    [doc] = _read(path)
+    assert isinstance(doc, RawDocument), doc
+    assert "<style>" not in doc.content and "window.ads" not in doc.content
+    assert ld in doc.content and "Kenya and Tanzania agreed" in doc.content
+    [note] = doc.notes
+    assert note.startswith(f"page of {path.stat().st_size:,} bytes is mostly inline scripts, "
+                           "styles and comments: read without them (")
+    text, _ = _clean(doc.content, "html")
+    assert text.published.date == "2025-03-25" and "Kenya and Tanzania" in text.text
+
+
+def test_a_page_big_with_text_is_still_too_large(tmp_path: Path) -> None:
+    from storyline.model import Rejected
+
+    path = tmp_path / "huge.html"
+    path.write_text("<html><body>" + "<p>Talks went on in Arusha late into the night.</p>"
+                    * 120_000 + "<script>x()</script></body></html>", "utf-8")
+    [item] = _read(path)
+    assert isinstance(item, Rejected)
+    assert item.reason.startswith("too large for one article (") and "without its scripts" in item.reason

@@ -1057,10 +1057,22 @@ def read_html(display: str, path: Path) -> Iterator[Item]:
 
 
 def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
-    data, size, gz_note = read_input_bytes(path, MAX_DOCUMENT_BYTES)
+    data, size, gz_note = read_input_bytes(
+        path, MAX_PAGE_BYTES if kind == "html" else MAX_DOCUMENT_BYTES)
     if data is None:
         yield Rejected(display, f"too large for one article ({size})")
         return
+    lean_note = None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        # a page's size is its text's, not its inline scripts' and styles'
+        lean = without_scripts(data)
+        if len(lean) > MAX_DOCUMENT_BYTES:
+            yield Rejected(display, f"too large for one article ({size}; {len(lean):,} "
+                                    "without its scripts, styles and comments)")
+            return
+        lean_note = (f"page of {size} is mostly inline scripts, styles and comments: "
+                     f"read without them ({len(lean):,} bytes)")
+        data = lean
     text, note = (decode_declared(data) if kind == "html" else decode_with_note(data))
     if text is None:
         yield Rejected(display, "binary file, not text")
@@ -1068,9 +1080,60 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     if not text.strip():
         yield Rejected(display, gz_note or "empty file")
         return
-    notes = [n for n in (gz_note, note) if n]
+    notes = [n for n in (gz_note, lean_note, note) if n]
     yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text,
                       notes=notes)
+
+
+# A page is read up to this size; past MAX_DOCUMENT_BYTES it must fit that without its
+# inline scripts, styles and comments (:func:`without_scripts`).
+MAX_PAGE_BYTES = MAX_FEED_BYTES
+_INLINE_OPEN = (b"<script", b"<style", b"<!--")
+_TAG_NAME_END = frozenset(b" \t\r\n\f/>")
+
+
+def without_scripts(data: bytes) -> bytes:
+    """A page's bytes without its ``<script>`` and ``<style>`` elements and comments, in
+    one linear pass; a JSON-LD script (the page's metadata: its date) is kept, and so is
+    an element never closed (a page cut short loses nothing).
+
+    >>> without_scripts(b"<p>Talks</p><script>var a='<p>';</script><!-- ad --><p>resumed</p>")
+    b'<p>Talks</p><p>resumed</p>'
+    """
+    low = data.lower()
+    nxt = {p: low.find(p) for p in _INLINE_OPEN}
+    out: list[bytes] = []
+    pos = 0
+    while True:
+        for p, at in nxt.items():
+            if 0 <= at < pos:
+                nxt[p] = low.find(p, pos)
+        found = [(at, p) for p, at in nxt.items() if at >= 0]
+        if not found:
+            break
+        at, which = min(found)
+        if which == b"<!--":
+            end = low.find(b"-->", at + 4)
+            stop = end + 3 if end >= 0 else -1
+        elif low[at + len(which):at + len(which) + 1] and (
+                low[at + len(which)] not in _TAG_NAME_END):
+            nxt[which] = low.find(which, at + 1)  # "<scripts>", "<styled>": no such element
+            continue
+        else:
+            tag_end = low.find(b">", at)
+            close = low.find(b"</" + which[1:], at)
+            stop = low.find(b">", close) + 1 if close >= 0 else 0
+            if stop > 0 and b"ld+json" in low[at:tag_end]:
+                out.append(data[pos:stop])
+                pos = stop
+                continue
+            stop = stop or -1
+        if stop < 0:
+            break  # never closed: the rest is kept as it is
+        out.append(data[pos:at])
+        pos = stop
+    out.append(data[pos:])
+    return b"".join(out)
 
 
 class GzipMembers(io.RawIOBase):
