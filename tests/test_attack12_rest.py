@@ -273,3 +273,32 @@ def test_a_page_big_with_text_is_still_too_large(tmp_path: Path) -> None:
     [item] = _read(path)
     assert isinstance(item, Rejected)
     assert item.reason.startswith("too large for one article (") and "without its scripts" in item.reason
+
+
+LOOKALIKE = ("President Recep Tayyip Erd\u043egan flew to \u041coscow on Monday for talks with "
+             "Russian officials about grain shipments across the Black Sea, his office said. "
+             "Erd\u043egan met the Russian president in the Kremlin, and the two leaders "
+             "agreed to meet again in \u041coscow next month.")
+
+
+def test_latin_names_with_lookalike_letters_are_found_at_their_offsets() -> None:
+    from storyline.annotate.stage import annotate_article
+
+    text, notes = _clean(LOOKALIKE)
+    assert text.text == LOOKALIKE  # kept as written
+    assert notes == ["4 words mixing Latin with look-alike Cyrillic or Greek letters "
+                     "('Erd\u043egan', '\u041coscow'): read as Latin by the annotators (the "
+                     "text keeps them as written)"]
+    ann = annotate_article(text)
+    moscow = [p for p in ann.places if p.name == "Moscow"]
+    assert [text.text[p.start:p.end] for p in moscow] == ["\u041coscow"] * 2
+    erdogan = [a for a in ann.actors if a.actor.id == "erdogan_recep_tayyip"]
+    assert len(erdogan) == 2
+    assert text.text[erdogan[1].start:erdogan[1].end] == "Erd\u043egan"
+
+
+@pytest.mark.parametrize("word", ["\u041c\u043e\u0441\u043a\u0432\u0430", "\u0391\u03b8\u03ae\u03bd\u03b1", "\u0421\u0421\u0421\u0420x", "Zoë"])
+def test_words_of_other_scripts_are_not_folded(word: str) -> None:
+    from storyline.text.lookalikes import fold_lookalikes
+
+    assert fold_lookalikes(f"Talks in {word} resumed.") == (f"Talks in {word} resumed.", [])

@@ -24,6 +24,7 @@ from storyline.clean.metadata import (
 from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
 from storyline.ingest.validate import drop_hidden, drop_invisible, drop_stacked_marks, hidden_note
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
+from storyline.text.lookalikes import fold_lookalikes, lookalikes_note
 from storyline.text.runs import runs_note, split_long_runs
 
 MIN_BODY_WORDS = 40
@@ -108,6 +109,12 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
             notes.append(runs_note(runs))
     if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
         return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
+
+    looks = lookalikes_note(fold_lookalikes(body)[1])  # what the annotators read as Latin
+    if looks:
+        warnings.append(looks)
+        if notes is not None:
+            notes.append(looks)
 
     language = detect_language(body)
     if language != "en":
