@@ -38,7 +38,8 @@ def test_xml_of_no_kind_we_read_is_one_warning_not_an_article(
     path.write_text(text.replace("{body}", article(1)), "utf-8")
     [item] = _read(path)
     assert isinstance(item, Rejected), item
-    assert item.reason.startswith(f"XML document (root element <{root}>), not an article")
+    assert item.reason == ("XML document, not an article we can read (no feed, no HTML page; "
+                           f"its root element is <{root}>): not read")
 
 
 def test_text_that_opens_with_a_bracketed_word_is_still_text(tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ naming the input, and whatever was read before the problem is kept.
 
 Readers are chosen from a registry (:func:`register_reader`): :func:`detect_kind` names a
 file's kind by its extension and its first bytes, and :func:`read_file` hands it to the
-reader registered under that kind. The built-in readers are ``warc``, ``jsonl``, ``feed``,
-``html`` and ``text``. Another package adds one through the ``storyline.readers``
-entry-point group (the entry point names a :class:`Reader`, or a zero-argument callable
-returning one); a reader added this way (or registered with ``extensions`` or ``sniff``)
+reader registered under that kind. The built-in readers are ``warc``, ``jsonl``, ``json``,
+``feed``, ``html``, ``text``, ``mime`` and ``mbox``. Another package adds one through the
+``storyline.readers`` entry-point group (the entry point names a :class:`Reader`, or a
+zero-argument callable returning one); a reader added this way (or registered with ``extensions`` or ``sniff``)
 is asked before the built-in detection, so it can claim files the built-ins would refuse.
 """
 
@@ -311,8 +311,9 @@ def archive_reason(fmt: str) -> str:
 
 
 def detect_kind(path: Path, head: bytes) -> str:
-    """Classify a file as text, html, warc, jsonl, feed, binary or other, by extension and
-    content; a registered reader that claims the file (:class:`Reader`) names it first.
+    """Classify a file as text, html, warc, jsonl, json, feed, mime, mbox, xml, archive,
+    binary or other, by extension and content; a registered reader that claims the file
+    (:class:`Reader`) names it first.
     (:func:`detect_kind_noted` also says when the content overrode the extension.)"""
     return detect_kind_noted(path, head)[0]
 
@@ -1023,8 +1024,8 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(display, f"not a news input ({path.suffix} file)")
         elif kind == "xml":
             root = xml_root(gunzip_head(head) if head.startswith(b"\x1f\x8b") else head)
-            yield Rejected(display, f"XML document (root element <{root}>), not an article "
-                                    "we can read (no feed, no HTML page): not read")
+            yield Rejected(display, "XML document, not an article we can read (no feed, no "
+                                    f"HTML page; its root element is <{root}>): not read")
         elif note is None:
             yield from get_reader(kind).read(display, path)
         else:
