@@ -164,13 +164,16 @@ def test_each_message_of_a_mailbox_is_its_own_document(tmp_path: Path, name: str
     from storyline.model import RawDocument
 
     path = tmp_path / name
+    def body(n: int) -> str:  # a line of text that opens with "From " is no new message
+        return article(20 + n) + "\nFrom the port, trucks left at dawn."
+
     path.write_text("".join(f"From desk{n}@news.example.org Mon May 13 10:0{n}:00 2024\n"
-                            + _mail(n, article(20 + n)) + "\n" for n in range(1, 4)), "utf-8")
+                            + _mail(n, body(n)) + "\n" for n in range(1, 4)), "utf-8")
     items = _read(path)
     assert all(isinstance(i, RawDocument) for i in items), items
     assert [(d.position, d.given_title, d.given_published) for d in items] == [
         (f"message {n}", f"Border update {n}", "2024-05-13") for n in range(1, 4)]
-    assert [d.content.strip() for d in items] == [article(20 + n) for n in range(1, 4)]
+    assert [d.content.strip() for d in items] == [body(n) for n in range(1, 4)]
     assert all(d.notes == [] for d in items)
 
 

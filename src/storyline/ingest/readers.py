@@ -2111,14 +2111,17 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
     yield _mime_item(display, display, None, data, name, gz_note)
 
 
-# The line that opens each message of a mailbox (mbox: "From sender date").
-_MBOX_FROM = re.compile(rb"^From ", re.M)
+# The line that opens each message of a mailbox ("From sender Mon May 13 10:00:00 2024"),
+# at the start of the file or after a blank line: a line of a message's text that opens
+# with "From " (a writer that did not quote it as ">From ") names no sender and time.
+_MBOX_FROM = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From \S{1,300} [^\n]{0,80}\b\d\d?:\d\d\b")
 
 
 def read_mbox(display: str, path: Path) -> Iterator[Item]:
     """The e-mails of a mailbox (mbox, as Python's :mod:`mailbox` reads it: a message
-    starts at each line that opens with ``From ``), each its own document read as an
-    ``.eml`` is (:func:`read_mime`); a bad message is one warning, the others kept."""
+    starts at each ``From sender date`` line, here only after a blank line), each its own
+    document read as an ``.eml`` is (:func:`read_mime`); a bad message is one warning,
+    the others kept."""
     data, size, gz_note = read_input_bytes(path, MAX_MIME_BYTES)
     if data is None:
         yield Rejected(display, f"mailbox too large ({size})")
