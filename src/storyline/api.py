@@ -82,6 +82,7 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
     from storyline.annotate.stage import CHUNK_CHARS, MAX_CHARS, parse
     from storyline.ingest.guard import without_surrogates
     from storyline.ingest.validate import clean_date
+    from storyline.text.lookalikes import fold_lookalikes, lookalikes_note
     from storyline.text.runs import MAX_SYMBOL_RUN, split_long_runs
 
     def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
@@ -110,7 +111,11 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
                     log.warning("record %s: %s", r.id, note)
             if text != r.text or day != r.date:
                 r = Record(text, r.id, day)
-            yield text, r
+            # the parse reads look-alike letters as Latin ones (same length: offsets hold)
+            seen, folded = fold_lookalikes(text)
+            if folded:
+                log.warning("record %s: %s", r.id, lookalikes_note(folded))
+            yield seen, r
 
     def parsed() -> Iterator[tuple[Any, Record]]:
         """Records in order with their parse, each batch as soon as the input has given

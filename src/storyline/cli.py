@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    problem = _bad_dates(args)
+    problem = _bad_dates(args) or _working_folder_gone(args)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -195,6 +195,28 @@ def _stdout_gone() -> None:
 # DuckDB reports a commit that could not be written (a full disk under the store's log) as
 # a TransactionException, not an IOException
 _WRITE_FAILED = re.compile(r"Could not write|No space left|Disk full|disk is full", re.I)
+
+
+def _working_folder_gone(args: argparse.Namespace) -> str | None:
+    """Why the command cannot run from a current folder that was deleted (its relative
+    paths name nothing), else None. With absolute paths only, the command runs from the
+    root folder instead (spaCy and others ask for the current folder when loaded)."""
+    import os
+
+    try:
+        os.getcwd()
+        return None
+    except OSError:
+        pass
+    given = [*getattr(args, "inputs", []),
+             *(getattr(args, name, None) for name in ("out", "db", "config", "file"))]
+    relative = [str(p) for p in given if p is not None and str(p) != "-"
+                and not os.path.isabs(str(p))]
+    if relative:
+        return (f"the current directory no longer exists, so {relative[0]!r} names nothing: "
+                "change to a folder that exists, or give absolute paths")
+    os.chdir(os.sep)
+    return None
 
 
 def _bad_number(args: argparse.Namespace) -> str | None:

@@ -14,6 +14,7 @@ from storyline.annotate import doc_sentences, doc_text
 from storyline.config import setting
 from storyline.events.coder import DEFAULT_CODER
 from storyline.model import Annotations, Article, to_json
+from storyline.text.lookalikes import fold_lookalikes
 from storyline.text.runs import split_long_runs
 
 log = logging.getLogger(__name__)
@@ -140,8 +141,10 @@ def _annotated(article: Article) -> bool:
 
 def _text_of(article: Article) -> str:
     """The text an article is parsed from. A store written before the cleaner cut long
-    symbol runs: cut here too (same length, so the offsets into the article's text hold)."""
-    return split_long_runs(article.text[:MAX_CHARS])[0]
+    symbol runs: cut here too; Latin words written with look-alike Cyrillic or Greek
+    letters are read as Latin ("Мoscow" is Moscow). Both keep its length, so the offsets
+    into the article's text hold."""
+    return fold_lookalikes(split_long_runs(article.text[:MAX_CHARS])[0])[0]
 
 
 def analyse(article: Article, coder: str = DEFAULT_CODER,
@@ -191,6 +194,7 @@ def code_hash() -> str:
     root = Path(__file__).resolve().parent.parent
     files = sorted([*root.glob("annotate/*.py"), *root.glob("events/*.py"),
                     root / "knowledge.py", root / "geonorm.py", root / "model.py",
+                    root / "text" / "lookalikes.py",
                     *(p for p in root.glob("data/**/*") if p.is_file()
                       and p.name != "config.toml")])
     h = hashlib.sha1()

@@ -22,8 +22,9 @@ from storyline.clean.metadata import (
     strip_site_name,
 )
 from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
-from storyline.ingest.validate import drop_invisible
+from storyline.ingest.validate import drop_hidden, drop_invisible, drop_stacked_marks, hidden_note
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
+from storyline.text.lookalikes import fold_lookalikes, lookalikes_note
 from storyline.text.runs import runs_note, split_long_runs
 
 MIN_BODY_WORDS = 40
@@ -83,6 +84,13 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
 
     # soft hyphens and zero-width characters split words for the parser and for search
     body = drop_invisible(body)
+    body, marks = drop_stacked_marks(body)
+    body, hidden = drop_hidden(body)
+    hidden_said = hidden_note(marks, hidden)
+    if hidden_said:
+        warnings.append(hidden_said)
+        if notes is not None:
+            notes.append(hidden_said)
     if not body.strip():
         return Rejected(where, "no article text found (empty page or no body)")
     if len(body) > MAX_BODY_CHARS:
@@ -101,6 +109,12 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
             notes.append(runs_note(runs))
     if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
         return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
+
+    looks = lookalikes_note(fold_lookalikes(body)[1])  # what the annotators read as Latin
+    if looks:
+        warnings.append(looks)
+        if notes is not None:
+            notes.append(looks)
 
     language = detect_language(body)
     if language != "en":

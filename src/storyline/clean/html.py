@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.clean.markup import bound_nesting, drop_inert
+from storyline.clean.markup import bound_attributes, bound_nesting, drop_inert
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
 
@@ -45,9 +45,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """
     import trafilatura
 
+    html, crowded = bound_attributes(html)
     html, deep = bound_nesting(html)
     html = drop_inert(html)  # a <template>'s or an <svg>'s text is never the page's
-    notes = [deep] if deep else []
+    notes = [n for n in (crowded, deep) if n]
     given_url = url
     doc = None
     try:

@@ -233,3 +233,46 @@ def drop_inert(html: str) -> str:
         depth += 1
     out.append(html[opened:] if depth else html[kept_from:])
     return "".join(out)
+
+
+# An element with more attributes than this is no page's: libxml2 checks each attribute
+# against those before it, so 100,000 of them took 86 seconds to parse (several parses a
+# page). Those past the limit are dropped before extraction, with a note.
+MAX_ATTRIBUTES = int(setting("clean", "max_attributes", 500))
+_START_TAG = re.compile(r"<[A-Za-z][^\s/>]{0,60}")
+_ATTRIBUTE = re.compile(r"""\s*[^\s"'>/=]+(?:\s*=\s*(?:"[^"]{0,4000}"|'[^']{0,4000}'|[^\s>]*))?|\s*/(?!>)""")
+
+
+def bound_attributes(html: str, limit: int | None = None) -> tuple[str, str | None]:
+    """``html`` unchanged, or with the attributes of each element past ``limit``
+    (:data:`MAX_ATTRIBUTES`) dropped, and a note then. One linear pass; text is kept.
+
+    >>> bound_attributes('<p a="1" b="2" c="3">Talks resumed.</p>', 2)[0]
+    '<p a="1" b="2">Talks resumed.</p>'
+    """
+    cap = MAX_ATTRIBUTES if limit is None else limit
+    if html.count("=") <= cap:
+        return html, None  # too few attributes in the whole page
+    out: list[str] = []
+    kept_to = pos = 0
+    dropped = elements = 0
+    while (tag := _START_TAG.search(html, pos)) is not None:
+        pos = tag.end()
+        count = 0
+        cut = None
+        while (m := _ATTRIBUTE.match(html, pos)) is not None and m.end() > pos:
+            count += 1
+            if count == cap + 1:
+                cut = pos
+            pos = m.end()
+        if cut is not None:
+            out.append(html[kept_to:cut])
+            kept_to = pos
+            dropped += count - cap
+            elements += 1
+    if not elements:
+        return html, None
+    out.append(html[kept_to:])
+    return "".join(out), (f"{dropped:,} attributes dropped from {elements:,} element"
+                          f"{'s' if elements != 1 else ''} with more than {cap:,} (no page "
+                          "needs them; they make the HTML parser crawl)")

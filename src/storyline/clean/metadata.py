@@ -55,16 +55,11 @@ def _key(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
-@lru_cache(maxsize=1)
 def _confusables() -> dict[int, str]:
     """Cyrillic and Greek letters that look like Latin ones (``data/confusables.tsv``)."""
-    text = resources.files("storyline.data").joinpath("confusables.tsv").read_text("utf-8")
-    table: dict[int, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            letter, latin = line.split("\t")[:2]
-            table[ord(letter)] = latin
-    return table
+    from storyline.text.lookalikes import confusables
+
+    return confusables()
 
 
 def outlet_key(name: str) -> str:

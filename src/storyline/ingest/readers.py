@@ -6,10 +6,10 @@ naming the input, and whatever was read before the problem is kept.
 
 Readers are chosen from a registry (:func:`register_reader`): :func:`detect_kind` names a
 file's kind by its extension and its first bytes, and :func:`read_file` hands it to the
-reader registered under that kind. The built-in readers are ``warc``, ``jsonl``, ``feed``,
-``html`` and ``text``. Another package adds one through the ``storyline.readers``
-entry-point group (the entry point names a :class:`Reader`, or a zero-argument callable
-returning one); a reader added this way (or registered with ``extensions`` or ``sniff``)
+reader registered under that kind. The built-in readers are ``warc``, ``jsonl``, ``json``,
+``feed``, ``html``, ``text``, ``mime`` and ``mbox``. Another package adds one through the
+``storyline.readers`` entry-point group (the entry point names a :class:`Reader`, or a
+zero-argument callable returning one); a reader added this way (or registered with ``extensions`` or ``sniff``)
 is asked before the built-in detection, so it can claim files the built-ins would refuse.
 """
 
@@ -311,8 +311,9 @@ def archive_reason(fmt: str) -> str:
 
 
 def detect_kind(path: Path, head: bytes) -> str:
-    """Classify a file as text, html, warc, jsonl, feed, binary or other, by extension and
-    content; a registered reader that claims the file (:class:`Reader`) names it first.
+    """Classify a file as text, html, warc, jsonl, json, feed, mime, mbox, xml, archive,
+    binary or other, by extension and content; a registered reader that claims the file
+    (:class:`Reader`) names it first.
     (:func:`detect_kind_noted` also says when the content overrode the extension.)"""
     return detect_kind_noted(path, head)[0]
 
@@ -323,13 +324,15 @@ EXTENSION_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
     ((".jsonl", ".jsonl.gz", ".ndjson"), "jsonl"),
     ((".json",), "json"),
     ((".mht", ".mhtml", ".eml"), "mime"),
+    ((".mbox", ".mbx"), "mbox"),
     ((".rss", ".atom", ".xml"), "feed"),
     ((".html", ".htm", ".xhtml"), "html"),
     ((".txt", ".text"), "text"),
 )
 KIND_NAMES = {"warc": "a web archive", "jsonl": "JSON Lines", "feed": "an RSS / Atom feed",
               "html": "an HTML page", "text": "plain text",
-              "json": "a JSON document", "mime": "a MIME message"}
+              "json": "a JSON document", "mime": "a MIME message",
+              "mbox": "a mailbox (mbox)"}
 
 
 def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
@@ -359,14 +362,19 @@ def detect_kind_noted(path: Path, head: bytes) -> tuple[str, str | None]:
     if shown == "binary":
         # a reader of the claimed kind says what is wrong (a cut .gz, a binary .jsonl)
         return by_name or "binary", None
+    if shown is None and by_name in (None, "text") and xml_root(inner) is not None:
+        return "xml", None  # an outline, a map, a sitemap: markup, never article text
     if by_name is None:
         return shown or "text", None
     if shown is None or shown == by_name or (shown == "text" and _could_be(by_name, inner)):
         return by_name, None
+    if by_name == "mime" and shown == "mbox":
+        return by_name, None  # an e-mail saved with its mailbox's "From " line
     if by_name == "json" and shown == "jsonl" and not _second_object_line(inner):
         return by_name, None  # one JSON object on one line: a JSON document as well
-    if by_name == "jsonl" and shown == "json" and _second_object_line(inner):
-        return by_name, None  # JSON Lines whose first line is broken
+    if by_name == "jsonl" and shown == "json" and (_second_object_line(inner)
+                                                    or _array_line(inner)):
+        return by_name, None  # JSON Lines whose first line is broken, or an array
     ext = next(e for exts, kind in EXTENSION_KINDS if kind == by_name
                for e in exts if name.endswith(e))
     return shown, (f"the {ext} file holds {KIND_NAMES[shown]}, not {KIND_NAMES[by_name]}: "
@@ -379,6 +387,41 @@ _HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<tit
 _HTML_TAG = re.compile(rb"<(?:p|div|span|article|section|h[1-6]|table|a|br|ul|li|img|b|i|em|"
                        rb"strong|blockquote|main|header|footer|nav|figure)\b[^>]{0,500}>")
 _LEADING_COMMENTS = re.compile(rb"\A(?:\s*<!--.*?-->)+\s*", re.S)
+
+
+_XML_PROLOG = re.compile(rb"\A<\?xml\b[^>]{0,500}\?>\s*")
+_XML_DOCTYPE = re.compile(rb"\A<!doctype\s[^>]{0,2000}>\s*", re.I)
+_XML_ROOT = re.compile(rb"\A<([A-Za-z_][\w.:-]{0,100})[\s/>]")
+_XML_TAG = re.compile(rb"<[A-Za-z_][\w.:-]{0,100}[^<>]{0,2000}>")
+
+
+def xml_root(head: bytes) -> str | None:
+    """The root element's name when a file's first bytes are XML of a kind that is no
+    feed or HTML (an OPML outline, a KML map, a sitemap), else None: with an XML
+    declaration, a namespace, its root's end tag, or five tags in its first 2,000
+    bytes (a text that opens with "<Reuters>" is no XML document).
+
+    >>> xml_root(b'<?xml version="1.0"?><opml version="2.0"><head/></opml>')
+    'opml'
+    """
+    bom = bom_encoding(head)
+    if bom is not None and bom[0] != "utf-8":
+        head = head[bom[1]:].decode(bom[0], errors="ignore").encode("utf-8")
+    sniff = _LEADING_COMMENTS.sub(b"", head.lstrip(b"\xef\xbb\xbf \t\r\n"), count=1)
+    prolog = _XML_PROLOG.match(sniff)
+    rest = sniff[prolog.end():] if prolog else sniff
+    rest = _LEADING_COMMENTS.sub(b"", rest, count=1)
+    rest = _XML_DOCTYPE.sub(b"", rest, count=1)
+    rest = _LEADING_COMMENTS.sub(b"", rest, count=1)
+    m = _XML_ROOT.match(rest)
+    if m is None or sniff_content(head) is not None:
+        return None
+    root = m.group(1)
+    tag_end = rest.find(b">")
+    if (prolog or b"xmlns" in rest[:max(tag_end, 0)] or b"</" + root in rest
+            or len(_XML_TAG.findall(rest[:2000])) >= 5):
+        return root.decode("ascii", "replace")
+    return None
 
 
 def sniff_content(head: bytes) -> str | None:
@@ -429,6 +472,8 @@ def sniff_content(head: bytes) -> str | None:
         return None  # markup of no kind known here
     if _looks_mime(sniff):
         return "mime"
+    if _looks_mbox(sniff):
+        return "mbox"  # a mailbox: each message opens with a "From sender date" line
     return "text"
 
 
@@ -470,8 +515,39 @@ _MIME_FIELDS = frozenset({"mime-version", "content-type", "content-transfer-enco
 _HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]{0,76}:")
 
 
+def _array_line(head: bytes) -> bool:
+    """Whether the first line of the bytes is a JSON array written on one line (``[{...},
+    {...}]``: JSON Lines whose writer put a batch of records on a line), not the ``[``
+    that opens an array written over many lines."""
+    first, nl, _ = head.lstrip(b"\xef\xbb\xbf \t\r\n").partition(b"\n")
+    first = first.strip()
+    return first.startswith(b"[") and first != b"[" and (first.endswith(b"]") or not nl)
+
+
 def _looks_mime(sniff: bytes) -> bool:
     """Whether the bytes open with a block of header fields that names MIME or mail."""
+    names = _header_names(sniff)
+    return names is not None and len(names) >= 2 and bool(names & _MIME_FIELDS)
+
+
+# The line opening a message in a mailbox: "From sender Mon May 13 10:00:00 2024"
+_MBOX_LINE = re.compile(rb"from \S{1,300} +[^\n]{0,80}\b\d\d?:\d\d\b[^\n]{0,80}\n")
+
+
+def _looks_mbox(sniff: bytes) -> bool:
+    """Whether the (lower-cased) bytes open a mailbox: a "From sender date" line, then a
+    block of header fields naming MIME or mail, or a sender and a subject or date."""
+    m = _MBOX_LINE.match(sniff.replace(b"\r\n", b"\n"))
+    if m is None:
+        return False
+    names = _header_names(sniff.replace(b"\r\n", b"\n")[m.end():])
+    return names is not None and len(names) >= 2 and bool(
+        names & _MIME_FIELDS or ("from" in names and names & {"subject", "date"}))
+
+
+def _header_names(sniff: bytes) -> set[str] | None:
+    """The (lower-cased) names of the header fields the bytes open with, None when a
+    line of that block is no header field."""
     lines = sniff.replace(b"\r\n", b"\n").split(b"\n")
     names: set[str] = set()
     for line in lines[:200]:
@@ -481,12 +557,12 @@ def _looks_mime(sniff: bytes) -> bool:
             continue  # a folded header line
         m = _HEADER_LINE.match(line)
         if m is None:
-            return False
+            return None
         names.add(m.group(0)[:-1].decode("ascii").lower())
     else:
         if len(lines) > 200:
-            return False
-    return len(names) >= 2 and bool(names & _MIME_FIELDS)
+            return None
+    return names
 
 
 def _json_object_line(data: bytes) -> bool:
@@ -510,7 +586,7 @@ def _could_be(kind: str, head: bytes) -> bool:
     keeps the extension's word: a JSON Lines file whose first line is broken)."""
     if kind == "jsonl":
         return head.lstrip().startswith(b"{") or b"\n{" in head
-    if kind in ("json", "mime"):
+    if kind in ("json", "mime", "mbox"):
         return True  # the reader says what is wrong with it
     if kind == "warc":
         return b"WARC/1." in head
@@ -946,6 +1022,10 @@ def read_file(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(display, "binary file, not text")
         elif kind == "other":
             yield Rejected(display, f"not a news input ({path.suffix} file)")
+        elif kind == "xml":
+            root = xml_root(gunzip_head(head) if head.startswith(b"\x1f\x8b") else head)
+            yield Rejected(display, "XML document, not an article we can read (no feed, no "
+                                    f"HTML page; its root element is <{root}>): not read")
         elif note is None:
             yield from get_reader(kind).read(display, path)
         else:
@@ -978,10 +1058,22 @@ def read_html(display: str, path: Path) -> Iterator[Item]:
 
 
 def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
-    data, size, gz_note = read_input_bytes(path, MAX_DOCUMENT_BYTES)
+    data, size, gz_note = read_input_bytes(
+        path, MAX_PAGE_BYTES if kind == "html" else MAX_DOCUMENT_BYTES)
     if data is None:
         yield Rejected(display, f"too large for one article ({size})")
         return
+    lean_note = None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        # a page's size is its text's, not its inline scripts' and styles'
+        lean = without_scripts(data)
+        if len(lean) > MAX_DOCUMENT_BYTES:
+            yield Rejected(display, f"too large for one article ({size}; {len(lean):,} "
+                                    "without its scripts, styles and comments)")
+            return
+        lean_note = (f"page of {size} is mostly inline scripts, styles and comments: "
+                     f"read without them ({len(lean):,} bytes)")
+        data = lean
     text, note = (decode_declared(data) if kind == "html" else decode_with_note(data))
     if text is None:
         yield Rejected(display, "binary file, not text")
@@ -989,9 +1081,60 @@ def read_single(display: str, path: Path, kind: str) -> Iterator[Item]:
     if not text.strip():
         yield Rejected(display, gz_note or "empty file")
         return
-    notes = [n for n in (gz_note, note) if n]
+    notes = [n for n in (gz_note, lean_note, note) if n]
     yield RawDocument(path=display, kind="html" if kind == "html" else "text", content=text,
                       notes=notes)
+
+
+# A page is read up to this size; past MAX_DOCUMENT_BYTES it must fit that without its
+# inline scripts, styles and comments (:func:`without_scripts`).
+MAX_PAGE_BYTES = MAX_FEED_BYTES
+_INLINE_OPEN = (b"<script", b"<style", b"<!--")
+_TAG_NAME_END = frozenset(b" \t\r\n\f/>")
+
+
+def without_scripts(data: bytes) -> bytes:
+    """A page's bytes without its ``<script>`` and ``<style>`` elements and comments, in
+    one linear pass; a JSON-LD script (the page's metadata: its date) is kept, and so is
+    an element never closed (a page cut short loses nothing).
+
+    >>> without_scripts(b"<p>Talks</p><script>var a='<p>';</script><!-- ad --><p>resumed</p>")
+    b'<p>Talks</p><p>resumed</p>'
+    """
+    low = data.lower()
+    nxt = {p: low.find(p) for p in _INLINE_OPEN}
+    out: list[bytes] = []
+    pos = 0
+    while True:
+        for p, at in nxt.items():
+            if 0 <= at < pos:
+                nxt[p] = low.find(p, pos)
+        found = [(at, p) for p, at in nxt.items() if at >= 0]
+        if not found:
+            break
+        at, which = min(found)
+        if which == b"<!--":
+            end = low.find(b"-->", at + 4)
+            stop = end + 3 if end >= 0 else -1
+        elif low[at + len(which):at + len(which) + 1] and (
+                low[at + len(which)] not in _TAG_NAME_END):
+            nxt[which] = low.find(which, at + 1)  # "<scripts>", "<styled>": no such element
+            continue
+        else:
+            tag_end = low.find(b">", at)
+            close = low.find(b"</" + which[1:], at)
+            stop = low.find(b">", close) + 1 if close >= 0 else 0
+            if stop > 0 and b"ld+json" in low[at:tag_end]:
+                out.append(data[pos:stop])
+                pos = stop
+                continue
+            stop = stop or -1
+        if stop < 0:
+            break  # never closed: the rest is kept as it is
+        out.append(data[pos:at])
+        pos = stop
+    out.append(data[pos:])
+    return b"".join(out)
 
 
 class GzipMembers(io.RawIOBase):
@@ -1241,11 +1384,11 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         try:
             for lineno, raw in lines:
                 seen += 1
-                item = _jsonl_item(display, lineno, raw)
-                if enc_note:  # the file's encoding is said once, with its first line
-                    item = next(_with_note(iter([item]), enc_note))
-                    enc_note = ""
-                yield item
+                for item in _jsonl_items(display, lineno, raw):
+                    if enc_note:  # the file's encoding is said once, with its first line
+                        item = next(_with_note(iter([item]), enc_note))
+                        enc_note = ""
+                    yield item
         except (OSError, EOFError, zlib.error) as exc:
             yield Rejected(f"{display}:{lineno + 1}",
                            f"truncated or corrupt compressed file: {exc}")
@@ -1263,7 +1406,32 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
             yield Rejected(display, "no JSON lines in file (only blank lines)")
 
 
-def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
+def _jsonl_items(display: str, lineno: int, raw: Any) -> list[Item]:
+    """The article of one line; a line holding a JSON array of objects (a batch of
+    records on one line) gives one article for each object, said once."""
+    item = _jsonl_item(display, lineno, raw)
+    if not isinstance(item, list):
+        return [item]
+    where = f"{display}:{lineno}"
+    if not item:
+        return [Rejected(where, "JSON line is an empty array, not an object")]
+    out: list[Item] = []
+    note = (f"line {lineno} is a JSON array of {len(item):,} values, not one object: "
+            "each object in it read as a record")
+    for i, (entry, notes) in enumerate(item, 1):
+        at = f"{where}#{i}"
+        if not isinstance(entry, dict):
+            out.append(Rejected(at, f"JSON item is not an object ({type(entry).__name__})"))
+            continue
+        doc = _object_item(display, at, f"line {lineno} item {i}", entry, notes)
+        out.append(doc)
+    return list(_with_note(iter(out), note))
+
+
+def _jsonl_item(display: str, lineno: int,
+                raw: Any) -> Item | list[tuple[Any, list[str]]]:
+    """The article of one line, or, for a line holding a JSON array, its values each
+    with its notes (:func:`_jsonl_items`)."""
     where = f"{display}:{lineno}"
     if raw is TOO_LONG:
         return Rejected(where, "line too large for one article")
@@ -1277,9 +1445,13 @@ def _jsonl_item(display: str, lineno: int, raw: Any) -> Item:
         return Rejected(where, f"malformed JSON line: {exc.msg}")
     except ValueError as exc:
         return Rejected(where, f"malformed JSON line: {exc}")
+    notes = [enc_note] if enc_note else []
+    if isinstance(obj, list) and (not obj or any(isinstance(x, dict) for x in obj)):
+        return [(x, (notes if i == 0 else []) + (
+            [duplicate_keys_note(dups[id(x)])] if id(x) in dups else []))
+            for i, x in enumerate(obj)]
     if not isinstance(obj, dict):
         return Rejected(where, "JSON line is not an object")
-    notes = [enc_note] if enc_note else []
     if id(obj) in dups:  # ("published" twice: which one the line means is not known)
         notes.append(duplicate_keys_note(dups[id(obj)]))
     return _object_item(display, where, f"line {lineno}", obj, notes)
@@ -1931,17 +2103,81 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
     title and its ``Date`` the publication date (:func:`clean_date`); a saved page's
     ``Date`` is when it was saved, not published (as a WARC-Date), and not used. The
     raw message is never the article text."""
-    import email
-    import email.policy
-
     data, size, gz_note = read_input_bytes(path, MAX_MIME_BYTES)
     if data is None:
         yield Rejected(display, f"MIME message too large ({size})")
         return
+    name = path.name.lower().removesuffix(".gz")
+    yield _mime_item(display, display, None, data, name, gz_note)
+
+
+# The line that opens each message of a mailbox ("From sender Mon May 13 10:00:00 2024"),
+# at the start of the file or after a blank line: a line of a message's text that opens
+# with "From " (a writer that did not quote it as ">From ") names no sender and time.
+_MBOX_FROM = re.compile(rb"(?:\A|(?<=\n\n)|(?<=\n\r\n))From \S{1,300} [^\n]{0,80}\b\d\d?:\d\d\b")
+
+
+def read_mbox(display: str, path: Path) -> Iterator[Item]:
+    """The e-mails of a mailbox (mbox, as Python's :mod:`mailbox` reads it: a message
+    starts at each ``From sender date`` line, here only after a blank line), each its own
+    document read as an ``.eml`` is (:func:`read_mime`); a bad message is one warning,
+    the others kept."""
+    data, size, gz_note = read_input_bytes(path, MAX_MIME_BYTES)
+    if data is None:
+        yield Rejected(display, f"mailbox too large ({size})")
+        return
+    starts = [m.start() for m in _MBOX_FROM.finditer(data)]
+    if not starts or data[:starts[0]].strip():
+        starts.insert(0, 0)  # text before the first "From " line: a message without one
+    name = path.name.lower().removesuffix(".gz")
+    for i, (a, b) in enumerate(zip(starts, [*starts[1:], len(data)], strict=True), 1):
+        item = _mime_item(display, f"{display}#{i}", f"message {i}", data[a:b], name,
+                          gz_note)
+        if isinstance(item, RawDocument):
+            gz_note = None  # said once, with the first message
+        yield item
+
+
+_BASE64_DEFECTS = ("InvalidBase64LengthDefect", "InvalidBase64PaddingDefect")
+
+
+def _payload(part: Any) -> tuple[Any, str | None]:
+    """A part's decoded body, and a note when its base64 was decoded leniently: a body
+    whose length is no multiple of four (a cut line, a lost "="), which the ``email``
+    package gives back undecoded, is decoded with its last incomplete group dropped or
+    padded, instead of its base64 letters becoming the article."""
+    import base64
+
+    payload = part.get_payload(decode=True)
+    cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if cte != "base64" or not any(type(d).__name__ in _BASE64_DEFECTS for d in part.defects):
+        return payload, None
+    raw = part.get_payload(decode=False)
+    letters = re.sub(rb"[^A-Za-z0-9+/]", b"", raw.encode("ascii", "ignore")
+                     if isinstance(raw, str) else bytes(raw))
+    extra = len(letters) % 4
+    if extra == 1:
+        letters = letters[:-1]  # one letter carries no whole byte
+    elif extra:
+        letters += b"=" * (4 - extra)
+    try:
+        decoded = base64.b64decode(letters)
+    except ValueError:
+        return payload, None
+    return decoded, ("base64 body of a bad length (its padding wrong or its end cut): "
+                     f"decoded leniently{', its last letter dropped' if extra == 1 else ''}")
+
+
+def _mime_item(display: str, where: str, position: str | None, data: bytes, name: str,
+               gz_note: str | None) -> Item:
+    """The article of one MIME message's bytes (:func:`read_mime`)."""
+    import email
+    import email.policy
+
     try:
         msg = email.message_from_bytes(data, policy=email.policy.compat32)
         part, parts, types = _mime_body(msg)
-        payload = part.get_payload(decode=True) if part is not None else None
+        payload, b64_note = _payload(part) if part is not None else (None, None)
         charset = part.get_content_charset() if part is not None else None
         subject = _header_text(msg, "Subject")
         date_value = _header_text(msg, "Date")
@@ -1949,36 +2185,32 @@ def read_mime(display: str, path: Path) -> Iterator[Item]:
                     or (_header_text(part, "Content-Location") if part is not None else None))
         top = msg.get_content_type()
     except Exception as exc:  # the stdlib parser meets hostile bytes: one warning, no crash
-        yield Rejected(display, f"unreadable MIME message: {type(exc).__name__}: {_short(exc)}")
-        return
+        return Rejected(where, f"unreadable MIME message: {type(exc).__name__}: {_short(exc)}")
     if part is None or not isinstance(payload, bytes):
         shown = ", ".join(dict.fromkeys(types[:20])) or "none"
-        yield Rejected(display, f"MIME message without a text part ({parts} parts: {shown})")
-        return
+        return Rejected(where, f"MIME message without a text part ({parts} parts: {shown})")
     if len(payload) > MAX_DOCUMENT_BYTES:
-        yield Rejected(display, "MIME message's text part too large for one article")
-        return
+        return Rejected(where, "MIME message's text part too large for one article")
     is_html = part.get_content_type() == "text/html"
     text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
                                      markup=is_html)
     if text is None or not text.strip():
-        yield Rejected(display, "MIME message's text part is empty or binary")
-        return
-    name = path.name.lower().removesuffix(".gz")
+        return Rejected(where, "MIME message's text part is empty or binary")
     saved_page = (top == "multipart/related" or name.endswith((".mht", ".mhtml"))
                   or msg.get("Snapshot-Content-Location") is not None)
     url, n1 = clean_url(location, "Content-Location")
     title, n2 = (None, None) if saved_page else clean_text_field(subject, "Subject",
                                                                  MAX_TITLE_CHARS)
     published, n3 = (None, None) if saved_page else clean_date(date_value, "Date")
-    yield RawDocument(path=display, kind="html" if is_html else "text", content=text, url=url,
-                      given_title=title, given_published=published,
-                      notes=[n for n in (gz_note, enc_note, n1, n2, n3) if n])
+    return RawDocument(path=display, kind="html" if is_html else "text", content=text,
+                       url=url, given_title=title, given_published=published,
+                       position=position,
+                       notes=[n for n in (gz_note, b64_note, enc_note, n1, n2, n3) if n])
 
 
 # The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing
 # of their own: the detection above decides, with its order and guards).
 for _name, _fn in (("warc", read_warc), ("jsonl", read_jsonl), ("feed", read_feed),
                    ("html", read_html), ("text", read_text), ("json", read_json),
-                   ("mime", read_mime)):
+                   ("mime", read_mime), ("mbox", read_mbox)):
     register_reader(_name)(_fn)

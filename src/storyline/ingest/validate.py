@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 # (a placeholder such as 0001-01-01 or 9999-12-31): treated as absent, with a warning.
 from storyline.clean.dates import MAX_DATE, MIN_DATE
 from storyline.clean.timestamps import epoch_date, parse_timestamp
+from storyline.config import setting
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +231,72 @@ def drop_invisible(text: str) -> str:
 def invisible_spans(text: str) -> list[tuple[int, int]]:
     """Where :func:`drop_invisible` removes characters from ``text`` (start, end)."""
     return [] if text.isascii() else [(m.start(), m.end()) for m in _INVISIBLE.finditer(text)]
+
+
+# Combining marks of the Latin, Greek and Cyrillic diacritic blocks. No language stacks
+# more than two of them on one letter (Vietnamese "ệ" written decomposed is e + two);
+# "zalgo" text piles dozens on each letter, which splits its words for every tokeniser
+# and turned the language an English article was detected as.
+MAX_STACKED_MARKS = int(setting("clean", "max_stacked_marks", 2))
+_MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def drop_stacked_marks(text: str) -> tuple[str, int]:
+    """``text`` without "zalgo" marks, and how many were removed.
+
+    Where a letter carries more than :data:`MAX_STACKED_MARKS` combining marks, the text
+    is zalgo: every run of those marks is removed, except a run that composes with its
+    letter into one character (an accent of a real language, written decomposed), which
+    is kept as written. A text without such a pile is returned unchanged.
+
+    >>> drop_stacked_marks("Talks re\u0334\u0355\u0317\u031fsumed in Acc\u0327ra\u0301\u0308\u0310.")
+    ('Talks resumed in Acc\u0327ra.', 7)
+    >>> drop_stacked_marks("Le ministre a re\u0301pondu.")
+    ('Le ministre a re\u0301pondu.', 0)
+    """
+    if text.isascii() or not any(len(m.group()) > MAX_STACKED_MARKS
+                                 for m in _MARK_RUN.finditer(text)):
+        return text, 0
+    removed = 0
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal removed
+        marks = m.group()
+        if len(marks) <= MAX_STACKED_MARKS and m.start() > 0 and len(
+                unicodedata.normalize("NFC", text[m.start() - 1] + marks)) == 1:
+            return marks
+        removed += len(marks)
+        return ""
+
+    return _MARK_RUN.sub(fix, text), removed
+
+
+# Characters that change what a reader sees without being text: the bidi embeddings,
+# overrides and isolates (U+202A..U+202E, U+2066..U+2069), which reorder a line, and the
+# Unicode tag characters (U+E0000..U+E007F), which hide ASCII inside a word.
+_HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
+
+
+def drop_hidden(text: str) -> tuple[str, int]:
+    """``text`` without bidi controls and tag characters (:data:`_HIDDEN`), and how
+    many there were.
+
+    >>> drop_hidden("Envoys met in \u202eukabaT\u202c on Monday\U000e0041\U000e0042.")
+    ('Envoys met in ukabaT on Monday.', 4)
+    """
+    return (text, 0) if text.isascii() else _HIDDEN.subn("", text)
+
+
+def hidden_note(marks: int, hidden: int) -> str | None:
+    """The one warning of a document whose body lost zalgo marks or hidden characters."""
+    parts = []
+    if marks:
+        parts.append(f"{marks:,} stacked combining mark{'s' if marks != 1 else ''} "
+                     f"(more than {MAX_STACKED_MARKS} on one letter: zalgo text)")
+    if hidden:
+        parts.append(f"{hidden:,} bidi control or tag character{'s' if hidden != 1 else ''}"
+                     " (invisible, they reorder or hide text)")
+    return f"removed {' and '.join(parts)}" if parts else None
 
 
 _CRLF = re.compile(r"\r\n?")
