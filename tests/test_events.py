@@ -566,3 +566,13 @@ def test_verb_coordinated_with_a_dated_statement_shares_its_date(nlp):
     ev = one(nlp, "Putin stated on Monday that Moscow wants calm, and urged Iran to withdraw "
                   "its fighters.", "REQUEST")
     assert (ev.date.start, ev.date.text) == ("2019-06-10", "Monday")
+
+
+def test_a_reported_act_takes_the_month_of_its_reporting_clause(nlp):
+    # "In May" dates the announcement; what it reports had happened by then, not on the
+    # article's day
+    evs = code(nlp, "In May, Erdogan announced that Turkish troops had attacked the rebels "
+                    "near the border.")
+    ev = next(e for e in evs if e.type == "ASSAULT")
+    assert (ev.date.start, ev.date.end, ev.date.precision) == ("2019-05-01", "2019-05-31",
+                                                                "month")

@@ -285,13 +285,18 @@ def _speech_date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
     return _verb_day(doc, seg, whens, trigs, verb.i, unowned=True)
 
 
+# the precisions of a reporting clause's time that date what it reports ("In May, X
+# announced that ..."); a year is too coarse to stand for the occasion
+_SAID_ON = frozenset({"day", "week", "month"})
+
+
 def _verb_day(doc: Doc, seg: Span, whens: Sequence[_When], trigs: list[_Trig], verb_i: int,
               *, unowned: bool) -> DateRange | None:
-    """The day expression of the segment that belongs to the verb ``verb_i`` (and, with
+    """The day, week or month expression of the segment that belongs to the verb ``verb_i`` (and, with
     ``unowned``, to no event of its own)."""
     trig_tokens = {t.token.i: t for t in trigs}
     for w in whens:
-        if w.start < seg.start_char or w.end > seg.end_char or w.precision != "day":
+        if w.start < seg.start_char or w.end > seg.end_char or w.precision not in _SAID_ON:
             continue
         owner, v = _owned(doc, w, trig_tokens)
         if v == verb_i and (owner is None or not unowned):
