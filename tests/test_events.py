@@ -576,3 +576,11 @@ def test_a_reported_act_takes_the_month_of_its_reporting_clause(nlp):
     ev = next(e for e in evs if e.type == "ASSAULT")
     assert (ev.date.start, ev.date.end, ev.date.precision) == ("2019-05-01", "2019-05-31",
                                                                 "month")
+
+
+def test_a_pronoun_of_a_coordinated_clause_stands_for_the_first_clause_subject(nlp):
+    evs = code(nlp, "In May, the United Nations wrote to Sudan to say it might send "
+                    "observers and it asked Ethiopia for a report on the border.")
+    ask = next(e for e in evs if e.type == "REQUEST")
+    assert ask.source is not None and not isinstance(ask.source, list)
+    assert ask.source.name == "the United Nations"

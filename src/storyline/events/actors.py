@@ -182,6 +182,32 @@ def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
     speaker, passive = _subject_of(clause.head)
     if speaker is None or passive or speaker.lower_ in lx.PRONOUNS:
         return None
+    return _fitting(doc, pron, speaker, actors, damaged, history)
+
+
+def _conjunct_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
+                         damaged: Sequence[tuple[int, int]],
+                         history: Sequence[tuple[int, Actor | list[Actor]]] = ()
+                         ) -> Actor | list[Actor] | None:
+    """The subject of the clause a pronoun's clause is coordinated with, when the pronoun
+    fits it: "the Justice Department wrote to the court ... and it requested a special
+    track" (it: the department)."""
+    if pron.dep_ not in ("nsubj", "nsubjpass") or pron.head.dep_ != "conj":
+        return None
+    first = pron.head.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    subj, _passive = _subject_of(first)
+    if subj is None or subj.i > pron.i or subj.lower_ in lx.PRONOUNS:
+        return None
+    return _fitting(doc, pron, subj, actors, damaged, history)
+
+
+def _fitting(doc: Doc, pron: Token, speaker: Token, actors: Sequence[ActorMention],
+             damaged: Sequence[tuple[int, int]],
+             history: Sequence[tuple[int, Actor | list[Actor]]]
+             ) -> Actor | list[Actor] | None:
+    """The actor named by ``speaker`` when the pronoun ``pron`` can stand for it."""
     found = _actors_at(speaker, actors, damaged) or _unnamed_actor(
         doc, speaker, damaged) or _description_antecedent(speaker, actors, damaged, history)
     if found is None:

@@ -73,6 +73,7 @@ from storyline.events.actors import (
     _affiliated,
     _antecedent,
     _attribution,
+    _conjunct_antecedent,
     _described_source,
     _fallback_target,
     _national,
@@ -225,6 +226,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     pron = src_tok if src_tok is not None else alt
     if source is None and pron is not None and pron.lower_ in lx.ANAPHORS:
         source = _speaker_antecedent(doc, pron, actors, damaged, history) or \
+            _conjunct_antecedent(doc, pron, actors, damaged, history) or \
             _sentence_antecedent(pron, actors, damaged) or _antecedent(pron, seg, history)
     elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
             src_tok.head.dep_ == "relcl":
