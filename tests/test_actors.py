@@ -360,3 +360,13 @@ def test_a_role_noun_without_a_known_holder_takes_the_name_in_apposition() -> No
                           date="2024-05-08")
     assert ev.source is not None and not isinstance(ev.source, list)
     assert "Ghani" in ev.source.name
+
+
+def test_the_public_told_what_it_should_do_is_the_target() -> None:
+    import storyline
+
+    [ev] = storyline.code("A leading virologist said that the public should not panic over "
+                          "the new strain.", date="2024-05-08")
+    assert ev.type == "REQUEST"
+    assert ev.target is not None and not isinstance(ev.target, list)
+    assert (ev.target.role, "public" in ev.target.name) == ("CVL", True)
