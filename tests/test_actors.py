@@ -370,3 +370,13 @@ def test_the_public_told_what_it_should_do_is_the_target() -> None:
     assert ev.type == "REQUEST"
     assert ev.target is not None and not isinstance(ev.target, list)
     assert (ev.target.role, "public" in ev.target.name) == ("CVL", True)
+
+
+def test_who_arrives_with_aid_gives_it() -> None:
+    import storyline
+
+    evs = storyline.code("President William Ruto arrived in the flooded port on Friday with "
+                         "a shipment of medical aid.", date="2024-05-08")
+    aid = next(e for e in evs if e.type == "AID")
+    assert aid.source is not None and not isinstance(aid.source, list)
+    assert "Ruto" in aid.source.name

@@ -1076,6 +1076,11 @@ CARRY_OUT = frozenset({"impose", "tighten", "extend", "lift", "ease", "launch", 
                         "deliver", "provide", "send", "declare", "announce", "hold",
                         "organise", "organize", "broker", "negotiate", "reach", "renew"})
 
+# Verbs of arriving whose subject brings the event noun of their "with" phrase: "the
+# president arrived in the capital with a shipment of medical aid" (the president's aid).
+ARRIVING_WITH = frozenset({"arrive", "come", "land", "fly", "travel", "return", "sail",
+                           "reach", "drive", "head"})
+
 CALL_WORDS = frozenset({"call", "demand", "appeal", "plea", "push", "press", "ask", "urge",
                          "campaign", "pressure", "lobby", "clamour", "clamor", "petition"})
 

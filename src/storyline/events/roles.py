@@ -192,6 +192,12 @@ def _noun_source(trig: _Trig) -> Token | None:
             s, passive = _subject_of(verb)
             if s is not None and not passive and s.lower_ not in lx.PRONOUNS:
                 src = s
+    if src is None and tok.dep_ == "pobj" and tok.head.lower_ == "with" and \
+            _lemma(tok.head.head) in lx.ARRIVING_WITH:
+        # "X arrived in the capital with a shipment of aid": X brought it
+        s, passive = _subject_of(tok.head.head)
+        if s is not None and not passive and s.lower_ not in lx.PRONOUNS:
+            src = s
     return src
 
 
