@@ -584,3 +584,12 @@ def test_a_pronoun_of_a_coordinated_clause_stands_for_the_first_clause_subject(n
     ask = next(e for e in evs if e.type == "REQUEST")
     assert ask.source is not None and not isinstance(ask.source, list)
     assert ask.source.name == "the United Nations"
+
+
+def test_a_finite_conjunct_is_not_under_the_first_clause_negation(nlp):
+    evs = code(nlp, "Turkey did not attack the town, but it shelled the border post.")
+    modes = {e.mentions[0].trigger.text: e.modality for e in evs if e.mentions[0].trigger}
+    assert modes == {"attack": "negated", "shelled": "asserted"}
+    # a bare conjunct shares the "did not": both denied
+    evs = code(nlp, "Turkey did not attack or shell the town.")
+    assert {e.modality for e in evs} == {"negated"}

@@ -85,6 +85,7 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
     reported = False
     scene = False  # passed a noun the event is only the setting of
     sibling = False  # cur was reached through "conj": a coordinated clause, not a governor
+    own_clause = False  # ... from a finite conjunct: the first clause's negation is its own
     while True:
         depth += 1
         if depth > 12:
@@ -98,7 +99,13 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
         if cur.i != tok.i or trig.verbal:
             if _has_condition(cur) or (_cond_child(cur) and not (cur.i == tok.i and speech_type)):
                 return "hypothetical"
-            cues.extend(_clause_cues(cur, reported))
+            clause = _clause_cues(cur, reported)
+            if own_clause:
+                # "did not seek reelection and endorsed X", "did not attack the town, but
+                # it shelled the post": the second clause is not under that "not"
+                clause = [c for c in clause if c != "negated"]
+                own_clause = False
+            cues.extend(clause)
         if cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("acomp", "attr", "oprd") and _lemma(c) in lx.HYPO_ADJ | {"possible"}
                 for c in cur.children) and (cur.i != tok.i or not trig.verbal):
@@ -129,6 +136,10 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             sibling = True
         if dep in ("conj",) and cur.i == tok.i:
             cues.extend(_shared_aux_cues(cur.head))
+        if dep == "conj" and cur.pos_ in ("VERB", "AUX") and (
+                cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJ
+                                                         for c in cur.children)):
+            own_clause = True
         if dep in ("parataxis",) or (False):
             break
         if dep in ("acl", "relcl", "ccomp") and cur.head.pos_ in ("NOUN", "PROPN") and \
