@@ -593,3 +593,11 @@ def test_a_finite_conjunct_is_not_under_the_first_clause_negation(nlp):
     # a bare conjunct shares the "did not": both denied
     evs = code(nlp, "Turkey did not attack or shell the town.")
     assert {e.modality for e in evs} == {"negated"}
+
+
+def test_an_event_in_a_relative_clause_of_a_day_takes_that_day(nlp):
+    evs = code(nlp, "Turkey hopes for a deal by July 20, the day Erdogan is expected to "
+                    "meet Putin.")
+    meet = next(e for e in evs if e.type == "CONSULT")
+    assert (meet.date.start, meet.date.text) == ("2019-07-20", "July 20")
+    assert meet.modality == "future"

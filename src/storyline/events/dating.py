@@ -248,7 +248,38 @@ def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
         future = bool(pub) and best.lo > pub
         return DateRange(start=best.lo, end=best.hi, precision=best.precision,
                          text=best.text), future
+    named = _time_noun_when(trig, whens)
+    if named is not None:
+        return DateRange(start=named.lo, end=named.hi, precision=named.precision,
+                         text=named.text), bool(default[1]) and named.lo > default[1]
     return DateRange(start=default[0], end=default[0], precision="day", text=None), False
+
+
+def _time_noun_when(trig: _Trig, whens: Sequence[_When]) -> _When | None:
+    """The time an event's clause describes: "by July 20, the day the prime minister is
+    scheduled to visit" (the visit's day is July 20). The event's clause (climbing
+    "scheduled to", "expected to") is a relative clause of a time noun, and a time
+    expression names that noun or stands in apposition to it."""
+    cur = trig.token
+    for _ in range(3):
+        if cur.dep_ in ("relcl", "acl") or cur.head.i == cur.i:
+            break
+        if cur.dep_ not in ("xcomp", "conj", "ccomp"):
+            return None
+        cur = cur.head
+    if cur.dep_ not in ("relcl", "acl") or _lemma(cur.head) not in lx.TIME_NOUNS:
+        return None
+    noun = cur.head
+    near = [noun] + [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        near.append(noun.head)
+    text = noun.doc.text
+    first = noun.left_edge.idx
+    for w in whens:
+        if w.lo and (any(w.start <= t.idx < w.end for t in near) or (
+                w.end <= first and text[w.end:first].strip() == ",")):
+            return w  # (the parse may not hang "the day" on the date before its comma)
+    return None
 
 
 def _past_tense(tok: Token) -> bool:

@@ -1076,6 +1076,11 @@ CARRY_OUT = frozenset({"impose", "tighten", "extend", "lift", "ease", "launch", 
                         "deliver", "provide", "send", "declare", "announce", "hold",
                         "organise", "organize", "broker", "negotiate", "reach", "renew"})
 
+# Nouns of a time that a relative clause can describe: "by July 20, the day the prime
+# minister is scheduled to visit" (the visit is on July 20).
+TIME_NOUNS = frozenset({"day", "date", "night", "morning", "afternoon", "evening", "week",
+                        "weekend", "month", "year"})
+
 # Verbs of arriving whose subject brings the event noun of their "with" phrase: "the
 # president arrived in the capital with a shipment of medical aid" (the president's aid).
 ARRIVING_WITH = frozenset({"arrive", "come", "land", "fly", "travel", "return", "sail",
