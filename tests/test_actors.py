@@ -380,3 +380,12 @@ def test_who_arrives_with_aid_gives_it() -> None:
     aid = next(e for e in evs if e.type == "AID")
     assert aid.source is not None and not isinstance(aid.source, list)
     assert "Ruto" in aid.source.name
+
+
+def test_a_spokesman_at_a_body_headquarters_speaks_for_the_body() -> None:
+    import storyline
+
+    [ev] = storyline.code("A spokeswoman at Acme Mining headquarters in Perth denied any "
+                          "knowledge of the spill.", date="2024-05-08")
+    assert ev.source is not None and not isinstance(ev.source, list)
+    assert ev.source.name == "Acme Mining"

@@ -59,6 +59,14 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in lx.AFFILIATION_PREPS:
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None and _lemma(pobj) in lx.SEAT_NOUNS:
+                    # "a spokesman at BP headquarters": the body whose seat it is, named
+                    # or not
+                    body = next((x for x in pobj.children if x.dep_ in ("compound", "poss")
+                                 and x.pos_ != "PRON"), None)
+                    if body is not None:
+                        return _actors_at(body, actors, damaged) or _unnamed_actor(
+                            tok.doc, body, damaged, subject=False)
                 if pobj is not None:
                     return _actors_at(pobj, actors, damaged) or _described_source(
                         pobj, actors, damaged, history)

@@ -985,6 +985,10 @@ GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", 
                 "advisor", "aide", "executive"}
 # The prepositions that name the body such a person acts for ("a lawyer for the family").
 AFFILIATION_PREPS = {"from", "for", "of", "at"}
+# The seat of a body, standing for it after those prepositions: "a spokesman at BP
+# headquarters in London said" (BP).
+SEAT_NOUNS = frozenset({"headquarters", "hq", "office", "offices", "head office",
+                        "secretariat", "bureau"})
 # Heads that name a body's voice before a person's name ("Shell spokesman John Baker"):
 # the event is the body's as well as the person's.
 VOICE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney"}
