@@ -1995,15 +1995,76 @@ def _feed_text(value: Any, detail: Any) -> Any:
         return html_lib.unescape(re.sub(r"<[^>]{0,2000}>", "", value))
 
 
-def read_feed(display: str, path: Path) -> Iterator[Item]:
-    """RSS / Atom items that carry full content."""
+# A numeric character reference in a feed ("&#xD800;", "&#55296;"): feedparser's loose
+# parser raises on one that names no character (a surrogate, past U+10FFFF, or too big for
+# an int), so those are replaced by "&#xFFFD;" before parsing, as the HTML reader does.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,100})|([0-9]{1,100}));")
+
+
+def _no_char(match: re.Match[bytes]) -> bool:
+    """Whether a numeric character reference names no character."""
+    value = int(match[1], 16) if match[1] is not None else int(match[2])
+    return value > 0x10FFFF or 0xD800 <= value <= 0xDFFF
+
+
+def without_bad_char_refs(data: bytes) -> tuple[bytes, int]:
+    """``data`` with numeric character references that name no character (a lone
+    surrogate "&#xD800;", "&#x110000;" past Unicode's end) replaced by "&#xFFFD;", and how
+    many there were."""
+    if b"&#" not in data:
+        return data, 0
+    count = 0
+
+    def swap(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        if not _no_char(match):
+            return match[0]
+        count += 1
+        return b"&#xFFFD;"
+
+    return _CHAR_REF.sub(swap, data), count
+
+
+def _parse_feed(data: bytes) -> tuple[Any, str | None]:
+    """feedparser's reading of a feed, or None and why it failed (its loose parser
+    raises on some damaged input: one warning, never a crash)."""
     import feedparser
 
+    try:
+        return feedparser.parse(data), None
+    except Exception as exc:
+        return None, f"not a readable feed: {type(exc).__name__}: {_short(exc)}"
+
+
+# The last item or entry a feed opens, and the last one it closes.
+_ITEM_OPEN = re.compile(rb"<(?:[\w.-]{1,40}:)?(?:item|entry)[\s>/]", re.IGNORECASE)
+_ITEM_CLOSE = re.compile(rb"</(?:[\w.-]{1,40}:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def _cut_in_last_item(data: bytes, parsed: Any) -> bool:
+    """Whether a feed that is not well-formed ends inside an item it opened (a download
+    cut off): its last ``<item>``/``<entry>`` comes after its last closing tag."""
+    if not parsed.get("bozo"):
+        return False
+    opens = [m.start() for m in _ITEM_OPEN.finditer(data[-MAX_DOCUMENT_BYTES:])]
+    closes = [m.start() for m in _ITEM_CLOSE.finditer(data[-MAX_DOCUMENT_BYTES:])]
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
+
+
+def read_feed(display: str, path: Path) -> Iterator[Item]:
+    """RSS / Atom items that carry full content."""
     data, size, gz_note = read_input_bytes(path, MAX_FEED_BYTES)
     if data is None:
         yield Rejected(display, f"feed too large ({size})")
         return
-    parsed = feedparser.parse(data)
+    data, bad_refs = without_bad_char_refs(data)
+    parsed, failure = _parse_feed(data)
+    if parsed is None:
+        yield Rejected(display, f"{failure} ({gz_note})" if gz_note else str(failure))
+        return
+    refs_note = (f"{bad_refs} character reference(s) naming no character (a lone surrogate "
+                 "or past U+10FFFF) replaced by U+FFFD") if bad_refs else None
+    cut = _cut_in_last_item(data, parsed)
     feed_title = parsed.feed.get("title") if parsed.get("feed") else None
     outlet, _ = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
     if not parsed.entries:
@@ -2012,9 +2073,14 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             reason = f"not a readable feed: {parsed.get('bozo_exception')}"
         yield Rejected(display, f"{reason} ({gz_note})" if gz_note else reason)
         return
-    encoding_note = "; ".join(n for n in (gz_note, _feed_encoding_note(parsed)) if n) or None
+    encoding_note = "; ".join(
+        n for n in (gz_note, _feed_encoding_note(parsed), refs_note) if n) or None
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{display}#{i}"
+        if cut and i == len(parsed.entries):
+            yield Rejected(where, "feed is truncated: cut off inside this item (an incomplete "
+                                  "download?)")
+            continue
         content = None
         full = False
         if entry.get("content"):

@@ -1,0 +1,90 @@
+"""What the tenth attack (issue 15) found in the readers, the decoding and ``storyline
+code``'s output: character references that name no character in a feed, a feed cut off
+inside its last item, JSON Lines ids that are no text, a console that cannot show the
+text, e-mail subjects in raw UTF-8 or in encoded words of an unknown charset, and HTML
+whose text sits in raw-text elements. Each test fails on the code before the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.news import article
+
+
+def _read(path: Path) -> list:
+    from storyline.ingest.readers import read_documents
+
+    return list(read_documents([str(path)]))
+
+
+def _rss(description: str, title: str = "Wire") -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>{title}</title><item><title>Border talks</title>"
+            f"<link>http://example.com/1</link><description>{description}</description>"
+            "</item></channel></rss>")
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#55296;", "&#x110000;", "&#xdfff;",
+                                 "&#99999999999999999999;"])
+def test_a_feed_reference_that_names_no_character_is_replaced_with_one_warning(
+        tmp_path: Path, ref: str) -> None:
+    from storyline.model import RawDocument
+
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss(article(1) + " " + ref), "utf-8")
+    [doc] = _read(path)
+    assert isinstance(doc, RawDocument)
+    assert doc.content.endswith("\ufffd") and "review meeting, number 1" in doc.content
+    assert doc.notes == ["1 character reference(s) naming no character (a lone surrogate "
+                         "or past U+10FFFF) replaced by U+FFFD"]
+
+
+def test_a_bad_reference_in_an_atom_feed_title_leaves_its_entry_read(tmp_path: Path) -> None:
+    from storyline.model import RawDocument
+
+    path = tmp_path / "wire.atom"
+    path.write_text('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                    "<title>Desk &#xD800;</title><entry><title>Talks</title>"
+                    f'<content type="text">{article(2)}</content></entry></feed>', "utf-8")
+    [doc] = _read(path)
+    assert isinstance(doc, RawDocument) and doc.given_outlet == "Desk \ufffd"
+    assert len(doc.notes) == 1 and "replaced by U+FFFD" in doc.notes[0]
+
+
+def test_an_escaped_reference_and_good_references_are_left_alone(tmp_path: Path) -> None:
+    from storyline.model import RawDocument
+
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss(article(3) + " &amp;#xD800; caf&#xe9; &#8212;"), "utf-8")
+    [doc] = _read(path)
+    assert isinstance(doc, RawDocument) and doc.notes == []
+    assert doc.content.lower().endswith("&#xd800; café —")
+
+
+def test_a_feed_cut_off_inside_its_last_item_says_it_is_truncated(tmp_path: Path) -> None:
+    from storyline.model import RawDocument, Rejected
+
+    path = tmp_path / "wire.rss"
+    whole = _rss(article(4))
+    cut = whole.replace("</item></channel></rss>", "</item><item><title>Next</title>"
+                        "<description>" + article(5)[:150])
+    path.write_text(cut, "utf-8")
+    first, last = _read(path)
+    assert isinstance(first, RawDocument) and "number 4" in first.content
+    assert isinstance(last, Rejected)
+    assert last.reason == "feed is truncated: cut off inside this item (an incomplete download?)"
+
+
+def test_a_feed_without_its_closing_tags_after_whole_items_keeps_the_old_reasons(
+        tmp_path: Path) -> None:
+    from storyline.model import RawDocument, Rejected
+
+    path = tmp_path / "wire.rss"
+    whole = _rss(article(6))
+    path.write_text(whole.replace("</item></channel></rss>", "</item><item><title>T</title>"
+                                  "<description>Short teaser.</description></item>"), "utf-8")
+    first, last = _read(path)
+    assert isinstance(first, RawDocument)
+    assert isinstance(last, Rejected) and last.reason == "feed item carries no full content"
