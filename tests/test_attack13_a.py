@@ -6,6 +6,10 @@ whose text sits in raw-text elements. Each test fails on the code before the fix
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +92,47 @@ def test_a_feed_without_its_closing_tags_after_whole_items_keeps_the_old_reasons
     first, last = _read(path)
     assert isinstance(first, RawDocument)
     assert isinstance(last, Rejected) and last.reason == "feed item carries no full content"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+CODE = [sys.executable, "-m", "storyline.cli", "code", "-", "--dct", "2024-05-14"]
+
+
+def _code(stdin: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(CODE, input=stdin.encode("utf-8"), capture_output=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **env})
+
+
+def test_code_ids_that_are_no_plain_text_are_written_as_text_with_a_warning() -> None:
+    lines = ['{"id": "wire\\ud800", "text": "Rebels shelled the town of Kassala on Monday."}',
+             json.dumps({"id": {"desk": 1}, "text": "Police detained two reporters in Juba."}),
+             json.dumps({"id": True, "text": "Police detained two reporters in Juba."}),
+             json.dumps({"id": 7, "text": "Police detained two reporters in Juba."})]
+    proc = _code("\n".join(lines) + "\n")
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
+    ids = [json.loads(line)["id"] for line in proc.stdout.decode("utf-8").splitlines()]
+    assert ids == ["wire\ufffd", '{"desk": 1}', "true", "7"]
+    assert err.splitlines() == [
+        "warning: record wire\ufffd: id: 1 lone surrogate character(s) replaced",
+        "warning: line 2: id is an object, not a string or integer: written as JSON text",
+        "warning: line 3: id is a boolean, not a string or integer: written as JSON text"]
+
+
+def test_code_ids_of_the_api_are_text() -> None:
+    from storyline.api import Record, code_records
+
+    out = list(code_records([Record("Rebels shelled Kassala.", "a\udfff"),
+                             {"text": "Police detained reporters.", "id": [1, 2]}]))
+    assert [c.id for c in out] == ["a\ufffd", "[1, 2]"]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_code_on_a_console_that_cannot_show_the_text_writes_json_escapes(
+        encoding: str) -> None:
+    text = "قصفت القوات مواقع قرب كسلا — Sudan’s army shelled Kassala on Monday."
+    proc = _code(text + "\n", PYTHONIOENCODING=encoding)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
+    [line] = proc.stdout.decode(encoding).splitlines()
+    assert json.loads(line)["text"] == text and "\\u0642" in line
