@@ -136,3 +136,43 @@ def test_code_on_a_console_that_cannot_show_the_text_writes_json_escapes(
     assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
     [line] = proc.stdout.decode(encoding).splitlines()
     assert json.loads(line)["text"] == text and "\\u0642" in line
+
+
+def _eml(tmp_path: Path, subject: bytes, n: int) -> Path:
+    path = tmp_path / f"m{n}.eml"
+    path.write_bytes(b"Subject: " + subject + b"\nDate: Tue, 25 Mar 2025 09:00:00 +0000\n"
+                     b"MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+                     b"Content-Transfer-Encoding: 8bit\n\n" + article(n).encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("subject", ["Kenya’s border — café talks in Arusha reopen",
+                                     "فتح معبر نامانغا", "Grenzübergang Namanga öffnet"])
+def test_an_email_subject_in_raw_utf8_is_decoded(tmp_path: Path, subject: str) -> None:
+    from storyline.model import RawDocument
+
+    [doc] = _read(_eml(tmp_path, subject.encode("utf-8"), 7))
+    assert isinstance(doc, RawDocument) and doc.given_title == subject and doc.notes == []
+
+
+def test_encoded_words_are_decoded_one_by_one_and_an_unknown_charset_is_said(
+        tmp_path: Path) -> None:
+    from storyline.model import RawDocument
+
+    words = (b"=?utf-8?Q?Kenya=E2=80=99s_border?= =?x-unheard-of?B?cmVvcGVucw==?= "
+             b"=?iso-8859-1?q?caf=E9?= talks")
+    [doc] = _read(_eml(tmp_path, words, 8))
+    assert isinstance(doc, RawDocument)
+    assert doc.given_title == "Kenya’s borderreopenscafé talks"
+    assert doc.notes == ["Subject: encoded word(s) in an unknown charset (x-unheard-of) "
+                         "read as UTF-8"]
+
+
+def test_a_subject_in_raw_latin1_bytes_is_decoded_with_a_note(tmp_path: Path) -> None:
+    from storyline.model import RawDocument
+
+    [doc] = _read(_eml(tmp_path, "Café talks in Arusha, Grenzübergang geöffnet".encode(
+        "latin-1"), 9))
+    assert isinstance(doc, RawDocument)
+    assert doc.given_title == "Café talks in Arusha, Grenzübergang geöffnet"
+    assert doc.notes == ["Subject: not UTF-8: decoded as CP1252 (Western European)"]

@@ -2126,17 +2126,85 @@ MAX_MIME_BYTES = MAX_FEED_BYTES
 MAX_MIME_PARTS = 500
 
 
-def _header_text(msg: Any, name: str) -> str | None:
-    """A header's value as text (RFC 2047 encoded words decoded), or None."""
-    from email.header import decode_header, make_header
+# An RFC 2047 encoded word ("=?utf-8?Q?caf=C3=A9?="), and the blank between two of them
+# (which is no text: RFC 2047, section 6.2).
+_ENCODED_WORD = re.compile(r"=\?([^?\s]{1,80})\?([BbQq])\?([^?\s]{0,5000})\?=")
+_BETWEEN_WORDS = re.compile(r"(\?=)[ \t]{1,200}(?==\?)")
 
-    value = msg.get(name)
-    if value is None:
-        return None
+
+def _word_bytes(kind: str, payload: str) -> bytes:
+    """The bytes an encoded word's payload carries (base64 decoded leniently)."""
+    import base64
+    import binascii
+    import email.quoprimime
+
+    if kind in "Qq":
+        return email.quoprimime.header_decode(payload).encode("latin-1", "replace")
+    letters = re.sub(r"[^A-Za-z0-9+/]", "", payload)
+    if len(letters) % 4 == 1:
+        letters = letters[:-1]  # one letter carries no whole byte
     try:
-        return str(make_header(decode_header(str(value))))
-    except (ValueError, LookupError, UnicodeError, TypeError):
-        return str(value)
+        return base64.b64decode(letters + "=" * (-len(letters) % 4))
+    except (ValueError, binascii.Error):
+        return payload.encode("ascii", "replace")
+
+
+def _decode_words(text: str, unknown: list[str]) -> str:
+    """``text`` with each RFC 2047 encoded word decoded by its own charset; a word in a
+    charset Python does not know is read as UTF-8 (with replacement characters), its
+    charset added to ``unknown``."""
+    import codecs
+
+    def word(match: re.Match[str]) -> str:
+        charset = match[1].split("*")[0]  # RFC 2231 adds "*language"
+        data = _word_bytes(match[2], match[3])
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            unknown.append(charset)
+            return data.decode("utf-8", errors="replace")
+        return data.decode(charset, errors="replace")
+
+    return _ENCODED_WORD.sub(word, _BETWEEN_WORDS.sub(r"\1", text))
+
+
+def _raw_header(msg: Any, name: str) -> str | None:
+    """A header's value as the message holds it (8-bit bytes as surrogate escapes)."""
+    for key, value in msg.raw_items():
+        if key.lower() == name.lower():
+            return value if isinstance(value, str) else str(value)
+    return None
+
+
+def _header_and_note(msg: Any, name: str) -> tuple[str | None, str | None]:
+    """A header's value as text, and a note where it was not plain: raw 8-bit bytes (RFC
+    6532) read as UTF-8 (else decoded as a body of unknown charset is), RFC 2047 encoded
+    words decoded one by one, a word in an unknown charset read as UTF-8."""
+    value = _raw_header(msg, name)
+    if value is None:
+        return None, None
+    value = re.sub(r"\r?\n(?=[ \t])", "", value).strip()  # unfolded
+    note = None
+    raw = value.encode("utf-8", "surrogateescape")
+    if raw != value.encode("utf-8", "replace"):  # 8-bit bytes in the header
+        try:
+            value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded, how = decode_with_note(raw)
+            value = decoded if decoded is not None else raw.decode("utf-8", "replace")
+            note = f"{name}: {how or 'bytes that are not UTF-8 replaced by U+FFFD'}"
+    unknown: list[str] = []
+    if "=?" in value:
+        value = _decode_words(value, unknown)
+    if unknown:
+        shown = ", ".join(dict.fromkeys(unknown))[:80]
+        note = f"{name}: encoded word(s) in an unknown charset ({shown}) read as UTF-8"
+    return value, note
+
+
+def _header_text(msg: Any, name: str) -> str | None:
+    """A header's value as text (raw UTF-8 and RFC 2047 encoded words decoded), or None."""
+    return _header_and_note(msg, name)[0]
 
 
 def _mime_body(msg: Any) -> tuple[Any, int, list[str]]:
@@ -2245,7 +2313,7 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
         part, parts, types = _mime_body(msg)
         payload, b64_note = _payload(part) if part is not None else (None, None)
         charset = part.get_content_charset() if part is not None else None
-        subject = _header_text(msg, "Subject")
+        subject, subject_note = _header_and_note(msg, "Subject")
         date_value = _header_text(msg, "Date")
         location = (_header_text(msg, "Snapshot-Content-Location")
                     or (_header_text(part, "Content-Location") if part is not None else None))
@@ -2271,7 +2339,8 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
     return RawDocument(path=display, kind="html" if is_html else "text", content=text,
                        url=url, given_title=title, given_published=published,
                        position=position,
-                       notes=[n for n in (gz_note, b64_note, enc_note, n1, n2, n3) if n])
+                       notes=[n for n in (gz_note, b64_note, enc_note, n1, n2, n3,
+                                          None if saved_page else subject_note) if n])
 
 
 # The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing
