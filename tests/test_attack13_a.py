@@ -176,3 +176,43 @@ def test_a_subject_in_raw_latin1_bytes_is_decoded_with_a_note(tmp_path: Path) ->
     assert isinstance(doc, RawDocument)
     assert doc.given_title == "Café talks in Arusha, Grenzübergang geöffnet"
     assert doc.notes == ["Subject: not UTF-8: decoded as CP1252 (Western European)"]
+
+
+def _paragraphs(n: int) -> str:
+    return "".join(f"<p>{p.replace(' and ', ' &amp; ')}</p>" for p in article(n).split("\n\n"))
+
+
+@pytest.mark.parametrize(("name", "page"), [
+    ("frameset", "<html><head><title>Border</title></head><frameset cols='100%'><frame "
+                 "src='a.html'></frameset><noframes><h1>Border to reopen</h1>{body}"
+                 "</noframes></html>"),
+    ("noframes", "<html><head><title>Border</title></head><body><noframes>{body}"
+                 "</noframes></body></html>"),
+    ("noembed", "<html><head><title>Border</title></head><body><embed src='v.swf'>"
+                "<noembed>{body}</noembed></body></html>"),
+    ("xmp", "<html><head><title>Border</title></head><body><xmp>{body}</xmp></body></html>"),
+    ("plaintext", "<html><head><title>Border</title></head><body><article><plaintext>{body}"
+                  "</article></body></html>"),
+])
+def test_html_text_in_raw_text_elements_is_read_as_html(name: str, page: str) -> None:
+    from storyline.clean.html import extract_html
+
+    body = extract_html(page.replace("{body}", _paragraphs(10))).body
+    assert "number 10" in body and "Kenya & Tanzania agreed" in body
+    assert "<p>" not in body and "&amp;" not in body and "</" not in body
+
+
+def test_a_textarea_is_no_article_text() -> None:
+    from storyline.clean.html import extract_html
+
+    page = ("<html><head><title>Border</title></head><body><form><textarea>"
+            + _paragraphs(11) + "</textarea></form></body></html>")
+    body = extract_html(page).body
+    assert "<p>" not in body and "&amp;" not in body and "number 11" not in body
+
+
+def test_raw_text_tags_inside_scripts_and_comments_are_left_alone() -> None:
+    from storyline.clean.markup import open_raw_text
+
+    page = "<script>var s = '<xmp>';</script><!-- <noembed> --><noembed>x</noembed>"
+    assert open_raw_text(page) == "<script>var s = '<xmp>';</script><!-- <noembed> --><div>x</div>"
