@@ -216,3 +216,18 @@ def test_raw_text_tags_inside_scripts_and_comments_are_left_alone() -> None:
 
     page = "<script>var s = '<xmp>';</script><!-- <noembed> --><noembed>x</noembed>"
     assert open_raw_text(page) == "<script>var s = '<xmp>';</script><!-- <noembed> --><div>x</div>"
+
+
+@pytest.mark.parametrize(("href", "reason"), [
+    ("javascript:void(0)", "canonical link dropped: not an http(s) URL"),
+    ("data:text/html,x", "canonical link dropped: not an http(s) URL"),
+    ("../2025/03/border.html", "canonical link dropped: not an http(s) URL (relative, and "
+                               "the page gives no base to resolve it)"),
+])
+def test_a_dropped_canonical_link_is_called_relative_only_when_it_is(
+        href: str, reason: str) -> None:
+    from storyline.clean.html import extract_html
+
+    page = (f'<html><head><title>Border</title><link rel="canonical" href="{href}"></head>'
+            f"<body><article>{_paragraphs(12)}</article></body></html>")
+    assert reason in extract_html(page).notes

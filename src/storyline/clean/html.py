@@ -94,6 +94,10 @@ _LINK_TAG = re.compile(r"<(?:link|meta|base)\b[^>]{0,2000}>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
+# The scheme that opens an absolute address ("https:", "javascript:", "data:").
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:")
+
+
 def _canonical_url(html: str, notes: list[str]) -> str | None:
     """The page's own address when trafilatura found none: its canonical link, else its
     ``og:url``, resolved against ``<base href>`` when relative ("../2024/05/x.html",
@@ -126,9 +130,10 @@ def _canonical_url(html: str, notes: list[str]) -> str | None:
         url, note = clean_url(resolved, what)
         if url:
             return url
-        if note:
+        if note:  # (a "javascript:" or "data:" address is not relative: no base helps)
+            relative = not absolute_base and not _SCHEME.match(href)
             notes.append(note + (" (relative, and the page gives no base to resolve it)"
-                                 if not absolute_base else ""))
+                                 if relative else ""))
     return None
 
 
