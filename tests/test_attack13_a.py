@@ -231,3 +231,26 @@ def test_a_dropped_canonical_link_is_called_relative_only_when_it_is(
     page = (f'<html><head><title>Border</title><link rel="canonical" href="{href}"></head>'
             f"<body><article>{_paragraphs(12)}</article></body></html>")
     assert reason in extract_html(page).notes
+
+
+@pytest.mark.parametrize(("lang", "headline", "paragraphs"), [
+    ("ar", "معبر نامانغا",
+     ["اتفقت كينيا وتنزانيا يوم الثلاثاء على إعادة فتح معبر نامانغا الحدودي بعد ثلاثة أسابيع "
+      "من المحادثات، وفق بيان مشترك للحكومتين.",
+      "ووقع وزيرا الخارجية الاتفاق في أروشا، وقالا إن الشاحنات المحملة بالغذاء والوقود "
+      "ستعبر اعتبارا من يوم الاثنين المقبل."]),
+    ("zh", "纳曼加口岸重开",
+     ["肯尼亚和坦桑尼亚周二同意在三周会谈后重新开放纳曼加边境口岸，两国政府在联合声明中表示。",
+      "两国外长在阿鲁沙签署了协议，并表示运送食品和燃料的卡车将从下周一起获准通行。"]),
+])
+def test_the_headline_of_an_arabic_or_chinese_page_is_not_kept_in_its_body(
+        lang: str, headline: str, paragraphs: list[str]) -> None:
+    from storyline.clean.html import extract_html
+
+    page = (f"<html lang='{lang}'><head><meta charset='utf-8'><title>{headline}</title></head>"
+            f"<body><article><h1>{headline}</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    got = extract_html(page)
+    assert got.title == headline
+    assert got.body.startswith(paragraphs[0]) and got.body.count(headline) == "".join(
+        paragraphs).count(headline)

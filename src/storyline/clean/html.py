@@ -305,11 +305,19 @@ def _title_segments(html: str) -> list[str]:
 
 
 def _drop_leading_headline(body: str, title: str) -> str:
-    """trafilatura often repeats the headline as the first body line: take it off."""
-    first, sep, rest = body.partition("\n\n")
-    f, t = _fold(first), _fold(title)
-    if sep and f and len(f.split()) >= 2 and (f == t or t.startswith(f + " ")):
-        return rest
+    """trafilatura often repeats the headline as the first body line: take it off (twice
+    at most: the whole page's text, taken for a short page, opens with the page's
+    <title> and then its <h1>)."""
+    t = _fold(title)
+    for _ in range(2):
+        first, sep, rest = body.partition("\n")  # (one newline after it in some pages)
+        f = _fold(first)
+        # the whole title, in any script ("苏丹炮击" is one word of four letters), or
+        # its first words
+        if not (sep and f and rest.strip()) or not (
+                (f == t and len(f) >= 4) or (len(f.split()) >= 2 and t.startswith(f + " "))):
+            break
+        body = rest.lstrip("\n")
     return body
 
 
