@@ -254,3 +254,16 @@ def test_the_headline_of_an_arabic_or_chinese_page_is_not_kept_in_its_body(
     assert got.title == headline
     assert got.body.startswith(paragraphs[0]) and got.body.count(headline) == "".join(
         paragraphs).count(headline)
+
+
+def test_a_mime_message_nested_thousands_deep_is_one_plain_warning(tmp_path: Path) -> None:
+    from storyline.model import Rejected
+
+    head = "Subject: Deep\nDate: Tue, 25 Mar 2025 09:00:00 +0000\nMIME-Version: 1.0\n"
+    nest = "".join(f"Content-Type: multipart/mixed; boundary=b{k}\n\n--b{k}\n" for k in range(2000))
+    path = tmp_path / "deep.eml"
+    path.write_text(head + nest + "Content-Type: text/plain\n\n" + article(13), "utf-8")
+    [item] = _read(path)
+    assert isinstance(item, Rejected)
+    assert item.reason == ("MIME message nested too deep to read (parts inside parts, "
+                           "thousands of levels): not read")

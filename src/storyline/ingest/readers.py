@@ -2318,6 +2318,9 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
         location = (_header_text(msg, "Snapshot-Content-Location")
                     or (_header_text(part, "Content-Location") if part is not None else None))
         top = msg.get_content_type()
+    except RecursionError:  # the parser recurses into each multipart: thousands nested
+        return Rejected(where, "MIME message nested too deep to read (parts inside parts, "
+                               "thousands of levels): not read")
     except Exception as exc:  # the stdlib parser meets hostile bytes: one warning, no crash
         return Rejected(where, f"unreadable MIME message: {type(exc).__name__}: {_short(exc)}")
     if part is None or not isinstance(payload, bytes):
