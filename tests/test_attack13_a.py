@@ -115,8 +115,10 @@ def test_code_ids_that_are_no_plain_text_are_written_as_text_with_a_warning() ->
     assert ids == ["wire\ufffd", '{"desk": 1}', "true", "7"]
     assert err.splitlines() == [
         "warning: record wire\ufffd: id: 1 lone surrogate character(s) replaced",
-        "warning: line 2: id is an object, not a string or integer: written as JSON text",
-        "warning: line 3: id is a boolean, not a string or integer: written as JSON text"]
+        "warning: standard input: line 2: id is an object, not a string or integer: "
+        "written as JSON text",
+        "warning: standard input: line 3: id is a boolean, not a string or integer: "
+        "written as JSON text"]
 
 
 def test_code_ids_of_the_api_are_text() -> None:

@@ -259,6 +259,8 @@ class _CodeWarnings:
         from storyline.ingest.validate import printable
 
         self.count += 1
+        if msg.startswith("warning: line "):  # the input named, as ``run``'s warnings do
+            msg = f"warning: {self.name}: {msg.removeprefix('warning: ')}"
         if self.count <= self.limit:
             print(printable(msg), file=sys.stderr)
 
