@@ -297,7 +297,7 @@ def test_code_says_each_bad_line_once_and_bounds_the_warnings(
     assert "\ufffd" in out[1]["text"] and out[0]["events"]
     err = captured.err.splitlines()
     assert len(err) == 6, err  # five warnings, then one line for the other seven
-    assert err[0].startswith("warning: line 2: NUL bytes")
+    assert err[0].startswith(f"warning: {path}: line 2: NUL bytes")
     assert "7 more warnings like the above not shown (12 in all)" in err[-1]
 
 

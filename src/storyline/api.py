@@ -87,7 +87,7 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
 
     def pairs() -> Iterator[tuple[str, Record]]:  # bounded, valid text
         for n, item in enumerate(records, 1):
-            r = _as_record(item, n)
+            r = _with_clean_id(_as_record(item, n))
             if not isinstance(r.text, str):
                 log.warning("record %s: text is %s, not text: no events", r.id,
                             type(r.text).__name__)
@@ -150,6 +150,41 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
         yield Coded(rec.id, rec.text, events, main, said)
 
 
+# JSON's names for the types of a value that is no id ("id": {"a": 1}).
+_JSON_TYPES = {"dict": "an object", "list": "an array", "bool": "a boolean", "float": "a number"}
+
+
+def id_text(value: Any) -> tuple[str | None, str | None]:
+    """A record's id as text, and a note when it was not a string or an integer: an
+    object, array, boolean or fractional number is written as its JSON text
+    (``{"a": 1}``, ``true``), never as a Python repr."""
+    if value is None or isinstance(value, str):
+        return value, None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value), None
+    try:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    kind = _JSON_TYPES.get(type(value).__name__, f"a {type(value).__name__}")
+    return text[:200], f"id is {kind}, not a string or integer: written as JSON text"
+
+
+def _with_clean_id(r: Record) -> Record:
+    """``r`` with an id that is text and can be written: lone surrogates (JSON
+    ``"\\ud800"``) replaced by U+FFFD, each change said once."""
+    from storyline.ingest.guard import without_surrogates
+
+    rid, note = id_text(r.id)
+    if rid is not None:
+        rid, bad = without_surrogates(rid)
+        if bad:
+            log.warning("record %s: id: %d lone surrogate character(s) replaced", rid, bad)
+    if note:
+        log.warning("record %s: %s", rid, note)
+    return r if rid == r.id else Record(r.text, rid, r.date)
+
+
 def _as_record(item: Any, n: int) -> Record:
     """A record of ``code_records``' input: a :class:`Record`, a text, or a mapping with
     ``text`` (and ``id``, ``date`` | ``published``); anything else codes to nothing, with
@@ -161,7 +196,10 @@ def _as_record(item: Any, n: int) -> Record:
     if isinstance(item, dict):
         rid = item.get("id")
         day = item.get("date") or item.get("published")
-        return Record(item.get("text"), None if rid is None else str(rid)[:200],  # type: ignore[arg-type]
+        rid, note = id_text(rid)
+        if note:
+            log.warning("record %d: %s", n, note)
+        return Record(item.get("text"), None if rid is None else rid[:200],  # type: ignore[arg-type]
                       day if isinstance(day, str) else None)
     log.warning("record %d: a %s, not a Record, a text or a mapping with text: no events",
                 n, type(item).__name__)
@@ -357,8 +395,10 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
         day, note = clean_date(obj.get(key), key)
         if note and warn is not None:
             warn(printable(f"warning: line {n}: {note}"))
-        rid = obj.get("id")
-        yield Record(obj["text"], str(rid) if rid is not None else str(n), day)
+        rid, note = id_text(obj.get("id"))
+        if note and warn is not None:
+            warn(f"warning: line {n}: {note}")
+        yield Record(obj["text"], rid if rid is not None else str(n), day)
 
 
 def _json_object(line: str) -> dict[str, Any] | None:

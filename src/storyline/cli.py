@@ -259,6 +259,8 @@ class _CodeWarnings:
         from storyline.ingest.validate import printable
 
         self.count += 1
+        if msg.startswith("warning: line "):  # the input named, as ``run``'s warnings do
+            msg = f"warning: {self.name}: {msg.removeprefix('warning: ')}"
         if self.count <= self.limit:
             print(printable(msg), file=sys.stderr)
 
@@ -380,7 +382,6 @@ def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
 def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
     """Code the records of ``fh`` and print each one as soon as it is coded; what the
     library warns about a record (a text cut, a run of symbols split) goes to stderr."""
-    import json
     import logging
 
     from storyline.api import code_records, read_records
@@ -395,7 +396,7 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
     try:
         for coded in code_records(read_records(fh, warn), dct=dct):
             try:
-                sys.stdout.write(json.dumps(coded.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(_json_line(coded.to_json()))
                 sys.stdout.flush()
             except BrokenPipeError:
                 raise
@@ -406,6 +407,21 @@ def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:
         if isinstance(warn, _CodeWarnings):
             warn.end()
     return 0
+
+
+def _json_line(obj: Any) -> str:
+    """One output line of ``storyline code``: JSON with its letters as they are, or with
+    ``\\u`` escapes where standard output cannot encode them (a cp1252 or ASCII console
+    and an Arabic text): the same JSON either way, never an encoding error."""
+    import json
+
+    line = json.dumps(obj, ensure_ascii=False) + "\n"
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        line.encode(encoding)
+    except (UnicodeError, LookupError):
+        return json.dumps(obj) + "\n"
+    return line
 
 
 def _bad_dates(args: argparse.Namespace) -> str | None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.clean.markup import bound_attributes, bound_nesting, drop_inert
+from storyline.clean.markup import bound_attributes, bound_nesting, drop_inert, open_raw_text
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
 
@@ -48,6 +48,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     html, crowded = bound_attributes(html)
     html, deep = bound_nesting(html)
     html = drop_inert(html)  # a <template>'s or an <svg>'s text is never the page's
+    html = open_raw_text(html)  # a <noframes>'s markup is markup, not literal text
     notes = [n for n in (crowded, deep) if n]
     given_url = url
     doc = None
@@ -93,6 +94,10 @@ _LINK_TAG = re.compile(r"<(?:link|meta|base)\b[^>]{0,2000}>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
+# The scheme that opens an absolute address ("https:", "javascript:", "data:").
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:")
+
+
 def _canonical_url(html: str, notes: list[str]) -> str | None:
     """The page's own address when trafilatura found none: its canonical link, else its
     ``og:url``, resolved against ``<base href>`` when relative ("../2024/05/x.html",
@@ -125,9 +130,10 @@ def _canonical_url(html: str, notes: list[str]) -> str | None:
         url, note = clean_url(resolved, what)
         if url:
             return url
-        if note:
+        if note:  # (a "javascript:" or "data:" address is not relative: no base helps)
+            relative = not absolute_base and not _SCHEME.match(href)
             notes.append(note + (" (relative, and the page gives no base to resolve it)"
-                                 if not absolute_base else ""))
+                                 if relative else ""))
     return None
 
 
@@ -299,11 +305,19 @@ def _title_segments(html: str) -> list[str]:
 
 
 def _drop_leading_headline(body: str, title: str) -> str:
-    """trafilatura often repeats the headline as the first body line: take it off."""
-    first, sep, rest = body.partition("\n\n")
-    f, t = _fold(first), _fold(title)
-    if sep and f and len(f.split()) >= 2 and (f == t or t.startswith(f + " ")):
-        return rest
+    """trafilatura often repeats the headline as the first body line: take it off (twice
+    at most: the whole page's text, taken for a short page, opens with the page's
+    <title> and then its <h1>)."""
+    t = _fold(title)
+    for _ in range(2):
+        first, sep, rest = body.partition("\n")  # (one newline after it in some pages)
+        f = _fold(first)
+        # the whole title, in any script ("苏丹炮击" is one word of four letters), or
+        # its first words
+        if not (sep and f and rest.strip()) or not (
+                (f == t and len(f) >= 4) or (len(f.split()) >= 2 and t.startswith(f + " "))):
+            break
+        body = rest.lstrip("\n")
     return body
 
 

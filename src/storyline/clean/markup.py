@@ -185,8 +185,9 @@ def bound_nesting(html: str) -> tuple[str, str | None]:
 
 
 # Elements a browser never shows as the page's text: a <template>'s content is inert, an
-# inline <svg> holds drawing labels and a <title> that is a tooltip, not the page's title.
-INERT = ("template", "svg")
+# inline <svg> holds drawing labels and a <title> that is a tooltip, not the page's title,
+# a <textarea> holds a form's default input (a comment box's prompt, a video's embed code).
+INERT = ("template", "svg", "textarea")
 _INERT_TAG = re.compile(r"<(/?)(" + "|".join(INERT) + r")\b((?:[^>\"']|\"[^\"]{0,4000}\""
                         r"|'[^']{0,4000}'){0,8000})>", re.I)
 _SKIPPED = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b[^>]{0,8000}>.*?(?:</\1\s*>|\Z)",
@@ -202,7 +203,7 @@ def drop_inert(html: str) -> str:
     >>> drop_inert("<template><h1>Draft</h1></template><h1>Talks resume</h1>")
     '<h1>Talks resume</h1>'
     """
-    if not re.search(r"<(?:template|svg)\b", html, re.I):
+    if not re.search(r"<(?:" + "|".join(INERT) + r")\b", html, re.I):
         return html
     skipped = [(m.start(), m.end()) for m in _SKIPPED.finditer(html)]
     out: list[str] = []
@@ -232,6 +233,37 @@ def drop_inert(html: str) -> str:
             opened = m.start()
         depth += 1
     out.append(html[opened:] if depth else html[kept_from:])
+    return "".join(out)
+
+
+# Elements whose content the HTML parser keeps as raw text (the markup of a frameset
+# page's or a plugin's fallback, an old <xmp> or <plaintext>), so that tags and "&amp;"
+# came out literally in the article: each is read as a <div>, its content as HTML.
+FALLBACK_MARKUP = ("noframes", "noembed", "xmp", "plaintext")
+_FALLBACK_TAG = re.compile(r"<(/?)(?:" + "|".join(FALLBACK_MARKUP) + r")(?=[\s/>])", re.I)
+
+
+def open_raw_text(html: str) -> str:
+    """``html`` with its :data:`FALLBACK_MARKUP` elements made ``<div>``s (tags inside
+    comments, scripts and styles left as they are).
+
+    >>> open_raw_text("<noframes><p>Talks resume &amp; end</p></noframes>")
+    '<div><p>Talks resume &amp; end</p></div>'
+    """
+    if not _FALLBACK_TAG.search(html):
+        return html
+    skipped = [(m.start(), m.end()) for m in _SKIPPED.finditer(html)]
+    out: list[str] = []
+    kept_from = k = 0
+    for m in _FALLBACK_TAG.finditer(html):
+        while k < len(skipped) and skipped[k][1] <= m.start():
+            k += 1
+        if k < len(skipped) and skipped[k][0] <= m.start():
+            continue  # inside a comment, a script or a style
+        out.append(html[kept_from:m.start()])
+        out.append(f"<{m.group(1)}div")
+        kept_from = m.end()
+    out.append(html[kept_from:])
     return "".join(out)
 
 

@@ -1995,15 +1995,76 @@ def _feed_text(value: Any, detail: Any) -> Any:
         return html_lib.unescape(re.sub(r"<[^>]{0,2000}>", "", value))
 
 
-def read_feed(display: str, path: Path) -> Iterator[Item]:
-    """RSS / Atom items that carry full content."""
+# A numeric character reference in a feed ("&#xD800;", "&#55296;"): feedparser's loose
+# parser raises on one that names no character (a surrogate, past U+10FFFF, or too big for
+# an int), so those are replaced by "&#xFFFD;" before parsing, as the HTML reader does.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]{1,100})|([0-9]{1,100}));")
+
+
+def _no_char(match: re.Match[bytes]) -> bool:
+    """Whether a numeric character reference names no character."""
+    value = int(match[1], 16) if match[1] is not None else int(match[2])
+    return value > 0x10FFFF or 0xD800 <= value <= 0xDFFF
+
+
+def without_bad_char_refs(data: bytes) -> tuple[bytes, int]:
+    """``data`` with numeric character references that name no character (a lone
+    surrogate "&#xD800;", "&#x110000;" past Unicode's end) replaced by "&#xFFFD;", and how
+    many there were."""
+    if b"&#" not in data:
+        return data, 0
+    count = 0
+
+    def swap(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        if not _no_char(match):
+            return match[0]
+        count += 1
+        return b"&#xFFFD;"
+
+    return _CHAR_REF.sub(swap, data), count
+
+
+def _parse_feed(data: bytes) -> tuple[Any, str | None]:
+    """feedparser's reading of a feed, or None and why it failed (its loose parser
+    raises on some damaged input: one warning, never a crash)."""
     import feedparser
 
+    try:
+        return feedparser.parse(data), None
+    except Exception as exc:
+        return None, f"not a readable feed: {type(exc).__name__}: {_short(exc)}"
+
+
+# The last item or entry a feed opens, and the last one it closes.
+_ITEM_OPEN = re.compile(rb"<(?:[\w.-]{1,40}:)?(?:item|entry)[\s>/]", re.IGNORECASE)
+_ITEM_CLOSE = re.compile(rb"</(?:[\w.-]{1,40}:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def _cut_in_last_item(data: bytes, parsed: Any) -> bool:
+    """Whether a feed that is not well-formed ends inside an item it opened (a download
+    cut off): its last ``<item>``/``<entry>`` comes after its last closing tag."""
+    if not parsed.get("bozo"):
+        return False
+    opens = [m.start() for m in _ITEM_OPEN.finditer(data[-MAX_DOCUMENT_BYTES:])]
+    closes = [m.start() for m in _ITEM_CLOSE.finditer(data[-MAX_DOCUMENT_BYTES:])]
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
+
+
+def read_feed(display: str, path: Path) -> Iterator[Item]:
+    """RSS / Atom items that carry full content."""
     data, size, gz_note = read_input_bytes(path, MAX_FEED_BYTES)
     if data is None:
         yield Rejected(display, f"feed too large ({size})")
         return
-    parsed = feedparser.parse(data)
+    data, bad_refs = without_bad_char_refs(data)
+    parsed, failure = _parse_feed(data)
+    if parsed is None:
+        yield Rejected(display, f"{failure} ({gz_note})" if gz_note else str(failure))
+        return
+    refs_note = (f"{bad_refs} character reference(s) naming no character (a lone surrogate "
+                 "or past U+10FFFF) replaced by U+FFFD") if bad_refs else None
+    cut = _cut_in_last_item(data, parsed)
     feed_title = parsed.feed.get("title") if parsed.get("feed") else None
     outlet, _ = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
     if not parsed.entries:
@@ -2012,9 +2073,14 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             reason = f"not a readable feed: {parsed.get('bozo_exception')}"
         yield Rejected(display, f"{reason} ({gz_note})" if gz_note else reason)
         return
-    encoding_note = "; ".join(n for n in (gz_note, _feed_encoding_note(parsed)) if n) or None
+    encoding_note = "; ".join(
+        n for n in (gz_note, _feed_encoding_note(parsed), refs_note) if n) or None
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{display}#{i}"
+        if cut and i == len(parsed.entries):
+            yield Rejected(where, "feed is truncated: cut off inside this item (an incomplete "
+                                  "download?)")
+            continue
         content = None
         full = False
         if entry.get("content"):
@@ -2060,17 +2126,85 @@ MAX_MIME_BYTES = MAX_FEED_BYTES
 MAX_MIME_PARTS = 500
 
 
-def _header_text(msg: Any, name: str) -> str | None:
-    """A header's value as text (RFC 2047 encoded words decoded), or None."""
-    from email.header import decode_header, make_header
+# An RFC 2047 encoded word ("=?utf-8?Q?caf=C3=A9?="), and the blank between two of them
+# (which is no text: RFC 2047, section 6.2).
+_ENCODED_WORD = re.compile(r"=\?([^?\s]{1,80})\?([BbQq])\?([^?\s]{0,5000})\?=")
+_BETWEEN_WORDS = re.compile(r"(\?=)[ \t]{1,200}(?==\?)")
 
-    value = msg.get(name)
-    if value is None:
-        return None
+
+def _word_bytes(kind: str, payload: str) -> bytes:
+    """The bytes an encoded word's payload carries (base64 decoded leniently)."""
+    import base64
+    import binascii
+    import email.quoprimime
+
+    if kind in "Qq":
+        return email.quoprimime.header_decode(payload).encode("latin-1", "replace")
+    letters = re.sub(r"[^A-Za-z0-9+/]", "", payload)
+    if len(letters) % 4 == 1:
+        letters = letters[:-1]  # one letter carries no whole byte
     try:
-        return str(make_header(decode_header(str(value))))
-    except (ValueError, LookupError, UnicodeError, TypeError):
-        return str(value)
+        return base64.b64decode(letters + "=" * (-len(letters) % 4))
+    except (ValueError, binascii.Error):
+        return payload.encode("ascii", "replace")
+
+
+def _decode_words(text: str, unknown: list[str]) -> str:
+    """``text`` with each RFC 2047 encoded word decoded by its own charset; a word in a
+    charset Python does not know is read as UTF-8 (with replacement characters), its
+    charset added to ``unknown``."""
+    import codecs
+
+    def word(match: re.Match[str]) -> str:
+        charset = match[1].split("*")[0]  # RFC 2231 adds "*language"
+        data = _word_bytes(match[2], match[3])
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            unknown.append(charset)
+            return data.decode("utf-8", errors="replace")
+        return data.decode(charset, errors="replace")
+
+    return _ENCODED_WORD.sub(word, _BETWEEN_WORDS.sub(r"\1", text))
+
+
+def _raw_header(msg: Any, name: str) -> str | None:
+    """A header's value as the message holds it (8-bit bytes as surrogate escapes)."""
+    for key, value in msg.raw_items():
+        if key.lower() == name.lower():
+            return value if isinstance(value, str) else str(value)
+    return None
+
+
+def _header_and_note(msg: Any, name: str) -> tuple[str | None, str | None]:
+    """A header's value as text, and a note where it was not plain: raw 8-bit bytes (RFC
+    6532) read as UTF-8 (else decoded as a body of unknown charset is), RFC 2047 encoded
+    words decoded one by one, a word in an unknown charset read as UTF-8."""
+    value = _raw_header(msg, name)
+    if value is None:
+        return None, None
+    value = re.sub(r"\r?\n(?=[ \t])", "", value).strip()  # unfolded
+    note = None
+    raw = value.encode("utf-8", "surrogateescape")
+    if raw != value.encode("utf-8", "replace"):  # 8-bit bytes in the header
+        try:
+            value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded, how = decode_with_note(raw)
+            value = decoded if decoded is not None else raw.decode("utf-8", "replace")
+            note = f"{name}: {how or 'bytes that are not UTF-8 replaced by U+FFFD'}"
+    unknown: list[str] = []
+    if "=?" in value:
+        value = _decode_words(value, unknown)
+    if unknown:
+        shown = ", ".join(dict.fromkeys(unknown))[:80]
+        note = f"{name}: encoded word(s) in an unknown charset ({shown}) read as UTF-8"
+    return value, note
+
+
+def _header_text(msg: Any, name: str) -> str | None:
+    """A header's value as text (raw UTF-8 and RFC 2047 encoded words decoded), or None."""
+    return _header_and_note(msg, name)[0]
 
 
 def _mime_body(msg: Any) -> tuple[Any, int, list[str]]:
@@ -2179,11 +2313,14 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
         part, parts, types = _mime_body(msg)
         payload, b64_note = _payload(part) if part is not None else (None, None)
         charset = part.get_content_charset() if part is not None else None
-        subject = _header_text(msg, "Subject")
+        subject, subject_note = _header_and_note(msg, "Subject")
         date_value = _header_text(msg, "Date")
         location = (_header_text(msg, "Snapshot-Content-Location")
                     or (_header_text(part, "Content-Location") if part is not None else None))
         top = msg.get_content_type()
+    except RecursionError:  # the parser recurses into each multipart: thousands nested
+        return Rejected(where, "MIME message nested too deep to read (parts inside parts, "
+                               "thousands of levels): not read")
     except Exception as exc:  # the stdlib parser meets hostile bytes: one warning, no crash
         return Rejected(where, f"unreadable MIME message: {type(exc).__name__}: {_short(exc)}")
     if part is None or not isinstance(payload, bytes):
@@ -2205,7 +2342,8 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
     return RawDocument(path=display, kind="html" if is_html else "text", content=text,
                        url=url, given_title=title, given_published=published,
                        position=position,
-                       notes=[n for n in (gz_note, b64_note, enc_note, n1, n2, n3) if n])
+                       notes=[n for n in (gz_note, b64_note, enc_note, n1, n2, n3,
+                                          None if saved_page else subject_note) if n])
 
 
 # The built-in readers, by the kind :func:`detect_kind` names (no extensions or sniffing
