@@ -247,6 +247,30 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
         yield FileEnd(display, path, n)
 
 
+# Skips that judge a document read fine (an edit may make an item too short on purpose);
+# every other skip of a file's document is a read error.
+CONTENT_SKIPS = ("too short to be a news article", "only page furniture")
+
+
+@dataclass(slots=True)
+class FileRead:
+    """How the reading of one input file went: the articles it gave, and whether a
+    document of it could not be read. A file that gave none, or hit a read error, is a
+    failed read: its stored articles are kept (:meth:`Store.write_batch`)."""
+
+    articles: int = 0
+    errors: int = 0
+
+    def note(self, result: Article | Rejected) -> None:
+        if isinstance(result, Article):
+            self.articles += 1
+        elif result.kept or not result.reason.startswith(CONTENT_SKIPS):
+            self.errors += 1
+
+    def failed(self) -> bool:
+        return self.articles == 0 or self.errors > 0
+
+
 def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
     from storyline.store.db import file_signature
 
@@ -317,11 +341,18 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         batch_articles: list[Article] = []
         batch_rejects: list[Rejected] = []
         batch_done: list[tuple[str, Path, int]] = []
+        batch_unread: set[str] = set()  # files read with errors or to no article this time
+        reading = FileRead()
         last_flush = time.monotonic()
 
         def flush() -> None:
             nonlocal last_flush
-            new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id)
+            new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id,
+                                    unread=batch_unread)
+            for message in store.kept:
+                summary.flagged["stored articles kept"] += 1
+                warn(printable(f"warning: {message}"))
+            store.kept.clear()
             for n, message in enumerate(store.conflicts):
                 summary.flagged["conflicting dates"] += 1
                 if n < MAX_WARNINGS_PER_FILE:
@@ -337,6 +368,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             batch_articles.clear()
             batch_rejects.clear()
             batch_done.clear()
+            batch_unread.clear()
             last_flush = time.monotonic()
 
         items = _items(inputs, store.done_files(), summary, own)
@@ -348,6 +380,9 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     if held is not None:
                         batch_rejects.append(held)
                     batch_done.append((result.display, result.path, result.documents))
+                    if reading.failed():
+                        batch_unread.add(result.display)
+                    reading = FileRead()
                     if progress is not None and task is not None:
                         progress.advance(task)
                     if len(batch_articles) >= 64 or time.monotonic() - last_flush > 2:
@@ -364,6 +399,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                         summary.flagged["input warnings"] += 1
                         per_file.say(f"warning: {where}: {note}")
                     result = result.item
+                reading.note(result)
                 if isinstance(result, Rejected):
                     if per_file.keep_reject():
                         batch_rejects.append(result)
