@@ -89,3 +89,57 @@ def test_a_file_edited_into_other_good_articles_still_replaces_them(tmp_path: Pa
     _bump(wire)
     summary = _run([str(src)], out)
     assert _stored_ids(out) == {"wire-3"} and summary.articles_replaced == 2
+
+
+def _news_folder(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    (src / "wire.jsonl").write_text(json.dumps(jsonl_line(1)) + "\n", "utf-8")
+    return src
+
+
+@pytest.mark.parametrize("content", ['[stories]\nthreshold = "high"\n', "[stories\n", None])
+def test_a_bad_storyline_config_is_one_error_line_before_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        content: str | None) -> None:
+    from storyline.cli import main
+
+    bad = tmp_path / "bad.toml"
+    if content is not None:
+        bad.write_text(content, "utf-8")
+    monkeypatch.setenv("STORYLINE_CONFIG", str(bad))
+    out = tmp_path / "out"
+    assert main(["run", str(_news_folder(tmp_path)), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: "), err
+    assert str(bad) in err[0] and "STORYLINE_CONFIG" in err[0]
+    assert not out.exists()
+
+
+def test_config_option_wins_over_a_bad_storyline_config(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    from storyline import config
+    from storyline.cli import main
+
+    bad, good = tmp_path / "bad.toml", tmp_path / "good.toml"
+    bad.write_text('[stories]\nthreshold = "high"\n', "utf-8")
+    good.write_text("[stories]\nthreshold = 0.5\n", "utf-8")
+    monkeypatch.setenv("STORYLINE_CONFIG", str(bad))
+    assert config.setting("stories", "threshold") == "high"  # read before the option
+    out = tmp_path / "out"
+    assert main(["run", str(_news_folder(tmp_path)), "--out", str(out), "--quiet",
+                 "--config", str(good)]) == 0, capsys.readouterr().err
+    assert config.setting("stories", "threshold") == 0.5
+    assert (out / "articles.jsonl").exists()
+
+
+def test_the_api_refuses_a_bad_storyline_config(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.config import ConfigError
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[stories]\nthreshold = [1]\n", "utf-8")
+    monkeypatch.setenv("STORYLINE_CONFIG", str(bad))
+    with pytest.raises(ConfigError, match="STORYLINE_CONFIG"):
+        _run([str(_news_folder(tmp_path))], tmp_path / "out")

@@ -295,6 +295,9 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     """Run the main job and write the outputs to ``out``."""
     options = options or Options()
     options.check()  # a bad option is refused before anything is made
+    from storyline.config import check_env_config
+
+    check_env_config()  # so is a bad STORYLINE_CONFIG (ConfigError), not mid-run
     started = time.monotonic()
     _output_folder(out)
     with folder_lock(out):
