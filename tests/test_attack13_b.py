@@ -143,3 +143,51 @@ def test_the_api_refuses_a_bad_storyline_config(tmp_path: Path,
     monkeypatch.setenv("STORYLINE_CONFIG", str(bad))
     with pytest.raises(ConfigError, match="STORYLINE_CONFIG"):
         _run([str(_news_folder(tmp_path))], tmp_path / "out")
+
+
+def _deep_file(top: Path, depth: int, text: str) -> None:
+    """A file ``depth`` folders of 21-character names under ``top`` (made through folder
+    descriptors: its whole path is past the system's limit)."""
+    fd = os.open(top, os.O_RDONLY)
+    try:
+        for i in range(depth):
+            name = "d" + str(i % 10) * 20
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        out = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(out, text.encode())
+        os.close(out)
+    finally:
+        os.close(fd)
+
+
+def test_an_input_path_past_the_length_limit_is_skipped_and_the_run_goes_on(
+        tmp_path: Path) -> None:
+    src = _news_folder(tmp_path)
+    _deep_file(src, 250, "Deep story\n\n" + article(5))  # about 5,500 characters
+    said: list[str] = []
+    summary = _run([str(src)], tmp_path / "out", said)
+    assert _stored_ids(tmp_path / "out") == {"wire-1"}
+    skipped = [w for w in said if w.startswith("warning: skipped ")]
+    assert len(skipped) == 1 and skipped[0].endswith(
+        "cannot be opened: File name too long (not read)"), said
+    assert summary.skipped == {"cannot be opened": 1}
+
+
+def test_an_error_that_is_not_a_full_disk_gives_no_advice_to_wait_for_room(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    import errno
+
+    import storyline.pipeline
+    from storyline.cli import main
+
+    def fails(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENAMETOOLONG, "File name too long", "in/x.txt")
+
+    monkeypatch.setattr(storyline.pipeline, "run", fails)
+    assert main(["run", str(_news_folder(tmp_path)), "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: in/x.txt: File name too long; what was stored is kept"], err

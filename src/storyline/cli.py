@@ -160,8 +160,12 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except OSError as exc:  # e.g. the disk or the output folder failing mid-run
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"error: cannot write{where}: {exc.strerror or exc}; {again} room",
-              file=sys.stderr)
+        if exc.errno in _FULL:
+            print(f"error: cannot write{where}: {exc.strerror or exc}; {again} room",
+                  file=sys.stderr)
+        else:  # not a full disk: no advice to wait for room
+            print(f"error:{where or ' a file'}: {exc.strerror or exc}; what was stored is "
+                  "kept", file=sys.stderr)
         return 1
     except (MemoryError, duckdb.OutOfMemoryException):
         print(f"error: out of memory; {again} more (or with fewer --workers)", file=sys.stderr)

@@ -8,6 +8,8 @@ streamed: memory does not grow with the size of the corpus.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
 import sys
 import time
@@ -237,6 +239,11 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
         if renamed:
             yield FileNote(display, "file name is not valid UTF-8: recorded with \\x escapes "
                            "for its bad bytes", "file names not UTF-8")
+        unreachable = _unreachable(path)
+        if unreachable:
+            yield Rejected(display, unreachable)
+            yield FileEnd(display, path, 1)
+            continue
         n = 0
         furniture = repeats.boilerplate_for(display, path)
         for item in read_file(display, path):
@@ -269,6 +276,21 @@ class FileRead:
 
     def failed(self) -> bool:
         return self.articles == 0 or self.errors > 0
+
+
+# Errors of a path itself, not of the disk: that path is skipped, the run goes on.
+PATH_ERRORS = frozenset({errno.ENAMETOOLONG, errno.ELOOP})
+
+
+def _unreachable(path: Path) -> str | None:
+    """Why ``path`` cannot be opened at all (its name past the system's path length, a
+    loop of links), or None: such an input is one warning, never a stop of the run."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno in PATH_ERRORS:
+            return f"cannot be opened: {exc.strerror or exc} (not read)"
+    return None
 
 
 def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
@@ -461,8 +483,6 @@ def damage_refused(db: Path) -> Iterator[None]:
 def _output_folder(out: Path) -> None:
     """Make ``out`` (and its parents) and check that it can be written, or raise
     :class:`OutputError` with one line naming it."""
-    import os
-
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
