@@ -191,3 +191,55 @@ def test_an_error_that_is_not_a_full_disk_gives_no_advice_to_wait_for_room(
     assert main(["run", str(_news_folder(tmp_path)), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["error: in/x.txt: File name too long; what was stored is kept"], err
+
+
+LEAD = ("Rebel fighters shelled the market town of Oruma on Monday, killing 9 traders, the "
+        "regional governor said in a statement.")
+
+
+def _given(tmp_path: Path, texts: list[str]) -> list:
+    """The articles (or skips) of a JSON Lines file of ``texts``, cleaned as a run
+    cleans them: with the lines that recur across the file."""
+    from storyline.clean.article import make_article
+    from storyline.clean.repetition import InputRepetition
+    from storyline.ingest.readers import read_file
+
+    path = tmp_path / "updates.jsonl"
+    path.write_text("".join(json.dumps({"id": f"u{i}", "text": t}) + "\n"
+                            for i, t in enumerate(texts)), "utf-8")
+    furniture = InputRepetition().boilerplate_for(str(path), path)
+    out = []
+    for raw in read_file(str(path), path):
+        raw.boilerplate = furniture
+        out.append(make_article(raw))
+    return out
+
+
+@pytest.mark.parametrize("n", [5, 30])
+def test_a_lead_paragraph_shared_by_json_lines_items_is_kept_in_each(
+        tmp_path: Path, n: int) -> None:
+    from storyline.model import Article
+
+    texts = [LEAD + "\n\n" + f"In the village of Ka{chr(97 + i % 26)}{chr(97 + i // 26)}ra, residents "
+             "said the homes were burnt and the clinic was closed by the fighting." for i in range(n)]
+    arts = _given(tmp_path, texts)
+    assert all(isinstance(a, Article) for a in arts), arts
+    assert all(a.text.startswith(LEAD) for a in arts), [a.text[:80] for a in arts]
+
+
+def test_json_lines_items_of_one_repeated_text_and_a_short_tag_are_not_furniture(
+        tmp_path: Path) -> None:
+    from storyline.model import Article
+
+    base = LEAD + " The neighbouring state condemned the attack and called for talks."
+    arts = _given(tmp_path, [f"{base} B{i}" for i in range(24)])
+    assert all(isinstance(a, Article) and a.text.startswith(LEAD) for a in arts), arts[:2]
+
+
+def test_recurring_menu_lines_of_json_lines_pages_are_still_cut(tmp_path: Path) -> None:
+    from storyline.model import Article
+
+    menu = "Home | World | Business | Markets | Sport | Opinion"
+    texts = [menu + "\n\n" + article(i) for i in range(6)]
+    arts = _given(tmp_path, texts)
+    assert all(isinstance(a, Article) and "Markets" not in a.text for a in arts)
