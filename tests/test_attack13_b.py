@@ -243,3 +243,28 @@ def test_recurring_menu_lines_of_json_lines_pages_are_still_cut(tmp_path: Path) 
     texts = [menu + "\n\n" + article(i) for i in range(6)]
     arts = _given(tmp_path, texts)
     assert all(isinstance(a, Article) and "Markets" not in a.text for a in arts)
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    ("The talks ended on 31 December 2100.", "31 December 2100", "2100-12-31"),
+    ("The talks ended on December 31, 2100.", "December 31, 2100", "2100-12-31"),
+    ("The talks ended on 31 December 2099.", "31 December 2099", "2099-12-31"),
+    ("The lease was signed in March 2100.", "March 2100", "2100-03"),
+])
+def test_a_date_in_the_year_2100_keeps_its_year(sentence: str, text: str, value: str) -> None:
+
+    from storyline.annotate.times import find_times
+
+    found = [(t.text, t.value) for t in find_times(sentence, "1950-06-01")]
+    assert found == [(text, value)], found
+
+
+@pytest.mark.parametrize("sentence", ["The treaty expires on 1 January 2101.",
+                                      "The treaty expires on January 1, 2250.",
+                                      "The lease runs until March 2150."])
+def test_a_date_past_2100_gives_no_value_rather_than_the_reference_year(sentence: str) -> None:
+
+    from storyline.annotate.times import find_times
+
+    found = [(t.text, t.value) for t in find_times(sentence, "1950-06-01")]
+    assert not any(v for _, v in found), found
