@@ -268,3 +268,56 @@ def test_a_date_past_2100_gives_no_value_rather_than_the_reference_year(sentence
 
     found = [(t.text, t.value) for t in find_times(sentence, "1950-06-01")]
     assert not any(v for _, v in found), found
+
+
+def test_out_set_to_the_input_folder_reads_the_news_in_it_and_not_the_outputs(
+        tmp_path: Path) -> None:
+    src = _news_folder(tmp_path)
+    (src / "a.txt").write_text("Border talks\n\n" + article(7), "utf-8")
+    first = _run([str(src)], src)
+    assert first.files == 2 and first.articles_new == 2
+    said: list[str] = []
+    again = _run([str(src)], src, said)
+    assert again.articles_new == 0 and again.articles_total == 2, said
+    assert not any(w.startswith("warning: skipped") for w in said), said
+    assert (src / "articles.jsonl").read_text("utf-8").count("\n") == 2
+
+
+def test_out_set_to_a_subfolder_of_news_reads_its_articles(tmp_path: Path) -> None:
+    src = _news_folder(tmp_path)
+    (src / "2025").mkdir()
+    (src / "2025" / "a.txt").write_text("Border talks\n\n" + article(8), "utf-8")
+    summary = _run([str(src)], src / "2025")
+    assert summary.articles_new == 2
+
+
+@pytest.mark.parametrize("inputs", [[""], ["  "], ["in", ""]])
+def test_an_empty_input_path_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        inputs: list[str]) -> None:
+    import storyline
+    from storyline.checks import OptionError
+
+    _news_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OptionError, match="an empty input path"):
+        storyline.run(inputs if len(inputs) > 1 else inputs[0], tmp_path / "out")
+    assert not (tmp_path / "out" / "storyline.duckdb").exists()
+
+
+def test_the_cli_refuses_an_empty_input_path_with_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    _news_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "", "--out", "out"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: an empty input path"), err
+
+
+def test_one_folder_spelt_several_ways_is_read_once(tmp_path: Path) -> None:
+    src = _news_folder(tmp_path)
+    spellings = [str(src), str(src) + "/", str(src / "." ), str(src / ".." / "in")]
+    summary = _run(spellings, tmp_path / "out")
+    assert summary.files == 1 and summary.documents == 1

@@ -189,6 +189,14 @@ OWN_OUTPUTS = frozenset({
 STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
 
 
+def _written_here(name: str) -> bool:
+    """Whether a file of the output folder is one a run writes there: an output, the
+    store, or an output's ``.tmp`` left by a stopped run (``--out`` may be the input
+    folder itself, whose articles are inputs)."""
+    return (name in OWN_OUTPUTS or name.endswith(STORE_SUFFIXES)
+            or (name.endswith(".tmp") and name[:-4] in OWN_OUTPUTS))
+
+
 @dataclass
 class OwnFiles:
     """The run's own folder and store, and every earlier run's outputs: not inputs.
@@ -206,8 +214,8 @@ class OwnFiles:
             real = path.resolve()
         except (OSError, RuntimeError):
             return False
-        if real == self.out or self.out in real.parents:
-            return True
+        if self.out in real.parents and _written_here(real.name):
+            return True  # only what a run writes: the folder may hold the user's news too
         if real.parent == self.db.parent and real.name in (self.db.name, self.db.name + ".wal"):
             return True
         if real.name.endswith(STORE_SUFFIXES):
@@ -293,6 +301,22 @@ def _unreachable(path: Path) -> str | None:
     return None
 
 
+def _once(inputs: list[str]) -> list[str]:
+    """``inputs`` in order, each place once, as first spelt: two spellings of one path
+    are one input (their real paths are the same)."""
+    seen: set[str] = set()
+    out = []
+    for given in dict.fromkeys(inputs):
+        try:
+            place = os.path.realpath(given)
+        except (OSError, ValueError):
+            place = given
+        if place not in seen:
+            seen.add(place)
+            out.append(given)
+    return out
+
+
 def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
     from storyline.store.db import file_signature
 
@@ -317,6 +341,13 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     """Run the main job and write the outputs to ``out``."""
     options = options or Options()
     options.check()  # a bad option is refused before anything is made
+    if any(not str(i).strip() for i in inputs):
+        from storyline.checks import OptionError
+
+        # an unset shell variable ("$DIR"): reading the current folder instead would
+        # store whatever lies there
+        raise OptionError('an empty input path ("") was given: name a file or folder '
+                          '(use "." for the current folder)')
     from storyline.config import check_env_config
 
     check_env_config()  # so is a bad STORYLINE_CONFIG (ConfigError), not mid-run
@@ -334,7 +365,8 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
     summary = Summary()
     warn = log or (lambda msg: print(msg, file=sys.stderr))
     per_file = FileWarnings(warn)
-    inputs = list(dict.fromkeys(inputs))  # a path given twice (or 4,000 times) is read once
+    # a path given twice (or 4,000 times), however spelt ("in", "in/", "./in"), is read once
+    inputs = _once(inputs)
     if not inputs:
         warn("warning: no inputs given: the outputs are those of what the store holds")
     missing = [i for i in inputs if not Path(i).exists()]
