@@ -321,3 +321,35 @@ def test_one_folder_spelt_several_ways_is_read_once(tmp_path: Path) -> None:
     spellings = [str(src), str(src) + "/", str(src / "." ), str(src / ".." / "in")]
     summary = _run(spellings, tmp_path / "out")
     assert summary.files == 1 and summary.documents == 1
+
+
+CLAUSE = ("Rebel fighters shelled positions near Kora{n} on Monday, killing 4 herders, the "
+          "district officer said on Tuesday in a statement read on the radio")
+
+
+def test_a_giant_sentence_is_cut_at_commas_into_bounded_pieces() -> None:
+    from storyline.config import setting
+    from storyline.text.sentences import sentence_spans
+
+    text = "Giant sentence\n" + ", and ".join(CLAUSE.format(n=i) for i in range(150)) + "."
+    spans = sentence_spans(text)
+    most = int(setting("annotate", "max_sentence_chars"))
+    assert len(spans) > 10 and max(b - a for a, b in spans) <= most
+    assert all(text[b - 1] in ",." for _, b in spans[1:])  # cut after a comma
+    # together the pieces are the whole text, less the spaces between them
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == \
+        text.replace("\n", "").replace(" ", "")
+
+
+def test_the_parse_of_a_giant_sentence_keeps_the_cuts() -> None:
+    from storyline.annotate.stage import annotate_article
+    from storyline.config import setting
+    from storyline.model import Article, Published
+
+    text = ", and ".join(CLAUSE.format(n=i) for i in range(60)) + "."
+    art = Article(id="g", input_id="g", path="g.txt", url=None, outlet=None, title=None,
+                  dateline=None, published=Published("2025-03-04", "given"), text=text,
+                  language="en")
+    ann = annotate_article(art)
+    assert max(b - a for a, b in ann.sentences) <= int(setting("annotate", "max_sentence_chars"))
+    assert ann.events  # still coded
