@@ -353,3 +353,14 @@ def test_the_parse_of_a_giant_sentence_keeps_the_cuts() -> None:
     ann = annotate_article(art)
     assert max(b - a for a, b in ann.sentences) <= int(setting("annotate", "max_sentence_chars"))
     assert ann.events  # still coded
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_skipped_and_not_counted_as_a_file_read(tmp_path: Path) -> None:
+    src = _news_folder(tmp_path)
+    os.mkfifo(src / "feed.jsonl")
+    said: list[str] = []
+    summary = _run([str(src)], tmp_path / "out", said)
+    assert summary.files == 1 and summary.documents == 1, summary
+    assert summary.skipped == {"not a regular file": 1}
+    assert any("feed.jsonl: not a regular file" in w for w in said), said

@@ -239,7 +239,8 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
     # read beforehand by the thread that owns the connection).
     repeats = InputRepetition()
     for display, path in (own.files(inputs) if own else iter_input_files(inputs)):
-        summary.files += 1
+        if not _special(path):
+            summary.files += 1  # a pipe or device is skipped with its warning, not read
         display, renamed = safe_display(display)
         if _unchanged(done, display, path):
             summary.files_reused += 1
@@ -299,6 +300,20 @@ def _unreachable(path: Path) -> str | None:
         if exc.errno in PATH_ERRORS:
             return f"cannot be opened: {exc.strerror or exc} (not read)"
     return None
+
+
+NOT_REGULAR = "not a regular file"  # the reader's reason for a pipe, socket or device
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` is a pipe, socket or device (never opened: it could block)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _once(inputs: list[str]) -> list[str]:
@@ -449,7 +464,8 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     summary.flagged[result.kind] += 1
                     per_file.say(f"warning: {result.display}: {result.message}")
                     continue
-                summary.documents += 1
+                if not (isinstance(result, Rejected) and result.reason.startswith(NOT_REGULAR)):
+                    summary.documents += 1
                 if isinstance(result, Noted):
                     where = _where(result.item)
                     for note in result.notes:
