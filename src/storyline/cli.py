@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    problem = _bad_dates(args) or _working_folder_gone(args)
+    problem = _bad_dates(args) or _working_folder_gone(args) or _bad_env_config(args)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -132,7 +132,11 @@ def _run(args: argparse.Namespace) -> int:
         if unknown:
             print(f"warning: the config file {args.config} has unknown settings (ignored): "
                   + ", ".join(unknown), file=sys.stderr)
-        os.environ["STORYLINE_CONFIG"] = str(args.config)  # read when the stages load
+        from storyline.config import settings
+
+        # --config wins over the environment: read when the stages load
+        os.environ["STORYLINE_CONFIG"] = str(args.config)
+        settings.cache_clear()
     from storyline.pipeline import Options, OutputError, run
     from storyline.summary import print_summary
 
@@ -156,8 +160,12 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except OSError as exc:  # e.g. the disk or the output folder failing mid-run
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"error: cannot write{where}: {exc.strerror or exc}; {again} room",
-              file=sys.stderr)
+        if exc.errno in _FULL:
+            print(f"error: cannot write{where}: {exc.strerror or exc}; {again} room",
+                  file=sys.stderr)
+        else:  # not a full disk: no advice to wait for room
+            print(f"error:{where or ' a file'}: {exc.strerror or exc}; what was stored is "
+                  "kept", file=sys.stderr)
         return 1
     except (MemoryError, duckdb.OutOfMemoryException):
         print(f"error: out of memory; {again} more (or with fewer --workers)", file=sys.stderr)
@@ -216,6 +224,25 @@ def _working_folder_gone(args: argparse.Namespace) -> str | None:
         return (f"the current directory no longer exists, so {relative[0]!r} names nothing: "
                 "change to a folder that exists, or give absolute paths")
     os.chdir(os.sep)
+    return None
+
+
+def _bad_env_config(args: argparse.Namespace) -> str | None:
+    """A bad file named by ``STORYLINE_CONFIG`` as one line (unless ``--config`` names the
+    file to use); its unknown settings are one warning."""
+    import os
+
+    if getattr(args, "config", None) is not None:
+        return None
+    from storyline.config import ENV, ConfigError, check_env_config
+
+    try:
+        unknown = check_env_config()
+    except ConfigError as exc:
+        return str(exc)
+    if unknown:
+        print(f"warning: the config file {os.environ.get(ENV)} has unknown settings "
+              "(ignored): " + ", ".join(unknown), file=sys.stderr)
     return None
 
 

@@ -22,11 +22,26 @@ log = logging.getLogger(__name__)
 ENV = "STORYLINE_CONFIG"
 
 
-@lru_cache(maxsize=1)
-def settings() -> dict[str, dict[str, Any]]:
+class _Settings:
+    """:func:`settings`, cached for the file that ``STORYLINE_CONFIG`` names when it is
+    asked: a ``--config`` that sets the variable after an earlier look-up is what the
+    run then uses, not the file (or the defaults) read first."""
+
+    def __call__(self) -> dict[str, dict[str, Any]]:
+        return _settings(os.environ.get(ENV) or "")
+
+    @staticmethod
+    def cache_clear() -> None:
+        _settings.cache_clear()
+
+
+settings = _Settings()
+
+
+@lru_cache(maxsize=4)
+def _settings(user: str) -> dict[str, dict[str, Any]]:
     """The defaults, updated by the user's file when one is named."""
     data = _defaults()
-    user = os.environ.get(ENV)
     if user:
         try:
             with open(user, "rb") as fh:
@@ -71,6 +86,19 @@ def check_config(path: str | os.PathLike[str]) -> list[str]:
     unknown: list[str] = []
     _check_table(str(path), _defaults(), user, "", unknown)
     return unknown
+
+
+def check_env_config() -> list[str]:
+    """:func:`check_config` of the file ``STORYLINE_CONFIG`` names (``[]`` when it names
+    none): a bad one is refused at the start of a run, as a bad ``--config`` is, rather
+    than crashing the stage that first reads the wrong value."""
+    user = os.environ.get(ENV)
+    if not user:
+        return []
+    try:
+        return check_config(user)
+    except ConfigError as exc:
+        raise ConfigError(f"{exc} (named by the {ENV} environment variable)") from None
 
 
 def _check_table(path: str, default: dict[str, Any], user: dict[str, Any], prefix: str,

@@ -8,6 +8,8 @@ streamed: memory does not grow with the size of the corpus.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
 import sys
 import time
@@ -187,6 +189,14 @@ OWN_OUTPUTS = frozenset({
 STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
 
 
+def _written_here(name: str) -> bool:
+    """Whether a file of the output folder is one a run writes there: an output, the
+    store, or an output's ``.tmp`` left by a stopped run (``--out`` may be the input
+    folder itself, whose articles are inputs)."""
+    return (name in OWN_OUTPUTS or name.endswith(STORE_SUFFIXES)
+            or (name.endswith(".tmp") and name[:-4] in OWN_OUTPUTS))
+
+
 @dataclass
 class OwnFiles:
     """The run's own folder and store, and every earlier run's outputs: not inputs.
@@ -204,8 +214,8 @@ class OwnFiles:
             real = path.resolve()
         except (OSError, RuntimeError):
             return False
-        if real == self.out or self.out in real.parents:
-            return True
+        if self.out in real.parents and _written_here(real.name):
+            return True  # only what a run writes: the folder may hold the user's news too
         if real.parent == self.db.parent and real.name in (self.db.name, self.db.name + ".wal"):
             return True
         if real.name.endswith(STORE_SUFFIXES):
@@ -229,7 +239,8 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
     # read beforehand by the thread that owns the connection).
     repeats = InputRepetition()
     for display, path in (own.files(inputs) if own else iter_input_files(inputs)):
-        summary.files += 1
+        if not _special(path):
+            summary.files += 1  # a pipe or device is skipped with its warning, not read
         display, renamed = safe_display(display)
         if _unchanged(done, display, path):
             summary.files_reused += 1
@@ -237,6 +248,11 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
         if renamed:
             yield FileNote(display, "file name is not valid UTF-8: recorded with \\x escapes "
                            "for its bad bytes", "file names not UTF-8")
+        unreachable = _unreachable(path)
+        if unreachable:
+            yield Rejected(display, unreachable)
+            yield FileEnd(display, path, 1)
+            continue
         n = 0
         furniture = repeats.boilerplate_for(display, path)
         for item in read_file(display, path):
@@ -245,6 +261,75 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
                 item.boilerplate = furniture
             yield item
         yield FileEnd(display, path, n)
+
+
+# Skips that judge a document read fine (an edit may make an item too short on purpose);
+# every other skip of a file's document is a read error.
+CONTENT_SKIPS = ("too short to be a news article", "only page furniture")
+
+
+@dataclass(slots=True)
+class FileRead:
+    """How the reading of one input file went: the articles it gave, and whether a
+    document of it could not be read. A file that gave none, or hit a read error, is a
+    failed read: its stored articles are kept (:meth:`Store.write_batch`)."""
+
+    articles: int = 0
+    errors: int = 0
+
+    def note(self, result: Article | Rejected) -> None:
+        if isinstance(result, Article):
+            self.articles += 1
+        elif result.kept or not result.reason.startswith(CONTENT_SKIPS):
+            self.errors += 1
+
+    def failed(self) -> bool:
+        return self.articles == 0 or self.errors > 0
+
+
+# Errors of a path itself, not of the disk: that path is skipped, the run goes on.
+PATH_ERRORS = frozenset({errno.ENAMETOOLONG, errno.ELOOP})
+
+
+def _unreachable(path: Path) -> str | None:
+    """Why ``path`` cannot be opened at all (its name past the system's path length, a
+    loop of links), or None: such an input is one warning, never a stop of the run."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno in PATH_ERRORS:
+            return f"cannot be opened: {exc.strerror or exc} (not read)"
+    return None
+
+
+NOT_REGULAR = "not a regular file"  # the reader's reason for a pipe, socket or device
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` is a pipe, socket or device (never opened: it could block)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _once(inputs: list[str]) -> list[str]:
+    """``inputs`` in order, each place once, as first spelt: two spellings of one path
+    are one input (their real paths are the same)."""
+    seen: set[str] = set()
+    out = []
+    for given in dict.fromkeys(inputs):
+        try:
+            place = os.path.realpath(given)
+        except (OSError, ValueError):
+            place = given
+        if place not in seen:
+            seen.add(place)
+            out.append(given)
+    return out
 
 
 def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
@@ -271,6 +356,16 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
     """Run the main job and write the outputs to ``out``."""
     options = options or Options()
     options.check()  # a bad option is refused before anything is made
+    if any(not str(i).strip() for i in inputs):
+        from storyline.checks import OptionError
+
+        # an unset shell variable ("$DIR"): reading the current folder instead would
+        # store whatever lies there
+        raise OptionError('an empty input path ("") was given: name a file or folder '
+                          '(use "." for the current folder)')
+    from storyline.config import check_env_config
+
+    check_env_config()  # so is a bad STORYLINE_CONFIG (ConfigError), not mid-run
     started = time.monotonic()
     _output_folder(out)
     with folder_lock(out):
@@ -285,7 +380,8 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
     summary = Summary()
     warn = log or (lambda msg: print(msg, file=sys.stderr))
     per_file = FileWarnings(warn)
-    inputs = list(dict.fromkeys(inputs))  # a path given twice (or 4,000 times) is read once
+    # a path given twice (or 4,000 times), however spelt ("in", "in/", "./in"), is read once
+    inputs = _once(inputs)
     if not inputs:
         warn("warning: no inputs given: the outputs are those of what the store holds")
     missing = [i for i in inputs if not Path(i).exists()]
@@ -317,11 +413,18 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         batch_articles: list[Article] = []
         batch_rejects: list[Rejected] = []
         batch_done: list[tuple[str, Path, int]] = []
+        batch_unread: set[str] = set()  # files read with errors or to no article this time
+        reading = FileRead()
         last_flush = time.monotonic()
 
         def flush() -> None:
             nonlocal last_flush
-            new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id)
+            new = store.write_batch(batch_articles, batch_rejects, batch_done, run_id,
+                                    unread=batch_unread)
+            for message in store.kept:
+                summary.flagged["stored articles kept"] += 1
+                warn(printable(f"warning: {message}"))
+            store.kept.clear()
             for n, message in enumerate(store.conflicts):
                 summary.flagged["conflicting dates"] += 1
                 if n < MAX_WARNINGS_PER_FILE:
@@ -337,6 +440,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             batch_articles.clear()
             batch_rejects.clear()
             batch_done.clear()
+            batch_unread.clear()
             last_flush = time.monotonic()
 
         items = _items(inputs, store.done_files(), summary, own)
@@ -348,6 +452,9 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     if held is not None:
                         batch_rejects.append(held)
                     batch_done.append((result.display, result.path, result.documents))
+                    if reading.failed():
+                        batch_unread.add(result.display)
+                    reading = FileRead()
                     if progress is not None and task is not None:
                         progress.advance(task)
                     if len(batch_articles) >= 64 or time.monotonic() - last_flush > 2:
@@ -357,13 +464,15 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     summary.flagged[result.kind] += 1
                     per_file.say(f"warning: {result.display}: {result.message}")
                     continue
-                summary.documents += 1
+                if not (isinstance(result, Rejected) and result.reason.startswith(NOT_REGULAR)):
+                    summary.documents += 1
                 if isinstance(result, Noted):
                     where = _where(result.item)
                     for note in result.notes:
                         summary.flagged["input warnings"] += 1
                         per_file.say(f"warning: {where}: {note}")
                     result = result.item
+                reading.note(result)
                 if isinstance(result, Rejected):
                     if per_file.keep_reject():
                         batch_rejects.append(result)
@@ -422,8 +531,6 @@ def damage_refused(db: Path) -> Iterator[None]:
 def _output_folder(out: Path) -> None:
     """Make ``out`` (and its parents) and check that it can be written, or raise
     :class:`OutputError` with one line naming it."""
-    import os
-
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:

@@ -118,6 +118,12 @@ WEEKDAY = rf"(?:{_cap(_WD_FULL)}|{_cap(_WD_ABBR)}\.)(?![a-z])"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d)"
 YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 YEAR = rf"(?:{YEAR4}|'\d\d)"
+# The year of a day or month ("31 December 2100", "March 2150"): any four digits from
+# 1000, so that a year past 2099 is never cut off the date (which then took the DCT's
+# year); one past LAST_YEAR gives no value rather than a wrong one.
+YEAR4_DATE = r"(?:1[0-9]{3}|2[0-9]{3})"
+YEAR_DATE = rf"(?:{YEAR4_DATE}|'\d\d)"
+LAST_YEAR = 2100
 _NUMWORD = _alt([k for k in _NUMBERS if " " not in k and k not in ("a", "an", "half")])
 NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
@@ -489,10 +495,12 @@ def _month_value(ctx: _Ctx, c: _Cand, month: int, year: int | None) -> str | Non
         year = _infer_year(ctx, c, month, None)
     if year is None:
         return f"XXXX-{month:02d}"
-    return _fmt_month((year, month)) if 1 <= year <= 9999 else None
+    return _fmt_month((year, month)) if 1 <= year <= LAST_YEAR else None
 
 
 def _day_value(ctx: _Ctx, c: _Cand, month: int, day: int, year: int | None) -> str | None:
+    if year is not None and year > LAST_YEAR:
+        return None
     if year is None:
         year = _infer_year(ctx, c, month, day)
         if year is None:
@@ -591,7 +599,7 @@ def _shift(value: str, n: int, unit: str) -> str | None:
 _DATE_MDY = (
     rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAYNUM})"
     rf"(?:(?P<range>\s*(?:-|–|—|to|through|and|until|till)\s*)(?P<day2>{DAYNUM}))?"
-    rf"(?:,?\s+(?P<year>{YEAR4}){E}|,\s+(?P<year2>'\d\d))?{E}"
+    rf"(?:,?\s+(?P<year>{YEAR4_DATE}){E}|,\s+(?P<year2>'\d\d))?{E}"
 )
 
 
@@ -636,7 +644,7 @@ def _r_mdy(m: re.Match[str]) -> list[_Cand]:
 
 @_rule(
     rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+(?P<mon>{MONTH})"
-    rf"(?:,?\s+(?P<year>{YEAR4}))?{E}"
+    rf"(?:,?\s+(?P<year>{YEAR4_DATE}))?{E}"
 ,
        ("The ferry sank on 3 March 2024 off Mwanza.", "3 March 2024", "2024-03-03"))
 def _r_dmy(m: re.Match[str]) -> list[_Cand]:
@@ -685,7 +693,7 @@ _MONTH_POS = (
 
 @_rule(
     rf"{B}{_MONTH_POS}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|(?:early|late)\s+last"
-    rf"|(?:early|late)\s+next)\s+)?(?P<mon>{MONTH})(?:(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))"
+    rf"|(?:early|late)\s+next)\s+)?(?P<mon>{MONTH})(?:(?:,?\s+(?:of\s+)?(?P<year>{YEAR_DATE}))"
     rf"|\s+(?P<ry>last|this|next)\s+year)?{E}"
 ,
        ("Fighting flared in early April near the border.", "early April", "2024-04"))

@@ -69,10 +69,12 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         title = ex.title or cleaned.title
     else:
         content = detokenise(raw.content) if looks_tokenised(raw.content) else raw.content
-        cleaned = clean_text(content, raw.boilerplate)
+        furniture = given_furniture(content, raw.boilerplate) if raw.given_text else (
+            raw.boilerplate)
+        cleaned = clean_text(content, furniture)
         body, title, head, tail = cleaned.body, cleaned.title, cleaned.head, cleaned.tail
         if raw.given_text and not body.strip() and raw.content.strip():
-            if _only_furniture(content, raw.boilerplate):
+            if _only_furniture(content, furniture):
                 # Every line recurs across the other documents of this input (an outlet's
                 # footer saved without its article): page furniture, not an article.
                 return Rejected(where, "only page furniture (lines that recur across this input)")
@@ -160,6 +162,44 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         damaged=damaged,
         position=raw.position,
     )
+
+
+# A sentence end inside or at the end of a line: "... officials said. The talks ..."
+_SENTENCE_END = re.compile(r"\w[.!?][\"\u201d\u2019)]?(?:\s|$)")
+
+
+def reads_as_prose(line: str) -> bool:
+    """Whether a line reads as prose, not as page furniture, by its shape: seven words or
+    more with a sentence end in it. A menu, a footer's link titles or a sharing bar has
+    none.
+
+    >>> reads_as_prose("Troops shelled the town on Monday, killing 12 people, officials said.")
+    True
+    >>> reads_as_prose("Home World Business Markets Sport Technology Opinion Video Pictures")
+    False
+    """
+    return len(line.split()) >= 7 and _SENTENCE_END.search(line) is not None
+
+
+def given_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
+    r"""What of an input's recurring lines (``boilerplate``) a text the user gave (a JSON
+    Lines item) loses: only the lines shaped like furniture. A sentence or paragraph of
+    prose that recurs (the lead shared by a wire's updates to one story) is the user's
+    text, kept whole.
+
+    >>> from storyline.clean.text import line_key
+    >>> lead, menu = "Troops shelled the town on Monday, officials said.", "Home | World | Sport"
+    >>> given_furniture(lead + "\n" + menu, frozenset({line_key(lead), line_key(menu)})) == {
+    ...     line_key(menu)}
+    True
+    """
+    from storyline.clean.text import line_key, split_blocks
+
+    if not boilerplate:
+        return boilerplate
+    prose = {k for k in (line_key(x) for x in split_blocks(text) if reads_as_prose(x))
+             if k in boilerplate}
+    return boilerplate - prose if prose else boilerplate
 
 
 def _only_furniture(text: str, boilerplate: frozenset[str]) -> bool:

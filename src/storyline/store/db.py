@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -251,6 +251,7 @@ class Store(StoryTables):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.conflicts = []
+        self.kept = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._key = str(self.path.resolve())
         with _OPEN_LOCK:
@@ -464,12 +465,16 @@ class Store(StoryTables):
         rejects: Iterable[Rejected],
         done_files: Iterable[tuple[str, Path, int]],
         run: int,
+        unread: Collection[str] = (),
     ) -> int:
         """Insert a batch in one transaction; return how many articles were new.
 
         A file of ``done_files`` has been read whole in this run: what an earlier read of
         it gave and this one did not (the old version of an edited file) is retired, see
-        :meth:`_retire_superseded`; :attr:`retired` counts those articles.
+        :meth:`_retire_superseded`; :attr:`retired` counts those articles. A file named in
+        ``unread`` gave no article this time, or hit read errors (emptied, made binary,
+        truncated: a bad input, not an edit): its stored articles are kept, it is not
+        recorded as read (the next run tries it again), and :attr:`kept` says so.
         """
         articles = list(articles)
         rows = [_article_row(a) for a in articles]
@@ -486,6 +491,8 @@ class Store(StoryTables):
             rej = [(r.path, r.reason, run) for r in rejects]
             self.bulk_insert("rejects", rej)
             for display, path, n in done_files:
+                if display in unread and self._keep_unread(display, run):
+                    continue
                 try:
                     size, mtime = file_signature(path)
                 except OSError:
@@ -500,6 +507,24 @@ class Store(StoryTables):
 
     retired: int = 0
     """Articles retired by this store object because their file was edited."""
+
+    kept: list[str]
+    """What :meth:`write_batch` kept of a file that could not be read this time: one
+    message a file. The caller says each one and empties the list."""
+
+    def _keep_unread(self, display: str, run: int) -> bool:
+        """True (and a message in :attr:`kept`) when an earlier read of ``display`` gave
+        articles that this run's failed read did not: they stay stored."""
+        row = self.con.execute(
+            "SELECT count(DISTINCT article) FROM sources s WHERE path = ? AND run <> ? AND "
+            "NOT EXISTS (SELECT 1 FROM sources t WHERE t.path = s.path "
+            "AND t.article = s.article AND t.run = ?)", [display, run, run]).fetchone()
+        missing = int(row[0]) if row else 0
+        if not missing:
+            return False
+        self.kept.append(f"{display} could not be read this time; its {missing:,} stored "
+                         "article(s) are kept")
+        return True
 
     conflicts: list[str]
     """What :meth:`write_batch` found and did not store: an article given again (the same

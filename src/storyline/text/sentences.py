@@ -58,7 +58,51 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            out.append((a, b))
+            out.extend(_bounded(text, a, b))
+    return out
+
+
+def _max_sentence() -> int:
+    from storyline.config import setting
+
+    return int(setting("annotate", "max_sentence_chars", 2000))
+
+
+# Where an over-long sentence is cut, best first: after a semicolon, after a comma, at a
+# space (with how many characters of the match the piece before keeps).
+_CUTS = ((re.compile(r";\s+"), 1), (re.compile(r",\s+"), 1), (re.compile(r"\s+"), 0))
+
+
+def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The sentence ``(a, b)`` of ``text``, cut into pieces of at most the
+    ``[annotate] max_sentence_chars`` setting when it is longer: a text with no full stop
+    for thousands of characters (a list run together, a transcript) would cost the parser
+    and the event coder minutes. Each piece ends at the last semicolon, else comma, else
+    space in its second half, else at the limit.
+
+    >>> text = "Troops shelled Oruma, and rebels shelled Kaba; both sides said so"
+    >>> [text[x:y] for x, y in _bounded(text, 0, len(text))] == [text]
+    True
+    """
+    size = _max_sentence()
+    out = []
+    while b - a > size:
+        end = a + size
+        for cut, keep in _CUTS:
+            last = None
+            for m in cut.finditer(text, a + size // 2, end):
+                last = m
+            if last is not None:
+                out.append((a, last.start() + keep))
+                a = last.end()
+                break
+        else:
+            out.append((a, end))
+            a = end
+        while a < b and text[a].isspace():
+            a += 1
+    if b > a:
+        out.append((a, b))
     return out
 
 
