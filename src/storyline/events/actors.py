@@ -198,8 +198,8 @@ def _conjunct_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
                          history: Sequence[tuple[int, Actor | list[Actor]]] = ()
                          ) -> Actor | list[Actor] | None:
     """The subject of the clause a pronoun's clause is coordinated with, when the pronoun
-    fits it: "the Justice Department wrote to the court ... and it requested a special
-    track" (it: the department)."""
+    fits it: "the ministry wrote to the tribunal to say ... and it asked for a hearing"
+    (it: the ministry)."""
     if pron.dep_ not in ("nsubj", "nsubjpass") or pron.head.dep_ != "conj":
         return None
     first = pron.head.head
