@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
@@ -809,12 +810,27 @@ def _regime_country(ctx: Ctx) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_FIRSTS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _title_first_words(titles: Any) -> frozenset[str]:
+    """The first words of the knowledge base's titles (cached per title table)."""
+    got = _FIRSTS.get(id(titles))
+    if got is None or got[0] is not titles:
+        got = (titles, frozenset(p.split(" ", 1)[0] for p in titles))
+        _FIRSTS[id(titles)] = got
+    return got[1]
+
+
 def _title_mentions(ctx: Ctx) -> list[Cand]:
     """'the Turkish president', "Russia's foreign minister", 'the Russian leader'."""
     kb, toks, text = ctx.kb, ctx.toks, ctx.text
     out: list[Cand] = []
     max_len = 5
+    firsts = _title_first_words(kb.titles)
     for k in range(len(toks)):
+        if toks[k].norm not in firsts:
+            continue  # no title starts with this word (the phrases below all would)
         title = None
         for b in range(max_len, 0, -1):
             if k + b <= len(toks):
