@@ -21,7 +21,6 @@ never its errors.
 from __future__ import annotations
 
 import json
-import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ import articles_eval as ae  # noqa: E402
 from storyline.annotate.stage import analyse  # noqa: E402
 from storyline.api import event_json  # noqa: E402
 from storyline.clean.article import make_article  # noqa: E402
-from storyline.events.confidence import FEATURES, features  # noqa: E402
+from storyline.events.confidence import FEATURES, features, logit, platt  # noqa: E402
 from storyline.model import Article, RawDocument  # noqa: E402
 
 OUT = ROOT / "src/storyline/data/confidence.json"
@@ -116,11 +115,6 @@ def seed_examples(shared: Path) -> list[tuple[str, list[float], int, int]]:
     return out
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1.0 - 1e-6)
-    return math.log(p / (1.0 - p))
-
-
 class TwoStage:
     """Confidence as two logistic regressions: P(the event is real and of the right type)
     times P(every slot is right | right type). The first learns from the many type-right
@@ -143,12 +137,12 @@ class TwoStage:
         """Platt scaling fitted on out-of-fold products of the Timeline17 development
         articles: the seeds (well-coded conflict reporting) make the raw product
         overconfident on other news."""
-        z = [[_logit(p)] for p in oof]
+        z = [[logit(p)] for p in oof]
         m = lr(C=1e4, max_iter=5000).fit(z, fully)
         self.scale, self.shift = float(m.coef_[0][0]), float(m.intercept_[0])
 
     def calibrated(self, p: float) -> float:
-        return 1.0 / (1.0 + math.exp(-(self.scale * _logit(p) + self.shift)))
+        return platt(p, self.scale, self.shift)
 
     @classmethod
     def fit(cls, lr: Any, xs: list[list[float]], typed: list[int], fully: list[int],

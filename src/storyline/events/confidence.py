@@ -127,21 +127,25 @@ def _sigmoid(stage: Mapping[str, Any], vector: list[float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1.0 - 1e-6)
+    return math.log(p / (1.0 - p))
+
+
+def platt(p: float, scale: float, shift: float) -> float:
+    """Platt scaling of a probability: sigmoid(scale * logit(p) + shift)."""
+    z = scale * logit(p) + shift
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def score(vector: list[float]) -> float:
     """P(a real event of the right type) x P(every slot right | right type): the two
     stages of the shipped model (``stages.event``, ``stages.slots``), Platt-scaled
     (``calibration``) on out-of-fold development articles."""
     m = model()
-    stages = m.get("stages")
-    if stages is None:  # a one-stage model file (``bias`` and ``weights`` at the top)
-        return round(_sigmoid(m, vector), 3)
+    stages, cal = m["stages"], m["calibration"]
     p = _sigmoid(stages["event"], vector) * _sigmoid(stages["slots"], vector)
-    cal = m.get("calibration")
-    if cal is not None:  # Platt scaling of the product's logit
-        p = min(max(p, 1e-6), 1.0 - 1e-6)
-        z = float(cal["scale"]) * math.log(p / (1.0 - p)) + float(cal["shift"])
-        p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-    return round(p, 3)
+    return round(platt(p, float(cal["scale"]), float(cal["shift"])), 3)
 
 
 def event_confidence(event: Event, trigger: Token | None, context: Mapping[str, Any]) -> float:

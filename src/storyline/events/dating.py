@@ -273,7 +273,7 @@ def _time_noun_when(trig: _Trig, whens: Sequence[_When]) -> _When | None:
     near = [noun] + [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ == "appos":
         near.append(noun.head)
-    text = noun.doc.text
+    text = doc_text(noun.doc)
     first = noun.left_edge.idx
     for w in whens:
         if w.lo and (any(w.start <= t.idx < w.end for t in near) or (
