@@ -1,9 +1,9 @@
 """Events in whole real articles: the real pipeline against an analyst's exhaustive coding.
 
-The gold (``benchmarks/gold/articles_events.json``) codes every event of 66 real
+The gold (``benchmarks/gold/articles_events.json``) codes every event of 90 real
 Timeline17 articles (``../shared/dev/t17``: the BP oil spill, the 2009 flu pandemic and
 the Haiti earthquake, with their web leftovers) and of 13 real English news pages of
-``../shared/dev/html`` (topic ``html``), each written by one of eight annotators who saw
+``../shared/dev/html`` (topic ``html``), each written by one of ten annotators who saw
 neither the code nor its output. A third of the articles (``part: heldout``) is held
 out: its figures are reported, its errors never printed. Each part is also reported by
 genre (``dev_t17``, ``dev_html``, ``heldout_t17``, ``heldout_html``).

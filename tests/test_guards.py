@@ -53,3 +53,11 @@ def test_a_named_actor_in_a_sentence_of_its_own_is_reporting_despite_our() -> No
     # within a page of several lines, the same sentence stays page text
     page = "Menu\nJapan is ready to provide our engineering expertise to the African Union."
     assert not storyline.code(page, date="2024-05-08")
+
+
+def test_an_owned_installation_does_not_act() -> None:
+    rule = next(r for r in rules() if r["name"] == "non_agent_subject")
+    assert not storyline.code(rule["machine_example"], date="2024-05-08")
+    # a participle clause of an attack still has its attackers
+    assert storyline.code("Rebels shelled the village, killing nine soldiers.",
+                          date="2024-05-08")

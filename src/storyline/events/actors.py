@@ -182,6 +182,9 @@ def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
     the pronoun fits it: "he"/"she" a person, "it" a state or body, "they" a group."""
     if pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    if pron.lower_ in lx.FIRST_PERSON and not any(
+            t.is_quote for t in pron.doc[pron.sent.start:pron.i]):
+        return None  # "I" and "we" are the speaker's only in direct speech
     clause = pron.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
@@ -221,6 +224,10 @@ def _fitting(doc: Doc, pron: Token, speaker: Token, actors: Sequence[ActorMentio
     if found is None:
         return None
     word = pron.lower_
+    if word in lx.FIRST_PERSON:
+        # in direct speech, "we" is the speaker (and those they speak for), "I" a person
+        return found if word == "we" or (isinstance(found, Actor) and (
+            "_" in found.id or speaker.ent_type_ == "PERSON")) else None
     if isinstance(found, list):
         return found if word == "they" else None
     person = "_" in found.id or speaker.ent_type_ == "PERSON"
@@ -364,20 +371,24 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
         return None
     named = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
                 for c in h.subtree if c.i < h.i)  # "the Tuareg rebel group"
+    nouns = lx.role_nouns()
+    group = h.tag_ == "NNS" and bool(
+        _phrase_role(h, nouns) or nouns.get(h.lower_) or nouns.get(_lemma(h)))
     if h.pos_ == "NOUN" and not named and any(
             (subject and c.dep_ == "det" and c.lower_ in (
                 "the", "this", "that", "these", "those", "both", "neither", "no", "each",
-                "every", "either", "another", "such"))
+                "every", "either", "another", "such")
+             and not (group and c.lower_ in ("the", "these", "those", "both")))
             or (c.dep_ == "poss" and c.pos_ == "PRON") for c in h.children):
         # "the two leaders", "its forces": someone named before, or no one; as the one
         # acted on, a described group is the target as written ("released the kidnap
-        # victims", "ended talks with the truckers")
+        # victims", "ended talks with the truckers"); a group of a known role is one as
+        # written ("the mayors endorsed", "the most labor unions backing him")
         return None
     lem = _lemma(h)
     if lem in lx.NOUNS or (lem in lx.THINGS and h.pos_ != "PROPN") or lem.endswith("strike") or (
             h.i > 0 and h.nbor(-1).text in ("-", "–")):
         return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
-    nouns = lx.role_nouns()
     role = _phrase_role(h, nouns) or nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")
     if role is None:
         if named and h.pos_ == "NOUN" and lem in lx.BODY_HEADS:
@@ -396,7 +407,7 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
             # only as the one who acts: a shelled "Basunda" is a village)
             return None
         role = "UNK"
-    elif role in ("GOV", "MIL") and h.pos_ == "NOUN" and not any(
+    elif role in ("GOV", "MIL") and h.pos_ == "NOUN" and lem not in lx.OFFICE_GROUPS and not any(
             c.dep_ in ("amod", "compound", "prep") and c.lower_ not in lx.AMOUNT_ADJECTIVES
             for c in h.children):
         return None  # bare "officials", "delegations", "more troops": whose is not said
@@ -627,6 +638,28 @@ def _speaker_name(subj: Token, actors: Sequence[ActorMention],
         return head_hit[0].actor.name
     text = doc_text(subj.doc)[lo:hi]
     return re.sub(r"\s+", " ", text).strip() or None
+
+
+def _speaker_agent(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
+                   damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    """The reporter of a passive act whose agent is not said, when the reporter is a
+    body that does such acts (``lx.SPEAKER_AGENTS``): "police said three men were
+    arrested" (police), "a UN spokesman said thousands were being paid" (the UN)."""
+    tok = trig.token
+    roles = lx.SPEAKER_AGENTS.get(trig.type, lx.SPEAKER_AGENTS["*"])
+    if not trig.verbal or not roles or not any(c.dep_ in ("nsubjpass", "auxpass")
+                                               for c in tok.children) or any(
+            c.dep_ == "agent" for c in tok.children):
+        return None
+    found = find_attribution(tok, seg.start, seg.end, lemma=_lemma)
+    if found is None or found.speaker.lower_ in lx.PRONOUNS:
+        return None
+    speaker = _actors_at(found.speaker, actors, damaged) or _described_source(
+        found.speaker, actors, damaged, ()) or _unnamed_actor(seg.doc, found.speaker, damaged)
+    if speaker is None:
+        return None
+    sides = speaker if isinstance(speaker, list) else [speaker]
+    return speaker if all(a.role in roles for a in sides) else None
 
 
 def _attribution(trig: _Trig, seg: Span, actors: Sequence[ActorMention],

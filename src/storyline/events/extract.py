@@ -82,6 +82,7 @@ from storyline.events.actors import (
     _same,
     _same_one,
     _sentence_antecedent,
+    _speaker_agent,
     _speaker_antecedent,
     _unnamed_actor,
 )
@@ -224,7 +225,9 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     target = recipient_target(doc, trig, actors, damaged, places, source) or (
         _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None)
     pron = src_tok if src_tok is not None else alt
-    if source is None and pron is not None and pron.lower_ in lx.ANAPHORS:
+    if source is None and pron is not None and pron.lower_ in lx.FIRST_PERSON:
+        source = _speaker_antecedent(doc, pron, actors, damaged, history)
+    elif source is None and pron is not None and pron.lower_ in lx.ANAPHORS:
         source = _speaker_antecedent(doc, pron, actors, damaged, history) or \
             _conjunct_antecedent(doc, pron, actors, damaged, history) or \
             _sentence_antecedent(pron, actors, damaged) or _antecedent(pron, seg, history)
@@ -246,6 +249,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             source = _place_government(stok, places, damaged, trig)
         if source is None and not trig.verbal and stok.pos_ == "ADJ":
             source = _national(stok, typ=trig.type)  # "Palestinian riots"
+    if source is None:
+        source = _speaker_agent(trig, seg, actors, damaged)
     if target is None and tgt_tok is not None:
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if target is not None and _own_forces(trig, source, target):

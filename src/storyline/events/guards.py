@@ -108,6 +108,8 @@ def _acting(tok: Token) -> Token | None:
         return tok.head
     if subj is None and tok.dep_ == "conj":
         return _acting(tok.head)
+    if subj is None and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.i != tok.i:
+        return _acting(tok.head)  # "the rig exploded, killing 11 workers": the rig
     return subj
 
 
@@ -122,11 +124,25 @@ def _non_agent_subject(tok: Token, rule: dict[str, Any], event: Event | None = N
         return False
     from storyline.knowledge import load_knowledge
 
+    if _lemma(actor) in rule["machines"]:
+        return True  # "BP's rig exploded": an installation does not act, whoever owns it
     roles = dict(load_knowledge().role_nouns)
     # "rebel fire", "Russian fire", "the army's fire": someone's act, not a force of nature
     return not any(c.dep_ in ("amod", "compound", "poss") and (
         c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in roles
         or _lemma(c) in roles) for c in actor.children)
+
+
+@guard("accident_cause")
+def _accident_cause(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"] or not any(c.dep_ in ("auxpass", "nsubjpass")
+                                                    for c in tok.children):
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in rule["preps"] and any(
+        x.dep_ == "pobj" and _lemma(x) in rule["causes"] for x in c.children)
+        for c in tok.children)
 
 
 @guard("substance_object")

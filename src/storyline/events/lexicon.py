@@ -974,7 +974,19 @@ NOT_PLACES = {"spite", "support", "addition", "order", "response", "favour", "fa
                "call", "speech", "briefing", "conference", "message", "way", "case"}
 
 ANAPHORS = {"it", "they", "he", "she"}
+# Pronouns that stand for the speaker of a direct quote: '"We have agreed," Svanberg said'.
+FIRST_PERSON = frozenset({"we", "i"})
 
+
+# Who may be the unnamed agent of a passive act that they report ("police said three men
+# were arrested": police arrested them; "the ministry said aid had been delivered"): the
+# speaker's roles, by event type (default: the "*" row). A body reporting a killing or an
+# attack is rarely its author.
+SPEAKER_AGENTS: dict[str, frozenset[str]] = {
+    "*": frozenset({"GOV", "MIL", "JUD", "IGO", "NGO", "BUS", "PTY"}),
+    "COERCE": frozenset({"GOV", "MIL", "JUD"}),
+    "ASSAULT": frozenset(),
+}
 
 # People who act for a body named after them ("a spokesman for the ministry", "officials
 # at the Interior Ministry", "representatives from the rebels", "the agency's director"):
@@ -982,7 +994,7 @@ ANAPHORS = {"it", "they", "he", "she"}
 GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", "diplomat",
                 "negotiator", "minister", "member", "spokesman", "spokeswoman", "spokesperson",
                 "lawyer", "attorney", "director", "chief", "head", "officer", "adviser",
-                "advisor", "aide", "executive"}
+                "advisor", "aide", "executive", "someone", "somebody"}
 # The prepositions that name the body such a person acts for ("a lawyer for the family").
 AFFILIATION_PREPS = {"from", "for", "of", "at"}
 # The seat of a body, standing for it after those prepositions: "a spokesman at BP
@@ -1028,6 +1040,12 @@ THINGS = {"fire", "artillery", "shelling", "bombardment", "missile", "rocket", "
            "population", "community", "media", "television", "tv"}
 
 # Heads of a named body ("the APEC forum", "the Hutu rebel group").
+# Office holders who are an actor as a group without saying whose ("the mayors endorsed
+# Bloomberg", "senators rejected the bill"), unlike bare "officials" or "troops".
+OFFICE_GROUPS = frozenset({"mayor", "governor", "councillor", "councilor", "councilman",
+                           "regulator", "inspector", "senator", "legislator", "congressman",
+                           "lawmaker", "sheriff", "prosecutor", "judge", "marine"})
+
 BODY_HEADS = {"forum", "group", "party", "union", "movement", "front", "council",
                "committee", "association", "coalition", "alliance", "organisation",
                "organization", "agency", "authority", "commission", "court", "army", "militia",

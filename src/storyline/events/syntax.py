@@ -116,6 +116,10 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             continue
         if cur.dep_ == "relcl":
             return _appos_head(cur.head), False
+        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.pos_ == "NOUN":
+            owner = _noun_owner(cur.head)
+            if owner is not None:
+                return owner, False  # "Russia's decision to withdraw": Russia withdraws
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
             doc_noun = cur.head
             if _lemma(doc_noun) in lx.PAPERS and doc_noun.dep_ in ("dobj", "obj") and \
@@ -138,6 +142,19 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose plan or decision a noun names: its possessor ("the government's plan", not a
+    pronoun) or the agent of its "by" phrase ("the decision by Russia")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i < noun.i + 3:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _continued_relative(conj: Token) -> Token | None:
