@@ -39,7 +39,7 @@ VERBS: dict[str, Trigger] = {
     "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "negotiate": ("CONSULT", None),
     "discuss": ("CONSULT", None), "host": ("CONSULT", "multilateral"),
     "confer": ("CONSULT", None), "mediate": ("CONSULT", "third-party"),
-    "travel": ("CONSULT", "visit"), "consult": ("CONSULT", None),
+    "travel": ("CONSULT", "visit"), "consult": ("CONSULT", None), "liaise": ("CONSULT", None),
     "phone": ("CONSULT", "phone"), "telephone": ("CONSULT", "phone"),
     "receive": ("CONSULT", "visit"),
     # SUPPORT
@@ -78,6 +78,7 @@ VERBS: dict[str, Trigger] = {
     "repeal": ("RETREAT", None), "unfreeze": ("RETREAT", None),
     # REQUEST
     "urge": ("REQUEST", "appeal"), "demand": ("REQUEST", None), "appeal": ("REQUEST", "appeal"),
+    "recommend": ("REQUEST", "appeal"),
     "ask": ("REQUEST", "appeal"), "request": ("REQUEST", "appeal"), "implore": ("REQUEST", "appeal"),
     "press": ("REQUEST", None), "insist": ("REQUEST", None), "plead": ("REQUEST", "appeal"),
     "petition": ("REQUEST", "appeal"), "invite": ("REQUEST", "meet"),
@@ -115,6 +116,7 @@ VERBS: dict[str, Trigger] = {
     "expel": ("SANCTION", "expel"), "suspend": ("SANCTION", "discontinue"),
     "sever": ("SANCTION", "discontinue"), "convict": ("SANCTION", "convict"),
     "sentence": ("SANCTION", "convict"), "ban": ("SANCTION", "discontinue"),
+    "fine": ("SANCTION", "convict"),
     "halt": ("SANCTION", "discontinue"), "recall": ("SANCTION", "withdraw"),
     "freeze": ("SANCTION", "discontinue"), "close": ("SANCTION", "discontinue"),
     "revoke": ("SANCTION", "discontinue"), "cancel": ("SANCTION", "discontinue"),
@@ -923,6 +925,7 @@ LEMMA_FIX = {f: base for base, fs in {
     "hope": ("hoped", "hoping", "hopes"), "stage": ("staged", "staging", "stages"),
     "slate": ("slated", "slating", "slates"), "rape": ("raped", "raping", "rapes"),
     "lambaste": ("lambasted", "lambasting", "lambastes"),
+    "fine": ("fined", "fining", "fines"),
 }.items() for f in fs}
 
 MEDIA_WORDS = {"reporter", "journalist", "press", "medium", "newspaper", "agency",
