@@ -135,3 +135,124 @@ def test_every_language_code_is_iso_639_1_or_und() -> None:
     for t in texts:
         code = detect_language(t)
         assert code == "und" or (len(code) == 2 and code.isalpha()), (t, code)
+
+
+# -- 15h: every numeric value has a range ---------------------------------------------------
+
+
+def _numeric_settings(table: dict[str, object], prefix: str = "") -> list[str]:
+    out: list[str] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out += _numeric_settings(value, prefix + key + ".")
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            out.append(prefix + key)
+    return out
+
+
+def test_every_numeric_setting_has_a_range_that_holds_its_default() -> None:
+    from storyline.config import _defaults, _limits
+
+    limits = _limits()
+    defaults = _defaults()
+    for name in _numeric_settings(defaults):
+        table: object = limits
+        value: object = defaults
+        for part in name.split("."):
+            table = table.get(part) if isinstance(table, dict) else None
+            value = value[part]  # type: ignore[index]
+        assert isinstance(table, list) and len(table) == 2, f"{name} has no range"
+        assert table[0] <= value <= table[1], name  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("toml, what", [
+    ("[stories]\nwindow_days = 1e308\n", "stories.window_days"),
+    ("[stories]\nwindow_days = 99999999999999999999\n", "stories.window_days"),
+    ("[clean]\nmax_symbol_run = 0\n", "clean.max_symbol_run"),
+    ("[merge]\nundated_days = 1e12\n", "merge.undated_days"),
+    ("[timeline]\nevent_bonus = 1e300\n", "timeline.event_bonus"),
+])
+def test_a_huge_or_zero_setting_is_refused(tmp_path: Path, toml: str, what: str) -> None:
+    from storyline.config import ConfigError, check_config
+
+    path = tmp_path / "c.toml"
+    path.write_text(toml, "utf-8")
+    with pytest.raises(ConfigError, match=rf"{what} = .* must be from"):
+        check_config(path)
+
+
+@pytest.mark.parametrize("flag, value, words", [
+    ("--workers", "١", "--workers"),
+    ("--timeline-dates", "٣", "--timeline-dates"),
+    ("--min-confidence", "١", "--min-confidence"),
+    ("--timeline-dates", "99999999999999999999", "at most 100000"),
+    ("--timeline-sentences", "100000", "at most 1000"),
+])
+def test_numeric_options_need_ascii_digits_and_a_sane_size(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, value: str,
+        words: str) -> None:
+    from storyline.cli import main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Border talks\n\n" + article(5), "utf-8")
+    try:
+        rc = main(["run", str(src), "--out", str(tmp_path / "out"), "--quiet", flag, value])
+    except SystemExit as exc:  # argparse's own error
+        rc = int(exc.code or 0)
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "storyline.duckdb").exists()
+
+
+def test_the_api_refuses_a_huge_timeline_count(tmp_path: Path) -> None:
+    import storyline
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError, match="timeline_dates must be at most"):
+        storyline.run([str(tmp_path)], tmp_path / "out", timeline_dates=10**20)
+
+
+def test_code_takes_a_date_object() -> None:
+    import datetime as dt
+
+    import storyline
+
+    text = "Rebels shelled the town of Basra on Monday."
+    by_object = storyline.code(text, date=dt.date(2024, 5, 8))
+    by_text = storyline.code(text, date="2024-05-08")
+    assert by_object == by_text
+    assert by_object and by_object[0].date is not None
+    assert by_object[0].date.start == "2024-05-06"
+
+
+# -- 15i: the API's errors are OptionError --------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [None, 123, b"Rebels shelled the town.", ["a", "b"]])
+def test_code_of_a_non_string_is_an_option_error(text: object) -> None:
+    import storyline
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError, match="text must be a str") as caught:
+        storyline.code(text)  # type: ignore[arg-type]
+    assert isinstance(caught.value, TypeError)  # what older callers caught
+
+
+def test_an_unknown_run_option_is_an_option_error(tmp_path: Path) -> None:
+    import storyline
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError, match="unknown option 'bogus'"):
+        storyline.run([str(tmp_path)], tmp_path / "out", bogus=1)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("records", [None, 123])
+def test_code_records_of_a_non_iterable_is_an_option_error(records: object) -> None:
+    import storyline
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError, match="records must be an iterable"):
+        storyline.code_records(records)  # type: ignore[arg-type]

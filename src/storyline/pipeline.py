@@ -94,6 +94,7 @@ class Options:
             bad_range,
             bad_share,
             max_workers,
+            most,
         )
 
         for name in ("timeline_from", "timeline_to"):
@@ -109,7 +110,7 @@ class Options:
             f"engine must be 'local' or 'ray' (got {self.engine!r:.40})",
             None if self.engine != "ray" or _importable("ray") else
             "engine 'ray' needs the optional extra: pip install 'storyline[ray]'",
-            *(bad_count(name, getattr(self, name))
+            *(bad_count(name, getattr(self, name), most("timeline", name[9:]))
               for name in ("timeline_dates", "timeline_sentences")
               if getattr(self, name) is not None),
             *(bad_day(name, getattr(self, name)) for name in ("timeline_from", "timeline_to")
