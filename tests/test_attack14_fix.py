@@ -256,3 +256,45 @@ def test_code_records_of_a_non_iterable_is_an_option_error(records: object) -> N
 
     with pytest.raises(OptionError, match="records must be an iterable"):
         storyline.code_records(records)  # type: ignore[arg-type]
+
+
+# -- a year past 2100 dates nothing ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, when", [
+    ("Rebels shelled the border town on 1 January 2101.", "1 January 2101"),
+    ("Sudan and Ethiopia will sign the border treaty on 1 January 2101.", "1 January 2101"),
+    ("The army attacked the village in March 2150.", "March 2150"),
+])
+def test_an_event_on_a_day_past_2100_is_undated_not_dated_at_the_article(
+        sentence: str, when: str) -> None:
+    import storyline
+
+    [event] = storyline.code(sentence, date="2024-05-08")
+    assert event.date is not None
+    assert event.date.start is None and event.date.end is None
+    assert event.date.text == when
+
+
+def test_an_event_on_the_last_day_of_2100_keeps_its_date() -> None:
+    import storyline
+
+    [event] = storyline.code("Rebels shelled the border town on 31 December 2100.",
+                             date="2024-05-08")
+    assert event.date is not None and event.date.start == "2100-12-31"
+
+
+def test_times_prints_no_value_for_a_day_past_2100(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.annotate.times import OUT_OF_RANGE, find_times
+    from storyline.cli import main
+
+    text = "The treaty expires on 1 January 2101; talks ended on 31 December 2100."
+    [late, last] = find_times(text, "2024-05-08")
+    assert (late.text, late.value) == ("1 January 2101", OUT_OF_RANGE)
+    assert last.value == "2100-12-31"
+    path = tmp_path / "t.txt"
+    path.write_text(text, "utf-8")
+    assert main(["times", str(path), "--dct", "2024-05-08"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["value"] for x in lines] == ["2100-12-31"]
