@@ -298,3 +298,38 @@ def test_times_prints_no_value_for_a_day_past_2100(
     assert main(["times", str(path), "--dct", "2024-05-08"]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [x["value"] for x in lines] == ["2100-12-31"]
+
+
+# -- 15j: a symlink loop gets a warning -----------------------------------------------------
+
+
+def test_a_symlink_loop_in_an_input_folder_is_one_warning(tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.txt").write_text("Border talks\n\n" + article(11), "utf-8")
+    (src / "sub" / "loop").symlink_to("..")
+    said: list[str] = []
+    summary = run([str(src)], tmp_path / "out", options=Options(progress=False),
+                  log=said.append)
+    assert summary.articles_new == 1  # read once, not through the loop
+    loops = [w for w in said if "symbolic link" in w]
+    assert len(loops) == 1, said
+    assert "sub/loop" in loops[0] and "loop" in loops[0] and "not followed" in loops[0]
+
+
+def test_a_link_to_a_folder_elsewhere_is_named_as_not_followed(tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Border talks\n\n" + article(12), "utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.txt").write_text("Border talks\n\n" + article(13), "utf-8")
+    (src / "more").symlink_to(other)
+    said: list[str] = []
+    run([str(src)], tmp_path / "out", options=Options(progress=False), log=said.append)
+    [warning] = [w for w in said if "symbolic link" in w]
+    assert "a folder elsewhere: more" in warning

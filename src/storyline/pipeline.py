@@ -25,7 +25,13 @@ from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.exporters import ExportContext, export_all
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
-from storyline.ingest.readers import hidden_summary, iter_input_files, read_file, unread_summary
+from storyline.ingest.readers import (
+    hidden_summary,
+    iter_input_files,
+    link_summary,
+    read_file,
+    unread_summary,
+)
 from storyline.ingest.validate import MAX_WARNINGS_PER_FILE, printable
 from storyline.model import Article, RawDocument, Rejected
 from storyline.outfiles import OutputError, folder_lock
@@ -402,6 +408,10 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             per_file.end_file(given)
         for given, count, message in unread_summary(hidden):
             summary.skipped["not news inputs"] += count  # a README, images beside the news
+            per_file.say(f"warning: {message}")
+            per_file.end_file(given)
+        for given, count, message in link_summary(hidden):
+            summary.skipped["linked folders"] += count  # not followed: a loop, or elsewhere
             per_file.say(f"warning: {message}")
             per_file.end_file(given)
         if own.skipped:
