@@ -333,3 +333,66 @@ def test_a_link_to_a_folder_elsewhere_is_named_as_not_followed(tmp_path: Path) -
     run([str(src)], tmp_path / "out", options=Options(progress=False), log=said.append)
     [warning] = [w for w in said if "symbolic link" in w]
     assert "a folder elsewhere: more" in warning
+
+
+# -- an input named like an output, in a folder that is also --out -------------------------
+
+
+def _own_news(tmp_path: Path) -> Path:
+    src = tmp_path / "news"
+    src.mkdir()
+    (src / "a.txt").write_text("Border talks\n\n" + article(21), "utf-8")
+    return src
+
+
+def test_an_input_named_articles_jsonl_in_the_out_folder_is_refused_not_overwritten(
+        tmp_path: Path) -> None:
+    from storyline.outfiles import OutputError
+    from storyline.pipeline import Options, run
+
+    src = _own_news(tmp_path)
+    mine = json.dumps(jsonl_line(22)) + "\n"
+    (src / "articles.jsonl").write_text(mine, "utf-8")
+    with pytest.raises(OutputError, match=r"holds articles\.jsonl, which this run.s store"):
+        run([str(src)], src, options=Options(progress=False), log=lambda m: None)
+    assert (src / "articles.jsonl").read_text("utf-8") == mine
+    assert sorted(p.name for p in src.iterdir()) == ["a.txt", "articles.jsonl"]
+
+
+def test_a_file_named_like_an_output_added_after_a_run_is_refused(tmp_path: Path) -> None:
+    from storyline.outfiles import OutputError
+    from storyline.pipeline import Options, run
+
+    src = _own_news(tmp_path)
+    run([str(src)], src, options=Options(progress=False), log=lambda m: None)
+    again = run([str(src)], src, options=Options(progress=False), log=lambda m: None)
+    assert again.articles_total == 1  # its own outputs are its own: rerun as before
+    (src / "stories.jsonl").write_text(json.dumps(jsonl_line(23)) + "\n", "utf-8")
+    before = (src / "events.jsonl").read_bytes()
+    with pytest.raises(OutputError, match=r"stories\.jsonl"):
+        run([str(src)], src, options=Options(progress=False), log=lambda m: None)
+    assert json.loads((src / "stories.jsonl").read_text("utf-8"))["id"] == "wire-23"
+    assert (src / "events.jsonl").read_bytes() == before
+
+
+def test_the_cli_refuses_with_one_line_and_exit_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+    from tests.news import one_line_error
+
+    src = _own_news(tmp_path)
+    (src / "report.html").write_text("<html><body>my notes</body></html>", "utf-8")
+    assert main(["run", str(src), "--out", str(src), "--quiet"]) == 2
+    one_line_error(capsys, "report.html", "another --out")
+    assert (src / "report.html").read_text("utf-8") == "<html><body>my notes</body></html>"
+
+
+def test_an_output_folder_outside_the_inputs_is_still_overwritten(tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    src = _own_news(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "articles.jsonl").write_text("old\n", "utf-8")
+    run([str(src)], out, options=Options(progress=False), log=lambda m: None)
+    assert json.loads((out / "articles.jsonl").read_text("utf-8").splitlines()[0])["id"]

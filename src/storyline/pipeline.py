@@ -397,8 +397,13 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         per_file.say(f"warning: skipped {m}: no such file or folder")
         per_file.end_file(m)
     inputs = [i for i in inputs if Path(i).exists()]
+    named = _output_names_in_input(inputs, out)
+    if named and not db.exists():
+        _refuse_overwriting(named, out, {})  # a new store wrote none of them
 
     with Store(db) as store, damage_refused(db):
+        if named:
+            _refuse_overwriting(named, out, store.written_outputs(str(out.resolve())))
         run_id = store.new_run()
         hidden: Counter[tuple[str, str]] = Counter()
         total_files = sum(1 for _ in own.files(inputs, hidden))
@@ -509,9 +514,47 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         # every registered exporter (storyline.exporters), each reading the store's
         # records once through one context
         summary.outputs.update(export_all(ExportContext(store, out, options)))
+        store.record_outputs(str(out.resolve()), {
+            name: _stamp(out / name) for name in sorted(OWN_OUTPUTS) if (out / name).is_file()})
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _output_names_in_input(inputs: list[str], out: Path) -> list[str]:
+    """The files of ``out`` named like a run's outputs when ``out`` is an input folder or
+    inside one: there they may be the user's news (an ``articles.jsonl`` of their own),
+    which the run does not read and would overwrite."""
+    real = out.resolve()
+    for given in inputs:
+        folder = Path(given)
+        if folder.is_dir():
+            top = folder.resolve()
+            if top == real or top in real.parents:
+                return sorted(n for n in OWN_OUTPUTS if (out / n).is_file())
+    return []
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def _refuse_overwriting(names: list[str], out: Path,
+                        written: dict[str, tuple[int, int]] | None) -> None:
+    """Raise :class:`OutputError` before anything is written when a file of ``names`` is
+    not one the store recorded writing to ``out`` (same size and time): an input would be
+    lost. A store from before the record (``written`` None) cannot tell: its outputs are
+    taken as its own, as they always were."""
+    if written is None:
+        return
+    foreign = [n for n in names if written.get(n) != _stamp(out / n)]
+    if foreign:
+        raise OutputError(
+            f"the output folder {out} is an input folder and holds {foreign[0]}"
+            + (f" (and {len(foreign) - 1} more output name(s))" if len(foreign) > 1 else "")
+            + ", which this run's store did not write there: it would be overwritten by "
+            "the run's output of that name; rename it, or give this run another --out")
 
 
 def _importable(name: str) -> bool:

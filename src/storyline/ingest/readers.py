@@ -229,14 +229,14 @@ def _count_linked_folders(given: str, top: Path, root: str, dirs: list[str],
         if d.startswith("."):
             continue
         link = Path(root) / d
-        if not link.is_symlink():
-            continue
-        rel = os.path.relpath(link, top)
         try:
+            if not link.is_symlink():
+                continue
             target = link.resolve()
             here = Path(root).resolve()
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError):  # a name past the length limit: its own warning
             continue
+        rel = os.path.relpath(link, top)
         loop = target == here or target in here.parents
         hidden[given, (LOOP_KEY if loop else LINK_KEY) + rel] += 1
 
