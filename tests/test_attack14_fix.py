@@ -396,3 +396,13 @@ def test_an_output_folder_outside_the_inputs_is_still_overwritten(tmp_path: Path
     (out / "articles.jsonl").write_text("old\n", "utf-8")
     run([str(src)], out, options=Options(progress=False), log=lambda m: None)
     assert json.loads((out / "articles.jsonl").read_text("utf-8").splitlines()[0])["id"]
+
+
+def test_code_records_refuses_a_huge_batch_size() -> None:
+    import storyline
+    from storyline.api import Record
+    from storyline.checks import OptionError
+
+    with pytest.raises(OptionError, match="batch_size must be at most 4096"):
+        storyline.code_records([Record("Rebels shelled the town.", None, None)],
+                               batch_size=10**20)

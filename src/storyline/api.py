@@ -50,7 +50,7 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     ``coder`` raises :class:`~storyline.checks.OptionError` (a ``ValueError``) naming it,
     before any work.
     """
-    from storyline.checks import bad_count, bad_day
+    from storyline.checks import bad_count, bad_day, most
     from storyline.events.coder import DEFAULT_CODER, get_coder
 
     if isinstance(records, (str, bytes)):
@@ -62,7 +62,7 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
         raise OptionError("records must be an iterable of records (got "
                           f"{type(records).__name__})") from None
     problem = (bad_day("dct", dct) if dct is not None else None) or bad_count(
-        "batch_size", batch_size)
+        "batch_size", batch_size, most("annotate", "parse_batch"))
     if problem:
         raise OptionError(problem)
     try:

@@ -280,7 +280,8 @@ def detect_language(text: str) -> str:
 
     >>> detect_language("Rebels attacked " + " and ".join(f"hamlet{i}" for i in range(900)))
     'en'
-    >>> detect_language("Talks with " + ", ".join(["Minister Bryn Llwyd"] * 300) + " ended")
+    >>> detect_language("The cabinet met " + ", ".join(["Minister Bryn Llwyd"] * 300)
+    ...                 + " and agreed to send aid")
     'en'
     """
     if not _LETTER.search(text[:20000]):
