@@ -353,7 +353,8 @@ def test_an_input_named_articles_jsonl_in_the_out_folder_is_refused_not_overwrit
     src = _own_news(tmp_path)
     mine = json.dumps(jsonl_line(22)) + "\n"
     (src / "articles.jsonl").write_text(mine, "utf-8")
-    with pytest.raises(OutputError, match=r"holds articles\.jsonl, which this run.s store"):
+    with pytest.raises(OutputError,
+                       match=r"holds articles\.jsonl, an input of this run that its store"):
         run([str(src)], src, options=Options(progress=False), log=lambda m: None)
     assert (src / "articles.jsonl").read_text("utf-8") == mine
     assert sorted(p.name for p in src.iterdir()) == ["a.txt", "articles.jsonl"]
@@ -406,3 +407,18 @@ def test_code_records_refuses_a_huge_batch_size() -> None:
     with pytest.raises(OptionError, match="batch_size must be at most 4096"):
         storyline.code_records([Record("Rebels shelled the town.", None, None)],
                                batch_size=10**20)
+
+
+def test_an_input_file_given_by_name_in_the_out_folder_is_not_overwritten(
+        tmp_path: Path) -> None:
+    from storyline.outfiles import OutputError
+    from storyline.pipeline import Options, run
+
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = json.dumps(jsonl_line(24)) + "\n"
+    (out / "events.jsonl").write_text(mine, "utf-8")
+    with pytest.raises(OutputError, match=r"events\.jsonl"):
+        run([str(out / "events.jsonl")], out, options=Options(progress=False),
+            log=lambda m: None)
+    assert (out / "events.jsonl").read_text("utf-8") == mine

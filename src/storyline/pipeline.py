@@ -526,13 +526,15 @@ def _output_names_in_input(inputs: list[str], out: Path) -> list[str]:
     inside one: there they may be the user's news (an ``articles.jsonl`` of their own),
     which the run does not read and would overwrite."""
     real = out.resolve()
+    named: set[str] = set()
     for given in inputs:
-        folder = Path(given)
-        if folder.is_dir():
-            top = folder.resolve()
-            if top == real or top in real.parents:
-                return sorted(n for n in OWN_OUTPUTS if (out / n).is_file())
-    return []
+        path = Path(given)
+        top = path.resolve()
+        if path.is_dir() and (top == real or top in real.parents):
+            named.update(n for n in OWN_OUTPUTS if (out / n).is_file())
+        elif top.parent == real and top.name in OWN_OUTPUTS and path.is_file():
+            named.add(top.name)  # given itself: "storyline run out/articles.jsonl --out out"
+    return sorted(named)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -551,10 +553,11 @@ def _refuse_overwriting(names: list[str], out: Path,
     foreign = [n for n in names if written.get(n) != _stamp(out / n)]
     if foreign:
         raise OutputError(
-            f"the output folder {out} is an input folder and holds {foreign[0]}"
+            f"the output folder {out} holds {foreign[0]}"
             + (f" (and {len(foreign) - 1} more output name(s))" if len(foreign) > 1 else "")
-            + ", which this run's store did not write there: it would be overwritten by "
-            "the run's output of that name; rename it, or give this run another --out")
+            + ", an input of this run that its store did not write there: the run's "
+            "output of that name would overwrite it; rename it, or give this run another "
+            "--out")
 
 
 def _importable(name: str) -> bool:
