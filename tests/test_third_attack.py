@@ -436,9 +436,15 @@ def test_every_config_limit_names_a_setting_and_holds_its_default() -> None:
 
     limits = tomllib.loads(files("storyline").joinpath("data/config_limits.toml").read_text())
     defaults = tomllib.loads(files("storyline").joinpath("data/config.toml").read_text())
-    for section, table in limits.items():
-        for key, (lo, hi) in table.items():
-            assert lo <= defaults[section][key] <= hi, (section, key)
+    def check(table: dict[str, object], default: dict[str, object], where: str) -> None:
+        for key, value in table.items():
+            if isinstance(value, dict):  # [timeline.date_weights]
+                check(value, default[key], where + key + ".")  # type: ignore[arg-type]
+                continue
+            lo, hi = value  # type: ignore[misc]
+            assert lo <= default[key] <= hi, where + key  # type: ignore[operator]
+
+    check(limits, defaults, "")
 
 
 def test_skip_reasons_are_summarised_without_cutting_words() -> None:

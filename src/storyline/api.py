@@ -11,6 +11,8 @@ application configures logging); the command line prints.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import logging
 import os
@@ -48,14 +50,19 @@ def code_records(records: Iterable[Record], *, dct: str | None = None,
     ``coder`` raises :class:`~storyline.checks.OptionError` (a ``ValueError``) naming it,
     before any work.
     """
-    from storyline.checks import bad_count, bad_day
+    from storyline.checks import bad_count, bad_day, most
     from storyline.events.coder import DEFAULT_CODER, get_coder
 
     if isinstance(records, (str, bytes)):
         raise OptionError("records must be an iterable of records, not one "
                           f"{type(records).__name__} (code(text) codes one text)")
+    try:
+        records = iter(records)
+    except TypeError:
+        raise OptionError("records must be an iterable of records (got "
+                          f"{type(records).__name__})") from None
     problem = (bad_day("dct", dct) if dct is not None else None) or bad_count(
-        "batch_size", batch_size)
+        "batch_size", batch_size, most("annotate", "parse_batch"))
     if problem:
         raise OptionError(problem)
     try:
@@ -263,17 +270,22 @@ def ready_batches(pairs: Iterable[tuple[str, Any]], size: int,
         yield batch
 
 
-def code(text: str, date: str | None = None) -> list[Event]:
+def code(text: str, date: str | dt.date | None = None) -> list[Event]:
     """The events of one sentence or short text (dates resolved against ``date``, a day
-    ``YYYY-MM-DD``: another value raises :class:`~storyline.checks.OptionError`)."""
+    ``YYYY-MM-DD`` or a ``datetime.date``: another value, or a ``text`` that is no
+    string, raises :class:`~storyline.checks.OptionError`, which is also a ``TypeError``
+    and a ``ValueError``)."""
     from storyline.checks import OptionError, bad_day
 
     if not isinstance(text, str):
-        raise TypeError(f"text must be a str, not {type(text).__name__}")
-    problem = bad_day("date", date) if date is not None else None
+        raise OptionError(f"text must be a str, not {type(text).__name__}")
+    day: Any = date
+    if isinstance(date, dt.date) and not isinstance(date, dt.datetime):
+        day = date.isoformat()  # the day it names, as timeline_from takes one
+    problem = bad_day("date", day) if day is not None else None
     if problem:
         raise OptionError(problem)
-    return next(code_records([Record(text, None, date)])).events
+    return next(code_records([Record(text, None, day)])).events
 
 
 def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None = None,
@@ -294,6 +306,11 @@ def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None 
                          "importing the script that started the run: put the call under "
                          "`if __name__ == \"__main__\":`")
     options.setdefault("progress", False)
+    unknown = sorted(set(options) - {f.name for f in dataclasses.fields(Options)})
+    if unknown:
+        raise OptionError(f"unknown option {unknown[0]!r:.60} (the options are the fields "
+                          "of storyline.pipeline.Options: "
+                          + ", ".join(f.name for f in dataclasses.fields(Options)) + ")")
     opts = Options(**options)  # checked by the run before any work
     return _run(_input_paths(inputs), _a_path("out", out), _a_path("db", db) if db else None,
                 opts, log=log.warning)

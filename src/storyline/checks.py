@@ -17,8 +17,11 @@ import re
 from typing import Any
 
 
-class OptionError(ValueError):
-    """An option out of its range or of the wrong type; the message names the option."""
+class OptionError(ValueError, TypeError):
+    """An option out of its range or of the wrong type; the message names the option.
+
+    It is both a ``ValueError`` and a ``TypeError``: a caller that caught the
+    ``TypeError`` a wrong-typed argument once raised still catches it."""
 
 
 def bad_day(label: str, value: Any, *, any_year: bool = False) -> str | None:
@@ -82,6 +85,19 @@ def max_workers() -> int:
     from storyline.config import setting
 
     return int(setting("run", "max_workers", 256))
+
+
+def most(section: str, name: str) -> int:
+    """The highest value the setting ``section.name`` may take (data/config_limits.toml):
+    an option that stands in for the setting (``--timeline-dates`` for ``timeline.dates``)
+    has the same range.
+
+    >>> most("timeline", "dates")
+    100000
+    """
+    from storyline.config import _limits
+
+    return int(_limits()[section][name][1])
 
 
 def max_inputs() -> int:

@@ -12,6 +12,24 @@ from typing import Any
 from storyline import __version__
 
 
+def _whole(text: str) -> int:
+    """A whole-number option in ASCII digits (``int`` also takes "١", an Arabic-Indic
+    one, and "1_000"): anything else is argparse's one-line error."""
+    if not re.fullmatch(r"\s*[+-]?[0-9]{1,30}\s*", text):
+        raise argparse.ArgumentTypeError(f"not a whole number in digits 0-9: {text[:40]!r}")
+    return int(text)
+
+
+def _decimal(text: str) -> float:
+    """A number option in ASCII (``float`` also takes other scripts' digits)."""
+    if not text.isascii():
+        raise argparse.ArgumentTypeError(f"not a number in digits 0-9: {text[:40]!r}")
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="storyline",
@@ -25,13 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
     r.add_argument("--db", type=Path, metavar="FILE", help="database (default DIR/storyline.duckdb)")
     r.add_argument("--one-story", action="store_true", help="treat the whole input as one story")
-    r.add_argument("--timeline-dates", type=int, metavar="N", help="at most N timeline dates")
-    r.add_argument("--timeline-sentences", type=int, metavar="K", help="at most K sentences a date")
+    r.add_argument("--timeline-dates", type=_whole, metavar="N", help="at most N timeline dates")
+    r.add_argument("--timeline-sentences", type=_whole, metavar="K",
+                   help="at most K sentences a date")
     r.add_argument("--timeline-from", metavar="DATE", help="keep timeline entries from DATE")
     r.add_argument("--timeline-to", metavar="DATE", help="keep timeline entries up to DATE")
-    r.add_argument("--workers", type=int, default=1, metavar="N", help="parallel workers")
+    r.add_argument("--workers", type=_whole, default=1, metavar="N", help="parallel workers")
     r.add_argument("--engine", choices=("local", "ray"), default="local")
-    r.add_argument("--min-confidence", type=float, metavar="X",
+    r.add_argument("--min-confidence", type=_decimal, metavar="X",
                    help="write events of confidence X or more (default: chosen for precision)")
     r.add_argument("--config", type=Path, metavar="FILE",
                    help="TOML file overriding tunable settings (see storyline/data/config.toml)")
@@ -248,14 +267,15 @@ def _bad_env_config(args: argparse.Namespace) -> str | None:
 
 def _bad_number(args: argparse.Namespace) -> str | None:
     """The first numeric option out of its range, as one line (None when all are fine)."""
-    from storyline.checks import bad_count, bad_share, max_workers
+    from storyline.checks import bad_count, bad_share, max_workers, most
 
     problems = [bad_count("--workers", args.workers, max_workers()),
                 None if args.min_confidence is None else
                 bad_share("--min-confidence", args.min_confidence),
-                *(bad_count(flag, value) for flag, value in (
-                    ("--timeline-dates", args.timeline_dates),
-                    ("--timeline-sentences", args.timeline_sentences)) if value is not None)]
+                *(bad_count(flag, value, most("timeline", key)) for flag, key, value in (
+                    ("--timeline-dates", "dates", args.timeline_dates),
+                    ("--timeline-sentences", "sentences", args.timeline_sentences))
+                  if value is not None)]
     return next((p for p in problems if p), None)
 
 

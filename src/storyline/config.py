@@ -137,6 +137,8 @@ def _out_of_range(name: str, want: int | float, value: int | float) -> str | Non
         table = table.get(part) if isinstance(table, dict) else None
     if isinstance(table, list) and len(table) == 2:
         lo, hi = table
+        if lo == 0 and value < 0:
+            return f"must not be negative (from {lo} to {hi})"
         if not lo <= value <= hi:
             return f"must be from {lo} to {hi}"
     elif want >= 0 > value:

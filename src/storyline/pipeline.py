@@ -25,7 +25,13 @@ from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.exporters import ExportContext, export_all
 from storyline.ingest.guard import FileWarnings, Noted, clean_document
-from storyline.ingest.readers import hidden_summary, iter_input_files, read_file, unread_summary
+from storyline.ingest.readers import (
+    hidden_summary,
+    iter_input_files,
+    link_summary,
+    read_file,
+    unread_summary,
+)
 from storyline.ingest.validate import MAX_WARNINGS_PER_FILE, printable
 from storyline.model import Article, RawDocument, Rejected
 from storyline.outfiles import OutputError, folder_lock
@@ -94,6 +100,7 @@ class Options:
             bad_range,
             bad_share,
             max_workers,
+            most,
         )
 
         for name in ("timeline_from", "timeline_to"):
@@ -109,7 +116,7 @@ class Options:
             f"engine must be 'local' or 'ray' (got {self.engine!r:.40})",
             None if self.engine != "ray" or _importable("ray") else
             "engine 'ray' needs the optional extra: pip install 'storyline[ray]'",
-            *(bad_count(name, getattr(self, name))
+            *(bad_count(name, getattr(self, name), most("timeline", name[9:]))
               for name in ("timeline_dates", "timeline_sentences")
               if getattr(self, name) is not None),
             *(bad_day(name, getattr(self, name)) for name in ("timeline_from", "timeline_to")
@@ -390,8 +397,13 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         per_file.say(f"warning: skipped {m}: no such file or folder")
         per_file.end_file(m)
     inputs = [i for i in inputs if Path(i).exists()]
+    named = _output_names_in_input(inputs, out)
+    if named and not db.exists():
+        _refuse_overwriting(named, out, {})  # a new store wrote none of them
 
     with Store(db) as store, damage_refused(db):
+        if named:
+            _refuse_overwriting(named, out, store.written_outputs(str(out.resolve())))
         run_id = store.new_run()
         hidden: Counter[tuple[str, str]] = Counter()
         total_files = sum(1 for _ in own.files(inputs, hidden))
@@ -401,6 +413,10 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             per_file.end_file(given)
         for given, count, message in unread_summary(hidden):
             summary.skipped["not news inputs"] += count  # a README, images beside the news
+            per_file.say(f"warning: {message}")
+            per_file.end_file(given)
+        for given, count, message in link_summary(hidden):
+            summary.skipped["linked folders"] += count  # not followed: a loop, or elsewhere
             per_file.say(f"warning: {message}")
             per_file.end_file(given)
         if own.skipped:
@@ -498,9 +514,50 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         # every registered exporter (storyline.exporters), each reading the store's
         # records once through one context
         summary.outputs.update(export_all(ExportContext(store, out, options)))
+        store.record_outputs(str(out.resolve()), {
+            name: _stamp(out / name) for name in sorted(OWN_OUTPUTS) if (out / name).is_file()})
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _output_names_in_input(inputs: list[str], out: Path) -> list[str]:
+    """The files of ``out`` named like a run's outputs when ``out`` is an input folder or
+    inside one: there they may be the user's news (an ``articles.jsonl`` of their own),
+    which the run does not read and would overwrite."""
+    real = out.resolve()
+    named: set[str] = set()
+    for given in inputs:
+        path = Path(given)
+        top = path.resolve()
+        if path.is_dir() and (top == real or top in real.parents):
+            named.update(n for n in OWN_OUTPUTS if (out / n).is_file())
+        elif top.parent == real and top.name in OWN_OUTPUTS and path.is_file():
+            named.add(top.name)  # given itself: "storyline run out/articles.jsonl --out out"
+    return sorted(named)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def _refuse_overwriting(names: list[str], out: Path,
+                        written: dict[str, tuple[int, int]] | None) -> None:
+    """Raise :class:`OutputError` before anything is written when a file of ``names`` is
+    not one the store recorded writing to ``out`` (same size and time): an input would be
+    lost. A store from before the record (``written`` None) cannot tell: its outputs are
+    taken as its own, as they always were."""
+    if written is None:
+        return
+    foreign = [n for n in names if written.get(n) != _stamp(out / n)]
+    if foreign:
+        raise OutputError(
+            f"the output folder {out} holds {foreign[0]}"
+            + (f" (and {len(foreign) - 1} more output name(s))" if len(foreign) > 1 else "")
+            + ", an input of this run that its store did not write there: the run's "
+            "output of that name would overwrite it; rename it, or give this run another "
+            "--out")
 
 
 def _importable(name: str) -> bool:

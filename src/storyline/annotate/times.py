@@ -124,6 +124,9 @@ YEAR = rf"(?:{YEAR4}|'\d\d)"
 YEAR4_DATE = r"(?:1[0-9]{3}|2[0-9]{3})"
 YEAR_DATE = rf"(?:{YEAR4_DATE}|'\d\d)"
 LAST_YEAR = 2100
+# The value of a date past LAST_YEAR: none (it places no event, and no event is placed
+# at the DCT in its stead).
+OUT_OF_RANGE = ""
 _NUMWORD = _alt([k for k in _NUMBERS if " " not in k and k not in ("a", "an", "half")])
 NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
@@ -1798,7 +1801,9 @@ def find_times(text: str, dct: str | None, *, tense_hints: bool = True,
     unresolved (``XXXX-09-07``, ``XXXX-WXX-5``). With ``tense_hints`` (default) the
     verb tense near an expression decides whether "Friday" or "September" means the
     last or the next one; without, the closest one to the DCT is taken. ``sentences``
-    (the document's segmentation, when the caller has it) bounds the tense search.
+    (the document's segmentation, when the caller has it) bounds the tense search. A
+    date whose year is past 2100 ("1 January 2101") has the empty value
+    :data:`OUT_OF_RANGE`: it dates nothing.
     """
     return _find(text, dct, None, tense_hints, sentences)
 
@@ -1832,7 +1837,12 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
             value = _resolved(ctx, c)
             ctx.dct = d0
         if value is None:
-            continue
+            if c.type != "DATE" or not _past_last_year(text[c.start:c.end]):
+                continue
+            # "1 January 2101": a date past the calendar storyline handles. It is kept
+            # with no value (OUT_OF_RANGE), so that the event it dates is undated rather
+            # than dated at the article's day; ``storyline times`` prints no line for it.
+            value = OUT_OF_RANGE
         if c.type == "DATE":
             if c.anchor and re.fullmatch(r"\d{4}-Q[1-4]", value):
                 # Reports compare finished quarters; an outlook for the quarter under way
@@ -1850,6 +1860,11 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
 # ---------------------------------------------------------------------------
 # Ranges
 # ---------------------------------------------------------------------------
+
+
+def _past_last_year(text: str) -> bool:
+    """Whether a date's own words name a year past LAST_YEAR ("1 January 2101")."""
+    return any(int(y) > LAST_YEAR for y in re.findall(r"(?<!\d)([12]\d{3})(?!\d)", text))
 
 
 def _resolved(ctx: _Ctx, c: _Cand) -> str | None:
@@ -1988,6 +2003,8 @@ def times_command(path: str, dct: str) -> int:
                         "(the most one text is read in; the rest is not searched)"),
               file=sys.stderr)
     for t in find_times(text, dct):
+        if t.value == OUT_OF_RANGE:
+            continue  # a date past 2100: no TIMEX3 value to print
         print(json.dumps({"text": t.text, "start": t.start, "end": t.end, "type": t.type,
                           "value": t.value}, ensure_ascii=False))
     return 0

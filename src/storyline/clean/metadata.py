@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from storyline.clean.patterns import (
     DATELINE_AGENCY_LINE,
@@ -19,6 +20,7 @@ from storyline.clean.patterns import (
     WIRE_DATELINE,
 )
 from storyline.clean.text import WireHeader
+from storyline.config import setting
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,22 +262,55 @@ def _looks_brand(site: str) -> bool:
 
 
 _WITH_DIGITS = re.compile(r"\S*\d\S*")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language.
+    """ISO 639-1 code of the text's language ("und" when it has no words at all).
 
     Words with digits (figures, dates, "village12", table cells) are left out first:
     they belong to no language, and a list of numbered items was read as "zxx" (no
-    linguistic content), so an English article was stored without its events.
+    linguistic content), so an English article was stored without its events. Words
+    that start with a capital (names, mostly) say little about the language they are
+    written in: when enough other distinct words remain (each once: a list repeats its
+    "and") and the model is fairly sure of their language, it is the text's (an English sentence listing hundreds of invented
+    Welsh-sounding ministers was read as Welsh; a results table whose only other words
+    are "sec." and "q" keeps the language of all its words). A text of a few Latin-script words that the model cannot place
+    with confidence ("Hello world" was Fulfulde) is taken as English, the default.
 
     >>> detect_language("Rebels attacked " + " and ".join(f"hamlet{i}" for i in range(900)))
     'en'
+    >>> detect_language("The cabinet met " + ", ".join(["Minister Bryn Llwyd"] * 300)
+    ...                 + " and agreed to send aid")
+    'en'
     """
-    if not text.strip():
+    if not _LETTER.search(text[:20000]):
         return "und"
-    import py3langid as langid
-
-    words = " ".join(_WITH_DIGITS.sub(" ", text[:20000]).split())
-    lang, _ = langid.classify((words if words.strip() else text)[:5000])
+    words = _WITH_DIGITS.sub(" ", text[:20000]).split()
+    sample = words if any(_LETTER.search(w) for w in words) else [text]
+    lang, confidence = _identifier().classify(" ".join(sample)[:5000])
+    plain = list(dict.fromkeys(w for w in sample if not w[:1].isupper()))
+    if len(plain) >= int(setting("clean", "language_min_plain", 4)):
+        plain_lang, plain_confidence = _identifier().classify(" ".join(plain)[:5000])
+        if plain_confidence >= float(setting("clean", "language_plain_confidence", 0.5)):
+            sample, lang, confidence = plain, plain_lang, plain_confidence
+    if (len(sample) < int(setting("clean", "language_short_words", 6))
+            and confidence < float(setting("clean", "language_short_confidence", 0.9))
+            and all(_latin(c) for w in sample for c in w if c.isalpha())):
+        return "en"
     return str(lang)
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() or unicodedata.name(c, "").startswith("LATIN")
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """py3langid's model with probabilities, limited to the languages that have an ISO
+    639-1 code (the contract's codes): its other classes ("fuv", "arz", "zxx") are not."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages([c for c in ident.nb_classes if len(c) == 2])
+    return ident

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate import doc_text
-from storyline.annotate.times import resolve_range
+from storyline.annotate.times import OUT_OF_RANGE, resolve_range
 from storyline.events import lexicon as lx
 from storyline.events.syntax import _continued_relative, _lemma, _Trig
 from storyline.model import (
@@ -157,7 +157,7 @@ def _whens(text: str, times: Sequence[TimeExpression], pub: str | None) -> list[
             continue
         rng = resolve_range(t.value)
         if rng is None:
-            if pub is not None and t.value.startswith("XXXX"):
+            if pub is not None and (t.value.startswith("XXXX") or t.value == OUT_OF_RANGE):
                 # a date the DCT cannot place ("next week" past the calendar's end): the
                 # event it dates is undated, not dated at the DCT (see :func:`_date`)
                 out.append(_When(t.start, t.end, "", "", "year", t.text))

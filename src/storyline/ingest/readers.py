@@ -178,6 +178,7 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
                 if hidden is not None:
                     hidden[given, "folders"] += sum(1 for d in dirs if d.startswith("."))
                     hidden[given, "files"] += sum(1 for f in files if f.startswith("."))
+                    _count_linked_folders(given, p, root, dirs, hidden)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.startswith(".") or (exclude is not None
@@ -215,6 +216,62 @@ def hidden_summary(hidden: Counter[tuple[str, str]]) -> list[tuple[str, int, str
 
 
 NOT_NEWS_KEY = "not news "
+LINK_KEY = "linked folder "
+LOOP_KEY = "link loop "
+
+
+def _count_linked_folders(given: str, top: Path, root: str, dirs: list[str],
+                          hidden: Counter[tuple[str, str]]) -> None:
+    """Count the symbolic links to folders among ``dirs`` (os.walk lists them and does not
+    enter them): a loop back to a folder above it (``sub/loop -> ..``) or any other
+    linked folder, by its place in the input, for :func:`link_summary`."""
+    for d in dirs:
+        if d.startswith("."):
+            continue
+        link = Path(root) / d
+        try:
+            if not link.is_symlink():
+                continue
+            target = link.resolve()
+            here = Path(root).resolve()
+        except (OSError, RuntimeError):  # a name past the length limit: its own warning
+            continue
+        rel = os.path.relpath(link, top)
+        loop = target == here or target in here.parents
+        hidden[given, (LOOP_KEY if loop else LINK_KEY) + rel] += 1
+
+
+def link_summary(counts: Counter[tuple[str, str]]) -> list[tuple[str, int, str]]:
+    """``(input, count, message)`` for each input folder holding symbolic links to
+    folders, which are not followed: one warning each, naming the first few.
+
+    >>> link_summary(Counter({("news", "link loop sub/loop"): 1}))[0][2]
+    'skipped 1 symbolic link to a folder in news (a loop back to a folder above: sub/loop): links to folders are not followed'
+    """
+    out = []
+    for given in dict.fromkeys(g for g, k in counts if k.startswith((LINK_KEY, LOOP_KEY))):
+        loops = [k.removeprefix(LOOP_KEY) for g, k in counts if g == given
+                 and k.startswith(LOOP_KEY)]
+        links = [k.removeprefix(LINK_KEY) for g, k in counts if g == given
+                 and k.startswith(LINK_KEY)]
+        parts = []
+        if loops:
+            parts.append(f"{'loops' if len(loops) > 1 else 'a loop'} back to a folder "
+                         f"above: {_some(loops)}")
+        if links:
+            parts.append(f"{'folders' if len(links) > 1 else 'a folder'} elsewhere: "
+                         f"{_some(links)}")
+        n = len(loops) + len(links)
+        out.append((given, n, f"skipped {n} symbolic link{'s' if n != 1 else ''} to "
+                              f"{'folders' if n != 1 else 'a folder'} in {given} "
+                              f"({'; '.join(parts)}): links to folders are not followed"))
+    return out
+
+
+def _some(names: list[str], most: int = 3) -> str:
+    names = sorted(names)
+    return ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most
+                                      else "")
 
 
 def _suffix(name: str) -> str:

@@ -141,8 +141,12 @@ def clean_date(value: Any, field: str = "published") -> tuple[str | None, Note |
     a string must be a real date or date and time in a common form
     (:func:`storyline.clean.timestamps.parse_timestamp`), a number a Unix time in
     seconds or milliseconds. Anything else is absent, with a note naming the field and
-    the value.
+    the value. The date object storyline itself writes (``articles.jsonl``'s
+    ``published``: ``{"date": ..., "source": ..., ...}``) gives its ``date``.
     """
+    if isinstance(value, dict) and "date" in value:
+        # storyline's own articles.jsonl read back: {"date": "2024-03-05", "source": ...}
+        value = value["date"]
     if value is None or value == "":
         return None, None
     if isinstance(value, bool):

@@ -28,6 +28,9 @@ from storyline.store.stories import STORY_TABLES, StoryTables
 
 log = logging.getLogger(__name__)
 
+# meta key of the output files a run wrote to a folder (+ the folder's real path)
+OUTPUTS_KEY = "outputs "
+
 SCHEMA_VERSION = 1
 
 SCHEMA = """
@@ -436,6 +439,29 @@ class Store(StoryTables):
 
     def finish_run(self, run: int, summary: dict[str, Any]) -> None:
         self.con.execute("UPDATE runs SET summary = ? WHERE id = ?", [json.dumps(summary), run])
+
+    # -- the output files a run wrote ----------------------------------------------
+    def record_outputs(self, folder: str, files: dict[str, tuple[int, int]]) -> None:
+        """Remember the output files written to ``folder``: name -> (size, mtime_ns), so
+        that a later run can tell them from a user's file of the same name there."""
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                         [OUTPUTS_KEY + folder, json.dumps(files, sort_keys=True)])
+
+    def written_outputs(self, folder: str) -> dict[str, tuple[int, int]] | None:
+        """What :meth:`record_outputs` last kept for ``folder``: ``{}`` when this store
+        wrote nothing there, None when it never recorded its outputs anywhere (a store
+        from before the record, whose outputs cannot be told apart)."""
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?",
+                               [OUTPUTS_KEY + folder]).fetchone()
+        if row is None:
+            some = self.con.execute("SELECT 1 FROM meta WHERE starts_with(key, ?) LIMIT 1",
+                                    [OUTPUTS_KEY]).fetchone()
+            return {} if some else None
+        try:
+            data = json.loads(str(row[0]))
+            return {str(k): (int(v[0]), int(v[1])) for k, v in data.items()}
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+            return {}
 
     # -- files ----------------------------------------------------------------
     def done_files(self) -> dict[str, tuple[int, int]]:
