@@ -105,22 +105,34 @@ def _check_table(path: str, default: dict[str, Any], user: dict[str, Any], prefi
                  unknown: list[str]) -> None:
     for key, value in user.items():
         name = prefix + key
-        if key not in default:
+        if key not in default and _optional_limit(name) is None:
             unknown.append(name)
             continue
-        want = default[key]
+        want = default[key] if key in default else _optional_limit(name)
+        shown = f"default {want!r}" if key in default else "optional, no default"
         if isinstance(want, dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"the config file {path}: [{name}] must be a table")
             _check_table(path, want, value, name + ".", unknown)
         elif not _same_kind(want, value):
             raise ConfigError(f"the config file {path}: {name} = {value!r} must be "
-                              f"{_kind(want)} (default {want!r})")
+                              f"{_kind(want)} ({shown})")
         elif isinstance(want, int | float) and not isinstance(want, bool):
             problem = _out_of_range(name, want, value)
             if problem:
                 raise ConfigError(f"the config file {path}: {name} = {value!r} {problem} "
-                                  f"(default {want!r})")
+                                  f"({shown})")
+
+
+def _optional_limit(name: str) -> float | None:
+    """The lowest value of a setting with a range but no default (``[events]
+    min_confidence``: commented out in config.toml), standing in for its default."""
+    table: Any = _limits()
+    for part in name.split("."):
+        table = table.get(part) if isinstance(table, dict) else None
+    if isinstance(table, list) and len(table) == 2:
+        return float(table[0])
+    return None
 
 
 def _limits() -> dict[str, Any]:
