@@ -63,3 +63,13 @@ def test_a_body_reporting_a_killing_is_not_its_author() -> None:
     events = [e for e in storyline.code("The agency said 30 villagers were killed.",
                                         date="2024-03-06") if e.type == "ASSAULT"]
     assert all(e.source is None for e in events)
+
+
+def test_a_descriptor_before_an_unknown_name_gives_its_role() -> None:
+    (src,) = _sources("Shipping regulator Marvex rejected the request on Monday.", "REJECT")
+    assert "Marvex" in src.text and src.role == "GOV"
+
+
+def test_its_army_in_what_a_state_reports_is_that_state_s_army() -> None:
+    (src,) = _sources("Norway said its army would withdraw from the town.", "RETREAT")
+    assert src.country == "NOR" and src.role == "MIL"

@@ -73,6 +73,12 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
             if c.dep_ == "poss" and c.pos_ != "PRON":  # "the agency's director"
                 return _actors_at(c, actors, damaged)
         return None
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
+                 None)
+    if owner is not None and lem in lx.BODY_HEADS:
+        body = _speaker_body(tok, owner, actors, damaged, history)
+        if body is not None:
+            return body
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
     if lem in lx.PAIR_NOUNS and tok.tag_ == "NNS" and "two" in dets and "the" in dets:
         for _, src in reversed(history):
@@ -89,6 +95,36 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
                  and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
         return prior[-1].actor if prior else None
     return _description_antecedent(tok, actors, damaged, history)
+
+
+def _speaker_body(tok: Token, owner: Token, actors: Sequence[ActorMention],
+                  damaged: Sequence[tuple[int, int]],
+                  history: Sequence[tuple[int, Actor | list[Actor]]]) -> Actor | None:
+    """The body whose board, council or army acts in what it reports: "the company said its
+    board would meet" (the company's board: the company)."""
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in lx.SPEECH_VERBS:
+        return None
+    speaker, passive = _subject_of(clause.head)
+    if speaker is None or passive or speaker.lower_ in lx.PRONOUNS:
+        return None
+    found = _actors_at(speaker, actors, damaged) or _description_antecedent(
+        speaker, actors, damaged, history)
+    if not isinstance(found, Actor) or "_" in found.id:
+        return None  # "its" is a state or body, never a person
+    plural = speaker.tag_ in ("NNS", "NNPS")
+    if plural != (owner.lower_ == "their"):
+        return None
+    role = lx.role_nouns().get(tok.lower_) or lx.role_nouns().get(_lemma(tok))
+    if found.country and role and role != found.role and found.role == "GOV":
+        # "Turkey said its army would withdraw": the country's army
+        from storyline.annotate.actors import country_actor
+        from storyline.knowledge import load_knowledge
+
+        return country_actor(load_knowledge(), found.country, role, tok.text)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -390,6 +426,8 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
             h.i > 0 and h.nbor(-1).text in ("-", "–")):
         return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
     role = _phrase_role(h, nouns) or nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")
+    if role is None and h.pos_ == "PROPN":
+        role = _descriptor_role(h, nouns)  # "exam regulator Ofqual", "oil company Helix"
     if role is None:
         if named and h.pos_ == "NOUN" and lem in lx.BODY_HEADS:
             role = "UNK"  # "the APEC forum": a named body
@@ -434,6 +472,19 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     # no underscore in the id: ids with one are people's (see _antecedent)
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
                  country=country, role=role)  # type: ignore[arg-type]
+
+
+def _descriptor_role(h: Token, nouns: dict[str, str]) -> str | None:
+    """The role a common noun before a name gives it ("exam regulator Ofqual", "rights
+    group Amnesty", "oil company Helix"): the nearest such compound noun the role table
+    knows, singular or plural."""
+    for c in sorted((c for c in h.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                     and c.i < h.i), key=lambda c: -c.i):
+        lem = _lemma(c)
+        role = nouns.get(c.lower_) or nouns.get(lem) or nouns.get(lem + "s")
+        if role is not None:
+            return role
+    return None
 
 
 def _owner_country(h: Token) -> str | None:
