@@ -76,9 +76,9 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
                  None)
     if owner is not None and lem in lx.BODY_HEADS:
-        body = _speaker_body(tok, owner, actors, damaged, history)
-        if body is not None:
-            return body
+        owned = _speaker_body(tok, owner, actors, damaged, history)
+        if owned is not None:
+            return owned
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
     if lem in lx.PAIR_NOUNS and tok.tag_ == "NNS" and "two" in dets and "the" in dets:
         for _, src in reversed(history):
