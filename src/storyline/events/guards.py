@@ -145,6 +145,15 @@ def _accident_cause(tok: Token, rule: dict[str, Any], event: Event | None = None
         for c in tok.children)
 
 
+@guard("question_about")
+def _question_about(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False  # "asked the allies to send troops": a request
+    return any(c.dep_ == "prep" and c.lower_ in rule["preps"] for c in tok.children)
+
+
 @guard("substance_object")
 def _substance_object(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     if _lemma(tok) not in rule["verbs"]:
