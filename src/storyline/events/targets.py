@@ -45,8 +45,40 @@ def _named(doc: Doc, tok: Token, actors: Sequence[ActorMention],
            ) -> Actor | list[Actor] | None:
     """The actor ``tok`` names as an object: a found actor mention, else one read from the
     phrase itself (:func:`storyline.events.actors._unnamed_actor`)."""
+    if tok.pos_ == "NOUN":
+        # "the Acme chief executive, Jane Moss": the person the title's apposition names
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                found = _actors_at(c, actors, damaged) or _unnamed_actor(
+                    doc, c, damaged, places, subject=False)
+                if found is not None:
+                    return found
     return _actors_at(tok, actors, damaged) or _unnamed_actor(
-        doc, tok, damaged, places, subject=False)
+        doc, tok, damaged, places, subject=False) or _described_group(doc, tok, damaged)
+
+
+def _described_group(doc: Doc, tok: Token | None, damaged: Sequence[tuple[int, int]]
+                     ) -> Actor | None:
+    """"those hurt in the blast", "all those who attended the rally": a pronoun
+    that a clause, adjective or phrase after it describes is the group described, as
+    written (the ``described_groups`` rule)."""
+    spec = rules()["described_groups"]
+    if tok is None or tok.lower_ not in spec["words"] or tok.pos_ not in ("PRON", "DET"):
+        return None
+    mods = [c for c in tok.children if c.i > tok.i and c.dep_ in ("acl", "relcl", "amod", "prep")]
+    if not mods:
+        return None  # a bare "those" stands for someone named before
+    lo = tok.idx
+    last = mods[-1].right_edge
+    hi = last.idx + len(last.text)
+    text = doc_text(doc)[lo:hi].strip()
+    if _touches(lo, hi, damaged) or "\n" in text or len(text) > 80:
+        return None
+    from storyline.annotate.actors import slug
+
+    civilian = any(_lemma(m) in spec["civilian"] for m in mods)
+    return Actor(text=text, name=text, id="unk-" + slug(text).replace("_", "-"), country=None,
+                 role="CVL" if civilian else "UNK")
 
 
 def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[ActorMention],
@@ -55,22 +87,94 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
     """The target by the rules of ``targets.json``, for an event without one; None when
     no rule finds one. The act a threat, demand or agreement names is looked into as well
     ("threatened to shell Haifa", "agreed to lift the ban on British beef")."""
-    found = _pronoun_target(tgt_tok, actors, damaged, source) or _relative_object(
-        doc, trig, tgt_tok, actors, damaged, places) or _target_of(
+    found = _pronoun_target(tgt_tok, actors, damaged, source) or _described_group(
+        doc, tgt_tok, damaged) or _addressee(doc, trig, actors, damaged, places) or \
+        _relative_object(doc, trig, tgt_tok, actors, damaged, places) or _target_of(
         doc, trig, tgt_tok, actors, damaged, places) or _accused_clause(
         doc, trig, actors, damaged, places, source)
     if found is not None or not trig.verbal:
+        return _not_source(found, source)
+    found = _phrasal_object(doc, trig.token, actors, damaged, places)
+    if found is not None:
         return _not_source(found, source)
     if trig.type in ("THREATEN", "REQUEST", "REJECT", "AGREE", "ACCUSE"):
         for c in trig.token.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 typ = (lx.VERBS.get(_lemma(c)) or (trig.type, None))[0] or trig.type
-                obj = next((o for o in c.children if o.dep_ in _OBJ), None)
+                obj = _act_object(c)
                 inner = _Trig(c, typ, None, verbal=True, extra=None)
-                found = _target_of(doc, inner, obj, actors, damaged, places, outer=trig.type)
+                found = _described_group(doc, obj, damaged) or _phrasal_object(
+                    doc, c, actors, damaged, places) or _target_of(
+                    doc, inner, obj, actors, damaged, places, outer=trig.type)
                 if found is not None:
                     return _not_source(found, source)
     return _not_source(_described_act(doc, trig, actors, damaged, places), source)
+
+
+def _act_object(verb: Token) -> Token | None:
+    """The object of a named act, also when the parser hangs it on the act's adjective
+    ("vowed to hold accountable those behind the fraud": "those", an object of
+    "accountable")."""
+    obj = next((o for o in verb.children if o.dep_ in _OBJ), None)
+    if obj is not None:
+        return obj
+    return next((o for a in verb.children if a.pos_ == "ADJ" and a.dep_ in (
+        "ccomp", "acomp", "oprd", "xcomp") for o in a.children if o.dep_ in _OBJ), None)
+
+
+def _phrasal_object(doc: Doc, verb: Token, actors: Sequence[ActorMention],
+                    damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+                    ) -> Actor | list[Actor] | None:
+    """"look after families left homeless by the storm", "care for the wounded": the object of
+    the preposition a phrasal verb takes (the ``phrasal_objects`` rule)."""
+    preps = rules()["phrasal_objects"]["verbs"].get(_lemma(verb))
+    if not preps:
+        return None
+    for p in _pobjs(verb, preps):
+        found = _named(doc, p, actors, damaged, places)
+        if found is not None:
+            return _as_described(doc, p, found, damaged)
+    return None
+
+
+def _as_described(doc: Doc, tok: Token, found: Actor | list[Actor],
+                  damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor]:
+    """A group a common noun names, written with the participle that says which ("families
+    left homeless by the storm", not "families")."""
+    acl = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    if not isinstance(found, Actor) or tok.pos_ != "NOUN" or acl is None:
+        return found
+    lo = _core_span(tok)[0]
+    end = acl.right_edge.idx + len(acl.right_edge.text)
+    text = doc_text(doc)[lo:end].strip()
+    if _touches(lo, end, damaged) or "\n" in text or len(text) > 80 or not text.startswith(
+            found.text):
+        return found
+    return Actor(text=text, name=found.name, id=found.id, country=found.country,
+                 role=found.role)
+
+
+def _addressee(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
+               damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+               ) -> Actor | list[Actor] | None:
+    """"wrote a letter to the minister, asking for funds", "phoned the county clerk
+    asking for the records": a request made in writing, calling or sending to someone is made
+    of whom the message goes to (the ``addressees`` rule)."""
+    spec = rules()["addressees"]
+    tok = trig.token
+    if not trig.verbal or trig.type not in spec["types"] or tok.tag_ != "VBG" or \
+            tok.dep_ not in ("advcl", "xcomp", "conj") or _lemma(tok.head) not in spec["verbs"]:
+        return None
+    verb = tok.head
+    objs = [o for o in verb.children if o.dep_ in ("dobj", "dative") and o.i < tok.i]
+    cands = [*objs, *_pobjs(verb, ("to",)), *(p for o in objs for p in _pobjs(o, ("to",)))]
+    for who in cands:
+        if who.ent_type_ in _NOT_ACTORS:
+            continue
+        found = _named(doc, who, actors, damaged, places)
+        if found is not None:
+            return found
+    return None
 
 
 def _not_source(found: Actor | list[Actor] | None, source: Actor | list[Actor] | None
@@ -475,6 +579,8 @@ def recipient_target(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
         objs = [o for o in heads if o.dep_ == "dobj"]
         heads += [x for o in objs for x in o.children]
         heads += [x for o in objs if _counted(o) is not o for x in _counted(o).children]
+        # "paid $5m in compensation to the farmers": on what the sum is paid in
+        heads += [x for p in _pobjs(trig.token, spec["paid_in"]["preps"]) for x in p.children]
     for c in heads:
         rec = c if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") else next(
             (x for x in c.children if x.dep_ == "pobj"), None) if (
@@ -489,5 +595,5 @@ def recipient_target(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
         found = _named(doc, rec, actors, damaged, places) or (_place_actor(
             doc, rec, "CVL", actors, damaged, places) if obj is None else None)
         if found is not None:
-            return _not_source(found, source)
+            return _not_source(_as_described(doc, rec, found, damaged), source)
     return None
