@@ -64,7 +64,7 @@ def test_config_defaults_and_user_override(tmp_path, monkeypatch) -> None:  # ty
     config.settings.cache_clear()
     try:
         assert config.setting("stories", "threshold") == 0.2
-        assert config.setting("merge", "undated_days") == 3  # untouched default
+        assert config.setting("merge", "undated_days") == 1  # untouched default
         from storyline.pipeline import Options
 
         assert Options().confidence_floor() == 0.5

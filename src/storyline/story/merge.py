@@ -9,15 +9,20 @@ every report already in it):
   they are linked through ``related`` instead.
 * **modality**: the same. A planned meeting and the meeting held are never one event;
   they are linked through ``related``.
-* **actors**: compared by actor id or, failing that, country (``TURGOV`` and
-  Erdogan are both Turkey). For symmetric types (AGREE, CONSULT, COOPERATE) the
+* **actors**: compared by actor id or, failing that, country when one of them is the
+  state itself (``TURGOV`` and Erdogan are both Turkey; two Turkish groups are not
+  one). For symmetric types (AGREE, CONSULT, COOPERATE) the
   participants are compared as one unordered set and must share two actors (or all of
-  the smaller side); for directed types the sources must share one, and so must the
-  targets. A side that is missing on one report is compatible.
+  the smaller side when both reports date the event themselves; otherwise both must
+  name two parties and share two); for directed types both reports must name the source
+  and share one, and the targets must share one when both name them (a missing target
+  is compatible only when both reports date the act themselves or retell it in much the
+  same words; a missing source never is: aid to Haiti from two donors is two acts).
 * **date**: the date ranges must overlap, so a month-precision "September 2018" holds
   a "September 17, 2018" (for AGREE, CONSULT and COOPERATE, within a day: outlets date
   a signing late on Friday on Friday or on Saturday). An event dated only by its article's publication date (no
-  date expression) is taken as "within :data:`UNDATED_DAYS` days of publication".
+  date expression) is taken as "within :data:`UNDATED_DAYS` days of publication", and
+  never joins a report dated by a coarser expression of its own ("in June").
 * **place**: when both reports name one, the countries must agree.
 
 A report with neither actors nor a date expression says too little to be merged with
@@ -34,6 +39,7 @@ no earlier report of it arrives.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +64,10 @@ UNDATED_DAYS = int(setting("merge", "undated_days"))
 SYMMETRIC_SLACK_DAYS = int(setting("merge", "symmetric_slack_days"))
 MAX_RELATED = int(setting("merge", "max_related"))
 REPEAT_STEM = int(setting("merge", "repeat_stem"))
+RETOLD_OVERLAP = float(setting("merge", "retold_overlap"))
+_STOP = frozenset({"that", "this", "with", "from", "have", "has", "been", "were", "will",
+                   "would", "said", "says", "their", "they", "which", "about", "also",
+                   "after", "more", "than", "into", "over", "them", "there", "what"})
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
@@ -72,14 +82,16 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _keys(actors: list[Actor]) -> list[frozenset[str]]:
-    """Per actor, the keys it matches on: its id and its country (and whether it is a
-    person: two people of one country are not one actor, a leader and his state are)."""
+    """Per actor, the keys it matches on: its id and its country, whether it is a person
+    and whether it is the state itself (its government or its armed forces)."""
     out = []
     for a in actors:
         aid = str(a.id)
         keys = {"id:" + aid}
         if a.country:
             keys.add("c:" + str(a.country))
+            if aid in (f"{a.country}GOV", f"{a.country}MIL"):
+                keys.add("state")
         if "_" in aid:  # people's ids are surname_given
             keys.add("person")
         out.append(frozenset(keys))
@@ -87,10 +99,34 @@ def _keys(actors: list[Actor]) -> list[frozenset[str]]:
 
 
 def _match(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same actor: the same id, or one country's state and someone acting for it (a
+    leader and his state are one; two people, or two groups, of one country are not:
+    local authorities and lawmakers, British donors and a British rescue team)."""
     common = a & b
     if any(k.startswith("id:") for k in common):
         return True
-    return any(k.startswith("c:") for k in common) and "person" not in common
+    return any(k.startswith("c:") for k in common) and "person" not in common and (
+        "state" in a or "state" in b)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", text.lower())
+                     if len(w) > 3 and w not in _STOP)
+
+
+def _retold(a: Report, b: Report) -> bool:
+    """Two sentences telling one act in much the same words (an agency's story rewritten
+    by another outlet): at least :data:`RETOLD_OVERLAP` of their content words shared."""
+    wa = _content_words(a.event.mentions[0].quote or "")
+    wb = _content_words(b.event.mentions[0].quote or "")
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= RETOLD_OVERLAP
+
+
+def _distinct(keys: list[frozenset[str]]) -> list[frozenset[str]]:
+    """One entry per actor (a source that is also the target counts once)."""
+    return list(dict.fromkeys(keys))
 
 
 def _shared(a: list[frozenset[str]], b: list[frozenset[str]]) -> int:
@@ -162,22 +198,26 @@ def actors_compatible(a: Report, b: Report, symmetric: bool) -> bool:
     one side is named by both and agrees (two reports that name nobody in common may be
     two incidents)."""
     if symmetric:
-        pa, pb = a.sources + a.targets, b.sources + b.targets
+        pa, pb = _distinct(a.sources + a.targets), _distinct(b.sources + b.targets)
         if not pa or not pb:
             return False
         # one party in common is enough only when both reports date the meeting
-        # themselves: "Obama and Cameron discuss the crisis this afternoon" and a report of
-        # Obama's talks with someone else, dated only by its article, are two meetings
-        need = min(2, len(pa), len(pb)) if a.explicit and b.explicit else min(
-            2, max(len(pa), len(pb)))
-        return _shared(pa, pb) >= need
-    agreed = False
-    for x, y in ((a.sources, b.sources), (a.targets, b.targets)):
-        if x and y:
-            if _shared(x, y) < 1:
-                return False
-            agreed = True
-    return agreed
+        # themselves; otherwise both name two parties and share them: "Obama and Cameron
+        # discuss the crisis" and Obama's talks with someone else are two meetings
+        if a.explicit and b.explicit:
+            return _shared(pa, pb) >= min(2, len(pa), len(pb))
+        return len(pa) >= 2 and len(pb) >= 2 and _shared(pa, pb) >= 2
+    # a directed act is one incident only when both reports name who did it, and the
+    # same actor: "aid to Haiti" from one donor and from another (or from no one named)
+    # are two acts
+    if not (a.sources and b.sources) or _shared(a.sources, b.sources) < 1:
+        return False
+    if a.targets and b.targets:
+        return _shared(a.targets, b.targets) >= 1
+    # a report without a target is one act with another only when both date it
+    # themselves or tell it in much the same words: the World Bank "sending a team" and
+    # "funding $100m", both dated by their articles, are two acts
+    return (a.explicit and b.explicit) or _retold(a, b)
 
 
 def same_parties(a: Report, b: Report, symmetric: bool) -> bool:
@@ -204,6 +244,9 @@ def dates_agree(a: Report, b: Report, slack_days: int = 0) -> bool:
     """Two dates the reports state themselves: the same range at the same precision
     (12 and 14 August are two incidents), or the finer inside the coarser ("September
     2018" holds "September 17, 2018")."""
+    if a.explicit != b.explicit and _PRECISION_RANK.get(
+            (a if a.explicit else b).precision, 5) > 0:
+        return False  # "in June" and a report dated only by its June article: no telling
     if not (a.explicit and b.explicit):
         return dates_overlap(a, b, slack_days)
     if a.start is None or b.start is None or a.end is None or b.end is None:
