@@ -374,6 +374,11 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
 
     check_env_config()  # so is a bad STORYLINE_CONFIG (ConfigError), not mid-run
     started = time.monotonic()
+    from storyline.store.db import StoreError, misread_path
+
+    problem = misread_path(db or out / "storyline.duckdb")
+    if problem:  # refused before the output folder is made
+        raise StoreError(problem)
     _output_folder(out)
     with folder_lock(out):
         return _run_in(inputs, out, db, options, log, started)

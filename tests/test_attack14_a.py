@@ -1,0 +1,149 @@
+"""What the eleventh black-box attack (issue 15, part A) found: Ctrl-C on ``code`` and
+``times``, output and store paths DuckDB does not take literally or that are empty,
+language codes outside ISO 639-1, page titles of absurd length, articles that depend on
+the files beside their input, undated figures in the report chart and a web archive
+called damaged though it was read. Each test fails on the code before the fix."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.news import article
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+CLI = [sys.executable, "-m", "storyline.cli"]
+
+
+def _interrupt(args: list[str], stdin: bytes | None, wait_for: bytes | None,
+               delay: float) -> subprocess.CompletedProcess[bytes]:
+    """Start the CLI, wait until it printed ``wait_for`` on stdout (or ``delay`` seconds),
+    send it SIGINT as Ctrl-C does and collect what it said."""
+    p = subprocess.Popen(CLI + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=ENV)
+    assert p.stdin is not None and p.stdout is not None
+    if stdin is not None:
+        p.stdin.write(stdin)
+        p.stdin.flush()  # stdin stays open: the command waits for the next line
+    if wait_for is not None:
+        first = p.stdout.readline()
+        assert wait_for in first, first
+    time.sleep(delay)
+    p.send_signal(signal.SIGINT)
+    try:
+        out, err = p.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        raise
+    return subprocess.CompletedProcess(p.args, p.returncode, out, err)
+
+
+def _one_interrupted_line(done: subprocess.CompletedProcess[bytes]) -> None:
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == 130, err
+    assert "Traceback" not in err and "Fatal Python error" not in err, err
+    assert [x for x in err.splitlines() if "interrupted" in x] == ["storyline: interrupted"], err
+
+
+# -- 1: Ctrl-C on code and times ------------------------------------------------------
+
+def test_ctrl_c_on_code_waiting_for_its_next_line_is_one_line_and_exit_130() -> None:
+    done = _interrupt(["code", "-", "--dct", "2025-03-12"],
+                      b"Rebels shelled the town of Kassala on Monday.\n", b"{", 0.3)
+    _one_interrupted_line(done)
+
+
+def test_ctrl_c_on_times_mid_way_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text(" ".join(f"On Monday {i % 28 + 1} March 2024 and three days ago."
+                            for i in range(60000)), "utf-8")
+    done = _interrupt(["times", str(big), "--dct", "2025-03-12"], None, None, 2.5)
+    _one_interrupted_line(done)
+
+
+# -- 2, 3: paths DuckDB does not take literally ---------------------------------------
+
+def _run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, "run", *args, "--quiet"], capture_output=True, text=True,
+                          env=ENV, cwd=cwd, timeout=300)
+
+
+def test_a_backslash_in_out_never_writes_into_another_runs_store(tmp_path: Path) -> None:
+    from storyline.cli import main
+
+    first = tmp_path / "in1.txt"
+    first.write_text(article(1), "utf-8")
+    second = tmp_path / "in2.txt"
+    second.write_text(article(2).replace("Namanga", "Isebania"), "utf-8")
+    assert main(["run", str(first), "--out", str(tmp_path / "X" / "a" / "b"), "--quiet"]) == 0
+    store = tmp_path / "X" / "a" / "b" / "storyline.duckdb"
+    before = store.read_bytes()
+    rc = main(["run", str(second), "--out", str(tmp_path / "X") + "/a\\b", "--quiet"])
+    assert store.read_bytes() == before  # the other run's store is untouched
+    if rc == 0:  # taken literally: its own store, in its own folder
+        assert (tmp_path / "X" / "a\\b" / "storyline.duckdb").is_file()
+    else:
+        assert rc == 2
+    lines = (tmp_path / "X" / "a" / "b" / "articles.jsonl").read_text("utf-8").splitlines()
+    assert len(lines) == 1
+
+
+def test_a_backslash_in_db_never_makes_a_file_in_another_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    (tmp_path / "a").mkdir()
+    src = tmp_path / "in.txt"
+    src.write_text(article(3), "utf-8")
+    rc = main(["run", str(src), "--out", str(tmp_path / "o"),
+               "--db", str(tmp_path) + "/a\\store.duckdb", "--quiet"])
+    assert not (tmp_path / "a" / "store.duckdb").exists()
+    assert rc == 2
+    err = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
+    assert len(err) == 1 and err[0].startswith("error: ") and "backslash" in err[0], err
+
+
+@pytest.mark.parametrize("name", ["q?x", "w*[x]", "h#1", "p%20q"])
+def test_an_out_folder_named_with_uri_or_glob_characters_works_or_is_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    from storyline.cli import main
+
+    src = tmp_path / "in.txt"
+    src.write_text(article(4), "utf-8")
+    out = tmp_path / name
+    rc = main(["run", str(src), "--out", str(out), "--quiet"])
+    err = capsys.readouterr().err
+    if rc == 0:
+        assert len((out / "articles.jsonl").read_text("utf-8").splitlines()) == 1
+        assert main(["run", str(src), "--out", str(out), "--quiet"]) == 0  # and again
+    else:
+        lines = [x for x in err.splitlines() if x.strip()]
+        assert rc == 2 and len(lines) == 1, err
+        assert "damaged" not in err and "move it aside" not in err, err
+        assert not out.exists()  # nothing made that a rerun would call damaged
+
+
+# -- 4: an empty --out ------------------------------------------------------------------
+
+@pytest.mark.parametrize("flag", ["--out", "--db"])
+def test_an_empty_out_or_db_is_refused_and_the_current_folder_left_alone(
+        tmp_path: Path, flag: str) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(article(5), "utf-8")
+    here = tmp_path / "here"
+    here.mkdir()
+    mine = here / "articles.jsonl"
+    mine.write_text('{"mine": true}\n', "utf-8")
+    args = [str(src), "--out", ""] if flag == "--out" else [str(src), "--out", "o", "--db", ""]
+    done = _run_cli(*args, cwd=here)
+    assert done.returncode == 2, done.stderr
+    assert "empty" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in here.iterdir()) == ["articles.jsonl"]
+    assert mine.read_text("utf-8") == '{"mine": true}\n'
