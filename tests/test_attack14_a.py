@@ -147,3 +147,41 @@ def test_an_empty_out_or_db_is_refused_and_the_current_folder_left_alone(
     assert "empty" in done.stderr and "Traceback" not in done.stderr
     assert sorted(p.name for p in here.iterdir()) == ["articles.jsonl"]
     assert mine.read_text("utf-8") == '{"mine": true}\n'
+
+
+# -- 5: the language of an article quoting another script ------------------------------
+
+_EN = ("Militia fighters attacked the river port of Kosti on Friday, killing nine traders, "
+       "police said. The regional governor blamed a rebel group and asked for troops. "
+       "The United Nations urged both sides to stop the fighting. "
+       "Relief workers said about 2,000 families had fled toward the capital since the raid.")
+_AR = ("قال أحد السكان إن القصف استمر طوال الليل وإن العائلات فرت من المدينة نحو الحدود.",
+       "وقالت السلطات المحلية إن القوات قصفت البلدة الحدودية صباح الاثنين مما أدى إلى مقتل "
+       "مدنيين.")
+
+
+@pytest.mark.parametrize("quote", _AR, ids=["resident", "officials"])
+def test_an_english_article_quoting_one_arabic_sentence_stays_english_and_is_annotated(
+        quote: str) -> None:
+    from storyline.clean.article import make_article
+    from storyline.model import Article, RawDocument
+
+    text = _EN + ' A trader told reporters: "' + quote + '"'
+    made = make_article(RawDocument(path="q.txt", kind="text", content=text))
+    assert isinstance(made, Article)
+    assert made.language == "en"
+    assert not any("not English" in w for w in made.warnings), made.warnings
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    (" ".join(_AR) + " African Union Kenya Nairobi United Nations.", "ar"),
+    ("苏丹军队周一炮击了边境城镇，造成多名平民死亡，当地官员说。" * 2
+     + ' A spokesman said: "We will respond."', "zh"),
+    (_EN + " " + " ".join(_AR), "en"),
+])
+def test_the_main_script_decides_and_the_code_is_iso_639_1(text: str, lang: str) -> None:
+    from storyline.clean.metadata import detect_language
+
+    got = detect_language(text)
+    assert got == lang
+    assert len(got) == 2 and got.isascii() and got.islower()
