@@ -329,15 +329,15 @@ def _main_script(words: list[str]) -> list[str]:
     """
     dense = float(setting("clean", "language_dense_weight", 3.0))
     scripts: list[Counter[str]] = []
-    total: Counter[str] = Counter()
+    total: dict[str, float] = {}
     for w in words:
         here = Counter(_script(c) for c in w if c.isalpha())
         scripts.append(here)
         for name, n in here.items():
-            total[name] += n * (dense if name in _DENSE_SCRIPTS else 1.0)
+            total[name] = total.get(name, 0.0) + n * (dense if name in _DENSE_SCRIPTS else 1.0)
     if not total:
         return words
-    main, weight = total.most_common(1)[0]
+    main, weight = max(total.items(), key=lambda kv: kv[1])
     if weight < float(setting("clean", "language_script_share", 0.6)) * sum(total.values()):
         return words
     return [w for w, here in zip(words, scripts, strict=True)
