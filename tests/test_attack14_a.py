@@ -185,3 +185,21 @@ def test_the_main_script_decides_and_the_code_is_iso_639_1(text: str, lang: str)
     got = detect_language(text)
     assert got == lang
     assert len(got) == 2 and got.isascii() and got.islower()
+
+
+# -- 6: a <title> of absurd length ---------------------------------------------------
+
+@pytest.mark.parametrize("copies", [800, 4000])
+def test_an_oversized_title_is_no_title_and_never_body_text(copies: int) -> None:
+    from storyline.clean.article import make_article
+    from storyline.model import Article, RawDocument
+
+    para = _EN + " The governor asked the army for more troops and a curfew was declared."
+    page = (f"<html><head><title>{'Harbour raid ' * copies}</title></head>"
+            f"<body><article><p>{para}</p></article></body></html>")
+    made = make_article(RawDocument(path="p.html", kind="html", content=page))
+    assert isinstance(made, Article)
+    assert "Harbour raid" not in made.text and (made.title or "").count("Harbour raid") <= 1
+    assert para in made.text
+    assert len(made.text) < 2 * len(para)
+    assert any("title" in w and "characters long" in w for w in made.warnings), made.warnings
