@@ -6,6 +6,7 @@ called damaged though it was read. Each test fails on the code before the fix.""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -203,3 +204,61 @@ def test_an_oversized_title_is_no_title_and_never_body_text(copies: int) -> None
     assert para in made.text
     assert len(made.text) < 2 * len(para)
     assert any("title" in w and "characters long" in w for w in made.warnings), made.warnings
+
+
+# -- 7: an article depends on the inputs named, not on the files beside them -----------
+
+_TOWNS = ["Kosti", "Rabak", "Sennar", "Renk"]
+
+
+def _wire_file(folder: Path, i: int) -> Path:
+    """Short wire copies on one story: the headline's shape ("Raid near Kosti (4)")
+    recurs in a few of them, as one outlet's headlines on one story do."""
+    town = _TOWNS[i % len(_TOWNS)]
+    other = _TOWNS[(i * 3 + 1) % len(_TOWNS)]
+    path = folder / f"w{i:03d}.txt"
+    path.write_text(
+        f"Raid near {town} ({i})\n\n"
+        f"{town.upper()}, May {i % 27 + 1} - Gunmen raided the river port of {town} on "
+        f"Thursday, killing {i + 3} dock workers, police said in statement {i}. Traders "
+        f"from {other} said boats carrying grain to {town} had stopped, and the governor "
+        f"of {other} asked for {i + 40} soldiers.\n", "utf-8")
+    return path
+
+
+def _articles(files: list[str], out: Path) -> list[dict]:
+    from storyline.api import run
+
+    run(files, out)
+    return [json.loads(x) for x in (out / "articles.jsonl").read_text("utf-8").splitlines()]
+
+
+def test_a_file_named_alone_gives_the_same_article_whatever_lies_beside_it(
+        tmp_path: Path) -> None:
+    alone, crowd = tmp_path / "alone", tmp_path / "crowd"
+    alone.mkdir()
+    crowd.mkdir()
+    first = _wire_file(alone, 0)
+    for i in range(20):
+        _wire_file(crowd, i)
+    by_itself = _articles([str(first)], tmp_path / "o1")
+    beside = _articles([str(crowd / first.name)], tmp_path / "o2")
+    assert len(by_itself) == len(beside) == 1
+    assert beside[0]["id"] == by_itself[0]["id"]
+    assert beside[0]["text"] == by_itself[0]["text"]
+    assert beside[0]["title"] == by_itself[0]["title"]
+    assert "Raid near Kosti (0)" in ((beside[0]["title"] or "") + beside[0]["text"])
+
+
+def test_furniture_is_counted_over_the_files_named_together_or_the_folder_given(
+        tmp_path: Path) -> None:
+    from storyline.clean.repetition import InputRepetition
+    from storyline.clean.text import line_key
+
+    files = [_wire_file(tmp_path, i) for i in range(20)]
+    head = line_key("Raid near Kosti (0)")
+    alone = InputRepetition(named=[files[0]]).boilerplate_for(str(files[0]), files[0])
+    together = InputRepetition(named=files).boilerplate_for(str(files[0]), files[0])
+    in_folder = InputRepetition().boilerplate_for(str(files[0]), files[0])
+    assert alone == frozenset()
+    assert head in together and head in in_folder

@@ -244,7 +244,9 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
            summary: Summary, own: OwnFiles | None = None) -> Iterator[Item]:
     # Runs in a process pool's feeder thread: it must not touch the store (``done`` is
     # read beforehand by the thread that owns the connection).
-    repeats = InputRepetition()
+    # furniture is counted over the run's inputs only: a file named by itself is not
+    # counted with the files that merely lie beside it
+    repeats = InputRepetition(named=(Path(i) for i in inputs if not Path(i).is_dir()))
     for display, path in (own.files(inputs) if own else iter_input_files(inputs)):
         if not _special(path):
             summary.files += 1  # a pipe or device is skipped with its warning, not read
