@@ -262,3 +262,44 @@ def test_furniture_is_counted_over_the_files_named_together_or_the_folder_given(
     in_folder = InputRepetition().boilerplate_for(str(files[0]), files[0])
     assert alone == frozenset()
     assert head in together and head in in_folder
+
+
+# -- 8: undated figures: never placed on a chart by date, null in figures.jsonl --------
+
+def test_undated_figures_are_listed_apart_never_charted_at_no_date(tmp_path: Path) -> None:
+    from storyline.report.build import report_data
+    from tests.report_fixtures import write_outputs
+
+    written = write_outputs(tmp_path)
+    undated = []
+    for k, fig in enumerate(written["figures"] * 2):
+        undated.append(dict(fig, id=f"u{k}", value=fig["value"] + 7 * k,
+                            as_of={"start": None, "end": None}))
+    rows = written["figures"] + undated
+    (tmp_path / "figures.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    view = report_data(tmp_path)["views"][0]
+    charted = [p for s in view["series"] for p in s["points"]]
+    assert charted and all(p["date"] for p in charted)  # no point without a place in time
+    assert sorted(x["point"]["value"] for x in view["undatedFigures"]) == sorted(
+        r["value"] for r in undated)
+    assert all(x["point"]["cites"] for x in view["undatedFigures"])
+
+
+def test_an_undated_figure_has_null_as_of_days_in_figures_jsonl() -> None:
+    import jsonschema
+
+    from storyline.model import Figure, Mention
+
+    schema = json.loads((ROOT / "src" / "storyline" / "schemas" / "figures.schema.json")
+                        .read_text("utf-8"))
+    fig = Figure(id="f1", value=12.0, qualifier=None, unit="people", what="people killed",
+                 where=None, as_of={"start": "", "end": ""}, attribution=None,
+                 mention=Mention(article="a1", quote="Twelve people were killed.", start=0,
+                                 end=26))
+    line = fig.to_json()
+    assert line["as_of"] == {"start": None, "end": None}
+    jsonschema.validate(line, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(dict(line, as_of={"start": "", "end": ""}), schema)
+    assert Figure.from_json(line).as_of == fig.as_of  # read back as it was stored
