@@ -303,3 +303,55 @@ def test_an_undated_figure_has_null_as_of_days_in_figures_jsonl() -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(dict(line, as_of={"start": "", "end": ""}), schema)
     assert Figure.from_json(line).as_of == fig.as_of  # read back as it was stored
+
+
+# -- 9: a WARC target URI with spaces; counts of what was read ------------------------
+
+def _warc_with(uris: list[str]) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for i, uri in enumerate(uris):
+        page = f"<html><body><article><p>{article(30 + i)}</p></article></body></html>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(page.encode()), http_headers=headers))
+    return buf.getvalue()
+
+
+def test_a_warc_uri_with_spaces_is_one_note_not_a_damaged_skipped_archive(
+        tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    data = _warc_with(["https://news.example/harbour/a"])
+    data = data.replace(b"https://news.example/harbour/a", b"https://news.example/harbour a", 1)
+    (tmp_path / "crawl.warc").write_bytes(data)
+    lines: list[str] = []
+    summary = run([str(tmp_path / "crawl.warc")], tmp_path / "out",
+                  options=Options(progress=False), log=lines.append)
+    assert summary.articles_new == 1 and summary.documents == 1
+    assert not summary.skipped, summary.skipped
+    assert not any("skipped" in x or "damaged" in x for x in lines), lines
+    assert [x for x in lines if "spaces" in x and "harbour%20a" in x], lines
+    stored = json.loads((tmp_path / "out" / "articles.jsonl").read_text("utf-8"))
+    assert stored["url"] == "https://news.example/harbour%20a"
+
+
+def test_trailing_garbage_after_a_gzip_is_no_document(tmp_path: Path) -> None:
+    import gzip
+
+    from storyline.pipeline import Options, run
+
+    rows = "".join(json.dumps({"id": f"g{i}", "text": article(40 + i)}) + "\n"
+                   for i in range(3))
+    (tmp_path / "wire.jsonl.gz").write_bytes(gzip.compress(rows.encode()) + b"NOT GZIP!")
+    lines: list[str] = []
+    summary = run([str(tmp_path / "wire.jsonl.gz")], tmp_path / "out",
+                  options=Options(progress=False), log=lines.append)
+    assert summary.articles_new == 3 and summary.documents == 3, (summary, lines)
+    assert not summary.skipped and any("trailing garbage" in x for x in lines)

@@ -487,7 +487,10 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     summary.flagged[result.kind] += 1
                     per_file.say(f"warning: {result.display}: {result.message}")
                     continue
-                if not (isinstance(result, Rejected) and result.reason.startswith(NOT_REGULAR)):
+                # a pipe or device is not read; a warning that a file was read up to a
+                # problem (trailing garbage, a damaged archive's end) is no document
+                if not (isinstance(result, Rejected) and (
+                        result.kept or result.reason.startswith(NOT_REGULAR))):
                     summary.documents += 1
                 if isinstance(result, Noted):
                     where = _where(result.item)
