@@ -30,6 +30,16 @@ def _decimal(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
 
 
+def _path(text: str) -> Path:
+    """A path option: an empty one (an unset shell variable, ``--out "$DIR"``) is refused,
+    as the API refuses it; ``Path("")`` is the current folder, whose files the run would
+    overwrite."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"an empty path ({text!r}) was given: name a folder "
+                                         "or file (use \".\" for the current folder)")
+    return Path(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="storyline",
@@ -40,8 +50,8 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="analyse articles and write the outputs")
     r.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (recursively)")
-    r.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
-    r.add_argument("--db", type=Path, metavar="FILE", help="database (default DIR/storyline.duckdb)")
+    r.add_argument("--out", required=True, type=_path, metavar="DIR", help="output folder")
+    r.add_argument("--db", type=_path, metavar="FILE", help="database (default DIR/storyline.duckdb)")
     r.add_argument("--one-story", action="store_true", help="treat the whole input as one story")
     r.add_argument("--timeline-dates", type=_whole, metavar="N", help="at most N timeline dates")
     r.add_argument("--timeline-sentences", type=_whole, metavar="K",
@@ -52,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--engine", choices=("local", "ray"), default="local")
     r.add_argument("--min-confidence", type=_decimal, metavar="X",
                    help="write events of confidence X or more (default: chosen for precision)")
-    r.add_argument("--config", type=Path, metavar="FILE",
+    r.add_argument("--config", type=_path, metavar="FILE",
                    help="TOML file overriding tunable settings (see storyline/data/config.toml)")
     r.add_argument("--quiet", action="store_true", help="no progress bar or summary table")
 
@@ -73,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     if args.command in ("times", "code"):
-        return _print_command(args)
+        try:
+            return _print_command(args)
+        except KeyboardInterrupt:
+            return _print_interrupted()
 
     previous = _terminate_as_interrupt()
     try:
@@ -90,6 +103,29 @@ def main(argv: list[str] | None = None) -> int:
             import signal
 
             signal.signal(signal.SIGTERM, previous)
+
+
+def _print_interrupted() -> int:
+    """Ctrl-C on ``code`` or ``times``: one line and exit 130, as ``run`` says it, never a
+    traceback. The thread reading standard input for ``code -`` may still be waiting in
+    a read that holds the stream's lock: Python would then abort at shutdown ("could not
+    acquire lock for <stdin>"), so the process ends at once, its output flushed."""
+    import contextlib
+    import os
+    import threading
+
+    print("storyline: interrupted", file=sys.stderr)
+    reading = any(t.name == _READER and t.is_alive() for t in threading.enumerate())
+    if reading and sys.stdin is not None and sys.stdin is sys.__stdin__ \
+            and threading.current_thread() is threading.main_thread():
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                stream.flush()
+        os._exit(130)
+    return 130
+
+
+_READER = "storyline-code-reader"  # api.ready_batches' thread
 
 
 def _interrupted(how: str = "interrupted", code: int = 130) -> int:

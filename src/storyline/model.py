@@ -266,14 +266,18 @@ class Figure:
     mention: Mention
 
     def to_json(self) -> dict[str, Any]:
-        """The ``figures.jsonl`` line."""
-        return _fields_json(self)
+        """The ``figures.jsonl`` line; an unknown ``as_of`` day is null, as every unknown
+        date of the contract is (it was an empty string)."""
+        data = _fields_json(self)
+        data["as_of"] = {k: v or None for k, v in self.as_of.items()}
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Figure:
+        as_of = {k: v or "" for k, v in (data.get("as_of") or {}).items()}
         return cls(id=data["id"], value=data["value"], value_max=data.get("value_max"),
                    qualifier=data.get("qualifier"), unit=data["unit"], what=data["what"],
-                   where=data.get("where"), as_of=dict(data.get("as_of") or {}),
+                   where=data.get("where"), as_of=as_of,
                    attribution=data.get("attribution"),
                    mention=Mention.from_json(data["mention"]))
 

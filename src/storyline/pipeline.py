@@ -244,7 +244,9 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
            summary: Summary, own: OwnFiles | None = None) -> Iterator[Item]:
     # Runs in a process pool's feeder thread: it must not touch the store (``done`` is
     # read beforehand by the thread that owns the connection).
-    repeats = InputRepetition()
+    # furniture is counted over the run's inputs only: a file named by itself is not
+    # counted with the files that merely lie beside it
+    repeats = InputRepetition(named=(Path(i) for i in inputs if not Path(i).is_dir()))
     for display, path in (own.files(inputs) if own else iter_input_files(inputs)):
         if not _special(path):
             summary.files += 1  # a pipe or device is skipped with its warning, not read
@@ -374,6 +376,11 @@ def run(inputs: list[str], out: Path, db: Path | None = None, options: Options |
 
     check_env_config()  # so is a bad STORYLINE_CONFIG (ConfigError), not mid-run
     started = time.monotonic()
+    from storyline.store.db import StoreError, misread_path
+
+    problem = misread_path(db or out / "storyline.duckdb")
+    if problem:  # refused before the output folder is made
+        raise StoreError(problem)
     _output_folder(out)
     with folder_lock(out):
         return _run_in(inputs, out, db, options, log, started)
@@ -480,7 +487,10 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     summary.flagged[result.kind] += 1
                     per_file.say(f"warning: {result.display}: {result.message}")
                     continue
-                if not (isinstance(result, Rejected) and result.reason.startswith(NOT_REGULAR)):
+                # a pipe or device is not read; a warning that a file was read up to a
+                # problem (trailing garbage, a damaged archive's end) is no document
+                if not (isinstance(result, Rejected) and (
+                        result.kept or result.reason.startswith(NOT_REGULAR))):
                     summary.documents += 1
                 if isinstance(result, Noted):
                     where = _where(result.item)

@@ -46,7 +46,7 @@ Choices (kept consistent everywhere):
   percentages ("area controlled"), "<participle> <prep> <object>" for money ("spent
   on resettling Syrians") and the measured thing for lengths ("demilitarized zone").
 * ``as_of`` is ``{"start", "end"}`` as ISO dates; the publication date (or "" when
-  unknown) for both when the sentence names no period.
+  unknown, null in ``figures.jsonl``) for both when the sentence names no period.
 * ``attribution`` and ``where`` are never taken from a phrase that touches a damaged
   span or that looks gapped ("The for Human Rights"): they are None instead.
 """

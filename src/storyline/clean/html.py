@@ -50,6 +50,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     html = drop_inert(html)  # a <template>'s or an <svg>'s text is never the page's
     html = open_raw_text(html)  # a <noframes>'s markup is markup, not literal text
     notes = [n for n in (crowded, deep) if n]
+    html = drop_oversized_title(html, notes)
     given_url = url
     doc = None
     try:
@@ -75,6 +76,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         body = _whole_page_body(html, body)
     if title:
         title = unescape_text(normalise_line(title))
+    if title and len(title) > _max_title():  # from a meta tag: no headline either
+        notes.append(f"the page's title is {len(title):,} characters long, not a headline "
+                     "(over the title limit): left out")
+        title = None
+    if title:
         title = _headline(html, title, url)
         title = _title_shown(html, title)
         body = _drop_leading_headline(body, title)
@@ -141,6 +147,42 @@ def _canonical_url(html: str, notes: list[str]) -> str | None:
 # teaser): the page's whole text goes through the plain-text cleaner instead, and its body
 # is taken when it is longer (benchmarks/html_extract.py).
 SHORT_EXTRACT_WORDS = 60
+
+
+_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
+
+
+def _max_title() -> int:
+    from storyline.ingest.validate import MAX_TITLE_CHARS
+
+    return MAX_TITLE_CHARS
+
+
+def drop_oversized_title(html: str, notes: list[str]) -> str:
+    """``html`` without a ``<title>`` longer than a title may be (the JSON Lines limit,
+    2,000 characters), with a note: keyword stuffing or a pasted text is no headline,
+    and the whole-page text of a short page, which opens with the ``<title>``, copied
+    it into the body (a 52 KB title repeating "Border clash" gave 3,964 events).
+
+    >>> notes = []
+    >>> drop_oversized_title("<title>" + "Port strike " * 200 + "</title><p>Talks.</p>", notes)
+    '<p>Talks.</p>'
+    >>> notes  # doctest: +ELLIPSIS
+    ["the page's <title> is 2,399 characters long, not a headline ...: left out"]
+    """
+    if "<title" not in html[:200_000].lower():
+        return html
+    limit = _max_title()
+    out: list[str] = []
+    last = 0
+    for m in _TITLE_ELEMENT.finditer(html):
+        size = len(normalise_line(unescape_text(m.group(1))))
+        if size > limit:
+            notes.append(f"the page's <title> is {size:,} characters long, not a headline "
+                         "(over the title limit): left out")
+            out.append(html[last:m.start()])
+            last = m.end()
+    return "".join(out) + html[last:] if out else html
 
 
 def _whole_page_body(html: str, body: str) -> str:

@@ -5,11 +5,17 @@ An input is one JSON Lines file (its lines) or one folder of plain-text pages (i
 files). The pass reads the input once before its documents are cleaned and hands each
 plain-text document the set of recurring line keys (:func:`storyline.clean.text.line_key`);
 the per-document cleaning stays a pure function of the document and that set.
+
+Only the run's inputs are counted: a text file named by itself is counted with the other
+files named by themselves in its folder, never with the files that merely lie beside it
+(the same file gave another article, its headline taken for furniture, when ten similar
+files sat in its folder). One file named alone has no furniture of this kind.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from storyline.clean.text import RepetitionCounter
@@ -25,9 +31,11 @@ SAMPLE_DOCS = 2000
 class InputRepetition:
     """Recurring lines per input, computed once per JSON Lines file or text folder."""
 
-    def __init__(self, sample_docs: int = SAMPLE_DOCS) -> None:
+    def __init__(self, sample_docs: int = SAMPLE_DOCS, named: Iterable[Path] = ()) -> None:
+        """``named``: the files the run was given by name (not found in a folder)."""
         self.sample_docs = sample_docs
-        self._folder: Path | None = None
+        self._named = frozenset(_resolved(Path(p)) for p in named)
+        self._folder: tuple[Path, bool] | None = None
         self._folder_set: frozenset[str] = frozenset()
 
     def boilerplate_for(self, display: str, path: Path) -> frozenset[str]:
@@ -47,10 +55,14 @@ class InputRepetition:
         if kind == "jsonl":
             return self._count([(display, path)])
         if kind == "text":
-            folder = path.parent
-            if folder != self._folder:
-                self._folder = folder
-                self._folder_set = self._count(_text_files(folder))
+            # a file named by itself is one input: counted with the others so named
+            # in its folder; one found in a given folder, with that folder's pages
+            named = _resolved(path) in self._named
+            key = (path.parent, named)
+            if key != self._folder:
+                self._folder = key
+                files = _text_files(path.parent, self._named if named else None)
+                self._folder_set = self._count(files) if len(files) > 1 else frozenset()
             return self._folder_set
         return frozenset()
 
@@ -73,8 +85,16 @@ class InputRepetition:
         return found
 
 
-def _text_files(folder: Path) -> list[tuple[str, Path]]:
-    """The plain-text pages directly inside ``folder``."""
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return path.absolute()
+
+
+def _text_files(folder: Path, only: frozenset[Path] | None = None) -> list[tuple[str, Path]]:
+    """The plain-text pages directly inside ``folder`` (those in ``only``, resolved
+    paths, when it is given)."""
     from storyline.ingest.readers import NOT_NEWS_EXTENSIONS, detect_kind
 
     out = []
@@ -83,7 +103,10 @@ def _text_files(folder: Path) -> list[tuple[str, Path]]:
     except OSError:
         return []
     for p in names:
-        if p.name.startswith(".") or p.name.lower().endswith(NOT_NEWS_EXTENSIONS):
+        if only is not None:
+            if _resolved(p) not in only:
+                continue
+        elif p.name.startswith(".") or p.name.lower().endswith(NOT_NEWS_EXTENSIONS):
             continue
         try:
             with open(p, "rb") as fh:

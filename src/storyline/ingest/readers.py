@@ -1772,11 +1772,13 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
     _capture_warcio()
     said: list[str] = []
     problem: str | None = None
+    documents = 0
     try:
         for item in _warc_items(display, path, said):
             if isinstance(item, Rejected) and item.path == display:
                 problem = item.reason  # the archive's own trouble: one warning, at the end
                 break
+            documents += isinstance(item, RawDocument)
             yield item
     finally:
         _WARCIO.notes = None
@@ -1785,7 +1787,9 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
                 f"(first: {_warcio_message(said[0])})")
         problem = f"{problem}; {what}" if problem else f"damaged web archive: {what}"
     if problem:
-        yield Rejected(display, problem)
+        # after the documents it gave, the archive was read up to its trouble: a warning
+        # about the file, not a skipped input and no document of its own
+        yield Rejected(display, problem, kept=documents > 0)
 
 
 # A record header: "WARC/1.0" or "WARC/1.1" and a header field (what a resync looks for;
@@ -1915,6 +1919,7 @@ def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                 start = None
                 while True:
                     warcio_says()
+                    heard = len(said)
                     try:
                         record = next(iterator)
                     except StopIteration:
@@ -1937,6 +1942,10 @@ def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                                        f"byte {start}")
                         break
                     records += 1
+                    # a target URI with spaces, which warcio %-encodes: said with the
+                    # record's document, not as damage to the archive
+                    repaired = [x for x in said[heard:] if _URI_REPAIRED.search(x)]
+                    said[heard:] = [x for x in said[heard:] if x not in repaired]
                     offset = it.offset  # where this record starts
                     html_type = _warc_html_type(record)
                     data = (record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
@@ -1968,7 +1977,11 @@ def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                                        _bad_length(record, offset, too_long, start))
                     if data is not None and keep:
                         n += 1
-                        yield _warc_document(display, n, record, html_type, data)
+                        doc = _warc_document(display, n, record, html_type, data)
+                        if repaired and isinstance(doc, RawDocument):
+                            doc.notes.append("WARC-Target-URI holds spaces: read as "
+                                             f"{doc.url or 'no URL'}")
+                        yield doc
                     if resync:
                         if start is None:
                             return  # nothing but the bytes already warned about follows
@@ -1977,6 +1990,10 @@ def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
             _WARCIO.notes = None
     if n == 0:
         yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
+
+
+# What warcio says when it repairs a target URI (it %-encodes the spaces): no damage
+_URI_REPAIRED = re.compile(r"Replacing spaces in invalid WARC-Target-URI", re.I)
 
 
 def _declared_end(record: Any, offset: int) -> int | None:

@@ -346,8 +346,8 @@ def _series(series: list[dict[str, Any]], figures: list[dict[str, Any]],
     for s, pts in raw:
         split: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for p, figs in pts:
-            if first and not _in_window(p.get("date"), first, last):
-                continue
+            if first and p.get("date") and not _in_window(p.get("date"), first, last):
+                continue  # (an undated point is kept: listed apart by split_undated)
             kinds = Counter(kind_of(f) for f in figs)
             kind = "incident" if kinds["incident"] > kinds["cumulative"] else "cumulative"
             arts = {root.get(a, a) for f in figs
@@ -368,6 +368,31 @@ def _series(series: list[dict[str, Any]], figures: list[dict[str, Any]],
     out.sort(key=lambda s: (s["vague"], -len(s["points"]), -s["sources"], str(s["what"]),
                             str(s["where"])))
     return out
+
+
+def split_undated(series: list[dict[str, Any]]
+                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The series with their dated points only (a chart places a point by its date: an
+    undated one was drawn at ``cx="NaN"``), and the undated points apart, each with
+    what it counts, for a list of their own. A series left with no point is dropped.
+
+    >>> series = [{"what": "people displaced", "where": None, "unit": "people",
+    ...            "kind": "cumulative", "sources": 2, "vague": False,
+    ...            "points": [{"date": "2025-03-02", "n": 1}, {"date": None, "n": 1}]}]
+    >>> dated, undated = split_undated(series)
+    >>> [p["date"] for p in dated[0]["points"]], dated[0]["sources"], undated[0]["what"]
+    (['2025-03-02'], 1, 'people displaced')
+    """
+    dated_series: list[dict[str, Any]] = []
+    undated: list[dict[str, Any]] = []
+    for sr in series:
+        dated = [p for p in sr["points"] if p.get("date")]
+        undated += [{"what": sr.get("what"), "where": sr.get("where"), "unit": sr.get("unit"),
+                     "kind": sr.get("kind"), "point": p}
+                    for p in sr["points"] if not p.get("date")]
+        if dated:
+            dated_series.append(dict(sr, points=dated, sources=sum(p["n"] for p in dated)))
+    return dated_series, undated
 
 
 def headline_toll(series: list[dict[str, Any]], last: str | None = None
@@ -689,7 +714,8 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
     # ("in 1937") would stretch a month axis over centuries
     timely = [ev for ev in events if is_dated(ev, first, last)]
     outlets = _outlets(originals)
-    view_series = _series(series, figures, ctx.texts, root, first, last)
+    view_series, undated_figures = split_undated(_series(series, figures, ctx.texts, root,
+                                                         first, last))
     points = _map_points(events, ctx.places, ctx.actors)
     return {
         "id": sid, "title": title, "titleFrom": title_from,
@@ -700,6 +726,7 @@ def _view(sid: str | None, given_title: str | None, members: list[dict[str, Any]
                              ctx.texts),
         "main": main, "rest": rest,
         "series": view_series, "toll": headline_toll(view_series, last),
+        "undatedFigures": undated_figures,
         "dyads": {"country": _dyad_pairs(build_dyads(country_level(ctx.typed(timely)), ctx.dup)),
                   "actor": _dyad_pairs(build_dyads(ctx.typed(timely), ctx.dup))},
         "network": _network(ctx.typed(events)),

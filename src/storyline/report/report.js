@@ -546,7 +546,7 @@
     more.hidden = true;
     note.textContent = !v.series.length ? "" : "Numbers reported over time, one card per quantity; running totals and counts of single incidents are never mixed in one series." +
       (multi.some(function (sr) { return sr.points.some(function (p) { return p.disagree; }); }) ? " Orange points: sources give different numbers for the same date; the bar spans them." : "");
-    if (!v.series.length) append(box, h("p", { class: "empty", text: "No figure was reported in this story." }));
+    if (!v.series.length) append(box, h("p", { class: "empty", text: (v.undatedFigures || []).length ? "No figure with a date was reported in this story." : "No figure was reported in this story." }));
     function draw(n) {
       clear(box);
       multi.slice(0, n).forEach(function (sr) { append(box, card(sr)); });
@@ -573,6 +573,29 @@
       }
     }
     singles.ontoggle = function () { if (singles.open && !slist.firstChild) fillSingles(PAGE); };
+    renderUndatedFigures(v.undatedFigures || []);
+  }
+
+  // figures the articles give no date for: listed, never placed on a chart by date
+  function renderUndatedFigures(items) {
+    var box = byId("figure-undated"), list = clear(byId("figure-undated-list"));
+    box.hidden = !items.length;
+    box.open = false;
+    byId("figure-undated-summary").textContent = items.length + " figure" + (items.length === 1 ? "" : "s") + " with no date";
+    var PAGE = 60;
+    function fill(k) {
+      clear(list);
+      items.slice(0, k).forEach(function (it) {
+        var p = it.point;
+        append(list, h("li", null, h("strong", { text: fmtValue(p, it.unit) + " " }), seriesTitle(it).toLowerCase() +
+          (it.where ? ", " + it.where : "") + " · undated ", citeChips(p.cites, seriesTitle(it) + " · undated")));
+      });
+      if (items.length > k) {
+        append(list, h("li", null, h("button", { type: "button", class: "more", text: "Show " + (items.length - k) + " more",
+          onclick: function () { fill(k + PAGE * 4); } })));
+      }
+    }
+    box.ontoggle = function () { if (box.open && !list.firstChild) fill(PAGE); };
   }
 
   function card(sr) {

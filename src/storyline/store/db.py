@@ -182,6 +182,30 @@ def file_signature(path: Path) -> tuple[int, int]:
 # magic (an SQLite file given as --db fetched "sqlite_scanner" over http).
 OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
+# Characters DuckDB does not take literally in a file path on POSIX, however the path is
+# given (relative, through a link or an open folder's handle: it makes the path absolute
+# and canonical first): a backslash is made a separator (a store in ``X/a\\b`` went into
+# another run's ``X/a/b``), a ``?`` starts URI options (its log went to ``q.wal?x/...``).
+_DUCKDB_MISREAD = {"\\": "a backslash, which it reads as a folder separator",
+                   "?": "a '?', which it reads as the start of URI options"}
+
+
+def misread_path(path: str | Path) -> str | None:
+    """Why DuckDB cannot open the database ``path`` as named (None when it can).
+
+    >>> print(misread_path("runs/a?b/storyline.duckdb"))  # doctest: +ELLIPSIS
+    DuckDB cannot open the database runs/a?b/storyline.duckdb: its path holds a '?', ...
+    >>> misread_path("runs/a b/#1/storyline.duckdb") is None
+    True
+    """
+    full = os.path.realpath(path)
+    for char, why in _DUCKDB_MISREAD.items():
+        if char in full:
+            return (f"DuckDB cannot open the database {path}: its path holds {why}; "
+                    "give this run another --out or --db")
+    return None
+
+
 _DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
 
 
@@ -255,6 +279,9 @@ class Store(StoryTables):
         self.path = Path(path)
         self.conflicts = []
         self.kept = []
+        problem = misread_path(self.path)
+        if problem:
+            raise StoreError(problem)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._key = str(self.path.resolve())
         with _OPEN_LOCK:
