@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 import logging
 import os
@@ -331,6 +332,11 @@ def _input_paths(inputs: Any) -> list[str]:
     if isinstance(inputs, (bytes, dict)) or not isinstance(inputs, Iterable):
         raise OptionError(f"inputs must be a path or a list of paths (got "
                           f"{type(inputs).__name__})")
+    if isinstance(inputs, io.IOBase) or hasattr(inputs, "readline"):
+        name = getattr(inputs, "name", None)
+        hint = f" ({name!r:.60})" if isinstance(name, str) else ""
+        raise OptionError(f"inputs: an open file{hint} is not a path; give its name "
+                          "(a text or a Path) instead")
     from storyline.checks import max_inputs
 
     most = max_inputs()

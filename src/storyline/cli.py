@@ -376,7 +376,7 @@ def _code(file: str, dct: str | None) -> int:
     with fh:
         try:
             return _code_bytes(fh, name, dct, warn)
-        except _StdoutFailed:
+        except (_StdoutFailed, BrokenPipeError):  # standard output's fault, not the input's
             raise
         except OSError as exc:  # a folder, a device failing mid-read
             print(printable(f"error: cannot read {file}: {exc.strerror or exc}"),
