@@ -56,3 +56,53 @@ def test_code_into_a_closed_pipe_is_quiet_not_a_read_error(tmp_path: Path) -> No
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=120) == 0
     assert "cannot read" not in err and "Broken pipe" not in err, err
+
+
+# -- 12: storyline code keeps one line per record and ids that cannot collide -------------
+
+
+def test_code_gives_one_record_per_plain_line_blank_ones_included() -> None:
+    from storyline.api import read_records
+
+    lines = ["\n", "   \n", "\t\n", "Rebels shelled the border town on Monday.\n",
+             "\u00a0\n", "\x00\n", "Talks resumed in Juba.\n"]
+    got = list(read_records(lines))
+    assert [r.id for r in got] == [str(n) for n in range(1, 8)]
+    assert [r.text for r in got][:5] == ["", "   ", "\t", lines[3].strip(), "\u00a0"]
+    assert got[5].text == ""
+
+
+def test_code_cli_prints_a_line_for_every_record_of_a_plain_file(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_bytes(b"\n   \nRebels shelled the town on Monday.\n\xc2\xa0\nA\x00B\nOk.\n")
+    proc = _cli("code", str(path), "--dct", "2025-03-12", stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE)
+    out, err = proc.communicate(timeout=300)
+    rows = [json.loads(x) for x in out.decode("utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["1", "2", "3", "4", "5", "6"], err
+    assert rows[4]["events"] == [] and rows[0]["events"] == []
+
+
+def test_a_json_record_without_an_id_never_takes_an_id_another_record_gives() -> None:
+    from storyline.api import read_records
+
+    lines = [json.dumps({"id": "line 3", "text": "Rebels attacked."}),
+             json.dumps({"id": 2, "text": "Rebels attacked."}),
+             json.dumps({"id": None, "text": "Rebels attacked."}),
+             json.dumps({"id": "", "text": "Rebels attacked."}),
+             json.dumps({"text": "Rebels attacked."}), json.dumps({"id": 4, "text": "x"})]
+    ids = [r.id for r in read_records(lines)]
+    assert ids[:2] == ["line 3", "2"] and ids[5] == "4"
+    assert len(set(ids)) == len(ids), ids
+    assert all(i.strip() for i in ids)
+    assert not {ids[2], ids[3], ids[4]} & {str(n) for n in range(1, 7)}
+
+
+def test_a_look_alike_warning_of_code_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "look.txt"
+    path.write_text("\u0405UDAN attacked Ethiopia.\n", "utf-8")
+    proc = _cli("code", str(path), "--dct", "2025-03-12", stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE)
+    _, err = proc.communicate(timeout=300)
+    said = [x for x in err.decode("utf-8").splitlines() if "look-alike" in x]
+    assert said and all(str(path) in x for x in said)

@@ -306,7 +306,8 @@ class _CodeWarnings:
         from storyline.ingest.validate import printable
 
         self.count += 1
-        if msg.startswith("warning: line "):  # the input named, as ``run``'s warnings do
+        if msg.startswith(("warning: line ", "warning: record ")):  # the input named,
+            # as ``run``'s warnings do
             msg = f"warning: {self.name}: {msg.removeprefix('warning: ')}"
         if self.count <= self.limit:
             print(printable(msg), file=sys.stderr)
@@ -410,14 +411,14 @@ def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> in
 
 def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
     """The lines of a byte stream as text, one by one as they come; a line holding NUL
-    bytes is blank (skipped, its number kept), one with invalid UTF-8 has replacement
+    bytes is one NUL (a record with no text), one with invalid UTF-8 has replacement
     characters; each said once."""
     for n, line in enumerate(raw, 1):
         if n == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         if b"\x00" in line:
-            warn(f"warning: line {n}: NUL bytes, not text; skipped")
-            yield "\n"
+            warn(f"warning: line {n}: NUL bytes, not text; no events")
+            yield "\x00\n"
             continue
         try:
             yield line.decode("utf-8")
