@@ -106,3 +106,53 @@ def test_a_look_alike_warning_of_code_names_the_file(tmp_path: Path) -> None:
     _, err = proc.communicate(timeout=300)
     said = [x for x in err.decode("utf-8").splitlines() if "look-alike" in x]
     assert said and all(str(path) in x for x in said)
+
+
+# -- 10: a wire dateline's day with the year inferred ----------------------------------------
+
+_WIRE = ("Government troops shelled the border town of Kurmuk on Monday, killing 12 "
+         "civilians, local officials said. The regional council accused the army of "
+         "breaking the truce and called for talks in Addis Ababa. Aid workers said about "
+         "900 families had fled toward the river since the shelling began, and the "
+         "market stayed shut.")
+_WIRE2 = ("The governor of Blue Nile said the Kurmuk crossing would stay closed. Traders "
+          "waiting at the crossing said prices of flour and fuel had doubled in a week.")
+
+
+@pytest.mark.parametrize("text", [f"Wire copy\n\nDAMAZIN, March 12 (Wire) - {_WIRE}\n",
+                                  f"DAMAZIN, March 12 (Wire) -\n{_WIRE}\n"])
+def test_a_wire_datelines_day_is_the_inferred_date(text: str) -> None:
+    import datetime as dt
+
+    from storyline.clean.dates import infer_date
+
+    pub = infer_date(text, near=dt.date(2025, 3, 10))
+    assert pub is not None
+    assert (pub.date, pub.earliest, pub.latest) == ("2025-03-12",) * 3
+
+
+def test_a_dateline_after_a_slug_line_is_found() -> None:
+    from storyline.clean.metadata import find_dateline
+
+    assert find_dateline([], f"Wire copy\n\nDAMAZIN, March 12 (Wire) - {_WIRE}")[0] == \
+        "Damazin"
+
+
+def test_an_undated_wire_story_next_to_a_dated_one_gets_its_datelines_day(
+        tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "dated.html").write_text(
+        "<html><head><title>Border news</title></head><body><article><time "
+        f"datetime='2025-03-10'>March 10</time><p>{_WIRE}</p><p>{_WIRE2}</p></article>"
+        "</body></html>", "utf-8")
+    (src / "undated.txt").write_text(f"Wire copy\n\nDAMAZIN, March 12 (Wire) - {_WIRE}\n\n"
+                                     f"{_WIRE2}\n", "utf-8")
+    run([str(src)], tmp_path / "out", options=Options(progress=False))
+    rows = [json.loads(x) for x in (tmp_path / "out" / "articles.jsonl").read_text(
+        "utf-8").splitlines()]
+    [wire] = [r for r in rows if r["title"] != "Border news"]
+    assert wire["published"]["date"] == "2025-03-12"
+    assert wire["dateline"] == "Damazin"
