@@ -156,3 +156,32 @@ def test_an_undated_wire_story_next_to_a_dated_one_gets_its_datelines_day(
     [wire] = [r for r in rows if r["title"] != "Border news"]
     assert wire["published"]["date"] == "2025-03-12"
     assert wire["dateline"] == "Damazin"
+
+
+# -- 16: syndicated-copy links stay within one language ---------------------------------------
+
+_EN = ("Government troops shelled the border town of Kurmuk on Monday, killing twelve "
+       "civilians, local officials said. The regional council accused the army of breaking "
+       "the truce and called for talks in Addis Ababa. Aid workers said about nine hundred "
+       "families had fled toward the river since the shelling began.")
+_FR = ("Les troupes gouvernementales ont bombardé lundi la ville frontalière de Kurmuk, tuant "
+       "douze civils, selon les autorités locales. Le conseil régional a accusé l'armée de "
+       "rompre la trêve et a appelé à des pourparlers à Addis-Abeba. Des humanitaires ont "
+       "dit que près de neuf cents familles avaient fui vers le fleuve depuis le début.")
+
+
+def test_a_page_holding_two_languages_does_not_make_them_copies(tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    src = tmp_path / "langs.jsonl"
+    items = [{"id": "both", "text": f"{_EN}\n\n{_FR}\n\n{_EN} {_FR}"},
+             {"id": "en", "text": _EN}, {"id": "fr", "text": _FR}]
+    src.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items), "utf-8")
+    run([str(src)], tmp_path / "out", options=Options(progress=False))
+    rows = {json.loads(x)["id"]: json.loads(x) for x in (
+        tmp_path / "out" / "articles.jsonl").read_text("utf-8").splitlines()}
+    by_input = {r["input_id"]: r for r in rows.values()}
+    assert {by_input["en"]["language"], by_input["fr"]["language"]} == {"en", "fr"}
+    for r in rows.values():
+        if r.get("duplicate_of"):
+            assert rows[r["duplicate_of"]]["language"] == r["language"], r["input_id"]
