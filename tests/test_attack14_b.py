@@ -185,3 +185,55 @@ def test_a_page_holding_two_languages_does_not_make_them_copies(tmp_path: Path) 
     for r in rows.values():
         if r.get("duplicate_of"):
             assert rows[r["duplicate_of"]]["language"] == r["language"], r["input_id"]
+
+
+# -- 15: an output that cannot be replaced ----------------------------------------------------
+
+
+def _articles_in(out: Path) -> int:
+    return len((out / "articles.jsonl").read_text("utf-8").splitlines())
+
+
+def test_an_output_that_cannot_be_replaced_keeps_every_earlier_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from storyline.cli import main
+
+    out = tmp_path / "out"
+    (tmp_path / "a.txt").write_text(article(1), "utf-8")
+    (tmp_path / "b.txt").write_text(article(2), "utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "--out", str(out), "--quiet"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix != ".duckdb"}
+    real = Path.replace
+
+    def refuse(self: Path, target: str | os.PathLike[str]) -> Path:
+        if Path(target).name == "events.jsonl":
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(self),
+                                  None, str(target))
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    capsys.readouterr()
+    rc = main(["run", str(tmp_path / "b.txt"), "--out", str(out), "--quiet"])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert err.count("\n") == 1 and str(out / "events.jsonl") in err and ".tmp" not in err
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix != ".duckdb"}
+    assert after == before  # none replaced, no .tmp or .old left
+    assert _articles_in(out) == 1
+
+
+def test_a_folder_in_the_way_of_an_output_is_found_before_any_is_replaced(
+        tmp_path: Path) -> None:
+    from storyline.outfiles import OutputError, atomic_path, output_batch
+
+    (tmp_path / "a.json").write_text("old", "utf-8")
+    (tmp_path / "z.json").mkdir()
+    with pytest.raises(OutputError, match=r"z\.json: a folder"), output_batch():
+        for name in ("a.json", "z.json"):
+            with atomic_path(tmp_path / name) as tmp:
+                tmp.write_text("new", "utf-8")
+    assert (tmp_path / "a.json").read_text("utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "z.json"]

@@ -34,7 +34,7 @@ from storyline.ingest.readers import (
 )
 from storyline.ingest.validate import MAX_WARNINGS_PER_FILE, printable
 from storyline.model import Article, RawDocument, Rejected
-from storyline.outfiles import OutputError, folder_lock
+from storyline.outfiles import OutputError, folder_lock, output_batch
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
 
@@ -198,10 +198,11 @@ STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
 
 def _written_here(name: str) -> bool:
     """Whether a file of the output folder is one a run writes there: an output, the
-    store, or an output's ``.tmp`` left by a stopped run (``--out`` may be the input
+    store, or an output's ``.tmp`` (or ``.old``, its backup while outputs are replaced)
+    left by a stopped run (``--out`` may be the input
     folder itself, whose articles are inputs)."""
     return (name in OWN_OUTPUTS or name.endswith(STORE_SUFFIXES)
-            or (name.endswith(".tmp") and name[:-4] in OWN_OUTPUTS))
+            or (name.endswith((".tmp", ".old")) and name[:-4] in OWN_OUTPUTS))
 
 
 @dataclass
@@ -513,7 +514,9 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
         summary.articles_total = store.count_articles()
         # every registered exporter (storyline.exporters), each reading the store's
         # records once through one context
-        summary.outputs.update(export_all(ExportContext(store, out, options)))
+        # (all written, then put in place together: never half of them replaced)
+        with output_batch():
+            summary.outputs.update(export_all(ExportContext(store, out, options)))
         store.record_outputs(str(out.resolve()), {
             name: _stamp(out / name) for name in sorted(OWN_OUTPUTS) if (out / name).is_file()})
         summary.seconds = time.monotonic() - started
