@@ -237,3 +237,96 @@ def test_a_folder_in_the_way_of_an_output_is_found_before_any_is_replaced(
                 tmp.write_text("new", "utf-8")
     assert (tmp_path / "a.json").read_text("utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "z.json"]
+
+
+# -- 19: the cosmetic items ------------------------------------------------------------------
+
+
+def test_a_confidence_written_with_an_underscore_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    (tmp_path / "a.txt").write_text(article(1), "utf-8")
+    with pytest.raises(SystemExit) as done:
+        main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+              "--min-confidence", "1_0"])
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and "1_0" in err and "10.0" not in err
+    assert not (tmp_path / "o").exists()
+
+
+def _feed_items(tmp_path: Path, feed: dict[str, object]) -> list[object]:
+    from storyline.ingest.readers import read_json
+
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(feed), "utf-8")
+    return list(read_json(str(path), path))
+
+
+@pytest.mark.parametrize("key", ["home_page_url", "feed_url"])
+def test_a_relative_json_feed_url_is_resolved_against_the_feed(tmp_path: Path,
+                                                               key: str) -> None:
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Valley Herald",
+            key: "https://valley.example.org/news/feed.json",
+            "items": [{"id": "a2", "url": "/world/a2", "content_text": article(1)},
+                      {"id": "a3", "url": "b3.html", "content_text": article(2)}]}
+    docs = _feed_items(tmp_path, feed)
+    assert [d.url for d in docs] == ["https://valley.example.org/world/a2",  # type: ignore
+                                     "https://valley.example.org/news/b3.html"]
+    assert not any(d.notes for d in docs)  # type: ignore[attr-defined]
+
+
+def test_a_url_password_is_never_stored() -> None:
+    from storyline.ingest.validate import clean_url
+
+    assert clean_url("https://user:secret@news.example/a?x=1#top") == (
+        "https://news.example/a?x=1#top", None)
+    assert clean_url("http://editor@news.example:8080/b")[0] == "http://news.example:8080/b"
+    assert clean_url("https://news.example/a@b")[0] == "https://news.example/a@b"
+
+
+def test_a_title_is_cut_at_a_dash_only_before_a_site_name() -> None:
+    from storyline.clean.html import extract_html
+
+    body = "".join(f"<p>{p}</p>" for p in article(1).split("\n\n"))
+    page = ("<html><head><title>{}</title></head><body><article>" + body
+            + "</article></body></html>")
+    assert extract_html(page.format("Café clash — “Gedaref”")).title == \
+        "Café clash — “Gedaref”"
+    assert extract_html(page.format("Floods hit delta — 12 dead")).title == \
+        "Floods hit delta — 12 dead"
+    assert extract_html(page.format("Ceasefire holds - Daily Star")).title == \
+        "Ceasefire holds"
+
+
+def _warc_of(path: Path, pages: list[tuple[str, str]]) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for n, (status, html) in enumerate(pages):
+        headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://news.example/p{n}", "response", payload=io.BytesIO(html.encode()),
+            http_headers=headers))
+    path.write_bytes(buf.getvalue())
+
+
+def test_a_404_page_in_a_web_archive_is_no_article(tmp_path: Path) -> None:
+    from storyline.ingest.readers import read_warc
+    from storyline.model import RawDocument
+
+    body = "".join(f"<p>{p}</p>" for p in article(1).split("\n\n"))
+    missing = ("<html><head><title>Page not found</title></head><body><article>"
+               f"<h1>Not found</h1>{body}</article></body></html>")
+    good = f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>"
+    _warc_of(tmp_path / "a.warc.gz", [("404 Not Found", missing), ("200 OK", good),
+                                      ("304 Not Modified", "")])
+    got = list(read_warc("a.warc.gz", tmp_path / "a.warc.gz"))
+    docs = [g for g in got if isinstance(g, RawDocument)]
+    assert [d.url for d in docs] == ["https://news.example/p1"]
+    assert len(got) == 1  # the 304 is no skipped input either

@@ -21,8 +21,9 @@ def _whole(text: str) -> int:
 
 
 def _decimal(text: str) -> float:
-    """A number option in ASCII (``float`` also takes other scripts' digits)."""
-    if not text.isascii():
+    """A number option in ASCII (``float`` also takes other scripts' digits, and "1_0"
+    for 10)."""
+    if not text.isascii() or "_" in text:
         raise argparse.ArgumentTypeError(f"not a number in digits 0-9: {text[:40]!r}")
     try:
         return float(text)

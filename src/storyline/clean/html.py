@@ -75,6 +75,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         body = _whole_page_body(html, body)
     if title:
         title = unescape_text(normalise_line(title))
+        title = _uncut_title(html, title, sitename, url)
         title = _headline(html, title, url)
         title = _title_shown(html, title)
         body = _drop_leading_headline(body, title)
@@ -270,6 +271,29 @@ def _title_shown(html: str, title: str) -> str:
 
 
 _TITLE_SEP = re.compile(r"\s+(?:[|»•·:]|::|-|–|—)\s+")
+
+
+def _uncut_title(html: str, title: str, sitename: str | None, url: str | None) -> str:
+    """The page's whole <title> where trafilatura cut it at a spaced dash and the
+    part it dropped is no site name but the headline going on ("Café clash — “Gedaref”"
+    was "Café clash"); else ``title``."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.I | re.S)
+    if not m:
+        return title
+    from html import unescape
+
+    whole = normalise_line(unescape(m.group(1))).strip()
+    if not whole.startswith(title) or len(whole) > 400:
+        return title
+    sep = _TITLE_SEP.match(whole, len(title))
+    rest = whole[sep.end():].strip() if sep and sep.group().strip() in "-–—" else ""
+    if not rest or rest.lower().startswith("the ") or _TITLE_SEP.search(rest) or (sitename and _fold(rest) == _fold(sitename)):
+        return title
+    first = rest[0]
+    goes_on = first in "\"'“‘«„‚" or first.isdigit() or (first.isalpha() and first.islower())
+    if not goes_on or _is_site_name(html, rest.strip("\"'“”‘’«»„‚"), url):
+        return title
+    return whole
 _BLOG_CHROME = re.compile(r"(?i)blog[- ]?archi(?:v|ve)|home|startseite|news|blog")
 
 
