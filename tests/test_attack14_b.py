@@ -330,3 +330,26 @@ def test_a_404_page_in_a_web_archive_is_no_article(tmp_path: Path) -> None:
     docs = [g for g in got if isinstance(g, RawDocument)]
     assert [d.url for d in docs] == ["https://news.example/p1"]
     assert len(got) == 1  # the 304 is no skipped input either
+
+
+# -- 18: a text file whose menu runs 100,000 lines above the article -------------------------
+
+
+def test_a_menu_far_longer_than_the_length_limit_does_not_push_the_article_out(
+        tmp_path: Path) -> None:
+    from storyline.clean.article import MAX_BODY_CHARS, make_article
+    from storyline.ingest.readers import read_file
+    from storyline.model import Article
+
+    menu = "\n".join(f"Desk {i} | Wires {i % 89} | Racing {i % 11}" for i in range(100_000))
+    headline = "Border crossing reopens after talks"
+    path = tmp_path / "menu.txt"
+    path.write_text(f"{menu}\n\n{headline}\n\n{article(1)}\n", "utf-8")
+    assert path.stat().st_size > 10 * MAX_BODY_CHARS
+    [raw] = list(read_file(str(path), path))
+    got = make_article(raw)  # type: ignore[arg-type]
+    assert isinstance(got, Article)
+    first = article(1).split("\n\n")[0]
+    assert first in got.text and "Desk 5 |" not in got.text
+    assert got.title == headline and got.language == "en"
+    assert not any("body cut" in w for w in got.warnings)
