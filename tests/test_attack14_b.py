@@ -353,3 +353,51 @@ def test_a_menu_far_longer_than_the_length_limit_does_not_push_the_article_out(
     assert first in got.text and "Desk 5 |" not in got.text
     assert got.title == headline and got.language == "en"
     assert not any("body cut" in w for w in got.warnings)
+
+
+# -- 11: common time forms of storyline times --------------------------------------------------
+
+
+def _times(text: str, dct: str = "2025-03-12") -> list[tuple[str, str]]:
+    from storyline.annotate.times import find_times
+
+    return [(t.text, t.value) for t in find_times(text, dct)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Convoys crossed the river in 2024-W05 under guard.", ("2024-W05", "2024-W05")),
+    ("The count closed in 2020-W53, the board said.", ("2020-W53", "2020-W53")),
+    ("The decree is dated 2024/12/31 in the gazette.", ("2024/12/31", "2024-12-31")),
+    ("The permit ran out on 31/12/2024 at the port.", ("31/12/2024", "2024-12-31")),
+    ("The rule has applied since 1.1.2020 in the province.", ("1.1.2020", "2020-01-01")),
+    ("Exports fell in Q3 2024 as the port shut.", ("Q3 2024", "2024-Q3")),
+    ("Grain sales in H1 2025 rose by a tenth.", ("H1 2025", "2025-H1")),
+    ("The dam failed 2 weeks 3 days ago near the town.", ("2 weeks 3 days ago", "2025-02-23")),
+])
+def test_common_time_forms_are_normalised(text: str, expected: tuple[str, str]) -> None:
+    assert _times(text) == [expected]
+
+
+def test_a_week_53_in_a_year_without_one_is_no_time() -> None:
+    assert _times("The tally for 2021-W53 was wrong.") == []
+
+
+def test_an_iso_week_gives_that_weeks_range() -> None:
+    from storyline.annotate.times import resolve_range
+
+    [(_, value)] = _times("Convoys crossed the river in 2024-W05 under guard.")
+    assert resolve_range(value) == ("2024-01-29", "2024-02-04")
+
+
+def test_a_day_first_date_is_read_only_where_it_cannot_be_month_first() -> None:
+    # 05/06/2024 could be either: the month-first reading, as before, never a guess of
+    # day first; 13/13/2024 and 31/02/2024 are no dates
+    assert _times("Filed on 05/06/2024 in court.") == [("05/06/2024", "2024-05-06")]
+    assert _times("Filed on 13/13/2024 in court.") == []
+    assert _times("Filed on 31/02/2024 in court.") == []
+
+
+def test_a_sentence_stop_after_an_abbreviated_month_is_not_in_the_span() -> None:
+    got = _times("The vote closes at 3pm EST on 5 Jan. Counting starts at once.")
+    assert got[0] == ("3pm EST on 5 Jan", "2025-01-05T15:00")
+    assert _times("Talks resume on Jan. 5 in Juba.")[0][0] == "Jan. 5"
