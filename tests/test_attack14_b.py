@@ -401,3 +401,65 @@ def test_a_sentence_stop_after_an_abbreviated_month_is_not_in_the_span() -> None
     got = _times("The vote closes at 3pm EST on 5 Jan. Counting starts at once.")
     assert got[0] == ("3pm EST on 5 Jan", "2025-01-05T15:00")
     assert _times("Talks resume on Jan. 5 in Juba.")[0][0] == "Jan. 5"
+
+
+# -- 13: articles of input files deleted since an earlier run ---------------------------------
+
+
+def _inputs_run(folder: Path, out: Path, warnings: list[str], **options: object):
+    from storyline.pipeline import Options, run
+
+    return run([str(folder)], out, options=Options(progress=False, **options),  # type: ignore[arg-type]
+               log=warnings.append)
+
+
+def _stored_paths(out: Path) -> list[str]:
+    return sorted(json.loads(x)["path"] for x in (out / "articles.jsonl").read_text(
+        "utf-8").splitlines())
+
+
+def test_a_deleted_inputs_articles_are_kept_with_a_warning_and_pruned_on_request(
+        tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(article(1), "utf-8")
+    (src / "b.txt").write_text(article(2), "utf-8")
+    _inputs_run(src, out, [])
+    assert len(_stored_paths(out)) == 2
+    (src / "b.txt").unlink()
+    said: list[str] = []
+    summary = _inputs_run(src, out, said)
+    assert len(_stored_paths(out)) == 2  # kept: never lost in silence
+    [line] = [x for x in said if "no longer present" in x]
+    assert "1 stored article" in line and "b.txt" in line and "--prune-missing" in line
+    assert summary.flagged["articles of deleted inputs kept"] == 1
+    said.clear()
+    summary = _inputs_run(src, out, said, prune_missing=True)
+    assert _stored_paths(out) == [str(src / "a.txt")]
+    assert summary.articles_total == 1
+    assert any("dropped" in x and "b.txt" in x for x in said)
+    said.clear()
+    _inputs_run(src, out, said)
+    assert not any("no longer present" in x for x in said)
+
+
+def test_articles_of_inputs_not_given_are_said_to_be_in_the_outputs(tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    out = tmp_path / "out"
+    (tmp_path / "a.txt").write_text(article(1), "utf-8")
+    (tmp_path / "b.txt").write_text(article(2), "utf-8")
+    run([str(tmp_path / "a.txt")], out, options=Options(progress=False))
+    said: list[str] = []
+    run([str(tmp_path / "b.txt")], out, options=Options(progress=False), log=said.append)
+    assert len(_stored_paths(out)) == 2  # the outputs show the whole store
+    assert any("1 article(s)" in x and "not given to this run" in x for x in said)
+    assert not any("no longer present" in x for x in said)
+
+
+def test_prune_missing_must_be_a_boolean() -> None:
+    from storyline.checks import OptionError
+    from storyline.pipeline import Options
+
+    with pytest.raises(OptionError, match="prune_missing"):
+        Options(prune_missing="yes").check()  # type: ignore[arg-type]

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
     r.add_argument("--db", type=Path, metavar="FILE", help="database (default DIR/storyline.duckdb)")
     r.add_argument("--one-story", action="store_true", help="treat the whole input as one story")
+    r.add_argument("--prune-missing", action="store_true",
+                   help="drop from the store the articles of input files no longer present "
+                        "(deleted from an input folder since an earlier run)")
     r.add_argument("--timeline-dates", type=_whole, metavar="N", help="at most N timeline dates")
     r.add_argument("--timeline-sentences", type=_whole, metavar="K",
                    help="at most K sentences a date")
@@ -162,7 +165,7 @@ def _run(args: argparse.Namespace) -> int:
 
     options = Options(
         workers=_workers(args.workers, args.engine), engine=args.engine,
-        one_story=args.one_story,
+        one_story=args.one_story, prune_missing=args.prune_missing,
         timeline_dates=args.timeline_dates, timeline_sentences=args.timeline_sentences,
         timeline_from=args.timeline_from, timeline_to=args.timeline_to,
         progress=not args.quiet and sys.stderr.isatty(), min_confidence=args.min_confidence,
