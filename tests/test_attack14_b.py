@@ -464,3 +464,16 @@ def test_prune_missing_must_be_a_boolean() -> None:
 
     with pytest.raises(OptionError, match="prune_missing"):
         Options(prune_missing="yes").check()  # type: ignore[arg-type]
+
+
+def test_a_hard_wrapped_wire_story_in_a_pre_is_read_as_paragraphs() -> None:
+    from storyline.clean.html import extract_html
+
+    words = _WIRE.split()
+    wrapped = "\n".join(" ".join(words[i:i + 9]) for i in range(0, len(words), 9))
+    page = (f"<html><head><title>Wire copy</title></head><body><pre>DAMAZIN, March 12 "
+            f"(Wire) -\n{wrapped}\n\n{_WIRE2}</pre></body></html>")
+    body = extract_html(page).body
+    assert body.startswith("DAMAZIN, March 12 (Wire) - Government troops shelled")
+    assert "Kurmuk on Monday" in " ".join(body.split()) and "\n\n" in body
+    assert all(len(p.split()) > 9 for p in body.split("\n\n")), body

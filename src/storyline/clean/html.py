@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.clean.markup import bound_attributes, bound_nesting, drop_inert, open_raw_text
+from storyline.clean.markup import (
+    bound_attributes,
+    bound_nesting,
+    drop_inert,
+    open_raw_text,
+    unwrap_pre,
+)
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
 
@@ -49,6 +55,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     html, deep = bound_nesting(html)
     html = drop_inert(html)  # a <template>'s or an <svg>'s text is never the page's
     html = open_raw_text(html)  # a <noframes>'s markup is markup, not literal text
+    html = unwrap_pre(html)  # a wire story hard-wrapped in a <pre>: one paragraph, not lines
     notes = [n for n in (crowded, deep) if n]
     given_url = url
     doc = None
