@@ -114,7 +114,9 @@ def test_code_ids_that_are_no_plain_text_are_written_as_text_with_a_warning() ->
     ids = [json.loads(line)["id"] for line in proc.stdout.decode("utf-8").splitlines()]
     assert ids == ["wire\ufffd", '{"desk": 1}', "true", "7"]
     assert err.splitlines() == [
-        "warning: record wire\ufffd: id: 1 lone surrogate character(s) replaced",
+        # (named as every other warning of code is: attack 11, finding 12)
+        "warning: standard input: record wire\ufffd: id: 1 lone surrogate character(s) "
+        "replaced",
         "warning: standard input: line 2: id is an object, not a string or integer: "
         "written as JSON text",
         "warning: standard input: line 3: id is a boolean, not a string or integer: "

@@ -292,9 +292,11 @@ def test_code_says_each_bad_line_once_and_bounds_the_warnings(
     assert main(["code", str(path)]) == 0
     captured = capsys.readouterr()
     out = [json.loads(x) for x in captured.out.splitlines()]
-    # the good lines and the lines with replaced bytes are coded; NUL lines are not records
-    assert [r["id"] for r in out] == ["1", "11", "12", "13", "14"]
-    assert "\ufffd" in out[1]["text"] and out[0]["events"]
+    # the good lines and the lines with replaced bytes are coded; a NUL line is a record
+    # with no text (one output line per input line: attack 11, finding 12)
+    assert [r["id"] for r in out] == [str(n) for n in range(1, 15)]
+    assert all(r["text"] == "" and r["events"] == [] for r in out[1:10])
+    assert "\ufffd" in out[10]["text"] and out[0]["events"]
     err = captured.err.splitlines()
     assert len(err) == 6, err  # five warnings, then one line for the other seven
     assert err[0].startswith(f"warning: {path}: line 2: NUL bytes")

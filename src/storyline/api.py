@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 import logging
 import os
@@ -331,6 +332,11 @@ def _input_paths(inputs: Any) -> list[str]:
     if isinstance(inputs, (bytes, dict)) or not isinstance(inputs, Iterable):
         raise OptionError(f"inputs must be a path or a list of paths (got "
                           f"{type(inputs).__name__})")
+    if isinstance(inputs, io.IOBase) or hasattr(inputs, "readline"):
+        name = getattr(inputs, "name", None)
+        hint = f" ({name!r:.60})" if isinstance(name, str) else ""
+        raise OptionError(f"inputs: an open file{hint} is not a path; give its name "
+                          "(a text or a Path) instead")
     from storyline.checks import max_inputs
 
     most = max_inputs()
@@ -382,40 +388,72 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
     ``published``) when the first non-blank line is a JSON object, else one text a line
     (where a line among the texts is a JSON object with a text, it is read as a record).
 
-    A record's id defaults to its line number. A malformed JSON line gives a record with
-    no text (it codes to no events, so the output keeps one line per input line) and a
-    warning through ``warn``.
+    Plain text: every line is a record, a blank one (spaces, a no-break space, a line
+    of NUL bytes) too: it codes to no events, so the output has one line per input
+    line; its id is its line number. JSON Lines: a blank line is no record. A JSON
+    record without an id (absent, null or blank) gets ``"line N"``, never a bare
+    number that another record can give as its id (``{"id": 7}``); where even that was
+    given before, a count is added (``"line N (2)"``). A malformed JSON line gives a
+    record with no text and a warning through ``warn``.
     """
-    from storyline.ingest.validate import clean_date, printable
-
     mode: str | None = None
+    held: list[tuple[int, str]] = []  # blank lines before the first text: mode unknown
+    seen: set[str] = set()
     for n, raw in enumerate(lines, 1):
         line = raw.rstrip("\r\n")
+        blank = not line.strip() or "\x00" in line
         if mode is None:
-            if not line.strip():
+            if blank:
+                held.append((n, "" if "\x00" in line else line))
                 continue
             mode = "jsonl" if line.lstrip().startswith("{") and _json_object(line) else "text"
-        if not line.strip():
+            if mode == "text":
+                yield from (Record(text, str(k), None) for k, text in held)
+            held = []
+        if blank:
+            if mode == "text":
+                yield Record("" if "\x00" in line else line, str(n), None)
+            elif "\x00" in line:  # a broken record, warned about as it was read
+                yield Record("", _unused_id(n, seen), None)
             continue
-        obj = _json_object(line) if line.lstrip().startswith("{") else None
-        if mode == "text" and not (obj is not None and isinstance(obj.get("text"), str)):
-            # (a JSON record among text lines is still read as one: its own date counts)
-            yield Record(line, str(n), None)
-            continue
-        if obj is None or not isinstance(obj.get("text"), str):
-            if warn is not None:
-                warn(f"warning: line {n}: not a JSON object with a text field; no events")
-            yield Record("", str(n), None)
-            continue
-        key = next((k for k in ("date", "published") if obj.get(k) not in (None, "")), "date")
-        # the same check as every reader's dates: a value that is no real date is absent
-        day, note = clean_date(obj.get(key), key)
-        if note and warn is not None:
-            warn(printable(f"warning: line {n}: {note}"))
-        rid, note = id_text(obj.get("id"))
-        if note and warn is not None:
-            warn(f"warning: line {n}: {note}")
-        yield Record(obj["text"], rid if rid is not None else str(n), day)
+        yield _one_record(line, n, mode, seen, warn)
+    yield from (Record(text, str(k), None) for k, text in held)  # only blank lines
+
+
+def _one_record(line: str, n: int, mode: str, seen: set[str], warn: Any) -> Record:
+    from storyline.ingest.validate import clean_date, printable
+
+    obj = _json_object(line) if line.lstrip().startswith("{") else None
+    if mode == "text" and not (obj is not None and isinstance(obj.get("text"), str)):
+        # (a JSON record among text lines is still read as one: its own date counts)
+        return Record(line, str(n), None)
+    if obj is None or not isinstance(obj.get("text"), str):
+        if warn is not None:
+            warn(f"warning: line {n}: not a JSON object with a text field; no events")
+        return Record("", _unused_id(n, seen), None)
+    key = next((k for k in ("date", "published") if obj.get(k) not in (None, "")), "date")
+    # the same check as every reader's dates: a value that is no real date is absent
+    day, note = clean_date(obj.get(key), key)
+    if note and warn is not None:
+        warn(printable(f"warning: line {n}: {note}"))
+    rid, note = id_text(obj.get("id"))
+    if note and warn is not None:
+        warn(f"warning: line {n}: {note}")
+    if rid is None or not rid.strip():
+        rid = _unused_id(n, seen)
+    seen.add(rid)
+    return Record(obj["text"], rid, day)
+
+
+def _unused_id(n: int, seen: set[str]) -> str:
+    """The id of the JSON record on line ``n`` that gives none: ``"line N"``, with a
+    count where a record before it gave that very id."""
+    rid, k = f"line {n}", 1
+    while rid in seen:
+        k += 1
+        rid = f"line {n} ({k})"
+    seen.add(rid)
+    return rid
 
 
 def _json_object(line: str) -> dict[str, Any] | None:

@@ -21,8 +21,9 @@ def _whole(text: str) -> int:
 
 
 def _decimal(text: str) -> float:
-    """A number option in ASCII (``float`` also takes other scripts' digits)."""
-    if not text.isascii():
+    """A number option in ASCII (``float`` also takes other scripts' digits, and "1_0"
+    for 10)."""
+    if not text.isascii() or "_" in text:
         raise argparse.ArgumentTypeError(f"not a number in digits 0-9: {text[:40]!r}")
     try:
         return float(text)
@@ -53,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, type=_path, metavar="DIR", help="output folder")
     r.add_argument("--db", type=_path, metavar="FILE", help="database (default DIR/storyline.duckdb)")
     r.add_argument("--one-story", action="store_true", help="treat the whole input as one story")
+    r.add_argument("--prune-missing", action="store_true",
+                   help="drop from the store the articles of input files no longer present "
+                        "(deleted from an input folder since an earlier run)")
     r.add_argument("--timeline-dates", type=_whole, metavar="N", help="at most N timeline dates")
     r.add_argument("--timeline-sentences", type=_whole, metavar="K",
                    help="at most K sentences a date")
@@ -197,7 +201,7 @@ def _run(args: argparse.Namespace) -> int:
 
     options = Options(
         workers=_workers(args.workers, args.engine), engine=args.engine,
-        one_story=args.one_story,
+        one_story=args.one_story, prune_missing=args.prune_missing,
         timeline_dates=args.timeline_dates, timeline_sentences=args.timeline_sentences,
         timeline_from=args.timeline_from, timeline_to=args.timeline_to,
         progress=not args.quiet and sys.stderr.isatty(), min_confidence=args.min_confidence,
@@ -342,7 +346,8 @@ class _CodeWarnings:
         from storyline.ingest.validate import printable
 
         self.count += 1
-        if msg.startswith("warning: line "):  # the input named, as ``run``'s warnings do
+        if msg.startswith(("warning: line ", "warning: record ")):  # the input named,
+            # as ``run``'s warnings do
             msg = f"warning: {self.name}: {msg.removeprefix('warning: ')}"
         if self.count <= self.limit:
             print(printable(msg), file=sys.stderr)
@@ -412,7 +417,7 @@ def _code(file: str, dct: str | None) -> int:
     with fh:
         try:
             return _code_bytes(fh, name, dct, warn)
-        except _StdoutFailed:
+        except (_StdoutFailed, BrokenPipeError):  # standard output's fault, not the input's
             raise
         except OSError as exc:  # a folder, a device failing mid-read
             print(printable(f"error: cannot read {file}: {exc.strerror or exc}"),
@@ -446,14 +451,14 @@ def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> in
 
 def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
     """The lines of a byte stream as text, one by one as they come; a line holding NUL
-    bytes is blank (skipped, its number kept), one with invalid UTF-8 has replacement
+    bytes is one NUL (a record with no text), one with invalid UTF-8 has replacement
     characters; each said once."""
     for n, line in enumerate(raw, 1):
         if n == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         if b"\x00" in line:
-            warn(f"warning: line {n}: NUL bytes, not text; skipped")
-            yield "\n"
+            warn(f"warning: line {n}: NUL bytes, not text; no events")
+            yield "\x00\n"
             continue
         try:
             yield line.decode("utf-8")

@@ -14,7 +14,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +34,7 @@ from storyline.ingest.readers import (
 )
 from storyline.ingest.validate import MAX_WARNINGS_PER_FILE, printable
 from storyline.model import Article, RawDocument, Rejected
-from storyline.outfiles import OutputError, folder_lock
+from storyline.outfiles import OutputError, folder_lock, output_batch
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
 
@@ -88,6 +88,9 @@ class Options:
     # Events below this confidence stay in the store but out of the outputs (None: the
     # shipped default, chosen for precision: :func:`storyline.events.confidence.default_threshold`).
     min_confidence: float | None = None
+    # Drop from the store what input files no longer present gave (under an input folder
+    # of this run, since deleted); without it they are kept, and a warning says so.
+    prune_missing: bool = False
 
     def check(self) -> None:
         """Refuse a bad value, as the command line does, before any work: raises
@@ -109,7 +112,7 @@ class Options:
                 setattr(self, name, value.isoformat())
         problems = [
             *(f"{name} must be True or False (got {type(getattr(self, name)).__name__})"
-              for name in ("one_story", "progress")
+              for name in ("one_story", "progress", "prune_missing")
               if not isinstance(getattr(self, name), bool)),
             bad_count("workers", self.workers, max_workers()),
             None if self.engine in ("local", "ray") else
@@ -198,10 +201,11 @@ STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
 
 def _written_here(name: str) -> bool:
     """Whether a file of the output folder is one a run writes there: an output, the
-    store, or an output's ``.tmp`` left by a stopped run (``--out`` may be the input
+    store, or an output's ``.tmp`` (or ``.old``, its backup while outputs are replaced)
+    left by a stopped run (``--out`` may be the input
     folder itself, whose articles are inputs)."""
     return (name in OWN_OUTPUTS or name.endswith(STORE_SUFFIXES)
-            or (name.endswith(".tmp") and name[:-4] in OWN_OUTPUTS))
+            or (name.endswith((".tmp", ".old")) and name[:-4] in OWN_OUTPUTS))
 
 
 @dataclass
@@ -413,7 +417,8 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             _refuse_overwriting(named, out, store.written_outputs(str(out.resolve())))
         run_id = store.new_run()
         hidden: Counter[tuple[str, str]] = Counter()
-        total_files = sum(1 for _ in own.files(inputs, hidden))
+        present = {display for display, _ in own.files(inputs, hidden)}
+        total_files = len(present)
         for given, count, message in hidden_summary(hidden):
             summary.skipped["hidden files"] += count  # dot-files, .git/: never inputs
             per_file.say(f"warning: {message}")
@@ -517,18 +522,59 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                                  "not English; stored, but not annotated")
                 batch_articles.append(result)
             flush()
+        _absent_inputs(store, inputs, present, options, warn, summary, run_id)
         refine_undated(store)
         summary.annotated = annotate_missing(store, options, warn, summary)
         summary.stories = run_story_stages(store, options, run_id)
         summary.articles_total = store.count_articles()
         # every registered exporter (storyline.exporters), each reading the store's
         # records once through one context
-        summary.outputs.update(export_all(ExportContext(store, out, options)))
+        # (all written, then put in place together: never half of them replaced)
+        with output_batch():
+            summary.outputs.update(export_all(ExportContext(store, out, options)))
         store.record_outputs(str(out.resolve()), {
             name: _stamp(out / name) for name in sorted(OWN_OUTPUTS) if (out / name).is_file()})
         summary.seconds = time.monotonic() - started
         store.finish_run(run_id, summary.as_dict())
     return summary
+
+
+def _absent_inputs(store: Store, inputs: list[str], present: set[str], options: Options,
+                   warn: Callable[[str], None], summary: Summary, run: int) -> None:
+    """Say what the store holds from input files this run did not read: those under its
+    input folders that are no longer there (deleted, moved), dropped with
+    ``prune_missing``, else kept; and those of inputs not given this time (earlier runs
+    into the same store), which the outputs show too. Never silently either way."""
+    tops = [g.rstrip("/" + os.sep) or g for g in inputs]
+
+    def under_inputs(path: str) -> bool:
+        return any(path == t or path.startswith(t + os.sep) or path.startswith(t + "/")
+                   for t in tops)
+
+    by_article = store.source_paths()
+    paths = {p for ps in by_article.values() for p in ps} - present
+    missing = {p for p in paths if under_inputs(p) and not os.path.lexists(p)}
+    gone = [a for a, ps in by_article.items() if ps <= missing]
+    others = [a for a, ps in by_article.items() if not ps & present and not ps <= missing]
+    if gone:
+        files = sorted({p for a in gone for p in by_article[a]})
+        example = f"{files[0]}" + (f" and {len(files) - 1:,} more" if len(files) > 1 else "")
+        if options.prune_missing:
+            dropped = store.forget_files(missing, run)
+            summary.flagged["articles of deleted inputs dropped"] += dropped
+            warn(printable(f"warning: {dropped:,} stored article(s) of {len(files):,} input "
+                           f"file(s) no longer present ({example}) dropped from the store "
+                           "and the outputs (prune_missing)"))
+        else:
+            summary.flagged["articles of deleted inputs kept"] += len(gone)
+            warn(printable(f"warning: {len(gone):,} stored article(s) come from {len(files):,} "
+                           f"input file(s) no longer present ({example}): kept in the store "
+                           "and the outputs; run again with --prune-missing to drop them"))
+    if others:
+        summary.flagged["articles of inputs not given"] += len(others)
+        warn(f"warning: the outputs also hold {len(others):,} article(s) that earlier runs "
+             "stored here from inputs not given to this run: the outputs show the whole "
+             "store; give another --out (or --db) to see this run's inputs alone")
 
 
 def _output_names_in_input(inputs: list[str], out: Path) -> list[str]:

@@ -685,6 +685,53 @@ def _r_slash(m: re.Match[str]) -> list[_Cand]:
     return _c(m, "DATE", _const(d.isoformat()), prio=3, anchor=True) if d else []
 
 
+@_rule(r"(?<![\w/.$-])(?P<y>\d{4})/(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\w/])",
+       ("The decree is dated 2024/12/31 in the gazette.", "2024/12/31", "2024-12-31"))
+def _r_ymd_slash(m: re.Match[str]) -> list[_Cand]:
+    """Year first, then month and day: the order of the four-digit year leaves no doubt."""
+    d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return _c(m, "DATE", _const(d.isoformat()), prio=3, anchor=True) if d else []
+
+
+@_rule(r"(?<![\w/.$-])(?P<d>3[01]|2\d|1[3-9])/(?P<m>1[0-2]|0?[1-9])/(?P<y>\d{4})(?![\w/])",
+       ("The notice was posted on 31/12/2024 at the harbour.", "31/12/2024", "2024-12-31"))
+def _r_dmy_slash(m: re.Match[str]) -> list[_Cand]:
+    """Day first where the first number cannot be a month (13 to 31): "31/12/2024". Where
+    both could be months ("05/06/2024") the month-first rule reads it, as before."""
+    d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return _c(m, "DATE", _const(d.isoformat()), prio=3, anchor=True) if d else []
+
+
+@_rule(r"(?<![\w/.$-])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\."
+       r"(?P<y>(?:19|20)\d{2})(?![\w/]|\.\d)",
+       ("Prices have risen since 1.1.2020 in the capital.", "1.1.2020", "2020-01-01"))
+def _r_dotted(m: re.Match[str]) -> list[_Cand]:
+    """Day, month and year with full stops ("1.1.2020", "24.12.2023"): written day first
+    wherever dots separate a date (German, Russian, Turkish and other usage)."""
+    d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return _c(m, "DATE", _const(d.isoformat()), prio=3, anchor=True) if d else []
+
+
+@_rule(r"(?<![\w/.-])(?P<y>\d{4})-?W(?P<w>\d{2})(?![\w/-])",
+       ("In 2024-W05 troops moved to the border.", "2024-W05", "2024-W05"), flags=0)
+def _r_iso_week(m: re.Match[str]) -> list[_Cand]:
+    """An ISO week ("2024-W05", "2020W53"): week 53 only in a year that has one."""
+    y, w = int(m.group("y")), int(m.group("w"))
+    try:
+        dt.date.fromisocalendar(y, w, 1)
+    except ValueError:  # "2021-W53": no such week; nor is it the year 2021
+        return _c(m, "DATE", lambda ctx, c: None, prio=3)
+    return _c(m, "DATE", _const(f"{y:04d}-W{w:02d}"), prio=3, anchor=True)
+
+
+@_rule(rf"{B}(?P<k>Q[1-4]|H[12])(?:\s+|/|-)?(?P<y>{YEAR4}){E}",
+       ("Results for Q3 2024 were poor, the firm said.", "Q3 2024", "2024-Q3"),
+       ("Sales in H1 2025 rose by a tenth.", "H1 2025", "2025-H1"), flags=0)
+def _r_q_year(m: re.Match[str]) -> list[_Cand]:
+    """A quarter or half-year written short before its year ("Q3 2024", "H1 2025")."""
+    return _c(m, "DATE", _const(f"{m.group('y')}-{m.group('k')}"), prio=3, anchor=True)
+
+
 # -- months ---------------------------------------------------------------------
 
 _MONTH_POS = (
@@ -1425,6 +1472,43 @@ def _r_ago(m: re.Match[str]) -> list[_Cand]:
     return _c(m, typ, res, prio=2)
 
 
+_TWO_UNITS = r"(?:year|month|week|day)"
+
+
+@_rule(
+    rf"{B}(?P<n1>\d+|{_NUMWORD}|an?)\s+(?P<u1>{_TWO_UNITS})s?,?\s+(?:and\s+)?"
+    rf"(?P<n2>\d+|{_NUMWORD}|an?)\s+(?P<u2>{_TWO_UNITS})s?\s+"
+    rf"(?P<dir>ago|from\s+now|hence)(?!\w)",
+    ("It happened 2 weeks 3 days ago in the north.", "2 weeks 3 days ago", "2024-04-21"))
+def _r_ago_two_units(m: re.Match[str]) -> list[_Cand]:
+    """Two units before "ago" ("2 weeks 3 days ago", "a year and two months ago"): one
+    date, to the finer unit's precision."""
+    n1, n2 = _num(m.group("n1")), _num(m.group("n2"))
+    u1, u2 = _unit_key(m.group("u1")), _unit_key(m.group("u2"))
+    order = ["year", "month", "week", "day"]
+    if n1 is None or n2 is None or u1 == u2 or order.index(u1) > order.index(u2):
+        return []
+    sign = 1 if m.group("dir").lower() != "ago" else -1
+    months = sum(round(n) * k for n, u in ((n1, u1), (n2, u2))
+                 for unit, k in (("year", 12), ("month", 1)) if u == unit)
+    days = sum(round(n) * k for n, u in ((n1, u1), (n2, u2))
+               for unit, k in (("week", 7), ("day", 1)) if u == unit)
+
+    def res(ctx: _Ctx, c: _Cand) -> str | None:
+        if ctx.dct is None:
+            return "PAST_REF" if sign < 0 else "FUTURE_REF"
+        ym = _add_months(ctx.dct.year, ctx.dct.month, sign * months)
+        if ym is None:
+            return None
+        if u2 == "month":
+            return _fmt_month(ym)
+        base = _safe_date(ym[0], ym[1], min(ctx.dct.day, _days_in(*ym)))
+        d = _add_days(base, sign * days) if base else None
+        return _fmt_day(d) if u2 == "day" else _fmt_week(d)
+
+    return _c(m, "DATE", res, prio=3)
+
+
 # -- durations -------------------------------------------------------------------------
 
 
@@ -1852,9 +1936,24 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
                     ctx.ref_quarter = value
             if c.anchor and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
                 ctx.ref = value
-        out.append(TimeExpression(text=text[c.start:c.end], start=c.start, end=c.end,
+        end = _without_sentence_stop(text, c.start, c.end)
+        out.append(TimeExpression(text=text[c.start:end], start=c.start, end=end,
                                   type=c.type, value=value))
     return out
+
+
+_ABBR_MONTH_END = re.compile(r"(?i)(?<![\w.])(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$")
+_SENTENCE_GOES_ON = re.compile(r"\s+[A-Z\"“(]|\s*$")
+
+
+def _without_sentence_stop(text: str, start: int, end: int) -> int:
+    """The end of an expression that closes on an abbreviated month whose full stop ends
+    the sentence too ("at 3pm EST on 5 Jan. Talks ..."): that stop is the sentence's, not
+    part of the span."""
+    if text[end - 1:end] == "." and _ABBR_MONTH_END.search(text, max(start, end - 6), end) \
+            and _SENTENCE_GOES_ON.match(text, end):
+        return end - 1
+    return end
 
 
 # ---------------------------------------------------------------------------

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from storyline.clean.patterns import DATE_STRING, DAY_RE, MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from storyline.clean.patterns import (
+    DATE_STRING,
+    DAY_RE,
+    MONTH_RE,
+    MONTHS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    WIRE_DATELINE,
+)
 from storyline.clean.timestamps import parse_timestamp
 from storyline.model import Published
 from storyline.text.sentences import sentence_spans
@@ -360,6 +368,14 @@ def infer_date(text: str, *, near: Date | None = None) -> Published | None:
 
     # With no hint, the earliest window: the least that the text asks us to assume.
     window = min(windows, key=lambda w: (distance(w), w[0]))
+    filed = dateline_day(text)
+    if filed is not None and (near is not None or len(windows) == 1):
+        # a wire dateline ("KHARTOUM, March 12 (Reuters) -") states the day of filing:
+        # that day in the chosen window is the date, not the window's middle
+        same = [d for d in window if (d.month, d.day) == filed]
+        if same:
+            return Published(date=same[0].isoformat(), source="inferred",
+                             earliest=same[0].isoformat(), latest=same[0].isoformat())
     lo, hi = window[0], window[-1]
     if (hi - lo).days > RECENCY_DAYS:
         hi = lo + dt.timedelta(days=RECENCY_DAYS)
@@ -370,6 +386,20 @@ def infer_date(text: str, *, near: Date | None = None) -> Published | None:
     mid = lo + (hi - lo) / 2
     return Published(date=mid.isoformat(), source="inferred", earliest=lo.isoformat(),
                      latest=hi.isoformat())
+
+
+def dateline_day(text: str) -> tuple[int, int] | None:
+    """The (month, day) of a wire dateline that opens one of the text's first three
+    lines ("KHARTOUM, March 12 (Wire) - ..."), or None."""
+    head = text[:2000]
+    starts = [m.end() for m in re.finditer(r"(?:^|\n)[ \t]*(?=\S)", head)][:3]
+    for pos in starts:  # (matched in the text: a dateline may end its line, "... (Wire) -")
+        m = WIRE_DATELINE.match(head, pos)
+        if m and m["dl_mon"] and m["place"]:
+            month = MONTHS.get(m["dl_mon"].lower().rstrip("."))
+            if month is not None and possible_day(month, int(m["dl_day"])):
+                return month, int(m["dl_day"])
+    return None
 
 
 # ---------------------------------------------------------------------------

@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.clean.markup import bound_attributes, bound_nesting, drop_inert, open_raw_text
+from storyline.clean.markup import (
+    bound_attributes,
+    bound_nesting,
+    drop_inert,
+    open_raw_text,
+    unwrap_pre,
+)
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
 
@@ -49,6 +55,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     html, deep = bound_nesting(html)
     html = drop_inert(html)  # a <template>'s or an <svg>'s text is never the page's
     html = open_raw_text(html)  # a <noframes>'s markup is markup, not literal text
+    html = unwrap_pre(html)  # a wire story hard-wrapped in a <pre>: one paragraph, not lines
     notes = [n for n in (crowded, deep) if n]
     html = drop_oversized_title(html, notes)
     given_url = url
@@ -81,6 +88,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
                      "(over the title limit): left out")
         title = None
     if title:
+        title = _uncut_title(html, title, sitename, url)
         title = _headline(html, title, url)
         title = _title_shown(html, title)
         body = _drop_leading_headline(body, title)
@@ -312,6 +320,29 @@ def _title_shown(html: str, title: str) -> str:
 
 
 _TITLE_SEP = re.compile(r"\s+(?:[|»•·:]|::|-|–|—)\s+")
+
+
+def _uncut_title(html: str, title: str, sitename: str | None, url: str | None) -> str:
+    """The page's whole <title> where trafilatura cut it at a spaced dash and the
+    part it dropped is no site name but the headline going on ("Café clash — “Gedaref”"
+    was "Café clash"); else ``title``."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.I | re.S)
+    if not m:
+        return title
+    from html import unescape
+
+    whole = normalise_line(unescape(m.group(1))).strip()
+    if not whole.startswith(title) or len(whole) > 400:
+        return title
+    sep = _TITLE_SEP.match(whole, len(title))
+    rest = whole[sep.end():].strip() if sep and sep.group().strip() in "-–—" else ""
+    if not rest or rest.lower().startswith("the ") or _TITLE_SEP.search(rest) or (sitename and _fold(rest) == _fold(sitename)):
+        return title
+    first = rest[0]
+    goes_on = first in "\"'“‘«„‚" or first.isdigit() or (first.isalpha() and first.islower())
+    if not goes_on or _is_site_name(html, rest.strip("\"'“”‘’«»„‚"), url):
+        return title
+    return whole
 _BLOG_CHROME = re.compile(r"(?i)blog[- ]?archi(?:v|ve)|home|startseite|news|blog")
 
 

@@ -267,6 +267,41 @@ def open_raw_text(html: str) -> str:
     return "".join(out)
 
 
+_PRE = re.compile(r"(<pre\b[^>]{0,2000}>)(.{1,400000}?)(</pre\s*>)", re.I | re.S)
+_SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)")
+
+
+def unwrap_pre(html: str) -> str:
+    r"""``html`` with the hard-wrapped prose of its ``<pre>`` blocks (a wire story typed
+    at 60 columns) joined into paragraphs: a single line break inside prose is a space,
+    a blank line still ends a paragraph. A ``<pre>`` of code or a table (indented or
+    aligned columns, short lines) is left as it is.
+
+    >>> unwrap_pre("<pre>Troops shelled the border town of Metema on\nMonday, killing "
+    ...            "40 civilians, officials said.\nThe African Union called for calm and"
+    ...            "\nKenya offered talks.</pre>")
+    '<pre>Troops shelled the border town of Metema on Monday, killing 40 civilians, officials said. The African Union called for calm and Kenya offered talks.</pre>'
+    """
+    if "<pre" not in html.lower():
+        return html
+
+    def fix(m: re.Match[str]) -> str:
+        body = m.group(2)
+        if "<" in body:
+            return m.group(0)
+        # the lines a wrap ended (not a paragraph's last line): prose of a steady width
+        wrapped = [x for para in re.split(r"\n[ \t]*\n", body)
+                   for x in [y for y in para.splitlines() if y.strip()][:-1]]
+        prose = sum(1 for x in wrapped if 30 <= len(x.strip()) <= 100
+                    and not re.search(r"\t| {3,}|[{};=]", x.strip()))
+        if len(wrapped) < 2 or prose < 0.8 * len(wrapped) or any(
+                x[:1] in " \t" for x in body.splitlines() if x.strip()):
+            return m.group(0)
+        return m.group(1) + _SOFT_BREAK.sub(" ", body) + m.group(3)
+
+    return _PRE.sub(fix, html)
+
+
 # An element with more attributes than this is no page's: libxml2 checks each attribute
 # against those before it, so 100,000 of them took 86 seconds to parse (several parses a
 # page). Those past the limit are dropped before extraction, with a note.

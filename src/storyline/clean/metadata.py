@@ -198,6 +198,10 @@ def find_dateline(head: list[str], body: str, wire: WireHeader | None = None) ->
             m = rx.match(line)
             if m and _place_of(m["place"]):
                 return _place_of(m["place"]), 0
+        # "KHARTOUM, March 12 (Wire) -" after a slug line ("Wire copy")
+        m = WIRE_DATELINE.match(line)
+        if m and m["place"] and _place_of(m["place"].split(",")[0]):
+            return _place_of(m["place"].split(",")[0]), 0
     return None, 0
 
 

@@ -162,7 +162,7 @@ WIRE_STAMP = re.compile(
 WIRE_DATELINE = re.compile(
     rf"(?:{_LP}\s*(?:Adds|Updates|Recasts|Corrects|Repeats|Writes through)\b[^()]{{0,160}}?{_RP}\s+)?"
     rf"(?P<place>{_CAPS_PLACE}(?:\s*,\s*{_REGION})?)?"
-    rf"(?:\s*,?\s*{MONTH_RE}\s+[0-3]?\d)?"
+    rf"(?:\s*,?\s*(?P<dl_mon>{MONTH_RE})\s+(?P<dl_day>[0-3]?\d))?"
     rf"\s*,?\s*{_LP}\s*(?P<agency>[A-Z][\w.&' -]{{1,30}}?)\s*{_RP}\s*(?:-{{1,2}}|—|–)\s+(?=\S)"
 )
 

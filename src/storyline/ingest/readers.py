@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urljoin
 
 from storyline.ingest.validate import (
     MAX_OUTLET_CHARS,
@@ -1607,6 +1608,7 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, f"no articles in JSON: {found}")
         return
     items, is_feed, feed_title = found
+    base = _feed_base(obj) if is_feed else None
     if not items:
         yield Rejected(display, "no articles in JSON: its items array is empty")
         return
@@ -1621,7 +1623,7 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         if id(entry) in dups:
             notes.append(duplicate_keys_note(dups[id(entry)]))
         if is_feed:
-            item = _json_feed_item(display, where, f"item {i}", entry, outlet, notes)
+            item = _json_feed_item(display, where, f"item {i}", entry, outlet, notes, base)
         else:
             item = _object_item(display, where, f"item {i}", entry, notes)
         if isinstance(item, RawDocument):
@@ -1629,8 +1631,18 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
         yield item
 
 
+def _feed_base(feed: dict[str, Any]) -> str | None:
+    """The address a JSON Feed's relative item URLs are relative to: its
+    ``home_page_url``, else its ``feed_url`` (each only when it is an http(s) URL)."""
+    for key in ("home_page_url", "feed_url"):
+        url, _ = clean_url(feed.get(key), key)
+        if url is not None:
+            return url
+    return None
+
+
 def _json_feed_item(display: str, where: str, position: str, entry: dict[str, Any],
-                    outlet: str | None, notes: list[str]) -> Item:
+                    outlet: str | None, notes: list[str], base: str | None = None) -> Item:
     """One item of a JSON Feed: ``content_html`` or ``content_text`` is its full text (a
     ``summary`` alone only when long, as in RSS), ``url`` (else ``external_url``),
     ``title``, ``date_published`` (else ``date_modified``), ``id``; the feed's title is
@@ -1648,7 +1660,11 @@ def _json_feed_item(display: str, where: str, position: str, entry: dict[str, An
         return Rejected(where, "feed item carries no full content")
     if kind == "text" and _markup(body):
         kind = "html"
-    url, n1 = clean_url(entry.get("url") or entry.get("external_url"))
+    link = entry.get("url") or entry.get("external_url")
+    if base is not None and isinstance(link, str) and link.strip() and \
+            not re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", link):
+        link = urljoin(base, link.strip())  # "/world/a2" on the feed's site
+    url, n1 = clean_url(link)
     input_id, n2 = clean_id(entry.get("id"))
     title, n3 = clean_text_field(entry.get("title"), "title", MAX_TITLE_CHARS)
     date_key = "date_published" if entry.get("date_published") not in (None, "") else "date_modified"
@@ -1671,7 +1687,8 @@ def _json_feed_item(display: str, where: str, position: str, entry: dict[str, An
 def _warc_html_type(record: Any) -> str | None:
     """The Content-Type of an HTML page in a WARC record, else None.
 
-    A ``response`` carries it in its HTTP headers; a ``resource`` record (a page stored
+    A ``response`` carries it in its HTTP headers (one whose status is not 2xx, "404 Not
+    Found", holds no article: None); a ``resource`` record (a page stored
     without its HTTP exchange) in the record's own headers. warcio parses the HTTP
     headers only under an http(s) target address: under a junk one they are read here
     (the page was lost as "none HTML"; the address itself is dropped later, with a
@@ -1685,6 +1702,9 @@ def _warc_html_type(record: Any) -> str | None:
             record.http_headers = StatusAndHeadersParser(
                 ["HTTP/1.0", "HTTP/1.1"], verify=False).parse(record.raw_stream)
     if record.rec_type == "response":
+        status = record.http_headers.get_statuscode() if record.http_headers else None
+        if status and not str(status).startswith("2"):
+            return None  # a 404 page, a 304 with no body, a redirect: no article
         ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
     elif record.rec_type == "resource":
         ctype = record.rec_headers.get_header("Content-Type") or ""
@@ -1989,7 +2009,8 @@ def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
         finally:
             _WARCIO.notes = None
     if n == 0:
-        yield Rejected(display, f"no HTML pages in web archive ({records} records, none HTML)")
+        yield Rejected(display, f"no HTML pages in web archive ({records} records, none an HTML "
+                                "page answered with success)")
 
 
 # What warcio says when it repairs a target URI (it %-encodes the spaces): no damage

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 # Publication dates outside MIN_DATE..MAX_DATE (clean/dates.py) are not dates of news
 # (a placeholder such as 0001-01-01 or 9999-12-31): treated as absent, with a warning.
@@ -67,7 +67,8 @@ def safe_host(url: str | None) -> str:
 
 
 def clean_url(value: Any, field: str = "url") -> tuple[str | None, Note | None]:
-    """An absolute http(s) URL that parses, or None and a note saying why it was dropped."""
+    """An absolute http(s) URL that parses, without a user name and password
+    (``user:secret@``), or None and a note saying why it was dropped."""
     if value is None or value == "":
         return None, None
     if not isinstance(value, str):
@@ -91,6 +92,8 @@ def clean_url(value: Any, field: str = "url") -> tuple[str | None, Note | None]:
         return None, f"{field} dropped: no host"
     if not _HOST.fullmatch(host):
         return None, f"{field} dropped: malformed host"
+    if "@" in parts.netloc:  # "https://user:secret@host/": never stored, never shown
+        url = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
     return url, None
 
 

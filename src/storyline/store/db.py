@@ -678,6 +678,24 @@ class Store(StoryTables):
         log.info("%s changed since it was read: %d article(s) of its old version retired",
                  display, len(orphans))
 
+    def source_paths(self) -> dict[str, set[str]]:
+        """{article id: every input path that gave it} of the stored articles."""
+        out: dict[str, set[str]] = {}
+        for path, article in self.con.execute("SELECT path, article FROM sources").fetchall():
+            out.setdefault(str(article), set()).add(str(path))
+        return out
+
+    def forget_files(self, paths: Iterable[str], run: int) -> int:
+        """Drop what the input files ``paths`` gave (files since deleted, see
+        ``Options.prune_missing``): an article no other file gives is retired with its
+        annotations, as for an edited file; return how many were. One transaction."""
+        before = self.retired
+        with self.transaction():
+            for path in sorted(paths):
+                self.con.execute("DELETE FROM files WHERE path = ?", [path])
+                self._retire_superseded(path, run)
+        return self.retired - before
+
     def update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
         """Set an article's publication date. When the date changes, its annotations (its
         events' dates resolve against it) are dropped for the annotation stage to redo,

@@ -98,6 +98,16 @@ class StoryTables:
             out.update({str(a): str(t or "") for a, t in rows})
         return out
 
+    def article_languages(self, ids: list[str]) -> dict[str, str]:
+        """{id: language code} of the given articles (``und`` where none was found)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            rows = self.con.execute(
+                "SELECT id, language FROM articles WHERE id IN (SELECT unnest(?))",
+                [ids[i : i + 500]]).fetchall()
+            out.update({str(a): str(lang or "und") for a, lang in rows})
+        return out
+
     def add_signatures(self, signatures: list[tuple[str, int, bytes]],
                        buckets: list[tuple[int, int, str]]) -> None:
         """Store MinHash signatures ``(article, shingles, signature)`` and their LSH

@@ -7,7 +7,8 @@ the work grows with the number of new articles, not with the square of the corpu
 Candidates are checked on the exact shingle sets; an article whose shingle Jaccard with
 an earlier one is at least :data:`JACCARD` (or which is almost wholly contained in it,
 :data:`CONTAINMENT`) is a copy of it. The original is the copy stored first (then the
-one published first); a copy of a copy points at the original.
+one published first); a copy of a copy points at the original. Both are in the same
+language: a page holding the English and the French text links neither to the other.
 
 Copies stay in the store and keep their event mentions, but later stages count them
 once: they add no independent source.
@@ -117,11 +118,15 @@ def _link_chunk(store: Store, ids: list[str]) -> int:
             for aid, blob in store.signatures(sorted(others)).items():
                 sigs[aid] = np.frombuffer(blob, dtype=np.uint32)
         roots = store.duplicate_map()
+        # a copy is the same text in the same language: an article holding an English
+        # and a French version is a copy of neither (nor does it link them)
+        langs = store.article_languages(sorted(set(ids) | {b for bs in cands.values()
+                                                           for b in bs}))
         found = 0
         rows = []
         for aid in ids:
             best: tuple[float, str] | None = None
-            others_of = sorted(cands.get(aid, []))
+            others_of = sorted(o for o in cands.get(aid, []) if langs.get(o) == langs.get(aid))
             if not others_of:
                 continue
             ests = (np.stack([sigs[o] for o in others_of]) == sigs[aid]).mean(axis=1)
