@@ -83,19 +83,20 @@ def test_code_cli_prints_a_line_for_every_record_of_a_plain_file(tmp_path: Path)
     assert rows[4]["events"] == [] and rows[0]["events"] == []
 
 
-def test_a_json_record_without_an_id_never_takes_an_id_another_record_gives() -> None:
+def test_a_json_record_without_an_id_gets_its_line_number_and_a_clash_is_warned() -> None:
     from storyline.api import read_records
 
-    lines = [json.dumps({"id": "line 3", "text": "Rebels attacked."}),
+    lines = [json.dumps({"id": "3", "text": "Rebels attacked."}),
              json.dumps({"id": 2, "text": "Rebels attacked."}),
              json.dumps({"id": None, "text": "Rebels attacked."}),
              json.dumps({"id": "", "text": "Rebels attacked."}),
              json.dumps({"text": "Rebels attacked."}), json.dumps({"id": 4, "text": "x"})]
-    ids = [r.id for r in read_records(lines)]
-    assert ids[:2] == ["line 3", "2"] and ids[5] == "4"
-    assert len(set(ids)) == len(ids), ids
+    warned: list[str] = []
+    ids = [r.id for r in read_records(lines, warned.append)]
+    # the contract: "the record's id (or its line number)"
+    assert ids == ["3", "2", "3", "4", "5", "4"]
+    assert any("line 3" in w and "two records share it" in w for w in warned)
     assert all(i.strip() for i in ids)
-    assert not {ids[2], ids[3], ids[4]} & {str(n) for n in range(1, 7)}
 
 
 def test_a_look_alike_warning_of_code_names_the_file(tmp_path: Path) -> None:

@@ -391,10 +391,9 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
     Plain text: every line is a record, a blank one (spaces, a no-break space, a line
     of NUL bytes) too: it codes to no events, so the output has one line per input
     line; its id is its line number. JSON Lines: a blank line is no record. A JSON
-    record without an id (absent, null or blank) gets ``"line N"``, never a bare
-    number that another record can give as its id (``{"id": 7}``); where even that was
-    given before, a count is added (``"line N (2)"``). A malformed JSON line gives a
-    record with no text and a warning through ``warn``.
+    record without an id (absent, null or blank) gets its line number, as the contract
+    says; where a record before it gave that very id (``{"id": 7}``), a warning through
+    ``warn`` says so. A malformed JSON line gives a record with no text and a warning.
     """
     mode: str | None = None
     held: list[tuple[int, str]] = []  # blank lines before the first text: mode unknown
@@ -414,7 +413,7 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
             if mode == "text":
                 yield Record("" if "\x00" in line else line, str(n), None)
             elif "\x00" in line:  # a broken record, warned about as it was read
-                yield Record("", _unused_id(n, seen), None)
+                yield Record("", _line_id(n, seen, warn), None)
             continue
         yield _one_record(line, n, mode, seen, warn)
     yield from (Record(text, str(k), None) for k, text in held)  # only blank lines
@@ -430,7 +429,7 @@ def _one_record(line: str, n: int, mode: str, seen: set[str], warn: Any) -> Reco
     if obj is None or not isinstance(obj.get("text"), str):
         if warn is not None:
             warn(f"warning: line {n}: not a JSON object with a text field; no events")
-        return Record("", _unused_id(n, seen), None)
+        return Record("", _line_id(n, seen, warn), None)
     key = next((k for k in ("date", "published") if obj.get(k) not in (None, "")), "date")
     # the same check as every reader's dates: a value that is no real date is absent
     day, note = clean_date(obj.get(key), key)
@@ -440,18 +439,18 @@ def _one_record(line: str, n: int, mode: str, seen: set[str], warn: Any) -> Reco
     if note and warn is not None:
         warn(f"warning: line {n}: {note}")
     if rid is None or not rid.strip():
-        rid = _unused_id(n, seen)
+        rid = _line_id(n, seen, warn)
     seen.add(rid)
     return Record(obj["text"], rid, day)
 
 
-def _unused_id(n: int, seen: set[str]) -> str:
-    """The id of the JSON record on line ``n`` that gives none: ``"line N"``, with a
-    count where a record before it gave that very id."""
-    rid, k = f"line {n}", 1
-    while rid in seen:
-        k += 1
-        rid = f"line {n} ({k})"
+def _line_id(n: int, seen: set[str], warn: Any) -> str:
+    """The id of the JSON record on line ``n`` that gives none: its line number (the
+    contract), with a warning where a record before it gave that very id."""
+    rid = str(n)
+    if rid in seen and warn is not None:
+        warn(f"warning: line {n}: no id, and its line number {n} is the id a record "
+             "before it gave: two records share it")
     seen.add(rid)
     return rid
 
