@@ -30,8 +30,8 @@ def _texts(text: str) -> list[str]:
     ("Police detained all those who took part in the march.",
      "those who took part in the march"),
     # the parser hangs "those" on the adjective of "hold accountable"
-    ("The prosecutor has vowed to hold accountable those responsible for the collapse of "
-     "the bridge.", "those responsible for the collapse of the bridge"),
+    ("The prosecutor has promised to hold accountable those responsible for any failure "
+     "of the dam.", "those responsible for any failure of the dam"),
     ("The minister vowed to compensate those affected by the floods in the valley.",
      "those affected by the floods"),
 ])

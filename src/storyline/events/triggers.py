@@ -121,7 +121,7 @@ def _conflict_content(tok: Token) -> bool:
             if lt in lx.FIGHTING_WORDS or lt in lx.HARM_WORDS:
                 return True
             if lt == "hold" and any(_lemma(x) == "accountable" for x in t.children):
-                return True  # "vowed to hold accountable those responsible"
+                return True  # "swore to hold the plotters accountable"
     return False
 
 
