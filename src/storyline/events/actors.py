@@ -97,11 +97,10 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
     return _description_antecedent(tok, actors, damaged, history)
 
 
-def _speaker_body(tok: Token, owner: Token, actors: Sequence[ActorMention],
-                  damaged: Sequence[tuple[int, int]],
-                  history: Sequence[tuple[int, Actor | list[Actor]]]) -> Actor | None:
-    """The body whose board, council or army acts in what it reports: "the company said its
-    board would meet" (the company's board: the company)."""
+def _reporter(tok: Token) -> Token | None:
+    """Who reports the clause ``tok`` is the subject of ("Japan said it had halted aid":
+    Japan): the named subject of the speech verb that takes the clause (or the first of
+    its coordinated clauses) as its complement."""
     clause = tok.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
@@ -109,6 +108,17 @@ def _speaker_body(tok: Token, owner: Token, actors: Sequence[ActorMention],
         return None
     speaker, passive = _subject_of(clause.head)
     if speaker is None or passive or speaker.lower_ in lx.PRONOUNS:
+        return None
+    return speaker
+
+
+def _speaker_body(tok: Token, owner: Token, actors: Sequence[ActorMention],
+                  damaged: Sequence[tuple[int, int]],
+                  history: Sequence[tuple[int, Actor | list[Actor]]]) -> Actor | None:
+    """The body whose board, council or army acts in what it reports: "the company said its
+    board would meet" (the company's board: the company)."""
+    speaker = _reporter(tok)
+    if speaker is None:
         return None
     found = _actors_at(speaker, actors, damaged) or _description_antecedent(
         speaker, actors, damaged, history)
@@ -221,13 +231,8 @@ def _speaker_antecedent(doc: Doc, pron: Token, actors: Sequence[ActorMention],
     if pron.lower_ in lx.FIRST_PERSON and not any(
             t.is_quote for t in pron.doc[pron.sent.start:pron.i]):
         return None  # "I" and "we" are the speaker's only in direct speech
-    clause = pron.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or _lemma(clause.head) not in lx.SPEECH_VERBS:
-        return None
-    speaker, passive = _subject_of(clause.head)
-    if speaker is None or passive or speaker.lower_ in lx.PRONOUNS:
+    speaker = _reporter(pron)
+    if speaker is None:
         return None
     return _fitting(doc, pron, speaker, actors, damaged, history)
 

@@ -40,6 +40,19 @@ def rules() -> dict[str, Any]:
     return data
 
 
+def _first_named(doc: Doc, cands: Sequence[Token], actors: Sequence[ActorMention],
+                 damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
+                 ) -> Actor | list[Actor] | None:
+    """The actor the first candidate that names one names (dates and sums name no one)."""
+    for who in cands:
+        if who.ent_type_ in _NOT_ACTORS:
+            continue
+        found = _named(doc, who, actors, damaged, places)
+        if found is not None:
+            return found
+    return None
+
+
 def _named(doc: Doc, tok: Token, actors: Sequence[ActorMention],
            damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
            ) -> Actor | list[Actor] | None:
@@ -168,13 +181,7 @@ def _addressee(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
     verb = tok.head
     objs = [o for o in verb.children if o.dep_ in ("dobj", "dative") and o.i < tok.i]
     cands = [*objs, *_pobjs(verb, ("to",)), *(p for o in objs for p in _pobjs(o, ("to",)))]
-    for who in cands:
-        if who.ent_type_ in _NOT_ACTORS:
-            continue
-        found = _named(doc, who, actors, damaged, places)
-        if found is not None:
-            return found
-    return None
+    return _first_named(doc, cands, actors, damaged, places)
 
 
 def _not_source(found: Actor | list[Actor] | None, source: Actor | list[Actor] | None
@@ -229,12 +236,9 @@ def _described_act(doc: Doc, trig: _Trig, actors: Sequence[ActorMention],
             cands += list(_pobjs(c, spec["preps"]))
             cands += [x for a in c.children if a.dep_ == "agent" for x in a.children
                       if x.dep_ == "pobj"]
-            for who in cands:
-                if who.ent_type_ in _NOT_ACTORS:
-                    continue
-                found = _named(doc, who, actors, damaged, places)
-                if found is not None:
-                    return found
+            found = _first_named(doc, cands, actors, damaged, places)
+            if found is not None:
+                return found
     return None
 
 
