@@ -1944,7 +1944,12 @@ def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                         record = next(iterator)
                     except StopIteration:
                         break
-                    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
+                    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError,
+                            AttributeError, TypeError) as raised:
+                        # (warcio fails on a record without a WARC-Target-URI with an
+                        # AttributeError: a bad record like the others)
+                        exc = raised if not isinstance(raised, (AttributeError, TypeError)) \
+                            else ValueError("a record warcio cannot read (no WARC-Target-URI?)")
                         # bytes that are no record where one should start (garbage, a broken
                         # header, a corrupt gzip member): read on from the next header
                         failed_at = it.offset

@@ -1,0 +1,38 @@
+"""Findings of the twelfth black-box attack (session 14), each with its own invented input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import storyline
+
+BODY = (b"<html><head><title>Shelling at the border post</title></head><body><p>"
+        + b"Government troops shelled the border post of Kolmar on Monday, killing four "
+        b"guards, officials said. " * 5 + b"</p></body></html>")
+HTTP = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + BODY
+OTHER = HTTP.replace(BODY, b"<html><head><title>Talks in Vessna</title></head><body><p>"
+                     + b"The two foreign ministers met in Vessna on Tuesday to discuss the "
+                     b"disputed river crossing, a spokesman said. " * 5 + b"</p></body></html>")
+
+
+def _record(typ: bytes, uri: bytes | None, payload: bytes) -> bytes:
+    head = (b"WARC/1.0\r\nWARC-Type: " + typ + b"\r\nWARC-Record-ID: <urn:uuid:" + typ
+            + b"-1>\r\nWARC-Date: 2025-03-10T00:00:00Z\r\n")
+    if uri is not None:
+        head += b"WARC-Target-URI: " + uri + b"\r\n"
+    head += (b"Content-Type: application/http; msgtype=" + typ + b"\r\nContent-Length: "
+             + str(len(payload)).encode() + b"\r\n\r\n")
+    return head + payload + b"\r\n\r\n"
+
+
+def test_a_warc_record_without_a_target_uri_is_one_warning_not_a_crash(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.warc").write_bytes(_record(b"response", b"https://example.org/one", HTTP)
+                                 + _record(b"response", None, HTTP.replace(b"four", b"six")))
+    (src / "b.warc").write_bytes(_record(b"request", b"", b"GET / HTTP/1.1\r\n\r\n")
+                                 + _record(b"response", b"https://example.org/two", OTHER))
+    summary = storyline.run([str(src)], str(tmp_path / "out"))
+    texts = [a["text"] for a in storyline.read_articles(str(tmp_path / "out"))]
+    assert any("Kolmar" in t for t in texts) and any("Vessna" in t for t in texts)
+    assert sum(summary.skipped.values()) + sum(summary.flagged.values()) >= 1
