@@ -36,3 +36,25 @@ def test_a_warc_record_without_a_target_uri_is_one_warning_not_a_crash(tmp_path:
     texts = [a["text"] for a in storyline.read_articles(str(tmp_path / "out"))]
     assert any("Kolmar" in t for t in texts) and any("Vessna" in t for t in texts)
     assert sum(summary.skipped.values()) + sum(summary.flagged.values()) >= 1
+
+
+def _sh(cmd: str, tmp: Path) -> int:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    return subprocess.run(["bash", "-c", cmd.replace("PY", sys.executable)], cwd=tmp,
+                          env=env, timeout=600).returncode
+
+
+def test_a_run_with_stdout_or_stderr_closed_or_cut_writes_its_outputs(tmp_path: Path) -> None:
+    (tmp_path / "in.txt").write_text(
+        "Government troops shelled the border post of Kolmar on Monday, killing four "
+        "guards, officials said. The ministry condemned the attack on Tuesday.\n" * 3,
+        encoding="utf-8")
+    assert _sh("PY -m storyline.cli run in.txt --out a >&-", tmp_path) == 0
+    assert _sh("PY -m storyline.cli run in.txt --out b 2>&-", tmp_path) == 0
+    _sh("PY -m storyline.cli run in.txt --out c 2>&1 | head -1 > /dev/null", tmp_path)
+    for out in "abc":
+        assert (tmp_path / out / "events.jsonl").is_file(), out

@@ -81,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _closed_streams_to_devnull()
     args = _parser().parse_args(argv)
     problem = _bad_dates(args) or _working_folder_gone(args) or _bad_env_config(args)
     if problem:
@@ -245,6 +246,17 @@ def _run(args: argparse.Namespace) -> int:
             print(f"warning: the run is complete (its outputs are in {args.out}), but its "
                   f"summary could not be printed: {exc.strerror or exc}", file=sys.stderr)
     return 0
+
+
+def _closed_streams_to_devnull() -> None:
+    """A run started with standard output or error closed (``>&-``, some daemons) writes
+    what it would print nowhere, rather than failing on the missing stream."""
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
 def _stdout_gone() -> None:

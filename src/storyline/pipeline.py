@@ -15,7 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -364,6 +364,13 @@ def _category(reason: str) -> str:
     return head.strip() or whole
 
 
+def _print_warning(msg: str) -> None:
+    """A warning on standard error; where that is closed or a broken pipe (``run 2>&1 |
+    head -1``), the run goes on without printing: its warnings are still counted."""
+    with suppress(OSError, ValueError, AttributeError):
+        print(msg, file=sys.stderr)
+
+
 def run(inputs: list[str], out: Path, db: Path | None = None, options: Options | None = None,
         log: Any = None) -> Summary:
     """Run the main job and write the outputs to ``out``."""
@@ -396,7 +403,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
     db = db or out / "storyline.duckdb"
     own = OwnFiles(out.resolve(), db.resolve())
     summary = Summary()
-    warn = log or (lambda msg: print(msg, file=sys.stderr))
+    warn = log or _print_warning
     per_file = FileWarnings(warn)
     # a path given twice (or 4,000 times), however spelt ("in", "in/", "./in"), is read once
     inputs = _once(inputs)
