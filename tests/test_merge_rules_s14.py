@@ -64,3 +64,32 @@ def test_undated_reports_a_week_apart_stay_apart() -> None:
               _event("d", 10, "AID", ("2010-01-20", "2010-01-20", "day", None),
                      source="USAGOV", target="HTIGOV")]
     assert _groups(events) == 2
+
+
+def test_a_country_s_civilians_are_not_its_state() -> None:
+    a = _event("a", 10, "CONSULT", ("2010-01-15", "2010-01-15", "day", "Friday"),
+               source="USAGOV", target="unk-rebels")
+    b = _event("b", 10, "CONSULT", ("2010-01-15", "2010-01-15", "day", "Friday"),
+               target="unk-rebels")
+    b["source"] = _generic("relatives", "USA")
+    assert _groups([a, b]) == 2
+
+
+def test_a_meeting_with_one_known_party_joins_only_on_the_same_stated_day() -> None:
+    week = ("2010-01-11", "2010-01-17", "week", "last week")
+    a = _event("a", 10, "CONSULT", ("2010-01-13", "2010-01-13", "day", "Wednesday"),
+               source="unk-agency")
+    b = _event("b", 10, "CONSULT", week, source="unk-agency")
+    assert _groups([a, b]) == 2
+    c = _event("d", 10, "CONSULT", ("2010-01-13", "2010-01-13", "day", "on Wednesday"),
+               source="unk-agency")
+    assert _groups([a, c]) == 1
+
+
+def test_last_year_names_no_occasion() -> None:
+    year = ("2009-01-01", "2009-12-31", "year", "last year")
+    a = _event("a", 10, "AID", year, source="GBRGOV", target="HTIGOV")
+    b = _event("b", 10, "AID", year, source="GBRGOV", target="HTIGOV")
+    a["mentions"][0]["quote"] = "Britain paid the island's debts to the bank last year."
+    b["mentions"][0]["quote"] = "Last year Britain sent doctors and tents to the island."
+    assert _groups([a, b]) == 2

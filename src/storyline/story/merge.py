@@ -10,14 +10,15 @@ every report already in it):
 * **modality**: the same. A planned meeting and the meeting held are never one event;
   they are linked through ``related``.
 * **actors**: compared by actor id or, failing that, country when one of them is the
-  state itself (``TURGOV`` and Erdogan are both Turkey; two Turkish groups are not
-  one). For symmetric types (AGREE, CONSULT, COOPERATE) the
-  participants are compared as one unordered set and must share two actors (or all of
-  the smaller side when both reports date the event themselves; otherwise both must
-  name two parties and share two); for directed types both reports must name the source
-  and share one, and the targets must share one when both name them (a missing target
-  is compatible only when both reports date the act themselves or retell it in much the
-  same words; a missing source never is: aid to Haiti from two donors is two acts).
+  state itself and the other the state or one acting for it (``TURGOV`` and Erdogan are
+  both Turkey; Turkish civilians, or two Turkish groups, are not Turkey). For symmetric
+  types (AGREE, CONSULT, COOPERATE) the participants are compared as one unordered set:
+  both reports name two parties and share two, or both name one, the same, on the same
+  stated day; for directed types both reports must name the source and share one, and
+  the targets must share one when both name them (a missing target is compatible only
+  when both reports date the act themselves or retell it in much the same words; a
+  missing source never is: aid to Haiti from two donors is two acts). Two reports dated
+  only by a season or a year ("last year") must retell the act in much the same words.
 * **date**: the date ranges must overlap, so a month-precision "September 2018" holds
   a "September 17, 2018" (for AGREE, CONSULT and COOPERATE, within a day: outlets date
   a signing late on Friday on Friday or on Saturday). An event dated only by its article's publication date (no
@@ -92,6 +93,8 @@ def _keys(actors: list[Actor]) -> list[frozenset[str]]:
             keys.add("c:" + str(a.country))
             if aid in (f"{a.country}GOV", f"{a.country}MIL"):
                 keys.add("state")
+            elif a.role in ("GOV", "MIL") or "_" in aid:
+                keys.add("official")  # an office holder or a body of the state
         if "_" in aid:  # people's ids are surname_given
             keys.add("person")
         out.append(frozenset(keys))
@@ -105,8 +108,11 @@ def _match(a: frozenset[str], b: frozenset[str]) -> bool:
     common = a & b
     if any(k.startswith("id:") for k in common):
         return True
-    return any(k.startswith("c:") for k in common) and "person" not in common and (
-        "state" in a or "state" in b)
+    if not any(k.startswith("c:") for k in common) or "person" in common:
+        return False
+    # the state and one who acts for it: not its civilians, companies or rebels
+    return ("state" in a and ("state" in b or "official" in b)) or (
+        "state" in b and "official" in a)
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -204,14 +210,20 @@ def actors_compatible(a: Report, b: Report, symmetric: bool) -> bool:
         # one party in common is enough only when both reports date the meeting
         # themselves; otherwise both name two parties and share them: "Obama and Cameron
         # discuss the crisis" and Obama's talks with someone else are two meetings
-        if a.explicit and b.explicit:
-            return _shared(pa, pb) >= min(2, len(pa), len(pb))
-        return len(pa) >= 2 and len(pb) >= 2 and _shared(pa, pb) >= 2
+        if len(pa) >= 2 and len(pb) >= 2:
+            return _shared(pa, pb) >= 2
+        # a meeting with one known party is another report's only on the same stated day:
+        # Obama's press conference and his meeting with families the same week are two
+        return a.explicit and b.explicit and a.precision == b.precision == "day" and \
+            _shared(pa, pb) >= 1
     # a directed act is one incident only when both reports name who did it, and the
     # same actor: "aid to Haiti" from one donor and from another (or from no one named)
     # are two acts
     if not (a.sources and b.sources) or _shared(a.sources, b.sources) < 1:
         return False
+    if _PRECISION_RANK.get(a.precision, 5) >= _PRECISION_RANK["season"] and \
+            _PRECISION_RANK.get(b.precision, 5) >= _PRECISION_RANK["season"] and not _retold(a, b):
+        return False  # "last year" names no occasion: BP paid taxes and paid dividends
     if a.targets and b.targets:
         return _shared(a.targets, b.targets) >= 1
     # a report without a target is one act with another only when both date it
@@ -228,6 +240,9 @@ def same_parties(a: Report, b: Report, symmetric: bool) -> bool:
         return len(pa) >= 2 and len(pb) >= 2 and _shared(pa, pb) >= 2
     if not (a.sources and b.sources) or _shared(a.sources, b.sources) < 1:
         return False
+    if _PRECISION_RANK.get(a.precision, 5) >= _PRECISION_RANK["season"] and \
+            _PRECISION_RANK.get(b.precision, 5) >= _PRECISION_RANK["season"] and not _retold(a, b):
+        return False  # "last year" names no occasion: BP paid taxes and paid dividends
     if a.targets and b.targets:
         return _shared(a.targets, b.targets) >= 1
     return not a.targets and not b.targets
