@@ -81,7 +81,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _closed_streams_to_devnull()
     args = _parser().parse_args(argv)
     problem = _bad_dates(args) or _working_folder_gone(args) or _bad_env_config(args)
     if problem:
@@ -93,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             return _print_interrupted()
 
+    _closed_streams_to_devnull()  # (``code`` and ``times`` say a closed stream is closed)
     previous = _terminate_as_interrupt()
     try:
         return _run(args)
@@ -250,7 +250,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _closed_streams_to_devnull() -> None:
     """A run started with standard output or error closed (``>&-``, some daemons) writes
-    what it would print nowhere, rather than failing on the missing stream."""
+    what it would print nowhere, rather than failing on the missing stream: its outputs
+    are files, and its summary and warnings are also in the store's counts."""
     import os
 
     if sys.stdout is None:
