@@ -58,3 +58,11 @@ def test_a_run_with_stdout_or_stderr_closed_or_cut_writes_its_outputs(tmp_path: 
     _sh("PY -m storyline.cli run in.txt --out c 2>&1 | head -1 > /dev/null", tmp_path)
     for out in "abc":
         assert (tmp_path / out / "events.jsonl").is_file(), out
+
+
+def test_times_on_a_missing_file_is_one_error_line_and_exit_2(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from storyline.annotate.times import times_command
+
+    assert times_command(str(tmp_path / "absent.txt"), "2024-05-01") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: cannot read {tmp_path / 'absent.txt'}: No such file or directory"]

@@ -22,3 +22,9 @@ def test_a_confidence_floor_out_of_range_is_refused(tmp_path: Path, value: str) 
     cfg.write_text(f"[events]\nmin_confidence = {value}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="min_confidence"):
         check_config(cfg)
+
+
+def test_a_config_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_bytes(b"\xef\xbb\xbf[stories]\nthreshold = 0.2\n")
+    assert check_config(cfg) == []

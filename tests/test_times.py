@@ -242,7 +242,7 @@ def test_times_command(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> 
     assert lines == [{"text": "Monday", "start": 23, "end": 29, "type": "DATE",
                       "value": "2019-05-27"}]
     assert times_command(str(path), "not-a-date") == 2
-    assert times_command(str(path) + ".missing", "2019-05-29") == 1
+    assert times_command(str(path) + ".missing", "2019-05-29") == 2  # as storyline code: one error line, exit 2
 
 
 # -- robustness ------------------------------------------------------------------------------

@@ -44,15 +44,21 @@ def _settings(user: str) -> dict[str, dict[str, Any]]:
     data = _defaults()
     if user:
         try:
-            with open(user, "rb") as fh:
-                override = tomllib.load(fh)
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+            override = _read_toml(user)
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             log.warning("config %s not read (%s); using the defaults", user, exc)
             override = {}
         for section, values in override.items():
             if isinstance(values, dict):
                 data.setdefault(section, {}).update(values)
     return data
+
+
+def _read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """A user's TOML file; a UTF-8 byte-order mark (as some editors write) is no error."""
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    return tomllib.loads(raw.decode("utf-8-sig"))
 
 
 class ConfigError(ValueError):
@@ -77,8 +83,7 @@ def check_config(path: str | os.PathLike[str]) -> list[str]:
     ['stories.colour']
     """
     try:
-        with open(path, "rb") as fh:
-            user = tomllib.load(fh)
+        user = _read_toml(path)
     except OSError as exc:
         raise ConfigError(f"cannot read the config file {path}: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -2083,9 +2083,9 @@ def times_command(path: str, dct: str) -> int:
     try:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
-    except OSError as exc:
-        print(f"storyline times: cannot read {path}: {exc}", file=sys.stderr)
-        return 1
+    except OSError as exc:  # the same line and exit status as ``storyline code``
+        print(printable(f"error: cannot read {path}: {exc.strerror or exc}"), file=sys.stderr)
+        return 2
     more = len(data) > limit
     if more:
         data = _whole_lines(data[:limit])
