@@ -966,6 +966,18 @@ ABSTRACT_OBJ = {"role", "importance", "need", "fact", "right", "reality", "truth
 FORCES = {"police", "army", "military", "force", "troop", "government", "authority",
            "security", "soldier", "navy", "regime", "administration", "country"}
 
+# What a "warning of" something threatens when it is the speaker's own act ("warned of
+# dire consequences", "warned of reprisals"); besides these, only the event nouns of
+# NOUNS that code an act ("warned of sanctions"). "warned of a looming famine" predicts.
+WARNED_OF_ACTS: frozenset[str] = frozenset({
+    "consequence", "retaliation", "reprisal", "action", "measure", "response", "force",
+    "punishment", "countermeasure", "repercussion",
+})
+
+# What an impersonal "it" says when a warning predicts rather than threatens ("warned
+# that it may be too late", "warned it could take years"): modal verbs of possibility.
+PREDICTIVE_MODALS: frozenset[str] = frozenset({"may", "might", "could", "can"})
+
 NOT_EVENT_HOLDERS = {"responsibility", "condolence", "sympathy", "statement", "victim",
                       "anniversary", "memory", "report", "video", "footage", "survivor"}
 

@@ -104,12 +104,15 @@ def _warning_ok(tok: Token) -> bool:
     others or circumstances will do ("warned that stocks could run out")."""
     comp = [c for c in tok.children if c.dep_ == "ccomp"]
     if not comp:
-        return True
+        return _warned_of_act(tok)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
     for c in comp:
         csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if csubj is None:
             return True
+        if csubj.lower_ == "it" and (_lemma(c) == "be" or any(
+                a.dep_ == "aux" and a.lower_ in lx.PREDICTIVE_MODALS for a in c.children)):
+            continue  # "warned that it may be too late", "warned it could take years"
         if csubj.lower_ in ("it", "we", "they", "he", "she", "i"):
             return True
         if any(d.dep_ == "det" and d.lower_ == "any" for d in csubj.children):
@@ -121,6 +124,18 @@ def _warning_ok(tok: Token) -> bool:
                 and (_lemma(csubj) in lx.FORCES or csubj.ent_type_ in ("GPE", "ORG", "NORP")):
             return True
     return False
+
+
+def _warned_of_act(tok: Token) -> bool:
+    """A warning without a clause threatens unless what it warns "of" or "about" is a
+    circumstance ("warned of a looming famine"), not an act ("warned of sanctions", "of
+    dire consequences")."""
+    of = [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+          for x in c.children if x.dep_ == "pobj"]
+    if not of:
+        return True
+    return any(_lemma(x) in lx.WARNED_OF_ACTS or (lx.NOUNS.get(_lemma(x)) or ("",))[0]
+               for x in of)
 
 
 def _standalone_noun(tok: Token, lem: str) -> bool:
