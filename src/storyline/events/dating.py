@@ -55,7 +55,11 @@ def _time_owner(doc: Doc, t: TimeExpression, trig_tokens: dict[int, _Trig],
         if verb is None and cur.pos_ in ("VERB", "AUX") and cur.i not in range(span.start,
                                                                               span.end):
             verb = cur.i
-        if cur.head.i == cur.i:
+        if cur.head.i == cur.i or (cur.dep_ == "relcl" and cur.pos_ in ("VERB", "AUX") and
+                                   _lemma(cur) not in lx.SPEECH_VERBS):
+            # a relative clause's time is its own ("X, who takes over on 1 October,"),
+            # unless it says when the act was spoken ("support from X, who stated on
+            # 26 December that ...")
             break
         cur = cur.head
     return None, verb

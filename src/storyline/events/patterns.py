@@ -203,8 +203,8 @@ def _demanded(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should",
                                                                          "ought")
-                                        for a in c.children):
-            continue
+                                        for a in c.children) or _counterfactual(c):
+            continue  # "said the agency should have acted": a reproach, not a demand
         csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if csubj is None or (csubj.pos_ == "PRON" and csubj.lower_ in lx.SELF) or \
                 csubj.lower_ in ("it", "there", "this", "that", "which"):
@@ -213,6 +213,30 @@ def _demanded(tok: Token) -> Token | None:
                 csubj.lower_ in lx.ANAPHORS and csubj.lower_ != "they")):
             continue  # "he said he must ...", "Turkey said Turkey should ..."
         if csubj.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        return csubj
+    return None
+
+
+def _counterfactual(clause: Token) -> bool:
+    """"should have sent", "ought to have warned": what was not done, in the past."""
+    return any(a.dep_ == "aux" and a.lower_ in ("have", "'ve") for a in clause.children) and \
+        clause.tag_ == "VBN"
+
+
+def _reproached(tok: Token) -> Token | None:
+    """The one a speaker says should have acted otherwise ("said the federal government
+    should have sent more booms"): the active subject of a counterfactual should-clause,
+    when it is not the speaker and names someone."""
+    subj, _ = _subject_of(tok)
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not _counterfactual(c) or not any(
+                a.dep_ == "aux" and a.lower_ in ("should", "ought") for a in c.children):
+            continue
+        csubj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+        if csubj is None or csubj.pos_ not in ("PROPN", "NOUN") or (
+                subj is not None and _lemma(csubj) == _lemma(subj)) or \
+                _lemma(csubj) in lx.THINGS:
             continue
         return csubj
     return None
@@ -569,6 +593,24 @@ def _auxiliary(c: Ctx) -> Verdict:
     return NO_EVENT if c.tok.pos_ == "AUX" else None
 
 
+@rule("mobilise", "mobilize", gives=("AID", None),
+      example="Aid agencies have mobilised to help the flood victims.")
+def _mobilised_to_help(c: Ctx) -> Verdict:
+    """"mobilised to assist the Mexicans": help got ready, not forces (PLOVER AID)."""
+    return any(k.dep_ in ("xcomp", "advcl") and lx.VERBS.get(_lemma(k), ("",))[0] == "AID"
+               for k in c.tok.children)
+
+
+@rule("take", gives=None, expect=None,
+      example="Bob Ruiz, who takes over from Ann Cole as chief executive, spoke on Friday.")
+def _took_over_from(c: Ctx) -> Verdict:
+    """Taking over from someone is a succession in a post, not a seizure."""
+    return NO_EVENT if "over" in _particle(c.tok) and any(
+        k.dep_ == "prep" and k.lower_ == "from" and any(
+            x.ent_type_ == "PERSON" or _lemma(x) in lx.role_nouns() for x in k.children)
+        for k in c.tok.children) else None
+
+
 @rule("talk", gives=("CONSULT", "phone"),
       example="Putin talked on the phone with Erdogan on Tuesday.")
 def _talked_by_phone(c: Ctx) -> Verdict:
@@ -585,6 +627,13 @@ def _made_unavailable(c: Ctx) -> Verdict:
 
 
 _DEMANDING = (lx.SPEECH_VERBS | {"conclude", "reaffirm", "remind"}) - {"tell"}
+
+
+@rule(lemma_set=_DEMANDING, gives=("ACCUSE", None),
+      example="The governor said the coast guard should have sent more boats.")
+def _said_should_have(c: Ctx) -> Verdict:
+    """"said X should have done more": a reproach of X (CAMEO 111, criticize)."""
+    return _reproached(c.tok) is not None
 
 
 @rule(lemma_set=_DEMANDING, gives=("REQUEST", None),

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from storyline.events import lexicon as lx
 from storyline.events.nesting import _circumstantial
-from storyline.events.patterns import _demanded
+from storyline.events.patterns import _demanded, _reproached
 from storyline.events.syntax import _OBJ, _SUBJ, _TARGET_PREPS, _agent, _lemma, _subject_of, _Trig
 from storyline.events.triggers import _received_from
 
@@ -97,11 +97,21 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
         for c in tok.children:
             if c.dep_ == "prep" and c.text.lower() == "between":
                 tgt = next((x for x in c.children if x.dep_ == "pobj"), None)
-    if tgt is None and trig.type == "REQUEST" and _lemma(tok) in lx.SPEECH_VERBS:
-        tgt = _demanded(tok)  # "said Turkey must withdraw": Turkey
+    if tgt is None and _lemma(tok) in lx.SPEECH_VERBS:
+        tgt = _spoken_target(trig)
     if tgt is None and trig.type == "REQUEST":
         tgt = _asked(tok)  # "requested that the agency allow ...": the agency
     return src, tgt
+
+
+def _spoken_target(trig: _Trig) -> Token | None:
+    """Who a saying is about: the one it says must act ("said Turkey must withdraw":
+    Turkey) or should have acted ("said the coast guard should have acted")."""
+    if trig.type == "REQUEST":
+        return _demanded(trig.token)
+    if trig.type == "ACCUSE":
+        return _reproached(trig.token)
+    return None
 
 
 def _participle_object(prep: Token) -> Token | None:
