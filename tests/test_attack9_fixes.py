@@ -85,7 +85,11 @@ def test_records_of_other_types_are_coded_or_skipped_and_the_rest_still_come(
 @pytest.mark.parametrize("damage", [b'{"id": "e1", "type": \n', b'{"id": "\xff\xfe"}\n'],
                          ids=["cut", "bytes"])
 def test_a_damaged_output_file_names_itself_and_its_line(damage: bytes, tmp_path: Path) -> None:
-    (tmp_path / "events.jsonl").write_bytes(b'{"id": "e0"}\n\n' + damage)
+    from storyline.schemas import schema
+
+    # (line 1 an event object as far as read_events checks: the fields the schema requires)
+    first = json.dumps({k: None for k in schema("events")["required"]}).encode()
+    (tmp_path / "events.jsonl").write_bytes(first + b"\n\n" + damage)
     with pytest.raises(ValueError, match=r"events\.jsonl, line 3: not a JSON line"):
         storyline.read_events(tmp_path)
 

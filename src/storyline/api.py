@@ -159,7 +159,8 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
 
 
 # JSON's names for the types of a value that is no id ("id": {"a": 1}).
-_JSON_TYPES = {"dict": "an object", "list": "an array", "bool": "a boolean", "float": "a number"}
+_JSON_TYPES = {"dict": "an object", "list": "an array", "bool": "a boolean", "float": "a number",
+               "int": "a number", "str": "a string", "NoneType": "null"}
 
 
 def id_text(value: Any) -> tuple[str | None, str | None]:
@@ -351,29 +352,71 @@ def _input_paths(inputs: Any) -> list[str]:
     return list(out)
 
 
-def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+def read_jsonl(path: str | Path, kind: str | None = None) -> Iterator[dict[str, Any]]:
     """The objects of a JSON Lines output file; a damaged one raises one ``ValueError``
-    naming the file and the line."""
+    naming the file and the line. With ``kind`` (``events``, ``articles``: a schema of
+    :mod:`storyline.schemas`), a line that is no JSON object or lacks a field the schema
+    requires is refused the same way: it is no line a run wrote."""
+    required = _required_fields(kind)
+    if Path(path).is_dir():  # (open() says only "[Errno 21] Is a directory")
+        raise ValueError(f"{path} is a folder, not an output file of a run; run storyline "
+                         "again to write it anew")
     with open(path, "rb") as fh:
         for n, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
             try:
-                yield json.loads(raw.decode("utf-8"))
+                # (without its line break: a string cut at the line's end is "Unterminated
+                # string", not "Invalid control character")
+                obj = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                why = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
-                raise ValueError(f"{path}, line {n}: not a JSON line ({why}); the file is "
-                                 "damaged: run storyline again to write it anew") from None
+                from storyline.ingest.validate import json_error
+
+                why = (json_error(exc, one_line=True) if isinstance(exc, json.JSONDecodeError)
+                       else "not UTF-8")
+                raise _damaged(path, n, f"not a JSON line ({why})") from None
+            if kind is not None:
+                _check_line(path, n, obj, kind, required)
+            yield obj
+
+
+def _required_fields(kind: str | None) -> tuple[str, ...]:
+    """The fields every object of an output must give, by its shipped JSON Schema."""
+    if kind is None:
+        return ()
+    from storyline.schemas import schema
+
+    return tuple(schema(kind).get("required", ()))
+
+
+def _check_line(path: str | Path, n: int, obj: Any, kind: str,
+                required: tuple[str, ...]) -> None:
+    """Refuse a line that is no object of ``kind`` (an array, one lacking required fields)."""
+    if not isinstance(obj, dict):
+        what = _JSON_TYPES.get(type(obj).__name__, "a value")
+        raise _damaged(path, n, f"{what} in JSON, not an object of {kind}.jsonl")
+    missing = [k for k in required if k not in obj]
+    if missing:
+        shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+        raise _damaged(path, n, f"not an object of {kind}.jsonl: it lacks {len(missing)} "
+                       f"required field{'s' if len(missing) > 1 else ''} ({shown})")
+
+
+def _damaged(path: str | Path, n: int, why: str) -> ValueError:
+    return ValueError(f"{path}, line {n}: {why}; the file is damaged: run storyline again to "
+                      "write it anew")
 
 
 def read_events(out: str | Path) -> list[dict[str, Any]]:
-    """The events a run wrote to ``out`` (``events.jsonl`` lines)."""
-    return list(read_jsonl(_output_file(out, "events.jsonl")))
+    """The events a run wrote to ``out`` (``events.jsonl`` lines), each checked to be an
+    event object (the fields the events schema requires)."""
+    return list(read_jsonl(_output_file(out, "events.jsonl"), "events"))
 
 
 def read_articles(out: str | Path) -> list[dict[str, Any]]:
-    """The articles a run wrote to ``out`` (``articles.jsonl`` lines)."""
-    return list(read_jsonl(_output_file(out, "articles.jsonl")))
+    """The articles a run wrote to ``out`` (``articles.jsonl`` lines), each checked to be
+    an article object (the fields the articles schema requires)."""
+    return list(read_jsonl(_output_file(out, "articles.jsonl"), "articles"))
 
 
 def _output_file(out: Any, name: str) -> Path:

@@ -119,6 +119,18 @@ class Rejected:
 
 
 @dataclass(slots=True)
+class FileNote:
+    """A warning about an input file itself (not about one of its documents): one line,
+    and ``count`` added to the run summary's ``kind`` (a web archive's 404 answers are
+    one note counting them)."""
+
+    display: str
+    message: str
+    kind: str
+    count: int = 1
+
+
+@dataclass(slots=True)
 class Span:
     start: int
     end: int

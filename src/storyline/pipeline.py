@@ -33,7 +33,7 @@ from storyline.ingest.readers import (
     unread_summary,
 )
 from storyline.ingest.validate import MAX_WARNINGS_PER_FILE, printable
-from storyline.model import Article, RawDocument, Rejected
+from storyline.model import Article, FileNote, RawDocument, Rejected
 from storyline.outfiles import OutputError, folder_lock, output_batch
 from storyline.store.db import Store
 from storyline.story.dating import refine_undated
@@ -44,15 +44,6 @@ class FileEnd:
     display: str
     path: Path
     documents: int
-
-
-@dataclass(slots=True)
-class FileNote:
-    """A warning about an input file itself (not about one of its documents)."""
-
-    display: str
-    message: str
-    kind: str
 
 
 def safe_display(display: str) -> tuple[str, bool]:
@@ -496,7 +487,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                         flush()
                     continue
                 if isinstance(result, FileNote):
-                    summary.flagged[result.kind] += 1
+                    summary.flagged[result.kind] += result.count
                     per_file.say(f"warning: {result.display}: {result.message}")
                     continue
                 # a pipe or device is not read; a warning that a file was read up to a

@@ -43,9 +43,10 @@ from storyline.ingest.validate import (
     clean_text_field,
     clean_url,
     duplicate_keys_note,
+    json_error,
     loads_bounded,
 )
-from storyline.model import RawDocument, Rejected
+from storyline.model import FileNote, RawDocument, Rejected
 
 # A single "article" larger than this is not news; it is skipped with a warning.
 MAX_DOCUMENT_BYTES = 5_000_000
@@ -56,7 +57,7 @@ TEXT_BODY_KEYS = ("text", "content", "body")
 DATE_KEYS = ("published", "date", "time", "publish_date")
 OUTLET_KEYS = ("outlet", "source")
 
-Item = RawDocument | Rejected
+Item = RawDocument | Rejected | FileNote
 
 log = logging.getLogger(__name__)
 
@@ -1500,7 +1501,7 @@ def _jsonl_item(display: str, lineno: int,
     try:
         obj = loads_bounded(text.lstrip("\ufeff"), dups)
     except json.JSONDecodeError as exc:
-        return Rejected(where, f"malformed JSON line: {exc.msg}")
+        return Rejected(where, f"malformed JSON line: {json_error(exc, one_line=True)}")
     except ValueError as exc:
         return Rejected(where, f"malformed JSON line: {exc}")
     notes = [enc_note] if enc_note else []
@@ -1598,7 +1599,7 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
     try:
         obj = loads_bounded(text.lstrip("\ufeff"), dups)
     except json.JSONDecodeError as exc:
-        yield Rejected(display, f"malformed JSON: {exc.msg} (line {exc.lineno}){cut}")
+        yield Rejected(display, f"malformed JSON: {json_error(exc)}{cut}")
         return
     except ValueError as exc:
         yield Rejected(display, f"malformed JSON: {exc}{cut}")
@@ -1713,6 +1714,31 @@ def _warc_html_type(record: Any) -> str | None:
     return ctype if "html" in ctype.lower() else None
 
 
+def _not_success(record: Any) -> str | None:
+    """The HTTP status of a ``response`` record that is no success (not 2xx: "404",
+    "304", "301"; "other" for a status line that gives no code), else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = str(record.http_headers.get_statuscode() or "").strip()
+    if not status or status.startswith("2"):
+        return None
+    return status if re.fullmatch(r"[0-9]{3}", status) else "other"
+
+
+# The run summary's count of the responses left out for their HTTP status.
+FAILED_RESPONSES = "WARC responses not 2xx"
+
+
+def _failed_note(display: str, failed: Counter[str]) -> FileNote:
+    """One note for an archive's responses that were no success, by status, e.g. "3
+    responses left out: not a success (2xx) answer (HTTP 404: 2, 304: 1)"."""
+    total = sum(failed.values())
+    codes = sorted(failed.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ", ".join(f"{code}: {k}" for code, k in codes[:6]) + (", ..." if len(codes) > 6 else "")
+    return FileNote(display, f"{total} response{'s' if total != 1 else ''} left out: not a "
+                    f"success (2xx) answer (HTTP {shown})", FAILED_RESPONSES, total)
+
+
 class _WarcioOutput(threading.local):
     """What warcio says while this thread reads an archive (None: no archive is being read)."""
 
@@ -1791,10 +1817,11 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
     """
     _capture_warcio()
     said: list[str] = []
+    failed: Counter[str] = Counter()  # responses that are no success, by HTTP status
     problem: str | None = None
     documents = 0
     try:
-        for item in _warc_items(display, path, said):
+        for item in _warc_items(display, path, said, failed):
             if isinstance(item, Rejected) and item.path == display:
                 problem = item.reason  # the archive's own trouble: one warning, at the end
                 break
@@ -1802,6 +1829,8 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
             yield item
     finally:
         _WARCIO.notes = None
+    if failed:
+        yield _failed_note(display, failed)
     if said:
         what = (f"the web archive reader reported {len(said)} problem(s) "
                 f"(first: {_warcio_message(said[0])})")
@@ -1880,18 +1909,20 @@ def _gzipped_whole(path: Path) -> bool:
     return out.startswith((b"WARC/1.0", b"WARC/1.1")) and bool(_RECORD_INSIDE.search(out, 8))
 
 
-def _warc_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
+def _warc_items(display: str, path: Path, said: list[str],
+                failed: Counter[str]) -> Iterator[Item]:
     """The archive's records, read by warcio; a record whose Content-Length is wrong (too
     long, too short) or bytes that are no record are one warning naming their byte
     offset, and reading resumes at the next record header (:func:`next_warc_header`).
     An archive gzipped whole is read from a decompressed temporary copy."""
     if _gzipped_whole(path):
-        yield from _whole_gzip_items(display, path, said)
+        yield from _whole_gzip_items(display, path, said, failed)
         return
-    yield from _record_items(display, path, said)
+    yield from _record_items(display, path, said, failed)
 
 
-def _whole_gzip_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
+def _whole_gzip_items(display: str, path: Path, said: list[str],
+                      failed: Counter[str]) -> Iterator[Item]:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="storyline-warc-") as tmp:
@@ -1904,7 +1935,7 @@ def _whole_gzip_items(display: str, path: Path, said: list[str]) -> Iterator[Ite
                 left -= len(chunk)
             if raw.error is not None:
                 dst.write(raw.tail[:max(left, 0)])  # records are no lines: keep the cut rest
-        yield from _record_items(display, plain, said)
+        yield from _record_items(display, plain, said, failed)
         why = (f"over {MAX_WHOLE_GZIP_WARC_BYTES:,} bytes decompressed" if left <= 0
                else f"damaged: {_short(raw.error)}" if raw.error is not None else None)
         if why:  # said after its records, as a plain archive cut short says it
@@ -1912,7 +1943,8 @@ def _whole_gzip_items(display: str, path: Path, said: list[str]) -> Iterator[Ite
                                     f"first {plain.stat().st_size:,} bytes were read")
 
 
-def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
+def _record_items(display: str, path: Path, said: list[str],
+                  failed: Counter[str]) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -1973,6 +2005,8 @@ def _record_items(display: str, path: Path, said: list[str]) -> Iterator[Item]:
                     said[heard:] = [x for x in said[heard:] if x not in repaired]
                     offset = it.offset  # where this record starts
                     html_type = _warc_html_type(record)
+                    if html_type is None and (status := _not_success(record)):
+                        failed[status] += 1  # counted, said once for the archive
                     data = (record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
                             if html_type is not None else None)
                     before = len(said)
@@ -2151,6 +2185,23 @@ def _cut_in_last_item(data: bytes, parsed: Any) -> bool:
     return bool(opens) and (not closes or opens[-1] > closes[-1])
 
 
+def _entry_link(entry: Any, base: str | None) -> Any:
+    """An item's address: its FIRST alternate link (an RSS item giving two ``<link>``s
+    means the first; feedparser keeps the last), a relative one ("/world/a2") resolved
+    against ``base``, the channel's own ``<link>`` (as a JSON Feed's are against its
+    ``home_page_url``; feedparser resolves only against ``xml:base``). An item with no
+    link element keeps feedparser's stand-in (a permalink ``<guid>``), unresolved: a
+    guid is often a bare id, no path."""
+    hrefs = [x.get("href") for x in entry.get("links") or ()
+             if isinstance(x, dict) and x.get("rel", "alternate") == "alternate"]
+    link = next((h for h in hrefs if isinstance(h, str) and h.strip()), None)
+    if link is None:
+        return entry.get("link")
+    if base is not None and not re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", link):
+        return urljoin(base, link.strip())
+    return link
+
+
 def read_feed(display: str, path: Path) -> Iterator[Item]:
     """RSS / Atom items that carry full content."""
     data, size, gz_note = read_input_bytes(path, MAX_FEED_BYTES)
@@ -2166,6 +2217,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
                  "or past U+10FFFF) replaced by U+FFFD") if bad_refs else None
     cut = _cut_in_last_item(data, parsed)
     feed_title = parsed.feed.get("title") if parsed.get("feed") else None
+    base, _ = clean_url(parsed.feed.get("link") if parsed.get("feed") else None)
     outlet, _ = clean_text_field(feed_title, "feed title", MAX_OUTLET_CHARS)
     if not parsed.entries:
         reason = "no items in feed"
@@ -2197,7 +2249,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             continue
         kind = "html" if ("<" in content and ">" in content) or _html_typed(
             entry.get("summary_detail") if not full else None) else "text"
-        url, n1 = clean_url(entry.get("link"), "link")
+        url, n1 = clean_url(_entry_link(entry, base), "link")
         if n1 and not entry.get("links") and entry.get("link") == entry.get("id"):
             n1 = None  # feedparser's stand-in from an id that is no URL ("urn:1"): no link
         input_id, n2 = clean_id(entry.get("id"))

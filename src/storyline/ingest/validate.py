@@ -411,6 +411,31 @@ def _pairs_hook(duplicates: dict[int, list[str]]) -> Callable[[list[tuple[str, A
     return hook
 
 
+def json_error(exc: json.JSONDecodeError, one_line: bool = False) -> str:
+    """The whole reason a JSON text failed to parse, with where: Python's message ends
+    with "at" before its position, which ``exc.msg`` leaves out. ``one_line``: the text
+    is one line of a file whose line number is said already (JSON Lines), so only the
+    column is given (the line too where the text held line breaks).
+
+    >>> import json
+    >>> try:
+    ...     json.loads('{"text": "cut')
+    ... except json.JSONDecodeError as exc:
+    ...     print(json_error(exc, one_line=True)); print(json_error(exc))
+    Unterminated string starting at column 10
+    Unterminated string starting at line 1, column 10
+    >>> try:
+    ...     json.loads('{"a": 1} x')
+    ... except json.JSONDecodeError as exc:
+    ...     print(json_error(exc, one_line=True))
+    Extra data at column 10
+    """
+    at = "" if exc.msg.endswith(" at") else " at"
+    where = (f"column {exc.colno}" if one_line and exc.lineno == 1
+             else f"line {exc.lineno}, column {exc.colno}")
+    return f"{exc.msg}{at} {where}"
+
+
 def duplicate_keys_note(keys: list[str]) -> str:
     """The note on an object that gives keys twice (``loads_bounded(..., duplicates)``)."""
     shown = ", ".join(repr(k[:40]) for k in keys[:5]) + (" ..." if len(keys) > 5 else "")

@@ -232,6 +232,16 @@ def foreign_file(path: Path) -> str | None:
     return "not a DuckDB database file"
 
 
+def empty_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file of 0 bytes (``touch``): DuckDB refuses it with
+    "not a valid DuckDB database file"."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size == 0
+
+
 # A DuckDB file is its headers (three of 4 KiB) and then whole blocks (256 KiB by default,
 # as storyline opens it): a file of any other size was cut short (a copy, a full disk).
 _DUCKDB_HEADERS = 3 * 4096
@@ -303,6 +313,12 @@ class Store(StoryTables):
             _OPEN.discard(self._key)
 
     def _open(self) -> None:
+        if empty_file(self.path):
+            # (not made a new store: DuckDB cannot open it, and deleting it could delete
+            # the file another run is making its store in at this moment)
+            raise StoreError(f"{self.path} is an empty file (0 bytes), not a storyline "
+                             "database; it was left as it is: delete it to make a new store "
+                             "there, or give this run another --db")
         other = foreign_file(self.path)
         if other:
             raise StoreError(f"{self.path} is not a storyline database ({other}); it was "
