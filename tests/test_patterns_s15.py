@@ -60,3 +60,11 @@ def test_a_relative_clause_of_speech_dates_the_act_it_voices() -> None:
                   "3 May that it would save the port.", "2024-05-08")
     sup = [e for e in evs if e.type == "SUPPORT"]
     assert sup and sup[0].date.start == "2024-05-03", [(e.type, e.date) for e in evs]
+
+
+def test_it_said_by_a_spokesman_is_the_body_he_speaks_for() -> None:
+    evs = _events("A spokesman for Helix Oil said it denied any knowledge of the leak.")
+    assert evs and "Helix Oil" in " ".join(_names(evs[0].source))
+    evs = _events("A spokeswoman at Helix Oil headquarters in Oslo said it denied the claim.")
+    assert evs and "Helix Oil" in " ".join(_names(evs[0].source))
+

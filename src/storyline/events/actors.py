@@ -260,6 +260,16 @@ def _fitting(doc: Doc, pron: Token, speaker: Token, actors: Sequence[ActorMentio
              history: Sequence[tuple[int, Actor | list[Actor]]]
              ) -> Actor | list[Actor] | None:
     """The actor named by ``speaker`` when the pronoun ``pron`` can stand for it."""
+    if pron.lower_ in ("it", "we") and _lemma(speaker) in lx.VOICE_HEADS:
+        body = next((x for c in speaker.children if c.dep_ == "prep" and c.lower_ in (
+            "for", "at", "of", "from") for x in c.children if x.dep_ == "pobj"), None)
+        if body is not None and _lemma(body) in ("headquarters", "office", "offices"):
+            body = next((c for c in body.children if c.dep_ in ("compound", "poss")),
+                        body)  # "a spokesman at BP headquarters": BP
+        voiced = _actors_at(body, actors, damaged) or _unnamed_actor(
+            doc, body, damaged) if body is not None else None
+        if isinstance(voiced, Actor) and "_" not in voiced.id:
+            return voiced  # "a spokesman for BP said it denied ...": BP denied
     found = _actors_at(speaker, actors, damaged) or _unnamed_actor(
         doc, speaker, damaged) or _description_antecedent(speaker, actors, damaged, history)
     if found is None:
