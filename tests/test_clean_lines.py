@@ -125,3 +125,26 @@ def test_shipped_model_records_its_selection_aware_estimate() -> None:
     # the estimate that pays for choosing among the settings
     cv = model()["cross_validation"]
     assert 0.0 < cv["selection_aware_f1"] <= cv["out_of_fold_f1"] <= 1.0
+
+
+def test_a_photo_credit_glued_to_a_paragraph_is_left_out() -> None:
+    raw = ("Oil firm faces new claims\n\n"
+           "The coast guard said the slick had reached three more beaches on Sunday, and "
+           "crews worked through the night to lay booms along the shore.\n\n"
+           "Photograph: Lena Holt/AFP/Getty Images Helix Oil could suspend its dividend "
+           "payout to shareholders over the spill, the company said on Monday.\n\n"
+           "Analysts said the cost of the cleanup could reach several billion dollars by "
+           "the end of the year, far more than the company first estimated.\n")
+    body = clean_text(raw).body
+    assert "Helix Oil could suspend its dividend" in body
+    assert "Getty" not in body and "Photograph" not in body
+
+
+@given(st.one_of(st.text(min_size=0, max_size=200), st.builds(
+    lambda a, b: f"Photograph: {a}/AFP {b}", st.text(max_size=30), st.text(max_size=80))))
+@settings(max_examples=80, deadline=None)
+def test_splitting_glued_credits_keeps_every_other_word(text: str) -> None:
+    from storyline.clean.text import split_blocks
+
+    lines = split_blocks(text)
+    assert " ".join(lines).split() == text.split()

@@ -108,6 +108,20 @@ DATE_ONLY_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A photo credit glued to the start of the paragraph after it, as some scrapers save a
+# caption's last line: "Photograph: Lee Cole/AFP/Getty Images The company said ...".
+# Group 1 is the credit (one or more names and agencies joined by slashes, or an agency
+# alone), group 2 the paragraph.
+_CREDIT = (
+    r"(?:Photograph|Photo|Picture|Image)s?\s?:\s?(?:"
+    r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s?\\?/\s?[A-Z][\w.'’-]*"
+    r"(?:\s(?:Images|Pictures|Photos|Press|House|Features|Wire|Service))?)+"
+    r"|AP|AFP|Reuters|EPA|PA|Getty Images|Getty|Bloomberg|Corbis|Rex Features|Alamy)"
+)
+GLUED_CREDIT = re.compile(rf"^({_CREDIT})\s+([A-Z\"“‘'].{{20,}})$")
+# The credit on a line of its own: "Photograph: Lee Cole/AFP/Getty Images".
+CREDIT_LINE = re.compile(rf"^{_CREDIT}$")
+
 PHOTO_CREDIT_END = re.compile(
     r"(?:\.\s+|\s)(?:AP|AFP|Reuters|EPA|Getty Images|Anadolu|Xinhua|File photo|"
     r"(?:Photo|Image|Picture)s?(?: by| courtesy of)?:? [A-Z][\w ./-]{1,40})\s*$|"

@@ -25,9 +25,11 @@ from storyline.clean.patterns import (
     BRACKETED_NOTE,
     CAPTION_DATE_LABEL,
     COMMENT_START,
+    CREDIT_LINE,
     DATE_ONLY_LINE,
     DATELINE_AGENCY_LINE,
     END_MARKER,
+    GLUED_CREDIT,
     MONTHS,
     NEWSLETTER,
     PHOTO_CREDIT_END,
@@ -243,7 +245,8 @@ def classify(block: Block, counts: dict[str, int],
         return "caption"
     if block.words <= 20 and NEWSLETTER.search(t):
         return "boiler"  # a sign-up box
-    if block.words <= 7 and not _ends_with_punct(t) and PICTURE_CREDIT.match(t):
+    if block.words <= 7 and not _ends_with_punct(t) and (
+            PICTURE_CREDIT.match(t) or CREDIT_LINE.match(t)):
         return "caption"
     if PHOTO_CREDIT_END.search(t) and block.words >= 6:
         return "caption"
@@ -306,6 +309,11 @@ def split_blocks_gaps(raw: str) -> tuple[list[str], list[bool]]:
     for line in raw.split("\n"):
         line = normalise_line(line)
         if line:
+            glued = GLUED_CREDIT.match(line)
+            if glued:  # "Photograph: X/AFP The company said ...": the credit apart
+                out.append(glued.group(1))
+                gaps.append(gap)
+                line, gap = glued.group(2), False
             out.append(line)
             gaps.append(gap)
             gap = False
