@@ -29,3 +29,26 @@ def test_a_curfew_in_a_place_still_lands_on_its_people() -> None:
     assert ev.type == "COERCE"
     assert ev.target is not None and not isinstance(ev.target, list)
     assert "Gori" in ev.target.text
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The ministry banned imports of pork from Peru.", "Peru"),
+    ("The government said it would send aid to Haiti.", "Haiti"),
+])
+def test_a_body_of_no_stated_country_keeps_the_country_it_acts_on(text: str,
+                                                                   target: str) -> None:
+    coded = next(code_records([Record(text, "1", "2024-05-08")]))
+    assert coded.main is not None, text
+    ev = coded.events[coded.main]
+    assert ev.target is not None and not isinstance(ev.target, list), ev.target
+    assert ev.target.text == target
+    assert not isinstance(ev.source, list) and ev.source is not None
+    assert ev.source.country is None
+
+
+def test_a_body_named_with_its_country_is_still_that_country() -> None:
+    coded = next(code_records([Record("Peru's ministry banned imports of pork.", "1",
+                                      "2024-05-08")]))
+    assert coded.main is not None
+    src = coded.events[coded.main].source
+    assert src is not None and not isinstance(src, list) and src.country == "PER"

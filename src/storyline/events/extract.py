@@ -259,10 +259,18 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
     if target is None:
         target = rule_target(doc, trig, tgt_tok, actors, damaged, places, source)
+    guessed = _guessed_country(source)
     if target is None:
-        target = ranked_target(doc, tok, trig.type, actors, places, damaged, source)
+        target = ranked_target(doc, tok, trig.type, actors, places, damaged,
+                               None if guessed else source)
     if source is not None and target is not None and _same_one(source, target):
-        target = None
+        if guessed and isinstance(source, Actor):
+            # "the ministry banned imports from Mexico": a body given the story's country
+            # by default is not the country its own act names as the one acted on
+            source = Actor(text=source.text, name=source.text, id=f"UNK{source.role}",
+                           country=None, role=source.role)
+        else:
+            target = None
     typ, mode = trig.type, trig.mode
     if typ == "MOBILIZE" and isinstance(source, list) and len(
             {a.country for a in source if a.country}) > 1 and _lemma(tok) in lx.JOINT_MANOEUVRES:
@@ -282,6 +290,22 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
                           trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
         score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
+
+
+def _guessed_country(side: Actor | list[Actor] | None) -> bool:
+    """Whether a country's body was given its country by default (the story's), not by
+    its words: "the ministry" read as Mexico's, where "Mexico's ministry" or "the Mexican
+    ministry" name it."""
+    if not isinstance(side, Actor) or not side.country or side.id != f"{side.country}{side.role}":
+        return False
+    from storyline.knowledge import load_knowledge
+
+    c = load_knowledge().countries.get(side.country)
+    if c is None:
+        return False
+    words = side.text.lower()
+    return not any(n and n.lower() in words for n in (
+        c.name, c.iso3, *c.aliases, *c.demonyms, *c.capitals, *c.seats))
 
 
 def _own_forces(trig: _Trig, source: Actor | list[Actor] | None,
