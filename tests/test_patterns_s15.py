@@ -68,3 +68,9 @@ def test_it_said_by_a_spokesman_is_the_body_he_speaks_for() -> None:
     evs = _events("A spokeswoman at Helix Oil headquarters in Oslo said it denied the claim.")
     assert evs and "Helix Oil" in " ".join(_names(evs[0].source))
 
+
+
+def test_an_act_ordered_of_ones_own_forces_is_the_orderers() -> None:
+    evs = _events("President Rojas ordered troops to withdraw from the border on Monday.")
+    ret = [e for e in evs if e.type == "RETREAT"]
+    assert ret and "Rojas" in " ".join(_names(ret[0].source))

@@ -728,6 +728,23 @@ def _speaker_agent(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
     return speaker if all(a.role in roles for a in sides) else None
 
 
+def _orderer(trig: _Trig, actors: Sequence[ActorMention],
+             damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    """Who ordered its own people to act, when they are not named as anyone's ("Putin
+    ordered troops to withdraw": Putin withdrew them)."""
+    tok = trig.token
+    head = tok.head
+    if not trig.verbal or tok.dep_ != "xcomp" or _lemma(head) not in lx.ORDER_VERBS:
+        return None
+    ordered = next((c for c in head.children if c.dep_ in ("dobj", "obj")), None)
+    if ordered is None or _lemma(ordered) not in lx.OWN_PEOPLE:
+        return None
+    subj, passive = _subject_of(head)
+    if subj is None or passive:
+        return None
+    return _actors_at(subj, actors, damaged) or _unnamed_actor(tok.doc, subj, damaged)
+
+
 def _attribution(trig: _Trig, seg: Span, actors: Sequence[ActorMention],
                  damaged: Sequence[tuple[int, int]]) -> str | None:
     """Who reports the event (the shared search of :mod:`storyline.annotate.attribution`):

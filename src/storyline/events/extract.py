@@ -77,6 +77,7 @@ from storyline.events.actors import (
     _described_source,
     _fallback_target,
     _national,
+    _orderer,
     _pair_antecedent,
     _place_government,
     _same,
@@ -250,7 +251,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         if source is None and not trig.verbal and stok.pos_ == "ADJ":
             source = _national(stok, typ=trig.type)  # "Palestinian riots"
     if source is None:
-        source = _speaker_agent(trig, seg, actors, damaged)
+        source = _speaker_agent(trig, seg, actors, damaged) or _orderer(trig, actors, damaged)
     if target is None and tgt_tok is not None:
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if target is not None and _own_forces(trig, source, target):

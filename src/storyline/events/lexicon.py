@@ -1146,6 +1146,12 @@ FREED = frozenset({"tanker", "ship", "vessel", "crew", "hostage", "prisoner", "d
 # People a protest is ("dispersed the protesters": COERCE restrict).
 PROTESTERS = frozenset({"protester", "demonstrator", "crowd", "marcher", "rioter"})
 # What a court or a government orders someone to do ("ordered X to appear": REQUEST).
+# Verbs by which an actor has its own people act, and those people: "Putin ordered troops
+# to withdraw" is a withdrawal by Putin's side.
+ORDER_VERBS = frozenset({"order", "instruct", "direct", "command", "tell"})
+OWN_PEOPLE = frozenset({"troop", "force", "soldier", "police", "army", "military", "unit",
+                        "navy", "warship", "jet", "officer", "staff", "diplomat", "envoy",
+                        "ambassador", "delegation", "commander", "guard", "ship"})
 ORDERED_ACTS = frozenset({"appear", "testify", "pay", "compensate", "apologise", "apologize",
                           "stop", "cease", "halt", "comply", "explain", "disclose", "reveal",
                           "submit", "report"})
