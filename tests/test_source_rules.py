@@ -73,3 +73,14 @@ def test_a_descriptor_before_an_unknown_name_gives_its_role() -> None:
 def test_its_army_in_what_a_state_reports_is_that_state_s_army() -> None:
     (src,) = _sources("Norway said its army would withdraw from the town.", "RETREAT")
     assert src.country == "NOR" and src.role == "MIL"
+
+
+def test_the_two_leaders_of_two_states_named_together_are_their_governments() -> None:
+    from storyline.api import Record, code_records
+
+    text = ("Polish and Czech officials have every reason to settle the dispute, an analyst "
+            "said. In March, the two leaders signed a deal on the river border.")
+    coded = next(code_records([Record(text, "1", "2024-05-08")]))
+    agree = [e for e in coded.events if e.type == "AGREE" and e.modality == "asserted"]
+    assert agree and isinstance(agree[0].source, list)
+    assert {a.country for a in agree[0].source} == {"POL", "CZE"}

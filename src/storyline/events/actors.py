@@ -648,6 +648,36 @@ def _pair_antecedent(tok: Token, seg: Span, actors: Sequence[ActorMention]) -> l
             found.append(a)
         if len(found) == 2:
             return list(reversed(found))
+    return _coordinated_states(seg, actors) if people else None
+
+
+def _country_word(tok: Token, actors: Sequence[ActorMention]) -> str | None:
+    """The country a word names: a people's adjective ("Turkish") or a state's name."""
+    iso3 = lx.demonyms().get(tok.lower_)
+    if iso3:
+        return iso3
+    return next((m.actor.country for m in actors if m.start <= tok.idx < m.end
+                 and m.actor.country and m.actor.id == f"{m.actor.country}GOV"), None)
+
+
+def _coordinated_states(seg: Span, actors: Sequence[ActorMention]) -> list[Actor] | None:
+    """"The two leaders" where no two leaders are named: the two states named together in
+    the last sentences before ("Turkish and Russian officials ... the two leaders"):
+    their governments."""
+    from storyline.annotate.actors import country_actor
+    from storyline.knowledge import load_knowledge
+
+    doc = seg.doc
+    sents = [s for s in doc.sents if s.end <= seg.start][-lx.PAIR_LOOKBACK:]
+    for sent in reversed(sents):
+        for t in sent:
+            if t.dep_ != "conj" or not any(c.lower_ == "and" for c in t.head.children):
+                continue
+            a, b = _country_word(t.head, actors), _country_word(t, actors)
+            if a and b and a != b:
+                kb = load_knowledge()
+                return [country_actor(kb, a, "GOV", t.head.text),
+                        country_actor(kb, b, "GOV", t.text)]
     return None
 
 

@@ -1020,6 +1020,9 @@ SEAT_NOUNS = frozenset({"headquarters", "hq", "office", "offices", "head office"
 # the event is the body's as well as the person's.
 VOICE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney"}
 
+# How many sentences back "the two leaders" may find the two states named together.
+PAIR_LOOKBACK = 4
+
 PAIR_NOUNS = {"country", "leader", "side", "nation", "president", "government", "capital",
                "state", "neighbour", "neighbor", "party"}
 
