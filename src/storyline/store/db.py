@@ -633,7 +633,7 @@ class Store(StoryTables):
         articles = list(articles)
         done_files = list(done_files)
         rows = [_article_row(a) for a in articles]
-        reals = {display: os.path.realpath(path) for display, path, _ in done_files}
+        reals = {display: _real_path(path) for display, path, _ in done_files}
         with self.transaction():
             self._replace_edited(articles, run, reals)
             self._date_conflicts(articles)
@@ -749,6 +749,8 @@ class Store(StoryTables):
         since it was read (then what it holds now is not known)."""
         row = self.con.execute("SELECT real, size, mtime_ns, ctime_ns, inode, digest, "
                                "stamped_ns FROM files WHERE path = ?", [old]).fetchone()
+        if row is not None and row[0] == "":
+            return False  # a name the store cannot hold: where it is now is not known
         real = str(row[0]) if row and row[0] else os.path.realpath(old)
         if real == new_real or not os.path.lexists(real):
             return True
@@ -779,6 +781,8 @@ class Store(StoryTables):
         """Forget the earlier reads of the file ``display`` names under another name (a
         run from another folder, another relative spelling): the store keeps each file
         once, under the name this run gave it. The caller owns the transaction."""
+        if not real:
+            return
         others = [str(r[0]) for r in self.con.execute(
             "SELECT path FROM files f WHERE real = ? AND path <> ? AND NOT EXISTS "
             "(SELECT 1 FROM sources s WHERE s.path = f.path AND s.run = ?)",
@@ -849,7 +853,7 @@ class Store(StoryTables):
         """{display path: real path} of the input files recorded as read (a store of
         version 1 knows none)."""
         return {str(p): str(r) for p, r in self.con.execute(
-            "SELECT path, real FROM files WHERE real IS NOT NULL").fetchall()}
+            "SELECT path, real FROM files WHERE real <> ''").fetchall()}
 
     def forget_files(self, paths: Iterable[str], run: int) -> int:
         """Drop what the input files ``paths`` gave (files since deleted, see
@@ -994,6 +998,17 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         p.date, p.source, p.earliest, p.latest, a.text, a.language,
         json.dumps(a.warnings), json.dumps([list(x) for x in a.damaged]),
     )
+
+
+def _real_path(path: Path) -> str:
+    """The real path of an input file as the store keeps it: '' for a name that is not
+    valid UTF-8 (the store holds text only; such a file is known by its display path)."""
+    real = os.path.realpath(path)
+    try:
+        real.encode("utf-8")
+    except UnicodeEncodeError:
+        return ""
+    return real
 
 
 def _place(path: str, position: str | None) -> str:
