@@ -176,3 +176,18 @@ def test_an_article_whose_first_file_was_edited_away_follows_its_new_file(
     (src / "b.txt").write_text(text, "utf-8")
     _run([str(src / "b.txt")], out)
     assert str(src / "b.txt") in _paths(out)
+
+
+def test_stats_taken_within_the_clock_tick_of_a_change_are_not_trusted(tmp_path: Path) -> None:
+    from storyline.store.db import RACY_NS, file_stamp, unchanged_since
+
+    story = tmp_path / "talks.txt"
+    story.write_text("Border talks\n\n" + article(16), "utf-8")
+    stamp = file_stamp(story)
+    other_bytes = stamp._replace(digest="0" * 32)  # as if read before an edit in the same tick
+    st = story.stat()
+    racy = other_bytes._replace(stamped_ns=st.st_ctime_ns + RACY_NS // 2)
+    settled = other_bytes._replace(stamped_ns=st.st_ctime_ns + 2 * RACY_NS)
+    assert not unchanged_since(racy, story)  # the stats may hide the edit: the bytes differ
+    assert unchanged_since(settled, story)  # taken well after the change: the stats hold
+    assert unchanged_since(stamp._replace(stamped_ns=st.st_ctime_ns), story)  # same bytes

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 import duckdb
 
 from storyline.clean.dates import MAX_DATE, MIN_DATE
+from storyline.config import setting
 from storyline.ingest.validate import iso_in_range
 from storyline.model import Article, Published, Rejected
 from storyline.store.stories import STORY_TABLES, StoryTables
@@ -227,10 +228,9 @@ def file_stamp(path: Path) -> FileStamp:
                      file_digest(path), time.time_ns())
 
 
-# A change this close before the stats were taken may not show in them: file times move by
-# the clock's tick (a few ms; 2 s on FAT), so an edit within the tick of the read keeps
-# size, mtime and ctime. Such a file is compared by its digest on the next run.
-RACY_NS = 2_000_000_000
+# A change this close before the stats were taken may not show in them (config.toml,
+# run.racy_seconds): such a file is compared by its digest on the next run.
+RACY_NS = int(float(setting("run", "racy_seconds")) * 1e9)
 
 
 def stats_match(stamp: FileStamp, st: os.stat_result) -> bool:
