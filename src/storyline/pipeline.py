@@ -35,7 +35,7 @@ from storyline.ingest.readers import (
 from storyline.ingest.validate import MAX_WARNINGS_PER_FILE, printable
 from storyline.model import Article, FileNote, RawDocument, Rejected
 from storyline.outfiles import OutputError, folder_lock, output_batch
-from storyline.store.db import Store
+from storyline.store.db import FileStamp, Store
 from storyline.story.dating import refine_undated
 
 
@@ -235,8 +235,9 @@ class OwnFiles:
         return False
 
 
-def _items(inputs: list[str], done: dict[str, tuple[int, int]],
-           summary: Summary, own: OwnFiles | None = None) -> Iterator[Item]:
+def _items(inputs: list[str], done: dict[str, FileStamp],
+           summary: Summary, own: OwnFiles | None = None,
+           restamp: list[tuple[str, Path]] | None = None) -> Iterator[Item]:
     # Runs in a process pool's feeder thread: it must not touch the store (``done`` is
     # read beforehand by the thread that owns the connection).
     # furniture is counted over the run's inputs only: a file named by itself is not
@@ -248,6 +249,8 @@ def _items(inputs: list[str], done: dict[str, tuple[int, int]],
         display, renamed = safe_display(display)
         if _unchanged(done, display, path):
             summary.files_reused += 1
+            if restamp is not None and not _same_stats(done[display], path):
+                restamp.append((display, path))  # same bytes, new stats: recorded after
             continue
         if renamed:
             yield FileNote(display, "file name is not valid UTF-8: recorded with \\x escapes "
@@ -336,13 +339,22 @@ def _once(inputs: list[str]) -> list[str]:
     return out
 
 
-def _unchanged(done: dict[str, tuple[int, int]], display: str, path: Path) -> bool:
-    from storyline.store.db import file_signature
+def _unchanged(done: dict[str, FileStamp], display: str, path: Path) -> bool:
+    """Whether the file was read whole by an earlier run and still holds the same bytes
+    (:func:`~storyline.store.db.unchanged_since`: its stats, else its digest)."""
+    from storyline.store.db import unchanged_since
+
+    return display in done and unchanged_since(done[display], path)
+
+
+def _same_stats(stamp: FileStamp, path: Path) -> bool:
+    """Whether the stats alone tell the file unchanged (no digest was needed)."""
+    from storyline.store.db import stats_match
 
     try:
-        return done.get(display) == file_signature(path)
+        return stats_match(stamp, os.stat(path))
     except OSError:
-        return False
+        return True
 
 
 def _category(reason: str) -> str:
@@ -469,7 +481,8 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             batch_unread.clear()
             last_flush = time.monotonic()
 
-        items = _items(inputs, store.done_files(), summary, own)
+        restamp: list[tuple[str, Path]] = []
+        items = _items(inputs, store.done_files(), summary, own, restamp)
         with progress or _nullcontext():
             for result in parallel_map(process_item, items, workers=options.workers,
                                        engine=options.engine):
@@ -520,6 +533,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                                  "not English; stored, but not annotated")
                 batch_articles.append(result)
             flush()
+        store.restamp(restamp)
         _absent_inputs(store, inputs, present, options, warn, summary, run_id)
         refine_undated(store)
         summary.annotated = annotate_missing(store, options, warn, summary)
@@ -544,16 +558,23 @@ def _absent_inputs(store: Store, inputs: list[str], present: set[str], options: 
     ``prune_missing``, else kept; and those of inputs not given this time (earlier runs
     into the same store), which the outputs show too. Never silently either way."""
     tops = [g.rstrip("/" + os.sep) or g for g in inputs]
+    tops += [os.path.realpath(g) for g in inputs]  # a file recorded from another folder
 
     def under_inputs(path: str) -> bool:
         return any(path == t or path.startswith(t + os.sep) or path.startswith(t + "/")
                    for t in tops)
 
     by_article = store.source_paths()
+    reals = store.real_paths()
     paths = {p for ps in by_article.values() for p in ps} - present
-    missing = {p for p in paths if under_inputs(p) and not os.path.lexists(p)}
+    missing = {p for p in paths if (under_inputs(p) or under_inputs(reals.get(p, p)))
+               and not os.path.lexists(reals.get(p, p))}
     gone = [a for a, ps in by_article.items() if ps <= missing]
     others = [a for a, ps in by_article.items() if not ps & present and not ps <= missing]
+    if missing and options.prune_missing and not gone:
+        store.forget_files(missing, run)  # their articles are all read from present files
+    elif missing and not options.prune_missing:
+        store.follow_present(missing)  # kept, but shown where their text still is
     if gone:
         files = sorted({p for a in gone for p in by_article[a]})
         example = f"{files[0]}" + (f" and {len(files) - 1:,} more" if len(files) > 1 else "")

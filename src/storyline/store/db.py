@@ -9,19 +9,22 @@ content-hash keys make every insert idempotent.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
 import stat
 import threading
+import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 
 from storyline.clean.dates import MAX_DATE, MIN_DATE
+from storyline.config import setting
 from storyline.ingest.validate import iso_in_range
 from storyline.model import Article, Published, Rejected
 from storyline.store.stories import STORY_TABLES, StoryTables
@@ -31,7 +34,18 @@ log = logging.getLogger(__name__)
 # meta key of the output files a run wrote to a folder (+ the folder's real path)
 OUTPUTS_KEY = "outputs "
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Columns added since a store was first made: an older store gains them when it is opened
+# (files of version 1 knew only size and mtime; their rows, without a digest, are read again
+# once).
+MIGRATIONS = (
+    "ALTER TABLE files ADD COLUMN IF NOT EXISTS ctime_ns BIGINT",
+    "ALTER TABLE files ADD COLUMN IF NOT EXISTS inode BIGINT",
+    "ALTER TABLE files ADD COLUMN IF NOT EXISTS digest VARCHAR",
+    "ALTER TABLE files ADD COLUMN IF NOT EXISTS stamped_ns BIGINT",
+    "ALTER TABLE files ADD COLUMN IF NOT EXISTS real VARCHAR",
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -59,7 +73,12 @@ CREATE TABLE IF NOT EXISTS files (
     size BIGINT,
     mtime_ns BIGINT,
     documents INTEGER,
-    done_at TIMESTAMP DEFAULT current_timestamp
+    done_at TIMESTAMP DEFAULT current_timestamp,
+    ctime_ns BIGINT,    -- with size, mtime and inode: the file unchanged since it was read
+    inode BIGINT,
+    digest VARCHAR,     -- BLAKE2b of its bytes when read: compared when a stat differs
+    stamped_ns BIGINT,  -- when the stats were taken (a change within a tick is not seen)
+    real VARCHAR        -- its real path: the same file named from another folder
 );
 -- where each stored article was read: every (file, position) that gave it, with the run
 -- that last read it. A file read again replaces its rows; an article no file gives any
@@ -171,10 +190,79 @@ def schema_columns() -> dict[str, list[str]]:
 def file_signature(path: Path) -> tuple[int, int]:
     """(size, mtime) of a regular file; OSError for anything else (a folder is never
     recorded as done: one that could not be read is warned about on every run)."""
+    st = _regular_stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def _regular_stat(path: Path) -> os.stat_result:
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
         raise OSError(f"not a regular file: {path}")
-    return st.st_size, st.st_mtime_ns
+    return st
+
+
+class FileStamp(NamedTuple):
+    """What the store keeps of an input file read whole, to tell it unchanged later."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int | None
+    inode: int | None
+    digest: str | None
+    stamped_ns: int | None
+
+
+def file_digest(path: Path) -> str:
+    """BLAKE2b (128 bits) of the file's bytes, read in blocks."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def file_stamp(path: Path) -> FileStamp:
+    """The :class:`FileStamp` of a regular file now; OSError for anything else."""
+    st = _regular_stat(path)
+    return FileStamp(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino,
+                     file_digest(path), time.time_ns())
+
+
+# A change this close before the stats were taken may not show in them (config.toml,
+# run.racy_seconds): such a file is compared by its digest on the next run.
+RACY_NS = int(float(setting("run", "racy_seconds")) * 1e9)
+
+
+def stats_match(stamp: FileStamp, st: os.stat_result) -> bool:
+    """Whether ``st`` is what ``stamp`` recorded, taken well after the file's last change:
+    the file unchanged without reading it."""
+    return (stamp.size == st.st_size and stamp.mtime_ns == st.st_mtime_ns
+            and stamp.ctime_ns == st.st_ctime_ns and stamp.inode == st.st_ino
+            and stamp.stamped_ns is not None and stamp.stamped_ns - st.st_ctime_ns > RACY_NS)
+
+
+def unchanged_since(stamp: FileStamp | None, path: Path) -> bool:
+    """Whether the regular file ``path`` still holds what ``stamp`` recorded.
+
+    Size, mtime, ctime and inode all the same (and taken well after the file's last
+    change) is unchanged without reading it: an edit moves ctime even where the editor
+    or ``touch -r``, ``cp -p``, ``rsync -t`` or ``tar x`` put the old mtime back. When any
+    differs but the size, the bytes are hashed and compared with the stored digest.
+    """
+    try:
+        st = _regular_stat(path)
+    except OSError:
+        return False
+    if stamp is None or stamp.size != st.st_size:
+        return False
+    if stats_match(stamp, st):
+        return True
+    if stamp.digest is None:
+        return False  # a store of version 1: nothing to compare with, read again
+    try:
+        return file_digest(path) == stamp.digest
+    except OSError:
+        return False
 
 
 # Every connection storyline opens: offline, no native code fetched or loaded behind the
@@ -362,7 +450,9 @@ class Store(StoryTables):
             # tables without the schema mark (refused later as another program's store)
             with self.transaction():
                 self.con.execute(SCHEMA)
-                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                for statement in MIGRATIONS:
+                    self.con.execute(statement)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                                  [str(SCHEMA_VERSION)])
             self.repaired = self.repair()
             # a store from before the sources table: each article's own path and position
@@ -408,8 +498,8 @@ class Store(StoryTables):
             columns = [str(r[0]) for r in self.con.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
                 "ORDER BY ordinal_position", [table]).fetchall()]
-            if columns != own[table]:
-                return False
+            if columns != own[table][:len(columns)]:
+                return False  # (an older version's table lacks the columns added since)
             if self.con.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
                 return False
         return True
@@ -507,25 +597,36 @@ class Store(StoryTables):
             return {}
 
     # -- files ----------------------------------------------------------------
-    def done_files(self) -> dict[str, tuple[int, int]]:
-        """Every input file recorded as complete: display path -> (size, mtime_ns).
+    def done_files(self) -> dict[str, FileStamp]:
+        """Every input file recorded as complete: display path -> its :class:`FileStamp`.
 
         Read once in the thread that owns the connection, so that the feeder of a
         process pool can skip unchanged files without touching the database.
         """
-        rows = self.con.execute("SELECT path, size, mtime_ns FROM files").fetchall()
-        return {str(p): (int(sz), int(mt)) for p, sz, mt in rows}
+        rows = self.con.execute("SELECT path, size, mtime_ns, ctime_ns, inode, digest, "
+                                "stamped_ns FROM files").fetchall()
+        return {str(p): FileStamp(int(sz), int(mt), ct, ino, dg, sn)
+                for p, sz, mt, ct, ino, dg, sn in rows}
 
     def file_done(self, display: str, path: Path) -> bool:
-        try:
-            size, mtime = file_signature(path)
-        except OSError:
-            return False
-        row = self.con.execute(
-            "SELECT 1 FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
-            [display, size, mtime],
-        ).fetchone()
-        return row is not None
+        row = self.con.execute("SELECT size, mtime_ns, ctime_ns, inode, digest, stamped_ns "
+                               "FROM files WHERE path = ?", [display]).fetchone()
+        return row is not None and unchanged_since(FileStamp(*row), path)
+
+    def restamp(self, files: Iterable[tuple[str, Path]]) -> None:
+        """Record the stats of files found unchanged by their digest (copied back with
+        their old times, touched): the next run tells them unchanged without reading."""
+        with self.transaction():
+            for display, path in files:
+                try:
+                    st = file_stamp(path)
+                except OSError:
+                    continue
+                self.con.execute(
+                    "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
+                    "stamped_ns = ? WHERE path = ? AND digest = ?",
+                    [st.size, st.mtime_ns, st.ctime_ns, st.inode, st.stamped_ns, display,
+                     st.digest])
 
     # -- writing --------------------------------------------------------------
     def write_batch(
@@ -546,9 +647,11 @@ class Store(StoryTables):
         recorded as read (the next run tries it again), and :attr:`kept` says so.
         """
         articles = list(articles)
+        done_files = list(done_files)
         rows = [_article_row(a) for a in articles]
+        reals = {display: _real_path(path) for display, path, _ in done_files}
         with self.transaction():
-            self._replace_edited(articles, run)
+            self._replace_edited(articles, run, reals)
             self._date_conflicts(articles)
             before = self.count_articles()
             if rows:
@@ -563,15 +666,17 @@ class Store(StoryTables):
                 if display in unread and self._keep_unread(display, run):
                     continue
                 try:
-                    size, mtime = file_signature(path)
+                    st = file_stamp(path)
                 except OSError:
                     continue
                 self.con.execute(
-                    "INSERT OR REPLACE INTO files (path, size, mtime_ns, documents) "
-                    "VALUES (?, ?, ?, ?)",
-                    [display, size, mtime, n],
+                    "INSERT OR REPLACE INTO files (path, size, mtime_ns, documents, ctime_ns, "
+                    "inode, digest, stamped_ns, real) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [display, st.size, st.mtime_ns, n, st.ctime_ns, st.inode, st.digest,
+                     st.stamped_ns, reals[display]],
                 )
                 self._retire_superseded(display, run)
+                self._retire_respelled(display, reals[display], run)
         return after - before
 
     retired: int = 0
@@ -621,13 +726,18 @@ class Store(StoryTables):
                     f"{place}: the same article (the same text) as {where}, which is stored "
                     f"dated {known}; the date given here, {date}, is not used")
 
-    def _replace_edited(self, articles: list[Article], run: int) -> None:
+    def _replace_edited(self, articles: list[Article], run: int,
+                        reals: dict[str, str]) -> None:
         """Replace the stored row of an article whose file was edited in what its id does
         not hash (its title, date, URL, outlet: the id is the body's), so that the edit
         is kept as a text edit is: the new version stored, its annotations and the
         story stages redone. Only the file that gave the stored row replaces it, and only
         with its first copy in this run (a later duplicate in the same run is a copy).
-        The caller owns the transaction."""
+
+        The row moves to this run's file when the file it names no longer holds the text
+        (:meth:`_moved`: renamed, deleted, edited since, or the same file named otherwise,
+        from another folder), so that ``path`` follows the text. The caller owns the
+        transaction."""
         first: dict[str, Article] = {}
         for a in articles:
             first.setdefault(a.id, a)
@@ -637,12 +747,38 @@ class Store(StoryTables):
             f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE id IN (SELECT unnest(?)) "
             "AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.article = a.id AND s.run = ?)",
             [list(first), run]).fetchall()
-        edited = []
+        edited, moved = [], []
         for row in stored:
             new = first[str(row[0])]
-            if str(row[2]) == new.path and _input_fields(row) != _input_fields(
-                    _article_row(new)):
+            if str(row[2]) != new.path:
+                if not self._moved(str(row[2]), reals.get(new.path)
+                                   or os.path.realpath(new.path)):
+                    continue
+                moved.append(new)
+            if _input_fields(row) != _input_fields(_article_row(new)):
                 edited.append(new)
+        self._restore(edited, [a for a in moved if a not in edited])
+
+    def _moved(self, old: str, new_real: str) -> bool:
+        """Whether the stored place ``old`` of an article read now from the file whose
+        real path is ``new_real`` no longer holds it: gone, the same file, or changed
+        since it was read (then what it holds now is not known)."""
+        row = self.con.execute("SELECT real, size, mtime_ns, ctime_ns, inode, digest, "
+                               "stamped_ns FROM files WHERE path = ?", [old]).fetchone()
+        if row is not None and row[0] == "":
+            return False  # a name the store cannot hold: where it is now is not known
+        real = str(row[0]) if row and row[0] else os.path.realpath(old)
+        if real == new_real or not os.path.lexists(real):
+            return True
+        return row is None or not unchanged_since(FileStamp(*row[1:]), Path(real))
+
+    def _restore(self, edited: list[Article], moved: list[Article]) -> None:
+        """Store ``edited`` again (annotations and story stages redone) and point the rows
+        of ``moved`` (the same fields) to their new place."""
+        for a in moved:
+            self.con.execute("UPDATE articles SET path = ?, position = ? WHERE id = ?",
+                             [a.path, a.position, a.id])
+            log.info("article %s is now read from %s: its path follows it", a.id, a.path)
         if not edited:
             return
         ids = [a.id for a in edited]
@@ -656,6 +792,20 @@ class Store(StoryTables):
         for a in edited:
             log.info("%s changed since it was read: article %s stored again as it is now "
                      "(its title, date or other fields were edited)", a.path, a.id)
+
+    def _retire_respelled(self, display: str, real: str, run: int) -> None:
+        """Forget the earlier reads of the file ``display`` names under another name (a
+        run from another folder, another relative spelling): the store keeps each file
+        once, under the name this run gave it. The caller owns the transaction."""
+        if not real:
+            return
+        others = [str(r[0]) for r in self.con.execute(
+            "SELECT path FROM files f WHERE real = ? AND path <> ? AND NOT EXISTS "
+            "(SELECT 1 FROM sources s WHERE s.path = f.path AND s.run = ?)",
+            [real, display, run]).fetchall()]
+        for other in others:
+            self.con.execute("DELETE FROM files WHERE path = ?", [other])
+            self._retire_superseded(other, run)
 
     def _retire_superseded(self, display: str, run: int) -> None:
         """Forget what an earlier read of ``display`` gave that this run's read did not.
@@ -700,6 +850,26 @@ class Store(StoryTables):
         for path, article in self.con.execute("SELECT path, article FROM sources").fetchall():
             out.setdefault(str(article), set()).add(str(path))
         return out
+
+    def follow_present(self, missing: Collection[str]) -> None:
+        """Point each article shown under a file of ``missing`` (deleted, renamed) that
+        another recorded file still gives to that file (the least path of those): its
+        ``path`` names a file that holds its text. Nothing is dropped."""
+        if not missing:
+            return
+        with self.transaction():
+            self.con.execute(
+                "UPDATE articles SET path = m.path, position = nullif(m.position, '') FROM "
+                "(SELECT article, min(path) AS path, arg_min(position, path) AS position "
+                " FROM sources WHERE path NOT IN (SELECT unnest(?)) GROUP BY article) m "
+                "WHERE articles.id = m.article AND articles.path IN (SELECT unnest(?))",
+                [sorted(missing), sorted(missing)])
+
+    def real_paths(self) -> dict[str, str]:
+        """{display path: real path} of the input files recorded as read (a store of
+        version 1 knows none)."""
+        return {str(p): str(r) for p, r in self.con.execute(
+            "SELECT path, real FROM files WHERE real <> ''").fetchall()}
 
     def forget_files(self, paths: Iterable[str], run: int) -> int:
         """Drop what the input files ``paths`` gave (files since deleted, see
@@ -844,6 +1014,17 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         p.date, p.source, p.earliest, p.latest, a.text, a.language,
         json.dumps(a.warnings), json.dumps([list(x) for x in a.damaged]),
     )
+
+
+def _real_path(path: Path) -> str:
+    """The real path of an input file as the store keeps it: '' for a name that is not
+    valid UTF-8 (the store holds text only; such a file is known by its display path)."""
+    real = os.path.realpath(path)
+    try:
+        real.encode("utf-8")
+    except UnicodeEncodeError:
+        return ""
+    return real
 
 
 def _place(path: str, position: str | None) -> str:
