@@ -39,10 +39,13 @@ def _interrupt(args: list[str], stdin: bytes | None, wait_for: bytes | None,
     time.sleep(delay)
     p.send_signal(signal.SIGINT)
     try:
-        out, err = p.communicate(timeout=60)
+        # stdin stays open until the command has ended: closing it first (as communicate
+        # does) would let a command slow to take the signal end at end of input instead
+        p.wait(timeout=60)
     except subprocess.TimeoutExpired:
         p.kill()
         raise
+    out, err = p.communicate(timeout=60)
     return subprocess.CompletedProcess(p.args, p.returncode, out, err)
 
 
