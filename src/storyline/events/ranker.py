@@ -67,7 +67,7 @@ def _model_version() -> str:
 MODEL_VERSION = _model_version()
 
 
-def _place_may_be_target(root: Token, event_type: str, trigger: Token) -> bool:
+def _place_may_be_target(root: Token, event_type: str, trigger: Token, kind: str = "") -> bool:
     """A place is a candidate only where a place rule of ``data/rules/targets.json`` lets
     one stand for its country (the preposition it hangs on and the event type): "talks in
     Gedaref" name where the talks were, not with whom. Nor is a place where the act was
@@ -76,8 +76,8 @@ def _place_may_be_target(root: Token, event_type: str, trigger: Token) -> bool:
     from storyline.events.targets import rules
 
     prep = root.head.lower_ if root.dep_ == "pobj" else "dobj" if root.dep_ == "dobj" else None
-    if prep is None or not any(prep in r["preps"] and event_type in r["types"]
-                               for r in rules()["places"]["rules"]):
+    if prep is None or not any(prep in r["preps"] and event_type in r["types"] and (
+            not r.get("kinds") or kind in r["kinds"]) for r in rules()["places"]["rules"]):
         return False
     return not _where_reported(root.head if root.dep_ == "pobj" else root, trigger)
 
@@ -122,7 +122,7 @@ def candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
                     m.start < p.end and p.start < m.end for m in actors):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or not _place_may_be_target(span.root, event_type, trigger):
+        if span is None or not _place_may_be_target(span.root, event_type, trigger, p.kind):
             continue
         from storyline.annotate.actors import country_actor
         from storyline.knowledge import load_knowledge

@@ -341,8 +341,8 @@ def _phrase(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]]) -> tuple[i
 
 
 def _place_actor(doc: Doc, tok: Token, role: str, actors: Sequence[ActorMention],
-                 damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention]
-                 ) -> Actor | list[Actor] | None:
+                 damaged: Sequence[tuple[int, int]], places: Sequence[PlaceMention],
+                 kinds: Sequence[str] = ()) -> Actor | list[Actor] | None:
     """The country a place phrase stands for ("districts of Kashmir" -> India's people), or
     the state it names when it is an actor already ("Syria")."""
     span = _phrase(doc, tok, damaged)
@@ -352,8 +352,8 @@ def _place_actor(doc: Doc, tok: Token, role: str, actors: Sequence[ActorMention]
     known = _actors_at(tok, actors, damaged)
     if known is not None:
         return known
-    place = next((p for p in places if p.start < hi and p.end > lo and p.kind in _PLACE_KINDS
-                  and p.country), None)
+    place = next((p for p in places if p.start < hi and p.end > lo and p.kind in (
+        kinds or _PLACE_KINDS) and p.country), None)
     if place is None or place.country is None:
         return None
     from storyline.annotate.actors import country_actor
@@ -374,7 +374,8 @@ def _place_target(doc: Doc, trig: _Trig, tgt_tok: Token | None,
             if "dobj" in rule["preps"] and tgt_tok is not None and anchor.i == tgt_tok.i:
                 cands.append(anchor)
             for p in cands:
-                found = _place_actor(doc, p, rule["role"], actors, damaged, places)
+                found = _place_actor(doc, p, rule["role"], actors, damaged, places,
+                                     rule.get("kinds", ()))
                 if found is not None:
                     return found
     return None
