@@ -27,8 +27,11 @@ def _interrupt(args: list[str], stdin: bytes | None, wait_for: bytes | None,
                delay: float) -> subprocess.CompletedProcess[bytes]:
     """Start the CLI, wait until it printed ``wait_for`` on stdout (or ``delay`` seconds),
     send it SIGINT as Ctrl-C does and collect what it said."""
+    # a shell without job control starts background jobs with SIGINT ignored, and Python
+    # then never installs its Ctrl-C handler: the child gets the default back
     p = subprocess.Popen(CLI + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=ENV)
+                         stderr=subprocess.PIPE, env=ENV,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert p.stdin is not None and p.stdout is not None
     if stdin is not None:
         p.stdin.write(stdin)
