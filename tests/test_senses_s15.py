@@ -15,7 +15,7 @@ def _types(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text", [
-    "Doctors warned on Monday that it may be too late to stop the infection spreading.",
+    "Doctors warned on Monday that it might already be too late to stop the infection.",
     "The port authority warned it could take months to clear the wreckage.",
     "Aid agencies warned of a looming famine in the northern provinces.",
     "The central bank warned about a sharp rise in household debt.",

@@ -57,9 +57,9 @@ def test_sochi_agreement_is_one_event_with_several_seeds(seeds_out: dict[str, An
     assert len(sochi) == 1
     event = sochi[0]
     seeds = {seeds_out["seed"][m["article"]] for m in event["mentions"]}
-    # 003 ("agreed a ceasefire ... last September") and 004 ("the September 2018 Sochi
-    # Agreement"). 001 ("In September, the two leaders brokered a cease-fire ...") names
-    # no one (the scraper dropped the leaders' names), so it stays apart: two reports that
+    # 003 (a truce agreed the September before) and 004 (the Sochi deal of September
+    # 2018). 001 (the two leaders' truce that September) names no one (the scraper
+    # dropped the leaders' names), so it stays apart: two reports that
     # name no actor in common may be two incidents.
     assert {"003", "004"} <= seeds
     assert event["sources"] == len(seeds)
