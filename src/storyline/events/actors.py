@@ -72,7 +72,7 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
                         pobj, actors, damaged, history)
             if c.dep_ == "poss" and c.pos_ != "PRON":  # "the agency's director"
                 return _actors_at(c, actors, damaged)
-        return None
+        return _person_antecedent(tok, actors, damaged)
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
                  None)
     if owner is not None and lem in lx.BODY_HEADS:
@@ -94,7 +94,52 @@ def _described_source(tok: Token, actors: Sequence[ActorMention],
         prior = [m for m in actors if m.end <= tok.idx and m.start >= tok.sent.start_char
                  and "_" in m.actor.id and not _touches(m.start, m.end, damaged)]
         return prior[-1].actor if prior else None
-    return _description_antecedent(tok, actors, damaged, history)
+    return _description_antecedent(tok, actors, damaged, history) or _person_antecedent(
+        tok, actors, damaged)
+
+
+def _title_words(doc: Doc, m: ActorMention) -> set[str]:
+    """The words of the title given with a person's name: "Foreign Minister Ali Khan",
+    "Ali Khan, the foreign minister", "the governor of Ohio, Ann Lee"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    root = span.root
+    words: list[Token] = [c for c in root.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    for c in root.children:
+        if c.dep_ == "appos":
+            words.extend(x for x in c.subtree if x.i <= c.i)
+    if root.dep_ == "appos" or (root.dep_ == "compound" and root.head.i > root.i):
+        head = root.head  # "the foreign minister, Ali Khan" / "Minister Khan's visit"
+        if root.dep_ == "appos":
+            words.extend([head, *[x for x in head.lefts if x.dep_ in ("compound", "amod")]])
+    return {_lemma(w) for w in words} | {w.lower_ for w in words}
+
+
+def _person_antecedent(tok: Token, actors: Sequence[ActorMention],
+                       damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """"The minister", "the prime minister": the nearest person named before it with
+    that title (``person_heads`` of ``data/rules/descriptions.json``), every word of the
+    description in the title ("the prime minister" is not "Foreign Minister Ali Khan");
+    None when no one named before bears it."""
+    spec = _descriptions()
+    lem = _lemma(tok)
+    if lem not in spec["person_heads"] or tok.tag_ != "NN":
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+            c.dep_ in ("poss", "prep", "appos", "relcl", "acl") or c.pos_ == "PROPN"
+            or c.ent_type_ for c in kids):
+        return None
+    wanted = {c.lower_ for c in kids if c.dep_ in ("amod", "compound")} | {lem}
+    lo = tok.idx - int(spec["max_chars"])
+    for m in sorted(actors, key=lambda m: -m.start):
+        if m.end > tok.idx or m.start < lo or "_" not in m.actor.id or \
+                _touches(m.start, m.end, damaged):
+            continue
+        if wanted <= _title_words(tok.doc, m):
+            return m.actor
+    return None
 
 
 def _reporter(tok: Token) -> Token | None:
@@ -681,6 +726,9 @@ def _coordinated_states(seg: Span, actors: Sequence[ActorMention]) -> list[Actor
     return None
 
 
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
+
+
 def _acronym(tok: Token) -> bool:
     """An all-capitals name of two to six letters ("BP", "ANP", "OCHA")."""
     return 2 <= len(tok.text) <= 6 and tok.text.isalpha() and tok.text.isupper()
@@ -692,6 +740,8 @@ def _actors_at(tok: Token, actors: Sequence[ActorMention],
     if tok.dep_ == "conj":
         heads = [tok]
     found: list[Actor] = []
+    at: list[int] = []  # the head word of each found actor
+    unknown: list[Token] = []
     for h in heads:
         lo, hi = _core_span(h)
         if _touches(lo, hi, damaged):
@@ -702,6 +752,7 @@ def _actors_at(tok: Token, actors: Sequence[ActorMention],
             named = [a for a in h.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
             cands = [m for a in named for m in actors if m.start <= a.idx < m.end]
         if not cands:
+            unknown.append(h)
             continue
         # prefer the mention covering the head word, else one its 'of' phrase names ("the
         # Turkey head of Amnesty International": Amnesty), else the first one
@@ -712,8 +763,18 @@ def _actors_at(tok: Token, actors: Sequence[ActorMention],
         best = at_head[0] if at_head else of_phrase[0] if of_phrase else cands[0]
         if all(a.id != best.actor.id for a in found):
             found.append(best.actor)
+            at.append(h.i)
     if not found:
         return None
+    # "the CDC and the WHO": a conjunct the resolver does not know is still one of the
+    # actors, read from its own phrase, beside the known ones
+    subject = heads[0].dep_ in _SUBJECT_DEPS
+    for h in unknown:
+        extra = _unnamed_actor(h.doc, h, damaged, subject=subject)
+        if extra is not None and all(a.id != extra.id for a in found):
+            found.append(extra)
+            at.append(h.i)
+    found = [a for _, a in sorted(zip(at, found, strict=True), key=lambda p: p[0])]
     return found[0] if len(found) == 1 else found
 
 

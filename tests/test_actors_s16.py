@@ -1,0 +1,41 @@
+"""Actors of session 16: coordinated names the resolver does not know, titled people."""
+
+from __future__ import annotations
+
+import storyline
+
+
+def _names(side: object) -> list[str]:
+    if side is None:
+        return []
+    return [a.name for a in side] if isinstance(side, list) else [side.name]  # type: ignore[attr-defined]
+
+
+def _event(text: str, trigger: str) -> storyline.Event:
+    return next(e for e in storyline.code(text, date="2024-05-08")
+                if e.mentions[0].trigger is not None and e.mentions[0].trigger.text == trigger)
+
+
+def test_an_unknown_conjunct_stays_beside_a_known_one() -> None:
+    ev = _event("The Northfield Trust and the WHO have sent medicines to Kenya.", "sent")
+    names = " ".join(_names(ev.source))
+    assert "WHO" in names or "World Health" in names
+    assert "Northfield Trust" in names
+    assert "Northfield" in _names(ev.source)[0]  # in the order written
+
+
+def test_a_known_pair_is_unchanged() -> None:
+    ev = _event("Oxfam and the WHO have sent medicines to Kenya.", "sent")
+    assert len(_names(ev.source)) == 2
+
+
+def test_the_prime_minister_is_not_the_foreign_minister() -> None:
+    ev = _event("Foreign Minister Salim Qadri met Chinese officials on Sunday. The prime "
+                "minister criticised the power company for its slow response.", "criticised")
+    assert "Salim Qadri" not in _names(ev.source)
+
+
+def test_a_title_stands_for_the_nearest_person_who_bears_it() -> None:
+    text = ("Governor Helen Marsh toured the flooded towns with Mayor Tom Byrne. "
+            "The mayor criticised the power company for its slow response.")
+    assert _names(_event(text, "criticised").source) == ["Tom Byrne"]
