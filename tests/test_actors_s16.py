@@ -39,3 +39,12 @@ def test_a_title_stands_for_the_nearest_person_who_bears_it() -> None:
     text = ("Governor Helen Marsh toured the flooded towns with Mayor Tom Byrne. "
             "The mayor criticised the power company for its slow response.")
     assert _names(_event(text, "criticised").source) == ["Tom Byrne"]
+
+
+def test_a_nations_waters_or_airspace_is_a_place_not_the_one_acted_on() -> None:
+    for text, trig in [("Greek coast guards intercepted a fishing boat in Turkish waters.",
+                        "intercepted"),
+                       ("The regulator will send letters to every firm that drills in "
+                        "Brazilian waters.", "send")]:
+        ev = _event(text, trig)
+        assert not any(w in " ".join(_names(ev.target)) for w in ("waters", "Turkey", "Brazil"))

@@ -483,6 +483,7 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
         return None
     lem = _lemma(h)
     if lem in lx.NOUNS or (lem in lx.THINGS and h.pos_ != "PROPN") or lem.endswith("strike") or (
+            h.pos_ == "NOUN" and (lem in lx.PLACE_NOUNS or h.lower_ in lx.PLACE_NOUNS)) or (
             h.i > 0 and h.nbor(-1).text in ("-", "–")):
         return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
     role = _phrase_role(h, nouns) or nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")

@@ -1057,6 +1057,12 @@ THINGS = {"fire", "artillery", "shelling", "bombardment", "missile", "rocket", "
            "side", "mission", "embassy", "consulate", "press", "industry", "public",
            "population", "community", "media", "television", "tv"}
 
+# Nouns of a stretch of land, sea or sky: with a national adjective a place, never an
+# actor ("in Brazilian waters", "violated Turkish airspace", "on Syrian soil").
+PLACE_NOUNS = frozenset({"water", "waters", "airspace", "territory", "soil", "coast",
+                         "coastline", "shore", "shoreline", "border", "frontier", "sea",
+                         "seabed", "mainland", "countryside", "hinterland"})
+
 # Heads of a named body ("the APEC forum", "the Hutu rebel group").
 # Office holders who are an actor as a group without saying whose ("the mayors endorsed
 # Bloomberg", "senators rejected the bill"), unlike bare "officials" or "troops".

@@ -28,7 +28,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from storyline.annotate import doc_text
-from storyline.events.syntax import _touches
+from storyline.events.syntax import _lemma, _touches
 from storyline.model import Actor, ActorMention, PlaceMention
 
 log = logging.getLogger(__name__)
@@ -177,6 +177,8 @@ def _entity_candidates(doc: Doc, trigger: Token, actors: Sequence[ActorMention],
             if root.head.tag_ not in ("NNS", "NNPS"):
                 continue  # "the American F-35 jet": a thing of the country, no one
             root = root.head  # "Central American clergymen": the clergymen
+            if _lemma(root) in lx.PLACE_NOUNS or root.lower_ in lx.PLACE_NOUNS:
+                continue  # "in Brazilian waters", "Turkish airspace": a place, no one
         if root.i in seen or root.i == trigger.i or (
                 root.is_ancestor(trigger) and root.dep_ != "pobj"):
             continue  # a phrase the trigger's clause describes ("the group, which ...")
