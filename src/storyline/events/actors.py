@@ -461,9 +461,12 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
                     break  # "the main rebel group": the group itself
                 return None
             h = nxt
-    if h.pos_ not in ("NOUN", "PROPN") or h.dep_ == "neg" or h.lower_ in lx.PRONOUNS or h.ent_type_ in (
-            "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC",
-            "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+    counted = h.ent_type_ in ("QUANTITY", "CARDINAL") and h.tag_ == "NNS" and bool(
+        lx.role_nouns().get(h.lower_))  # "detained 40 migrants" tagged as a quantity
+    if h.pos_ not in ("NOUN", "PROPN") or h.dep_ == "neg" or h.lower_ in lx.PRONOUNS or (
+            h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                            "ORDINAL", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART",
+                            "PRODUCT", "LANGUAGE") and not counted):
         return None
     named = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
                 for c in h.subtree if c.i < h.i)  # "the Tuareg rebel group"

@@ -61,8 +61,25 @@ def _time_owner(doc: Doc, t: TimeExpression, trig_tokens: dict[int, _Trig],
             # unless it says when the act was spoken ("support from X, who stated on
             # 26 December that ...")
             break
+        if cur.i not in range(span.start, span.end) and _before_or_after(cur):
+            break  # "committed before the rig exploded on 20 April": the explosion's day
         cur = cur.head
     return None, verb
+
+
+def _before_or_after(tok: Token) -> bool:
+    """A clause or event noun that says what came after the act ("before the rig
+    exploded", "ahead of the summit"): its time is its own, not the act's
+    (``SEQUENCE_WORDS`` in ``events/lexicon.py``)."""
+    if tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ == "mark" and c.lower_ in lx.SEQUENCE_WORDS for c in tok.children)
+    if tok.dep_ == "pobj" and _lemma(tok) not in lx.TIME_NOUNS and tok.ent_type_ not in (
+            "DATE", "TIME"):
+        prep = tok.head
+        if prep.lower_ in lx.SEQUENCE_WORDS:
+            return True
+        return prep.lower_ in ("of", "to") and prep.head.lower_ in ("ahead", "prior")
+    return False
 
 
 def _anchor_verb(trig: _Trig) -> int:

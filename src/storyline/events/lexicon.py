@@ -1124,6 +1124,13 @@ CARRY_OUT = frozenset({"impose", "tighten", "extend", "lift", "ease", "launch", 
 
 # Nouns of a time that a relative clause can describe: "by July 20, the day the prime
 # minister is scheduled to visit" (the visit is on July 20).
+# Words that put another happening after the act: a time inside their clause or phrase
+# is that later happening's, never the act's ("committed to it before the rig exploded on
+# 20 April", "ahead of the summit on Friday"). Not "after" (news dates an act by what it
+# followed: "banned imports after the outbreak was found in April" is an April ban), nor
+# "since" (the act runs from that day on), nor "when"/"as" (the two happen together).
+SEQUENCE_WORDS = frozenset({"before", "until", "till", "ahead", "prior"})
+
 TIME_NOUNS = frozenset({"day", "date", "night", "morning", "afternoon", "evening", "week",
                         "weekend", "month", "year"})
 
