@@ -48,3 +48,9 @@ def test_a_nations_waters_or_airspace_is_a_place_not_the_one_acted_on() -> None:
                         "Brazilian waters.", "send")]:
         ev = _event(text, trig)
         assert not any(w in " ".join(_names(ev.target)) for w in ("waters", "Turkey", "Brazil"))
+
+
+def test_a_counted_group_the_tagger_took_for_a_quantity_is_still_acted_on() -> None:
+    ev = _event("The Greek coastguard detained 40 migrants.", "detained")
+    assert "migrants" in " ".join(_names(ev.target))
+    assert ev.source is not None and "GRC" in str(ev.source.id)  # type: ignore[union-attr]
