@@ -1,0 +1,149 @@
+"""Findings 2, 4, 7 and 9 of the thirteenth black-box attack (issue 15): HTML entities lost
+in feeds that name an external DTD, entities a DOCTYPE declares left in the text as junk,
+and damaged stores. Every input here is invented for the test; each test fails on the
+code before the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from storyline.ingest.readers import read_file
+from storyline.model import RawDocument
+
+BODY = ("Militia fighters stormed the river port of Kessa on Thursday&mdash;burning two "
+        "warehouses, the port authority said. Traders in the old caf&eacute; quarter "
+        "closed their shops as smoke rose over the docks, witnesses said.&nbsp;The "
+        "governor called the attack &ldquo;a crime against the town&rdquo; and promised "
+        "an inquiry within a week.")
+
+
+def _docs(path: Path) -> list[RawDocument]:
+    return [x for x in read_file(path.name, path) if isinstance(x, RawDocument)]
+
+
+def _rss(path: Path, doctype: str, body: str = BODY, title: str = "Port raid &mdash; Kessa",
+         ) -> Path:
+    path.write_text(
+        f"<?xml version='1.0'?>{doctype}<rss version='2.0'><channel><title>Kessa Post"
+        "</title><link>https://kessa.example/</link><item>"
+        f"<title>{title}</title><link>https://kessa.example/1</link>"
+        f"<description>{body}</description></item></channel></rss>", encoding="utf-8")
+    return path
+
+
+def _check_decoded(doc: Any) -> None:
+    assert "Thursday\u2014burning" in doc.content
+    assert "caf\u00e9 quarter" in doc.content
+    assert "said.\u00a0The" in doc.content
+    assert "\u201ca crime against the town\u201d" in doc.content
+    assert doc.given_title == "Port raid \u2014 Kessa"
+
+
+# -- 2: a feed naming an external DTD keeps its HTML entities ------------------------------
+
+def test_an_rss_091_feed_with_the_netscape_doctype_keeps_its_html_entities(
+        tmp_path: Path) -> None:
+    src = _rss(tmp_path / "n.rss", "<!DOCTYPE rss PUBLIC '-//Netscape Communications//DTD "
+               "RSS 0.91//EN' 'http://my.netscape.com/publish/formats/rss-0.91.dtd'>")
+    [doc] = _docs(src)
+    _check_decoded(doc)
+    assert doc.notes == []
+
+
+def test_an_rss_2_feed_with_a_system_dtd_keeps_its_html_entities(tmp_path: Path) -> None:
+    [doc] = _docs(_rss(tmp_path / "s.rss", "<!DOCTYPE rss SYSTEM 'http://kessa.example/r.dtd'>"))
+    _check_decoded(doc)
+
+
+def test_an_atom_feed_with_a_doctype_keeps_the_entities_of_its_title(tmp_path: Path) -> None:
+    src = tmp_path / "a.atom"
+    src.write_text(
+        "<?xml version='1.0'?><!DOCTYPE feed SYSTEM 'http://kessa.example/atom.dtd'>"
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>Kessa Post</title><entry>"
+        "<title>Port raid &mdash; Kessa</title><id>urn:k1</id>"
+        "<updated>2025-06-05T00:00:00Z</updated><link href='https://kessa.example/2'/>"
+        f"<content type='text'>{BODY}</content></entry></feed>", encoding="utf-8")
+    [doc] = _docs(src)
+    _check_decoded(doc)
+
+
+def test_entities_the_feed_declares_itself_are_still_expanded(tmp_path: Path) -> None:
+    dtd = ("<!DOCTYPE rss [<!ENTITY mdash '&#8212;'><!ENTITY agency 'the Kessa Wire'>]>")
+    [doc] = _docs(_rss(tmp_path / "d.rss", dtd, BODY + " Reported by &agency;."))
+    _check_decoded(doc)
+    assert doc.content.endswith("Reported by the Kessa Wire.")
+    assert doc.notes == []
+
+
+def test_an_unknown_entity_is_dropped_with_a_warning_naming_the_feed(tmp_path: Path) -> None:
+    src = _rss(tmp_path / "u.rss", "<!DOCTYPE rss SYSTEM 'http://kessa.example/r.dtd'>",
+               BODY + " Reported by &agency;.")
+    [doc] = _docs(src)
+    _check_decoded(doc)
+    assert doc.content.endswith("Reported by .")
+    assert doc.path == "u.rss"
+    assert len(doc.notes) == 1 and "&agency;" in doc.notes[0]
+
+
+def test_html_entities_in_cdata_are_left_to_the_html_reader(tmp_path: Path) -> None:
+    src = _rss(tmp_path / "c.rss", "<!DOCTYPE rss SYSTEM 'http://kessa.example/r.dtd'>",
+               f"<![CDATA[<p>{BODY}</p>]]>")
+    [doc] = _docs(src)
+    assert "caf&eacute; quarter" in doc.content
+    assert doc.notes == []
+
+
+def test_an_xhtml_page_with_the_w3c_doctype_still_reads_its_entities() -> None:
+    from storyline.clean.html import extract_html
+
+    page = ("<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD "
+            "XHTML 1.0 Strict//EN' 'http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd'>\n"
+            "<html xmlns='http://www.w3.org/1999/xhtml'><head><title>Port raid</title>"
+            f"</head><body><article><p>{BODY}</p></article></body></html>")
+    ex = extract_html(page)
+    assert "Thursday\u2014burning" in ex.body and "caf\u00e9 quarter" in ex.body
+    assert ex.notes == []
+
+
+# -- 9: entities a DOCTYPE declares but that are not expanded: dropped, warned ---------------
+
+PLAIN = ("Militia fighters stormed the river port of Kessa on Thursday, burning two "
+         "warehouses, the port authority said. Traders closed their shops as smoke rose "
+         "over the docks, witnesses said, and the governor promised an inquiry.")
+
+
+def test_a_nested_entity_is_dropped_from_a_feed_with_one_warning(tmp_path: Path) -> None:
+    dtd = ("<!DOCTYPE rss [<!ENTITY ha 'ha'><!ENTITY ha1 '&ha;&ha;&ha;&ha;'>"
+           "<!ENTITY ha2 '&ha1;&ha1;&ha1;&ha1;'>]>")
+    [doc] = _docs(_rss(tmp_path / "l.rss", dtd, PLAIN + " &ha2;", title="Port raid &ha2;"))
+    assert doc.content.strip() == PLAIN
+    assert doc.given_title == "Port raid"
+    assert len(doc.notes) == 1 and "&ha2;" in doc.notes[0] and "2 reference(s)" in doc.notes[0]
+
+
+def test_an_external_entity_is_dropped_from_a_feed_with_one_warning(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("PRIVATE-MARKER", encoding="utf-8")
+    dtd = f"<!DOCTYPE rss [<!ENTITY ext SYSTEM '{secret.as_uri()}'>]>"
+    [doc] = _docs(_rss(tmp_path / "x.rss", dtd, PLAIN + " &ext;"))
+    assert "PRIVATE-MARKER" not in doc.content and "&ext" not in doc.content
+    assert len(doc.notes) == 1 and "&ext;" in doc.notes[0]
+
+
+def test_a_quadratic_entity_blow_up_is_dropped_not_left_as_junk(tmp_path: Path) -> None:
+    dtd = "<!DOCTYPE rss [<!ENTITY big '" + "B" * 20_000 + "'>]>"
+    [doc] = _docs(_rss(tmp_path / "q.rss", dtd, PLAIN + " " + "&big;" * 2_000))
+    assert doc.content.strip() == PLAIN
+    assert len(doc.notes) == 1 and "2000 reference(s)" in doc.notes[0]
+
+
+def test_an_entity_an_html_page_declares_is_dropped_with_a_warning() -> None:
+    from storyline.clean.html import extract_html
+
+    page = ("<?xml version='1.0'?><!DOCTYPE html [<!ENTITY ext SYSTEM 'file:///etc/hostname'>"
+            "]><html><head><title>Port raid</title></head><body><article>"
+            f"<p>{PLAIN} &ext;</p></article></body></html>")
+    ex = extract_html(page)
+    assert "&ext" not in ex.body and ex.body.strip().endswith("promised an inquiry.")
+    assert len(ex.notes) == 1 and "&ext;" in ex.notes[0]
