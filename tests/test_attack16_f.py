@@ -5,11 +5,15 @@ code before the fix."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from storyline.ingest.readers import read_file
 from storyline.model import RawDocument
+from tests.news import one_item_input, one_line_error
 
 BODY = ("Militia fighters stormed the river port of Kessa on Thursday&mdash;burning two "
         "warehouses, the port authority said. Traders in the old caf&eacute; quarter "
@@ -147,3 +151,42 @@ def test_an_entity_an_html_page_declares_is_dropped_with_a_warning() -> None:
     ex = extract_html(page)
     assert "&ext" not in ex.body and ex.body.strip().endswith("promised an inquiry.")
     assert len(ex.notes) == 1 and "&ext;" in ex.notes[0]
+
+
+# -- 7: a store cut or damaged in its first blocks gets the advice deeper damage gets ------
+
+@pytest.fixture(scope="module")
+def good_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """A store made by a run on one item, and its bytes."""
+    from storyline.pipeline import Options, run
+
+    base = tmp_path_factory.mktemp("store")
+    src = one_item_input(base)
+    db = base / "s.duckdb"
+    run([str(src)], base / "o", db, Options(progress=False))
+    return src, db.read_bytes()
+
+
+def _noise(data: bytes, at: int) -> bytes:
+    noise = random.Random(at).randbytes(4096)
+    return data[:at] + noise + data[at + 4096:]
+
+
+@pytest.mark.parametrize("damage", ["cut at 4096", "cut at 12288", "noise at 4096",
+                                    "noise at 8192"])
+def test_a_store_damaged_in_its_first_blocks_is_refused_with_the_advice(
+        damage: str, good_store: tuple[Path, bytes], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    src, data = good_store
+    kind, _, at = damage.partition(" at ")
+    bad = data[:int(at)] if kind == "cut" else _noise(data, int(at))
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(bad)
+    capsys.readouterr()
+    code = main(["run", str(src), "--out", str(tmp_path / "o"), "--quiet", "--db", str(db)])
+    assert code == 2
+    one_line_error(capsys, str(db), "is damaged or truncated", "it was left as it is",
+                   "move it aside or give this run another --db")
+    assert db.read_bytes() == bad

@@ -353,6 +353,25 @@ def _has_log(path: Path) -> bool:
         return False
 
 
+# What DuckDB says of a file whose bytes are damaged or cut short (its blocks' checksums
+# fail, a block lies past the file's end), as opposed to one it may not open (permission,
+# a read-only disk, a lock).
+_DAMAGE_WORDS = ("corrupt", "checksum", "could not read enough bytes")
+
+
+def damage_message(first: str) -> bool:
+    """Whether DuckDB's error line ``first`` says the database file is damaged."""
+    return any(w in first.lower() for w in _DAMAGE_WORDS)
+
+
+def damaged(path: Path, first: str, changed: str | None = None) -> StoreError:
+    """The one-line refusal of a damaged store: left as it is (or, with ``changed``, what
+    the run changed in it before the damage showed), and what to do."""
+    kept = f"this run {changed}" if changed else "it was left as it is"
+    return StoreError(f"the database {path} is damaged or truncated ({first[:200]}); {kept}: "
+                      "move it aside or give this run another --db")
+
+
 class StoreLocked(RuntimeError):
     """The database is open in another process (another run on the same store)."""
 
@@ -427,8 +446,10 @@ class Store(StoryTables):
                     + (f" (process {holder[1]})" if holder else "")
                     + ": wait for it to finish, or give this run another --db"
                 ) from None
-            raise StoreError(f"cannot open the database {self.path}: "
-                             f"{str(exc).splitlines()[0]}") from None
+            first = str(exc).splitlines()[0]
+            if damage_message(first):  # cut short in its first blocks ("Could not read
+                raise damaged(self.path, first) from None  # enough bytes"): as deeper damage
+            raise StoreError(f"cannot open the database {self.path}: {first}") from None
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
             if "WAL" in first:
@@ -439,6 +460,8 @@ class Store(StoryTables):
                     f"{self.path}.wal is damaged ({first[:160]}); both were left as they "
                     f"are: move {self.path.name}.wal aside to open what was saved before it "
                     "(a rerun redoes the rest), or give this run another --db") from None
+            if damage_message(first):  # a checksum that fails in a header block
+                raise damaged(self.path, first) from None
             raise StoreError(f"cannot open the database {self.path}: {first}") from None
         if not self._ours():
             self.con.close()
@@ -462,11 +485,7 @@ class Store(StoryTables):
         except duckdb.Error as exc:
             # A truncated or damaged file: refuse it, unchanged, rather than lose what it holds.
             self.con.close()
-            raise StoreError(
-                f"the database {self.path} is damaged or truncated "
-                f"({str(exc).splitlines()[0][:200]}); it was left as it is: move it aside "
-                "or give this run another --db"
-            ) from None
+            raise damaged(self.path, str(exc).splitlines()[0]) from None
 
     def _ours(self) -> bool:
         """Whether the database is empty or holds a storyline schema (its ``meta`` row)."""
