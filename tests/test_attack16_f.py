@@ -5,6 +5,7 @@ code before the fix."""
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 
 from storyline.ingest.readers import read_file
 from storyline.model import RawDocument
-from tests.news import one_item_input, one_line_error
+from tests.news import jsonl_line, one_item_input, one_line_error
 
 BODY = ("Militia fighters stormed the river port of Kessa on Thursday&mdash;burning two "
         "warehouses, the port authority said. Traders in the old caf&eacute; quarter "
@@ -190,3 +191,63 @@ def test_a_store_damaged_in_its_first_blocks_is_refused_with_the_advice(
     one_line_error(capsys, str(db), "is damaged or truncated", "it was left as it is",
                    "move it aside or give this run another --db")
     assert db.read_bytes() == bad
+
+
+# -- 4: a store found damaged after the run wrote is not written to while refused ------------
+
+def _damage_after_writing(monkeypatch: pytest.MonkeyPatch, checkpoint: bool) -> None:
+    """The store's checksums fail once the run has stored its new article (as a block
+    overwritten in the middle of the file does), after a checkpoint when ``checkpoint``."""
+    import duckdb
+
+    from storyline.store.db import Store
+
+    def corrupt(self: Store) -> list[str]:
+        if checkpoint:
+            self.con.execute("CHECKPOINT")  # as DuckDB does by itself in a long run
+        raise duckdb.Error("Corrupt database file: computed checksum 17 does not match "
+                           "stored checksum 5 in block at location 1585152")
+
+    monkeypatch.setattr(Store, "unsigned_articles", corrupt)
+
+
+def _second_input(tmp_path: Path) -> Path:
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps(jsonl_line(7)) + "\n", "utf-8")
+    return more
+
+
+def test_a_store_found_damaged_after_the_run_wrote_is_left_byte_for_byte(
+        good_store: tuple[Path, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    src, data = good_store
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(data)
+    _damage_after_writing(monkeypatch, checkpoint=False)
+    capsys.readouterr()
+    code = main(["run", str(src), str(_second_input(tmp_path)), "--out", str(tmp_path / "o"),
+                 "--quiet", "--db", str(db)])
+    assert code == 2
+    one_line_error(capsys, str(db), "is damaged", "it was left as it is", "another --db")
+    assert db.read_bytes() == data  # (DuckDB's checkpoint at closing rewrote it)
+    assert not Path(f"{db}.wal").exists()  # nor is this run's log left to replay
+
+
+def test_a_store_written_before_its_damage_showed_says_so(
+        good_store: tuple[Path, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    src, data = good_store
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(data)
+    _damage_after_writing(monkeypatch, checkpoint=True)
+    capsys.readouterr()
+    code = main(["run", str(src), str(_second_input(tmp_path)), "--out", str(tmp_path / "o"),
+                 "--quiet", "--db", str(db)])
+    assert code == 2
+    line = one_line_error(capsys, str(db), "is damaged", "another --db")
+    assert "left as it is" not in line and "had written to it before the damage showed" in line
+    assert f"{len(data):,} bytes before the run, {db.stat().st_size:,} bytes now" in line

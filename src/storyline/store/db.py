@@ -18,6 +18,7 @@ import stat
 import threading
 import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -346,6 +347,15 @@ def truncated_file(path: Path) -> bool:
     return size > _DUCKDB_HEADERS and (size - _DUCKDB_HEADERS) % _DUCKDB_BLOCK != 0
 
 
+def _file_state(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (None when it cannot be read)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 def _has_log(path: Path) -> bool:
     try:
         return Path(f"{path}.wal").stat().st_size > 0
@@ -436,6 +446,9 @@ class Store(StoryTables):
             raise StoreError(f"the database {self.path} is damaged or truncated (it ends "
                              "inside a block); it was left as it is: move it aside or give "
                              "this run another --db")
+        # what the file was before this run: a damaged store it refuses is compared with it
+        self._before = _file_state(self.path)
+        self._had_log = Path(f"{self.path}.wal").exists()
         try:
             self.con = connect(self.path)
         except duckdb.IOException as exc:
@@ -484,8 +497,32 @@ class Store(StoryTables):
                 "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article = a.id)")
         except duckdb.Error as exc:
             # A truncated or damaged file: refuse it, unchanged, rather than lose what it holds.
+            raise self.refuse_damaged(str(exc).splitlines()[0]) from None
+
+    def refuse_damaged(self, first: str) -> StoreError:
+        """Close the store found damaged (DuckDB's error line ``first``) without writing
+        to it, and the one-line refusal to raise. DuckDB writes a run's changes into the
+        file when it closes (a checkpoint): a damaged store grew and had blocks rewritten
+        by the very run that refused it. So no checkpoint is made and this run's
+        write-ahead log (none was there before it) is deleted: the file is as it was. Where
+        it is not (DuckDB checkpointed on its own during a long run), the line says so."""
+        with suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")  # (none open: DuckDB says so, and that is no error)
+        with suppress(duckdb.Error):
+            self.con.execute("PRAGMA disable_checkpoint_on_shutdown")
+        with suppress(duckdb.Error):
             self.con.close()
-            raise damaged(self.path, str(exc).splitlines()[0]) from None
+        if not self._had_log:
+            with suppress(OSError):
+                Path(f"{self.path}.wal").unlink()
+        now = _file_state(self.path)
+        if now == self._before:
+            return damaged(self.path, first)
+        before = f"{self._before[0]:,} bytes" if self._before else "no file"
+        after = f"{now[0]:,} bytes" if now else "no file"
+        return damaged(self.path, first, changed=(
+            f"had written to it before the damage showed ({before} before the run, {after} "
+            "now; what it held is still in it)"))
 
     def _ours(self) -> bool:
         """Whether the database is empty or holds a storyline schema (its ``meta`` row)."""
