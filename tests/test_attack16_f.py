@@ -251,3 +251,33 @@ def test_a_store_written_before_its_damage_showed_says_so(
     line = one_line_error(capsys, str(db), "is damaged", "another --db")
     assert "left as it is" not in line and "had written to it before the damage showed" in line
     assert f"{len(data):,} bytes before the run, {db.stat().st_size:,} bytes now" in line
+
+
+def test_a_log_an_earlier_run_left_is_kept_and_the_line_says_it_took_this_runs_changes(
+        good_store: tuple[Path, bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    import duckdb
+
+    from storyline.cli import main
+
+    src, data = good_store
+    first = tmp_path / "first.duckdb"
+    first.write_bytes(data)
+    con = duckdb.connect(str(first))
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('left_by', 'a run that was stopped')")
+    db = tmp_path / "s.duckdb"
+    shutil.copyfile(first, db)  # (taken while the run holds it open: as a kill leaves it)
+    shutil.copyfile(f"{first}.wal", f"{db}.wal")
+    con.close()
+    log = Path(f"{db}.wal").read_bytes()
+    _damage_after_writing(monkeypatch, checkpoint=False)
+    capsys.readouterr()
+    code = main(["run", str(src), str(_second_input(tmp_path)), "--out", str(tmp_path / "o"),
+                 "--quiet", "--db", str(db)])
+    assert code == 2
+    line = one_line_error(capsys, str(db), "is damaged", "another --db")
+    assert "left as it is" not in line and "write-ahead log s.duckdb.wal" in line
+    assert db.read_bytes() == data
+    assert Path(f"{db}.wal").read_bytes().startswith(log)  # kept, never deleted

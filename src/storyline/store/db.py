@@ -448,7 +448,7 @@ class Store(StoryTables):
                              "this run another --db")
         # what the file was before this run: a damaged store it refuses is compared with it
         self._before = _file_state(self.path)
-        self._had_log = Path(f"{self.path}.wal").exists()
+        self._log_before = _file_state(Path(f"{self.path}.wal"))
         try:
             self.con = connect(self.path)
         except duckdb.IOException as exc:
@@ -504,18 +504,26 @@ class Store(StoryTables):
         to it, and the one-line refusal to raise. DuckDB writes a run's changes into the
         file when it closes (a checkpoint): a damaged store grew and had blocks rewritten
         by the very run that refused it. So no checkpoint is made and this run's
-        write-ahead log (none was there before it) is deleted: the file is as it was. Where
-        it is not (DuckDB checkpointed on its own during a long run), the line says so."""
+        write-ahead log (when none was there before it) is deleted: the file is as it was.
+        Where it is not (DuckDB checkpointed on its own during a long run, or a log an
+        earlier run left took this run's changes too), the line says so."""
         with suppress(duckdb.Error):
             self.con.execute("ROLLBACK")  # (none open: DuckDB says so, and that is no error)
         with suppress(duckdb.Error):
             self.con.execute("PRAGMA disable_checkpoint_on_shutdown")
         with suppress(duckdb.Error):
             self.con.close()
-        if not self._had_log:
+        wal = Path(f"{self.path}.wal")
+        if self._log_before is None:
             with suppress(OSError):
-                Path(f"{self.path}.wal").unlink()
+                wal.unlink()
         now = _file_state(self.path)
+        if now == self._before and _file_state(wal) != self._log_before:
+            # (a log left by a run that was stopped: DuckDB replays it when the store is
+            # opened and appends to it; it is never deleted, it may be all a run saved)
+            return damaged(self.path, first, changed=(
+                f"left the file as it was, but added its own changes to the write-ahead "
+                f"log {wal.name} that an earlier run left beside it"))
         if now == self._before:
             return damaged(self.path, first)
         before = f"{self._before[0]:,} bytes" if self._before else "no file"
