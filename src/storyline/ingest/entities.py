@@ -36,8 +36,10 @@ NOTE_NAMES = 3
 _PROLOG_ITEM = re.compile(r"\s+|\ufeff|\xef\xbb\xbf|<\?.*?\?>|<!--.*?-->", re.S)
 _DOCTYPE_OPEN = re.compile(r"<!DOCTYPE\b", re.I)
 # Inside a DOCTYPE: quoted literals and comments are skipped; "[" opens the internal
-# subset, "]>" closes it, and ">" outside it ends the DOCTYPE.
-_DOCTYPE_TOKEN = re.compile(r"'[^']*'|\"[^\"]*\"|<!--.*?-->|\]\s*>|[\[>]", re.S)
+# subset, "]>" closes it, and ">" outside it ends the DOCTYPE. One left open runs to the
+# end (a single match, so that the scan stays linear): the DOCTYPE never ends.
+_DOCTYPE_TOKEN = re.compile(r"'[^']*(?:'|\Z)|\"[^\"]*(?:\"|\Z)|<!--.*?(?:-->|\Z)|\]\s*>|[\[>]",
+                            re.S)
 _ENTITY_DECL = re.compile(
     r"<!ENTITY\s+(?!%)([^\s'\"<>%&;]+)\s+(?:(SYSTEM|PUBLIC)\b|'([^']*)'|\"([^\"]*)\")")
 # A value that holds only text and character references ("&#160;", "Reuters").
@@ -82,6 +84,8 @@ def _doctype_end(text: str, start: int) -> tuple[int, int, int] | None:
     subset_start = -1
     for match in _DOCTYPE_TOKEN.finditer(text, start):
         token = match[0]
+        if match.end() == len(text):
+            return None
         if token == "[" and subset_start < 0:
             subset_start = match.end()
         elif token.startswith("]") and subset_start >= 0:
