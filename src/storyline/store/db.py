@@ -530,7 +530,7 @@ class Store(StoryTables):
         after = f"{now[0]:,} bytes" if now else "no file"
         return damaged(self.path, first, changed=(
             f"had written to it before the damage showed ({before} before the run, {after} "
-            "now; what it held is still in it)"))
+            "now)"))
 
     def _ours(self) -> bool:
         """Whether the database is empty or holds a storyline schema (its ``meta`` row)."""
