@@ -422,7 +422,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
     if named and not db.exists():
         _refuse_overwriting(named, out, {})  # a new store wrote none of them
 
-    with Store(db) as store, damage_refused(db):
+    with Store(db) as store, damage_refused(store):
         if named:
             _refuse_overwriting(named, out, store.written_outputs(str(out.resolve())))
         run_id = store.new_run()
@@ -642,22 +642,22 @@ def _importable(name: str) -> bool:
 
 
 @contextmanager
-def damage_refused(db: Path) -> Iterator[None]:
+def damage_refused(store: Store) -> Iterator[None]:
     """A store found damaged on a later read (DuckDB's checksum of a block does not match:
-    bytes overwritten on disk) stops the run with one :class:`StoreError`, the store left
-    as it is, as one damaged at opening does."""
+    bytes overwritten on disk) stops the run with one :class:`StoreError`, the store closed
+    without writing this run's changes into it (:meth:`Store.refuse_damaged`), as one
+    damaged at opening is."""
     import duckdb
 
-    from storyline.store.db import StoreError
+    from storyline.store.db import damage_message
 
     try:
         yield
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if not any(w in first.lower() for w in ("corrupt", "checksum")):
+        if not damage_message(first):
             raise
-        raise StoreError(f"the database {db} is damaged ({first[:200]}); it was left as it "
-                         "is: move it aside or give this run another --db") from None
+        raise store.refuse_damaged(first) from None
 
 
 def _output_folder(out: Path) -> None:

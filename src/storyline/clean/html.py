@@ -19,6 +19,7 @@ from storyline.clean.markup import (
 )
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
+from storyline.ingest.entities import drop_declared_entities
 
 if TYPE_CHECKING:
     import lxml.html
@@ -51,12 +52,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """
     import trafilatura
 
+    html, declared = drop_declared_entities(html)
     html, crowded = bound_attributes(html)
     html, deep = bound_nesting(html)
     html = drop_inert(html)  # a <template>'s or an <svg>'s text is never the page's
     html = open_raw_text(html)  # a <noframes>'s markup is markup, not literal text
     html = unwrap_pre(html)  # a wire story hard-wrapped in a <pre>: one paragraph, not lines
-    notes = [n for n in (crowded, deep) if n]
+    notes = [n for n in (declared, crowded, deep) if n]
     html = drop_oversized_title(html, notes)
     given_url = url
     doc = None

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin
 
+from storyline.ingest.entities import fix_feed_entities
 from storyline.ingest.validate import (
     MAX_OUTLET_CHARS,
     MAX_TITLE_CHARS,
@@ -2209,6 +2210,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, f"feed too large ({size})")
         return
     data, bad_refs = without_bad_char_refs(data)
+    data, entity_fix = fix_feed_entities(data)  # an external DTD is never read
     parsed, failure = _parse_feed(data)
     if parsed is None:
         yield Rejected(display, f"{failure} ({gz_note})" if gz_note else str(failure))
@@ -2226,7 +2228,8 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
         yield Rejected(display, f"{reason} ({gz_note})" if gz_note else reason)
         return
     encoding_note = "; ".join(
-        n for n in (gz_note, _feed_encoding_note(parsed), refs_note) if n) or None
+        n for n in (gz_note, _feed_encoding_note(parsed), refs_note, entity_fix.note()) if n
+    ) or None
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{display}#{i}"
         if cut and i == len(parsed.entries):

@@ -18,6 +18,7 @@ import stat
 import threading
 import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -346,11 +347,39 @@ def truncated_file(path: Path) -> bool:
     return size > _DUCKDB_HEADERS and (size - _DUCKDB_HEADERS) % _DUCKDB_BLOCK != 0
 
 
+def _file_state(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time (None when it cannot be read)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 def _has_log(path: Path) -> bool:
     try:
         return Path(f"{path}.wal").stat().st_size > 0
     except OSError:
         return False
+
+
+# What DuckDB says of a file whose bytes are damaged or cut short (its blocks' checksums
+# fail, a block lies past the file's end), as opposed to one it may not open (permission,
+# a read-only disk, a lock).
+_DAMAGE_WORDS = ("corrupt", "checksum", "could not read enough bytes")
+
+
+def damage_message(first: str) -> bool:
+    """Whether DuckDB's error line ``first`` says the database file is damaged."""
+    return any(w in first.lower() for w in _DAMAGE_WORDS)
+
+
+def damaged(path: Path, first: str, changed: str | None = None) -> StoreError:
+    """The one-line refusal of a damaged store: left as it is (or, with ``changed``, what
+    the run changed in it before the damage showed), and what to do."""
+    kept = f"this run {changed}" if changed else "it was left as it is"
+    return StoreError(f"the database {path} is damaged or truncated ({first[:200]}); {kept}: "
+                      "move it aside or give this run another --db")
 
 
 class StoreLocked(RuntimeError):
@@ -417,6 +446,9 @@ class Store(StoryTables):
             raise StoreError(f"the database {self.path} is damaged or truncated (it ends "
                              "inside a block); it was left as it is: move it aside or give "
                              "this run another --db")
+        # what the file was before this run: a damaged store it refuses is compared with it
+        self._before = _file_state(self.path)
+        self._log_before = _file_state(Path(f"{self.path}.wal"))
         try:
             self.con = connect(self.path)
         except duckdb.IOException as exc:
@@ -427,8 +459,10 @@ class Store(StoryTables):
                     + (f" (process {holder[1]})" if holder else "")
                     + ": wait for it to finish, or give this run another --db"
                 ) from None
-            raise StoreError(f"cannot open the database {self.path}: "
-                             f"{str(exc).splitlines()[0]}") from None
+            first = str(exc).splitlines()[0]
+            if damage_message(first):  # cut short in its first blocks ("Could not read
+                raise damaged(self.path, first) from None  # enough bytes"): as deeper damage
+            raise StoreError(f"cannot open the database {self.path}: {first}") from None
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
             if "WAL" in first:
@@ -439,6 +473,8 @@ class Store(StoryTables):
                     f"{self.path}.wal is damaged ({first[:160]}); both were left as they "
                     f"are: move {self.path.name}.wal aside to open what was saved before it "
                     "(a rerun redoes the rest), or give this run another --db") from None
+            if damage_message(first):  # a checksum that fails in a header block
+                raise damaged(self.path, first) from None
             raise StoreError(f"cannot open the database {self.path}: {first}") from None
         if not self._ours():
             self.con.close()
@@ -461,12 +497,40 @@ class Store(StoryTables):
                 "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article = a.id)")
         except duckdb.Error as exc:
             # A truncated or damaged file: refuse it, unchanged, rather than lose what it holds.
+            raise self.refuse_damaged(str(exc).splitlines()[0]) from None
+
+    def refuse_damaged(self, first: str) -> StoreError:
+        """Close the store found damaged (DuckDB's error line ``first``) without writing
+        to it, and the one-line refusal to raise. DuckDB writes a run's changes into the
+        file when it closes (a checkpoint): a damaged store grew and had blocks rewritten
+        by the very run that refused it. So no checkpoint is made and this run's
+        write-ahead log (when none was there before it) is deleted: the file is as it was.
+        Where it is not (DuckDB checkpointed on its own during a long run, or a log an
+        earlier run left took this run's changes too), the line says so."""
+        with suppress(duckdb.Error):
+            self.con.execute("ROLLBACK")  # (none open: DuckDB says so, and that is no error)
+        with suppress(duckdb.Error):
+            self.con.execute("PRAGMA disable_checkpoint_on_shutdown")
+        with suppress(duckdb.Error):
             self.con.close()
-            raise StoreError(
-                f"the database {self.path} is damaged or truncated "
-                f"({str(exc).splitlines()[0][:200]}); it was left as it is: move it aside "
-                "or give this run another --db"
-            ) from None
+        wal = Path(f"{self.path}.wal")
+        if self._log_before is None:
+            with suppress(OSError):
+                wal.unlink()
+        now = _file_state(self.path)
+        if now == self._before and _file_state(wal) != self._log_before:
+            # (a log left by a run that was stopped: DuckDB replays it when the store is
+            # opened and appends to it; it is never deleted, it may be all a run saved)
+            return damaged(self.path, first, changed=(
+                f"left the file as it was, but added its own changes to the write-ahead "
+                f"log {wal.name} that an earlier run left beside it"))
+        if now == self._before:
+            return damaged(self.path, first)
+        before = f"{self._before[0]:,} bytes" if self._before else "no file"
+        after = f"{now[0]:,} bytes" if now else "no file"
+        return damaged(self.path, first, changed=(
+            f"had written to it before the damage showed ({before} before the run, {after} "
+            "now)"))
 
     def _ours(self) -> bool:
         """Whether the database is empty or holds a storyline schema (its ``meta`` row)."""
