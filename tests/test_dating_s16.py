@@ -1,4 +1,5 @@
-"""Dates of session 16: a time of what came after the act is not the act's."""
+"""Dates and modality of session 16: a time of what came after the act is not the act's; a
+question about a speech act asserts nothing."""
 
 from __future__ import annotations
 
@@ -33,3 +34,14 @@ def test_a_time_of_the_act_itself_is_kept() -> None:
     ev = _event("The army withdrew from the town on Sunday, before the ceasefire took "
                 "effect.", "withdrew")
     assert ev.date.start == "2010-05-30"
+
+
+def test_a_question_about_a_speech_act_is_not_an_assertion() -> None:
+    ev = _event("Did the ministry ask the regulators to delay the inspection?", "ask")
+    assert ev.modality == "hypothetical"
+
+
+def test_a_quoted_question_was_still_asked() -> None:
+    ev = _event('"Why did you hide the report?" the senator asked the chief executive.',
+                "asked")
+    assert ev.modality == "asserted"

@@ -156,7 +156,17 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
             reported = True
         cur = cur.head
     del speech_hit
-    return _decide(cues, question=question and not speech_type, dated_future=dated_future)
+    return _decide(cues, question=question and (not speech_type or _asks(tok)),
+                   dated_future=dated_future)
+
+
+def _asks(tok: Token) -> bool:
+    """The trigger is the verb the question asks about, its auxiliary before its subject
+    ("Did BP ask regulators to ...?"), not the speech act that asks ("'Will you come?'
+    he asked")."""
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+    return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subj.i
+                                    for c in tok.children)
 
 
 def _decide(cues: list[Modality], *, question: bool, dated_future: bool) -> Modality:
