@@ -66,6 +66,21 @@ def safe_display(display: str) -> tuple[str, bool]:
     return raw.decode("utf-8", "backslashreplace"), True
 
 
+def _escaped_exists(display: str) -> bool:
+    """Whether a stored display path written by :func:`safe_display` names a file that
+    is there under its real name: its ``\\xNN`` escapes turned back into the bytes they
+    stand for (``in/caf\\xe9.txt`` is the file whose name holds the byte 0xE9). The
+    caller looks the name up as it is, too: a name may hold a backslash itself."""
+    raw = display.encode("utf-8", "surrogateescape")
+    if b"\\x" not in raw:
+        return False
+    real = re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
+    try:
+        return os.path.lexists(real)
+    except (OSError, ValueError):
+        return False
+
+
 @dataclass
 class Options:
     workers: int = 1
@@ -427,7 +442,9 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             _refuse_overwriting(named, out, store.written_outputs(str(out.resolve())))
         run_id = store.new_run()
         hidden: Counter[tuple[str, str]] = Counter()
-        present = {display for display, _ in own.files(inputs, hidden)}
+        # named as the store holds them (a name that is not UTF-8 with \x escapes): a file
+        # read in this run is present whatever its name
+        present = {safe_display(display)[0] for display, _ in own.files(inputs, hidden)}
         total_files = len(present)
         for given, count, message in hidden_summary(hidden):
             summary.skipped["hidden files"] += count  # dot-files, .git/: never inputs
@@ -568,7 +585,7 @@ def _absent_inputs(store: Store, inputs: list[str], present: set[str], options: 
     reals = store.real_paths()
     paths = {p for ps in by_article.values() for p in ps} - present
     missing = {p for p in paths if (under_inputs(p) or under_inputs(reals.get(p, p)))
-               and not os.path.lexists(reals.get(p, p))}
+               and not os.path.lexists(reals.get(p, p)) and not _escaped_exists(p)}
     gone = [a for a, ps in by_article.items() if ps <= missing]
     others = [a for a, ps in by_article.items() if not ps & present and not ps <= missing]
     if missing and options.prune_missing and not gone:

@@ -1,0 +1,107 @@
+"""What the thirteenth attack (issue 15, storyline issue 16 part E) found: a file whose
+name is not valid UTF-8 looked "no longer present" in the very run that read it (and
+``--prune-missing`` dropped its articles), a file-level warning was folded into "N more
+warnings like the above", thousands of empty files printed a line each, ``run … | head
+-1`` exited 1, and ``code`` decoded CP1252 input otherwise than ``run``. Each test fails
+on the code before the fix."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.news import article
+
+
+def _run(inputs: list[str], out: Path, *, prune: bool = False,
+         warnings: list[str] | None = None):
+    from storyline.pipeline import Options, run
+
+    return run(inputs, out, options=Options(progress=False, prune_missing=prune),
+               log=(warnings.append if warnings is not None else None))
+
+
+def _articles(out: Path) -> list[dict[str, object]]:
+    return [json.loads(x) for x in (out / "articles.jsonl").read_text("utf-8").splitlines()]
+
+
+# -- 1: a name that is not UTF-8 is a present file like any other ---------------------
+
+def _write(folder: Path, name: bytes, text: str) -> bytes:
+    path = os.path.join(os.fsencode(folder), name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return path
+
+
+def _absent_lines(warnings: list[str]) -> list[str]:
+    return [w for w in warnings if "no longer present" in w]
+
+
+def test_files_named_in_latin1_are_never_missing_nor_pruned(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _write(src, b"caf\xe9.txt", article(1))
+    _write(src, b"bad\xff\xfe.txt", article(2))
+    _write(src, b"plain.txt", article(3))
+    _write(src, b"dossier\xe9/inner.txt", article(4))  # a whole folder named in Latin-1
+    for prune in (False, False, True):
+        warnings: list[str] = []
+        _run([str(src)], out, prune=prune, warnings=warnings)
+        assert _absent_lines(warnings) == [], warnings
+        assert len(_articles(out)) == 4
+    warnings = []
+    summary = _run([str(src)], out, warnings=warnings)
+    assert summary.files_reused == 4  # none read again after the prune run: none dropped
+    assert any("caf\\xe9.txt" in str(a["path"]) for a in _articles(out))
+
+
+def test_a_latin1_named_file_really_deleted_is_still_pruned(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    gone = _write(src, b"caf\xe9.txt", article(1))
+    _write(src, b"plain.txt", article(2))
+    _run([str(src)], out)
+    os.unlink(gone)
+    warnings: list[str] = []
+    _run([str(src)], out, warnings=warnings)
+    assert any("caf\\xe9.txt" in w for w in _absent_lines(warnings)), warnings
+    _run([str(src)], out, prune=True)
+    assert len(_articles(out)) == 1
+
+
+def test_a_latin1_named_file_from_another_run_is_not_taken_as_deleted(
+        tmp_path: Path) -> None:
+    # read by one run, then the folder given again with only another file new: the
+    # stored escaped name is looked up by its real bytes
+    src, out = tmp_path / "in", tmp_path / "out"
+    _write(src, b"caf\xe9.txt", article(1))
+    _run([str(src)], out)
+    _write(src, b"later.txt", article(2))
+    warnings: list[str] = []
+    _run([str(src / "later.txt"), str(src)], out, prune=True, warnings=warnings)
+    assert _absent_lines(warnings) == [] and len(_articles(out)) == 2
+
+
+def test_an_escaped_stored_name_is_looked_up_by_its_real_bytes(tmp_path: Path) -> None:
+    from storyline.pipeline import _escaped_exists, safe_display
+
+    _write(tmp_path, b"caf\xe9.txt", article(1))
+    stored, renamed = safe_display(os.fsdecode(os.path.join(os.fsencode(tmp_path),
+                                                            b"caf\xe9.txt")))
+    assert renamed and not os.path.lexists(stored)
+    assert _escaped_exists(stored)
+    assert not _escaped_exists(stored.replace("caf", "cafe"))
+
+
+@pytest.mark.parametrize("name", [b"back\\x41slash.txt"])
+def test_a_name_holding_a_backslash_x_is_looked_up_as_it_is(tmp_path: Path,
+                                                             name: bytes) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    _write(src, name, article(1))
+    for prune in (False, True):
+        warnings: list[str] = []
+        _run([str(src)], out, prune=prune, warnings=warnings)
+        assert _absent_lines(warnings) == [] and len(_articles(out)) == 1
