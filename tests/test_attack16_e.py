@@ -105,3 +105,76 @@ def test_a_name_holding_a_backslash_x_is_looked_up_as_it_is(tmp_path: Path,
         warnings: list[str] = []
         _run([str(src)], out, prune=prune, warnings=warnings)
         assert _absent_lines(warnings) == [] and len(_articles(out)) == 1
+
+
+# -- 3: a file cut short is always said, whatever came before it --------------------
+
+def _cut_gzip(path: Path, lines: list[str]) -> None:
+    import gzip
+
+    packed = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=1)
+    path.write_bytes(packed[: len(packed) * 2 // 3])
+
+
+def test_a_truncation_after_many_line_warnings_is_printed_not_folded(tmp_path: Path) -> None:
+    from storyline.ingest.validate import MAX_WARNINGS_PER_FILE
+
+    bad = [json.dumps({"id": f"b{i}", "text": "x y z"}) for i in range(MAX_WARNINGS_PER_FILE + 1)]
+    good = [json.dumps({"id": f"g{i}", "text": article(i)}) for i in range(60)]
+    feed = tmp_path / "wire.jsonl.gz"
+    _cut_gzip(feed, bad + good)
+    warnings: list[str] = []
+    summary = _run([str(feed)], tmp_path / "out", warnings=warnings)
+    cut = [w for w in warnings if "truncated or corrupt compressed file" in w]
+    assert len(cut) == 1, warnings
+    # the line warnings are still folded, and the truncation is none of those held back
+    folded = [w for w in warnings if "more warnings like the above" in w]
+    assert folded and ": 1 more warnings like the above" in folded[0], warnings
+    assert summary.skipped["truncated or corrupt compressed file"] == 1
+
+
+def test_file_level_reasons_are_told_from_line_reasons() -> None:
+    from storyline.ingest.guard import file_level
+
+    assert file_level("truncated or corrupt compressed file: ended early")
+    assert file_level("trailing garbage after the compressed data: 12 bytes ignored")
+    assert not file_level("no article text (no word of two letters)")
+    assert not file_level("too short to be a news article (12 words)")
+
+
+# -- 6: thousands of files skipped for one reason are not thousands of lines ----------
+
+def test_many_empty_files_are_named_up_to_a_few_then_counted(tmp_path: Path) -> None:
+    from storyline.config import setting
+
+    named = int(setting("run", "files_named_per_skip", 10))
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(named + 7):
+        (src / f"blank{i:03}.txt").write_bytes(b"")
+    (src / "story.txt").write_text(article(1), "utf-8")
+    warnings: list[str] = []
+    summary = _run([str(src)], tmp_path / "out", warnings=warnings)
+    skips = [w for w in warnings if w.startswith("warning: skipped ") and "blank" in w]
+    assert len(skips) == named, warnings
+    rest = [w for w in warnings if "more input files skipped like the above" in w]
+    assert len(rest) == 1 and rest[0].startswith("warning: 7 more "), warnings
+    assert sum(summary.skipped.values()) == named + 7  # every one counted
+    assert len(_articles(tmp_path / "out")) == 1
+
+
+def test_a_few_skipped_files_are_each_named_and_lines_are_not_folded_across_files(
+        tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"blank{i}.txt").write_bytes(b"")
+    for i in range(12):  # a bad line in each of 12 files: each is named (one per file)
+        (src / f"wire{i:02}.jsonl").write_text(
+            json.dumps({"id": "x", "text": "x y z"}) + "\n"
+            + json.dumps({"id": f"a{i}", "text": article(i)}) + "\n", "utf-8")
+    warnings: list[str] = []
+    _run([str(src)], tmp_path / "out", warnings=warnings)
+    assert len([w for w in warnings if "blank" in w]) == 3
+    assert len([w for w in warnings if "wire" in w and "(line 1)" in w]) == 12, warnings
+    assert not [w for w in warnings if "more input files skipped" in w]

@@ -24,7 +24,7 @@ from storyline.clean.repetition import InputRepetition
 from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.exporters import ExportContext, export_all
-from storyline.ingest.guard import FileWarnings, Noted, clean_document
+from storyline.ingest.guard import FileWarnings, Noted, clean_document, file_level
 from storyline.ingest.readers import (
     hidden_summary,
     iter_input_files,
@@ -518,7 +518,8 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     continue
                 if isinstance(result, FileNote):
                     summary.flagged[result.kind] += result.count
-                    per_file.say(f"warning: {result.display}: {result.message}")
+                    per_file.say(f"warning: {result.display}: {result.message}",
+                                 always=file_level(result.message))
                     continue
                 # a pipe or device is not read; a warning that a file was read up to a
                 # problem (trailing garbage, a damaged archive's end) is no document
@@ -529,7 +530,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     where = _where(result.item)
                     for note in result.notes:
                         summary.flagged["input warnings"] += 1
-                        per_file.say(f"warning: {where}: {note}")
+                        per_file.say(f"warning: {where}: {note}", always=file_level(note))
                     result = result.item
                 reading.note(result)
                 if isinstance(result, Rejected):
@@ -537,10 +538,14 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                         batch_rejects.append(result)
                     if result.kept:  # the file was read up to the problem
                         summary.flagged["partly read"] += 1
-                        per_file.say(f"warning: {result.path}: {result.reason}")
+                        per_file.say(f"warning: {result.path}: {result.reason}",
+                                     always=file_level(result.reason))
                     else:
-                        summary.skipped[_category(result.reason)] += 1
-                        per_file.say(f"warning: skipped {result.path}: {result.reason}")
+                        kind = _category(result.reason)
+                        summary.skipped[kind] += 1
+                        per_file.say(f"warning: skipped {result.path}: {result.reason}",
+                                     always=file_level(result.reason), kind=kind,
+                                     path=result.path)
                     if len(batch_rejects) >= 1000:
                         flush()  # memory does not grow with the number of bad lines
                     continue
@@ -550,6 +555,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                                  "not English; stored, but not annotated")
                 batch_articles.append(result)
             flush()
+            per_file.finish()
         store.restamp(restamp)
         _absent_inputs(store, inputs, present, options, warn, summary, run_id)
         refine_undated(store)
