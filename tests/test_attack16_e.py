@@ -178,3 +178,37 @@ def test_a_few_skipped_files_are_each_named_and_lines_are_not_folded_across_file
     assert len([w for w in warnings if "blank" in w]) == 3
     assert len([w for w in warnings if "wire" in w and "(line 1)" in w]) == 12, warnings
     assert not [w for w in warnings if "more input files skipped" in w]
+
+
+# -- twelfth attack, item 3: run … 2>&1 | head -1 --------------------------------------
+
+def test_a_summary_on_a_closed_pipe_is_a_broken_pipe_not_an_exit() -> None:
+    import io
+
+    from storyline.pipeline import Summary
+    from storyline.summary import SummaryConsole, print_summary
+
+    class Gone(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    with pytest.raises(BrokenPipeError):  # rich's own console raised SystemExit(1)
+        print_summary(Summary(), SummaryConsole(file=Gone()))
+
+
+def test_run_through_head_1_exits_0_with_its_outputs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    import storyline
+
+    lines = [json.dumps({"id": f"b{i}", "text": "x y z"}) for i in range(3)]
+    lines.append(json.dumps({"id": "a1", "text": article(1)}))
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(storyline.__file__).resolve().parents[1])}
+    # the warnings come first: head has gone long before the summary is printed
+    cmd = (f"'{sys.executable}' -m storyline.cli run in.jsonl --out o 2>&1 | head -1 "
+           "> /dev/null; exit ${PIPESTATUS[0]}")
+    proc = subprocess.run(["bash", "-c", cmd], cwd=tmp_path, env=env, timeout=600)
+    assert proc.returncode == 0
+    assert len(_articles(tmp_path / "o")) == 1

@@ -241,6 +241,10 @@ def _run(args: argparse.Namespace) -> int:
         try:
             print_summary(summary)
             sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader has gone (``run … | head -1``): the run is complete, its outputs
+            # written, so it ends as a shell tool does, with no message and status 0
+            _stdout_gone()
         except OSError as exc:  # standard output on a full device (``> /dev/full``)
             _stdout_gone()
             print(f"warning: the run is complete (its outputs are in {args.out}), but its "
