@@ -212,3 +212,35 @@ def test_run_through_head_1_exits_0_with_its_outputs(tmp_path: Path) -> None:
     proc = subprocess.run(["bash", "-c", cmd], cwd=tmp_path, env=env, timeout=600)
     assert proc.returncode == 0
     assert len(_articles(tmp_path / "o")) == 1
+
+
+# -- 8: code decodes a legacy code page as run and times do ---------------------------
+
+CP1252_LINE = ("The caf\u00e9 owner said rebels attacked the market on Monday, "
+               "\u201cwithout warning\u201d.\n").encode("cp1252")
+
+
+def test_code_reads_cp1252_as_times_does(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from storyline.cli import main
+
+    src = tmp_path / "legacy.txt"
+    src.write_bytes(CP1252_LINE)
+    assert main(["code", str(src), "--dct", "2025-03-12"]) == 0
+    out, err = capsys.readouterr()
+    record = json.loads(out.splitlines()[0])
+    assert record["text"] == CP1252_LINE.decode("cp1252").rstrip("\n")
+    assert "\ufffd" not in out
+    assert "decoded as CP1252" in err and "U+FFFD" not in err
+    assert main(["times", str(src), "--dct", "2025-03-12"]) == 0
+    assert "decoded as CP1252" in capsys.readouterr().err
+
+
+def test_code_still_replaces_what_no_decoder_reads(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from storyline.cli import main
+
+    src = tmp_path / "mixed.txt"
+    src.write_bytes(b"Rebels attacked the market in Vessna on Monday.\n"
+                    + b"\xff\xfe\xfd\xfc\x80\x81 shelling \x90\x9d\x8f in the town.\n")
+    assert main(["code", str(src), "--dct", "2025-03-12"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2 and "line 2" in err
