@@ -244,3 +244,13 @@ def test_code_still_replaces_what_no_decoder_reads(tmp_path: Path, capsys) -> No
     assert main(["code", str(src), "--dct", "2025-03-12"]) == 0
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 2 and "line 2" in err
+
+
+def test_code_takes_a_stray_utf16_mark_inside_a_line_as_bytes_not_utf16(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from storyline.cli import main
+
+    src = tmp_path / "stray.txt"
+    src.write_bytes(b"\xff\xfe police arrested twenty people\n")
+    assert main(["code", str(src), "--dct", "2025-03-12"]) == 0
+    assert "police arrested twenty people" in json.loads(capsys.readouterr().out)["text"]

@@ -489,9 +489,12 @@ def _legacy_line(line: bytes, n: int, warn: _CodeWarnings) -> str:
     (:func:`~storyline.ingest.readers.decode_with_note`: CP1252 when its bytes read as
     Western European letters, ...), with the note said; bytes it cannot tell are
     replaced by U+FFFD."""
-    from storyline.ingest.readers import decode_with_note
+    from storyline.ingest.readers import bom_encoding, decode_with_note
 
-    text, note = decode_with_note(line)
+    bom = bom_encoding(line)
+    # the stream's start was looked at for UTF-16/32 already (:func:`_code_bytes`): a
+    # line of it that begins with such a mark (0xFF 0xFE) is stray bytes, not UTF-16
+    text, note = decode_with_note(line) if bom is None or bom[0] == "utf-8" else (None, None)
     if text is None:
         warn(f"warning: line {n}: bytes that are not UTF-8 replaced by U+FFFD")
         return line.decode("utf-8", errors="replace")
