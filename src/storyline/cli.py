@@ -241,6 +241,10 @@ def _run(args: argparse.Namespace) -> int:
         try:
             print_summary(summary)
             sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader has gone (``run … | head -1``): the run is complete, its outputs
+            # written, so it ends as a shell tool does, with no message and status 0
+            _stdout_gone()
         except OSError as exc:  # standard output on a full device (``> /dev/full``)
             _stdout_gone()
             print(f"warning: the run is complete (its outputs are in {args.out}), but its "
@@ -443,7 +447,8 @@ def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> in
     (nothing coded, exit 0 as ``run`` and ``times`` skip a binary file); UTF-16/32 text
     (a byte order mark, or the NULs of UTF-16) decoded as such; else line by line as
     UTF-8, a line with NUL bytes skipped and one with bytes that are no UTF-8 decoded
-    with replacement characters, each with one warning (:class:`_CodeWarnings`)."""
+    as ``run`` decodes it (:func:`_legacy_line`), each with one warning
+    (:class:`_CodeWarnings`)."""
     import io
 
     from storyline.ingest.readers import bom_encoding, looks_binary, utf16_without_bom
@@ -464,8 +469,8 @@ def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> in
 
 def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
     """The lines of a byte stream as text, one by one as they come; a line holding NUL
-    bytes is one NUL (a record with no text), one with invalid UTF-8 has replacement
-    characters; each said once."""
+    bytes is one NUL (a record with no text), one with invalid UTF-8 is decoded as
+    ``run`` decodes it (CP1252, ...); each said once."""
     for n, line in enumerate(raw, 1):
         if n == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
@@ -476,8 +481,26 @@ def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
         try:
             yield line.decode("utf-8")
         except UnicodeDecodeError:
-            warn(f"warning: line {n}: bytes that are not UTF-8 replaced by U+FFFD")
-            yield line.decode("utf-8", errors="replace")
+            yield _legacy_line(line, n, warn)
+
+
+def _legacy_line(line: bytes, n: int, warn: _CodeWarnings) -> str:
+    """A line that is not UTF-8, decoded as ``run`` decodes a JSON Lines line
+    (:func:`~storyline.ingest.readers.decode_with_note`: CP1252 when its bytes read as
+    Western European letters, ...), with the note said; bytes it cannot tell are
+    replaced by U+FFFD."""
+    from storyline.ingest.readers import bom_encoding, decode_with_note
+
+    bom = bom_encoding(line)
+    # the stream's start was looked at for UTF-16/32 already (:func:`_code_bytes`): a
+    # line of it that begins with such a mark (0xFF 0xFE) is stray bytes, not UTF-16
+    text, note = decode_with_note(line) if bom is None or bom[0] == "utf-8" else (None, None)
+    if text is None:
+        warn(f"warning: line {n}: bytes that are not UTF-8 replaced by U+FFFD")
+        return line.decode("utf-8", errors="replace")
+    if note:
+        warn(f"warning: line {n}: {note}")
+    return text
 
 
 def _code_stream(fh: Any, dct: str | None, warn: Any) -> int:

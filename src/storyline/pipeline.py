@@ -24,7 +24,7 @@ from storyline.clean.repetition import InputRepetition
 from storyline.config import setting
 from storyline.engine import parallel_map
 from storyline.exporters import ExportContext, export_all
-from storyline.ingest.guard import FileWarnings, Noted, clean_document
+from storyline.ingest.guard import FileWarnings, Noted, clean_document, file_level
 from storyline.ingest.readers import (
     hidden_summary,
     iter_input_files,
@@ -64,6 +64,21 @@ def safe_display(display: str) -> tuple[str, bool]:
     except UnicodeEncodeError:  # a lone surrogate that stands for no byte
         return display.encode("utf-8", "backslashreplace").decode("ascii", "replace"), True
     return raw.decode("utf-8", "backslashreplace"), True
+
+
+def _escaped_exists(display: str) -> bool:
+    """Whether a stored display path written by :func:`safe_display` names a file that
+    is there under its real name: its ``\\xNN`` escapes turned back into the bytes they
+    stand for (``in/caf\\xe9.txt`` is the file whose name holds the byte 0xE9). The
+    caller looks the name up as it is, too: a name may hold a backslash itself."""
+    raw = display.encode("utf-8", "surrogateescape")
+    if b"\\x" not in raw:
+        return False
+    real = re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
+    try:
+        return os.path.lexists(real)
+    except (OSError, ValueError):
+        return False
 
 
 @dataclass
@@ -427,7 +442,9 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
             _refuse_overwriting(named, out, store.written_outputs(str(out.resolve())))
         run_id = store.new_run()
         hidden: Counter[tuple[str, str]] = Counter()
-        present = {display for display, _ in own.files(inputs, hidden)}
+        # named as the store holds them (a name that is not UTF-8 with \x escapes): a file
+        # read in this run is present whatever its name
+        present = {safe_display(display)[0] for display, _ in own.files(inputs, hidden)}
         total_files = len(present)
         for given, count, message in hidden_summary(hidden):
             summary.skipped["hidden files"] += count  # dot-files, .git/: never inputs
@@ -501,7 +518,8 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     continue
                 if isinstance(result, FileNote):
                     summary.flagged[result.kind] += result.count
-                    per_file.say(f"warning: {result.display}: {result.message}")
+                    per_file.say(f"warning: {result.display}: {result.message}",
+                                 always=file_level(result.message))
                     continue
                 # a pipe or device is not read; a warning that a file was read up to a
                 # problem (trailing garbage, a damaged archive's end) is no document
@@ -512,7 +530,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                     where = _where(result.item)
                     for note in result.notes:
                         summary.flagged["input warnings"] += 1
-                        per_file.say(f"warning: {where}: {note}")
+                        per_file.say(f"warning: {where}: {note}", always=file_level(note))
                     result = result.item
                 reading.note(result)
                 if isinstance(result, Rejected):
@@ -520,10 +538,14 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                         batch_rejects.append(result)
                     if result.kept:  # the file was read up to the problem
                         summary.flagged["partly read"] += 1
-                        per_file.say(f"warning: {result.path}: {result.reason}")
+                        per_file.say(f"warning: {result.path}: {result.reason}",
+                                     always=file_level(result.reason))
                     else:
-                        summary.skipped[_category(result.reason)] += 1
-                        per_file.say(f"warning: skipped {result.path}: {result.reason}")
+                        kind = _category(result.reason)
+                        summary.skipped[kind] += 1
+                        per_file.say(f"warning: skipped {result.path}: {result.reason}",
+                                     always=file_level(result.reason), kind=kind,
+                                     path=result.path)
                     if len(batch_rejects) >= 1000:
                         flush()  # memory does not grow with the number of bad lines
                     continue
@@ -533,6 +555,7 @@ def _run_in(inputs: list[str], out: Path, db: Path | None, options: Options, log
                                  "not English; stored, but not annotated")
                 batch_articles.append(result)
             flush()
+            per_file.finish()
         store.restamp(restamp)
         _absent_inputs(store, inputs, present, options, warn, summary, run_id)
         refine_undated(store)
@@ -568,7 +591,7 @@ def _absent_inputs(store: Store, inputs: list[str], present: set[str], options: 
     reals = store.real_paths()
     paths = {p for ps in by_article.values() for p in ps} - present
     missing = {p for p in paths if (under_inputs(p) or under_inputs(reals.get(p, p)))
-               and not os.path.lexists(reals.get(p, p))}
+               and not os.path.lexists(reals.get(p, p)) and not _escaped_exists(p)}
     gone = [a for a, ps in by_article.items() if ps <= missing]
     others = [a for a, ps in by_article.items() if not ps & present and not ps <= missing]
     if missing and options.prune_missing and not gone:

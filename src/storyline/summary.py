@@ -8,8 +8,20 @@ from rich.table import Table
 from storyline.pipeline import Summary
 
 
+class SummaryConsole(Console):
+    """A console whose closed pipe (``storyline run … | head -1``) is a
+    :class:`BrokenPipeError` for the caller to handle: rich's own handling exits with
+    status 1, in silence, after a run that wrote all its outputs."""
+
+    def on_broken_pipe(self) -> None:
+        import errno
+
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
 def print_summary(summary: Summary, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or SummaryConsole()
     table = Table(title="storyline run", show_header=False, box=None)
     table.add_row("files read", f"{summary.files - summary.files_reused}"
                   + (f" (+{summary.files_reused} unchanged, reused)" if summary.files_reused else ""))

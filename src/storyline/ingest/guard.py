@@ -15,10 +15,12 @@ import errno
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.config import setting
 from storyline.ingest.validate import (
     MAX_WARNINGS_PER_FILE,
     clean_url,
@@ -182,25 +184,74 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+# Warnings about a file as a whole that say part of it was lost (a cut gzip stream: the
+# articles after the cut are gone): printed whatever came before them, never folded into
+# "N more warnings like the above" with the warnings of its lines.
+FILE_LEVEL_WARNINGS = (
+    "truncated",            # "truncated or corrupt compressed file: ...", "truncated web archive"
+    "damaged",              # "damaged web archive: ..."
+    "corrupt",
+    "trailing garbage",     # "trailing garbage after the compressed data: 120 bytes ..."
+    "feed is truncated",
+    "read error",
+)
+
+
+def file_level(reason: str) -> bool:
+    """Whether a warning's reason is one of :data:`FILE_LEVEL_WARNINGS`.
+
+    >>> file_level("truncated or corrupt compressed file: ended early"), file_level("no article text")
+    (True, False)
+    """
+    return reason.startswith(FILE_LEVEL_WARNINGS)
+
+
 class FileWarnings:
     """Warnings of the run loop, at most :data:`MAX_WARNINGS_PER_FILE` per input file.
 
     Call :meth:`say` for each warning of the current file and :meth:`end_file` when
     the file is done: it prints one line for the warnings held back. Every message is
     made printable (a file name cannot put escapes or line breaks on the terminal).
+
+    A warning said ``always`` (a file cut short: :func:`file_level`) is printed past the
+    limit and not counted in it. A skip said with its ``kind`` and ``path`` is held until
+    the next warning or the file's end: when it skipped the whole file (``path`` is the
+    file's), it counts among the files skipped for that kind, named one by one up to
+    ``files_per_kind``; :meth:`finish` prints one line for each kind's others.
     """
 
-    def __init__(self, emit: Callable[[str], None], limit: int = MAX_WARNINGS_PER_FILE):
+    def __init__(self, emit: Callable[[str], None], limit: int = MAX_WARNINGS_PER_FILE,
+                 files_per_kind: int | None = None):
         self.emit = emit
         self.limit = limit
+        self.files_per_kind = (int(setting("run", "files_named_per_skip"))
+                               if files_per_kind is None else files_per_kind)
         self.count = 0
         self.rejects = 0
         self.held_rejects = 0
+        self.pending: tuple[str, str, str] | None = None  # (message, path, kind)
+        self.files_skipped: Counter[str] = Counter()
 
-    def say(self, message: str) -> None:
+    def say(self, message: str, *, always: bool = False, kind: str | None = None,
+            path: str | None = None) -> None:
+        self._flush()
+        if always:
+            self.emit(printable(message))
+        elif kind is not None and path is not None:
+            self.pending = (message, path, kind)
+        else:
+            self._count(message)
+
+    def _count(self, message: str) -> None:
         self.count += 1
         if self.count <= self.limit:
             self.emit(printable(message))
+
+    def _flush(self) -> None:
+        if self.pending is not None:
+            message = self.pending[0]
+            self.pending = None
+            self._count(message)
 
     def keep_reject(self) -> bool:
         """Whether the current file's next rejection is stored one by one."""
@@ -213,6 +264,13 @@ class FileWarnings:
     def end_file(self, display: str) -> Rejected | None:
         """Close the current file: print the summary line; return the row that stands
         for the rejections not stored one by one (or None)."""
+        if self.pending is not None and self.pending[1] == display:
+            message, _, kind = self.pending
+            self.pending = None
+            self.files_skipped[kind] += 1
+            if self.files_skipped[kind] <= self.files_per_kind:
+                self.emit(printable(message))
+        self._flush()
         held = self.count - self.limit
         if held > 0:
             self.emit(printable(f"warning: {display}: {held:,} more warnings like the above "
@@ -223,3 +281,14 @@ class FileWarnings:
                                     "(not stored one by one)")
         self.count = self.rejects = self.held_rejects = 0
         return row
+
+    def finish(self) -> None:
+        """After the last file: one line for each kind of skip whose files were not all
+        named."""
+        self._flush()
+        for kind, n in sorted(self.files_skipped.items()):
+            more = n - self.files_per_kind
+            if more > 0:
+                self.emit(printable(f"warning: {more:,} more input files skipped like the "
+                                    f"above ({kind}): not named (all are counted in the "
+                                    "summary)"))
