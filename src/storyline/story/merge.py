@@ -17,13 +17,17 @@ every report already in it):
   stated day; for directed types both reports must name the source and share one, and
   the targets must share one when both name them (a missing target is compatible only
   when both reports date the act themselves or retell it in much the same words; a
-  missing source never is: aid to Haiti from two donors is two acts). Two reports dated
-  only by a season or a year ("last year") must retell the act in much the same words.
+  missing source never is: aid to Haiti from two donors is two acts). A report dated only
+  by a season or a year ("last year"), or by a range of more than a month ("since 2007"),
+  joins another only when the two retell the act in much the same words.
 * **date**: the date ranges must overlap, so a month-precision "September 2018" holds
   a "September 17, 2018" (for AGREE, CONSULT and COOPERATE, within a day: outlets date
   a signing late on Friday on Friday or on Saturday). An event dated only by its article's publication date (no
   date expression) is taken as "within :data:`UNDATED_DAYS` days of publication", and
-  never joins a report dated by a coarser expression of its own ("in June").
+  never joins a report dated by a coarser expression of its own ("in June", or a range
+  of days: "over the past week"). Two such reports from different articles say nothing
+  of when the act was: they join only when they retell it in much the same words (one
+  president's two statements that week are two events).
 * **place**: when both reports name one, the countries must agree.
 
 A report with neither actors nor a date expression says too little to be merged with
@@ -130,6 +134,19 @@ def _retold(a: Report, b: Report) -> bool:
     return len(wa & wb) / len(wa | wb) >= RETOLD_OVERLAP
 
 
+def _rank(r: Report) -> int:
+    """How coarse a report's date is: its precision, or coarser when a range of days
+    spans more than a day ("over the past week", "since April 30" to the article's day:
+    no one occasion)."""
+    rank = _PRECISION_RANK.get(r.precision, 5)
+    if r.explicit and r.start is not None and r.end is not None:
+        days = (r.end - r.start).days
+        for longer, coarse in ((31, "year"), (7, "month"), (1, "week")):
+            if days > longer:
+                return max(rank, _PRECISION_RANK[coarse])
+    return rank
+
+
 def _distinct(keys: list[frozenset[str]]) -> list[frozenset[str]]:
     """One entry per actor (a source that is also the target counts once)."""
     return list(dict.fromkeys(keys))
@@ -221,9 +238,10 @@ def actors_compatible(a: Report, b: Report, symmetric: bool) -> bool:
     # are two acts
     if not (a.sources and b.sources) or _shared(a.sources, b.sources) < 1:
         return False
-    if _PRECISION_RANK.get(a.precision, 5) >= _PRECISION_RANK["season"] and \
-            _PRECISION_RANK.get(b.precision, 5) >= _PRECISION_RANK["season"] and not _retold(a, b):
-        return False  # "last year" names no occasion: BP paid taxes and paid dividends
+    if max(_rank(a), _rank(b)) >= _PRECISION_RANK["season"] and not _retold(a, b):
+        # "last year", "since 2007" name no occasion: BP paid taxes and paid dividends; a
+        # PAC's gifts since 2007 are not the aid the government gave on Thursday
+        return False
     if a.targets and b.targets:
         return _shared(a.targets, b.targets) >= 1
     # a report without a target is one act with another only when both date it
@@ -259,9 +277,10 @@ def dates_agree(a: Report, b: Report, slack_days: int = 0) -> bool:
     """Two dates the reports state themselves: the same range at the same precision
     (12 and 14 August are two incidents), or the finer inside the coarser ("September
     2018" holds "September 17, 2018")."""
-    if a.explicit != b.explicit and _PRECISION_RANK.get(
-            (a if a.explicit else b).precision, 5) > 0:
-        return False  # "in June" and a report dated only by its June article: no telling
+    if a.explicit != b.explicit and _rank(a if a.explicit else b) > 0:
+        # "in June", "over the past week" and a report dated only by its article: no
+        # telling
+        return False
     if not (a.explicit and b.explicit):
         return dates_overlap(a, b, slack_days)
     if a.start is None or b.start is None or a.end is None or b.end is None:
@@ -291,6 +310,11 @@ def compatible(a: Report, b: Report) -> bool:
         # agreement was signed by ...") joins only when it names the same parties
         return False
     if a.article == b.article and not _repeat(a, b):
+        return False
+    if a.root != b.root and not a.explicit and not b.explicit and not _retold(a, b):
+        # two reports dated only by their articles say nothing of when the act was: one
+        # president's two statements that week, or two accusations, are two events
+        # unless the reports tell the act in much the same words
         return False
     # Where a material event happened must agree; a verbal one's place is often what it is
     # about ("a ceasefire in Idlib" agreed in Sochi), so places do not split it.
