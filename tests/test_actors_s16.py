@@ -54,3 +54,22 @@ def test_a_counted_group_the_tagger_took_for_a_quantity_is_still_acted_on() -> N
     ev = _event("The Greek coastguard detained 40 migrants.", "detained")
     assert "migrants" in " ".join(_names(ev.target))
     assert ev.source is not None and "GRC" in str(ev.source.id)  # type: ignore[union-attr]
+
+
+def test_blame_drawn_from_someone_is_their_accusation() -> None:
+    ev = _event("The Chinese government has drawn complaints from Mexico over the "
+                "quarantine.", "drawn")
+    assert ev.type == "ACCUSE"
+    assert "Mexico" in " ".join(_names(ev.source))
+    assert "Chinese" in " ".join(_names(ev.target)) or "China" in " ".join(_names(ev.target))
+
+
+def test_a_lawsuit_faced_is_against_the_one_who_faces_it() -> None:
+    ev = _event("Northgate Energy faces hundreds of lawsuits over the spill.", "faces")
+    assert ev.type == "ACCUSE" and ev.source is None
+    assert "Northgate Energy" in " ".join(_names(ev.target))
+
+
+def test_support_gained_is_unchanged() -> None:
+    ev = _event("Kenya gained support from the African Union.", "gained")
+    assert ev.type == "SUPPORT" and "African Union" in " ".join(_names(ev.source))

@@ -231,6 +231,11 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
 }
 
 # verb lemma -> {object noun lemma -> trigger}
+# Blame that the subject of "faced", "drew", "attracted" or "received" gets from the
+# "from" phrase ("drew complaints from Mexico": Mexico accuses; see RECEIVE_VERBS).
+_BLAME_RECEIVED: dict[str, Trigger] = {o: ("ACCUSE", "disapprove") for o in (
+    "criticism", "complaint", "condemnation", "rebuke", "censure", "ire", "outrage")}
+
 VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     # stopping or cutting aid, links or talks reduces relations (CAMEO 16, PLOVER SANCTION)
     "suspend": {**{o: ("SANCTION", "discontinue") for o in (
@@ -432,7 +437,13 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "put": {"plea": ("REQUEST", "appeal"), "appeal": ("REQUEST", "appeal")},
     "swear": {"revenge": ("THREATEN", None), "vengeance": ("THREATEN", None),
               "retaliation": ("THREATEN", None)},
-    "face": {"consequence": ("THREATEN", None)},
+    "face": {"consequence": ("THREATEN", None), **_BLAME_RECEIVED,
+             "lawsuit": ("ACCUSE", "allege"), "suit": ("ACCUSE", "allege"),
+             "charge": ("ACCUSE", "allege"), "accusation": ("ACCUSE", "allege"),
+             "allegation": ("ACCUSE", "allege"), "threat": ("THREATEN", None),
+             "sanction": ("SANCTION", None), "call": ("REQUEST", None)},
+    "attract": dict(_BLAME_RECEIVED),
+    "incur": dict(_BLAME_RECEIVED),
     "issue": {"ultimatum": ("THREATEN", None), "warning": ("THREATEN", None),
               "threat": ("THREATEN", None), "warrant": ("COERCE", "arrest"),
               "condemnation": ("ACCUSE", "disapprove"), "appeal": ("REQUEST", "appeal"),
@@ -516,7 +527,9 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "receive": {"aid": ("", None), "call": ("CONSULT", "phone"),
                 "observer": ("RETREAT", "access"), "monitor": ("RETREAT", "access"),
                 "inspector": ("RETREAT", "access"),
-                "support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+                "support": ("SUPPORT", None), "backing": ("SUPPORT", None),
+                **_BLAME_RECEIVED, "threat": ("THREATEN", None)},
+    "draw": dict(_BLAME_RECEIVED),
     # "gained support from X": X supports (source and target swap, see RECEIVE_VERBS)
     "gain": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
     "win": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
@@ -535,7 +548,12 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
 
 # Verbs whose subject receives the act of their object noun: the source is the "from"
 # phrase ("gained support from X", "received backing from Y").
-RECEIVE_VERBS: frozenset[str] = frozenset({"gain", "win", "garner", "receive", "get", "draw"})
+RECEIVE_VERBS: frozenset[str] = frozenset({"gain", "win", "garner", "receive", "get", "draw",
+                                           "face", "attract", "incur"})
+# The types whose source and target RECEIVE_VERBS swap ("faced criticism from X": X
+# accuses the subject); others keep the subject as source ("received a call": a talk).
+RECEIVED_TYPES: frozenset[str] = frozenset({"SUPPORT", "AID", "ACCUSE", "THREATEN",
+                                            "SANCTION", "REQUEST"})
 
 # Verbs that take the type of an event noun object ("launch an offensive").
 LIGHT_VERBS: frozenset[str] = frozenset({

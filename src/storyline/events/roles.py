@@ -55,7 +55,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     subj, passive = _subject_of(tok, floor)
     agent = _agent(tok)
     if trig.extra is not None and _lemma(tok) in lx.RECEIVE_VERBS and not passive and \
-            trig.type in ("SUPPORT", "AID"):
+            trig.type in lx.RECEIVED_TYPES:
         return _received_from(trig), subj
     if passive and agent is None and _lemma(tok) in lx.RESOLVE_PASSIVES:
         src, tgt = subj, None  # "Israel is opposed to French mediation"

@@ -81,8 +81,9 @@ def _received_from(trig: _Trig) -> Token | None:
     tok = trig.token
     if trig.extra is None or _lemma(tok) not in lx.RECEIVE_VERBS:
         return None
-    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                 for x in c.children if x.dep_ == "pobj"), None)
+    return next((x for c in (*tok.children, *trig.extra.children)
+                 if c.dep_ == "prep" and c.lower_ == "from"
+                 for x in c.children if x.dep_ == "pobj"), None)  # "drew criticism from X"
 
 
 _CONFLICT_ACTS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"}
