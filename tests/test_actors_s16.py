@@ -73,3 +73,12 @@ def test_a_lawsuit_faced_is_against_the_one_who_faces_it() -> None:
 def test_support_gained_is_unchanged() -> None:
     ev = _event("Kenya gained support from the African Union.", "gained")
     assert ev.type == "SUPPORT" and "African Union" in " ".join(_names(ev.source))
+
+
+def test_telling_a_journalist_is_no_meeting() -> None:
+    for text in ("The president told CNN's Larry King on Thursday that he was furious.",
+                 "The president told BBC presenter Ann Lee that he was furious."):
+        assert not any(e.type == "CONSULT" for e in storyline.code(text, date="2010-07-06"))
+    kept = storyline.code("The president told Chancellor Merkel on Thursday that he was "
+                          "furious.", date="2010-07-06")
+    assert any(e.type == "CONSULT" for e in kept)

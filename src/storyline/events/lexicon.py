@@ -950,6 +950,11 @@ MEDIA_WORDS = {"reporter", "journalist", "press", "medium", "newspaper", "agency
                 "television", "tv", "radio", "channel", "audience", "crowd", "supporter",
                 "lawmaker", "parliament", "briefing", "conference", "interviewer"}
 
+# People whose job is to ask: a name given with one of these is the media ("told BBC
+# presenter Ann Lee", "told the talk show host").
+PRESS_PEOPLE = frozenset({"presenter", "host", "anchor", "anchorman", "anchorwoman",
+                          "columnist", "correspondent", "editor", "broadcaster"})
+
 MUST = {"must", "should", "ought", "need"}
 
 SELF = {"we", "i", "us", "our"}

@@ -190,6 +190,10 @@ def _addressee(tok: Token) -> Token | None:
         if c.dep_ in ("dative", "dobj", "obj") and c.pos_ in ("PROPN", "NOUN"):
             if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART") or _lemma(c) in lx.MEDIA_WORDS:
                 return None
+            if any(m.dep_ in ("poss", "compound", "appos", "amod") and (
+                    m.ent_type_ == "ORG" or _lemma(m) in lx.MEDIA_WORDS
+                    or _lemma(m) in lx.PRESS_PEOPLE) for m in c.children):
+                return None  # "told CNN's Larry King", "told BBC presenter Ann Lee"
             if c.ent_type_ in ("PERSON", "GPE", "NORP") or _lemma(c) in lx.ADDRESSEES:
                 return c
     return None
