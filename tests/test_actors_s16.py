@@ -82,3 +82,11 @@ def test_telling_a_journalist_is_no_meeting() -> None:
     kept = storyline.code("The president told Chancellor Merkel on Thursday that he was "
                           "furious.", date="2010-07-06")
     assert any(e.type == "CONSULT" for e in kept)
+
+
+def test_told_that_someone_had_to_act_is_a_demand() -> None:
+    events = storyline.code("The envoy told Putin that Russia had to withdraw its troops.",
+                            date="2010-07-06")
+    told = next(e for e in events if e.mentions[0].trigger is not None
+                and e.mentions[0].trigger.text == "told")
+    assert told.type == "REQUEST"

@@ -669,7 +669,9 @@ def _told_must(c: Ctx) -> Verdict:
     """"X told Russia 'the regime must be controlled'": a demand."""
     after = _told_after(c)
     return after is not None and any(
-        t.lower_ in lx.MUST or (t.lower_ == "to" and t.head.lemma_ == "have") for t in after)
+        t.lower_ in lx.MUST or (t.lower_ == "to" and (
+            t.head.lemma_ == "have" or (t.head.dep_ == "xcomp" and t.head.head.lemma_ == "have")))
+        for t in after)
 
 
 @rule("tell", gives=("THREATEN", None), example="Iran told Washington it would face consequences.")
