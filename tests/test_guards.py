@@ -61,3 +61,11 @@ def test_an_owned_installation_does_not_act() -> None:
     # a participle clause of an attack still has its attackers
     assert storyline.code("Rebels shelled the village, killing nine soldiers.",
                           date="2024-05-08")
+
+
+def test_a_service_line_with_a_phone_number_is_the_page_talking() -> None:
+    rule = next(r for r in rules() if r["name"] == "not_reporting")
+    assert not storyline.code(rule["phone_example"], date="2024-05-08")
+    # big counts and year ranges are no phone numbers
+    assert storyline.code("Rebels attacked 1,200,000 refugees in the 2009-2010 offensive, "
+                          "aid groups said.", date="2024-05-08")

@@ -75,6 +75,9 @@ def _not_reporting(tok: Token, rule: dict[str, Any], event: Event | None = None)
     low = sent.text.lower()
     if any(w in low for w in rule["web"]):
         return True
+    for m in re.finditer(rule["phone"], sent.text):
+        if sum(ch.isdigit() for ch in m.group()) >= 9:
+            return True  # a service line's number: the page talking
     if any(t.text in _QUOTES for t in sent):
         return False
     personal = any(t.lower_ in rule["pronouns"] and t.pos_ == "PRON"
