@@ -90,3 +90,12 @@ def test_told_that_someone_had_to_act_is_a_demand() -> None:
     told = next(e for e in events if e.mentions[0].trigger is not None
                 and e.mentions[0].trigger.text == "told")
     assert told.type == "REQUEST"
+
+
+def test_suspending_ones_own_search_sanctions_no_one() -> None:
+    for text in ("A storm forced the coast guard to suspend the search.",
+                 "Crews halted the rescue operation at night.",
+                 "Bad weather caused cleanup efforts to be suspended over the weekend."):
+        assert not any(e.type == "SANCTION" for e in storyline.code(text, date="2010-05-03"))
+    assert any(e.type == "SANCTION" for e in storyline.code(
+        "Israel halted the aid operation to Gaza.", date="2010-05-03"))

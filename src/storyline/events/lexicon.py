@@ -1147,6 +1147,11 @@ CARRY_OUT = frozenset({"impose", "tighten", "extend", "lift", "ease", "launch", 
 
 # Nouns of a time that a relative clause can describe: "by July 20, the day the prime
 # minister is scheduled to visit" (the visit is on July 20).
+# One's own work, suspended or halted (for bad weather, for safety): no one is sanctioned
+# ("crews suspended the search", "cleanup efforts were suspended over the weekend").
+OWN_WORK = frozenset({"search", "cleanup", "clean-up", "effort", "rescue", "recovery",
+                      "hunt", "salvage", "dredging", "skimming"})
+
 # Words that put another happening after the act: a time inside their clause or phrase
 # is that later happening's, never the act's ("committed to it before the rig exploded on
 # 20 April", "ahead of the summit on Friday"). Not "after" (news dates an act by what it

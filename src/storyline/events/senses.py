@@ -67,6 +67,9 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
         return False
     if lem == "share" and not olems & lx.SHARED_KNOWLEDGE:
         return False
+    if lem in ("halt", "suspend", "pause", "stop") and (olems | {
+            _lemma(c) for o in objs for c in o.children if c.dep_ == "compound"}) & lx.OWN_WORK:
+        return False  # "the storm forced crews to suspend the search": no one sanctioned
     if lem in ("close", "halt", "suspend", "cancel", "freeze", "ban") and not objs and \
             tok.dep_ != "xcomp":
         return lem in ("close",) and any(_lemma(c) in ("crossing", "border") for c in
