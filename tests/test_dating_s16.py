@@ -45,3 +45,12 @@ def test_a_quoted_question_was_still_asked() -> None:
     ev = _event('"Why did you hide the report?" the senator asked the chief executive.',
                 "asked")
     assert ev.modality == "asserted"
+
+
+def test_a_relative_date_after_the_article_is_not_moved_a_year_back() -> None:
+    events = storyline.code("The talks were postponed until next week.", date="2010-05-03")
+    assert all(not e.date.start.startswith("2009") for e in events)
+    # a month named after the article's day, with a past verb, is last year's
+    ev = next(e for e in storyline.code("In September, Turkey and Russia agreed a truce.",
+                                        date="2010-06-03") if e.type == "AGREE")
+    assert ev.date.start.startswith("2009-09")

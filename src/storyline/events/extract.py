@@ -119,6 +119,11 @@ from storyline.model import (
 from storyline.model import (
     Span as TextSpan,
 )
+from storyline.text.vocab import MONTH_ABBREVIATIONS
+
+# a date that names its month ("in September", "on 3 March"): a past act dated by it after
+# the article's day is last year's; a relative one ("next week") is never moved
+_NAMES_MONTH = re.compile(r"(?i)\b(?:" + "|".join(MONTH_ABBREVIATIONS) + r")")
 
 __all__ = ["extract_events", "extract_with_triggers", "statement_heads"]
 
@@ -201,7 +206,8 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         trig, asked = embedded
     tok = trig.token
     date, dated_future = _date(doc, seg, trig, trigs, whens, default)
-    if dated_future and date.text and date.start and date.end and _past_tense(tok) and not re.search(r"\d{4}", date.text):
+    if dated_future and date.text and date.start and date.end and _past_tense(tok) and \
+            not re.search(r"\d{4}", date.text) and _NAMES_MONTH.search(date.text):
         # "In September, the two leaders brokered ..." in a June article: last September
         date = DateRange(start=_year_back(date.start), end=_year_back(date.end),
                          precision=date.precision, text=date.text)
