@@ -99,3 +99,12 @@ def test_suspending_ones_own_search_sanctions_no_one() -> None:
         assert not any(e.type == "SANCTION" for e in storyline.code(text, date="2010-05-03"))
     assert any(e.type == "SANCTION" for e in storyline.code(
         "Israel halted the aid operation to Gaza.", date="2010-05-03"))
+
+
+def test_wanting_another_to_act_is_a_demand_on_them() -> None:
+    ev = _event("Turkey wants Russia to rein in the regime.", "wants")
+    assert ev.type == "REQUEST"
+    assert "Russia" in " ".join(_names(ev.target))
+    # wanting to act oneself is no demand
+    assert not any(e.type == "REQUEST" for e in storyline.code(
+        "Russia wants to join the talks.", date="2010-05-03"))

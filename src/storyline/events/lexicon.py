@@ -956,6 +956,9 @@ PRESS_PEOPLE = frozenset({"presenter", "host", "anchor", "anchorman", "anchorwom
                           "columnist", "correspondent", "editor", "broadcaster"})
 
 MUST = {"must", "should", "ought", "need"}
+# Verbs of wanting that, with another's infinitive clause, demand ("wants the company to
+# raise wages", "needs the federal government to send boats").
+WANT_VERBS = frozenset({"want", "need"})
 
 SELF = {"we", "i", "us", "our"}
 

@@ -204,10 +204,11 @@ def _demanded(tok: Token) -> Token | None:
     all parties should respect the truce"): the subject of a must/should complement,
     when it is not the speaker."""
     subj, _ = _subject_of(tok)
+    wants = _lemma(tok) in lx.WANT_VERBS  # "wants the company to raise wages"
     for c in tok.children:
-        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should",
-                                                                         "ought")
-                                        for a in c.children) or _counterfactual(c):
+        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and (
+                a.lower_ in ("must", "should", "ought") or (wants and a.lower_ == "to"))
+                for a in c.children) or _counterfactual(c):
             continue  # "said the agency should have acted": a reproach, not a demand
         csubj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if csubj is None or (csubj.pos_ == "PRON" and csubj.lower_ in lx.SELF) or \
@@ -653,6 +654,14 @@ def _said_must(c: Ctx) -> Verdict:
       example="The minister said all parties should respect the truce.")
 def _said_should(c: Ctx) -> Verdict:
     """"... should withdraw": advice, an appeal (CAMEO 02)."""
+    return _demanded(c.tok) is not None
+
+
+@rule(lemma_set=lx.WANT_VERBS, gives=("REQUEST", None),
+      example="The union wants the company to raise wages.")
+def _wants_someone_to(c: Ctx) -> Verdict:
+    """"X wants Y to raise wages", "we need the government to send boats": a demand on
+    another actor (CAMEO 10)."""
     return _demanded(c.tok) is not None
 
 
