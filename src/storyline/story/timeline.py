@@ -15,10 +15,12 @@ whose weights are chosen on the development topics (``benchmarks/t17.py``):
    sentences (those that mention the date, then undated sentences of articles
    published on it or the day after) by cosine similarity to the TF-IDF centroid of
    the candidates plus their likeness to the whole story (so that a stray article's
-   sentences stay out), skipping page leftovers, captions and fragments
-   (:func:`quotable`), sentences too similar to one already chosen and, less
-   strongly, those that announce rather than report; with ``event_bonus``, sentences
-   that report an event of the day are candidates too, and favoured.
+   sentences stay out) and, with ``bigram_weight``, to the candidates' centroid of
+   content-word bigrams (the phrases the day's coverage repeats), skipping page
+   leftovers, captions and fragments (:func:`quotable`), sentences too similar to one
+   already chosen and, less strongly, those that announce rather than report; with
+   ``event_bonus``, sentences that report an event of the day are candidates too, and
+   favoured.
 
 :func:`merge_timelines` makes one timeline of several stories' timelines. Sentences
 are returned verbatim (whitespace stripped only). The functions are pure.
@@ -32,6 +34,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 
@@ -82,8 +85,8 @@ class TimelineConfig:
     quality_filter: bool = True  # skip menus, captions, bylines and fragments
     relevance_weight: float = 1.0  # weight of a sentence's likeness to the whole story
     relevance_votes: bool = False  # an article's date votes weigh its likeness to the story
-    future_penalty: float = 0.0  # taken off sentences that announce rather than report
-    recent_bonus: float = 0.1  # added to sentences published on the day or the next
+    future_penalty: float = 0.2  # taken off sentences that announce rather than report
+    recent_bonus: float = 0.0  # added to sentences published on the day or the next
     # events below this confidence are no evidence for a date (0: every coded event;
     # an event without a confidence always counts)
     event_min_confidence: float = 0.0
@@ -91,6 +94,9 @@ class TimelineConfig:
     # then candidates for the day even without a date of their own); 0: events do not
     # choose sentences
     event_bonus: float = 0.1
+    # weight of a sentence's likeness to the candidates' centroid of content-word bigrams
+    # (the day's recurring phrases: "crane collapsed"), beside that of its words
+    bigram_weight: float = 0.5
     # weight of each PLOVER quad class in the event date features
     event_type_weights: dict[str, float] = field(
         default_factory=lambda: dict(EVENT_TYPE_WEIGHTS))
@@ -219,6 +225,19 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _bigrams(toks: list[str]) -> list[tuple[str, str]]:
+    return list(pairwise(toks))
+
+
+def _centrality(docs: list[list[tuple[str, str]]]) -> np.ndarray:
+    """Each document's cosine with the TF-IDF centroid of ``docs`` (0 when it is empty)."""
+    vecs, _ = tfidf.tfidf(docs)
+    centroid = tfidf.mean(vecs)
+    cn = tfidf.norm(centroid)
+    return (np.array([tfidf.dot(v, centroid) for v in vecs]) / cn
+            if cn else np.zeros(len(docs)))
+
+
 def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
           cfg: TimelineConfig, pool: _Pool | None = None) -> list[_Sentence]:
     """Up to ``k`` central, mutually non-redundant sentences not in ``used`` (updated)."""
@@ -247,6 +266,8 @@ def _pick(cands: list[_Sentence], k: int, used: set[str], day: dt.date | None,
     cn = tfidf.norm(centroid)
     scores = (np.array([tfidf.dot(v, centroid) for v in vecs]) / cn
               if cn else np.zeros(len(uniq)))
+    if cfg.bigram_weight:
+        scores = scores + cfg.bigram_weight * _centrality([_bigrams(t) for t in toks])
     if cfg.relevance_weight and pool is not None:
         scores = scores + cfg.relevance_weight * np.array([pool.relevance(s) for s in uniq])
     if cfg.future_penalty:
