@@ -10,6 +10,7 @@ environment variable) overrides any of them; what it leaves out keeps its defaul
 
 from __future__ import annotations
 
+import codecs
 import logging
 import math
 import os
@@ -54,10 +55,19 @@ def _settings(user: str) -> dict[str, dict[str, Any]]:
     return data
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _read_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """A user's TOML file; a UTF-8 byte-order mark (as some editors write) is no error."""
+    """A user's TOML file; a UTF-8 byte-order mark (as some editors write) is no error, and
+    a file saved as UTF-16 or UTF-32 with its byte-order mark (Windows Notepad's
+    "Unicode") is read in that encoding."""
     with open(path, "rb") as fh:
         raw = fh.read()
+    for bom, encoding in _BOMS:  # (UTF-32 LE starts with the UTF-16 LE mark: test it first)
+        if raw.startswith(bom):
+            return tomllib.loads(raw.decode(encoding))
     return tomllib.loads(raw.decode("utf-8-sig"))
 
 
@@ -86,7 +96,11 @@ def check_config(path: str | os.PathLike[str]) -> list[str]:
         user = _read_toml(path)
     except OSError as exc:
         raise ConfigError(f"cannot read the config file {path}: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"the config file {path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+            f"at position {exc.start}): save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"the config file {path} is not valid TOML: {exc}") from None
     unknown: list[str] = []
     _check_table(str(path), _defaults(), user, "", unknown)
