@@ -273,7 +273,8 @@ class FileWarnings:
         self._flush()
         held = self.count - self.limit
         if held > 0:
-            self.emit(printable(f"warning: {display}: {held:,} more warnings like the above "
+            self.emit(printable(f"warning: {display}: {held:,} more "
+                                f"{'warning' if held == 1 else 'warnings'} like the above "
                                 "not shown (all are counted in the summary)"))
         row = None
         if self.held_rejects:
@@ -289,6 +290,7 @@ class FileWarnings:
         for kind, n in sorted(self.files_skipped.items()):
             more = n - self.files_per_kind
             if more > 0:
-                self.emit(printable(f"warning: {more:,} more input files skipped like the "
+                self.emit(printable(f"warning: {more:,} more input "
+                                    f"{'file' if more == 1 else 'files'} skipped like the "
                                     f"above ({kind}): not named (all are counted in the "
                                     "summary)"))
