@@ -7,6 +7,7 @@ before the fix."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -103,3 +104,36 @@ def test_bad_values_in_files_make_the_file_read_again_not_a_crash(
     assert len((out / "articles.jsonl").read_text("utf-8").splitlines()) == 1
     # the row is written again, whole: the next run reuses the file
     assert run([str(src)], out, db, Options(progress=False)).files_reused == 1
+
+
+# -- 8: a truncated .html.gz whose readable part is short says it was truncated -------------
+
+PAGE = ("<html><head><title>Flood waters reach Kessa</title></head><body><article>"
+        "<p>Flood waters rose over the river banks at Kessa on Tuesday, forcing hundreds of "
+        "families from their homes, the regional governor said. Rescue boats ferried the "
+        "elderly to a school on the hill, where volunteers handed out blankets and rice. "
+        "Farmers in the valley said the harvest of maize and sorghum was lost, and traders "
+        "warned that the price of grain in the market would double within a month.</p>"
+        "<p>The weather office expects more rain before the weekend.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("kind", ["cut 60", "cut 180", "whole"])
+def test_a_truncated_html_gz_with_little_left_is_warned_as_truncated(
+        kind: str, tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    data = gzip.compress(PAGE.encode("utf-8"))
+    page = tmp_path / "flood.html.gz"
+    # cut in the page's head (no text left) or in its first paragraph (a few words)
+    page.write_bytes(data[:int(kind[4:])] if kind.startswith("cut") else data)
+    warnings: list[str] = []
+    summary = run([str(page)], tmp_path / "o", options=Options(progress=False),
+                  log=warnings.append)
+    said = [w for w in warnings if "flood.html.gz" in w]
+    if kind == "whole":  # the page itself is long enough: stored, no warning
+        assert summary.articles_new == 1 and not said
+        return
+    assert summary.articles_new == 0
+    assert len(said) == 1, said
+    assert "truncated or corrupt compressed file" in said[0], said
+    assert dict(summary.skipped) == {"truncated or corrupt compressed file": 1}
