@@ -137,3 +137,50 @@ def test_a_truncated_html_gz_with_little_left_is_warned_as_truncated(
     assert len(said) == 1, said
     assert "truncated or corrupt compressed file" in said[0], said
     assert dict(summary.skipped) == {"truncated or corrupt compressed file": 1}
+
+
+# -- 7: items removed inside a container: the rerun dates as a clean run does ---------------
+
+FLOOD = ("Flood waters rose over the river banks at Kessa on 4 May, forcing hundreds of "
+         "families from their homes, the regional governor said. Rescue boats ferried the "
+         "elderly to a school on the hill, and farmers said the maize harvest was lost.")
+NEAR = ("Flood waters rose over the river banks at Kessa again, forcing families from their "
+        "homes, the regional governor said. Rescue boats ferried the elderly to a school on "
+        "the hill, and farmers said the maize harvest was lost.")
+FAR = ("Farmers near Kessa said the maize harvest was poor after the river rose, and the "
+       "regional governor promised seed for the next season.")
+
+
+def _wire(path: Path, with_near: bool) -> None:
+    items = [{"id": "undated", "title": "Kessa floods", "body": FLOOD}]
+    if with_near:
+        items.append({"id": "near", "title": "Kessa floods again", "body": NEAR,
+                      "publish_date": "2025-06-01"})
+    items.append({"id": "far", "title": "Kessa harvest", "body": FAR,
+                  "publish_date": "2022-06-01"})
+    path.write_text(json.dumps(items), "utf-8")
+
+
+def _undated(out: Path) -> dict[str, object]:
+    (row,) = [a for a in map(json.loads, (out / "articles.jsonl").read_text("utf-8").splitlines())
+              if a["title"] == "Kessa floods"]
+    return {k: row[k] for k in ("published", "warnings")}
+
+
+def test_an_article_dated_from_a_neighbour_removed_since_is_dated_again(tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    src, clean = tmp_path / "in", tmp_path / "clean"
+    src.mkdir()
+    clean.mkdir()
+    _wire(src / "wire.json", with_near=True)
+    out = tmp_path / "o"
+    run([str(src)], out, options=Options(progress=False))
+    first = _undated(out)
+    _wire(src / "wire.json", with_near=False)  # its nearest dated neighbour removed
+    _wire(clean / "wire.json", with_near=False)
+    run([str(src)], out, options=Options(progress=False))
+    run([str(clean)], tmp_path / "c", options=Options(progress=False))
+    again, fresh = _undated(out), _undated(tmp_path / "c")
+    assert first != fresh  # (the neighbour gave it another year)
+    assert again == fresh

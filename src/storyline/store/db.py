@@ -1009,17 +1009,20 @@ class Store(StoryTables):
                 self._retire_superseded(path, run)
         return self.retired - before
 
-    def update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
+    def update_published(self, article_id: str, pub: Published, warning: str | None,
+                         replaces: str | None = None) -> None:
         """Set an article's publication date. When the date changes, its annotations (its
         events' dates resolve against it) are dropped for the annotation stage to redo,
         and its story is merged again: a run that dates an article stored undated earlier
         gives what a fresh run on the same input gives. One transaction: a run stopped
         half-way leaves the article undated, to be dated again, never dated without its
-        warning."""
+        warning. ``replaces``: the start of an earlier warning that ``warning`` takes the
+        place of (the article dated again)."""
         with self.transaction():
-            self._update_published(article_id, pub, warning)
+            self._update_published(article_id, pub, warning, replaces)
 
-    def _update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
+    def _update_published(self, article_id: str, pub: Published, warning: str | None,
+                          replaces: str | None = None) -> None:
         row = self.con.execute("SELECT pub_date FROM articles WHERE id = ?",
                                [article_id]).fetchone()
         self.con.execute(
@@ -1034,6 +1037,8 @@ class Store(StoryTables):
         if warning:
             row = self.con.execute("SELECT warnings FROM articles WHERE id = ?", [article_id]).fetchone()
             warnings = json.loads(row[0]) if row and row[0] else []
+            if replaces and warning not in warnings:
+                warnings = [w for w in warnings if not str(w).startswith(replaces)]
             if warning not in warnings:
                 warnings.append(warning)
                 self.con.execute(
