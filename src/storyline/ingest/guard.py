@@ -143,11 +143,30 @@ def clean_document(raw: RawDocument) -> Article | Rejected | Noted:
         log.debug("cleaning %s failed", where, exc_info=True)
         return Rejected(where, f"internal error while cleaning ({_describe(exc)})")
     if isinstance(result, Rejected):
-        return result  # its one warning is the reason it was skipped
+        return _cut_short(result, notes)  # its one warning is the reason it was skipped
     for n in notes:
         if n not in result.warnings:
             result.warnings.append(n)
     return Noted(result, notes) if notes else result
+
+
+# the reader's note of a compressed file cut short (readers.read_input_bytes)
+CUT_SHORT = "truncated or corrupt compressed file"
+
+
+def _cut_short(rejected: Rejected, notes: list[str]) -> Rejected:
+    """A document skipped for what was left of it (too short, no text) after its
+    compressed file was cut short: the skip says the file was cut, first, so that it is
+    warned and counted as a damaged file rather than as a short article.
+
+    >>> _cut_short(Rejected("a.html.gz", "too short to be a news article (3 words)"),
+    ...            ["truncated or corrupt compressed file: ended early; kept the 90 bytes"]).reason
+    'truncated or corrupt compressed file: ended early; kept the 90 bytes; what was read: too short to be a news article (3 words)'
+    """
+    cut = next((n for n in notes if n.startswith(CUT_SHORT)), None)
+    if cut is None or rejected.kept or rejected.reason.startswith(CUT_SHORT):
+        return rejected
+    return dataclasses.replace(rejected, reason=f"{cut}; what was read: {rejected.reason}")
 
 
 def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None:

@@ -188,6 +188,44 @@ def schema_columns() -> dict[str, list[str]]:
     return out
 
 
+# the columns :data:`MIGRATIONS` add to an older store: the only ones it may lack
+_MIGRATED = frozenset(re.findall(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)",
+                                 " ".join(MIGRATIONS)))
+_EXPECTED: dict[str, list[str]] = {}
+
+
+def schema_problem(con: duckdb.DuckDBPyConnection) -> str | None:
+    """Why the storyline store open on ``con`` cannot be used by this version (None when it
+    can): a table of ours that lacks a column no migration adds (dropped by hand, or by
+    another tool), or a schema version that is newer than this one or not a number. Read
+    only: a store it finds wrong is refused before the run writes to it. A table that is
+    missing is made (as an older store gains the tables added since)."""
+    if not _EXPECTED:
+        _EXPECTED.update(schema_columns())
+    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                       "WHERE table_schema = 'main'").fetchall()
+    have: dict[str, set[str]] = {}
+    for table, column in rows:
+        have.setdefault(str(table), set()).add(str(column))
+    for table, columns in _EXPECTED.items():
+        if table not in have:
+            continue
+        lost = [c for c in columns if c not in have[table] and (table, c) not in _MIGRATED]
+        if lost:
+            return f"its table {table} lacks the column(s) {', '.join(lost)}"
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if (
+        "meta" in have) else None
+    if row is None:
+        return None
+    value = str(row[0]).strip()
+    if not re.fullmatch(r"[0-9]{1,9}", value):
+        return f"its schema version {str(row[0])[:40]!r} is not a version number"
+    if int(value) > SCHEMA_VERSION:
+        return (f"its schema version {int(value)} is newer than this version's "
+                f"({SCHEMA_VERSION}): made by a later release of storyline")
+    return None
+
+
 def file_signature(path: Path) -> tuple[int, int]:
     """(size, mtime) of a regular file; OSError for anything else (a folder is never
     recorded as done: one that could not be read is warned about on every run)."""
@@ -211,6 +249,24 @@ class FileStamp(NamedTuple):
     inode: int | None
     digest: str | None
     stamped_ns: int | None
+
+
+def _stored_int(value: Any) -> int | None:
+    """A non-negative whole number read from the store (None for NULL, a negative number
+    or anything else an outside tool put there)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
+
+
+def stored_stamp(row: Sequence[Any]) -> FileStamp:
+    """The :class:`FileStamp` of a ``files`` row (size, mtime, ctime, inode, digest,
+    stamped). A size or mtime that is NULL or negative (a store edited by hand) gives
+    -1, which no file has: the file is taken as changed and read again."""
+    size, mtime = _stored_int(row[0]), _stored_int(row[1])
+    digest = row[4] if isinstance(row[4], str) else None
+    return FileStamp(-1 if size is None else size, -1 if mtime is None else mtime,
+                     _stored_int(row[2]), _stored_int(row[3]), digest, _stored_int(row[5]))
 
 
 def file_digest(path: Path) -> str:
@@ -482,6 +538,14 @@ class Store(StoryTables):
                              "but no storyline schema); it was left as it is: give this run "
                              "another --db")
         try:
+            problem = schema_problem(self.con)
+        except duckdb.Error:
+            problem = None  # a damaged file: the schema step below refuses it, in one line
+        if problem:
+            self.con.close()
+            raise StoreError(f"{self.path} does not match storyline's schema ({problem}); it "
+                             "was left as it is: move it aside or give this run another --db")
+        try:
             # one transaction: a run stopped while it makes the store leaves none, never
             # tables without the schema mark (refused later as another program's store)
             with self.transaction():
@@ -669,13 +733,12 @@ class Store(StoryTables):
         """
         rows = self.con.execute("SELECT path, size, mtime_ns, ctime_ns, inode, digest, "
                                 "stamped_ns FROM files").fetchall()
-        return {str(p): FileStamp(int(sz), int(mt), ct, ino, dg, sn)
-                for p, sz, mt, ct, ino, dg, sn in rows}
+        return {str(row[0]): stored_stamp(row[1:]) for row in rows}
 
     def file_done(self, display: str, path: Path) -> bool:
         row = self.con.execute("SELECT size, mtime_ns, ctime_ns, inode, digest, stamped_ns "
                                "FROM files WHERE path = ?", [display]).fetchone()
-        return row is not None and unchanged_since(FileStamp(*row), path)
+        return row is not None and unchanged_since(stored_stamp(row), path)
 
     def restamp(self, files: Iterable[tuple[str, Path]]) -> None:
         """Record the stats of files found unchanged by their digest (copied back with
@@ -834,7 +897,7 @@ class Store(StoryTables):
         real = str(row[0]) if row and row[0] else os.path.realpath(old)
         if real == new_real or not os.path.lexists(real):
             return True
-        return row is None or not unchanged_since(FileStamp(*row[1:]), Path(real))
+        return row is None or not unchanged_since(stored_stamp(row[1:]), Path(real))
 
     def _restore(self, edited: list[Article], moved: list[Article]) -> None:
         """Store ``edited`` again (annotations and story stages redone) and point the rows
@@ -946,17 +1009,20 @@ class Store(StoryTables):
                 self._retire_superseded(path, run)
         return self.retired - before
 
-    def update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
+    def update_published(self, article_id: str, pub: Published, warning: str | None,
+                         replaces: str | None = None) -> None:
         """Set an article's publication date. When the date changes, its annotations (its
         events' dates resolve against it) are dropped for the annotation stage to redo,
         and its story is merged again: a run that dates an article stored undated earlier
         gives what a fresh run on the same input gives. One transaction: a run stopped
         half-way leaves the article undated, to be dated again, never dated without its
-        warning."""
+        warning. ``replaces``: the start of an earlier warning that ``warning`` takes the
+        place of (the article dated again)."""
         with self.transaction():
-            self._update_published(article_id, pub, warning)
+            self._update_published(article_id, pub, warning, replaces)
 
-    def _update_published(self, article_id: str, pub: Published, warning: str | None) -> None:
+    def _update_published(self, article_id: str, pub: Published, warning: str | None,
+                          replaces: str | None = None) -> None:
         row = self.con.execute("SELECT pub_date FROM articles WHERE id = ?",
                                [article_id]).fetchone()
         self.con.execute(
@@ -971,6 +1037,8 @@ class Store(StoryTables):
         if warning:
             row = self.con.execute("SELECT warnings FROM articles WHERE id = ?", [article_id]).fetchone()
             warnings = json.loads(row[0]) if row and row[0] else []
+            if replaces and warning not in warnings:
+                warnings = [w for w in warnings if not str(w).startswith(replaces)]
             if warning not in warnings:
                 warnings.append(warning)
                 self.con.execute(

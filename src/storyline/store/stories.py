@@ -79,6 +79,42 @@ class StoryTables:
         ).fetchall()
         return [(str(a), str(t or ""), str(d)) for a, t, d in rows]
 
+    def refined_articles(self, note: str) -> list[tuple[str, str]]:
+        """(id, text) of the articles a neighbour dated: inferred, dated, and with a
+        warning that starts with ``note``."""
+        rows = self.con.execute(
+            "SELECT id, text, warnings FROM articles WHERE pub_date IS NOT NULL "
+            "AND pub_source = 'inferred' AND contains(coalesce(warnings, ''), ?) ORDER BY id",
+            [note]).fetchall()
+        out = []
+        for aid, text, warnings in rows:
+            try:
+                notes = json.loads(warnings)
+            except ValueError:
+                continue
+            if isinstance(notes, list) and any(str(n).startswith(note) for n in notes):
+                out.append((str(aid), str(text or "")))
+        return out
+
+    def dated_key(self, limit: int) -> str:
+        """A key of what :meth:`dated_articles` gives now (their ids and dates): when it
+        differs from the last :meth:`set_dated_key`, the neighbours an article was dated
+        from may be gone or new."""
+        row = self.con.execute(
+            "SELECT md5(coalesce(string_agg(id || ' ' || pub_date, ',' ORDER BY pub_date "
+            "DESC, id), '')) FROM (SELECT id, pub_date FROM articles WHERE pub_date IS NOT "
+            "NULL AND pub_source IN ('input', 'explicit') ORDER BY pub_date DESC, id LIMIT ?)",
+            [limit]).fetchone()
+        return str(row[0]) if row else ""
+
+    def last_dated_key(self) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'dated neighbours'"
+                               ).fetchone()
+        return str(row[0]) if row else None
+
+    def set_dated_key(self, key: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('dated neighbours', ?)", [key])
+
     # -- syndication ----------------------------------------------------------------
     def unsigned_articles(self) -> list[str]:
         """Ids of the articles without a MinHash signature, by date then id."""

@@ -26,9 +26,26 @@ def _vector(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
+# the warning of an article dated from its neighbour (its date follows it)
+INFERRED_NOTE = "publication year inferred from the most similar dated article"
+
+
 def refine_undated(store: Store) -> int:
-    """Re-infer the dates of undated articles with a hint from similar dated ones."""
+    """Re-infer the dates of undated articles with a hint from similar dated ones.
+
+    When the dated articles changed since the last run (removed from an edited file,
+    added), the articles dated from them before are dated again, as a fresh run on the
+    same inputs dates them: an article kept the year of a neighbour that was gone."""
+    key = store.dated_key(MAX_NEIGHBOURS)
     undated = store.undated_articles()
+    if key != store.last_dated_key():
+        undated = sorted(set(undated) | set(store.refined_articles(INFERRED_NOTE)))
+    changed = _refine(store, undated)
+    store.set_dated_key(key)
+    return changed
+
+
+def _refine(store: Store, undated: list[tuple[str, str]]) -> int:
     if not undated:
         return 0
     dated = store.dated_articles(MAX_NEIGHBOURS)
@@ -58,9 +75,7 @@ def refine_undated(store: Store) -> int:
         pub = infer_date(text, near=near)
         if pub is None or pub.date is None:
             continue
-        store.update_published(
-            aid, pub,
-            f"publication year inferred from the most similar dated article ({best_date})",
-        )
+        store.update_published(aid, pub, f"{INFERRED_NOTE} ({best_date})",
+                               replaces=INFERRED_NOTE)
         changed += 1
     return changed
