@@ -70,7 +70,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
     else:
         content = detokenise(raw.content) if looks_tokenised(raw.content) else raw.content
         furniture = given_furniture(content, raw.boilerplate) if raw.given_text else (
-            raw.boilerplate)
+            file_furniture(content, raw.boilerplate))
         if len(content) > MAX_BODY_CHARS and not raw.given_text:
             content, dropped = drop_menu_runs(content)
             if dropped:
@@ -249,6 +249,31 @@ def given_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
     prose = {k for k in (line_key(x) for x in split_blocks(text) if reads_as_prose(x))
              if k in boilerplate}
     return boilerplate - prose if prose else boilerplate
+
+
+def file_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
+    r"""What of an input's recurring lines (``boilerplate``) a plain-text file loses: all
+    but its first line, the line its title is read from. Serial headlines ("Sahel report
+    1", "Sahel report 2", ...) recur in shape (digits are folded) across a folder; taking
+    them for furniture deleted every title in it, without a word.
+
+    >>> from storyline.clean.text import line_key
+    >>> title, foot = "Sahel report 2", "Copyright Example News Ltd. All rights reserved"
+    >>> file_furniture(title + "\n\nBody.\n" + foot, frozenset({line_key("Sahel report 1"),
+    ...                line_key(foot)})) == {line_key(foot)}
+    True
+    """
+    from storyline.clean.text import line_key, split_blocks
+
+    if not boilerplate:
+        return boilerplate
+    first = split_blocks(text[:FIRST_LINE_CHARS])[:1]
+    key = line_key(first[0]) if first else None
+    return boilerplate - {key} if key in boilerplate else boilerplate
+
+
+# How far into a text its first line is looked for (a title longer than this is no title).
+FIRST_LINE_CHARS = 8192
 
 
 def _only_furniture(text: str, boilerplate: frozenset[str]) -> bool:
