@@ -55,3 +55,42 @@ def test_serial_title_lines_are_titles_not_furniture(tmp_path: Path, n: int, tit
     alone = _articles([str(tmp_path / "in" / "r0.txt")], tmp_path / "alone")
     assert "Sahel Wire Agency desks" in alone[0]["text"] and alone[0]["title"] == titles[0]
 
+
+# -- 3: format characters inside words: `code` and `times` read text as `run` does ------
+
+_HIDDEN_IN = ["shel\u00adled", "shelled\u200b", "shel\u200dled", "shel\u2060led",
+              "\ufeffshelled", "\u202eshelled\u202c", "shelled\U000e0041"]
+
+
+@pytest.mark.parametrize("verb", _HIDDEN_IN)
+def test_code_finds_the_event_behind_a_format_character(verb: str) -> None:
+    from storyline.api import Record, code_records
+
+    coded = next(code_records([Record(f"Rebels {verb} Gao on Monday.", "r1", "2024-05-08")]))
+    assert [e.type for e in coded.events] == ["ASSAULT"]
+    # the offsets are those of the text given back (the one coded)
+    assert coded.text == "Rebels shelled Gao on Monday."
+    mention = coded.events[0].mentions[0]
+    assert coded.text[mention.start:mention.end] == mention.quote
+    assert mention.trigger is not None
+    assert coded.text[mention.trigger.start:mention.trigger.end] == mention.trigger.text == (
+        "shelled")
+
+
+def test_times_finds_dates_behind_format_characters_at_the_file_offsets(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.annotate.times import times_command
+
+    text = ("Troops shelled Gao on Mon\u00adday and again on 4\u200b May.\n"
+            "Talks resume on Fri\u200cday, 9 May, and the envoy left on \u202eSunday\u202c.\n")
+    path = tmp_path / "t.txt"
+    path.write_text(text, "utf-8")
+    assert times_command(str(path), "2024-05-08") == 0
+    out, err = capsys.readouterr()
+    got = [json.loads(x) for x in out.splitlines()]
+    values = {t["value"] for t in got}
+    assert {"2024-05-06", "2024-05-04", "2024-05-09"} <= values
+    for t in got:
+        assert text[t["start"]:t["end"]] == t["text"]
+    assert "bidi control" in err  # said, as `run` says it
+

@@ -22,7 +22,7 @@ from storyline.clean.metadata import (
     strip_site_name,
 )
 from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
-from storyline.ingest.validate import drop_hidden, drop_invisible, drop_stacked_marks, hidden_note
+from storyline.ingest.validate import strip_format
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
 from storyline.text.lookalikes import fold_lookalikes, lookalikes_note
 from storyline.text.runs import runs_note, split_long_runs
@@ -91,10 +91,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
             body = _fallback_body(cleaned, content, warnings)
 
     # soft hyphens and zero-width characters split words for the parser and for search
-    body = drop_invisible(body)
-    body, marks = drop_stacked_marks(body)
-    body, hidden = drop_hidden(body)
-    hidden_said = hidden_note(marks, hidden)
+    body, hidden_said = strip_format(body)
     if hidden_said:
         warnings.append(hidden_said)
         if notes is not None:
