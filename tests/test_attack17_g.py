@@ -94,3 +94,35 @@ def test_times_finds_dates_behind_format_characters_at_the_file_offsets(
         assert text[t["start"]:t["end"]] == t["text"]
     assert "bidi control" in err  # said, as `run` says it
 
+
+# -- 6: CP1252 behind a UTF-8 byte order mark: read as it would be without the mark ------
+
+_CP_TITLE = "Gao attack: caf\u00e9 owners speak"
+_CP_BODY = ("Soldiers entered the caf\u00e9 quarter of Gao on Monday, and Jos\u00e9 "
+            "Ram\u00edrez said the \u201ctruce\u201d was over \u2014 for now.")
+
+
+def test_cp1252_behind_a_utf8_bom_keeps_its_letters(tmp_path: Path) -> None:
+    from storyline.ingest.readers import decode_with_note, read_file
+    from storyline.model import RawDocument
+
+    text = f"{_CP_TITLE}\n\n{_CP_BODY}\n"
+    got, note = decode_with_note(b"\xef\xbb\xbf" + text.encode("cp1252"))
+    assert got == text and "\ufffd" not in got
+    assert note is not None and "CP1252" in note and "byte order mark" in note
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("cp1252"))
+    docs = [d for d in read_file(str(path), path) if isinstance(d, RawDocument)]
+    assert len(docs) == 1 and "Ram\u00edrez" in docs[0].content
+
+
+def test_utf8_with_cp1252_pasted_in_behind_a_bom_is_repaired_per_segment() -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    data = (b"\xef\xbb\xbf" + f"{_CP_TITLE}\n\n".encode("cp1252")
+            + f"{_CP_BODY}\n".encode())
+    got, note = decode_with_note(data)
+    assert got == f"{_CP_TITLE}\n\n{_CP_BODY}\n"
+    assert note is not None and "mixed encodings" in note
+    # a clean UTF-8 file with a mark is still read without a word
+    assert decode_with_note(b"\xef\xbb\xbf" + _CP_BODY.encode("utf-8")) == (_CP_BODY, None)
