@@ -126,3 +126,21 @@ def test_utf8_with_cp1252_pasted_in_behind_a_bom_is_repaired_per_segment() -> No
     assert note is not None and "mixed encodings" in note
     # a clean UTF-8 file with a mark is still read without a word
     assert decode_with_note(b"\xef\xbb\xbf" + _CP_BODY.encode("utf-8")) == (_CP_BODY, None)
+
+
+def test_a_masthead_every_file_starts_with_is_still_furniture(tmp_path: Path) -> None:
+    from storyline.clean.article import make_article
+    from storyline.clean.repetition import InputRepetition
+    from storyline.model import Article, RawDocument
+
+    folder = tmp_path / "in"
+    _serial_folder(folder, 4, "Sahel report {}")
+    for p in folder.iterdir():
+        p.write_text("The Sahel Daily Courier of Niamey\n\n" + p.read_text("utf-8"), "utf-8")
+    path = folder / "r1.txt"
+    text = path.read_text("utf-8")
+    furniture = InputRepetition().boilerplate_for(str(path), path)
+    made = make_article(RawDocument(str(path), kind="text", content=text, boilerplate=furniture))
+    alone = make_article(RawDocument(str(path), kind="text", content=text))
+    assert isinstance(made, Article) and isinstance(alone, Article)
+    assert "Daily Courier" not in (made.title or "") + made.text

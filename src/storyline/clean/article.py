@@ -250,22 +250,27 @@ def given_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
 
 def file_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
     r"""What of an input's recurring lines (``boilerplate``) a plain-text file loses: all
-    but its first line, the line its title is read from. Serial headlines ("Sahel report
+    but its first line, the line its title is read from, unless that line begins many of
+    the input's documents word for word (a masthead). Serial headlines ("Sahel report
     1", "Sahel report 2", ...) recur in shape (digits are folded) across a folder; taking
     them for furniture deleted every title in it, without a word.
 
-    >>> from storyline.clean.text import line_key
+    >>> from storyline.clean.text import first_line_key, line_key
     >>> title, foot = "Sahel report 2", "Copyright Example News Ltd. All rights reserved"
-    >>> file_furniture(title + "\n\nBody.\n" + foot, frozenset({line_key("Sahel report 1"),
-    ...                line_key(foot)})) == {line_key(foot)}
+    >>> found = frozenset({line_key("Sahel report 1"), line_key(foot)})
+    >>> file_furniture(title + "\n\nBody.\n" + foot, found) == {line_key(foot)}
+    True
+    >>> file_furniture(title + "\n\nBody.", found | {first_line_key(title)}) >= found
     True
     """
-    from storyline.clean.text import line_key, split_blocks
+    from storyline.clean.text import first_line_key, line_key, split_blocks
 
     if not boilerplate:
         return boilerplate
     first = split_blocks(text[:FIRST_LINE_CHARS])[:1]
-    key = line_key(first[0]) if first else None
+    if not first or first_line_key(first[0]) in boilerplate:
+        return boilerplate
+    key = line_key(first[0])
     return boilerplate - {key} if key in boilerplate else boilerplate
 
 
