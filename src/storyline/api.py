@@ -89,7 +89,7 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
 
     from storyline.annotate.stage import CHUNK_CHARS, MAX_CHARS, parse
     from storyline.ingest.guard import without_surrogates
-    from storyline.ingest.validate import clean_date
+    from storyline.ingest.validate import clean_date, strip_format
     from storyline.text.lookalikes import fold_lookalikes, lookalikes_note
     from storyline.text.runs import MAX_SYMBOL_RUN, split_long_runs
 
@@ -103,6 +103,11 @@ def _code_records(records: Iterable[Record], dct: str | None, chosen: Any,
             text, bad = without_surrogates(r.text)
             if bad:
                 log.warning("record %s: %d lone surrogate character(s) replaced", r.id, bad)
+            # what ``run`` takes out of a body (soft hyphens, zero-width and bidi
+            # characters) splits words here too: the text coded, and returned, is without
+            text, hidden = strip_format(text)
+            if hidden:
+                log.warning("record %s: %s", r.id, hidden)
             if len(text) > MAX_CHARS:
                 log.warning("record %s: text cut to its first %d characters", r.id, MAX_CHARS)
                 text = text[:MAX_CHARS]

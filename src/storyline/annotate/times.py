@@ -2075,7 +2075,7 @@ def times_command(path: str, dct: str) -> int:
         print(f"storyline times: --dct must be YYYY-MM-DD, got {dct!r}", file=sys.stderr)
         return 2
     from storyline.ingest.readers import decode_with_note
-    from storyline.ingest.validate import printable
+    from storyline.ingest.validate import kept_positions, printable, strip_format
 
     # at most as much as one record of `storyline code` takes (MAX_CHARS characters, of at
     # most 4 bytes each): a 3 MB text of dates ran for minutes, read whole
@@ -2101,9 +2101,16 @@ def times_command(path: str, dct: str) -> int:
         print(printable(f"warning: {path}: text cut to its first {len(text):,} characters "
                         "(the most one text is read in; the rest is not searched)"),
               file=sys.stderr)
-    for t in find_times(text, dct):
+    # read as ``run`` reads a body (a soft hyphen in "Mon\u00adday" hid the day); the
+    # offsets printed are the file text's, and "text" is what stands there
+    seen, hidden = strip_format(text)
+    if hidden:
+        print(printable(f"warning: {path}: {hidden}"), file=sys.stderr)
+    at = kept_positions(text, seen) if seen != text else None
+    for t in find_times(seen, dct):
         if t.value == OUT_OF_RANGE:
             continue  # a date past 2100: no TIMEX3 value to print
-        print(json.dumps({"text": t.text, "start": t.start, "end": t.end, "type": t.type,
+        start, end = (t.start, t.end) if at is None else (at[t.start], at[t.end - 1] + 1)
+        print(json.dumps({"text": text[start:end], "start": start, "end": end, "type": t.type,
                           "value": t.value}, ensure_ascii=False))
     return 0

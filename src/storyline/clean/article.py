@@ -22,7 +22,7 @@ from storyline.clean.metadata import (
     strip_site_name,
 )
 from storyline.clean.text import CleanResult, WireHeader, clean_text, simple_rule, unescape_text
-from storyline.ingest.validate import drop_hidden, drop_invisible, drop_stacked_marks, hidden_note
+from storyline.ingest.validate import strip_format
 from storyline.model import Article, Published, RawDocument, Rejected, article_id
 from storyline.text.lookalikes import fold_lookalikes, lookalikes_note
 from storyline.text.runs import runs_note, split_long_runs
@@ -70,7 +70,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
     else:
         content = detokenise(raw.content) if looks_tokenised(raw.content) else raw.content
         furniture = given_furniture(content, raw.boilerplate) if raw.given_text else (
-            raw.boilerplate)
+            file_furniture(content, raw.boilerplate))
         if len(content) > MAX_BODY_CHARS and not raw.given_text:
             content, dropped = drop_menu_runs(content)
             if dropped:
@@ -91,10 +91,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
             body = _fallback_body(cleaned, content, warnings)
 
     # soft hyphens and zero-width characters split words for the parser and for search
-    body = drop_invisible(body)
-    body, marks = drop_stacked_marks(body)
-    body, hidden = drop_hidden(body)
-    hidden_said = hidden_note(marks, hidden)
+    body, hidden_said = strip_format(body)
     if hidden_said:
         warnings.append(hidden_said)
         if notes is not None:
@@ -249,6 +246,36 @@ def given_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
     prose = {k for k in (line_key(x) for x in split_blocks(text) if reads_as_prose(x))
              if k in boilerplate}
     return boilerplate - prose if prose else boilerplate
+
+
+def file_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
+    r"""What of an input's recurring lines (``boilerplate``) a plain-text file loses: all
+    but its first line, the line its title is read from, unless that line begins many of
+    the input's documents word for word (a masthead). Serial headlines ("Sahel report
+    1", "Sahel report 2", ...) recur in shape (digits are folded) across a folder; taking
+    them for furniture deleted every title in it, without a word.
+
+    >>> from storyline.clean.text import first_line_key, line_key
+    >>> title, foot = "Sahel report 2", "Copyright Example News Ltd. All rights reserved"
+    >>> found = frozenset({line_key("Sahel report 1"), line_key(foot)})
+    >>> file_furniture(title + "\n\nBody.\n" + foot, found) == {line_key(foot)}
+    True
+    >>> file_furniture(title + "\n\nBody.", found | {first_line_key(title)}) >= found
+    True
+    """
+    from storyline.clean.text import first_line_key, line_key, split_blocks
+
+    if not boilerplate:
+        return boilerplate
+    first = split_blocks(text[:FIRST_LINE_CHARS])[:1]
+    if not first or first_line_key(first[0]) in boilerplate:
+        return boilerplate
+    key = line_key(first[0])
+    return boilerplate - {key} if key in boilerplate else boilerplate
+
+
+# How far into a text its first line is looked for (a title longer than this is no title).
+FIRST_LINE_CHARS = 8192
 
 
 def _only_furniture(text: str, boilerplate: frozenset[str]) -> bool:

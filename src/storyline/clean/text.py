@@ -158,6 +158,20 @@ def line_key(line: str) -> str:
     return hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def first_line_key(line: str) -> str:
+    """A document's first line as :class:`RepetitionCounter` counts it apart: digits kept,
+    so that serial headlines ("Sahel report 1", "Sahel report 2") are different lines and
+    a masthead every page starts with is one. Never equal to a :func:`line_key`.
+
+    >>> first_line_key("Sahel report 1") == first_line_key("SAHEL report 1 ")
+    True
+    >>> first_line_key("Sahel report 1") == first_line_key("Sahel report 2")
+    False
+    """
+    k = _NON_WORD.sub(" ", normalise_line(line).casefold()).strip()
+    return "first:" + hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
+
+
 def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 7 and _ends_with_punct(line)
 
@@ -181,6 +195,7 @@ class RepetitionCounter:
         self.docs = 0
         self.counts: dict[str, int] = {}
         self.sentence: dict[str, bool] = {}
+        self.first: dict[str, int] = {}  # first_line_key: in how many documents
         self._bodies: set[str] = set()
 
     def add(self, text: str) -> None:
@@ -193,7 +208,11 @@ class RepetitionCounter:
         self._bodies.add(body)
         self.docs += 1
         seen: set[str] = set()
-        for line in split_blocks(text):
+        lines = split_blocks(text)
+        if lines and len(lines[0]) >= 12:
+            k = first_line_key(lines[0])
+            self.first[k] = self.first.get(k, 0) + 1
+        for line in lines:
             if len(line) < 12:
                 continue  # "Share", "Home": the shape rules already know them
             k = line_key(line)
@@ -213,6 +232,10 @@ class RepetitionCounter:
                     out.add(k)
             elif c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n):
                 out.add(k)
+        # a first line that recurs word for word (a masthead, not a serial headline): its
+        # own key, so that a file's first line is furniture only then
+        out.update(k for k, c in self.first.items()
+                   if c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n))
         return frozenset(out)
 
 

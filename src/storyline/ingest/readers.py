@@ -839,6 +839,12 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
         bad = text.count("\ufffd")
         if enc == "utf-8" and not bad:
             return text, None
+        if enc == "utf-8" and not bom_encoding(data[n:]):
+            # a tool that "converts" a file adds the mark without re-encoding it: what
+            # follows is read as a file without one (CP1252, or UTF-8 with CP1252 pasted in)
+            rest, how = decode_with_note(data[n:], declared)
+            if rest is not None and rest.count("\ufffd") < bad:
+                return rest, f"UTF-8 byte order mark, but {how}"
         note = f"decoded as {enc.upper()} (byte order mark)"
         if bad:
             note += f", {bad} undecodable bytes replaced"

@@ -306,6 +306,43 @@ def hidden_note(marks: int, hidden: int) -> str | None:
     return f"removed {' and '.join(parts)}" if parts else None
 
 
+def strip_format(text: str) -> tuple[str, str | None]:
+    """``text`` as ``run`` reads an article's body: without invisible characters (soft
+    hyphens, zero-width spaces and joiners, word joiners, a BOM inside text), zalgo marks,
+    bidi controls and tag characters, each of which splits a word for the parser and the
+    date rules; and the warning ``run`` gives for what it removed (None: nothing to say).
+
+    >>> strip_format("Rebels shel\u00adled Gao on Mon\u200bday.")
+    ('Rebels shelled Gao on Monday.', None)
+    >>> strip_format("Rebels \u202eshelled\u202c Gao.")[0]
+    'Rebels shelled Gao.'
+    """
+    if text.isascii():
+        return text, None
+    text = drop_invisible(text)
+    text, marks = drop_stacked_marks(text)
+    text, hidden = drop_hidden(text)
+    return text, hidden_note(marks, hidden)
+
+
+def kept_positions(original: str, kept: str) -> list[int]:
+    """For each character of ``kept`` (``original`` with characters removed, as
+    :func:`strip_format` gives it), its offset in ``original``; one more item, for the
+    end, is ``len(original)``.
+
+    >>> kept_positions("Mon\u00adday", "Monday")
+    [0, 1, 2, 4, 5, 6, 7]
+    """
+    out: list[int] = []
+    j = 0
+    for i, ch in enumerate(original):
+        if j < len(kept) and kept[j] == ch:
+            out.append(i)
+            j += 1
+    out.extend([len(original)] * (len(kept) + 1 - len(out)))
+    return out
+
+
 _CRLF = re.compile(r"\r\n?")
 # Separators other than "\n": the information separators (U+001C..U+001F, legal inside a
 # JSON string), NEL, line and paragraph separators, vertical tab and form feed. Each ends
