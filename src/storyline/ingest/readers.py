@@ -1002,6 +1002,31 @@ _CENTRAL_EUROPEAN_PAGES = ("cp1250", "iso8859_2")
 _CENTRAL_EUROPEAN_MIN_EVIDENCE = 3
 
 
+# The letters beyond ASCII of each Central European language: with no byte at 0x80-0x9F,
+# the two code pages differ only at 0xA0-0xBF (ISO 8859-2 "š" is CP1250 "ą"), and the page
+# whose reading gives more of the language's own letters is the one it was written in.
+_CENTRAL_EUROPEAN_LETTERS = {
+    "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž", "Polish": "ąćęłńóśźż",
+    "Hungarian": "áéíóöőúüű", "Slovene": "čšž", "Croatian": "čćđšž", "Serbian": "čćđšž",
+    "Romanian": "ăâîșțşţ"}
+
+
+def _central_european_page(high: bytes, language: str, page: str) -> str:
+    """CP1250 or ISO 8859-2 for text with no byte at 0x80-0x9F (where CP1250 has letters
+    and ISO 8859-2 control codes): the one whose reading of the high bytes gives more
+    letters of ``language`` ("Malijští" in ISO 8859-2, not CP1250's "Malijątí")."""
+    letters = _CENTRAL_EUROPEAN_LETTERS.get(language)
+    if not letters:
+        return page
+    score = {p: sum(1 for c in high.decode(p, errors="replace").lower() if c in letters)
+             for p in _CENTRAL_EUROPEAN_PAGES}
+    if score["iso8859_2"] > score["cp1250"]:
+        return "iso8859_2"
+    if score["cp1250"] > score["iso8859_2"]:
+        return "cp1250"
+    return page
+
+
 def central_european(data: bytes) -> tuple[str, str] | None:
     """(text, note) when ``data`` is Central European text in CP1250 or ISO 8859-2:
     charset-normalizer finds a Central European language in it (also in its CP1252
@@ -1029,6 +1054,8 @@ def central_european(data: bytes) -> tuple[str, str] | None:
         "cp1250" if any(0x80 <= b <= 0x9F for b in high) else "iso8859_2")
     if page == "iso8859_2" and any(0x80 <= b <= 0x9F for b in high):
         page = "cp1250"
+    elif not any(0x80 <= b <= 0x9F for b in high):
+        page = _central_european_page(high, language, page)
     letters = sum(1 for c in high.decode(page, errors="replace") if c.isalpha())
     if letters < sum(1 for c in high.decode("cp1252", errors="replace") if c.isalpha()):
         return None
