@@ -2337,21 +2337,37 @@ def _word_bytes(kind: str, payload: str) -> bytes:
         return payload.encode("ascii", "replace")
 
 
-def _decode_words(text: str, unknown: list[str]) -> str:
+def _decode_words(text: str, unknown: list[str], bad: list[str] | None = None) -> str:
     """``text`` with each RFC 2047 encoded word decoded by its own charset; a word in a
-    charset Python does not know is read as UTF-8 (with replacement characters), its
-    charset added to ``unknown``."""
+    charset Python does not know is read as UTF-8 (else as the legacy page its bytes read
+    as), its charset added to ``unknown``; a word whose
+    payload is not base64, or whose bytes are not text in its charset, is kept as
+    written and added to ``bad``."""
     import codecs
 
     def word(match: re.Match[str]) -> str:
         charset = match[1].split("*")[0]  # RFC 2231 adds "*language"
+        if match[2] in "Bb" and re.search(r"[^A-Za-z0-9+/=\s]", match[3]):
+            if bad is not None:
+                bad.append(match[0])
+            return match[0]  # "=?utf-8?B?!!!notbase64?=": no base64 to decode
         data = _word_bytes(match[2], match[3])
         try:
             codecs.lookup(charset)
         except LookupError:
             unknown.append(charset)
-            return data.decode("utf-8", errors="replace")
-        return data.decode(charset, errors="replace")
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                decoded = decode_bytes(data)  # "caf\xe9": the legacy page it reads as
+                unknown[-1] += " (not UTF-8: read as a legacy code page)"
+                return decoded if decoded is not None else data.decode("utf-8", "replace")
+        try:
+            return data.decode(charset)
+        except UnicodeDecodeError:
+            if bad is not None:
+                bad.append(match[0])
+            return match[0]
 
     return _ENCODED_WORD.sub(word, _BETWEEN_WORDS.sub(r"\1", text))
 
@@ -2382,12 +2398,17 @@ def _header_and_note(msg: Any, name: str) -> tuple[str | None, str | None]:
             value = decoded if decoded is not None else raw.decode("utf-8", "replace")
             note = f"{name}: {how or 'bytes that are not UTF-8 replaced by U+FFFD'}"
     unknown: list[str] = []
+    bad: list[str] = []
     if "=?" in value:
-        value = _decode_words(value, unknown)
+        value = _decode_words(value, unknown, bad)
+    notes = [note] if note else []
     if unknown:
         shown = ", ".join(dict.fromkeys(unknown))[:80]
-        note = f"{name}: encoded word(s) in an unknown charset ({shown}) read as UTF-8"
-    return value, note
+        notes.append(f"{name}: encoded word(s) in an unknown charset ({shown}) read as UTF-8")
+    if bad:
+        shown = ", ".join(dict.fromkeys(bad))[:80]
+        notes.append(f"{name}: encoded word(s) that do not decode kept as written ({shown})")
+    return value, "; ".join(notes) if notes else None
 
 
 def _header_text(msg: Any, name: str) -> str | None:
