@@ -372,13 +372,10 @@ class _CodeWarnings:
     def end(self) -> None:
         held = self.count - self.limit
         if held > 0:
-            print(f"warning: {self.name}: {_more(held, 'warning')} like the above not shown "
+            from storyline.ingest.validate import more
+
+            print(f"warning: {self.name}: {more(held, 'warning')} like the above not shown "
                   f"({self.count:,} in all)", file=sys.stderr)
-
-
-def _more(n: int, noun: str) -> str:
-    """"1 more warning", "3 more warnings"."""
-    return f"{n:,} more {noun}" + ("" if n == 1 else "s")
 
 
 _FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO})

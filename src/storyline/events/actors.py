@@ -109,10 +109,9 @@ def _title_words(doc: Doc, m: ActorMention) -> set[str]:
     for c in root.children:
         if c.dep_ == "appos":
             words.extend(x for x in c.subtree if x.i <= c.i)
-    if root.dep_ == "appos" or (root.dep_ == "compound" and root.head.i > root.i):
-        head = root.head  # "the foreign minister, Ali Khan" / "Minister Khan's visit"
-        if root.dep_ == "appos":
-            words.extend([head, *[x for x in head.lefts if x.dep_ in ("compound", "amod")]])
+    if root.dep_ == "appos":  # "the foreign minister, Ali Khan"
+        head = root.head
+        words.extend([head, *[x for x in head.lefts if x.dep_ in ("compound", "amod")]])
     return {_lemma(w) for w in words} | {w.lower_ for w in words}
 
 

@@ -61,13 +61,13 @@ def _time_owner(doc: Doc, t: TimeExpression, trig_tokens: dict[int, _Trig],
             # unless it says when the act was spoken ("support from X, who stated on
             # 26 December that ...")
             break
-        if cur.i not in range(span.start, span.end) and _before_or_after(cur):
+        if cur.i not in range(span.start, span.end) and _later_happening(cur):
             break  # "committed before the rig exploded on 20 April": the explosion's day
         cur = cur.head
     return None, verb
 
 
-def _before_or_after(tok: Token) -> bool:
+def _later_happening(tok: Token) -> bool:
     """A clause or event noun that says what came after the act ("before the rig
     exploded", "ahead of the summit"): its time is its own, not the act's
     (``SEQUENCE_WORDS`` in ``events/lexicon.py``)."""

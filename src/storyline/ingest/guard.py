@@ -25,6 +25,7 @@ from storyline.ingest.validate import (
     MAX_WARNINGS_PER_FILE,
     clean_url,
     iso_in_range,
+    more,
     normalise_controls,
     printable,
     strip_controls,
@@ -292,9 +293,8 @@ class FileWarnings:
         self._flush()
         held = self.count - self.limit
         if held > 0:
-            self.emit(printable(f"warning: {display}: {held:,} more "
-                                f"{'warning' if held == 1 else 'warnings'} like the above "
-                                "not shown (all are counted in the summary)"))
+            self.emit(printable(f"warning: {display}: {more(held, 'warning')} like the "
+                                "above not shown (all are counted in the summary)"))
         row = None
         if self.held_rejects:
             row = Rejected(display, f"{self.held_rejects:,} more rejected items "
@@ -307,9 +307,8 @@ class FileWarnings:
         named."""
         self._flush()
         for kind, n in sorted(self.files_skipped.items()):
-            more = n - self.files_per_kind
-            if more > 0:
-                self.emit(printable(f"warning: {more:,} more input "
-                                    f"{'file' if more == 1 else 'files'} skipped like the "
-                                    f"above ({kind}): not named (all are counted in the "
-                                    "summary)"))
+            left = n - self.files_per_kind
+            if left > 0:
+                self.emit(printable(f"warning: {more(left, 'input file')} skipped like "
+                                    f"the above ({kind}): not named (all are counted in "
+                                    "the summary)"))

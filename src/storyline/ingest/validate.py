@@ -383,6 +383,15 @@ def normalise_controls(text: str) -> str:
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
+def more(n: int, noun: str) -> str:
+    """"1 more warning", "3 more warnings": a count of what is not shown, in agreement.
+
+    >>> more(1, "warning"), more(2_000, "input file")
+    ('1 more warning', '2,000 more input files')
+    """
+    return f"{n:,} more {noun}" + ("" if n == 1 else "s")
+
+
 def printable(text: str) -> str:
     """``text`` safe to print on one terminal line: control, line-break and bidi
     characters written as escapes (a file name cannot forge a warning line)."""
