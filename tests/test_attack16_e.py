@@ -14,19 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.news import article
-
-
-def _run(inputs: list[str], out: Path, *, prune: bool = False,
-         warnings: list[str] | None = None):
-    from storyline.pipeline import Options, run
-
-    return run(inputs, out, options=Options(progress=False, prune_missing=prune),
-               log=(warnings.append if warnings is not None else None))
-
-
-def _articles(out: Path) -> list[dict[str, object]]:
-    return [json.loads(x) for x in (out / "articles.jsonl").read_text("utf-8").splitlines()]
-
+from tests.test_attack15_c import _articles, _run
 
 # -- 1: a name that is not UTF-8 is a present file like any other ---------------------
 
