@@ -450,7 +450,7 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     ("activists", "truck drivers", "thousands of students"); None for anything else (a
     pronoun, a town, an event). Its id is ``unk-`` and the phrase's slug; its country
     comes from a national adjective ("a French minister"), else None."""
-    h = tok
+    h = _shared_head(tok) or tok
     for _ in range(2):
         if _lemma(h) in lx.GROUPING or h.lower_ in lx.GROUPING or h.like_num:
             nxt = next((x for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -535,6 +535,22 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
     # no underscore in the id: ids with one are people's (see _antecedent)
     return Actor(text=text, name=name, id="unk-" + slug(name).replace("_", "-"),
                  country=country, role=role)  # type: ignore[arg-type]
+
+
+def _shared_head(tok: Token) -> Token | None:
+    """"spoke with hotel and condominium partners": a bare singular noun coordinated with
+    a modified plural modifies the plural's head (the parser hangs "partners" on
+    "hotel" as its conjunct); the group is that conjunct."""
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.tag_ != "NN" or len(conj) != 1 or any(
+            c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+            for c in tok.children):
+        return None
+    last = conj[0]
+    if last.tag_ != "NNS" or not any(c.dep_ in ("compound", "amod") and c.i < last.i
+                                     for c in last.children):
+        return None
+    return last
 
 
 def _descriptor_role(h: Token, nouns: dict[str, str]) -> str | None:

@@ -228,6 +228,8 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("stand", "firm"): ("REJECT", None), ("stick", "to"): ("REJECT", None),
     ("call", "up"): ("MOBILIZE", "troops"), ("look", "into"): ("ACCUSE", "investigate"),
     ("take", "in"): ("AID", None),
+    ("work", "with"): ("COOPERATE", None),  # "officials were working with schools"
+    ("work", "alongside"): ("COOPERATE", None),
 }
 
 # verb lemma -> {object noun lemma -> trigger}
@@ -407,6 +409,10 @@ VERB_OBJECT: dict[str, dict[str, Trigger]] = {
     "use": {o: ("ASSAULT", "unconventional") for o in (
         "sarin", "chlorine", "nerve", "chemical", "napalm", "mustard")},
     "rally": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None)},
+    # "would lend its support to the mission", "lent assistance to the search"
+    "lend": {"support": ("SUPPORT", None), "backing": ("SUPPORT", None),
+             "weight": ("SUPPORT", None), "assistance": ("AID", None), "aid": ("AID", None),
+             "help": ("AID", None), "expertise": ("AID", None)},
     "play": {"host": ("CONSULT", "multilateral")},
     "extend": {"loan": ("AID", None), "credit": ("AID", None), "aid": ("AID", None)},
     "give": {"permission": ("RETREAT", "access"), "access": ("RETREAT", "access"),

@@ -236,6 +236,22 @@ def features(trigger: Token, event_type: str, cand: Candidate) -> list[str]:
     ]
 
 
+def _other_clause(root: Token, trigger: Token) -> bool:
+    """Whether ``root`` sits in a clause joined to the trigger's that has a subject of its
+    own ("paid out $3m a day, but this has risen since Feinberg took over": Feinberg is
+    no one paid); a verb that shares the trigger's subject shares its object too
+    ("arrested and beat protesters")."""
+    x = root
+    for _ in range(40):
+        if x.head.i == x.i or x.i == trigger.i or x.is_ancestor(trigger):
+            return False
+        if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in x.children):
+            return True
+        x = x.head
+    return False
+
+
 def score(feats: Sequence[str], weights: dict[str, float]) -> float:
     z = sum(weights.get(f, 0.0) for f in feats)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -251,6 +267,8 @@ def ranked_target(doc: Doc, trigger: Token, event_type: str, actors: Sequence[Ac
     weights: dict[str, float] = m["weights"]
     best: tuple[float, Candidate] | None = None
     for c in candidates(doc, trigger, actors, places, damaged, source, event_type):
+        if _other_clause(c.root, trigger):
+            continue
         s = score(features(trigger, event_type, c), weights)
         if best is None or s > best[0]:
             best = (s, c)

@@ -1,0 +1,48 @@
+"""Actors and triggers of session 17: a coordinated group sharing its head noun, a
+subject of a joined clause, lending support, working with someone."""
+
+from __future__ import annotations
+
+import storyline
+
+
+def _names(side: object) -> list[str]:
+    if side is None:
+        return []
+    return [a.name for a in side] if isinstance(side, list) else [side.name]  # type: ignore[attr-defined]
+
+
+def _event(text: str, trigger: str) -> storyline.Event:
+    return next(e for e in storyline.code(text, date="2024-05-08")
+                if e.mentions[0].trigger is not None and e.mentions[0].trigger.text == trigger)
+
+
+def test_a_coordinated_modifier_shares_the_groups_head() -> None:
+    # the parser hangs "partners" on "hotel" as its conjunct: the group is the partners
+    ev = _event("Ruth Cole said she spoke Tuesday with hotel and condominium partners "
+                "about the closures.", "spoke")
+    assert any("partners" in n for n in _names(ev.target))
+
+
+def test_a_subject_of_a_joined_clause_is_not_the_target() -> None:
+    ev = _event("The insurer previously paid out about $2m a day in compensation, but this "
+                "has risen to $5m a day since Okafor took over.", "paid")
+    assert not any("Okafor" in n for n in _names(ev.target))
+
+
+def test_a_shared_object_of_joined_verbs_is_still_the_target() -> None:
+    ev = _event("Police detained and beat students in the capital.", "beat")
+    assert any("students" in n for n in _names(ev.target))
+
+
+def test_lending_support_is_support() -> None:
+    ev = _event("Norway said it would lend its support to the monitoring mission.", "lend")
+    assert ev.type == "SUPPORT"
+    assert ev.modality != "asserted"  # "would": not yet done
+
+
+def test_working_with_an_agency_is_cooperation() -> None:
+    ev = _event("The health ministry was working with schools to stop the outbreak.",
+                "working")
+    assert ev.type == "COOPERATE"
+    assert any("ministry" in n for n in _names(ev.source))
