@@ -41,7 +41,7 @@ def test_lending_support_is_support() -> None:
     assert ev.modality != "asserted"  # "would": not yet done
 
 
-def test_working_with_an_agency_is_cooperation() -> None:
+def test_working_with_schools_is_cooperation() -> None:
     ev = _event("The health ministry was working with schools to stop the outbreak.",
                 "working")
     assert ev.type == "COOPERATE"

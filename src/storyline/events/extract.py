@@ -279,6 +279,9 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         else:
             target = None
     typ, mode = trig.type, trig.mode
+    if typ == "CONSULT" and target is not None and _lemma(tok) in lx.AUDIENCE_VERBS and \
+            _audience(target):
+        return None  # "will speak to investors": a company's address, no meeting
     if typ == "MOBILIZE" and isinstance(source, list) and len(
             {a.country for a in source if a.country}) > 1 and _lemma(tok) in lx.JOINT_MANOEUVRES:
         typ, mode = "COOPERATE", None  # "French and Egyptian warships launched war games"
@@ -297,6 +300,14 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
                           trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
         score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
+
+
+def _audience(side: Actor | list[Actor]) -> bool:
+    """Whether every actor of ``side`` is an audience (:data:`lexicon.AUDIENCES`), by the
+    last word of its name."""
+    actors = side if isinstance(side, list) else [side]
+    return all(a.id.startswith("unk") and (a.name.split() or [""])[-1].lower().rstrip("s")
+               in lx.AUDIENCES for a in actors)
 
 
 def _guessed_country(side: Actor | list[Actor] | None) -> bool:

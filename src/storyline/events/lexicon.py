@@ -228,8 +228,6 @@ VERB_PARTICLE: dict[tuple[str, str], Trigger] = {
     ("stand", "firm"): ("REJECT", None), ("stick", "to"): ("REJECT", None),
     ("call", "up"): ("MOBILIZE", "troops"), ("look", "into"): ("ACCUSE", "investigate"),
     ("take", "in"): ("AID", None),
-    ("work", "with"): ("COOPERATE", None),  # "officials were working with schools"
-    ("work", "alongside"): ("COOPERATE", None),
 }
 
 # verb lemma -> {object noun lemma -> trigger}
@@ -731,6 +729,7 @@ COOPERATION_PARTNERS: frozenset[str] = frozenset({
     "group", "organisation", "organization", "partner", "ally", "country", "state", "nation",
     "official", "administration", "council", "commission", "union", "bloc", "coalition",
     "opposition", "rebel", "side", "counterpart", "neighbour", "neighbor", "party", "charity",
+    "school", "hospital",
 })
 
 # Quantities whose "in"/"of" phrase names the thing given ("$20 million in aid").
@@ -960,6 +959,15 @@ MEDIA_WORDS = {"reporter", "journalist", "press", "medium", "newspaper", "agency
 # presenter Ann Lee", "told the talk show host").
 PRESS_PEOPLE = frozenset({"presenter", "host", "anchor", "anchorman", "anchorwoman",
                           "columnist", "correspondent", "editor", "broadcaster"})
+
+# An audience a company or an official addresses, not a party met: speaking to them is
+# no consultation ("will speak to investors", "spoke to reporters in Paris").
+AUDIENCES = frozenset({"investor", "shareholder", "analyst", "stockholder", "customer",
+                       "client", "subscriber", "viewer", "listener", "reader", "reporter",
+                       "journalist"})
+# ... when these verbs address them (meeting investors may still be diplomacy: "the
+# president met Chinese investors in Beijing")
+AUDIENCE_VERBS = frozenset({"speak", "talk", "tell", "address", "brief", "update", "write"})
 
 MUST = {"must", "should", "ought", "need"}
 # Verbs of wanting that, with another's infinitive clause, demand ("wants the company to
@@ -1251,6 +1259,12 @@ RELEASED_RECORDS = frozenset({"statement", "report", "video", "footage", "figure
 # What one "strikes" that is no attack ("struck a deal", "hit the right note").
 STRUCK_BARGAINS = frozenset({"deal", "agreement", "balance", "note", "tone", "chord", "record",
                              "market", "bargain"})
+# What one "burns" that is no attack ("burned the oil it skimmed", "burned crop residue"),
+# also as a share ("burned about 60 percent of the amount").
+BURNED_FUELS = frozenset({"oil", "fuel", "gas", "coal", "diesel", "petrol", "gasoline",
+                          "calorie", "fat", "cash", "money", "residue", "stubble", "waste",
+                          "amount", "barrel", "gallon", "litre", "liter", "ton", "tonne",
+                          "percent", "%", "bridge", "midnight"})
 # What one "captures" that is no capture ("captured the mood").
 CAPTURED_SCENES = frozenset({"scene", "moment", "image", "attention", "imagination", "mood",
                              "essence", "heart", "footage", "camera"})

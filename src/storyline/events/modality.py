@@ -148,6 +148,12 @@ def _modality(trig: _Trig, seg: Span, *, question: bool, dated_future: bool) -> 
                                                                              "COERCE")):
             # the content of a hope, plan, reason or incentive is not a fact
             cues.append("future" if _lemma(cur.head) == "plan" else "hypothetical")
+        if cur.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "for"
+                                    for c in cur.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "it would have been difficult for many Democrats to endorse him": an
+            # infinitive with its own "for" subject is a possibility, never a report
+            cues.append("hypothetical")
         if dep in ("advcl", "relcl", "acl") and cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in _SUBJ for c in cur.children) and not _has_condition(cur):
             break

@@ -40,6 +40,10 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
         return False
     if lem in ("back", "support") and tok.dep_ == "amod":
         return False
+    if lem == "burn" and (olems | {_lemma(_counted(o)) for o in objs} | {
+            _lemma(x) for o in objs for c in o.children if c.dep_ == "prep" and
+            c.lower_ == "of" for x in c.children if x.dep_ == "pobj"}) & lx.BURNED_FUELS:
+        return False  # "burned the oil it skimmed", "burned half of the amount": no attack
     if lem == "return" and not any(c.dep_ in ("prep", "advmod", "prt") and
                                    c.text.lower() in ("home", "to", "back")
                                    for c in tok.children) and not any(

@@ -74,12 +74,20 @@ def _objects(tok: Token) -> Iterator[Token]:
             yield c
 
 
+# prepositions that name whom an intransitive act lands on: "fired on", "shot at"
+_ACTIVE_PREPS = frozenset({"on", "at", "into", "against", "toward", "towards", "upon"})
+
+
 def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
     """(subject token, is_passive_subject) of a clause head, climbing xcomp/conj.
 
     Subjects before ``floor`` (a wire dateline the parse took for a subject) are skipped.
     """
     cur = tok
+    # "is expected to be arraigned", "agreed to be questioned": a passive head's inherited
+    # subject is acted on; so is that of a bare participle sharing a passive "was" ("was
+    # arrested and charged", "were detained and later released by police")
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
     for _ in range(6):
         for c in sorted(cur.children, key=lambda c: -c.i):
             if c.idx < floor:
@@ -95,20 +103,28 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 return real, False
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
-                    return _appos_head(cur.head), False
-                return c, False
+                    return _appos_head(cur.head), passive and cur.i != tok.i
+                return c, passive and cur.i != tok.i
             if c.dep_ == "nsubjpass":
-                return c, cur.i == tok.i
+                return c, cur.i == tok.i or passive
         if cur.dep_ == "xcomp" and cur.head.i != cur.i:
             ctrl = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
             if ctrl is not None:
-                return ctrl, False
+                return ctrl, passive
             cur = cur.head
             continue
         if cur.dep_ == "conj" and cur.head.i != cur.i:
             rel = _relative_coordinate(cur)
             if rel is not None:
                 return rel, False
+            if cur.i == tok.i and tok.tag_ == "VBN" and not any(
+                    c.dep_ in ("aux", "auxpass", "dobj", "prt") or (
+                        c.dep_ == "prep" and c.lower_ in _ACTIVE_PREPS)
+                    for c in tok.children) and any(
+                    c.dep_ == "auxpass" for c in cur.head.children):
+                # "was arrested and charged": the "was" is shared ("was deployed and
+                # fired on protesters": "fired on" acts)
+                passive = True
             cur = cur.head
             continue
         if cur.dep_ == "acomp" and cur.head.pos_ == "AUX":

@@ -1,0 +1,72 @@
+"""Event rules of session 17: passives sharing a "was" or under "expected to", an
+audience addressed, fuel burned, an infinitive with its own "for" subject."""
+
+from __future__ import annotations
+
+import storyline
+
+
+def _names(side: object) -> list[str]:
+    if side is None:
+        return []
+    return [a.name for a in side] if isinstance(side, list) else [side.name]  # type: ignore[attr-defined]
+
+
+def _events(text: str) -> list[storyline.Event]:
+    return storyline.code(text, date="2024-05-08")
+
+
+def _event(text: str, trigger: str) -> storyline.Event:
+    return next(e for e in _events(text)
+                if e.mentions[0].trigger is not None and e.mentions[0].trigger.text == trigger)
+
+
+def test_a_participle_sharing_a_passive_was_acts_on_its_subject() -> None:
+    ev = _event("The two farmers were detained and later released by police.", "released")
+    assert any("police" in n for n in _names(ev.source))
+    assert any("farmers" in n for n in _names(ev.target))
+
+
+def test_a_participle_with_its_own_target_is_active() -> None:
+    ev = _event("The army was deployed and fired on protesters.", "fired")
+    assert any("army" in n for n in _names(ev.source))
+    assert any("protesters" in n for n in _names(ev.target))
+
+
+def test_a_passive_infinitive_acts_on_the_controller() -> None:
+    ev = _event("Omar Haddad was arrested in Ohio and is expected to be arraigned in "
+                "Chicago next week.", "arraigned")
+    assert not any("Haddad" in n for n in _names(ev.source))
+    assert any("Haddad" in n for n in _names(ev.target))
+
+
+def test_speaking_to_investors_is_no_consultation() -> None:
+    evs = _events("The chief executive will speak to investors on July 27.")
+    assert not any(e.type == "CONSULT" for e in evs)
+
+
+def test_speaking_to_a_minister_is_still_a_consultation() -> None:
+    ev = _event("The chief executive spoke to Foreign Minister Ana Ruiz on Monday.", "spoke")
+    assert ev.type == "CONSULT"
+
+
+def test_meeting_investors_may_be_diplomacy() -> None:
+    ev = _event("The president met investors from Japan in Tokyo.", "met")
+    assert ev.type == "CONSULT"
+
+
+def test_burning_fuel_is_no_attack() -> None:
+    evs = _events("Crews have skimmed or burned about half of the amount the company "
+                  "promised regulators it could remove.")
+    assert not any(e.type == "ASSAULT" for e in evs)
+
+
+def test_burning_a_building_is_an_attack() -> None:
+    ev = _event("Rioters burned the embassy on Friday.", "burned")
+    assert ev.type == "ASSAULT"
+
+
+def test_an_infinitive_with_its_own_for_subject_is_not_a_report() -> None:
+    ev = _event("Critics attacked him so fiercely that it would have been hard for many "
+                "party leaders to endorse him.", "endorse")
+    assert ev.modality == "hypothetical"
