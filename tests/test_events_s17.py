@@ -70,3 +70,24 @@ def test_an_infinitive_with_its_own_for_subject_is_not_a_report() -> None:
     ev = _event("Critics attacked him so fiercely that it would have been hard for many "
                 "party leaders to endorse him.", "endorse")
     assert ev.modality == "hypothetical"
+
+
+def test_telling_a_companys_chairman_is_an_exchange() -> None:
+    ev = _event("Keller yesterday told the Acme chairman that he expected answers.", "told")
+    assert ev.type == "CONSULT"
+    assert any("Acme" in n for n in _names(ev.target))
+
+
+def test_telling_a_broadcasters_host_is_still_the_media() -> None:
+    evs = _events("Keller told CNN's Larry King that he expected answers.")
+    assert not any(e.type == "CONSULT" for e in evs)
+
+
+def test_funding_publicity_is_no_aid() -> None:
+    evs = _events("The company funded a television advertising campaign on Monday.")
+    assert not any(e.type == "AID" for e in evs)
+
+
+def test_funding_a_project_abroad_is_aid() -> None:
+    ev = _event("The EU funded a water project in Gaza.", "funded")
+    assert ev.type == "AID"

@@ -50,7 +50,7 @@ def test_taking_over_from_a_person_is_no_seizure() -> None:
 
 def test_a_relative_clause_keeps_its_date() -> None:
     evs = _events("Ana Diaz, who formally takes over from Tom Reyes on 1 October, spoke to "
-                  "investors.", "2024-05-08")
+                  "lawmakers.", "2024-05-08")  # (speaking to investors is no CONSULT)
     spoke = [e for e in evs if e.type == "CONSULT"]
     assert spoke and spoke[0].date.start == "2024-05-08"
 

@@ -1243,7 +1243,11 @@ VISITS = frozenset({"visit", "trip", "tour", "talk", "mission", "consultation", 
                     "negotiation", "meeting", "summit"})
 # Whom one tells something to that makes "told" an exchange (not the media).
 ADDRESSEES = frozenset({"president", "minister", "counterpart", "leader", "premier", "king",
-                        "chancellor", "ambassador", "envoy", "official", "government"})
+                        "chancellor", "ambassador", "envoy", "official", "government",
+                        # "told the BP chairman that ...", "told members of the committee"
+                        "chairman", "chairwoman", "chief", "executive", "member", "lawmaker",
+                        "senator", "governor", "mayor", "secretary", "director", "commander",
+                        "delegate", "negotiator", "regulator"})
 
 # --- words of the verb lookups (:mod:`.triggers`) ------------------------------------
 # Objects that hand their role to what they are "of" ("declared a state of siege").
@@ -1265,6 +1269,9 @@ BURNED_FUELS = frozenset({"oil", "fuel", "gas", "coal", "diesel", "petrol", "gas
                           "calorie", "fat", "cash", "money", "residue", "stubble", "waste",
                           "amount", "barrel", "gallon", "litre", "liter", "ton", "tonne",
                           "percent", "%", "bridge", "midnight"})
+# What one "funds" that is no aid to anyone ("funded a TV advertising campaign").
+FUNDED_PROMOTIONS = frozenset({"advertising", "advertisement", "advert", "ad", "commercial",
+                               "marketing", "publicity", "billboard", "sponsorship"})
 # What one "captures" that is no capture ("captured the mood").
 CAPTURED_SCENES = frozenset({"scene", "moment", "image", "attention", "imagination", "mood",
                              "essence", "heart", "footage", "camera"})

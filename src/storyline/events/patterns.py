@@ -191,9 +191,11 @@ def _addressee(tok: Token) -> Token | None:
             if c.ent_type_ in ("ORG", "FAC", "WORK_OF_ART") or _lemma(c) in lx.MEDIA_WORDS:
                 return None
             if any(m.dep_ in ("poss", "compound", "appos", "amod") and (
-                    m.ent_type_ == "ORG" or _lemma(m) in lx.MEDIA_WORDS
+                    (m.ent_type_ == "ORG" and not (c.pos_ == "NOUN" and _lemma(c) in lx.ADDRESSEES))
+                    or _lemma(m) in lx.MEDIA_WORDS
                     or _lemma(m) in lx.PRESS_PEOPLE) for m in c.children):
-                return None  # "told CNN's Larry King", "told BBC presenter Ann Lee"
+                return None  # "told CNN's Larry King", "told BBC presenter Ann Lee"; the
+                # BP chairman is BP's
             if c.ent_type_ in ("PERSON", "GPE", "NORP") or _lemma(c) in lx.ADDRESSEES:
                 return c
     return None

@@ -40,6 +40,10 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
         return False
     if lem in ("back", "support") and tok.dep_ == "amod":
         return False
+    if lem in ("fund", "finance", "sponsor", "bankroll") and (olems | {
+            _lemma(c) for o in objs for c in o.children if c.dep_ in ("compound", "amod")}
+            ) & lx.FUNDED_PROMOTIONS:
+        return False  # "funded a TV and radio advertising campaign": publicity, no aid
     if lem == "burn" and (olems | {_lemma(_counted(o)) for o in objs} | {
             _lemma(x) for o in objs for c in o.children if c.dep_ == "prep" and
             c.lower_ == "of" for x in c.children if x.dep_ == "pobj"}) & lx.BURNED_FUELS:
