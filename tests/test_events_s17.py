@@ -91,3 +91,29 @@ def test_funding_publicity_is_no_aid() -> None:
 def test_funding_a_project_abroad_is_aid() -> None:
     ev = _event("The EU funded a water project in Gaza.", "funded")
     assert ev.type == "AID"
+
+
+def test_later_today_is_still_ahead() -> None:
+    ev = _event("The prime minister travels to Ottawa later today for talks with the "
+                "Canadian president.", "travels")
+    assert ev.modality == "future"
+
+
+def test_later_that_day_is_a_past_narrative() -> None:
+    ev = _event("The two leaders met later that day in Paris.", "met")
+    assert ev.modality == "asserted"
+
+
+def test_aid_workers_arriving_in_a_place_is_aid() -> None:
+    ev = _event("Norwegian aid workers have arrived in Port-au-Prince.", "arrived")
+    assert ev.type == "AID"
+
+
+def test_aid_workers_coming_under_fire_is_no_aid() -> None:
+    evs = _events("Aid workers came under fire in Kandahar.")
+    assert not any(e.type == "AID" for e in evs)
+
+
+def test_peacekeepers_returning_to_base_is_no_aid() -> None:
+    evs = _events("Peacekeepers returned to their base.")
+    assert not any(e.type == "AID" for e in evs)

@@ -240,6 +240,10 @@ def _owned(doc: Doc, w: _When, trig_tokens: dict[int, _Trig]) -> tuple[int | Non
     return _time_owner(doc, t, trig_tokens, doc[:])
 
 
+# "later today", "later this week" (not "later that day": a past narrative)
+_LATER_TODAY = re.compile(r"later\s+(?:today|tonight|this\b)", re.I)
+
+
 def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
           whens: Sequence[_When], default: tuple[str, str]) -> tuple[DateRange, bool]:
     trig_tokens = {t.token.i: t for t in trigs}
@@ -266,7 +270,9 @@ def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
     if mine:
         best = min(mine, key=lambda w: (rank[w.precision], w.hi != w.lo))
         pub = default[1]
-        future = bool(pub) and best.lo > pub
+        # "travels to Washington later today": a time still ahead of the article is the
+        # future even when it is the article's own day
+        future = bool(pub) and (best.lo > pub or bool(_LATER_TODAY.match(best.text)))
         return DateRange(start=best.lo, end=best.hi, precision=best.precision,
                          text=best.text), future
     named = _time_noun_when(trig, whens)

@@ -738,7 +738,7 @@ QUANTITY_HEADS: frozenset[str] = frozenset({"million", "billion", "thousand", "h
 
 PEACEKEEPING: frozenset[str] = frozenset({
     "peacekeeping", "peacekeeper", "peace-keeping", "observer", "monitor", "rescue",
-    "humanitarian", "relief", "evacuation",
+    "humanitarian", "relief", "evacuation", "aid", "rescuer", "medic",
 })
 
 # Modifiers that turn a noun into a violent event ("air strike", "drone strike").

@@ -589,8 +589,13 @@ def _arrived_on_visit(c: Ctx) -> Verdict:
 
 @rule(*_TRAVEL, gives=("AID", None), example="Kenyan peacekeepers arrived in Haiti on Tuesday.")
 def _peacekeepers_arrived(c: Ctx) -> Verdict:
+    """Peacekeepers, rescuers or aid workers arriving somewhere ("British aid workers
+    have arrived in Port-au-Prince"); not "came under fire" (an attack on them), nor
+    "returned to their base"."""
     subj, _ = _subject_of(c.tok)
-    return subj is not None and _peacekeeping(subj)
+    return subj is not None and _peacekeeping(subj) and any(
+        k[0] in ("in", "at", "to", "into") and x.ent_type_ in ("GPE", "LOC", "FAC")
+        for k, x in c.preps.items()) and not any(k[0] == "under" for k in c.preps)
 
 
 @rule("be", "have", "do", gives=None, expect=None,
