@@ -46,3 +46,26 @@ def test_working_with_schools_is_cooperation() -> None:
                 "working")
     assert ev.type == "COOPERATE"
     assert any("ministry" in n for n in _names(ev.source))
+
+
+def test_the_state_of_a_place_is_its_government() -> None:
+    ev = _event("The state of Oregon is threatening to sue the company.", "threatening")
+    assert any("Oregon" in n for n in _names(ev.source))
+
+
+def test_the_people_of_a_place_are_not_its_government() -> None:
+    ev = _event("The people of Oregon protested on Monday.", "protested")
+    assert not any("government" in n for n in _names(ev.source))
+
+
+def test_a_subject_of_a_clause_beside_the_trigger_is_not_its_target() -> None:
+    ev = _event("The City of Leeds was alive with rumours, said one trader who asked not to "
+                "be named: \"We have also heard that the state of Oregon is threatening to "
+                "sue the company,\" he added.", "threatening")
+    assert not any("Leeds" in n for n in _names(ev.target))
+
+
+def test_peacekeepers_arriving_at_an_airport_bring_aid() -> None:
+    ev = _event("Japanese peacekeepers arrive at the Juba airport to join the mission.",
+                "arrive")
+    assert ev.type == "AID"

@@ -1241,6 +1241,14 @@ ADMITTED = frozenset({"truck", "inspector", "observer", "monitor", "journalist",
 # What one travels for ("arrived on a two-day visit": CONSULT visit).
 VISITS = frozenset({"visit", "trip", "tour", "talk", "mission", "consultation", "discussion",
                     "negotiation", "meeting", "summit"})
+# Where peacekeepers or aid workers arrive to help, besides a named place ("arrived at the
+# Juba airport", the parser taking "Juba" for a person); not "returned to their base".
+ARRIVAL_PLACES = frozenset({"airport", "port", "capital", "city", "island", "country",
+                            "region", "province", "camp", "hospital", "town", "village"})
+# Nouns that name a place's polity by its "of" phrase ("the state of Louisiana", "the
+# city of Houston"): as the one who acts, that place's government.
+PLACE_BODIES = frozenset({"state", "city", "province", "county", "region", "town",
+                          "municipality", "territory", "commonwealth"})
 # Whom one tells something to that makes "told" an exchange (not the media).
 ADDRESSEES = frozenset({"president", "minister", "counterpart", "leader", "premier", "king",
                         "chancellor", "ambassador", "envoy", "official", "government",

@@ -594,7 +594,8 @@ def _peacekeepers_arrived(c: Ctx) -> Verdict:
     "returned to their base"."""
     subj, _ = _subject_of(c.tok)
     return subj is not None and _peacekeeping(subj) and any(
-        k[0] in ("in", "at", "to", "into") and x.ent_type_ in ("GPE", "LOC", "FAC")
+        k[0] in ("in", "at", "to", "into") and (_lemma(x) in lx.ARRIVAL_PLACES or any(
+            t.ent_type_ in ("GPE", "LOC", "FAC") for t in x.subtree))
         for k, x in c.preps.items()) and not any(k[0] == "under" for k in c.preps)
 
 

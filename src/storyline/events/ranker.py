@@ -236,6 +236,17 @@ def features(trigger: Token, event_type: str, cand: Candidate) -> list[str]:
     ]
 
 
+def _matrix_subject(root: Token, trigger: Token) -> bool:
+    """Whether ``root`` is the subject of a clause the trigger sits in or beside ("The City
+    was alive with rumours ...: 'Louisiana is threatening to sue the company'": the City
+    is no one sued; "Ankara said Moscow's jets bombed its posts": Ankara speaks); a
+    subject of a clause under the trigger may be ("shelled the area where rebels hid")."""
+    verb = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and verb.i != trigger.i and \
+        verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VB" and not trigger.is_ancestor(verb)
+    # (a bare infinitive's subject is its governor's object: "aid to help Haiti cope")
+
+
 def _other_clause(root: Token, trigger: Token) -> bool:
     """Whether ``root`` sits in a clause joined to the trigger's that has a subject of its
     own ("paid out $3m a day, but this has risen since Feinberg took over": Feinberg is
@@ -267,7 +278,7 @@ def ranked_target(doc: Doc, trigger: Token, event_type: str, actors: Sequence[Ac
     weights: dict[str, float] = m["weights"]
     best: tuple[float, Candidate] | None = None
     for c in candidates(doc, trigger, actors, places, damaged, source, event_type):
-        if _other_clause(c.root, trigger):
+        if _other_clause(c.root, trigger) or _matrix_subject(c.root, trigger):
             continue
         s = score(features(trigger, event_type, c), weights)
         if best is None or s > best[0]:
