@@ -69,3 +69,24 @@ def test_peacekeepers_arriving_at_an_airport_bring_aid() -> None:
     ev = _event("Japanese peacekeepers arrive at the Juba airport to join the mission.",
                 "arrive")
     assert ev.type == "AID"
+
+
+def test_many_countries_are_states_unnamed() -> None:
+    ev = _event("Many countries banned imports of poultry from Chile after the outbreak.",
+                "banned")
+    assert any("countries" in n for n in _names(ev.source))
+
+
+def test_a_nation_in_apposition_describes_the_named_state() -> None:
+    ev = _event("Israel has established diplomatic ties with Bhutan, a majority-Buddhist "
+                "nation neighbouring India.", "established")
+    assert not any("nation" in n for n in _names(ev.target))
+
+
+def test_a_named_bloc_of_countries_is_the_bloc() -> None:
+    ev = _event("The European Union and the Mercosur bloc of South American countries have "
+                "agreed on the draft text of a trade deal.", "agreed")
+    names = " ".join(_names(ev.source))
+    assert "Mercosur" in names
+    sides = ev.source if isinstance(ev.source, list) else [ev.source]
+    assert not any(a is not None and a.country == "USA" for a in sides)

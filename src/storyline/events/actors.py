@@ -462,9 +462,10 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
         if _lemma(h) in lx.GROUPING or h.lower_ in lx.GROUPING or h.like_num:
             nxt = next((x for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                         for x in c.children if x.dep_ == "pobj"), None)
-            if nxt is None:
+            if nxt is None or (_lemma(h) in lx.BODY_HEADS and any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children)):
                 if _lemma(h) in lx.BODY_HEADS:
-                    break  # "the main rebel group": the group itself
+                    break  # "the main rebel group", "the Mercosur bloc of ...": the body
                 return None
             h = nxt
     counted = h.ent_type_ in ("QUANTITY", "CARDINAL") and h.tag_ == "NNS" and bool(
@@ -495,7 +496,8 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
             h.pos_ == "NOUN" and (lem in lx.PLACE_NOUNS or h.lower_ in lx.PLACE_NOUNS)) or (
             h.i > 0 and h.nbor(-1).text in ("-", "–")):
         return None  # an event or a weapon ("a cease-fire", "artillery"), not an actor
-    role = _phrase_role(h, nouns) or nouns.get(h.lower_) or nouns.get(lem) or nouns.get(lem + "s")
+    role = _phrase_role(h, nouns) or nouns.get(h.lower_) or nouns.get(lem) or nouns.get(
+        lem + "s") or ("GOV" if lem in lx.STATE_NOUNS and h.tag_ == "NNS" else None)
     if role is None and h.pos_ == "PROPN":
         role = _descriptor_role(h, nouns)  # "exam regulator Ofqual", "oil company Helix"
     if role is None:
@@ -519,6 +521,8 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
             c.dep_ in ("amod", "compound", "prep") and c.lower_ not in lx.AMOUNT_ADJECTIVES
             for c in h.children):
         return None  # bare "officials", "delegations", "more troops": whose is not said
+    if lem in lx.STATE_NOUNS and h.tag_ != "NNS":
+        return None  # "Bhutan, a majority-Buddhist nation": a state described, not unnamed
     lo, hi = _core_span(h)
     if _touches(lo, hi, damaged) or (h.ent_type_ != "PERSON" and any(
             p.start < h.idx + len(h.text) and h.idx < p.end for p in places)):

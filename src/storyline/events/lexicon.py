@@ -1108,7 +1108,11 @@ PLACE_NOUNS = frozenset({"water", "waters", "airspace", "territory", "soil", "co
 # Bloomberg", "senators rejected the bill"), unlike bare "officials" or "troops".
 OFFICE_GROUPS = frozenset({"mayor", "governor", "councillor", "councilor", "councilman",
                            "regulator", "inspector", "senator", "legislator", "congressman",
-                           "lawmaker", "sheriff", "prosecutor", "judge", "marine"})
+                           "lawmaker", "sheriff", "prosecutor", "judge", "marine",
+                           # "many countries banned imports of pork": states, unnamed
+                           "country", "nation"})
+# ... but only as a plural: "a Buddhist nation" describes a state named beside it
+STATE_NOUNS = frozenset({"country", "nation"})
 
 BODY_HEADS = {"forum", "group", "party", "union", "movement", "front", "council",
                "committee", "association", "coalition", "alliance", "organisation",
