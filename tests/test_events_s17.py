@@ -117,3 +117,23 @@ def test_aid_workers_coming_under_fire_is_no_aid() -> None:
 def test_peacekeepers_returning_to_base_is_no_aid() -> None:
     evs = _events("Peacekeepers returned to their base.")
     assert not any(e.type == "AID" for e in evs)
+
+
+def test_a_relief_effort_in_an_article_without_places_has_no_target() -> None:
+    ev = _event("The government has given $6m to the relief effort.", "given")
+    assert ev.target is None
+
+
+def test_a_relief_effort_at_home_helps_the_givers_own_people() -> None:
+    ev = _event("Floods swept through Cumbria and Yorkshire in England last week. The British "
+                "government has given $6m to the relief effort.", "given")
+    assert ev.target is not None and not isinstance(ev.target, list)
+    assert ev.target.country == "GBR"
+
+
+def test_a_relief_effort_abroad_helps_the_stricken_country() -> None:
+    ev = _event("An earthquake struck Ecuador on Saturday, and aftershocks shook Quito and "
+                "Guayaquil. The British government has given $6m to the relief effort.",
+                "given")
+    assert ev.target is not None and not isinstance(ev.target, list)
+    assert ev.target.country == "ECU"

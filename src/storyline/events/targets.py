@@ -121,7 +121,41 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
                     doc, inner, obj, actors, damaged, places, outer=trig.type)
                 if found is not None:
                     return _not_source(found, source)
-    return _not_source(_described_act(doc, trig, actors, damaged, places), source)
+    return _not_source(_described_act(doc, trig, actors, damaged, places) or _effort_target(
+        doc, trig, places, source), source)
+
+
+def _effort_target(doc: Doc, trig: _Trig, places: Sequence[PlaceMention],
+                   source: Actor | list[Actor] | None) -> Actor | None:
+    """"has given $6m to the relief effort": the people of the country the article's places
+    name most often, other than the giver's when another is named (the ``efforts`` rule),
+    written as its most frequent place; None when the article names no place."""
+    from collections import Counter
+
+    for rule in rules()["efforts"]["rules"]:
+        if trig.type not in rule["types"]:
+            continue
+        words = set(rule["nouns"])
+        effort = next((t for t in trig.token.subtree if _lemma(t) in words and
+                       t.pos_ == "NOUN" and any(
+            _lemma(m) in rule["modifiers"] and m.pos_ != "PROPN" for m in t.children
+            if m.dep_ in ("compound", "amod", "nmod"))), None)  # not "the Sahel Relief Fund"
+        if effort is None:
+            continue
+        own = {a.country for a in (source if isinstance(source, list) else
+                                   [source] if source else []) if a.country}
+        counts = Counter(p.country for p in places if p.country and p.kind in _PLACE_KINDS)
+        if not counts:
+            return None
+        others = Counter({c: n for c, n in counts.items() if c not in own})
+        counts = others or counts  # the giver's own people only when no one else is named
+        iso3 = counts.most_common(1)[0][0]
+        where = Counter(p.text for p in places if p.country == iso3).most_common(1)[0][0]
+        from storyline.annotate.actors import country_actor
+        from storyline.knowledge import load_knowledge
+
+        return country_actor(load_knowledge(), iso3, "CVL", where)
+    return None
 
 
 def _act_object(verb: Token) -> Token | None:
