@@ -395,6 +395,11 @@ def _cluster(block: list[Report]) -> list[list[Report]]:
         slack = dt.timedelta(days=SYMMETRIC_SLACK_DAYS if r.type in SYMMETRIC else 0)
         if r.weak:
             pool = by_sentence.get(r.sentence, [])
+        elif r.start is None or r.end is None:
+            # an undated report is compatible only with reports of its own sentence (see
+            # dates_agree), so only groups holding its sentence can take it: 20,000
+            # undated one-line items of one actor were compared pair by pair
+            pool = sorted(set(by_sentence.get(r.sentence, ())))
         else:
             pool = sorted({n for k in (*r.actor_keys(), r.sentence) for n in first_by.get(k, ())})
         for n in pool:
@@ -423,8 +428,10 @@ def _related_groups(groups: list[list[Report]]) -> list[list[int]]:
         t = g[0].type
         family["AGREE+CONSULT" if t in RELATED_TYPES else t].append(i)
     for idx in family.values():
-        # only groups sharing an actor key can be related (see _related, Report.actor_keys)
-        keys = {i: {k for r in groups[i][:5] if not r.weak for k in r.actor_keys()} for i in idx}
+        # only groups sharing an actor key can be related (see _related, Report.actor_keys),
+        # and only by a dated report (an undated one overlaps no dates: dates_overlap)
+        keys = {i: {k for r in groups[i][:5] if not r.weak and _dated(r) for k in r.actor_keys()}
+                for i in idx}
         holding: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             for k in keys[i]:
@@ -439,6 +446,10 @@ def _related_groups(groups: list[list[Report]]) -> list[list[int]]:
                     if len(out[j]) < MAX_RELATED:
                         out[j].append(i)
     return out
+
+
+def _dated(r: Report) -> bool:
+    return r.start is not None and r.end is not None
 
 
 def _order(r: Report) -> tuple[str, str, int, str]:
