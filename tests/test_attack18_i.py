@@ -2,7 +2,7 @@
 files cost more the more files a run had read (a few store statements a file, each
 scanning tables that grow with the run); the same wire items were all dropped as "page
 furniture" as JSON Lines (their lines share one shape, digits folded) and kept as a
-JSON array, whose run then compared its 20,000 undated one-line reports pair by pair.
+JSON array, whose run then compared its 20,000 one-line reports pair by pair.
 Every input here is invented for the test; each test fails on the code before the fix,
 and the cost is tested by counting statements and comparisons, not by timing."""
 
@@ -150,17 +150,26 @@ def test_a_record_of_a_shape_that_recurs_word_for_word_elsewhere_keeps_its_own_l
     assert line_key(same) in given_furniture(same, found)
 
 
-# -- 10 (c): undated reports of one actor are not compared pair by pair ----------------------
+# -- 10 (c): reports of one actor are not compared pair by pair ------------------------------
 
-def _undated(n: int) -> list[Event]:
+MONDAY = ("2024-05-06", "2024-05-06", "day", "on Monday")
+UNDATED = ("", "", "day", None)
+
+
+def _reports(n: int, date: tuple[str, str, str, str | None]) -> list[Event]:
     from tests.test_story_units import _event
 
-    return [Event.from_json(_event(f"b{i}", 0, "ASSAULT", ("", "", "day", None),
-                                   source="KARREB", trigger="shelled")) for i in range(n)]
+    return [Event.from_json(_event(f"b{i}", 0, "ASSAULT", date, source="KARREB",
+                                   trigger="shelled")) for i in range(n)]
 
 
-def test_undated_reports_of_one_actor_are_merged_without_comparing_every_pair(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("date", "published", "events"), [
+    (UNDATED, None, 300),  # undated: never merged, 300 events
+    (MONDAY, "2024-05-08", 1),  # one template, one stated day: one event of 300 mentions
+])
+def test_reports_of_one_actor_are_merged_without_comparing_every_pair(
+        monkeypatch: pytest.MonkeyPatch, date: tuple[str, str, str, str | None],
+        published: str | None, events: int) -> None:
     from storyline.story import merge as mg
 
     calls = {"compatible": 0, "related": 0}
@@ -175,7 +184,7 @@ def test_undated_reports_of_one_actor_are_merged_without_comparing_every_pair(
     monkeypatch.setattr(mg, "compatible", counted("compatible", compatible))
     monkeypatch.setattr(mg, "_related", counted("related", related))
     n = 300
-    merged = mg.merge_events(_undated(n), story="s", roots={},
-                             published={f"b{i}": None for i in range(n)})
-    assert len(merged) == n  # undated: never merged
+    merged = mg.merge_events(_reports(n, date), story="s", roots={},
+                             published={f"b{i}": published for i in range(n)})
+    assert len(merged) == events
     assert calls["compatible"] < n and calls["related"] < n, calls
