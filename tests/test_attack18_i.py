@@ -72,6 +72,32 @@ def test_recording_a_batch_of_files_takes_as_many_statements_for_5_files_as_for_
         assert len(store.done_files()) == 85
 
 
+def test_files_touched_since_they_were_read_are_restamped_in_one_statement(
+        tmp_path: Path) -> None:
+    import os
+
+    from storyline.store.db import Store
+
+    paths = [tmp_path / f"t{i}.txt" for i in range(60)]
+    for p in paths:
+        p.write_text("The ferry to Karsa sailed again on Friday.", "utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([], [], [(str(p), p, 1) for p in paths], store.new_run())
+        for p in paths:  # the same bytes with other times (copied back, touched)
+            os.utime(p, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+        real, counting = store.con, _Counting(store.con)
+        store.con = counting
+        try:
+            store.restamp([(str(p), p) for p in paths[:3]])
+            few = counting.statements
+            store.restamp([(str(p), p) for p in paths])
+        finally:
+            store.con = real
+        assert counting.statements == 2 * few, (few, counting.statements - few)
+        done = store.done_files()
+        assert all(done[str(p)].mtime_ns == 1_600_000_000_000_000_000 for p in paths)
+
+
 def test_a_file_read_to_nothing_keeps_its_stored_article_and_says_so_in_a_batch(
         tmp_path: Path) -> None:
     from storyline.model import Published
