@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.news import jsonl_line, long_article  # noqa: E402
+from tests.news import article, jsonl_line, long_article  # noqa: E402
 
 
 def _run(inputs: list[Path], out: Path, *extra: str) -> dict[str, Any]:
@@ -105,10 +105,53 @@ def symbol_run(d: Path, scale: float) -> list[Path]:
     return [p]
 
 
+def _empty_files(d: Path, n: int) -> list[Path]:
+    """``n`` empty ``.txt`` files and one article in one folder: each file is recorded in
+    the store, and a few statements a file (each scanning tables that grow with the run)
+    made the cost of a file grow with the files before it (attack 14, finding 9: 2,000 in
+    14 s, 6,000 in 50 s, 20,000 in about 325 s)."""
+    folder = d / "tree"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"e{i:05d}.txt").write_bytes(b"")
+    (folder / "real.txt").write_text(article(1), "utf-8")
+    return [folder]
+
+
+def empty_files(d: Path, scale: float) -> list[Path]:
+    return _empty_files(d, int(20_000 * scale))
+
+
+def empty_files_x3(d: Path, scale: float) -> list[Path]:
+    """Three times :func:`empty_files`: the time should be about the same per file."""
+    return _empty_files(d, int(60_000 * scale))
+
+
+def _wire_items(n: int) -> list[dict[str, str]]:
+    """``n`` distinct one-sentence reports of one shape (attack 14, finding 10: all dropped
+    as furniture as JSON Lines; kept as a JSON array, then compared pair by pair in the
+    merge: over 120 s for 20,000)."""
+    return [{"text": f"Rebels shelled village {i} on Monday.", "id": str(i)} for i in range(n)]
+
+
+def wire_items_jsonl(d: Path, scale: float) -> list[Path]:
+    p = d / "wire.jsonl"
+    p.write_text("".join(json.dumps(x) + "\n" for x in _wire_items(int(20_000 * scale))))
+    return [p]
+
+
+def wire_items_json(d: Path, scale: float) -> list[Path]:
+    """The same items as :func:`wire_items_jsonl`, as one JSON array."""
+    p = d / "wire.json"
+    p.write_text(json.dumps(_wire_items(int(20_000 * scale))))
+    return [p]
+
+
 CASES: dict[str, Callable[[Path, float], list[Path]]] = {
     "empty_objects_gz": empty_objects, "blank_lines": blank_lines,
     "binary_jsonl": binary_jsonl, "edge_dates_urls_depth": edge_dates, "long_body": long_body,
-    "symbol_run": symbol_run,
+    "symbol_run": symbol_run, "empty_files": empty_files, "empty_files_x3": empty_files_x3,
+    "wire_items_jsonl": wire_items_jsonl, "wire_items_json": wire_items_json,
 }
 
 

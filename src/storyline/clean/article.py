@@ -239,12 +239,17 @@ def given_furniture(text: str, boilerplate: frozenset[str]) -> frozenset[str]:
     ...     line_key(menu)}
     True
     """
-    from storyline.clean.text import line_key, split_blocks
+    from storyline.clean.text import EXACT_MARK, exact_line_key, line_key, split_blocks
 
     if not boilerplate:
         return boilerplate
-    prose = {k for k in (line_key(x) for x in split_blocks(text) if reads_as_prose(x))
-             if k in boilerplate}
+    lines = split_blocks(text)
+    prose = {k for k in (line_key(x) for x in lines if reads_as_prose(x)) if k in boilerplate}
+    if EXACT_MARK in boilerplate:
+        # records of one input: a line of this record's own text ("village 7") is kept
+        # though the input repeats its shape word for word in others ("village 3")
+        prose |= {k for k, x in ((line_key(x), x) for x in lines)
+                  if k in boilerplate and exact_line_key(x) not in boilerplate}
     return boilerplate - prose if prose else boilerplate
 
 

@@ -1,8 +1,8 @@
 """The per-input pass of the text cleaner: lines that recur across the documents of one
 input are that outlet's furniture (menus, footers, disclaimers, comment headers).
 
-An input is one JSON Lines file (its lines) or one folder of plain-text pages (its
-files). The pass reads the input once before its documents are cleaned and hands each
+An input is one JSON Lines file (its lines), one JSON document (its items) or one
+folder of plain-text pages (its files). The pass reads the input once before its documents are cleaned and hands each
 plain-text document the set of recurring line keys (:func:`storyline.clean.text.line_key`);
 the per-document cleaning stays a pure function of the document and that set.
 
@@ -22,6 +22,11 @@ from storyline.clean.text import RepetitionCounter
 from storyline.model import RawDocument
 
 log = logging.getLogger(__name__)
+
+# Inputs of records, each with its own text: a JSON Lines file and a JSON document (an
+# array of the same items, the fields of JSON Lines). One pass for both, over their lines
+# as written (:class:`RepetitionCounter` ``exact``).
+RECORD_KINDS = ("jsonl", "json")
 
 # Documents read per input for the counts: enough to see an outlet's furniture recur,
 # few enough that a huge input costs one bounded extra read.
@@ -52,8 +57,8 @@ class InputRepetition:
         except OSError:
             return frozenset()
         kind = detect_kind(path, head) if head else "empty"
-        if kind == "jsonl":
-            return self._count([(display, path)])
+        if kind in RECORD_KINDS:
+            return self._count([(display, path)], exact=True)
         if kind == "text":
             # a file named by itself is one input: counted with the others so named
             # in its folder; one found in a given folder, with that folder's pages
@@ -66,10 +71,10 @@ class InputRepetition:
             return self._folder_set
         return frozenset()
 
-    def _count(self, files: list[tuple[str, Path]]) -> frozenset[str]:
+    def _count(self, files: list[tuple[str, Path]], exact: bool = False) -> frozenset[str]:
         from storyline.ingest.readers import read_file
 
-        counter = RepetitionCounter()
+        counter = RepetitionCounter(exact=exact)
         for display, path in files:
             for item in read_file(display, path):
                 if isinstance(item, RawDocument) and item.kind == "text":

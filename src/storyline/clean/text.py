@@ -172,6 +172,25 @@ def first_line_key(line: str) -> str:
     return "first:" + hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def exact_line_key(line: str) -> str:
+    """A line as the records of one input (JSON Lines items, a JSON array's items) repeat
+    it: case, spacing and punctuation folded, digits kept, so that "Rebels shelled village
+    1" and "... village 2" are two lines. Never equal to a :func:`line_key`.
+
+    >>> exact_line_key("Rebels shelled village 1.") == exact_line_key("rebels  shelled village 1")
+    True
+    >>> exact_line_key("Rebels shelled village 1.") == exact_line_key("Rebels shelled village 2.")
+    False
+    """
+    k = _NON_WORD.sub(" ", normalise_line(line).casefold()).strip()
+    return "exact:" + hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
+
+
+# In the recurring lines of an input of records (:class:`RepetitionCounter` with
+# ``exact``): a mark that a line shape is theirs only where the line's own text recurs.
+EXACT_MARK = "exact:"
+
+
 def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 7 and _ends_with_punct(line)
 
@@ -189,13 +208,22 @@ REPEAT_MIN_DOCS_SENTENCE = 5
 class RepetitionCounter:
     """Counts, over the documents of one input (a JSON Lines file, a folder of pages), in
     how many documents each line shape occurs. Memory grows with the distinct lines, not
-    with the documents; only the hashed keys are kept."""
+    with the documents; only the hashed keys are kept.
 
-    def __init__(self) -> None:
+    ``exact``: the documents are records with their own text (JSON Lines items, a JSON
+    array's items), so a line shape recurs only where its text recurs word for word,
+    digits included (:func:`exact_line_key`): 20,000 one-line reports "Rebels shelled
+    village N on Monday." share one shape and are 20,000 reports, while a footer given
+    with every record is still furniture. Its :meth:`boilerplate` holds, with each
+    recurring shape, the exact keys of the lines that recur, and :data:`EXACT_MARK`."""
+
+    def __init__(self, exact: bool = False) -> None:
         self.docs = 0
         self.counts: dict[str, int] = {}
         self.sentence: dict[str, bool] = {}
         self.first: dict[str, int] = {}  # first_line_key: in how many documents
+        self.exact: dict[str, int] | None = {} if exact else None  # exact_line_key: docs
+        self._shape: dict[str, str] = {}  # exact_line_key: its line_key
         self._bodies: set[str] = set()
 
     def add(self, text: str) -> None:
@@ -216,6 +244,12 @@ class RepetitionCounter:
             if len(line) < 12:
                 continue  # "Share", "Home": the shape rules already know them
             k = line_key(line)
+            if self.exact is not None:
+                e = exact_line_key(line)
+                if e not in seen:
+                    seen.add(e)
+                    self.exact[e] = self.exact.get(e, 0) + 1
+                    self._shape.setdefault(e, k)
             if k in seen:
                 continue
             seen.add(k)
@@ -223,15 +257,20 @@ class RepetitionCounter:
             if k not in self.sentence:
                 self.sentence[k] = _is_sentence(line)
 
+    def _enough(self, k: str, c: int) -> bool:
+        """Whether ``c`` documents make the line shape ``k`` recur across the input."""
+        if self.sentence.get(k):
+            return c >= max(REPEAT_MIN_DOCS_SENTENCE, REPEAT_SHARE_SENTENCE * self.docs)
+        return c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * self.docs)
+
     def boilerplate(self) -> frozenset[str]:
         n = self.docs
-        out = set()
-        for k, c in self.counts.items():
-            if self.sentence.get(k):
-                if c >= max(REPEAT_MIN_DOCS_SENTENCE, REPEAT_SHARE_SENTENCE * n):
-                    out.add(k)
-            elif c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n):
-                out.add(k)
+        out = {k for k, c in self.counts.items() if self._enough(k, c)}
+        if self.exact is not None:
+            texts = {e for e, c in self.exact.items() if self._enough(self._shape[e], c)}
+            out = {self._shape[e] for e in texts}  # shapes whose text itself recurs
+            if texts:
+                out |= texts | {EXACT_MARK}
         # a first line that recurs word for word (a masthead, not a serial headline): its
         # own key, so that a file's first line is furniture only then
         out.update(k for k, c in self.first.items()

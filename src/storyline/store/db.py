@@ -171,6 +171,8 @@ ARTICLE_COLUMNS = (
     "id, input_id, path, position, url, outlet, title, dateline, pub_date, pub_source, "
     "pub_earliest, pub_latest, text, language, warnings, damaged"
 )
+# The columns of ``files`` a read fills (``done_at`` takes its default).
+FILE_COLUMNS = "path, size, mtime_ns, documents, ctime_ns, inode, digest, stamped_ns, real"
 
 
 def schema_columns() -> dict[str, list[str]]:
@@ -742,18 +744,26 @@ class Store(StoryTables):
 
     def restamp(self, files: Iterable[tuple[str, Path]]) -> None:
         """Record the stats of files found unchanged by their digest (copied back with
-        their old times, touched): the next run tells them unchanged without reading."""
+        their old times, touched): the next run tells them unchanged without reading. One
+        statement for all (a statement a file scanned the table once a file)."""
+        rows: dict[str, tuple[Any, ...]] = {}
+        for display, path in files:
+            try:
+                st = file_stamp(path)
+            except OSError:
+                continue
+            rows[display] = (display, st.digest, st.size, st.mtime_ns, st.ctime_ns, st.inode,
+                             st.stamped_ns)
+        if not rows:
+            return
+        values = [list(col) for col in zip(*rows.values(), strict=True)]
         with self.transaction():
-            for display, path in files:
-                try:
-                    st = file_stamp(path)
-                except OSError:
-                    continue
-                self.con.execute(
-                    "UPDATE files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
-                    "stamped_ns = ? WHERE path = ? AND digest = ?",
-                    [st.size, st.mtime_ns, st.ctime_ns, st.inode, st.stamped_ns, display,
-                     st.digest])
+            self.con.execute(
+                "UPDATE files SET size = v.size, mtime_ns = v.mtime_ns, ctime_ns = v.ctime_ns, "
+                "inode = v.inode, stamped_ns = v.stamped_ns FROM (SELECT unnest(?) AS path, "
+                "unnest(?) AS digest, unnest(?) AS size, unnest(?) AS mtime_ns, "
+                "unnest(?) AS ctime_ns, unnest(?) AS inode, unnest(?) AS stamped_ns) v "
+                "WHERE files.path = v.path AND files.digest = v.digest", values)
 
     # -- writing --------------------------------------------------------------
     def write_batch(
@@ -789,22 +799,35 @@ class Store(StoryTables):
             after = self.count_articles()
             rej = [(r.path, r.reason, run) for r in rejects]
             self.bulk_insert("rejects", rej)
-            for display, path, n in done_files:
-                if display in unread and self._keep_unread(display, run):
-                    continue
-                try:
-                    st = file_stamp(path)
-                except OSError:
-                    continue
-                self.con.execute(
-                    "INSERT OR REPLACE INTO files (path, size, mtime_ns, documents, ctime_ns, "
-                    "inode, digest, stamped_ns, real) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [display, st.size, st.mtime_ns, n, st.ctime_ns, st.inode, st.digest,
-                     st.stamped_ns, reals[display]],
-                )
-                self._retire_superseded(display, run)
-                self._retire_respelled(display, reals[display], run)
+            self._record_files(done_files, unread, reals, run)
         return after - before
+
+    def _record_files(self, done_files: list[tuple[str, Path, int]], unread: Collection[str],
+                      reals: dict[str, str], run: int) -> None:
+        """Record the files of a batch as read in this run, retiring what their earlier
+        reads gave and this one did not. A few statements a batch, not a few a file: each
+        statement scans tables that grow with the run, so a statement per file made the
+        cost of a file grow with the files before it (20,000 empty files took minutes).
+        The caller owns the transaction."""
+        kept = self._keep_unread([d for d, _, _ in done_files if d in unread], run)
+        rows: dict[str, tuple[Any, ...]] = {}
+        for display, path, n in done_files:
+            if display in kept:
+                continue
+            try:
+                st = file_stamp(path)
+            except OSError:
+                continue
+            rows.pop(display, None)  # read twice: the last read counts, in its place
+            rows[display] = (display, st.size, st.mtime_ns, n, st.ctime_ns, st.inode,
+                             st.digest, st.stamped_ns, reals[display])
+        if not rows:
+            return
+        self.bulk_insert("files", list(rows.values()), verb="INSERT OR REPLACE",
+                         columns=FILE_COLUMNS)
+        displays = list(rows)
+        self._retire_superseded(displays, run)
+        self._retire_respelled([(d, reals[d]) for d in displays], run)
 
     retired: int = 0
     """Articles retired by this store object because their file was edited."""
@@ -813,19 +836,23 @@ class Store(StoryTables):
     """What :meth:`write_batch` kept of a file that could not be read this time: one
     message a file. The caller says each one and empties the list."""
 
-    def _keep_unread(self, display: str, run: int) -> bool:
-        """True (and a message in :attr:`kept`) when an earlier read of ``display`` gave
-        articles that this run's failed read did not: they stay stored."""
-        row = self.con.execute(
-            "SELECT count(DISTINCT article) FROM sources s WHERE path = ? AND run <> ? AND "
-            "NOT EXISTS (SELECT 1 FROM sources t WHERE t.path = s.path "
-            "AND t.article = s.article AND t.run = ?)", [display, run, run]).fetchone()
-        missing = int(row[0]) if row else 0
-        if not missing:
-            return False
-        self.kept.append(f"{display} could not be read this time; its {missing:,} stored "
-                         "article(s) are kept")
-        return True
+    def _keep_unread(self, displays: list[str], run: int) -> set[str]:
+        """Those of ``displays`` whose earlier read gave articles that this run's failed
+        read did not: they stay stored, with a message each in :attr:`kept`."""
+        if not displays:
+            return set()
+        missing = {str(path): int(n) for path, n in self.con.execute(
+            "SELECT path, count(DISTINCT article) FROM sources s WHERE path IN "
+            "(SELECT unnest(?)) AND run <> ? AND NOT EXISTS (SELECT 1 FROM sources t "
+            "WHERE t.path = s.path AND t.article = s.article AND t.run = ?) GROUP BY path",
+            [sorted(set(displays)), run, run]).fetchall()}
+        out = set()
+        for display in displays:
+            if missing.get(display) and display not in out:
+                out.add(display)
+                self.kept.append(f"{display} could not be read this time; its "
+                                 f"{missing[display]:,} stored article(s) are kept")
+        return out
 
     conflicts: list[str]
     """What :meth:`write_batch` found and did not store: an article given again (the same
@@ -920,22 +947,37 @@ class Store(StoryTables):
             log.info("%s changed since it was read: article %s stored again as it is now "
                      "(its title, date or other fields were edited)", a.path, a.id)
 
-    def _retire_respelled(self, display: str, real: str, run: int) -> None:
-        """Forget the earlier reads of the file ``display`` names under another name (a
-        run from another folder, another relative spelling): the store keeps each file
-        once, under the name this run gave it. The caller owns the transaction."""
-        if not real:
+    def _retire_respelled(self, files: list[tuple[str, str]], run: int) -> None:
+        """Forget the earlier reads of each file of ``files`` (its display name and real
+        path, in the order read) under another name (a run from another folder, another
+        relative spelling): the store keeps each file once, under the name this run gave
+        it. A name this batch reads later is not another read (it is recorded after); an
+        earlier one is, as when the files were recorded one by one. The caller owns the
+        transaction."""
+        reals = sorted({real for _, real in files if real})
+        if not reals:
             return
-        others = [str(r[0]) for r in self.con.execute(
-            "SELECT path FROM files f WHERE real = ? AND path <> ? AND NOT EXISTS "
-            "(SELECT 1 FROM sources s WHERE s.path = f.path AND s.run = ?)",
-            [real, display, run]).fetchall()]
-        for other in others:
-            self.con.execute("DELETE FROM files WHERE path = ?", [other])
-            self._retire_superseded(other, run)
+        named: dict[str, list[str]] = {}
+        for path, real in self.con.execute(
+                "SELECT path, real FROM files f WHERE real IN (SELECT unnest(?)) AND NOT "
+                "EXISTS (SELECT 1 FROM sources s WHERE s.path = f.path AND s.run = ?) "
+                "ORDER BY path", [reals, run]).fetchall():
+            named.setdefault(str(real), []).append(str(path))
+        later = {display: i for i, (display, _) in enumerate(files)}  # last place read
+        found: dict[str, None] = {}
+        for i, (display, real) in enumerate(files):
+            for other in named.get(real, ()) if real else ():
+                if other != display and later.get(other, -1) <= i:
+                    found[other] = None
+        if not found:
+            return
+        others = list(found)
+        self.con.execute("DELETE FROM files WHERE path IN (SELECT unnest(?))", [others])
+        self._retire_superseded(others, run)
 
-    def _retire_superseded(self, display: str, run: int) -> None:
-        """Forget what an earlier read of ``display`` gave that this run's read did not.
+    def _retire_superseded(self, displays: list[str], run: int) -> None:
+        """Forget what earlier reads of the files ``displays`` gave that this run's reads
+        did not: one statement for all of them.
 
         An article still given by another file moves to that file; one given by none is
         deleted with its annotations, and the story stages are cleared so the next run
@@ -943,14 +985,17 @@ class Store(StoryTables):
         edited input gives). The caller owns the transaction.
         """
         gone = self.con.execute(
-            "DELETE FROM sources WHERE path = ? AND run <> ? RETURNING article",
-            [display, run]).fetchall()
-        ids = sorted({str(r[0]) for r in gone})
-        if not ids:
+            "DELETE FROM sources WHERE path IN (SELECT unnest(?)) AND run <> ? "
+            "RETURNING path, article", [sorted(set(displays)), run]).fetchall()
+        if not gone:
             return
-        orphans = [str(r[0]) for r in self.con.execute(
+        given: dict[str, set[str]] = {}
+        for path, article in gone:
+            given.setdefault(str(path), set()).add(str(article))
+        ids = sorted({a for arts in given.values() for a in arts})
+        orphans = {str(r[0]) for r in self.con.execute(
             "SELECT id FROM articles a WHERE id IN (SELECT unnest(?)) AND NOT EXISTS "
-            "(SELECT 1 FROM sources s WHERE s.article = a.id)", [ids]).fetchall()]
+            "(SELECT 1 FROM sources s WHERE s.article = a.id)", [ids]).fetchall()}
         # articles still given elsewhere point to a place that still gives them
         self.con.execute(
             "UPDATE articles SET path = m.path, position = nullif(m.position, '') FROM "
@@ -962,14 +1007,20 @@ class Store(StoryTables):
         if not orphans:
             return
         self.con.execute("DELETE FROM annotations WHERE article IN (SELECT unnest(?))",
-                         [orphans])
-        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [orphans])
+                         [sorted(orphans)])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [sorted(orphans)])
         for table in STORY_TABLES:
             self.con.execute(f"DELETE FROM {table}")
         self.con.execute("DELETE FROM meta WHERE key = 'story_mode'")
         self.retired += len(orphans)
-        log.info("%s changed since it was read: %d article(s) of its old version retired",
-                 display, len(orphans))
+        # each retired article is said under the last of the files that gave it
+        last = {a: display for display in displays for a in given.get(display, ())
+                if a in orphans}
+        for display in dict.fromkeys(displays):
+            n = sum(1 for d in last.values() if d == display)
+            if n:
+                log.info("%s changed since it was read: %d article(s) of its old version "
+                         "retired", display, n)
 
     def source_paths(self) -> dict[str, set[str]]:
         """{article id: every input path that gave it} of the stored articles."""
@@ -1003,10 +1054,12 @@ class Store(StoryTables):
         ``Options.prune_missing``): an article no other file gives is retired with its
         annotations, as for an edited file; return how many were. One transaction."""
         before = self.retired
+        gone = sorted(set(paths))
+        if not gone:
+            return 0
         with self.transaction():
-            for path in sorted(paths):
-                self.con.execute("DELETE FROM files WHERE path = ?", [path])
-                self._retire_superseded(path, run)
+            self.con.execute("DELETE FROM files WHERE path IN (SELECT unnest(?))", [gone])
+            self._retire_superseded(gone, run)
         return self.retired - before
 
     def update_published(self, article_id: str, pub: Published, warning: str | None,

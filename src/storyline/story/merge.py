@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.clean.dates import MAX_DATE, MIN_DATE
@@ -360,11 +360,38 @@ def _related(a: Report, b: Report) -> bool:
     return dates_overlap(a, b) and actors_compatible(a, b, symmetric)
 
 
+def _shape(r: Report) -> tuple[Any, ...]:
+    """All that :func:`compatible` reads of its second report when it is of another
+    article and another original than the first: two members of one shape are
+    compatible with such a report alike."""
+    return (r.type, r.modality, tuple(r.sources), tuple(r.targets), r.start, r.end,
+            r.explicit, r.precision, r.country,
+            _content_words(r.event.mentions[0].quote or ""))
+
+
 @dataclass(slots=True)
 class _Cluster:
     members: list[Report]
     lo: dt.date | None  # latest start of a member: r must end on or after it
     hi: dt.date | None  # earliest end of a member: r must start on or before it
+    # the members by shape (_shape) and by original (one article has one): a report is
+    # compatible with every member of one shape from other originals, or with none, so
+    # one of each shape is asked and only the members of its own original one by one (a
+    # story of 20,000 items of one template that are one event was compared pair by pair)
+    shapes: dict[tuple[Any, ...], list[Report]] = field(default_factory=dict)
+    by_root: dict[str, list[Report]] = field(default_factory=dict)
+
+    def takes(self, r: Report) -> bool:
+        """Whether ``r`` is compatible with every member (complete linkage)."""
+        close = self.by_root.get(r.root, [])
+        if not all(compatible(r, m) for m in close):
+            return False
+        asked = {id(m) for m in close}
+        for members in self.shapes.values():
+            other = next((m for m in members if id(m) not in asked), None)
+            if other is not None and not compatible(r, other):
+                return False
+        return True
 
     def may_take(self, r: Report, slack: dt.timedelta) -> bool:
         """A cheap necessary condition for ``r`` to overlap every member's dates."""
@@ -375,6 +402,8 @@ class _Cluster:
 
     def add(self, r: Report) -> None:
         self.members.append(r)
+        self.shapes.setdefault(_shape(r), []).append(r)
+        self.by_root.setdefault(r.root, []).append(r)
         if r.start is not None:
             self.lo = r.start if self.lo is None else max(self.lo, r.start)
         if r.end is not None:
@@ -395,11 +424,16 @@ def _cluster(block: list[Report]) -> list[list[Report]]:
         slack = dt.timedelta(days=SYMMETRIC_SLACK_DAYS if r.type in SYMMETRIC else 0)
         if r.weak:
             pool = by_sentence.get(r.sentence, [])
+        elif r.start is None or r.end is None:
+            # an undated report is compatible only with reports of its own sentence (see
+            # dates_agree), so only groups holding its sentence can take it: 20,000
+            # undated one-line items of one actor were compared pair by pair
+            pool = sorted(set(by_sentence.get(r.sentence, ())))
         else:
             pool = sorted({n for k in (*r.actor_keys(), r.sentence) for n in first_by.get(k, ())})
         for n in pool:
             c = clusters[n]
-            if c.may_take(r, slack) and all(compatible(r, m) for m in c.members):
+            if c.may_take(r, slack) and c.takes(r):
                 c.add(r)
                 break
         else:
@@ -423,8 +457,10 @@ def _related_groups(groups: list[list[Report]]) -> list[list[int]]:
         t = g[0].type
         family["AGREE+CONSULT" if t in RELATED_TYPES else t].append(i)
     for idx in family.values():
-        # only groups sharing an actor key can be related (see _related, Report.actor_keys)
-        keys = {i: {k for r in groups[i][:5] if not r.weak for k in r.actor_keys()} for i in idx}
+        # only groups sharing an actor key can be related (see _related, Report.actor_keys),
+        # and only by a dated report (an undated one overlaps no dates: dates_overlap)
+        keys = {i: {k for r in groups[i][:5] if not r.weak and _dated(r) for k in r.actor_keys()}
+                for i in idx}
         holding: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             for k in keys[i]:
@@ -439,6 +475,10 @@ def _related_groups(groups: list[list[Report]]) -> list[list[int]]:
                     if len(out[j]) < MAX_RELATED:
                         out[j].append(i)
     return out
+
+
+def _dated(r: Report) -> bool:
+    return r.start is not None and r.end is not None
 
 
 def _order(r: Report) -> tuple[str, str, int, str]:
