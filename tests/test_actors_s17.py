@@ -90,3 +90,22 @@ def test_a_named_bloc_of_countries_is_the_bloc() -> None:
     assert "Mercosur" in names
     sides = ev.source if isinstance(ev.source, list) else [ev.source]
     assert not any(a is not None and a.country == "USA" for a in sides)
+
+
+def test_a_described_target_is_the_one_named_before() -> None:
+    ev = _event("Northgate Energy spilled oil into the bay. Regulators fined the company on "
+                "Friday.", "fined")
+    assert any("Northgate" in n for n in _names(ev.target))
+
+
+def test_a_titled_target_is_the_person_named_with_the_title() -> None:
+    ev = _event("US Congresswoman Rita Vance met Prime Minister Keith Osei on Monday. The "
+                "Ghanaian leader complimented the US Congresswoman for her work.",
+                "complimented")
+    assert any("Rita Vance" in n for n in _names(ev.target))
+
+
+def test_a_title_no_one_named_bore_stays_as_written() -> None:
+    ev = _event("Prime Minister Keith Osei met Rita Vance on Monday. The Ghanaian leader "
+                "complimented the US Congresswoman for her work.", "complimented")
+    assert not any("Rita Vance" in n for n in _names(ev.target))

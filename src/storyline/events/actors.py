@@ -105,7 +105,8 @@ def _title_words(doc: Doc, m: ActorMention) -> set[str]:
     if span is None:
         return set()
     root = span.root
-    words: list[Token] = [c for c in root.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    words: list[Token] = [x for c in root.lefts if c.dep_ in ("compound", "amod", "nmod")
+                          for x in c.subtree]  # "US" on "Congresswoman" in "US Congresswoman X"
     for c in root.children:
         if c.dep_ == "appos":
             words.extend(x for x in c.subtree if x.i <= c.i)
@@ -123,13 +124,14 @@ def _person_antecedent(tok: Token, actors: Sequence[ActorMention],
     None when no one named before bears it."""
     spec = _descriptions()
     lem = _lemma(tok)
-    if lem not in spec["person_heads"] or tok.tag_ != "NN":
-        return None
+    if lem not in spec["person_heads"] or tok.tag_ not in ("NN", "NNP"):
+        return None  # (capitalised as a title: "the President", "the US Congresswoman")
     kids = list(tok.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
-            c.dep_ in ("poss", "prep", "appos", "relcl", "acl") or c.pos_ == "PROPN"
-            or c.ent_type_ for c in kids):
+            c.dep_ in ("poss", "prep", "appos", "relcl", "acl") or (
+                (c.pos_ == "PROPN" or c.ent_type_) and c.dep_ != "compound") for c in kids):
         return None
+    # "the US congresswoman": every word, a country's too, is in the antecedent's title
     wanted = {c.lower_ for c in kids if c.dep_ in ("amod", "compound")} | {lem}
     lo = tok.idx - int(spec["max_chars"])
     for m in sorted(actors, key=lambda m: -m.start):

@@ -258,6 +258,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             source = _national(stok, typ=trig.type)  # "Palestinian riots"
     if source is None:
         source = _speaker_agent(trig, seg, actors, damaged) or _orderer(trig, actors, damaged)
+    if target is None and tgt_tok is not None and not _touches(
+            tgt_tok.idx, tgt_tok.idx + len(tgt_tok.text), damaged):
+        # "complimented the congresswoman", "accused the company": the one named before
+        target = _described_source(tgt_tok, actors, damaged, history)
     if target is None and tgt_tok is not None:
         target = _unnamed_actor(doc, tgt_tok, damaged, places, subject=False)
     if target is not None and _own_forces(trig, source, target):
