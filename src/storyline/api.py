@@ -443,11 +443,13 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
     says; where a record before it gave that very id (``{"id": 7}``), a warning through
     ``warn`` says so. A malformed JSON line gives a record with no text and a warning.
     """
+    from storyline.ingest.readers import without_bom
+
     mode: str | None = None
     held: list[tuple[int, str]] = []  # blank lines before the first text: mode unknown
     seen: set[str] = set()
     for n, raw in enumerate(lines, 1):
-        line = raw.rstrip("\r\n")
+        line = without_bom(raw.rstrip("\r\n"))  # (files joined with cat, as run reads them)
         blank = not line.strip() or "\x00" in line
         if mode is None:
             if blank:

@@ -502,7 +502,7 @@ def sniff_content(head: bytes) -> str | None:
     if head.startswith(b"WARC/"):
         return "warc"
     bom = bom_encoding(head)
-    utf16 = utf16_without_bom(head) if bom is None else None
+    utf16 = wide_without_bom(head) if bom is None else None
     if bom is not None and bom[0] != "utf-8":
         # UTF-16/32 text has NUL bytes: sniff its characters, not its bytes
         head = head[bom[1]:].decode(bom[0], errors="ignore").encode("utf-8")
@@ -701,6 +701,17 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
     return None
 
 
+def without_bom(line: str) -> str:
+    """A line of decoded text without the byte order marks that open it: in files joined
+    with ``cat`` each file's mark opens a line in the middle (every reader of lines, and
+    ``storyline code``, reads such a line as if the mark were not there).
+
+    >>> without_bom('\ufeff{"text": "Rebels shelled Gao."}')
+    '{"text": "Rebels shelled Gao."}'
+    """
+    return line.lstrip("\ufeff")
+
+
 def utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" when ``data`` is UTF-16 text without a byte order mark
     (every other byte NUL, as ASCII-range text in UTF-16 has), else None."""
@@ -716,6 +727,52 @@ def utf16_without_bom(data: bytes) -> str | None:
             if sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text):
                 return enc
     return None
+
+
+def utf32_without_bom(data: bytes) -> str | None:
+    """"utf-32-le" or "utf-32-be" when ``data`` is UTF-32 text without a byte order mark:
+    text of the Latin script in UTF-32 has three NUL bytes of every four (every code point
+    is below U+10000, most below U+0100), in the same places, which nothing else has."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 4 * 4]
+    if len(sample) < 64:
+        return None
+    quarter = len(sample) // 4
+    columns = [sample[i::4] for i in range(4)]
+    for low, mid, high, enc in ((0, 1, (2, 3), "utf-32-le"), (3, 2, (1, 0), "utf-32-be")):
+        if (all(columns[i].count(0) == quarter for i in high)
+                and columns[mid].count(0) >= 0.7 * quarter
+                and columns[low].count(0) <= 0.02 * quarter):
+            text = sample.decode(enc, errors="replace")
+            if sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text):
+                return enc
+    return None
+
+
+def wide_without_bom(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding of text without a byte order mark
+    (:func:`utf32_without_bom`, :func:`utf16_without_bom`), else None.
+
+    >>> wide_without_bom("Rebels shelled Gao on Monday. Troops left.".encode("utf-32-le"))
+    'utf-32-le'
+    """
+    return utf32_without_bom(data) or utf16_without_bom(data)
+
+
+def stream_encoding(head: bytes) -> tuple[str, str] | None:
+    """(encoding, note) of a file or stream of lines whose first bytes are ``head`` when
+    it is UTF-16 or UTF-32 (a byte order mark, or the NUL bytes of ASCII text in them),
+    which is read decoded as a whole; None for a file read line by line as bytes (UTF-8,
+    a legacy code page). The note is what ``run``, ``code`` and ``times`` each say once.
+
+    >>> stream_encoding("Rebels shelled Gao on Monday, the army said.".encode("utf-16-le"))
+    ('utf-16-le', 'decoded as UTF-16-LE (no byte order mark)')
+    """
+    bom = bom_encoding(head)
+    if bom is not None:
+        return None if bom[0] == "utf-8" else (bom[0], f"decoded as {bom[0].upper()} (byte order mark)")
+    enc = wide_without_bom(head)
+    return None if enc is None else (enc, f"decoded as {enc.upper()} (no byte order mark)")
 
 
 def _script_share(text: str) -> float:
@@ -849,9 +906,9 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
         if bad:
             note += f", {bad} undecodable bytes replaced"
         return text, note
-    # UTF-16 text without a byte order mark is valid UTF-8 too (ASCII with NUL bytes
+    # UTF-16/32 text without a byte order mark is valid UTF-8 too (ASCII with NUL bytes
     # between): its NUL bytes are looked at first
-    utf16 = utf16_without_bom(data) if b"\x00" in data[:4096] else None
+    utf16 = wide_without_bom(data) if b"\x00" in data[:4096] else None
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
     iso2022 = _iso2022(data, declared)
@@ -1442,7 +1499,7 @@ def _text_lines(fh: IO[bytes] | gzip.GzipFile, encoding: str,
                 line = text.readline(limit)
             continue
         if line.strip():
-            yield lineno, line.lstrip("\ufeff").encode("utf-8")
+            yield lineno, without_bom(line).encode("utf-8")
 
 
 def read_jsonl(display: str, path: Path) -> Iterator[Item]:
@@ -1458,18 +1515,14 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         except (OSError, EOFError, zlib.error):
             head = b""  # a cut compressed file: the loop below keeps the lines before the cut
         fh.seek(0)
-        bom = bom_encoding(head)
-        utf16 = utf16_without_bom(head) if bom is None else None
-        if bom is None and utf16 is None and looks_binary(head, stray_nul=True):
+        wide = stream_encoding(head)
+        if wide is None and bom_encoding(head) is None and looks_binary(head, stray_nul=True):
             yield Rejected(display, "binary file, not JSON Lines")
             return
         enc_note = ""
-        if utf16 is not None:
-            lines = _text_lines(fh, utf16, MAX_DOCUMENT_BYTES)
-            enc_note = f"decoded as {utf16.upper()} (no byte order mark)"
-        elif bom is not None and bom[0] != "utf-8":
-            lines = _text_lines(fh, bom[0], MAX_DOCUMENT_BYTES)
-            enc_note = f"decoded as {bom[0].upper()} (byte order mark)"
+        if wide is not None:
+            lines = _text_lines(fh, wide[0], MAX_DOCUMENT_BYTES)
+            enc_note = wide[1]
         else:
             lines = _lines(fh, MAX_DOCUMENT_BYTES)
         seen = 0
@@ -1533,7 +1586,7 @@ def _jsonl_item(display: str, lineno: int,
         return Rejected(where, "binary line, not JSON")
     dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"), dups)
+        obj = loads_bounded(without_bom(text), dups)
     except json.JSONDecodeError as exc:
         return Rejected(where, f"malformed JSON line: {json_error(exc, one_line=True)}")
     except ValueError as exc:
@@ -1631,7 +1684,7 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
     cut = f" ({gz_note})" if gz_note else ""
     dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"), dups)
+        obj = loads_bounded(without_bom(text), dups)
     except json.JSONDecodeError as exc:
         yield Rejected(display, f"malformed JSON: {json_error(exc)}{cut}")
         return
