@@ -102,3 +102,59 @@ def test_binary_with_many_nul_bytes_is_still_binary() -> None:
     assert wide_without_bom(blob) is None
     assert wide_without_bom(b"\x01\x00\x00\x00" * 200) is None  # control codes, no text
     assert decode_with_note(blob)[0] is None
+
+
+# -- an e-mail's charset is declared by the message, not a page -----------------------------
+
+def _eml(body: bytes, charset: str) -> bytes:
+    return (b"From: desk@wire.example\nSubject: Talks resume\n"
+            b"Date: Mon, 06 May 2024 10:00:00 +0000\nMIME-Version: 1.0\n"
+            b"Content-Type: text/plain; charset=" + charset.encode() + b"\n"
+            b"Content-Transfer-Encoding: 8bit\n\n" + body + b"\n")
+
+
+def test_an_email_charset_note_names_the_message(tmp_path: Path) -> None:
+    from storyline.ingest.readers import read_file
+
+    body = "Talks in São Paulo and Genève resumed on Monday, officials said.\n\n" + article(2)
+    (tmp_path / "l1.eml").write_bytes(_eml(body.encode("iso-8859-1"), "iso-8859-1"))
+    (doc,) = read_file("l1.eml", tmp_path / "l1.eml")
+    assert getattr(doc, "content", "").strip() == body
+    assert doc.notes == ["not UTF-8: decoded as cp1252 (declared by the message)"]
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{body}</p></body></html>'
+    (tmp_path / "p.html").write_bytes(page.encode("iso-8859-1"))
+    (doc,) = read_file("p.html", tmp_path / "p.html")
+    assert "(declared by the page)" in doc.notes[0]  # a web page's note is as it was
+
+
+# -- a message or text whose only lines were taken off is short or furniture -----------------
+
+def _skips(inputs: list[str], out: Path) -> list[str]:
+    from storyline.pipeline import Options, run
+
+    said: list[str] = []
+    run(inputs, out, options=Options(progress=False), log=said.append)
+    return said
+
+
+def test_a_short_message_or_text_is_said_to_be_too_short(tmp_path: Path) -> None:
+    box = b"".join(b"From desk@wire.example Mon May  6 10:00:00 2024\nSubject: m%d\n\n"
+                   b"Item %d ok.\n\n" % (i, i) for i in range(1, 4))
+    (tmp_path / "m.mbox").write_bytes(box)
+    (tmp_path / "t.txt").write_text("Item 4 ok.\n", "utf-8")
+    said = _skips([str(tmp_path / "m.mbox"), str(tmp_path / "t.txt")], tmp_path / "o")
+    skipped = [x for x in said if "skipped" in x]
+    assert len(skipped) == 4, said
+    assert all("too short to be a news article (3 words)" in x for x in skipped), skipped
+
+
+def test_a_text_of_only_the_input_s_footer_is_said_to_be_furniture(tmp_path: Path) -> None:
+    footer = "Sahel Wire Agency desks in Niamey and Bamako\nSubscribe to the morning letter"
+    (tmp_path / "in").mkdir()
+    for i in range(4):
+        (tmp_path / "in" / f"a{i}.txt").write_text(
+            f"Headline number {i} of the day\n\n{article(i)}\n\n{footer}\n", "utf-8")
+    (tmp_path / "in" / "z.txt").write_text(footer + "\n", "utf-8")
+    said = [x for x in _skips([str(tmp_path / "in")], tmp_path / "o") if "skipped" in x]
+    assert len(said) == 1 and "z.txt" in said[0], said
+    assert "only page furniture (lines that recur across this input)" in said[0], said

@@ -457,8 +457,9 @@ def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> in
     from storyline.ingest.validate import printable
 
     head = raw.peek(8192)[:8192] if hasattr(raw, "peek") else b""
-    wide = stream_encoding(head)  # as ``run`` reads a JSON Lines file, and said as it is
-    if wide is not None or looks_binary(head, stray_nul=True) or b"\x00\x00" in head[:4096]:
+    # (a UTF-16 mark before ASCII with no NUL bytes after it is stray bytes, not UTF-16)
+    if looks_binary(head, stray_nul=True) or b"\x00\x00" in head[:4096]:
+        wide = stream_encoding(head)  # as ``run`` reads a JSON Lines file, and said
         if wide is None:
             print(printable(f"warning: skipped {name}: binary file, not text; nothing coded"),
                   file=sys.stderr)

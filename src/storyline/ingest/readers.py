@@ -830,25 +830,26 @@ def charset_declarations(data: bytes, content_type: str | None = None,
     return None, None, ignored
 
 
-def decode_declared(data: bytes, content_type: str | None = None, *,
-                    markup: bool = True) -> tuple[str | None, str | None]:
+def decode_declared(data: bytes, content_type: str | None = None, *, markup: bool = True,
+                    declarer: str = "the page") -> tuple[str | None, str | None]:
     """:func:`decode_with_note` of a page by what it declares (``content_type``, and its
     ``<meta charset>`` when ``markup``), with one note when a declaration was not what
     was used: a UTF-7 or unknown name (ignored: UTF-7 is never decoded, it can hide
     markup), or a legacy code page declared over bytes that are another encoding
-    (valid UTF-8 under "iso-8859-1"). The note says what was used instead.
+    (valid UTF-8 under "iso-8859-1"). The note says what was used instead; ``declarer``
+    names what declared the charset ("the message" for an e-mail).
 
     >>> decode_declared('<meta charset="iso-8859-1"><p>Café</p>'.encode())[1]
     "declared charset 'iso-8859-1' does not fit the bytes, which are valid UTF-8: read as UTF-8"
     """
     codec, label, ignored = charset_declarations(data if markup else b"", content_type)
-    text, note = decode_with_note(data, codec)
+    text, note = decode_with_note(data, codec, declarer=declarer)
     if text is None:
         return text, note
     said = "; ".join(f"declared charset {name} ignored" for name in ignored)
     if said:
         return text, f"{said}; {note}" if note else f"{said}: read as UTF-8"
-    if codec is None or codec in ("utf-8", "ascii") or (note and "declared by the page" in note):
+    if codec is None or codec in ("utf-8", "ascii") or (note and f"declared by {declarer}" in note):
         return text, note
     if note is None:
         if data.isascii():
@@ -864,7 +865,8 @@ _ISO2022_ESCAPES = {b"\x1b$B": "iso2022_jp", b"\x1b$@": "iso2022_jp", b"\x1b$(D"
                     b"\x1b$)C": "iso2022_kr", b"\x1b$)A": "iso2022_jp_2"}
 
 
-def _iso2022(data: bytes, declared: str | None) -> tuple[str, str] | None:
+def _iso2022(data: bytes, declared: str | None,
+             declarer: str = "the page") -> tuple[str, str] | None:
     """Text in an ISO-2022 encoding, decoded, when the page declares one or its escape
     sequences are there (never in other text: ESC is no character of news)."""
     head = data[:200_000]
@@ -876,18 +878,20 @@ def _iso2022(data: bytes, declared: str | None) -> tuple[str, str] | None:
         text = data.decode(enc)
     except (UnicodeDecodeError, LookupError):
         return None
-    how = "declared by the page" if enc == declared else "its escape sequences"
+    how = f"declared by {declarer}" if enc == declared else "its escape sequences"
     return text, f"not UTF-8: decoded as {enc.upper().replace('_', '-')} ({how})"
 
 
-def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
+def decode_with_note(data: bytes, declared: str | None = None, *,
+                     declarer: str = "the page") -> tuple[str | None, str | None]:
     """Decode bytes: (text or None for binary, a note saying how, when not plain UTF-8).
 
     Byte order marks are honoured (UTF-8/16/32); UTF-8 with a few broken bytes stays
     UTF-8 (replacement characters, a note); other bytes are CP1252 when they read as
     Western European letters, a code page of another script when charset-normalizer
     decodes them into that script, and otherwise UTF-8 with replacements. Every
-    decoding that is not plain UTF-8 is named in the note.
+    decoding that is not plain UTF-8 is named in the note; a ``declared`` charset is said
+    to be declared by ``declarer`` (the page, the message).
     """
     bom = bom_encoding(data)
     if bom is not None:
@@ -899,7 +903,7 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
         if enc == "utf-8" and not bom_encoding(data[n:]):
             # a tool that "converts" a file adds the mark without re-encoding it: what
             # follows is read as a file without one (CP1252, or UTF-8 with CP1252 pasted in)
-            rest, how = decode_with_note(data[n:], declared)
+            rest, how = decode_with_note(data[n:], declared, declarer=declarer)
             if rest is not None and rest.count("\ufffd") < bad:
                 return rest, f"UTF-8 byte order mark, but {how}"
         note = f"decoded as {enc.upper()} (byte order mark)"
@@ -911,7 +915,7 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
     utf16 = wide_without_bom(data) if b"\x00" in data[:4096] else None
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
-    iso2022 = _iso2022(data, declared)
+    iso2022 = _iso2022(data, declared, declarer)
     if iso2022 is not None:
         return iso2022
     try:
@@ -926,7 +930,7 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
             text = data.decode(declared, errors="replace")
             bad = text.count("\ufffd") - data.count("\ufffd".encode())
             if bad <= max(3, len(data) // 1000):
-                return text, f"not UTF-8: decoded as {declared} (declared by the page)"
+                return text, f"not UTF-8: decoded as {declared} (declared by {declarer})"
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
@@ -2591,12 +2595,13 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
     if len(payload) > MAX_DOCUMENT_BYTES:
         return Rejected(where, "MIME message's text part too large for one article")
     is_html = part.get_content_type() == "text/html"
-    text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
-                                     markup=is_html)
-    if text is None or not text.strip():
-        return Rejected(where, "MIME message's text part is empty or binary")
     saved_page = (top == "multipart/related" or name.endswith((".mht", ".mhtml"))
                   or msg.get("Snapshot-Content-Location") is not None)
+    text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
+                                     markup=is_html,
+                                     declarer="the page" if saved_page else "the message")
+    if text is None or not text.strip():
+        return Rejected(where, "MIME message's text part is empty or binary")
     url, n1 = clean_url(location, "Content-Location")
     title, n2 = (None, None) if saved_page else clean_text_field(subject, "Subject",
                                                                  MAX_TITLE_CHARS)
