@@ -158,3 +158,109 @@ def test_a_text_of_only_the_input_s_footer_is_said_to_be_furniture(tmp_path: Pat
     said = [x for x in _skips([str(tmp_path / "in")], tmp_path / "o") if "skipped" in x]
     assert len(said) == 1 and "z.txt" in said[0], said
     assert "only page furniture (lines that recur across this input)" in said[0], said
+
+
+# -- bytes paths (a file name that is not UTF-8, as os.listdir(b".") gives it) ---------------
+
+def test_the_api_takes_bytes_paths_for_inputs_out_and_db(tmp_path: Path) -> None:
+    import os
+
+    import storyline
+
+    base = os.fsencode(tmp_path)
+    folder = base + b"/in"
+    os.mkdir(folder)
+    name = folder + b"/caf\xe9.txt"  # Latin-1 bytes: no UTF-8 name
+    with open(name, "w", encoding="utf-8") as fh:
+        fh.write("Rebels seize a market town\n\n" + article(3) + "\n")
+    summary = storyline.run([name], base + b"/o", db=base + b"/s.duckdb")
+    assert summary.articles_new == 1
+    assert os.path.exists(base + b"/s.duckdb")
+    got = storyline.read_articles(base + b"/o")
+    assert len(got) == 1 and got[0]["path"].endswith("caf\\xe9.txt"), got
+    assert len(storyline.read_events(base + b"/o")) == len(storyline.read_events(tmp_path / "o"))
+    # one bytes path, not in a list, is one path too (as one text is)
+    assert storyline.run(folder, base + b"/o2").articles_new == 1
+
+
+# -- leftovers: a masthead over an issue line, one headline over three reports, short Czech --
+
+_REPORTS = [
+    ("Water rose over the coastal road near Mopti on Sunday night, cutting the town off "
+     "from the south, the regional governor said on Monday.\n\nBuses turned back at the "
+     "bridge and traders said grain would run short within days if the road stayed shut."),
+    ("Farmers near Mopti lost most of the rice crop when the river broke its banks, "
+     "a cooperative leader told reporters by telephone.\n\nThe army sent boats to carry "
+     "families from three villages to a school on higher ground, officials said."),
+    ("Aid agencies asked for 4 million dollars to feed families cut off by the flooding "
+     "around Mopti, where the coastal road has been under water since the weekend.\n\n"
+     "The health ministry said it feared cholera once the water fell, and sent tents."),
+]
+_HEADLINE = "Floods cut the coastal road to Mopti"
+
+
+@pytest.mark.parametrize("issue", ["No. 4512", "Vol. 12, No. 4512", "Issue 88"])
+def test_a_masthead_over_an_issue_line_is_no_title(issue: str, tmp_path: Path) -> None:
+    page = tmp_path / "ledger.txt"
+    page.write_text(f"THE DAILY LEDGER\n{issue}\n\n{_HEADLINE}\n\n{_REPORTS[0]}\n", "utf-8")
+    from storyline.api import read_articles, run
+
+    run([str(page)], tmp_path / "o")
+    (got,) = read_articles(tmp_path / "o")
+    assert got["title"] == _HEADLINE
+    assert "DAILY LEDGER" not in got["text"] and issue not in got["text"]
+    assert _HEADLINE not in got["text"]
+
+
+def test_one_headline_over_three_reports_is_each_one_s_title(tmp_path: Path) -> None:
+    from storyline.api import read_articles, run
+
+    (tmp_path / "in").mkdir()
+    for i, body in enumerate(_REPORTS):
+        (tmp_path / "in" / f"r{i}.txt").write_text(f"{_HEADLINE}\n\n{body}\n", "utf-8")
+    run([str(tmp_path / "in")], tmp_path / "o")
+    got = read_articles(tmp_path / "o")
+    assert len(got) == 3
+    assert [a["title"] for a in got] == [_HEADLINE] * 3
+    assert not any(_HEADLINE in a["text"] for a in got)
+
+
+def test_a_masthead_with_the_outlet_s_footer_is_still_furniture() -> None:
+    from storyline.clean.text import boilerplate_lines, first_line_key
+
+    footer = "Sahel Wire Agency desks in Niamey and Bamako cover the region"
+    texts = [f"The Sahel Daily Courier of Niamey\n\n{body}\n\n{footer}" for body in _REPORTS]
+    assert first_line_key("The Sahel Daily Courier of Niamey") in boilerplate_lines(texts)
+    alone = [f"{_HEADLINE}\n\n{body}" for body in _REPORTS]
+    assert first_line_key(_HEADLINE) not in boilerplate_lines(alone)
+
+
+_SHORT_CZECH = [
+    "Ťažká situace v Kadani. Šest lidí zůstalo bez střechy, řekl starosta.",
+    "Šest vojáků zemřelo při útoku na základnu. Ministr obrany řekl, že útočníci utekli "
+    "přes hranici.",
+]
+
+
+@pytest.mark.parametrize("text", _SHORT_CZECH)
+def test_a_short_czech_text_in_cp1250_is_read_as_cp1250(text: str) -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    decoded, note = decode_with_note(text.encode("cp1250"))
+    assert decoded == text, note
+    assert note is not None and "CP1250" in note
+
+
+@pytest.mark.parametrize("text", [
+    "L'élève était à côté de la forêt, où il a vu un château.",
+    "Der Bürgermeister äußerte sich über die Flüchtlinge.",
+    "Malmö och Göteborg får mer pengar, säger ministern.",
+    "Det blåser på Færøerne og i Århus, sagde Søren.",
+    "Il caffè è più caro a Città del Messico, disse Niccolò.",
+])
+def test_a_short_western_text_stays_cp1252(text: str) -> None:
+    # (the guard of the rule above: each of these reads as one Western language's letters)
+    from storyline.ingest.readers import decode_with_note
+
+    decoded, note = decode_with_note(text.encode("cp1252"))
+    assert decoded == text and note == "not UTF-8: decoded as CP1252 (Western European)"

@@ -944,7 +944,7 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
             return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     if mostly_utf8(data):  # UTF-8 with many broken sequences: still UTF-8
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
-    central = central_european(data)
+    central = central_european(data) or central_european_letters(data)
     if central is not None:
         return central
     western = data.decode("cp1252", errors="replace")
@@ -1086,6 +1086,48 @@ def _central_european_page(high: bytes, language: str, page: str) -> str:
     if score["cp1250"] > score["iso8859_2"]:
         return "cp1250"
     return page
+
+
+# The letters beyond ASCII of the Western European languages written in CP1252: bytes whose
+# CP1252 reading mixes letters no one of them has (Czech "zemřelo při útoku" in CP1250 reads
+# "zemøelo pøi útoku": Danish "ø" beside Spanish "ú") are no Western text.
+_WESTERN_LETTERS = {
+    "French": "àâæçéèêëîïôœùûüÿ", "Spanish": "áéíñóúü", "Portuguese": "áâãàçéêíóôõú",
+    "Italian": "àèéìíîòóù", "German": "äöüß", "Dutch": "áéèëïóöü", "Danish": "æøåé",
+    "Norwegian": "æøåéèóò", "Swedish": "åäöé", "Finnish": "äöå", "Catalan": "àçèéíïòóúü",
+    "Icelandic": "áðéíóúýþæö", "Irish": "áéíóú"}
+
+
+def _letters_fit(chars: str, languages: dict[str, str]) -> str | None:
+    """The first language of ``languages`` whose letters are every letter of ``chars``
+    (a character no code page defines, U+FFFD, fits none)."""
+    letters = {c for c in chars.lower() if c.isalpha() or c == "\ufffd"}
+    return next((lang for lang, own in languages.items() if letters <= set(own)), None)
+
+
+def central_european_letters(data: bytes) -> tuple[str, str] | None:
+    """(text, note) for a short Central European text charset-normalizer cannot place
+    (two sentences of Czech in CP1250): its bytes above 0x7F read as the letters of one
+    Central European language in CP1250 or ISO 8859-2, and in CP1252 as letters no one
+    Western language has ("pøi" and "vojákù"), in at least a few places where the pages
+    differ. Else None (French "élève à côté" fits French: it stays CP1252)."""
+    high = bytes(b for b in data[:200_000] if b >= 0x80)
+    western = high.decode("cp1252", errors="replace")
+    if _letters_fit(western, _WESTERN_LETTERS) is not None:
+        return None
+    pages = ("cp1250",) if any(0x80 <= b <= 0x9F for b in high) else _CENTRAL_EUROPEAN_PAGES
+    for page in pages:
+        central = high.decode(page, errors="replace")
+        differ = sum(1 for a, b in zip(western, central, strict=True) if a != b)
+        language = _letters_fit(central, _CENTRAL_EUROPEAN_LETTERS)
+        if language is None or differ < _CENTRAL_EUROPEAN_MIN_EVIDENCE:
+            continue
+        if len(pages) > 1:
+            page = _central_european_page(high, language, page)
+        name = "CP1250" if page == "cp1250" else "ISO-8859-2"
+        return (data.decode(page, errors="replace"),
+                f"not UTF-8: decoded as {name} (Central European, by its letters: {language})")
+    return None
 
 
 def central_european(data: bytes) -> tuple[str, str] | None:
