@@ -325,7 +325,7 @@ def run(inputs: Iterable[str | bytes | Path], out: str | bytes | Path, *,
 
 
 def text_path(value: Any) -> Any:
-    """A path given as bytes (a file name that is not UTF-8, as ``os.listdir(b".")`` gives
+    r"""A path given as bytes (a file name that is not UTF-8, as ``os.listdir(b".")`` gives
     it) as the text Python names it with (:func:`os.fsdecode`: its bad bytes as surrogate
     escapes, as in ``sys.argv``); any other value as it is.
 

@@ -702,7 +702,7 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
 
 
 def without_bom(line: str) -> str:
-    """A line of decoded text without the byte order marks that open it: in files joined
+    r"""A line of decoded text without the byte order marks that open it: in files joined
     with ``cat`` each file's mark opens a line in the middle (every reader of lines, and
     ``storyline code``, reads such a line as if the mark were not there).
 
