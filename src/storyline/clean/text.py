@@ -255,21 +255,22 @@ class RepetitionCounter:
         # own key, so that a file's first line is furniture only then
         for k, c in self.first.items():
             if c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n):
-                if self._opens_alone(k, c, out):
+                if self._opens_alone(k, c):
                     out.discard(self._first_line[k])  # their title, not furniture
                 else:
                     out.add(k)
         return frozenset(out)
 
-    def _opens_alone(self, first: str, c: int, found: set[str]) -> bool:
+    def _opens_alone(self, first: str, c: int) -> bool:
         """Whether the ``c`` documents that open with the line ``first`` share no other
-        furniture line and hold it nowhere else: three reports of one wire story under
-        its headline ("Floods cut the coastal road to Mopti"), which is their title. A
-        masthead comes with the outlet's footer or menu."""
+        line (in as many documents as make furniture) and hold it nowhere else: three
+        reports of one wire story under its headline ("Floods cut the coastal road to
+        Mopti"), which is their title. A masthead comes with the outlet's footer, menu or
+        notice ("For updates, please see individual day pages.")."""
         others = self._with_first.get(first)
         if others is None or self.counts.get(self._first_line[first], 0) > c:
             return False
-        return not any(m >= REPEAT_MIN_DOCS and k in found for k, m in others.items())
+        return not any(m >= REPEAT_MIN_DOCS for m in others.values())
 
 
 def boilerplate_lines(texts: Iterable[str]) -> frozenset[str]:
