@@ -447,10 +447,10 @@ def _code(file: str, dct: str | None) -> int:
 def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> int:
     """Code a byte stream: refused with one warning when its first bytes are binary
     (nothing coded, exit 0 as ``run`` and ``times`` skip a binary file); UTF-16/32 text
-    (a byte order mark, or the NULs of UTF-16/32) decoded as such, and said; else line by line as
-    UTF-8, a line with NUL bytes skipped and one with bytes that are no UTF-8 decoded
-    as ``run`` decodes it (:func:`_legacy_line`), each with one warning
-    (:class:`_CodeWarnings`)."""
+    (a byte order mark, or the NULs of UTF-16/32) decoded as such, and said, from a file
+    or standard input alike; else line by line as UTF-8, a line with NUL bytes skipped
+    and one with bytes that are no UTF-8 decoded as ``run`` decodes it
+    (:func:`_legacy_line`), each with one warning (:class:`_CodeWarnings`)."""
     import io
 
     from storyline.ingest.readers import looks_binary, stream_encoding
