@@ -295,7 +295,8 @@ def code(text: str, date: str | dt.date | None = None) -> list[Event]:
     return next(code_records([Record(text, None, day)])).events
 
 
-def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None = None,
+def run(inputs: Iterable[str | bytes | Path], out: str | bytes | Path, *,
+        db: str | bytes | Path | None = None,
         **options: Any) -> Any:
     """Run the whole job (``storyline run``) and return its :class:`~storyline.pipeline.Summary`.
 
@@ -323,7 +324,22 @@ def run(inputs: Iterable[str | Path], out: str | Path, *, db: str | Path | None 
                 opts, log=log.warning)
 
 
+def text_path(value: Any) -> Any:
+    r"""A path given as bytes (a file name that is not UTF-8, as ``os.listdir(b".")`` gives
+    it) as the text Python names it with (:func:`os.fsdecode`: its bad bytes as surrogate
+    escapes, as in ``sys.argv``); any other value as it is.
+
+    >>> text_path(b"in/caf\xc3\xa9.txt"), text_path(7)
+    ('in/café.txt', 7)
+    """
+    if isinstance(value, bytes) or (
+            isinstance(value, os.PathLike) and isinstance(os.fspath(value), bytes)):
+        return os.fsdecode(value)
+    return value
+
+
 def _a_path(name: str, value: Any) -> Path:
+    value = text_path(value)
     if isinstance(value, (str, os.PathLike)) and not isinstance(value, bytes) and \
             str(os.fspath(value)).strip():
         return Path(value)
@@ -332,7 +348,9 @@ def _a_path(name: str, value: Any) -> Path:
 
 def _input_paths(inputs: Any) -> list[str]:
     """``run``'s inputs as paths: one path (a text or a ``Path``) or an iterable of them,
-    in order, each once ("a.jsonl" given 4,000 times is read once, at once)."""
+    in order, each once ("a.jsonl" given 4,000 times is read once, at once); a path may
+    be bytes (:func:`text_path`)."""
+    inputs = text_path(inputs)
     if isinstance(inputs, (str, os.PathLike)) and not isinstance(inputs, bytes):
         inputs = [inputs]
     if isinstance(inputs, (bytes, dict)) or not isinstance(inputs, Iterable):
@@ -348,6 +366,7 @@ def _input_paths(inputs: Any) -> list[str]:
     most = max_inputs()
     out: dict[str, None] = {}
     for n, item in enumerate(inputs, 1):
+        item = text_path(item)
         if isinstance(item, bytes) or not isinstance(item, (str, os.PathLike)):
             raise OptionError(f"inputs: {item!r:.60} is not a path (a {type(item).__name__})")
         if n > most:
@@ -357,16 +376,17 @@ def _input_paths(inputs: Any) -> list[str]:
     return list(out)
 
 
-def read_jsonl(path: str | Path, kind: str | None = None) -> Iterator[dict[str, Any]]:
+def read_jsonl(path: str | bytes | Path, kind: str | None = None) -> Iterator[dict[str, Any]]:
     """The objects of a JSON Lines output file; a damaged one raises one ``ValueError``
     naming the file and the line. With ``kind`` (``events``, ``articles``: a schema of
     :mod:`storyline.schemas`), a line that is no JSON object or lacks a field the schema
     requires is refused the same way: it is no line a run wrote."""
     required = _required_fields(kind)
-    if Path(path).is_dir():  # (open() says only "[Errno 21] Is a directory")
-        raise ValueError(f"{path} is a folder, not an output file of a run; run storyline "
+    file: str | Path = text_path(path)
+    if Path(file).is_dir():  # (open() says only "[Errno 21] Is a directory")
+        raise ValueError(f"{file} is a folder, not an output file of a run; run storyline "
                          "again to write it anew")
-    with open(path, "rb") as fh:
+    with open(file, "rb") as fh:
         for n, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
@@ -379,9 +399,9 @@ def read_jsonl(path: str | Path, kind: str | None = None) -> Iterator[dict[str, 
 
                 why = (json_error(exc, one_line=True) if isinstance(exc, json.JSONDecodeError)
                        else "not UTF-8")
-                raise _damaged(path, n, f"not a JSON line ({why})") from None
+                raise _damaged(file, n, f"not a JSON line ({why})") from None
             if kind is not None:
-                _check_line(path, n, obj, kind, required)
+                _check_line(file, n, obj, kind, required)
             yield obj
 
 
@@ -412,13 +432,13 @@ def _damaged(path: str | Path, n: int, why: str) -> ValueError:
                       "write it anew")
 
 
-def read_events(out: str | Path) -> list[dict[str, Any]]:
+def read_events(out: str | bytes | Path) -> list[dict[str, Any]]:
     """The events a run wrote to ``out`` (``events.jsonl`` lines), each checked to be an
     event object (the fields the events schema requires)."""
     return list(read_jsonl(_output_file(out, "events.jsonl"), "events"))
 
 
-def read_articles(out: str | Path) -> list[dict[str, Any]]:
+def read_articles(out: str | bytes | Path) -> list[dict[str, Any]]:
     """The articles a run wrote to ``out`` (``articles.jsonl`` lines), each checked to be
     an article object (the fields the articles schema requires)."""
     return list(read_jsonl(_output_file(out, "articles.jsonl"), "articles"))
@@ -443,11 +463,13 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
     says; where a record before it gave that very id (``{"id": 7}``), a warning through
     ``warn`` says so. A malformed JSON line gives a record with no text and a warning.
     """
+    from storyline.ingest.readers import without_bom
+
     mode: str | None = None
     held: list[tuple[int, str]] = []  # blank lines before the first text: mode unknown
     seen: set[str] = set()
     for n, raw in enumerate(lines, 1):
-        line = raw.rstrip("\r\n")
+        line = without_bom(raw.rstrip("\r\n"))  # (files joined with cat, as run reads them)
         blank = not line.strip() or "\x00" in line
         if mode is None:
             if blank:

@@ -447,25 +447,26 @@ def _code(file: str, dct: str | None) -> int:
 def _code_bytes(raw: Any, name: str, dct: str | None, warn: _CodeWarnings) -> int:
     """Code a byte stream: refused with one warning when its first bytes are binary
     (nothing coded, exit 0 as ``run`` and ``times`` skip a binary file); UTF-16/32 text
-    (a byte order mark, or the NULs of UTF-16) decoded as such; else line by line as
-    UTF-8, a line with NUL bytes skipped and one with bytes that are no UTF-8 decoded
-    as ``run`` decodes it (:func:`_legacy_line`), each with one warning
-    (:class:`_CodeWarnings`)."""
+    (a byte order mark, or the NULs of UTF-16/32) decoded as such, and said, from a file
+    or standard input alike; else line by line as UTF-8, a line with NUL bytes skipped
+    and one with bytes that are no UTF-8 decoded as ``run`` decodes it
+    (:func:`_legacy_line`), each with one warning (:class:`_CodeWarnings`)."""
     import io
 
-    from storyline.ingest.readers import bom_encoding, looks_binary, utf16_without_bom
+    from storyline.ingest.readers import looks_binary, stream_encoding
     from storyline.ingest.validate import printable
 
     head = raw.peek(8192)[:8192] if hasattr(raw, "peek") else b""
+    # (a UTF-16 mark before ASCII with no NUL bytes after it is stray bytes, not UTF-16)
     if looks_binary(head, stray_nul=True) or b"\x00\x00" in head[:4096]:
-        bom = bom_encoding(head)
-        enc = bom[0] if bom is not None and bom[0] != "utf-8" else utf16_without_bom(head)
-        if enc is None:
+        wide = stream_encoding(head)  # as ``run`` reads a JSON Lines file, and said
+        if wide is None:
             print(printable(f"warning: skipped {name}: binary file, not text; nothing coded"),
                   file=sys.stderr)
             return 0
-        text = io.TextIOWrapper(raw, encoding=enc, errors="replace")
-        return _code_stream((line.lstrip("\ufeff") for line in text), dct, warn)
+        warn(f"warning: {name}: {wide[1]}")
+        text = io.TextIOWrapper(raw, encoding=wide[0], errors="replace")
+        return _code_stream(text, dct, warn)  # (byte order marks: :func:`read_records`)
     return _code_stream(_utf8_lines(raw, warn), dct, warn)
 
 
@@ -474,8 +475,6 @@ def _utf8_lines(raw: Any, warn: _CodeWarnings) -> Any:
     bytes is one NUL (a record with no text), one with invalid UTF-8 is decoded as
     ``run`` decodes it (CP1252, ...); each said once."""
     for n, line in enumerate(raw, 1):
-        if n == 1:
-            line = line.removeprefix(b"\xef\xbb\xbf")
         if b"\x00" in line:
             warn(f"warning: line {n}: NUL bytes, not text; no events")
             yield "\x00\n"

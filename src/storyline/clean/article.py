@@ -97,7 +97,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         if notes is not None:
             notes.append(hidden_said)
     if not body.strip():
-        return Rejected(where, "no article text found (empty page or no body)")
+        return Rejected(where, _why_short(raw, body))
     if len(body) > MAX_BODY_CHARS:
         # Comment sections with a header we know were cut already; what is still this long
         # is a page with an unmarked thread, a live blog or a digest. The article is at its
@@ -113,7 +113,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         if notes is not None:
             notes.append(runs_note(runs))
     if not raw.given_text and len(body.split()) < MIN_BODY_WORDS:
-        return Rejected(where, f"too short to be a news article ({len(body.split())} words)")
+        return Rejected(where, _why_short(raw, body))
 
     looks = lookalikes_note(fold_lookalikes(body)[1])  # what the annotators read as Latin
     if looks:
@@ -292,6 +292,21 @@ def _only_furniture(text: str, boilerplate: frozenset[str]) -> bool:
     lines = split_blocks(text)
     return bool(boilerplate) and bool(lines) and all(
         line_key(x) in boilerplate and not _is_sentence(x) for x in lines)
+
+
+def _why_short(raw: RawDocument, body: str) -> str:
+    """Why a document's body is empty or too short for an article: a text made only of
+    lines that recur across the input (the footer every message of a mailbox has) is
+    furniture; one whose lines were all taken off (a one-line "Item 4 ok." read as its
+    title) is short, with its words counted; a page with nothing left has no body."""
+    words = len(raw.content.split()) if raw.kind != "html" else 0
+    if words and _only_furniture(raw.content, raw.boilerplate):
+        return "only page furniture (lines that recur across this input)"
+    if body.strip():
+        return f"too short to be a news article ({len(body.split())} words)"
+    if not words:
+        return "no article text found (empty page or no body)"
+    return f"too short to be a news article ({words} words)"
 
 
 def _wire_date(wire: WireHeader | None) -> str | None:

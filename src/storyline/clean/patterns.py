@@ -99,6 +99,16 @@ PICTURE_CREDIT = re.compile(
     r"^[^/|.!?]{2,60}?\s?[/|]\s?[A-ZÄÖÜ][\w'-]+(?: [A-ZÄÖÜ][\w'-]+){1,2}$"
 )
 
+# A newspaper's issue line under its masthead ("THE DAILY LEDGER" / "No. 4512"): "No. 4512",
+# "Issue 88", "Vol. 12, No. 4512", "No. 4512 - Monday, 6 May 2024".
+ISSUE_LINE = re.compile(
+    rf"^(?:Vol(?:ume)?\.?\s*[\dIVXLC]+\s*[,.·|-]?\s*)?(?:No\.?|Nr\.?|Nº|Number|Issue|Edition)"
+    rf"\s*\d[\d,.]*(?:\s*[,·|—–-]\s*(?:{WEEKDAY_RE},?\s*)?(?:{DATE_STRING.pattern}))?\s*$",
+    re.IGNORECASE,
+)
+# The most words of a masthead above an issue line.
+MASTHEAD_MAX_WORDS = 6
+
 # A line that is a date, perhaps with a place or a word such as "Updated": page chrome.
 DATE_ONLY_LINE = re.compile(
     rf"^(?:(?:Updated|Published|Posted|Last updated|Modified)\s*:?\s*)?"

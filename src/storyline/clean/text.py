@@ -30,6 +30,8 @@ from storyline.clean.patterns import (
     DATELINE_AGENCY_LINE,
     END_MARKER,
     GLUED_CREDIT,
+    ISSUE_LINE,
+    MASTHEAD_MAX_WORDS,
     MONTHS,
     NEWSLETTER,
     PHOTO_CREDIT_END,
@@ -205,6 +207,11 @@ REPEAT_SHARE_SENTENCE = 0.10
 REPEAT_MIN_DOCS_SENTENCE = 5
 
 
+# The documents whose first line's company is kept (:class:`RepetitionCounter`): memory
+# stays bounded on a huge input (its first lines past these are judged as before).
+FIRST_LINES_TRACKED = 5000
+
+
 class RepetitionCounter:
     """Counts, over the documents of one input (a JSON Lines file, a folder of pages), in
     how many documents each line shape occurs. Memory grows with the distinct lines, not
@@ -224,6 +231,11 @@ class RepetitionCounter:
         self.first: dict[str, int] = {}  # first_line_key: in how many documents
         self.exact: dict[str, int] | None = {} if exact else None  # exact_line_key: docs
         self._shape: dict[str, str] = {}  # exact_line_key: its line_key
+        # first_line_key: that line's line_key, and how many of the documents it opens
+        # hold each other line (a masthead comes with the outlet's other furniture; a
+        # headline three reports of one story open with comes alone)
+        self._first_line: dict[str, str] = {}
+        self._with_first: dict[str, dict[str, int]] = {}
         self._bodies: set[str] = set()
 
     def add(self, text: str) -> None:
@@ -237,9 +249,11 @@ class RepetitionCounter:
         self.docs += 1
         seen: set[str] = set()
         lines = split_blocks(text)
+        first = None
         if lines and len(lines[0]) >= 12:
-            k = first_line_key(lines[0])
-            self.first[k] = self.first.get(k, 0) + 1
+            first = first_line_key(lines[0])
+            self.first[first] = self.first.get(first, 0) + 1
+            self._first_line[first] = line_key(lines[0])
         for line in lines:
             if len(line) < 12:
                 continue  # "Share", "Home": the shape rules already know them
@@ -256,6 +270,11 @@ class RepetitionCounter:
             self.counts[k] = self.counts.get(k, 0) + 1
             if k not in self.sentence:
                 self.sentence[k] = _is_sentence(line)
+        if first is not None and (first in self._with_first
+                                  or len(self._with_first) < FIRST_LINES_TRACKED):
+            others = self._with_first.setdefault(first, {})
+            for k in seen - {self._first_line[first]}:
+                others[k] = others.get(k, 0) + 1
 
     def _enough(self, k: str, c: int) -> bool:
         """Whether ``c`` documents make the line shape ``k`` recur across the input."""
@@ -273,9 +292,24 @@ class RepetitionCounter:
                 out |= texts | {EXACT_MARK}
         # a first line that recurs word for word (a masthead, not a serial headline): its
         # own key, so that a file's first line is furniture only then
-        out.update(k for k, c in self.first.items()
-                   if c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n))
+        for k, c in self.first.items():
+            if c >= max(REPEAT_MIN_DOCS, REPEAT_SHARE_LINE * n):
+                if self._opens_alone(k, c):
+                    out.discard(self._first_line[k])  # their title, not furniture
+                else:
+                    out.add(k)
         return frozenset(out)
+
+    def _opens_alone(self, first: str, c: int) -> bool:
+        """Whether the ``c`` documents that open with the line ``first`` share no other
+        line (in as many documents as make furniture) and hold it nowhere else: three
+        reports of one wire story under its headline ("Floods cut the coastal road to
+        Mopti"), which is their title. A masthead comes with the outlet's footer, menu or
+        notice ("For updates, please see individual day pages.")."""
+        others = self._with_first.get(first)
+        if others is None or self.counts.get(self._first_line[first], 0) > c:
+            return False
+        return not any(m >= REPEAT_MIN_DOCS for m in others.values())
 
 
 def boilerplate_lines(texts: Iterable[str]) -> frozenset[str]:
@@ -498,6 +532,14 @@ class PageLines:
     rules: CleanResult | None = None  # rule_clean's reading, once asked
 
 
+def _masthead_above_issue(blocks: list[Block]) -> bool:
+    """Whether a text opens with a newspaper's masthead over its issue line ("THE DAILY
+    LEDGER" then "No. 4512"), the headline below them."""
+    return (len(blocks) > 2 and bool(ISSUE_LINE.match(blocks[1].text))
+            and 1 <= blocks[0].words <= MASTHEAD_MAX_WORDS
+            and not _ends_with_punct(blocks[0].text))
+
+
 def page_lines(raw: str, boilerplate: frozenset[str] = frozenset()) -> PageLines:
     """Split a whole-page text into blocks, classify them and bound the body search."""
     lines, gaps = split_blocks_gaps(raw)
@@ -513,6 +555,8 @@ def page_lines(raw: str, boilerplate: frozenset[str] = frozenset()) -> PageLines
         b.kind = "date" if b.index == wire_at else classify(b, counts, boilerplate)
         if b.index and b.text[:1] in ",;" and b.kind in ("prose", "short"):
             b.kind = blocks[b.index - 1].kind  # the rest of the line above, cut at a full stop
+    if _masthead_above_issue(blocks):
+        blocks[0].kind = blocks[1].kind = "boiler"  # the paper's name and number: no title
     # Above a wire header stand the page's furniture: photo captions, the headline.
     start = wire_at + 1 if wire_at >= 0 else _headline_again(blocks)
 

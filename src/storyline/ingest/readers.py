@@ -502,7 +502,7 @@ def sniff_content(head: bytes) -> str | None:
     if head.startswith(b"WARC/"):
         return "warc"
     bom = bom_encoding(head)
-    utf16 = utf16_without_bom(head) if bom is None else None
+    utf16 = wide_without_bom(head) if bom is None else None
     if bom is not None and bom[0] != "utf-8":
         # UTF-16/32 text has NUL bytes: sniff its characters, not its bytes
         head = head[bom[1]:].decode(bom[0], errors="ignore").encode("utf-8")
@@ -701,6 +701,17 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
     return None
 
 
+def without_bom(line: str) -> str:
+    r"""A line of decoded text without the byte order marks that open it: in files joined
+    with ``cat`` each file's mark opens a line in the middle (every reader of lines, and
+    ``storyline code``, reads such a line as if the mark were not there).
+
+    >>> without_bom('\ufeff{"text": "Rebels shelled Gao."}')
+    '{"text": "Rebels shelled Gao."}'
+    """
+    return line.lstrip("\ufeff")
+
+
 def utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" when ``data`` is UTF-16 text without a byte order mark
     (every other byte NUL, as ASCII-range text in UTF-16 has), else None."""
@@ -716,6 +727,52 @@ def utf16_without_bom(data: bytes) -> str | None:
             if sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text):
                 return enc
     return None
+
+
+def utf32_without_bom(data: bytes) -> str | None:
+    """"utf-32-le" or "utf-32-be" when ``data`` is UTF-32 text without a byte order mark:
+    text of the Latin script in UTF-32 has three NUL bytes of every four (every code point
+    is below U+10000, most below U+0100), in the same places, which nothing else has."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 4 * 4]
+    if len(sample) < 64:
+        return None
+    quarter = len(sample) // 4
+    columns = [sample[i::4] for i in range(4)]
+    for low, mid, high, enc in ((0, 1, (2, 3), "utf-32-le"), (3, 2, (1, 0), "utf-32-be")):
+        if (all(columns[i].count(0) == quarter for i in high)
+                and columns[mid].count(0) >= 0.7 * quarter
+                and columns[low].count(0) <= 0.02 * quarter):
+            text = sample.decode(enc, errors="replace")
+            if sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text):
+                return enc
+    return None
+
+
+def wide_without_bom(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding of text without a byte order mark
+    (:func:`utf32_without_bom`, :func:`utf16_without_bom`), else None.
+
+    >>> wide_without_bom("Rebels shelled Gao on Monday. Troops left.".encode("utf-32-le"))
+    'utf-32-le'
+    """
+    return utf32_without_bom(data) or utf16_without_bom(data)
+
+
+def stream_encoding(head: bytes) -> tuple[str, str] | None:
+    """(encoding, note) of a file or stream of lines whose first bytes are ``head`` when
+    it is UTF-16 or UTF-32 (a byte order mark, or the NUL bytes of ASCII text in them),
+    which is read decoded as a whole; None for a file read line by line as bytes (UTF-8,
+    a legacy code page). The note is what ``run``, ``code`` and ``times`` each say once.
+
+    >>> stream_encoding("Rebels shelled Gao on Monday, the army said.".encode("utf-16-le"))
+    ('utf-16-le', 'decoded as UTF-16-LE (no byte order mark)')
+    """
+    bom = bom_encoding(head)
+    if bom is not None:
+        return None if bom[0] == "utf-8" else (bom[0], f"decoded as {bom[0].upper()} (byte order mark)")
+    enc = wide_without_bom(head)
+    return None if enc is None else (enc, f"decoded as {enc.upper()} (no byte order mark)")
 
 
 def _script_share(text: str) -> float:
@@ -773,25 +830,26 @@ def charset_declarations(data: bytes, content_type: str | None = None,
     return None, None, ignored
 
 
-def decode_declared(data: bytes, content_type: str | None = None, *,
-                    markup: bool = True) -> tuple[str | None, str | None]:
+def decode_declared(data: bytes, content_type: str | None = None, *, markup: bool = True,
+                    declarer: str = "the page") -> tuple[str | None, str | None]:
     """:func:`decode_with_note` of a page by what it declares (``content_type``, and its
     ``<meta charset>`` when ``markup``), with one note when a declaration was not what
     was used: a UTF-7 or unknown name (ignored: UTF-7 is never decoded, it can hide
     markup), or a legacy code page declared over bytes that are another encoding
-    (valid UTF-8 under "iso-8859-1"). The note says what was used instead.
+    (valid UTF-8 under "iso-8859-1"). The note says what was used instead; ``declarer``
+    names what declared the charset ("the message" for an e-mail).
 
     >>> decode_declared('<meta charset="iso-8859-1"><p>Café</p>'.encode())[1]
     "declared charset 'iso-8859-1' does not fit the bytes, which are valid UTF-8: read as UTF-8"
     """
     codec, label, ignored = charset_declarations(data if markup else b"", content_type)
-    text, note = decode_with_note(data, codec)
+    text, note = decode_with_note(data, codec, declarer=declarer)
     if text is None:
         return text, note
     said = "; ".join(f"declared charset {name} ignored" for name in ignored)
     if said:
         return text, f"{said}; {note}" if note else f"{said}: read as UTF-8"
-    if codec is None or codec in ("utf-8", "ascii") or (note and "declared by the page" in note):
+    if codec is None or codec in ("utf-8", "ascii") or (note and f"declared by {declarer}" in note):
         return text, note
     if note is None:
         if data.isascii():
@@ -807,7 +865,8 @@ _ISO2022_ESCAPES = {b"\x1b$B": "iso2022_jp", b"\x1b$@": "iso2022_jp", b"\x1b$(D"
                     b"\x1b$)C": "iso2022_kr", b"\x1b$)A": "iso2022_jp_2"}
 
 
-def _iso2022(data: bytes, declared: str | None) -> tuple[str, str] | None:
+def _iso2022(data: bytes, declared: str | None,
+             declarer: str = "the page") -> tuple[str, str] | None:
     """Text in an ISO-2022 encoding, decoded, when the page declares one or its escape
     sequences are there (never in other text: ESC is no character of news)."""
     head = data[:200_000]
@@ -819,18 +878,20 @@ def _iso2022(data: bytes, declared: str | None) -> tuple[str, str] | None:
         text = data.decode(enc)
     except (UnicodeDecodeError, LookupError):
         return None
-    how = "declared by the page" if enc == declared else "its escape sequences"
+    how = f"declared by {declarer}" if enc == declared else "its escape sequences"
     return text, f"not UTF-8: decoded as {enc.upper().replace('_', '-')} ({how})"
 
 
-def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
+def decode_with_note(data: bytes, declared: str | None = None, *,
+                     declarer: str = "the page") -> tuple[str | None, str | None]:
     """Decode bytes: (text or None for binary, a note saying how, when not plain UTF-8).
 
     Byte order marks are honoured (UTF-8/16/32); UTF-8 with a few broken bytes stays
     UTF-8 (replacement characters, a note); other bytes are CP1252 when they read as
     Western European letters, a code page of another script when charset-normalizer
     decodes them into that script, and otherwise UTF-8 with replacements. Every
-    decoding that is not plain UTF-8 is named in the note.
+    decoding that is not plain UTF-8 is named in the note; a ``declared`` charset is said
+    to be declared by ``declarer`` (the page, the message).
     """
     bom = bom_encoding(data)
     if bom is not None:
@@ -842,19 +903,19 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
         if enc == "utf-8" and not bom_encoding(data[n:]):
             # a tool that "converts" a file adds the mark without re-encoding it: what
             # follows is read as a file without one (CP1252, or UTF-8 with CP1252 pasted in)
-            rest, how = decode_with_note(data[n:], declared)
+            rest, how = decode_with_note(data[n:], declared, declarer=declarer)
             if rest is not None and rest.count("\ufffd") < bad:
                 return rest, f"UTF-8 byte order mark, but {how}"
         note = f"decoded as {enc.upper()} (byte order mark)"
         if bad:
             note += f", {bad} undecodable bytes replaced"
         return text, note
-    # UTF-16 text without a byte order mark is valid UTF-8 too (ASCII with NUL bytes
+    # UTF-16/32 text without a byte order mark is valid UTF-8 too (ASCII with NUL bytes
     # between): its NUL bytes are looked at first
-    utf16 = utf16_without_bom(data) if b"\x00" in data[:4096] else None
+    utf16 = wide_without_bom(data) if b"\x00" in data[:4096] else None
     if utf16 is not None:
         return data.decode(utf16, errors="replace"), f"decoded as {utf16.upper()} (no byte order mark)"
-    iso2022 = _iso2022(data, declared)
+    iso2022 = _iso2022(data, declared, declarer)
     if iso2022 is not None:
         return iso2022
     try:
@@ -869,7 +930,7 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
             text = data.decode(declared, errors="replace")
             bad = text.count("\ufffd") - data.count("\ufffd".encode())
             if bad <= max(3, len(data) // 1000):
-                return text, f"not UTF-8: decoded as {declared} (declared by the page)"
+                return text, f"not UTF-8: decoded as {declared} (declared by {declarer})"
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
@@ -883,7 +944,7 @@ def decode_with_note(data: bytes, declared: str | None = None) -> tuple[str | No
             return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     if mostly_utf8(data):  # UTF-8 with many broken sequences: still UTF-8
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
-    central = central_european(data)
+    central = central_european(data) or central_european_letters(data)
     if central is not None:
         return central
     western = data.decode("cp1252", errors="replace")
@@ -1025,6 +1086,48 @@ def _central_european_page(high: bytes, language: str, page: str) -> str:
     if score["cp1250"] > score["iso8859_2"]:
         return "cp1250"
     return page
+
+
+# The letters beyond ASCII of the Western European languages written in CP1252: bytes whose
+# CP1252 reading mixes letters no one of them has (Czech "zemřelo při útoku" in CP1250 reads
+# "zemøelo pøi útoku": Danish "ø" beside Spanish "ú") are no Western text.
+_WESTERN_LETTERS = {
+    "French": "àâæçéèêëîïôœùûüÿ", "Spanish": "áéíñóúü", "Portuguese": "áâãàçéêíóôõú",
+    "Italian": "àèéìíîòóù", "German": "äöüß", "Dutch": "áéèëïóöü", "Danish": "æøåé",
+    "Norwegian": "æøåéèóò", "Swedish": "åäöé", "Finnish": "äöå", "Catalan": "àçèéíïòóúü",
+    "Icelandic": "áðéíóúýþæö", "Irish": "áéíóú"}
+
+
+def _letters_fit(chars: str, languages: dict[str, str]) -> str | None:
+    """The first language of ``languages`` whose letters are every letter of ``chars``
+    (a character no code page defines, U+FFFD, fits none)."""
+    letters = {c for c in chars.lower() if c.isalpha() or c == "\ufffd"}
+    return next((lang for lang, own in languages.items() if letters <= set(own)), None)
+
+
+def central_european_letters(data: bytes) -> tuple[str, str] | None:
+    """(text, note) for a short Central European text charset-normalizer cannot place
+    (two sentences of Czech in CP1250): its bytes above 0x7F read as the letters of one
+    Central European language in CP1250 or ISO 8859-2, and in CP1252 as letters no one
+    Western language has ("pøi" and "vojákù"), in at least a few places where the pages
+    differ. Else None (French "élève à côté" fits French: it stays CP1252)."""
+    high = bytes(b for b in data[:200_000] if b >= 0x80)
+    western = high.decode("cp1252", errors="replace")
+    if _letters_fit(western, _WESTERN_LETTERS) is not None:
+        return None
+    pages = ("cp1250",) if any(0x80 <= b <= 0x9F for b in high) else _CENTRAL_EUROPEAN_PAGES
+    for page in pages:
+        central = high.decode(page, errors="replace")
+        differ = sum(1 for a, b in zip(western, central, strict=True) if a != b)
+        language = _letters_fit(central, _CENTRAL_EUROPEAN_LETTERS)
+        if language is None or differ < _CENTRAL_EUROPEAN_MIN_EVIDENCE:
+            continue
+        if len(pages) > 1:
+            page = _central_european_page(high, language, page)
+        name = "CP1250" if page == "cp1250" else "ISO-8859-2"
+        return (data.decode(page, errors="replace"),
+                f"not UTF-8: decoded as {name} (Central European, by its letters: {language})")
+    return None
 
 
 def central_european(data: bytes) -> tuple[str, str] | None:
@@ -1442,7 +1545,7 @@ def _text_lines(fh: IO[bytes] | gzip.GzipFile, encoding: str,
                 line = text.readline(limit)
             continue
         if line.strip():
-            yield lineno, line.lstrip("\ufeff").encode("utf-8")
+            yield lineno, without_bom(line).encode("utf-8")
 
 
 def read_jsonl(display: str, path: Path) -> Iterator[Item]:
@@ -1458,18 +1561,14 @@ def read_jsonl(display: str, path: Path) -> Iterator[Item]:
         except (OSError, EOFError, zlib.error):
             head = b""  # a cut compressed file: the loop below keeps the lines before the cut
         fh.seek(0)
-        bom = bom_encoding(head)
-        utf16 = utf16_without_bom(head) if bom is None else None
-        if bom is None and utf16 is None and looks_binary(head, stray_nul=True):
+        wide = stream_encoding(head)
+        if wide is None and bom_encoding(head) is None and looks_binary(head, stray_nul=True):
             yield Rejected(display, "binary file, not JSON Lines")
             return
         enc_note = ""
-        if utf16 is not None:
-            lines = _text_lines(fh, utf16, MAX_DOCUMENT_BYTES)
-            enc_note = f"decoded as {utf16.upper()} (no byte order mark)"
-        elif bom is not None and bom[0] != "utf-8":
-            lines = _text_lines(fh, bom[0], MAX_DOCUMENT_BYTES)
-            enc_note = f"decoded as {bom[0].upper()} (byte order mark)"
+        if wide is not None:
+            lines = _text_lines(fh, wide[0], MAX_DOCUMENT_BYTES)
+            enc_note = wide[1]
         else:
             lines = _lines(fh, MAX_DOCUMENT_BYTES)
         seen = 0
@@ -1533,7 +1632,7 @@ def _jsonl_item(display: str, lineno: int,
         return Rejected(where, "binary line, not JSON")
     dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"), dups)
+        obj = loads_bounded(without_bom(text), dups)
     except json.JSONDecodeError as exc:
         return Rejected(where, f"malformed JSON line: {json_error(exc, one_line=True)}")
     except ValueError as exc:
@@ -1631,7 +1730,7 @@ def read_json(display: str, path: Path) -> Iterator[Item]:
     cut = f" ({gz_note})" if gz_note else ""
     dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"), dups)
+        obj = loads_bounded(without_bom(text), dups)
     except json.JSONDecodeError as exc:
         yield Rejected(display, f"malformed JSON: {json_error(exc)}{cut}")
         return
@@ -2538,12 +2637,13 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
     if len(payload) > MAX_DOCUMENT_BYTES:
         return Rejected(where, "MIME message's text part too large for one article")
     is_html = part.get_content_type() == "text/html"
-    text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
-                                     markup=is_html)
-    if text is None or not text.strip():
-        return Rejected(where, "MIME message's text part is empty or binary")
     saved_page = (top == "multipart/related" or name.endswith((".mht", ".mhtml"))
                   or msg.get("Snapshot-Content-Location") is not None)
+    text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
+                                     markup=is_html,
+                                     declarer="the page" if saved_page else "the message")
+    if text is None or not text.strip():
+        return Rejected(where, "MIME message's text part is empty or binary")
     url, n1 = clean_url(location, "Content-Location")
     title, n2 = (None, None) if saved_page else clean_text_field(subject, "Subject",
                                                                  MAX_TITLE_CHARS)

@@ -488,6 +488,9 @@ class Store(StoryTables):
             _OPEN.discard(self._key)
 
     def _open(self) -> None:
+        if self.path.is_dir():  # DuckDB's own line ("IO Error: ... Is a directory") says less
+            raise StoreError(f"--db {self.path}: is a folder, not a store file; give this run "
+                             f"a file's path, such as {self.path / 'storyline.duckdb'}")
         if empty_file(self.path):
             # (not made a new store: DuckDB cannot open it, and deleting it could delete
             # the file another run is making its store in at this moment)
