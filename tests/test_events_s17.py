@@ -137,3 +137,27 @@ def test_a_relief_effort_abroad_helps_the_stricken_country() -> None:
                 "given")
     assert ev.target is not None and not isinstance(ev.target, list)
     assert ev.target.country == "ECU"
+
+
+def _on(text: str, date: str, trigger: str) -> storyline.Event:
+    return next(e for e in storyline.code(text, date=date)
+                if e.mentions[0].trigger is not None and e.mentions[0].trigger.text == trigger)
+
+
+# 2024-05-07 is a Tuesday
+_LEAD = ("Rebels shelled the port of Kismayo on Monday, killing four people. The governor "
+         "condemned the rebels at a news conference.")
+
+
+def test_undated_reports_take_the_day_the_lead_reports() -> None:
+    assert _on(_LEAD, "2024-05-07", "condemned").date.start == "2024-05-06"
+
+
+def test_a_lead_day_far_before_publication_is_not_the_news_day() -> None:
+    assert _on(_LEAD, "2024-05-13", "condemned").date.start == "2024-05-13"
+
+
+def test_recently_dates_up_to_publication() -> None:
+    text = ("Rebels shelled the port of Kismayo on Monday. The army has recently reinforced "
+            "its posts around the town.")
+    assert _on(text, "2024-05-07", "reinforced").date.start == "2024-05-07"

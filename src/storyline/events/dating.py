@@ -231,6 +231,54 @@ def _dateline_when(doc: Doc, whens: Sequence[_When]) -> tuple[int, _When | None]
     return m.end(), got
 
 
+def _lead_when(doc: Doc, whens: Sequence[_When], after: int, pub: str | None) -> _When | None:
+    """The day the article's lead sentence reports, when it is a day or two before the
+    publication ("... said on Monday" in Tuesday's paper): the news day the article's
+    undated reports belong to. None when the lead names no such day."""
+    if not pub:
+        return None
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(pub)
+    except ValueError:
+        return None
+    sents = [s for s in doc.sents if s.end_char > after and s.text.strip()][:LEAD_SENTENCES]
+    if not sents:
+        return None
+    hi = sents[-1].end_char
+    for w in whens:
+        if w.start < after or w.end > hi or w.precision != "day" or w.lo != w.hi:
+            continue
+        try:
+            back = (day - dt.date.fromisoformat(w.lo)).days
+        except ValueError:
+            continue
+        if 1 <= back <= LEAD_DAYS_BACK and not _in_later_clause(doc, w):
+            return w
+    return None
+
+
+def _in_later_clause(doc: Doc, w: _When) -> bool:
+    """Whether the time ``w`` sits in a clause of what came after ("before the ceasefire
+    took effect on Sunday"): the day of that, not the lead's news."""
+    span = doc.char_span(w.start, w.end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(12):
+        if _later_happening(cur):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+LEAD_SENTENCES = 2  # the lead: the first sentences after the dateline (a title may be glued)
+LEAD_DAYS_BACK = 2  # ... naming a day at most this many days before publication
+
+
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}(?:,[^\n\-–—:(]{0,40})?\s*"
                        r"(?:\([^)\n]{1,40}\)\s*)?[-–—:]\s")
 

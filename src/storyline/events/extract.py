@@ -91,6 +91,7 @@ from storyline.events.dating import (
     _coordinate_date,
     _date,
     _dateline_when,
+    _lead_when,
     _past_tense,
     _speech_date,
     _When,
@@ -171,7 +172,11 @@ def extract_with_triggers(
     dl_end, dl_when = _dateline_when(doc, whens)
     # An event with no date of its own takes the article's date: a wire dateline's date
     # when there is one ("NAIROBI, March 21 (PAP) -"), else the publication date.
-    default = (dl_when.lo if dl_when is not None else pub or "", pub or "")
+    # ... or the day the lead reports, a day or two before ("said on Monday" in Tuesday's
+    # paper: the undated "Jindal said at a news conference" is Monday's too)
+    lead = _lead_when(doc, whens, dl_end, pub) if dl_when is None else None
+    default = (dl_when.lo if dl_when is not None else lead.lo if lead is not None
+               else pub or "", pub or "")
     whens = [w for w in whens if w.start >= dl_end]
     events: list[tuple[Token, Event, str | None]] = []
     seen: set[str] = set()
@@ -206,6 +211,10 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         trig, asked = embedded
     tok = trig.token
     date, dated_future = _date(doc, seg, trig, trigs, whens, default)
+    if date.text is None and default[1] and date.start != default[1] and any(
+            c.dep_ == "advmod" and c.lower_ in lx.UP_TO_NOW for c in tok.children):
+        # "has recently reinforced its posts": up to the day of publication, not the lead's
+        date = DateRange(start=default[1], end=default[1], precision="day", text=None)
     if dated_future and date.text and date.start and date.end and _past_tense(tok) and \
             not re.search(r"\d{4}", date.text) and _NAMES_MONTH.search(date.text):
         # "In September, the two leaders brokered ..." in a June article: last September

@@ -173,6 +173,13 @@ def _substance_object(tok: Token, rule: dict[str, Any], event: Event | None = No
     return bool(words & rule["objects"])
 
 
+@guard("burned_amount")
+def _burned_amount(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    """"burned about half of the amount it could remove": the substance test on its own
+    words, for "burn" alone (a "seized amount of weapons" is still a seizure)."""
+    return _substance_object(tok, rule, event)
+
+
 def _has_target(tok: Token) -> bool:
     """Whether the trigger has an object or an 'on'/'against' phrase naming someone."""
     for c in tok.children:

@@ -1249,6 +1249,9 @@ VISITS = frozenset({"visit", "trip", "tour", "talk", "mission", "consultation", 
 # Juba airport", the parser taking "Juba" for a person); not "returned to their base".
 ARRIVAL_PLACES = frozenset({"airport", "port", "capital", "city", "island", "country",
                             "region", "province", "camp", "hospital", "town", "village"})
+# Adverbs that date an act up to the day of publication, not to the lead's news day ("has
+# recently reinforced its observation posts").
+UP_TO_NOW = frozenset({"recently", "lately", "newly", "currently", "now"})
 # Nouns that name a place's polity by its "of" phrase ("the state of Louisiana", "the
 # city of Houston"): as the one who acts, that place's government.
 PLACE_BODIES = frozenset({"state", "city", "province", "county", "region", "town",
@@ -1275,12 +1278,6 @@ RELEASED_RECORDS = frozenset({"statement", "report", "video", "footage", "figure
 # What one "strikes" that is no attack ("struck a deal", "hit the right note").
 STRUCK_BARGAINS = frozenset({"deal", "agreement", "balance", "note", "tone", "chord", "record",
                              "market", "bargain"})
-# What one "burns" that is no attack ("burned the oil it skimmed", "burned crop residue"),
-# also as a share ("burned about 60 percent of the amount").
-BURNED_FUELS = frozenset({"oil", "fuel", "gas", "coal", "diesel", "petrol", "gasoline",
-                          "calorie", "fat", "cash", "money", "residue", "stubble", "waste",
-                          "amount", "barrel", "gallon", "litre", "liter", "ton", "tonne",
-                          "percent", "%", "bridge", "midnight"})
 # What one "funds" that is no aid to anyone ("funded a TV advertising campaign").
 FUNDED_PROMOTIONS = frozenset({"advertising", "advertisement", "advert", "ad", "commercial",
                                "marketing", "publicity", "billboard", "sponsorship"})

@@ -44,10 +44,6 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
             _lemma(c) for o in objs for c in o.children if c.dep_ in ("compound", "amod")}
             ) & lx.FUNDED_PROMOTIONS:
         return False  # "funded a TV and radio advertising campaign": publicity, no aid
-    if lem == "burn" and (olems | {_lemma(_counted(o)) for o in objs} | {
-            _lemma(x) for o in objs for c in o.children if c.dep_ == "prep" and
-            c.lower_ == "of" for x in c.children if x.dep_ == "pobj"}) & lx.BURNED_FUELS:
-        return False  # "burned the oil it skimmed", "burned half of the amount": no attack
     if lem == "return" and not any(c.dep_ in ("prep", "advmod", "prt") and
                                    c.text.lower() in ("home", "to", "back")
                                    for c in tok.children) and not any(
