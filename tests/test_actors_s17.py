@@ -22,6 +22,9 @@ def test_a_coordinated_modifier_shares_the_groups_head() -> None:
     ev = _event("Ruth Cole said she spoke Tuesday with hotel and condominium partners "
                 "about the closures.", "spoke")
     assert any("partners" in n for n in _names(ev.target))
+    ev = _event("Ruth Cole said she spoke Tuesday with two major hotel and condominium "
+                "partners and found few cancellations.", "spoke")
+    assert any("partners" in n for n in _names(ev.target))
 
 
 def test_a_subject_of_a_joined_clause_is_not_the_target() -> None:

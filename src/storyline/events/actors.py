@@ -556,9 +556,8 @@ def _shared_head(tok: Token) -> Token | None:
     "hotel" as its conjunct); the group is that conjunct."""
     conj = [c for c in tok.children if c.dep_ == "conj"]
     if tok.tag_ != "NN" or len(conj) != 1 or any(
-            c.dep_ in ("det", "poss", "amod", "compound", "nummod")
-            for c in tok.children):
-        return None
+            c.dep_ in ("poss", "compound") for c in tok.children):
+        return None  # ("two major hotel and condominium partners": the count is the group's)
     last = conj[0]
     if last.tag_ != "NNS" or not any(c.dep_ in ("compound", "amod") and c.i < last.i
                                      for c in last.children):
