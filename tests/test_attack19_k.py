@@ -89,3 +89,27 @@ def test_the_output_readers_refuse_a_deep_or_huge_line_naming_the_file_and_line(
     msg = str(info.value)
     assert f"{kind}.jsonl, line 2: not a JSON line (" in msg and why in msg, msg
     assert "the file is damaged: run storyline again to write it anew" in msg
+
+
+# -- 8: an article cut to the cap is one stderr warning naming the input, counted ------------
+
+def test_an_article_cut_to_the_cap_is_warned_on_stderr_and_counted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import storyline.clean.article as article
+    from storyline.pipeline import Options, run
+    from tests.news import long_article
+
+    # (the cap lowered, so that the cut article is quick to annotate; the cut is the same)
+    monkeypatch.setattr(article, "MAX_BODY_CHARS", 3000)
+    src = tmp_path / "long_report.txt"
+    src.write_text("Fighting spreads in the north\n\n" + long_article(9000) + "\n", "utf-8")
+    capsys.readouterr()
+    summary = run([str(src)], tmp_path / "o", tmp_path / "s.duckdb", Options(progress=False))
+    err = capsys.readouterr().err
+    said = [x for x in err.splitlines() if "body cut to its first" in x]
+    assert len(said) == 1, err
+    assert "long_report.txt" in said[0] and "too long for one article" in said[0]
+    assert summary.flagged["input warnings"] >= 1
+    stored = [json.loads(x) for x in (tmp_path / "o" / "articles.jsonl").read_text("utf-8").splitlines()]
+    assert any("body cut to its first" in w for w in stored[0]["warnings"])

@@ -104,8 +104,11 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         # top: keep it, up to the cap, at a paragraph end.
         cut = body.rfind("\n", 0, MAX_BODY_CHARS)
         cut = cut if cut > MAX_BODY_CHARS // 2 else MAX_BODY_CHARS
-        warnings.append(f"body cut to its first {cut:,} of {len(body):,} characters "
-                        "(too long for one article)")
+        said = (f"body cut to its first {cut:,} of {len(body):,} characters "
+                "(too long for one article)")
+        warnings.append(said)
+        if notes is not None:  # (a cut is no silent loss: it is said on stderr, counted)
+            notes.append(said)
         body = body[:cut].rstrip()
     body, runs = split_long_runs(body)
     if runs:
