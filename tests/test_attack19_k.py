@@ -113,3 +113,43 @@ def test_an_article_cut_to_the_cap_is_warned_on_stderr_and_counted(
     assert summary.flagged["input warnings"] >= 1
     stored = [json.loads(x) for x in (tmp_path / "o" / "articles.jsonl").read_text("utf-8").splitlines()]
     assert any("body cut to its first" in w for w in stored[0]["warnings"])
+
+
+# -- 9: a Thai text keeps its title line (Thai words have no spaces between them) ------------
+
+_THAI_TITLE = "ทหารยิงถล่มหมู่บ้านริมแม่น้ำในภาคเหนือ"
+_THAI_PARAS = [
+    "ทหารยิงถล่มหมู่บ้านริมแม่น้ำในภาคเหนือเมื่อคืนวันอังคาร ชาวบ้านเล่าว่ามีบ้านเรือนเสียหายหลายหลัง "
+    "และมีผู้บาดเจ็บอย่างน้อยแปดคน",
+    "เจ้าหน้าที่ท้องถิ่นกล่าวว่าครอบครัวจำนวนมากได้อพยพไปยังวัดใกล้เคียง รัฐบาลยังไม่ได้ออกแถลงการณ์ "
+    "เกี่ยวกับเหตุการณ์ครั้งนี้",
+    "องค์กรช่วยเหลือเรียกร้องให้ทุกฝ่ายหยุดยิงทันที และเปิดทางให้รถพยาบาลเข้าไปในพื้นที่ได้อย่างปลอดภัย",
+]
+
+
+def test_a_thai_text_keeps_its_title_line_and_every_paragraph() -> None:
+    from storyline.ingest.guard import clean_document
+    from storyline.model import Article, RawDocument
+
+    text = _THAI_TITLE + "\n\n" + "\n\n".join(_THAI_PARAS) + "\n"
+    result = clean_document(RawDocument(path="th.txt", kind="text", content=text))
+    art = getattr(result, "item", result)
+    assert isinstance(art, Article), result
+    assert art.title == _THAI_TITLE or art.text.startswith(_THAI_TITLE)
+    assert _THAI_PARAS[0] in art.text
+
+
+_THAI_LIVE = (_THAI_TITLE + "เมื่อวันจันทร์ ชาวบ้านกล่าว มีผู้บาดเจ็บแปดคนและอีกสองร้อยคนหนีออกจากบ้าน "
+              "ทางการยังไม่แถลง องค์การช่วยเหลือแสดงความห่วงใย")
+
+
+def test_a_thai_title_line_above_numbered_paragraphs_that_repeat_it_is_kept() -> None:
+    from storyline.ingest.guard import clean_document
+    from storyline.model import Article, RawDocument
+
+    text = _THAI_TITLE + "\n\n" + "\n\n".join(
+        f"{i}. {_THAI_LIVE}" for i in range(1, 5)) + "\n"  # (a numbered live report)
+    result = clean_document(RawDocument(path="th.txt", kind="text", content=text))
+    art = getattr(result, "item", result)
+    assert isinstance(art, Article), result
+    assert art.title == _THAI_TITLE or art.text.startswith(_THAI_TITLE), (art.title, art.text)

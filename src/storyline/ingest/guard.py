@@ -67,6 +67,11 @@ class Noted:
     notes: list[str]
 
 
+def unspaced_chars(text: str) -> int:
+    """How many letters of ``text`` are in a script without spaces between words."""
+    return len(_UNSPACED.findall(text))
+
+
 def unspaced_script(text: str) -> bool:
     """Whether ``text`` is mostly written in a script without spaces between words."""
     sample = _TAG.sub(" ", text[:200_000])
