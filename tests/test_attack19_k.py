@@ -153,3 +153,48 @@ def test_a_thai_title_line_above_numbered_paragraphs_that_repeat_it_is_kept() ->
     art = getattr(result, "item", result)
     assert isinstance(art, Article), result
     assert art.title == _THAI_TITLE or art.text.startswith(_THAI_TITLE), (art.title, art.text)
+
+
+# -- 11: a .warc of NUL bytes is refused from its first block, not read to its end -----------
+
+def test_a_warc_of_nul_bytes_is_refused_without_reading_it_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.ingest.readers as readers
+
+    src = tmp_path / "dump.warc"
+    with open(src, "wb") as fh:
+        fh.truncate(4 << 20)  # 4 MB of NUL bytes
+    read = {"bytes": 0}
+    real_open = open
+
+    class Counting:
+        def __init__(self, fh: object) -> None:
+            self.fh = fh
+
+        def read(self, n: int = -1) -> bytes:
+            data = self.fh.read(n)  # type: ignore[attr-defined]
+            read["bytes"] += len(data)
+            return data
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.fh, name)
+
+        def __iter__(self) -> object:
+            return iter(self.fh)  # type: ignore[call-overload]
+
+        def __enter__(self) -> Counting:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.fh.close()  # type: ignore[attr-defined]
+
+    def counting_open(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        fh = real_open(file, mode, *args, **kwargs)  # type: ignore[call-overload]
+        return Counting(fh) if "b" in mode and str(file) == str(src) else fh
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    items = list(readers.read_file("dump.warc", src))
+    monkeypatch.undo()
+    assert read["bytes"] <= 1 << 16, read  # its first block, not its 4 MB
+    reasons = [getattr(x, "reason", "") for x in items]
+    assert len(items) == 1 and "binary file, not a web archive" in reasons[0], items
