@@ -198,3 +198,22 @@ def test_a_warc_of_nul_bytes_is_refused_without_reading_it_all(
     assert read["bytes"] <= 1 << 16, read  # its first block, not its 4 MB
     reasons = [getattr(x, "reason", "") for x in items]
     assert len(items) == 1 and "binary file, not a web archive" in reasons[0], items
+
+
+# -- 14: `times -` reads standard input, as `code -` does ------------------------------------
+
+def test_times_reads_standard_input(monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    from storyline.cli import main
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"Rebels shelled Gao on Monday, 4 May 2024.\n"))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    capsys.readouterr()
+    assert main(["times", "-", "--dct", "2024-05-08"]) == 0
+    out, err = capsys.readouterr()
+    assert "No such file" not in err
+    found = [json.loads(x) for x in out.splitlines()]
+    assert [t["value"] for t in found] == ["2024-05-04"], (out, err)
