@@ -217,3 +217,15 @@ def test_times_reads_standard_input(monkeypatch: pytest.MonkeyPatch,
     assert "No such file" not in err
     found = [json.loads(x) for x in out.splitlines()]
     assert [t["value"] for t in found] == ["2024-05-04"], (out, err)
+
+
+# -- 14: a JSON Lines title 1e400 (infinity) is no title: dropped with a warning -------------
+
+@pytest.mark.parametrize("number", ["1e400", "-1e400", "NaN"])
+def test_a_non_finite_number_is_no_title(number: str) -> None:
+    from storyline.ingest.validate import MAX_TITLE_CHARS, clean_text_field, loads_bounded
+
+    value = loads_bounded('{"title": ' + number + "}")["title"]
+    title, note = clean_text_field(value, "title", MAX_TITLE_CHARS)
+    assert title is None
+    assert note is not None and note.startswith("title dropped")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -116,6 +117,9 @@ def clean_text_field(value: Any, field: str, limit: int) -> tuple[str | None, No
             return None, f"{field} dropped: an object without a name"
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None, f"{field} dropped: not a string ({type(value).__name__})"
+    if isinstance(value, float) and not math.isfinite(value):
+        # (JSON 1e400 is read as infinity: it was stored as the title "inf")
+        return None, f"{field} dropped: a number too large to write ({value})"
     text = value if isinstance(value, str) else str(value)
     text = strip_controls(text).strip()
     if not text:
