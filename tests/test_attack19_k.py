@@ -229,3 +229,18 @@ def test_a_non_finite_number_is_no_title(number: str) -> None:
     title, note = clean_text_field(value, "title", MAX_TITLE_CHARS)
     assert title is None
     assert note is not None and note.startswith("title dropped")
+
+
+# -- 14: one over-long title (the <title> and its meta copy) is one warning ------------------
+
+def test_an_over_long_title_given_twice_on_a_page_is_one_warning() -> None:
+    from storyline.clean.html import extract_html
+
+    title = "Harbour strike widens " * 140
+    body = "".join(f"<p>Dock workers in the port walked out on day {i} of the strike, and the "
+                   "union said talks with the operators had stalled again.</p>" for i in range(8))
+    page = (f'<html><head><title>{title}</title><meta property="og:title" content="{title}">'
+            f"</head><body><article><h1>Harbour strike widens</h1>{body}</article></body></html>")
+    ex = extract_html(page, None)
+    said = [n for n in ex.notes if "characters long, not a headline" in n]
+    assert len(said) == 1, ex.notes
