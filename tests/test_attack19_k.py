@@ -244,3 +244,18 @@ def test_an_over_long_title_given_twice_on_a_page_is_one_warning() -> None:
     ex = extract_html(page, None)
     said = [n for n in ex.notes if "characters long, not a headline" in n]
     assert len(said) == 1, ex.notes
+
+
+# -- 14: an outlet the input gives is kept as given, its final ";" included -------------------
+
+def test_a_given_outlet_keeps_its_final_semicolon() -> None:
+    from storyline.ingest.guard import clean_document
+    from storyline.model import Article, RawDocument
+
+    outlet = "&lt;b&gt;Harbour Post&lt;/b&gt;"
+    raw = RawDocument(path="a.jsonl", kind="text", given_text=True, given_outlet=outlet,
+                      content="Dock workers walked out in the port on Monday, the union said.")
+    result = clean_document(raw)
+    art = getattr(result, "item", result)
+    assert isinstance(art, Article), result
+    assert art.outlet == outlet

@@ -137,7 +137,7 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
     wire_agency = canonical_outlet(wire.agency) if wire is not None and wire.agency else None
     agency = agency or wire_agency
     outlet = (
-        canonical_outlet(raw.given_outlet)
+        canonical_outlet(raw.given_outlet, given=True)
         or (outlet_text if strong else None)
         or canonical_outlet(sitename)
         or outlet_from_url(url)

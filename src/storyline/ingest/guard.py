@@ -189,7 +189,7 @@ def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None
     if article.outlet is not None:
         from storyline.clean.metadata import canonical_outlet, mixed_script, outlet_key
 
-        article.outlet = canonical_outlet(article.outlet)
+        article.outlet = canonical_outlet(article.outlet, given=bool(raw.given_outlet))
         if article.outlet is not None and mixed_script(article.outlet):
             # kept as written (it may be a spoof), grouped by its look-alike skeleton
             odd = ", ".join(f"{ch} {unicodedata.name(ch)}" for ch in dict.fromkeys(
