@@ -381,6 +381,8 @@ def read_jsonl(path: str | bytes | Path, kind: str | None = None) -> Iterator[di
     naming the file and the line. With ``kind`` (``events``, ``articles``: a schema of
     :mod:`storyline.schemas`), a line that is no JSON object or lacks a field the schema
     requires is refused the same way: it is no line a run wrote."""
+    from storyline.ingest.validate import parse_json_line
+
     required = _required_fields(kind)
     file: str | Path = text_path(path)
     if Path(file).is_dir():  # (open() says only "[Errno 21] Is a directory")
@@ -392,13 +394,12 @@ def read_jsonl(path: str | bytes | Path, kind: str | None = None) -> Iterator[di
                 continue
             try:
                 # (without its line break: a string cut at the line's end is "Unterminated
-                # string", not "Invalid control character")
-                obj = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                from storyline.ingest.validate import json_error
-
-                why = (json_error(exc, one_line=True) if isinstance(exc, json.JSONDecodeError)
-                       else "not UTF-8")
+                # string", not "Invalid control character"); the parser of JSON Lines
+                # input, so a line nested too deep or a number too long is one
+                # ValueError like any damage, never a RecursionError
+                obj = parse_json_line(raw.rstrip(b"\r\n").decode("utf-8"), long_ints=False)
+            except ValueError as exc:
+                why = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
                 raise _damaged(file, n, f"not a JSON line ({why})") from None
             if kind is not None:
                 _check_line(file, n, obj, kind, required)
@@ -492,13 +493,14 @@ def read_records(lines: Iterable[str], warn: Any = None) -> Iterator[Record]:
 def _one_record(line: str, n: int, mode: str, seen: set[str], warn: Any) -> Record:
     from storyline.ingest.validate import clean_date, printable
 
-    obj = _json_object(line) if line.lstrip().startswith("{") else None
+    obj, why = _json_line(line) if line.lstrip().startswith("{") else (None, None)
     if mode == "text" and not (obj is not None and isinstance(obj.get("text"), str)):
         # (a JSON record among text lines is still read as one: its own date counts)
         return Record(line, str(n), None)
     if obj is None or not isinstance(obj.get("text"), str):
         if warn is not None:
-            warn(f"warning: line {n}: not a JSON object with a text field; no events")
+            warn(f"warning: line {n}: {why or 'not a JSON object with a text field'}; "
+                 "no events")
         return Record("", _line_id(n, seen, warn), None)
     key = next((k for k in ("date", "published") if obj.get(k) not in (None, "")), "date")
     # the same check as every reader's dates: a value that is no real date is absent
@@ -526,8 +528,17 @@ def _line_id(n: int, seen: set[str], warn: Any) -> str:
 
 
 def _json_object(line: str) -> dict[str, Any] | None:
+    return _json_line(line)[0]
+
+
+def _json_line(line: str) -> tuple[dict[str, Any] | None, str | None]:
+    """The object of a JSON line, read as ``run`` reads JSON Lines (nesting limit, long
+    integers kept as digits), or None and why it is malformed (None if it is JSON but
+    no object)."""
+    from storyline.ingest.validate import parse_json_line
+
     try:
-        obj = json.loads(line)
-    except (json.JSONDecodeError, RecursionError):
-        return None
-    return obj if isinstance(obj, dict) else None
+        obj = parse_json_line(line.lstrip("\ufeff"))
+    except ValueError as exc:
+        return None, f"malformed JSON line: {exc}"
+    return (obj, None) if isinstance(obj, dict) else (None, None)

@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--dct", metavar="YYYY-MM-DD", help="date of records that give none")
 
     t = sub.add_parser("times", help="print the time expressions of a text file as JSON Lines")
-    t.add_argument("file", metavar="FILE")
+    t.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
     t.add_argument("--dct", required=True, metavar="YYYY-MM-DD", help="document creation time")
     return p
 

@@ -2069,6 +2069,17 @@ def _cut_text(text: str, limit: int) -> str:
     return text[:limit]
 
 
+def _stdin_bytes(n: int) -> bytes:
+    """Up to ``n`` bytes of standard input (a text stream in its place: its text, encoded)."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:
+        return sys.stdin.read(n).encode("utf-8", "surrogatepass")[:n]
+    out = b""
+    while len(out) < n and (chunk := raw.read(n - len(out))):
+        out += chunk
+    return out
+
+
 def times_command(path: str, dct: str) -> int:
     """``storyline times FILE --dct YYYY-MM-DD``: print the file's time expressions as JSONL."""
     if _parse_dct(dct) is None:
@@ -2081,8 +2092,12 @@ def times_command(path: str, dct: str) -> int:
     # most 4 bytes each): a 3 MB text of dates ran for minutes, read whole
     limit = 4 * COMMAND_MAX_CHARS + 4
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+        if path == "-":  # standard input, as ``storyline code -`` reads it
+            data = _stdin_bytes(limit + 1)
+            path = "standard input"
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
     except OSError as exc:  # the same line and exit status as ``storyline code``
         print(printable(f"error: cannot read {path}: {exc.strerror or exc}"), file=sys.stderr)
         return 2

@@ -104,8 +104,11 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         # top: keep it, up to the cap, at a paragraph end.
         cut = body.rfind("\n", 0, MAX_BODY_CHARS)
         cut = cut if cut > MAX_BODY_CHARS // 2 else MAX_BODY_CHARS
-        warnings.append(f"body cut to its first {cut:,} of {len(body):,} characters "
-                        "(too long for one article)")
+        said = (f"body cut to its first {cut:,} of {len(body):,} characters "
+                "(too long for one article)")
+        warnings.append(said)
+        if notes is not None:  # (a cut is no silent loss: it is said on stderr, counted)
+            notes.append(said)
         body = body[:cut].rstrip()
     body, runs = split_long_runs(body)
     if runs:
@@ -127,12 +130,14 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
 
     if raw.given_title:
         title = unescape_text(raw.given_title.strip())
+    elif not title and raw.kind == "text":
+        title = _unspaced_title(head)
     outlet_text, agency, strong = outlet_from_text(head, body, tail)
     wire = None if raw.kind == "html" else cleaned.wire
     wire_agency = canonical_outlet(wire.agency) if wire is not None and wire.agency else None
     agency = agency or wire_agency
     outlet = (
-        canonical_outlet(raw.given_outlet)
+        canonical_outlet(raw.given_outlet, given=True)
         or (outlet_text if strong else None)
         or canonical_outlet(sitename)
         or outlet_from_url(url)
@@ -311,6 +316,23 @@ def _why_short(raw: RawDocument, body: str) -> str:
 
 def _wire_date(wire: WireHeader | None) -> str | None:
     return wire.date.isoformat() if wire is not None and wire.date is not None else None
+
+
+# The longest first line of a text in a script without spaces (Thai, Chinese, Japanese)
+# that is taken as its title when the cleaner, counting words between spaces, found none.
+UNSPACED_TITLE_MAX_CHARS = 200
+
+
+def _unspaced_title(head: list[str]) -> str | None:
+    """The first line above the body, as the title, where it is written in a script
+    without spaces: the cleaner counts such a headline as one word, too short to be a
+    title, and put it in neither the title nor the text ("กองทัพยิงถล่มเมือง")."""
+    from storyline.ingest.guard import unspaced_chars
+
+    line = head[0].strip() if head else ""
+    if not line or len(line) > UNSPACED_TITLE_MAX_CHARS or len(line.split()) >= 3:
+        return None
+    return unescape_text(line) if unspaced_chars(line) >= len(line) // 2 else None
 
 
 def _fallback_body(cleaned: CleanResult, raw: str, warnings: list[str]) -> str:

@@ -86,8 +86,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     if title:
         title = unescape_text(normalise_line(title))
     if title and len(title) > _max_title():  # from a meta tag: no headline either
-        notes.append(f"the page's title is {len(title):,} characters long, not a headline "
-                     "(over the title limit): left out")
+        said = f"is {len(title):,} characters long, not a headline"
+        if not any(said in n for n in notes):  # (the <title> said so already: one warning)
+            notes.append(f"the page's title {said} (over the title limit): left out")
         title = None
     if title:
         title = _uncut_title(html, title, sitename, url)

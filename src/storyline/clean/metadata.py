@@ -89,15 +89,19 @@ def mixed_script(name: str) -> bool:
     return "LATIN" in scripts and len(scripts) > 1
 
 
-def canonical_outlet(name: str | None) -> str | None:
+def canonical_outlet(name: str | None, given: bool = False) -> str | None:
     """The curated name of an outlet ("trtworld" -> "TRT World"), else the name tidied
-    (compatibility forms folded, spaces collapsed)."""
+    (compatibility forms folded, spaces collapsed). A name found in the text loses the
+    punctuation around it ("Reuters." in a credit line); one the input ``given`` keeps
+    it, as written (a JSON Lines outlet ending in ";" lost its last character)."""
     if not name:
         return None
-    name = " ".join(unicodedata.normalize("NFKC", name).split()).strip(".,;:|").strip()
+    tidy = " ".join(unicodedata.normalize("NFKC", name).split())
+    stripped = tidy.strip(".,;:|").strip()
+    name = tidy if given and stripped else stripped
     if not name:
         return None
-    k = _key(name)
+    k = _key(stripped)
     if k in _alias_index():
         return _alias_index()[k]
     k2 = _key(re.sub(r"^(?:www\.)", "", name))

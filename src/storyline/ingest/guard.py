@@ -67,6 +67,11 @@ class Noted:
     notes: list[str]
 
 
+def unspaced_chars(text: str) -> int:
+    """How many letters of ``text`` are in a script without spaces between words."""
+    return len(_UNSPACED.findall(text))
+
+
 def unspaced_script(text: str) -> bool:
     """Whether ``text`` is mostly written in a script without spaces between words."""
     sample = _TAG.sub(" ", text[:200_000])
@@ -184,7 +189,7 @@ def _check_article(article: Article, raw: RawDocument, notes: list[str]) -> None
     if article.outlet is not None:
         from storyline.clean.metadata import canonical_outlet, mixed_script, outlet_key
 
-        article.outlet = canonical_outlet(article.outlet)
+        article.outlet = canonical_outlet(article.outlet, given=bool(raw.given_outlet))
         if article.outlet is not None and mixed_script(article.outlet):
             # kept as written (it may be a spoof), grouped by its look-alike skeleton
             odd = ", ".join(f"{ch} {unicodedata.name(ch)}" for ch in dict.fromkeys(

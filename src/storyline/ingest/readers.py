@@ -46,6 +46,7 @@ from storyline.ingest.validate import (
     duplicate_keys_note,
     json_error,
     loads_bounded,
+    parse_json_line,
 )
 from storyline.model import FileNote, RawDocument, Rejected
 
@@ -1632,9 +1633,7 @@ def _jsonl_item(display: str, lineno: int,
         return Rejected(where, "binary line, not JSON")
     dups: dict[int, list[str]] = {}
     try:
-        obj = loads_bounded(without_bom(text), dups)
-    except json.JSONDecodeError as exc:
-        return Rejected(where, f"malformed JSON line: {json_error(exc, one_line=True)}")
+        obj = parse_json_line(without_bom(text), dups)
     except ValueError as exc:
         return Rejected(where, f"malformed JSON line: {exc}")
     notes = [enc_note] if enc_note else []
@@ -1948,6 +1947,10 @@ def read_warc(display: str, path: Path) -> Iterator[Item]:
     block, a repaired target URI) is no raw stderr: with any cut or corruption it makes
     one warning for the archive, counted in the summary.
     """
+    if _binary_not_warc(path):
+        # (a file of NUL bytes named .warc was read to its end, 3 GB, before this)
+        yield Rejected(display, "binary file, not a web archive (no WARC/1.0 record header)")
+        return
     _capture_warcio()
     said: list[str] = []
     failed: Counter[str] = Counter()  # responses that are no success, by HTTP status
@@ -2040,6 +2043,17 @@ def _gzipped_whole(path: Path) -> bool:
         return False
     out = gunzip_head(head, 4 << 20)
     return out.startswith((b"WARC/1.0", b"WARC/1.1")) and bool(_RECORD_INSIDE.search(out, 8))
+
+
+def _binary_not_warc(path: Path) -> bool:
+    """Whether the first block of ``path`` (decompressed) is binary and no record header,
+    as every reader sniffs its first block before it reads on."""
+    try:
+        with _open_maybe_gzip(path) as fh:
+            head = fh.read(4096)
+    except (OSError, EOFError, zlib.error):
+        return False  # a cut or corrupt compressed file: the record reader says how
+    return not head.lstrip(b"\r\n").startswith(b"WARC/") and looks_binary(head, stray_nul=True)
 
 
 def _warc_items(display: str, path: Path, said: list[str],

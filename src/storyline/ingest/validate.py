@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -116,6 +117,9 @@ def clean_text_field(value: Any, field: str, limit: int) -> tuple[str | None, No
             return None, f"{field} dropped: an object without a name"
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None, f"{field} dropped: not a string ({type(value).__name__})"
+    if isinstance(value, float) and not math.isfinite(value):
+        # (JSON 1e400 is read as infinity: it was stored as the title "inf")
+        return None, f"{field} dropped: a number too large to write ({value})"
     text = value if isinstance(value, str) else str(value)
     text = strip_controls(text).strip()
     if not text:
@@ -422,7 +426,8 @@ def _parse_int(digits: str) -> int | str:
     return int(digits) if len(digits) <= 4000 else digits
 
 
-def loads_bounded(text: str, duplicates: dict[int, list[str]] | None = None) -> Any:
+def loads_bounded(text: str, duplicates: dict[int, list[str]] | None = None,
+                  long_ints: bool = True) -> Any:
     """``json.loads`` with a nesting limit: raises ValueError past :data:`MAX_JSON_DEPTH`.
 
     With ``duplicates``, the keys an object gives twice or more (the last value is kept,
@@ -437,9 +442,41 @@ def loads_bounded(text: str, duplicates: dict[int, list[str]] | None = None) -> 
         raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     hook = None if duplicates is None else _pairs_hook(duplicates)
     try:
-        return json.loads(text, parse_int=_parse_int, object_pairs_hook=hook)
+        return json.loads(text, parse_int=_parse_int if long_ints else _strict_int,
+                          object_pairs_hook=hook)
     except RecursionError as exc:
         raise ValueError("JSON nested too deeply") from exc
+
+
+def _strict_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > 4000:
+        raise ValueError(f"a number of {len(digits.lstrip('-')):,} digits (too long to read)")
+    return int(digits)
+
+
+def parse_json_line(text: str, duplicates: dict[int, list[str]] | None = None,
+                    long_ints: bool = True) -> Any:
+    """One line of JSON Lines, read as :func:`loads_bounded` reads it (the nesting
+    limit; an integer too long for Python kept as its digits, or, without
+    ``long_ints``, refused). Every failure is one ``ValueError`` whose message is the
+    whole reason, with the column (never a ``RecursionError`` or a traceback): the
+    one parser of a JSON line for ``run``, ``code`` and the output readers.
+
+    >>> parse_json_line('{"n": ' + "7" * 4301 + '}')["n"][:3]
+    '777'
+    >>> for bad in ('{"text": "cut', "[" * 100 + "]" * 100, '{"n": ' + "7" * 4301 + '}'):
+    ...     try:
+    ...         parse_json_line(bad, long_ints=False)
+    ...     except ValueError as exc:
+    ...         print(exc)
+    Unterminated string starting at column 10
+    JSON nested deeper than 64 levels
+    a number of 4,301 digits (too long to read)
+    """
+    try:
+        return loads_bounded(text, duplicates, long_ints)
+    except json.JSONDecodeError as exc:
+        raise ValueError(json_error(exc, one_line=True)) from None
 
 
 def _pairs_hook(duplicates: dict[int, list[str]]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
