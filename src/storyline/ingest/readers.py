@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import itertools
 import json
 import logging
 import os
@@ -25,6 +26,7 @@ import re
 import stat
 import sys
 import threading
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -907,6 +909,9 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
             rest, how = decode_with_note(data[n:], declared, declarer=declarer)
             if rest is not None and rest.count("\ufffd") < bad:
                 return rest, f"UTF-8 byte order mark, but {how}"
+        if enc.startswith("utf-16") and _utf8_behind_utf16_mark(data[n:]):
+            return data[n:].decode("utf-8"), ("UTF-16 byte order mark, but not UTF-16: "
+                                               "decoded as UTF-8")
         note = f"decoded as {enc.upper()} (byte order mark)"
         if bad:
             note += f", {bad} undecodable bytes replaced"
@@ -935,20 +940,103 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
+    legacy = not mostly_utf8(data)
+    if legacy and not _utf8_words(data):
+        # most bytes beyond ASCII are no UTF-8, and the few valid sequences sit inside
+        # words of such bytes: a legacy code page for the whole file (KOI8-R has byte
+        # pairs that happen to be valid UTF-8, "\xdd\xa3"), not UTF-8 with segments
+        whole = central_european(data) or central_european_letters(data) or _non_latin(data)
+        if whole is not None:
+            return whole
     if _UTF8_MULTIBYTE.search(data):
         mixed = decode_mixed(data)
         if mixed is not None:
-            # UTF-8 with pieces of CP1252 pasted in: each stays what it is
+            # UTF-8 with pieces of a legacy code page pasted in: each stays what it is
             return mixed[0], (f"mixed encodings: {mixed[1]} segment(s) not UTF-8 read as "
-                              "CP1252 (Western European), the rest as UTF-8")
+                              f"{page_name(mixed[2], data)}, the rest as UTF-8"
+                              + ("" if mixed[3] else ", characters may be wrong"))
         if few:  # UTF-8 with a few broken bytes
             return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
-    if mostly_utf8(data):  # UTF-8 with many broken sequences: still UTF-8
+    if not legacy:  # UTF-8 with many broken sequences: still UTF-8
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
-    central = central_european(data) or central_european_letters(data)
-    if central is not None:
-        return central
+    return _legacy(data, replaced, bad, few)
+
+
+def _utf8_behind_utf16_mark(rest: bytes) -> bool:
+    """Whether the bytes after a UTF-16 byte order mark are UTF-8 instead: they decode
+    as UTF-8 and have no NUL byte (UTF-16 puts one in every space and line break)."""
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(rest) >= 16 and b"\x00" not in rest
+
+
+def _utf8_words(data: bytes) -> int:
+    """How many valid UTF-8 characters beyond ASCII ``data`` holds in words with no byte
+    that is not UTF-8 ("Café" in a UTF-8 body, not "\u0763" amid KOI8-R letters)."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    return sum(1 for word in text.split() if not _LEGACY_BYTE.search(word)
+               for c in word if ord(c) > 0x7F)
+
+
+_LEGACY_BYTE = re.compile(r"[\udc80-\udcff]")
+
+
+def _non_latin(data: bytes) -> tuple[str, str] | None:
+    """(text, note) when charset-normalizer decodes ``data`` into a script other than
+    Latin; between two pages of one script that read some bytes differently (ISO-8859-7
+    and CP1253: "Ά" or "¶"), the one reading more of them as letters."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:200_000]))[:5]
+    for match in matches:
+        if not match.encoding.startswith(_NON_LATIN) or match.chaos >= 0.1:
+            continue
+        try:
+            text = data.decode(match.encoding, errors="replace")
+        except LookupError:
+            continue
+        if _script_share(text) >= 0.5:
+            encoding, text = _sibling(data, match.encoding, text, matches)
+            return text, f"not UTF-8: decoded as {encoding} (detected)"
+    return None
+
+
+def _sibling(data: bytes, encoding: str, text: str, matches: list[Any]) -> tuple[str, str]:
+    """The page, of ``encoding`` and the others charset-normalizer found equally good for
+    ``data``, whose reading gives the most letters."""
+    high = bytes(b for b in data if b >= 0x80)
+
+    def letters(page: str) -> int:
+        return sum(1 for c in high.decode(page, errors="replace") if c.isalpha())
+
+    first = next(m for m in matches if m.encoding == encoding)
+    best, most = encoding, letters(encoding)
+    for m in matches:
+        if m.encoding != encoding and m.language == first.language and m.chaos <= first.chaos:
+            with contextlib.suppress(LookupError):
+                if letters(m.encoding) > most:
+                    best, most = m.encoding, letters(m.encoding)
+    return best, text if best == encoding else data.decode(best, errors="replace")
+
+
+def _legacy(data: bytes, replaced: str, bad: int, few: bool) -> tuple[str, str]:
+    """(text, note) of bytes that are no UTF-8 and no page charset-normalizer found for
+    the whole file: the page the words holding them read best in (see
+    :func:`segment_page`; all of them, not the first 64 KB), CP1252 for Western European
+    letters, UTF-8 for a few broken bytes, else CP1252 with a doubt."""
     western = data.decode("cp1252", errors="replace")
+    seg = segment_page(data.decode("ascii", errors="surrogateescape"))
+    # lone bytes with no UTF-8 sequence anywhere, that read as a few letters of a language,
+    # are letters of a page, not broken UTF-8 (a "\xff\xfe" in a line is no such letters)
+    if seg is not None and seg[0] != "cp1252" and (seg[2] or not few or (
+            seg[3] >= _SEGMENT_MARGIN and not any(utf8_evidence(data)[:2]))):
+        text = data.decode(seg[0], errors="replace")
+        if seg[2]:
+            return text, f"not UTF-8: decoded as {page_name(seg[0], data)}, chosen by its letters"
+        return text, (f"not UTF-8: read as {page_name(seg[0], data)} by its few letters, "
+                      "characters may be wrong")
     high = [c for c, b in zip(western, data, strict=True) if b >= 0x80] if len(western) == len(
         data) else []
     letters = sum(1 for c in western if c.isalpha())
@@ -957,17 +1045,6 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
     if (high and sum(1 for c in high if c in _WESTERN) >= 0.8 * len(high)
             and len(high) <= 0.3 * max(letters, 1)):
         return western, "not UTF-8: decoded as CP1252 (Western European)"
-    from charset_normalizer import from_bytes
-
-    for match in list(from_bytes(data[:200_000]))[:5]:
-        if not match.encoding.startswith(_NON_LATIN) or match.chaos >= 0.1:
-            continue
-        try:
-            text = data.decode(match.encoding, errors="replace")
-        except LookupError:
-            continue
-        if _script_share(text) >= 0.5:
-            return text, f"not UTF-8: decoded as {match.encoding} (detected)"
     if few:
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     return western, "not UTF-8 and no encoding detected: read as CP1252, characters may be wrong"
@@ -1023,36 +1100,41 @@ def _is_western(chars: str) -> bool:
     return bool(chars) and sum(1 for c in chars if c in _WESTERN) >= 0.8 * len(chars)
 
 
-def decode_mixed(data: bytes) -> tuple[str, int] | None:
-    """(text, number of segments read as CP1252) when ``data`` is UTF-8 with segments of
-    CP1252 in it: every byte that is not part of a valid UTF-8 sequence is a single byte
-    reading as a Western European letter or sign. Else None.
+def decode_mixed(data: bytes) -> tuple[str, int, str, bool] | None:
+    """(text, number of segments not UTF-8, their code page, whether its evidence is
+    clear) when ``data`` is UTF-8 with segments of a single-byte code page in it: every
+    byte that is not part of a valid UTF-8 sequence is a single byte, and the words
+    holding them read as letters in the page :func:`segment_page` picks (CP1252, CP1250,
+    CP1251, ...). Else None.
 
     >>> decode_mixed("São Paulo, ".encode() + "Genève".encode("cp1252"))
-    ('São Paulo, Genève', 1)
+    ('São Paulo, Genève', 1, 'cp1252', True)
     """
-    out: list[str] = []
     segments = 0
-    legacy: list[str] = []
     pos = 0
     while pos < len(data):
         try:
-            out.append(data[pos:].decode("utf-8"))
+            data[pos:].decode("utf-8")
             break
         except UnicodeDecodeError as exc:
-            out.append(data[pos:pos + exc.start].decode("utf-8"))
-            bad = data[pos + exc.start:pos + exc.end]
-            if len(bad) != 1:
+            if exc.end - exc.start != 1:
                 return None  # a cut multi-byte sequence: broken UTF-8, not another code page
-            ch = bad.decode("cp1252", errors="replace")
-            legacy.append(ch)
             if exc.start > 0 or segments == 0:  # valid UTF-8 before it: a new segment
                 segments += 1
-            out.append(ch)
             pos += exc.end
-    if not _is_western("".join(legacy)):
+    text = data.decode("utf-8", errors="surrogateescape")
+    seg = segment_page(text)
+    if seg is None:
         return None
-    return "".join(out), segments
+    page, _, confident, _ = seg
+    if page != "cp1252" and utf8_evidence(data)[1]:
+        page = "cp1252"  # broken UTF-8 sequences ("\xc0\xaf"): only CP1252 letters repair
+    legacy = "".join(_LEGACY_BYTE.findall(text))
+    if page == "cp1252":  # as before: its bytes read as Western European letters
+        if not _is_western(legacy.translate(_page_table(page))):
+            return None
+        confident = True
+    return text.translate(_page_table(page)), segments, page, confident
 
 
 # Languages charset-normalizer recognises that are written in a Central European code page
@@ -1166,6 +1248,110 @@ def central_european(data: bytes) -> tuple[str, str] | None:
     text = data.decode(page, errors="replace")
     name = "CP1250" if page == "cp1250" else "ISO-8859-2"
     return text, f"not UTF-8: decoded as {name} (Central European, detected: {language})"
+
+
+# The letters beyond ASCII of the languages a single-byte code page writes, by which the
+# bytes of a segment that is not UTF-8 choose their page: "\xc2\xee\xe9\xed\xe0" is
+# "Война" in CP1251 (every letter Russian) and "Âîéíà" in CP1252 (no language's letters).
+_LANGUAGE_LETTERS = {
+    **_CENTRAL_EUROPEAN_LETTERS,
+    "German": "äöüß", "French": "àâæçéèêëîïôœùûÿ", "Spanish": "áéíñóúü",
+    "Portuguese": "áâãàçéêíóôõú", "Italian": "àèéìíîòóùú", "Dutch": "ëïéèöü",
+    "Nordic": "åäöæøé", "Icelandic": "áðéíóúýþæö", "Catalan": "àçèéíïòóúü",
+    "Turkish": "çğıöşüİ",
+    "Cyrillic": "".join(chr(c) for c in range(0x0400, 0x0460)),
+    "Greek": "".join(chr(c) for c in range(0x0386, 0x03D0)),
+}
+# The pages a segment may be in, preferred in this order when the evidence ties.
+_SEGMENT_PAGES = ("cp1252", "cp1250", "iso8859_2", "cp1251", "koi8_r", "cp1253", "iso8859_7",
+                  "cp1254")
+_PAGE_NAMES = {"cp1252": "CP1252 (Western European)", "cp1250": "CP1250 (Central European)",
+               "iso8859_2": "ISO-8859-2 (Central European)", "cp1251": "CP1251 (Cyrillic)",
+               "koi8_r": "KOI8-R (Cyrillic)", "cp1253": "CP1253 (Greek)",
+               "iso8859_7": "ISO-8859-7 (Greek)", "cp1254": "CP1254 (Turkish)"}
+# How many letters' worth of evidence the chosen page needs over every other reading.
+_SEGMENT_MARGIN = 3
+_LEGACY_WORD = re.compile(r"\S*[\udc80-\udcff]\S*")
+_MAX_LEGACY_WORDS = 5000
+
+
+@lru_cache(maxsize=32)
+def _page_table(page: str) -> dict[int, str]:
+    return {0xDC00 + b: bytes([b]).decode(page, errors="replace") for b in range(0x80, 0x100)}
+
+
+def _script(c: str) -> str:
+    o = ord(c)
+    return "latin" if o < 0x250 else "greek" if 0x370 <= o < 0x400 else (
+        "cyrillic" if 0x400 <= o < 0x530 else "other")
+
+
+def _word_score(word: str, table: dict[int, str], letters: str) -> int:
+    """The evidence of one word for a page: +1 for each of its bytes not UTF-8 that reads
+    as a letter of the language, -1 for another letter, -2 for a sign inside the word and
+    -3 for a control code; a word mixing scripts ("Genиve") or a Latin word mostly of
+    accented letters ("Âîéíà") counts against the page, as does one whose case turns from
+    lower to upper inside it."""
+    read = word.translate(table).strip(".,;:!?\"'()[]«»“”„‘’-–—…")
+    score = 0
+    for c, raw in zip(word.translate(table), word, strict=True):
+        if not 0xDC80 <= ord(raw) <= 0xDCFF:
+            continue
+        if c.isalpha():
+            score += 1 if (c in letters or c.lower() in letters) else -1
+        elif unicodedata.category(c) in ("Cc", "Co") or c == "\ufffd":
+            score -= 3
+        elif c in read[1:-1]:
+            score -= 2
+    alpha = [c for c in read if c.isalpha()]
+    if len({_script(c) for c in alpha}) > 1 or any(
+            a.islower() and b.isupper() for a, b in itertools.pairwise(alpha)):
+        # "Genиve", or the case turned over as KOI8-R read as CP1251 turns it ("вОЙНА")
+        score -= 2 * sum(1 for c in word if 0xDC80 <= ord(c) <= 0xDCFF)
+    elif len(alpha) >= 3 and _script(alpha[0]) == "latin" and sum(
+            1 for c in alpha if ord(c) > 0x7F) * 2 > len(alpha):
+        score -= sum(1 for c in word if 0xDC80 <= ord(c) <= 0xDCFF)
+    return score
+
+
+def segment_page(text: str) -> tuple[str, str, bool, int] | None:
+    r"""(code page, language, confident, evidence) for the bytes of ``text`` that are not UTF-8
+    (kept as surrogate escapes, "\udcc2"): the page among :data:`_SEGMENT_PAGES` whose
+    reading of the words holding them gives the most letters of one language, confident
+    when it leads every reading that differs by :data:`_SEGMENT_MARGIN`, and the score of
+    its letters (see :func:`_word_score`). None when no
+    page reads them as letters at all.
+
+    >>> segment_page("Wrote: " + "Vojáci ostřelovali město".encode("cp1250").decode(
+    ...     "ascii", "surrogateescape"))
+    ('cp1250', 'Czech', True, 3)
+    """
+    words = _LEGACY_WORD.findall(text)[:_MAX_LEGACY_WORDS]
+    if not words:
+        return None
+    legacy = "".join(c for w in words for c in w if 0xDC80 <= ord(c) <= 0xDCFF)
+    scores: dict[str, tuple[int, str]] = {}
+    for page in _SEGMENT_PAGES:
+        table = _page_table(page)
+        read = legacy.translate(table)
+        best = max(_LANGUAGE_LETTERS, key=lambda lang: sum(
+            1 for c in read if c in _LANGUAGE_LETTERS[lang] or c.lower() in _LANGUAGE_LETTERS[lang]))
+        scores[page] = (sum(_word_score(w, table, _LANGUAGE_LETTERS[best]) for w in words), best)
+    page = max(_SEGMENT_PAGES, key=lambda p: scores[p][0])  # the first of equal ones
+    if scores[page][0] <= 0:
+        return None
+    reading = legacy.translate(_page_table(page))
+    rivals = [scores[p][0] for p in _SEGMENT_PAGES
+              if legacy.translate(_page_table(p)) != reading]
+    confident = not rivals or scores[page][0] - max(rivals) >= _SEGMENT_MARGIN
+    return page, scores[page][1], confident, scores[page][0]
+
+
+def page_name(page: str, data: bytes) -> str:
+    """How a note names a page: CP1254 with no byte at 0x80-0x9F is ISO-8859-9."""
+    if page == "cp1254" and not any(0x80 <= b <= 0x9F for b in data):
+        return "ISO-8859-9 (Turkish)"
+    return _PAGE_NAMES.get(page, page)
 
 
 def decode_bytes(data: bytes) -> str | None:
