@@ -52,7 +52,8 @@ def test_working_with_schools_is_cooperation() -> None:
 
 
 def test_the_state_of_a_place_is_its_government() -> None:
-    ev = _event("The state of Oregon is threatening to sue the company.", "threatening")
+    ev = _event("The state of Oregon has threatened to take the mining firm to court.",
+                "threatened")
     assert any("Oregon" in n for n in _names(ev.source))
 
 
@@ -62,15 +63,15 @@ def test_the_people_of_a_place_are_not_its_government() -> None:
 
 
 def test_a_subject_of_a_clause_beside_the_trigger_is_not_its_target() -> None:
-    ev = _event("The City of Leeds was alive with rumours, said one trader who asked not to "
-                "be named: \"We have also heard that the state of Oregon is threatening to "
-                "sue the company,\" he added.", "threatening")
+    ev = _event("The City of Leeds was alive with gossip that the mine could shut, according "
+                "to a broker who would not be named: \"We hear that Oregon is threatening to "
+                "sue the firm,\" he said.", "threatening")
     assert not any("Leeds" in n for n in _names(ev.target))
 
 
 def test_peacekeepers_arriving_at_an_airport_bring_aid() -> None:
-    ev = _event("Japanese peacekeepers arrive at the Juba airport to join the mission.",
-                "arrive")
+    ev = _event("Ghanaian peacekeepers arrived at the Goma airport on Friday to join the "
+                "mission.", "arrived")
     assert ev.type == "AID"
 
 
@@ -87,10 +88,10 @@ def test_a_nation_in_apposition_describes_the_named_state() -> None:
 
 
 def test_a_named_bloc_of_countries_is_the_bloc() -> None:
-    ev = _event("The European Union and the Mercosur bloc of South American countries have "
-                "agreed on the draft text of a trade deal.", "agreed")
+    ev = _event("Canada and the Caricom bloc of Caribbean countries have agreed on a "
+                "fisheries accord.", "agreed")
     names = " ".join(_names(ev.source))
-    assert "Mercosur" in names
+    assert "Caricom" in names
     sides = ev.source if isinstance(ev.source, list) else [ev.source]
     assert not any(a is not None and a.country == "USA" for a in sides)
 

@@ -56,8 +56,8 @@ def test_meeting_investors_may_be_diplomacy() -> None:
 
 
 def test_burning_fuel_is_no_attack() -> None:
-    evs = _events("Crews have skimmed or burned about half of the amount the company "
-                  "promised regulators it could remove.")
+    evs = _events("Crews have skimmed or burned about half of the amount they collected "
+                  "near the coast.")
     assert not any(e.type == "ASSAULT" for e in evs)
 
 
@@ -79,7 +79,7 @@ def test_telling_a_companys_chairman_is_an_exchange() -> None:
 
 
 def test_telling_a_broadcasters_host_is_still_the_media() -> None:
-    evs = _events("Keller told CNN's Larry King that he expected answers.")
+    evs = _events("Keller told ABC's host Dana Wells that he expected answers.")
     assert not any(e.type == "CONSULT" for e in evs)
 
 

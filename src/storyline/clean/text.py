@@ -305,7 +305,7 @@ class RepetitionCounter:
         line (in as many documents as make furniture) and hold it nowhere else: three
         reports of one wire story under its headline ("Floods cut the coastal road to
         Mopti"), which is their title. A masthead comes with the outlet's footer, menu or
-        notice ("For updates, please see individual day pages.")."""
+        notice ("Sign up for our morning briefing.")."""
         others = self._with_first.get(first)
         if others is None or self.counts.get(self._first_line[first], 0) > c:
             return False

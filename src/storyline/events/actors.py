@@ -467,7 +467,7 @@ def _unnamed_actor(doc: Doc, tok: Token, damaged: Sequence[tuple[int, int]],
             if nxt is None or (_lemma(h) in lx.BODY_HEADS and any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children)):
                 if _lemma(h) in lx.BODY_HEADS:
-                    break  # "the main rebel group", "the Mercosur bloc of ...": the body
+                    break  # "the main rebel group", "the Andean bloc of ...": the body
                 return None
             h = nxt
     counted = h.ent_type_ in ("QUANTITY", "CARDINAL") and h.tag_ == "NNS" and bool(

@@ -1246,7 +1246,7 @@ ADMITTED = frozenset({"truck", "inspector", "observer", "monitor", "journalist",
 VISITS = frozenset({"visit", "trip", "tour", "talk", "mission", "consultation", "discussion",
                     "negotiation", "meeting", "summit"})
 # Where peacekeepers or aid workers arrive to help, besides a named place ("arrived at the
-# Juba airport", the parser taking "Juba" for a person); not "returned to their base".
+# Goma airport", the parser taking "Goma" for a person); not "returned to their base".
 ARRIVAL_PLACES = frozenset({"airport", "port", "capital", "city", "island", "country",
                             "region", "province", "camp", "hospital", "town", "village"})
 # Adverbs that date an act up to the day of publication, not to the lead's news day ("has

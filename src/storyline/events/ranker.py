@@ -237,9 +237,9 @@ def features(trigger: Token, event_type: str, cand: Candidate) -> list[str]:
 
 
 def _matrix_subject(root: Token, trigger: Token) -> bool:
-    """Whether ``root`` is the subject of a clause the trigger sits in or beside ("The City
-    was alive with rumours ...: 'Louisiana is threatening to sue the company'": the City
-    is no one sued; "Ankara said Moscow's jets bombed its posts": Ankara speaks); a
+    """Whether ``root`` is the subject of a clause the trigger sits in or beside ("The port
+    of Leeds buzzed with talk, a trader said: 'Oregon plans to sue the firm'": the port is
+    no one sued; "Ankara said Moscow's jets bombed its posts": Ankara speaks); a
     subject of a clause under the trigger may be ("shelled the area where rebels hid")."""
     verb = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and verb.i != trigger.i and \

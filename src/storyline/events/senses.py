@@ -43,7 +43,7 @@ def _verb_sense_ok(tok: Token, lem: str, objs: list[Token]) -> bool:
     if lem in ("fund", "finance", "sponsor", "bankroll") and (olems | {
             _lemma(c) for o in objs for c in o.children if c.dep_ in ("compound", "amod")}
             ) & lx.FUNDED_PROMOTIONS:
-        return False  # "funded a TV and radio advertising campaign": publicity, no aid
+        return False  # "funded a billboard advertising drive": publicity, no aid
     if lem == "return" and not any(c.dep_ in ("prep", "advmod", "prt") and
                                    c.text.lower() in ("home", "to", "back")
                                    for c in tok.children) and not any(
