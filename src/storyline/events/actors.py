@@ -418,7 +418,7 @@ def _place_government(tok: Token, places: Sequence[PlaceMention], damaged: Seque
     if not trig.verbal or trig.type not in _BODY_ACTS or tok.dep_ not in ("nsubj", "csubj"):
         return None
     if tok.pos_ == "NOUN" and _lemma(tok) in lx.PLACE_BODIES:
-        # "the state of Louisiana is threatening to sue": the state is Louisiana
+        # "the state of Oregon has vowed to sue": the state is Oregon
         named = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for x in c.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), None)
         if named is None:
