@@ -3,18 +3,7 @@ subject of a joined clause, lending support, working with someone."""
 
 from __future__ import annotations
 
-import storyline
-
-
-def _names(side: object) -> list[str]:
-    if side is None:
-        return []
-    return [a.name for a in side] if isinstance(side, list) else [side.name]  # type: ignore[attr-defined]
-
-
-def _event(text: str, trigger: str) -> storyline.Event:
-    return next(e for e in storyline.code(text, date="2024-05-08")
-                if e.mentions[0].trigger is not None and e.mentions[0].trigger.text == trigger)
+from tests.test_actors_s16 import _event, _names
 
 
 def test_a_coordinated_modifier_shares_the_groups_head() -> None:

@@ -4,21 +4,11 @@ audience addressed, fuel burned, an infinitive with its own "for" subject."""
 from __future__ import annotations
 
 import storyline
-
-
-def _names(side: object) -> list[str]:
-    if side is None:
-        return []
-    return [a.name for a in side] if isinstance(side, list) else [side.name]  # type: ignore[attr-defined]
+from tests.test_actors_s16 import _event, _names
 
 
 def _events(text: str) -> list[storyline.Event]:
     return storyline.code(text, date="2024-05-08")
-
-
-def _event(text: str, trigger: str) -> storyline.Event:
-    return next(e for e in _events(text)
-                if e.mentions[0].trigger is not None and e.mentions[0].trigger.text == trigger)
 
 
 def test_a_participle_sharing_a_passive_was_acts_on_its_subject() -> None:

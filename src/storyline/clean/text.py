@@ -170,8 +170,7 @@ def first_line_key(line: str) -> str:
     >>> first_line_key("Sahel report 1") == first_line_key("Sahel report 2")
     False
     """
-    k = _NON_WORD.sub(" ", normalise_line(line).casefold()).strip()
-    return "first:" + hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
+    return _digits_kept_key("first:", line)
 
 
 def exact_line_key(line: str) -> str:
@@ -184,8 +183,13 @@ def exact_line_key(line: str) -> str:
     >>> exact_line_key("Rebels shelled village 1.") == exact_line_key("Rebels shelled village 2.")
     False
     """
+    return _digits_kept_key("exact:", line)
+
+
+def _digits_kept_key(prefix: str, line: str) -> str:
+    """A line's key with case, spacing and punctuation folded and digits kept."""
     k = _NON_WORD.sub(" ", normalise_line(line).casefold()).strip()
-    return "exact:" + hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
+    return prefix + hashlib.blake2b(k.encode("utf-8"), digest_size=8).hexdigest()
 
 
 # In the recurring lines of an input of records (:class:`RepetitionCounter` with
