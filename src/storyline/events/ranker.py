@@ -240,11 +240,11 @@ def _matrix_subject(root: Token, trigger: Token) -> bool:
     """Whether ``root`` is the subject of a clause the trigger sits in or beside ("The port
     of Leeds buzzed with talk, a trader said: 'Oregon plans to sue the firm'": the port is
     no one sued; "Ankara said Moscow's jets bombed its posts": Ankara speaks); a
-    subject of a clause under the trigger may be ("shelled the area where rebels hid")."""
+    subject of a clause under the trigger may be ("shelled the area where rebels hid"), and
+    a bare infinitive's subject is its governor's object ("aid to help Haiti cope")."""
     verb = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and verb.i != trigger.i and \
         verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VB" and not trigger.is_ancestor(verb)
-    # (a bare infinitive's subject is its governor's object: "aid to help Haiti cope")
 
 
 def _other_clause(root: Token, trigger: Token) -> bool:
