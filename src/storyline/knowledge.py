@@ -126,6 +126,7 @@ class Knowledge:
     generic: dict[str, Generic] = field(default_factory=dict)
     role_nouns: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    person_titles: dict[str, str] = field(default_factory=dict)  # title word -> role
 
     def country_name(self, iso3: str | None) -> str | None:
         c = self.countries.get(iso3 or "")
@@ -228,6 +229,9 @@ def _merge_json(kb: Knowledge, path: Path) -> None:
             kb.role_nouns.setdefault(noun.lower(), role)
     for title, office in data.get("titles", {}).items():
         kb.titles[title.lower()] = office
+    for role, words in data.get("person_titles", {}).items():
+        for word in words:
+            kb.person_titles[word.lower()] = role
 
 
 def _bundled() -> list[Path]:

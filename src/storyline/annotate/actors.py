@@ -1003,6 +1003,8 @@ def _appositive(ctx: Ctx, s0: int, s1: int, s: int, e: int) -> tuple[str | None,
                 break
     words = {t.norm for t in dtoks}
     if role == "UNK":
+        role = _title_role(kb, dtoks[-2:] if nearest else dtoks)
+    if role == "UNK":
         if words & OFFICIAL_WORDS and country:
             role = "GOV"
         elif words & MEDIA_WORDS:
@@ -1010,6 +1012,17 @@ def _appositive(ctx: Ctx, s0: int, s1: int, s: int, e: int) -> tuple[str | None,
         elif words & EXPERT_WORDS:
             role = "CVL"
     return country, role
+
+
+def _title_role(kb: Knowledge, toks: list[Tok]) -> str:
+    """The role a person's title gives (``person_titles`` of roles.json): "Governor" right
+    before the name, "a retired admiral" in the description after it; else UNK."""
+    norms = [t.norm for t in toks]
+    for k, w in enumerate(norms):
+        role = kb.person_titles.get(" ".join(norms[k:k + 2])) or kb.person_titles.get(w)
+        if role is not None:
+            return role
+    return "UNK"
 
 
 def _match_in(ctx: Ctx, toks: list[Tok], k: int) -> list[Entry] | None:

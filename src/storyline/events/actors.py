@@ -336,6 +336,26 @@ def _fitting(doc: Doc, pron: Token, speaker: Token, actors: Sequence[ActorMentio
     return found if plural or (not person and found.role not in ("GOV", "UNK")) else None
 
 
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})
+
+
+def _lone_person(pron: Token, actors: Sequence[ActorMention],
+                 damaged: Sequence[tuple[int, int]]) -> Actor | None:
+    """The one person named in the sentence before a "he"/"she" (or "his"/"her") and in
+    its own sentence before it: "Ann Reyes runs the shelter. She has appealed for ...".
+    With two people named there, nothing: the pronoun is left unresolved."""
+    if pron.lower_ not in _PERSON_PRONOUNS:
+        return None
+    sent = pron.sent
+    lo = pron.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    named = [m for m in actors if lo <= m.start and m.end <= pron.idx
+             and not _touches(m.start, m.end, damaged)]
+    people = {m.actor.id for m in named if "_" in m.actor.id}
+    if len(people) != 1 or len({m.actor.id for m in named}) > 3:
+        return None
+    return next(m.actor for m in reversed(named) if "_" in m.actor.id)
+
+
 def _sentence_antecedent(pron: Token, actors: Sequence[ActorMention],
                          damaged: Sequence[tuple[int, int]]) -> Actor | None:
     """"it" as the subject of a relative clause ("HTS, which it accuses of ...") stands
@@ -807,6 +827,37 @@ def _actors_at(tok: Token, actors: Sequence[ActorMention],
             at.append(h.i)
     found = [a for _, a in sorted(zip(at, found, strict=True), key=lambda p: p[0])]
     return found[0] if len(found) == 1 else found
+
+
+def _included(tok: Token, actors: Sequence[ActorMention],
+              damaged: Sequence[tuple[int, int]]) -> Actor | list[Actor] | None:
+    """The named members of a group its "including" phrase lists ("several states,
+    including Chile and Peru": Chile and Peru; "six lawmakers, including their two
+    leaders, Ana Ruiz and Tom Cole": the two named)."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"),
+                None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None:
+        return None
+    heads = [pobj, *pobj.conjuncts]
+    heads += [a for h in list(heads) for a in h.children if a.dep_ == "appos"]
+    found: list[Actor] = []
+    for h in sorted(heads, key=lambda t: t.i):
+        for a in _as_list(_actors_at(h, actors, damaged)):
+            if not _unnamed(a) and all(a.id != b.id for b in found):
+                found.append(a)
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else found
+
+
+def _as_list(side: Actor | list[Actor] | None) -> list[Actor]:
+    return [] if side is None else side if isinstance(side, list) else [side]
+
+
+def _unnamed(a: Actor) -> bool:
+    """An actor read from a common noun ("seven progressives", "the ministry")."""
+    return a.id.startswith(("unk-", "UNK"))
 
 
 def _gap_before(tok: Token, seg: Span, damaged: Sequence[tuple[int, int]]) -> bool:

@@ -76,6 +76,8 @@ from storyline.events.actors import (
     _conjunct_antecedent,
     _described_source,
     _fallback_target,
+    _included,
+    _lone_person,
     _national,
     _orderer,
     _pair_antecedent,
@@ -85,6 +87,7 @@ from storyline.events.actors import (
     _sentence_antecedent,
     _speaker_agent,
     _speaker_antecedent,
+    _unnamed,
     _unnamed_actor,
 )
 from storyline.events.dating import (
@@ -233,6 +236,9 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     source = _actors_at(src_tok, actors, damaged) if src_tok is not None else None
     if source is not None and src_tok is not None:
         source = _affiliated(src_tok, source, actors, damaged, history)
+    if src_tok is not None and (source is None or src_tok.pos_ == "NOUN" or (
+            isinstance(source, Actor) and _unnamed(source))):
+        source = _included(src_tok, actors, damaged) or source
     alt: Token | None = None
     if source is None and not trig.verbal:
         alt = _noun_source(trig)
@@ -240,19 +246,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
             source = _actors_at(alt, actors, damaged)
     target = recipient_target(doc, trig, actors, damaged, places, source) or (
         _actors_at(tgt_tok, actors, damaged) if tgt_tok is not None else None)
-    pron = src_tok if src_tok is not None else alt
-    if source is None and pron is not None and pron.lower_ in lx.FIRST_PERSON:
-        source = _speaker_antecedent(doc, pron, actors, damaged, history)
-    elif source is None and pron is not None and pron.lower_ in lx.ANAPHORS:
-        source = _speaker_antecedent(doc, pron, actors, damaged, history) or \
-            _conjunct_antecedent(doc, pron, actors, damaged, history) or \
-            _sentence_antecedent(pron, actors, damaged) or _antecedent(pron, seg, history)
-    elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
-            src_tok.head.dep_ == "relcl":
-        # "HTS, which it accuses of ...": "it" cannot be the group the clause describes
-        described = _actors_at(_appos_head(src_tok.head.head), actors, damaged)
-        if described is not None and _same(source, described):
-            source = _sentence_antecedent(src_tok, actors, damaged)
+    source = _pronoun_source(doc, seg, src_tok, alt, source, actors, damaged, history)
     if source is None and src_tok is not None and not _touches(
             src_tok.idx, src_tok.idx + len(src_tok.text), damaged):
         source = _described_source(src_tok, actors, damaged, history)
@@ -313,6 +307,31 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
                           trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
         score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
+
+
+def _pronoun_source(doc: Doc, seg: Span, src_tok: Token | None, alt: Token | None,
+                source: Actor | list[Actor] | None, actors: Sequence[ActorMention],
+                damaged: Sequence[tuple[int, int]],
+                history: Sequence[tuple[int, Actor | list[Actor]]]
+                ) -> Actor | list[Actor] | None:
+    """The source a pronoun subject stands for (or a check of "it" in a relative clause)."""
+    pron = src_tok if src_tok is not None else alt
+    if source is None and pron is not None and pron.lower_ in lx.FIRST_PERSON:
+        source = _speaker_antecedent(doc, pron, actors, damaged, history)
+    elif source is None and pron is not None and pron.lower_ in lx.ANAPHORS:
+        source = _speaker_antecedent(doc, pron, actors, damaged, history) or \
+            _conjunct_antecedent(doc, pron, actors, damaged, history) or \
+            _sentence_antecedent(pron, actors, damaged) or _antecedent(pron, seg, history) \
+            or _lone_person(pron, actors, damaged)
+    elif source is None and pron is not None and pron.dep_ == "poss":
+        source = _lone_person(pron, actors, damaged)  # "in his first interview since ..."
+    elif source is not None and src_tok is not None and src_tok.lower_ == "it" and \
+            src_tok.head.dep_ == "relcl":
+        # "HTS, which it accuses of ...": "it" cannot be the group the clause describes
+        described = _actors_at(_appos_head(src_tok.head.head), actors, damaged)
+        if described is not None and _same(source, described):
+            source = _sentence_antecedent(src_tok, actors, damaged)
+    return source
 
 
 def _audience(side: Actor | list[Actor]) -> bool:

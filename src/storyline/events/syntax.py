@@ -138,7 +138,7 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 return owner, False  # "Russia's decision to withdraw": Russia withdraws
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
             doc_noun = cur.head
-            if _lemma(doc_noun) in lx.PAPERS and doc_noun.dep_ in ("dobj", "obj") and \
+            if _paper(doc_noun) and doc_noun.dep_ in ("dobj", "obj") and \
                     doc_noun.head.pos_ == "VERB":
                 # "X issued a declaration demanding ...": X demands
                 cur = doc_noun.head
@@ -156,8 +156,24 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             # "X spent $40 billion on resettling refugees"
             cur = cur.head.head
             continue
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and \
+                cur.head.head.pos_ in ("NOUN", "PROPN"):
+            # "in his first interview since stepping down": the interview's owner steps
+            # down; "Ellis, ... since stepping down": the one named
+            noun = cur.head.head
+            owner = noun if noun.pos_ == "PROPN" else next(
+                (c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, False
         break
     return None, False
+
+
+def _paper(noun: Token) -> bool:
+    """A document noun, also when the parse heads its phrase on the next word ("posted a
+    message online seeking ...": "online" with "message" as its compound)."""
+    return _lemma(noun) in lx.PAPERS or any(
+        c.dep_ == "compound" and _lemma(c) in lx.PAPERS for c in noun.children)
 
 
 def _noun_owner(noun: Token) -> Token | None:

@@ -1,0 +1,50 @@
+"""Actors of session 18: a lone person before "he"/"she", the owner of a noun whose
+gerund acts, the named members of an "including" phrase, titles that give a role."""
+
+from __future__ import annotations
+
+from tests.test_actors_s16 import _event, _names
+
+
+def test_she_is_the_one_person_named_just_before() -> None:
+    ev = _event("Maria Gonzalez runs a clinic in Cork. She has appealed for donations "
+                "of tents.", "appealed")
+    assert _names(ev.source) == ["Maria Gonzalez"]
+
+
+def test_he_with_two_people_named_before_stays_unresolved() -> None:
+    ev = _event("Maria Gonzalez and Luis Pardo run a clinic in Cork. He has appealed for "
+                "donations of tents.", "appealed")
+    assert not any(n in ("Maria Gonzalez", "Luis Pardo") for n in _names(ev.source))
+
+
+def test_a_gerund_in_a_possessed_noun_acts_for_its_owner() -> None:
+    ev = _event("Mark Ellis, in his first speech since stepping down as Corva chief, told "
+                "reporters he had no regrets.", "stepping")
+    assert _names(ev.source) == ["Mark Ellis"]
+
+
+def test_a_document_noun_heading_on_the_next_word_carries_its_poster() -> None:
+    ev = _event("Maria Gonzalez runs a clinic in Cork. She posted a message online "
+                "seeking information.", "seeking")
+    assert _names(ev.source) == ["Maria Gonzalez"]
+
+
+def test_the_named_members_of_an_including_phrase_act() -> None:
+    ev = _event("Several countries, including Chile and Peru, have sent rescue teams "
+                "to Kenya.", "sent")
+    assert _names(ev.source) == ["Chile", "Peru"]
+    ev = _event("Six lawmakers, including their two leaders, Rosa Imbert of Ohio and "
+                "Dale Hart of Iowa, are backing Moreno.", "backing")
+    assert _names(ev.source) == ["Rosa Imbert", "Dale Hart"]
+
+
+def test_a_title_makes_the_reporter_of_a_passive_request_its_author() -> None:
+    ev = _event("The utility will be asked to pay for the repairs, Governor Ruth Calder "
+                "said.", "asked")
+    assert _names(ev.source) == ["Ruth Calder"]
+
+
+def test_a_witness_is_not_the_author_of_what_they_report() -> None:
+    ev = _event("Three men were asked to leave, a witness, Tom Reyes, said.", "asked")
+    assert "Tom Reyes" not in _names(ev.source)
