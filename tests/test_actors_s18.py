@@ -48,3 +48,11 @@ def test_a_title_makes_the_reporter_of_a_passive_request_its_author() -> None:
 def test_a_witness_is_not_the_author_of_what_they_report() -> None:
     ev = _event("Three men were asked to leave, a witness, Tom Reyes, said.", "asked")
     assert "Tom Reyes" not in _names(ev.source)
+
+
+def test_a_place_named_after_someone_is_not_that_person() -> None:
+    ev = _event("The Harris County Sheriff's Office has arrested two men over the fire.",
+                "arrested")
+    assert not any("Kamala" in n for n in _names(ev.source))
+    ev = _event("Kamala Harris criticised the sheriff over the fire.", "criticised")
+    assert _names(ev.source) == ["Kamala Harris"]

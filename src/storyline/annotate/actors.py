@@ -13,10 +13,12 @@ organisation's own id (``UN``, ``NATO``, ``HTS``, ``ANADOLU``), a person id
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -513,7 +515,7 @@ def _resolve_person(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand
     people = [kb.people[e.ref] for e in entries if e.kind == "person"]
     people.sort(key=lambda q: (q.tenure_on(ctx.published) is None, q.id not in ctx.doc_people))
     p = people[0]
-    if _hyphen_compound(ctx, j):
+    if _hyphen_compound(ctx, j) or _name_continues(ctx, j):
         return []
     pro = i > 0 and toks[i].hyphen_before and toks[i - 1].norm in ("pro", "anti")
     k = j + 1 if _next_norm(ctx, j) == "'" and _next_norm(ctx, j, 1) == "s" else j
@@ -531,6 +533,20 @@ def _resolve_person(ctx: Ctx, i: int, j: int, entries: list[Entry]) -> list[Cand
     actor = person_actor(kb, p, ctx.published, text[s2:end])
     _register(ctx, p.id, actor, p.name)
     return [Cand(s2, end, actor, 9, person=p.id)]
+
+
+@lru_cache(maxsize=1)
+def _continuations() -> frozenset[str]:
+    data = json.loads(resources.files("storyline").joinpath(
+        "data/rules/names.json").read_text(encoding="utf-8"))
+    return frozenset(data["continuations"])
+
+
+def _name_continues(ctx: Ctx, j: int) -> bool:
+    """'Harris County', 'the Lincoln Memorial': a capitalised word after the name makes it
+    part of a place's or institution's name (``data/rules/names.json``)."""
+    return j < len(ctx.toks) and ctx.toks[j].raw[:1].isupper() and \
+        ctx.toks[j].norm in _continuations()
 
 
 def _resolve_org(ctx: Ctx, i: int, j: int, e: Entry) -> list[Cand]:
@@ -1089,6 +1105,8 @@ def _surname_mentions(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
                 continue
             if st is not None and st.pos_ != "PROPN" and not honor:
                 continue
+        if _name_continues(ctx, k + 1):
+            continue  # "Harris County": a place named after someone
         # A common word that is also a surname ("Has said") needs a cue.
         if st is not None and (st.is_stop or st.pos_ in ("AUX", "VERB")) and not honor:
             nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
