@@ -106,6 +106,7 @@ from storyline.events.modality import _modality
 from storyline.events.nesting import _drop_nested
 from storyline.events.ranker import ranked_target
 from storyline.events.roles import _called_for, _noun_source, _roles
+from storyline.events.sources import implied_source
 from storyline.events.syntax import _appos_head, _lemma, _segments, _touches, _Trig
 from storyline.events.targets import recipient_target, rule_target
 from storyline.events.triggers import _triggers, statement_heads
@@ -273,6 +274,9 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         target = _fallback_target(doc, trig, tgt_tok, actors, damaged, places)
     if target is None:
         target = rule_target(doc, trig, tgt_tok, actors, damaged, places, source)
+    location = _location(trig, places, damaged)
+    if source is None:
+        source = implied_source(trig, target, location, places)  # "were arrested"
     guessed = _guessed_country(source)
     if target is None:
         target = ranked_target(doc, tok, trig.type, actors, places, damaged,
@@ -301,7 +305,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
     eid = stable_id(article_id, str(tok.idx), str(tok.idx + len(tok.text)), typ)
     return Event(
         id=eid, type=typ, quad=EVENT_TYPES[typ], modality=modality,
-        source=source, target=target, date=date, location=_location(trig, places, damaged),
+        source=source, target=target, date=date, location=location,
         mentions=[Mention(article=article_id, quote=doc_text(doc)[start:end], start=start, end=end,
                           attribution=attribution,
                           trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
