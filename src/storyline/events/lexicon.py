@@ -977,6 +977,12 @@ WANT_VERBS = frozenset({"want", "need"})
 SELF = {"we", "i", "us", "our"}
 
 # Papers an actor issues that speak for it ("issued a statement condemning ...").
+# Verbs of calling someone in; with a meeting as purpose they ask for it ("was summoned
+# to the White House for talks with the president": a request to meet, not a rebuke).
+SUMMON_VERBS = frozenset({"summon", "call", "invite"})
+MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "consultation", "consultations",
+                           "discussion", "discussions", "negotiation", "negotiations"})
+
 PAPERS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution",
            "report", "note", "message", "appeal", "petition", "manifesto", "decree"}
 

@@ -60,7 +60,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if passive and agent is None and _lemma(tok) in lx.RESOLVE_PASSIVES:
         src, tgt = subj, None  # "Israel is opposed to French mediation"
     elif passive:
-        src, tgt = agent, subj
+        src, tgt = agent or _summoner(tok), subj
     else:
         src = subj
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -102,6 +102,14 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
     if tgt is None and trig.type == "REQUEST":
         tgt = _asked(tok)  # "requested that the agency allow ...": the agency
     return src, tgt
+
+
+def _summoner(tok: Token) -> Token | None:
+    """"was summoned to the White House": the seat that summons."""
+    if _lemma(tok) not in lx.SUMMON_VERBS:
+        return None
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for x in c.children if x.dep_ == "pobj"), None)
 
 
 def _spoken_target(trig: _Trig) -> Token | None:

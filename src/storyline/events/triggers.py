@@ -334,4 +334,14 @@ def _bare_verb(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
         typ, mode = "THREATEN", None  # a pledge to fight on is a threat (PLOVER THREATEN)
     if lem == "sentence" and _to_prison(tok):
         typ, mode = "COERCE", "arrest"  # a prison term (PLOVER: convictions that jail)
+    if lem in lx.SUMMON_VERBS and _summoned_to_meet(tok):
+        typ, mode = "REQUEST", None  # "summoned to the White House for talks": asked to meet
     return _Trig(tok, typ, mode, verbal=True)
+
+
+def _summoned_to_meet(tok: Token) -> bool:
+    """A summons whose purpose is a meeting ("summoned for talks with the president"),
+    not a rebuke (:data:`.lexicon.MEETING_NOUNS`)."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        _lemma(x) in lx.MEETING_NOUNS for x in c.children if x.dep_ == "pobj")
+        for c in tok.children)
