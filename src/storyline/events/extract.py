@@ -96,6 +96,7 @@ from storyline.events.dating import (
     _dateline_when,
     _lead_when,
     _past_tense,
+    _reporting_verb,
     _speech_date,
     _When,
     _whens,
@@ -226,6 +227,11 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
                          precision=date.precision, text=date.text)
         dated_future = bool(default[1]) and (date.start or "") > default[1]
     modality = _modality(trig, seg, question=question, dated_future=dated_future)
+    if modality == "future" and _promise(trig):
+        # "BP said last week it would settle all claims": the saying is the agreement
+        modality = "asserted"
+        date = DateRange(start=default[1], end=default[1], precision="day", text=None) \
+            if default[1] else date
     if date.text is None and modality in ("asserted", "negated"):
         said = _speech_date(doc, seg, trig, trigs, whens) or _coordinate_date(
             doc, seg, trig, trigs, whens)
@@ -311,6 +317,24 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
                           trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text))],
         score=lx.score(typ, mode), mode=_plover_mode(typ, mode),
     )
+
+
+def _promise(trig: _Trig) -> bool:
+    """An agreement its own actor says it will make ("X said it would settle all claims"):
+    a future AGREE in a clause reported by a past speech verb whose subject is the
+    reporter or a pronoun for it. PLOVER codes the statement, an asserted AGREE."""
+    tok = trig.token
+    if trig.type != "AGREE" or not trig.verbal or not any(
+            c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in tok.children):
+        return False
+    verb = _reporting_verb(tok)
+    if verb is None or verb.tag_ != "VBD":
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    said_by = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and said_by is not None and (
+        subj.lower_ in lx.ANAPHORS or subj.lower_ in lx.FIRST_PERSON
+        or subj.lower_ == said_by.lower_)
 
 
 def _pronoun_source(doc: Doc, seg: Span, src_tok: Token | None, alt: Token | None,
