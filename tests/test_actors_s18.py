@@ -56,3 +56,10 @@ def test_a_place_named_after_someone_is_not_that_person() -> None:
     assert not any("Kamala" in n for n in _names(ev.source))
     ev = _event("Kamala Harris criticised the sheriff over the fire.", "criticised")
     assert _names(ev.source) == ["Kamala Harris"]
+
+
+def test_a_document_that_demands_is_its_issuers_demand() -> None:
+    ev = _event("Oxfam published a report that accuses Kenya of neglect.", "accuses")
+    assert _names(ev.source) == ["Oxfam"]
+    ev = _event("Kenya issued a statement that called for calm in the capital.", "called")
+    assert _names(ev.source) == ["Kenya"]

@@ -984,7 +984,8 @@ MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "consultation", "consulta
                            "discussion", "discussions", "negotiation", "negotiations"})
 
 PAPERS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution",
-           "report", "note", "message", "appeal", "petition", "manifesto", "decree"}
+           "report", "note", "message", "appeal", "petition", "manifesto", "decree",
+           "ad", "advert", "advertisement", "commercial"}
 
 # Verbs whose subject carries on, speeds or completes its own act ("speeded up the
 # withdrawal", "completed their pullout"), unlike "survived the attack".

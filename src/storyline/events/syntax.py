@@ -103,7 +103,9 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 return real, False
             if c.dep_ == "nsubj" or c.dep_ == "csubj":
                 if c.text.lower() in ("which", "who", "that") and cur.dep_ == "relcl":
-                    return _appos_head(cur.head), passive and cur.i != tok.i
+                    described = _appos_head(cur.head)
+                    owner = _paper_owner(described) if _paper(described) else None
+                    return owner or described, passive and cur.i != tok.i
                 return c, passive and cur.i != tok.i
             if c.dep_ == "nsubjpass":
                 return c, cur.i == tok.i or passive
@@ -167,6 +169,20 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
                 return owner, False
         break
     return None, False
+
+
+def _paper_owner(noun: Token) -> Token | None:
+    """Whose document a noun is: its possessor, or the subject of the verb it is the
+    object of ("X issued a statement ...", "X is spending $2m on an ad ...")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None:
+        return owner
+    verb = noun.head if noun.dep_ in ("dobj", "obj") else noun.head.head \
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if verb is None or verb.pos_ != "VERB" or verb.i == noun.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj
 
 
 def _paper(noun: Token) -> bool:
