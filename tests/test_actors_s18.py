@@ -63,3 +63,9 @@ def test_a_document_that_demands_is_its_issuers_demand() -> None:
     assert _names(ev.source) == ["Oxfam"]
     ev = _event("Kenya issued a statement that called for calm in the capital.", "called")
     assert _names(ev.source) == ["Kenya"]
+
+
+def test_a_deliverys_goods_name_their_supplier() -> None:
+    ev = _event("Shipments of American rifles to Kenya resumed on Monday.", "Shipments")
+    assert _names(ev.source) == ["United States"]
+    assert _names(ev.target) == ["Kenya"]

@@ -977,6 +977,12 @@ WANT_VERBS = frozenset({"want", "need"})
 SELF = {"we", "i", "us", "our"}
 
 # Papers an actor issues that speak for it ("issued a statement condemning ...").
+# Nouns of goods handed over whose national word names the supplier ("deliveries of the
+# Russian S-400 system to Turkey": Russia supplies).
+SUPPLY_NOUNS = frozenset({"delivery", "deliveries", "shipment", "shipments", "supply",
+                          "supplies", "sale", "sales", "transfer", "transfers", "export",
+                          "exports", "consignment"})
+
 # Verbs of calling someone in; with a meeting as purpose they ask for it ("was summoned
 # to the White House for talks with the president": a request to meet, not a rebuke).
 SUMMON_VERBS = frozenset({"summon", "call", "invite"})

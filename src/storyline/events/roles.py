@@ -216,7 +216,20 @@ def _noun_source(trig: _Trig) -> Token | None:
         s, passive = _subject_of(tok.head.head)
         if s is not None and not passive and s.lower_ not in lx.PRONOUNS:
             src = s
-    return src
+    return src or _supplier(tok)
+
+
+def _supplier(tok: Token) -> Token | None:
+    """Whose goods a delivery noun carries, by their national word ("deliveries of the
+    Russian S-400 system to Turkey": Russia), when nothing else names the supplier."""
+    if _lemma(tok) not in lx.SUPPLY_NOUNS:
+        return None
+    goods = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for x in c.children if x.dep_ == "pobj"), None)
+    if goods is None:
+        return None
+    return next((m for m in goods.subtree if m.i < goods.i and m.dep_ in ("amod", "compound")
+                 and m.ent_type_ in ("NORP", "GPE")), None)
 
 
 
