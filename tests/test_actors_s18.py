@@ -69,3 +69,8 @@ def test_a_deliverys_goods_name_their_supplier() -> None:
     ev = _event("Shipments of American rifles to Kenya resumed on Monday.", "Shipments")
     assert _names(ev.source) == ["United States"]
     assert _names(ev.target) == ["Kenya"]
+
+
+def test_a_team_from_a_body_acts_for_it() -> None:
+    ev = _event("A team from Oxfam has criticised the relief plan.", "criticised")
+    assert _names(ev.source) == ["Oxfam"]

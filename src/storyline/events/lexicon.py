@@ -1062,7 +1062,10 @@ SPEAKER_AGENTS: dict[str, frozenset[str]] = {
 GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", "diplomat",
                 "negotiator", "minister", "member", "spokesman", "spokeswoman", "spokesperson",
                 "lawyer", "attorney", "director", "chief", "head", "officer", "adviser",
-                "advisor", "aide", "executive", "someone", "somebody"}
+                "advisor", "aide", "executive", "someone", "somebody",
+                # a team sent by a body: "a four-man team from the UK government"
+                "team", "expert", "specialist", "doctor", "medic", "engineer", "crew",
+                "staff", "squad"}
 # The prepositions that name the body such a person acts for ("a lawyer for the family").
 AFFILIATION_PREPS = {"from", "for", "of", "at"}
 # The seat of a body, standing for it after those prepositions: "a spokesman at BP

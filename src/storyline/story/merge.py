@@ -286,6 +286,10 @@ def dates_agree(a: Report, b: Report, slack_days: int = 0) -> bool:
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return False
     slack = dt.timedelta(days=slack_days)
+    if a.precision == b.precision == "day":
+        # "Saturday afternoon" and "Sunday night": two days the reports name are two
+        # incidents (the slack is for a date one report gives and the other does not)
+        return a.start == b.start and a.end == b.end
     if a.precision == b.precision:
         return abs(a.start - b.start) <= slack and abs(a.end - b.end) <= slack
     fine, coarse = (a, b) if _PRECISION_RANK.get(a.precision, 5) < _PRECISION_RANK.get(
