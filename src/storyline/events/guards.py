@@ -271,6 +271,11 @@ def _headline_line(tok: Token, rule: dict[str, Any], event: Event | None = None)
 
 
 
+@guard("run_on_text")
+def _run_on_text(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    return sum(1 for t in tok.sent if not t.is_punct and not t.is_space) > rule["max_words"]
+
+
 def _sources(event: Event | None) -> list[Any]:
     if event is None or event.source is None:
         return []
