@@ -367,6 +367,7 @@ class _Ctx:
     sents: list[tuple[int, int]]
     tense_hints: bool
     ref: str | None = None  # last resolved explicit DATE value (for anaphora)
+    year_at: tuple[int, int] | None = None  # (year, end) of the last date naming its year
     ref_quarter: str | None = None  # last resolved quarter value
 
     def tense(self, start: int, end: int) -> Tense:
@@ -455,6 +456,9 @@ def _const(value: str) -> Resolver:
 
 def _infer_year(ctx: _Ctx, c: _Cand, month: int, day: int | None) -> int | None:
     """The year for a month (and day) given without one, from the DCT and the tense."""
+    year = _sentence_year(ctx, c)
+    if year is not None:
+        return year
     if ctx.dct is None:
         return None
     d0 = ctx.dct
@@ -487,6 +491,30 @@ def _infer_year(ctx: _Ctx, c: _Cand, month: int, day: int | None) -> int | None:
         return days * (weight if tense == "past" else 1.0)
 
     return min(cands, key=cost)[0]
+
+
+_RANGE_WORDS = re.compile(r"(?i)\b(?:since|until|till|by|before|after|from|through)\s*$")
+
+
+def _sentence_year(ctx: _Ctx, c: _Cand) -> int | None:
+    """The year an expression just before in the same sentence names, for a month given
+    without one: "In 2004, he announced his resignation in mid-August" is August 2004
+    (not when that expression bounds a range: "since 2004 ... in March")."""
+    if ctx.year_at is None:
+        return None
+    year, at = ctx.year_at
+    if at > c.start or c.start - at > _SAME_YEAR_SPAN:
+        return None  # "approved in 1987 that ..., had bought shares through Sept. 29"
+    sent = next(((a, b) for a, b in ctx.sents if a <= c.start < b), None)
+    if sent is None or at < sent[0]:
+        return None
+    start = ctx.text.rfind(str(year), sent[0], at)
+    if _RANGE_WORDS.search(ctx.text, max(sent[0], start - 30), start):
+        return None
+    return year
+
+
+_SAME_YEAR_SPAN = 50  # characters from a year's expression to a month that takes it
 
 
 _TENSE_WEIGHT = 3.0
@@ -1936,6 +1964,8 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
                     ctx.ref_quarter = value
             if c.anchor and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
                 ctx.ref = value
+            if re.match(r"\d{4}(?![\d])", value) and value[:4] in text[c.start:c.end]:
+                ctx.year_at = (int(value[:4]), c.end)  # "in 2004", "the summer of 2004"
         end = _without_sentence_stop(text, c.start, c.end)
         out.append(TimeExpression(text=text[c.start:end], start=c.start, end=end,
                                   type=c.type, value=value))
