@@ -173,6 +173,14 @@ def _substance_object(tok: Token, rule: dict[str, Any], event: Event | None = No
     return bool(words & rule["objects"])
 
 
+@guard("killed_thing")
+def _killed_thing(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    if _lemma(tok) not in rule["verbs"]:
+        return False
+    return any(c.dep_ in ("dobj", "obj", "nsubjpass") and (
+        c.lower_ in rule["objects"] or _lemma(c) in rule["objects"]) for c in tok.children)
+
+
 @guard("burned_amount")
 def _burned_amount(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     """"burned about half of the amount it could remove": the substance test on its own
