@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import storyline
 from tests.test_actors_s16 import _event, _names
 
 
@@ -28,3 +29,15 @@ def test_an_agreement_another_is_said_to_make_stays_future() -> None:
     assert ev.modality == "future"
     ev = _event("The two sides will sign a deal next week.", "sign")
     assert ev.modality == "future"
+
+
+def test_an_unknown_person_travelling_to_a_friend_is_no_visit() -> None:
+    events = [e for e in storyline.code(
+        "On May 2, her brother Tomas Rehak travelled from Prague to see Lena and used a "
+        "spare key to open the flat.", date="2024-05-08") if e.type == "CONSULT"]
+    assert not events
+
+
+def test_a_titled_person_travelling_to_a_leader_is_a_visit() -> None:
+    ev = _event("Governor Ruth Calder travelled to Paris to meet Macron.", "travelled")
+    assert ev.type == "CONSULT"

@@ -292,8 +292,13 @@ def _sources(event: Event | None) -> list[Any]:
 
 def _private(actors: list[Any], rule: dict[str, Any]) -> bool:
     """A civilian of any country, or an unknown person or group of no country."""
+    from storyline.knowledge import load_knowledge
+
+    known = load_knowledge().people
     return all(a.role in rule["roles"] and (
-        a.role == "CVL" or (a.id.startswith("unk") and a.country is None)) for a in actors)
+        a.role == "CVL" or (a.country is None and (a.id.startswith("unk") or (
+            "_" in a.id and a.id not in known)))) for a in actors)  # "her boyfriend X"
+
 
 
 @guard("private_travel")
