@@ -41,3 +41,12 @@ def test_an_unknown_person_travelling_to_a_friend_is_no_visit() -> None:
 def test_a_titled_person_travelling_to_a_leader_is_a_visit() -> None:
     ev = _event("Governor Ruth Calder travelled to Paris to meet Macron.", "travelled")
     assert ev.type == "CONSULT"
+
+
+def test_an_absolute_with_clause_is_no_partner() -> None:
+    events = storyline.code("The utility is still working on a way to seal the pipe, with "
+                            "officials saying that could take weeks.", date="2024-05-08")
+    assert not [e for e in events if e.type == "COOPERATE"]
+    ev = _event("Kenya worked with Uganda, with officials saying the talks went well.",
+                "worked")
+    assert _names(ev.target) == ["Uganda"]

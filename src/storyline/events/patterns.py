@@ -38,7 +38,15 @@ from spacy.tokens import Token
 
 from storyline.events import lexicon as lx
 from storyline.events.nouns import _noun_trigger, _peacekeeping
-from storyline.events.syntax import _SUBJ, _lemma, _objects, _particle, _subject_of, _Trig
+from storyline.events.syntax import (
+    _SUBJ,
+    _absolute_with,
+    _lemma,
+    _objects,
+    _particle,
+    _subject_of,
+    _Trig,
+)
 
 __all__ = ["NO_EVENT", "RULES", "Ctx", "Found", "Rule", "Verdict", "fired", "match", "prep_objects", "rule"]
 
@@ -749,6 +757,8 @@ def _worked_with(c: Ctx) -> Verdict:
     local police"): cooperation with the one named, not a job held ("worked with children
     for years" has no actor after "with")."""
     for (prep, _lem), x in c.preps.items():
+        if x.head.dep_ == "prep" and _absolute_with(x.head, x):
+            continue  # "..., with officials saying it would take weeks": a circumstance
         if prep in ("with", "alongside") and (
                 x.ent_type_ in ("GPE", "ORG", "NORP") or _lemma(x) in lx.COOPERATION_PARTNERS):
             return True

@@ -14,7 +14,16 @@ from spacy.tokens import Token
 from storyline.events import lexicon as lx
 from storyline.events.nesting import _circumstantial
 from storyline.events.patterns import _demanded, _reproached
-from storyline.events.syntax import _OBJ, _SUBJ, _TARGET_PREPS, _agent, _lemma, _subject_of, _Trig
+from storyline.events.syntax import (
+    _OBJ,
+    _SUBJ,
+    _TARGET_PREPS,
+    _absolute_with,
+    _agent,
+    _lemma,
+    _subject_of,
+    _Trig,
+)
 from storyline.events.triggers import _received_from
 
 
@@ -83,7 +92,8 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
             if c.dep_ in ("prep", "prt") and c.text.lower() in _TARGET_PREPS:
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None) or \
                     _participle_object(c)
-                if pobj is not None and (pobj.ent_type_ not in _NOT_ACTOR_ENTS or
+                if pobj is not None and not _absolute_with(c, pobj) and (
+                        pobj.ent_type_ not in _NOT_ACTOR_ENTS or
                                          _counts_people(pobj)):
                     tgt = pobj  # "apologized on Wednesday to the American people": people
                     break

@@ -261,6 +261,14 @@ def _appos_head(tok: Token) -> Token:
     return tok
 
 
+def _absolute_with(prep: Token, pobj: Token) -> bool:
+    """", with officials saying it would take weeks": an absolute clause after a comma
+    (its noun has a participle of its own), a circumstance of the act, not a partner
+    ("clashed with protesters demanding reforms" has no comma: the protesters)."""
+    return prep.lower_ == "with" and prep.i > 0 and prep.nbor(-1).text == "," and any(
+        k.dep_ == "acl" and k.tag_ == "VBG" for k in pobj.children)
+
+
 def _agent(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "agent":
