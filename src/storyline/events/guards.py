@@ -281,7 +281,9 @@ def _headline_line(tok: Token, rule: dict[str, Any], event: Event | None = None)
 
 @guard("run_on_text")
 def _run_on_text(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
-    return sum(1 for t in tok.sent if not t.is_punct and not t.is_space) > rule["max_words"]
+    words = sum(1 for t in tok.sent if not t.is_punct and not t.is_space)
+    commas = sum(1 for t in tok.sent if t.text in (",", ";"))
+    return words > rule["max_words"] and commas < rule["max_comma_share"] * words
 
 
 def _sources(event: Event | None) -> list[Any]:
