@@ -67,3 +67,45 @@ def test_segment_whens_are_the_times_the_filter_keeps() -> None:
         seg = _seg(a, a + rnd.randint(0, 400))
         assert segment_whens(whens, starts, seg) == [
             w for w in whens if w.start >= seg.start_char and w.end <= seg.end_char]
+
+
+# --- unspaced scripts: body paragraphs counted by characters, not spaces ---------------
+
+THAI_TITLE = "น้ำท่วมหนักในจังหวัดทางภาคเหนือ"
+THAI_BODY = [
+    "ฝนตกหนักต่อเนื่องสามวันทำให้เกิดน้ำท่วมในหลายอำเภอของจังหวัด เจ้าหน้าที่ท้องถิ่นกล่าวเมื่อวันอังคาร",
+    "ชาวบ้านกว่าสองพันครัวเรือนต้องอพยพไปยังศูนย์พักพิงชั่วคราวที่โรงเรียนและวัดใกล้เคียง",
+    "หน่วยกู้ภัยใช้เรือยางเข้าช่วยเหลือผู้สูงอายุและเด็กที่ติดค้างอยู่ในบ้านเรือนที่ถูกน้ำล้อมรอบ",
+    "กรมอุตุนิยมวิทยาเตือนว่าฝนจะยังคงตกต่อไปจนถึงสุดสัปดาห์นี้ และขอให้ประชาชนติดตามข่าวสาร",
+    "ถนนสายหลักหลายสายถูกตัดขาด ทำให้การขนส่งสินค้าเข้าสู่ตัวเมืองล่าช้าออกไป",
+]
+
+
+def test_words_of_unspaced_scripts_are_counted_by_characters() -> None:
+    from storyline.text.words import word_count
+
+    assert word_count("Troops shelled the town on Monday") == 6
+    assert word_count(THAI_BODY[1]) >= 15  # one "word" between spaces
+    assert word_count("政府周二宣布停火协议") >= 5
+    assert word_count("ភ្លៀងធ្លាក់ខ្លាំងពេញមួយយប់នៅខេត្តកណ្តាល") >= 8
+
+
+def test_thai_paragraphs_of_a_text_are_prose() -> None:
+    from storyline.clean.text import clean_text, page_lines
+
+    raw = "\n\n".join([THAI_TITLE, *THAI_BODY]) + "\n"
+    kinds = [b.kind for b in page_lines(raw).blocks]
+    assert kinds[1:] == ["prose"] * len(THAI_BODY), kinds
+    got = clean_text(raw)
+    assert got.title == THAI_TITLE
+    assert [x for x in got.body.split("\n") if x.strip()] == THAI_BODY
+
+
+def test_the_later_paragraphs_of_a_thai_page_stay_in_its_body() -> None:
+    from storyline.clean.html import extract_html
+
+    page = ("<html><head><title>" + THAI_TITLE + "</title></head><body><nav><a href='/'>"
+            "หน้าแรก</a></nav><article><h1>" + THAI_TITLE + "</h1>"
+            + "".join(f"<p>{p}</p>" for p in THAI_BODY) + "</article></body></html>")
+    body = extract_html(page).body
+    assert [x for x in body.split("\n") if x.strip()] == THAI_BODY

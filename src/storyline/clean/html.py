@@ -20,6 +20,7 @@ from storyline.clean.markup import (
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
 from storyline.clean.text import normalise_line, unescape_text
 from storyline.ingest.entities import drop_declared_entities
+from storyline.text.words import word_count
 
 if TYPE_CHECKING:
     import lxml.html
@@ -586,7 +587,7 @@ def _trailing_chrome(line: str) -> bool:
     """A short trailing line that is a link to elsewhere, not part of the article."""
     if _BARE_URL.match(line):
         return True
-    if len(line.split()) >= 8 or _SENTENCE_END.search(line):
+    if word_count(line) >= 8 or _SENTENCE_END.search(line):
         return False
     item = line[2:] if line.startswith(("- ", "* ", "• ")) else line
     return not (re.search(r"\d|:", item) or item[:1].islower())
@@ -605,7 +606,7 @@ def post_clean(body: str) -> tuple[str, list[str]]:
             break
         if BOILERPLATE_LINE.match(line) or DATE_ONLY_LINE.match(line):
             continue
-        if line in seen and len(line.split()) >= _CAPTION_DUP_MIN_WORDS:
+        if line in seen and word_count(line) >= _CAPTION_DUP_MIN_WORDS:
             continue
         seen.add(line)
         out.append(line)

@@ -41,6 +41,7 @@ from storyline.clean.patterns import (
     WIRE_DATELINE,
     WIRE_STAMP,
 )
+from storyline.text.words import word_count
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +199,7 @@ EXACT_MARK = "exact:"
 
 
 def _is_sentence(line: str) -> bool:
-    return len(line.split()) >= 7 and _ends_with_punct(line)
+    return word_count(line) >= 7 and _ends_with_punct(line)
 
 
 # How often a line must recur across the documents of one input to be boilerplate. A
@@ -554,7 +555,7 @@ def page_lines(raw: str, boilerplate: frozenset[str] = frozenset()) -> PageLines
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
-    blocks = [Block(t, i, len(t.split())) for i, t in enumerate(lines)]
+    blocks = [Block(t, i, word_count(t)) for i, t in enumerate(lines)]
     for b in blocks:
         b.kind = "date" if b.index == wire_at else classify(b, counts, boilerplate)
         if b.index and b.text[:1] in ",;" and b.kind in ("prose", "short"):
