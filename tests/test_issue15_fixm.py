@@ -109,3 +109,90 @@ def test_the_later_paragraphs_of_a_thai_page_stay_in_its_body() -> None:
             + "".join(f"<p>{p}</p>" for p in THAI_BODY) + "</article></body></html>")
     body = extract_html(page).body
     assert [x for x in body.split("\n") if x.strip()] == THAI_BODY
+
+
+# --- titles decoded exactly once: the text a browser or a feed reader shows -----------
+
+_PARAS = "".join(f"<p>{p}</p>" for p in (
+    "Engineers at the river port said on Monday that the old loading crane had failed again.",
+    "Dock workers unloaded the grain barges by hand through the night, a foreman said.",
+    "The port office said a replacement crane would arrive from the coast within a month.",
+))
+
+
+def _page(head: str, h1: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{h1}{_PARAS}</article></body></html>"
+
+
+def test_an_html_title_that_shows_an_entity_keeps_it() -> None:
+    from storyline.clean.html import extract_html
+
+    shown = "Why &amp;lt;script&amp;gt; tags break the port's site"
+    assert extract_html(_page(f"<title>{shown}</title>")).title == \
+        "Why &lt;script&gt; tags break the port's site"
+    assert extract_html(_page(f"<title>{shown} | River Gazette</title>")).title == \
+        "Why &lt;script&gt; tags break the port's site"
+    assert extract_html(_page(f'<meta property="og:title" content="{shown}"><title>x</title>')
+                        ).title == "Why &lt;script&gt; tags break the port's site"
+    # an entity the page decodes is decoded, once
+    assert extract_html(_page("<title>Crane &amp; barge crews work on</title>")).title == \
+        "Crane & barge crews work on"
+    assert extract_html(_page("<title>Crane &amp;amp; barge crews work on</title>")).title == \
+        "Crane &amp; barge crews work on"
+
+
+def _feed_titles(tmp_path: Any, entries: str) -> list[str | None]:
+    from storyline.clean.article import make_article
+    from storyline.ingest.readers import read_feed
+    from storyline.model import Article, RawDocument
+
+    feed = tmp_path / "f.atom"
+    feed.write_text('<?xml version="1.0" encoding="utf-8"?><feed '
+                    'xmlns="http://www.w3.org/2005/Atom"><title>River Gazette</title>'
+                    f"{entries}</feed>", encoding="utf-8")
+    out = []
+    for doc in read_feed(str(feed), feed):
+        assert isinstance(doc, RawDocument)
+        art = make_article(doc)
+        assert isinstance(art, Article)
+        out.append(art.title)
+    return out
+
+
+def test_feed_titles_are_decoded_by_the_feed_rules_only(tmp_path: Any) -> None:
+    body = "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in (
+        "Engineers at the river port said on Monday that the old loading crane had failed.",
+        "Dock workers unloaded the grain barges by hand through the night, a foreman said.",
+        "The port office said a replacement crane would arrive from the coast within weeks."))
+
+    def entry(n: int, title: str) -> str:
+        return (f"<entry><id>urn:river:{n}</id><title{title}</title>"
+                f'<content type="html">{body} ({n})</content></entry>')
+
+    assert _feed_titles(tmp_path, "".join([
+        entry(1, ' type="html">Crane &amp;amp;lt;3&amp;amp;gt; fails'),  # shows "&lt;3&gt;"
+        entry(2, ' type="text">Crane &amp;lt;3&amp;gt; fails'),  # plain text, as written
+        entry(3, ' type="html">Crane &lt;b&gt;fails&lt;/b&gt; &amp;amp; barges wait'),
+    ])) == ["Crane &lt;3&gt; fails", "Crane &lt;3&gt; fails", "Crane fails & barges wait"]
+
+
+def test_a_json_lines_title_is_decoded_once(tmp_path: Any) -> None:
+    import json
+
+    from storyline.clean.article import make_article
+    from storyline.ingest.readers import read_jsonl
+    from storyline.model import Article, RawDocument
+
+    path = tmp_path / "a.jsonl"
+    text = ("Engineers at the river port said on Monday that the old loading crane had "
+            "failed again, and dock workers unloaded the grain barges by hand.")
+    path.write_text("".join(json.dumps({"id": str(n), "title": t, "text": f"{text} ({n})"}) + "\n"
+                            for n, t in enumerate(["Why &amp;lt;script&amp;gt; fails",
+                                                   "Crane &amp; barges"])), "utf-8")
+    titles = []
+    for doc in read_jsonl(str(path), path):
+        assert isinstance(doc, RawDocument)
+        art = make_article(doc)
+        assert isinstance(art, Article)
+        titles.append(art.title)
+    assert titles == ["Why &lt;script&gt; fails", "Crane & barges"]

@@ -83,9 +83,14 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([\\,'\"`;:!?&()\[\]])")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 
+def undo_backslashes(s: str) -> str:
+    """Undo the backslash escapes scrapers leave: ``Turkey\\, Russia`` is "Turkey, Russia"."""
+    return _BACKSLASH_ESCAPE.sub(r"\1", s)
+
+
 def unescape_text(s: str) -> str:
     """Undo backslash escapes and HTML entities left by scrapers: ``Turkey\\, Russia``."""
-    s = _BACKSLASH_ESCAPE.sub(r"\1", s)
+    s = undo_backslashes(s)
     if "&" in s:
         s = html.unescape(s)
     return s

@@ -2598,6 +2598,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             url=url,
             input_id=input_id,
             given_title=title,
+            title_as_shown=True,
             given_outlet=outlet,
             given_published=published,
             position=f"item {i}",
