@@ -196,3 +196,38 @@ def test_a_json_lines_title_is_decoded_once(tmp_path: Any) -> None:
         assert isinstance(art, Article)
         titles.append(art.title)
     assert titles == ["Why &lt;script&gt; fails", "Crane & barges"]
+
+
+# --- the legacy code page detector's letters are data, its margin a setting -------------
+
+def test_code_page_letters_are_data_with_examples_and_the_margin_a_setting() -> None:
+    import json
+    from importlib.resources import files
+
+    from storyline.config import setting
+    from storyline.ingest import readers
+
+    data = json.loads(files("storyline").joinpath("data/code_page_letters.json")
+                      .read_text("utf-8"))
+    for table in ("central_european", "western", "segment"):
+        assert data[table]["example"] and data[table]["letters"]
+    assert readers._CENTRAL_EUROPEAN_LETTERS["Czech"] == data["central_european"]["letters"]["Czech"]
+    assert "ж" in readers._LANGUAGE_LETTERS["Cyrillic"] and "λ" in readers._LANGUAGE_LETTERS["Greek"]
+    assert setting("clean", "segment_page_margin") == readers._SEGMENT_MARGIN == 3
+
+
+def test_a_detected_code_page_is_named_as_people_name_it() -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    russian = ("Военные обстреляли окраины города ночью, сообщили местные жители. "
+               "По словам губернатора, погибли четыре человека, ещё девять ранены. ") * 3
+    greek = ("Οι αρχές ανακοίνωσαν ότι συνελήφθησαν έξι άτομα μετά τα επεισόδια στην πόλη. "
+             "Ο δήμαρχος ζήτησε ηρεμία και διάλογο με τους κατοίκους. ") * 3
+    arabic = ("قصفت القوات الحكومية أحياء في شمال المدينة فجر اليوم بحسب شهود. "
+              "وقال مسؤول في المستشفى إن خمسة مدنيين قتلوا وأصيب عشرون آخرون. ") * 3
+    # (this Greek reads the same in ISO-8859-7 and windows-1253: either is right)
+    for text, page, names in ((russian, "koi8_r", {"KOI8-R"}), (arabic, "cp1256", {"windows-1256"}),
+                              (greek, "iso8859_7", {"ISO-8859-7", "windows-1253"})):
+        got, note = decode_with_note(text.encode(page))
+        assert got == text
+        assert note in {f"not UTF-8: decoded as {n} (detected)" for n in names}, note

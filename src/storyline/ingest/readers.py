@@ -15,6 +15,7 @@ is asked before the built-in detection, so it can claim files the built-ins woul
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import io
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin
 
+from storyline.config import setting
 from storyline.ingest.entities import fix_feed_entities
 from storyline.ingest.validate import (
     MAX_OUTLET_CHARS,
@@ -999,7 +1001,7 @@ def _non_latin(data: bytes) -> tuple[str, str] | None:
             continue
         if _script_share(text) >= 0.5:
             encoding, text = _sibling(data, match.encoding, text, matches)
-            return text, f"not UTF-8: decoded as {encoding} (detected)"
+            return text, f"not UTF-8: decoded as {encoding_name(encoding)} (detected)"
     return None
 
 
@@ -1146,13 +1148,31 @@ _CENTRAL_EUROPEAN_PAGES = ("cp1250", "iso8859_2")
 _CENTRAL_EUROPEAN_MIN_EVIDENCE = 3
 
 
+def _code_page_letters() -> dict[str, Any]:
+    """``data/code_page_letters.json``: the letters of the languages each legacy code page
+    writes (see its ``about``)."""
+    from importlib.resources import files
+
+    data: dict[str, Any] = json.loads(files("storyline").joinpath("data/code_page_letters.json")
+                                      .read_text("utf-8"))
+    return data
+
+
+def _segment_letters(table: dict[str, Any], central: dict[str, str]) -> dict[str, str]:
+    """The letters a segment's languages have: the Central European ones, the listed ones,
+    and each script of ``ranges`` as all its code points."""
+    out = {**central, **table["letters"]}
+    for script, ranges in table["ranges"].items():
+        out[script] = "".join(chr(c) for rng in ranges for c in range(
+            int(rng.split("-")[0], 16), int(rng.split("-")[1], 16) + 1))
+    return out
+
+
+_LETTER_DATA = _code_page_letters()
 # The letters beyond ASCII of each Central European language: with no byte at 0x80-0x9F,
 # the two code pages differ only at 0xA0-0xBF (ISO 8859-2 "š" is CP1250 "ą"), and the page
 # whose reading gives more of the language's own letters is the one it was written in.
-_CENTRAL_EUROPEAN_LETTERS = {
-    "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž", "Polish": "ąćęłńóśźż",
-    "Hungarian": "áéíóöőúüű", "Slovene": "čšž", "Croatian": "čćđšž", "Serbian": "čćđšž",
-    "Romanian": "ăâîșțşţ"}
+_CENTRAL_EUROPEAN_LETTERS: dict[str, str] = _LETTER_DATA["central_european"]["letters"]
 
 
 def _central_european_page(high: bytes, language: str, page: str) -> str:
@@ -1174,11 +1194,7 @@ def _central_european_page(high: bytes, language: str, page: str) -> str:
 # The letters beyond ASCII of the Western European languages written in CP1252: bytes whose
 # CP1252 reading mixes letters no one of them has (Czech "zemřelo při útoku" in CP1250 reads
 # "zemøelo pøi útoku": Danish "ø" beside Spanish "ú") are no Western text.
-_WESTERN_LETTERS = {
-    "French": "àâæçéèêëîïôœùûüÿ", "Spanish": "áéíñóúü", "Portuguese": "áâãàçéêíóôõú",
-    "Italian": "àèéìíîòóù", "German": "äöüß", "Dutch": "áéèëïóöü", "Danish": "æøåé",
-    "Norwegian": "æøåéèóò", "Swedish": "åäöé", "Finnish": "äöå", "Catalan": "àçèéíïòóúü",
-    "Icelandic": "áðéíóúýþæö", "Irish": "áéíóú"}
+_WESTERN_LETTERS: dict[str, str] = _LETTER_DATA["western"]["letters"]
 
 
 def _letters_fit(chars: str, languages: dict[str, str]) -> str | None:
@@ -1253,15 +1269,7 @@ def central_european(data: bytes) -> tuple[str, str] | None:
 # The letters beyond ASCII of the languages a single-byte code page writes, by which the
 # bytes of a segment that is not UTF-8 choose their page: "\xc2\xee\xe9\xed\xe0" is
 # "Война" in CP1251 (every letter Russian) and "Âîéíà" in CP1252 (no language's letters).
-_LANGUAGE_LETTERS = {
-    **_CENTRAL_EUROPEAN_LETTERS,
-    "German": "äöüß", "French": "àâæçéèêëîïôœùûÿ", "Spanish": "áéíñóúü",
-    "Portuguese": "áâãàçéêíóôõú", "Italian": "àèéìíîòóùú", "Dutch": "ëïéèöü",
-    "Nordic": "åäöæøé", "Icelandic": "áðéíóúýþæö", "Catalan": "àçèéíïòóúü",
-    "Turkish": "çğıöşüİ",
-    "Cyrillic": "".join(chr(c) for c in range(0x0400, 0x0460)),
-    "Greek": "".join(chr(c) for c in range(0x0386, 0x03D0)),
-}
+_LANGUAGE_LETTERS = _segment_letters(_LETTER_DATA["segment"], _CENTRAL_EUROPEAN_LETTERS)
 # The pages a segment may be in, preferred in this order when the evidence ties.
 _SEGMENT_PAGES = ("cp1252", "cp1250", "iso8859_2", "cp1251", "koi8_r", "cp1253", "iso8859_7",
                   "cp1254")
@@ -1269,8 +1277,9 @@ _PAGE_NAMES = {"cp1252": "CP1252 (Western European)", "cp1250": "CP1250 (Central
                "iso8859_2": "ISO-8859-2 (Central European)", "cp1251": "CP1251 (Cyrillic)",
                "koi8_r": "KOI8-R (Cyrillic)", "cp1253": "CP1253 (Greek)",
                "iso8859_7": "ISO-8859-7 (Greek)", "cp1254": "CP1254 (Turkish)"}
-# How many letters' worth of evidence the chosen page needs over every other reading.
-_SEGMENT_MARGIN = 3
+# How many letters' worth of evidence the chosen page needs over every other reading
+# ([clean] segment_page_margin).
+_SEGMENT_MARGIN = int(setting("clean", "segment_page_margin", 3))
 _LEGACY_WORD = re.compile(r"\S*[\udc80-\udcff]\S*")
 _MAX_LEGACY_WORDS = 5000
 
@@ -1348,10 +1357,43 @@ def segment_page(text: str) -> tuple[str, str, bool, int] | None:
 
 
 def page_name(page: str, data: bytes) -> str:
-    """How a note names a page: CP1254 with no byte at 0x80-0x9F is ISO-8859-9."""
+    """How a note names a page: CP1254 with no byte at 0x80-0x9F is ISO-8859-9; a page
+    with no name of ours by its usual name (:func:`encoding_name`)."""
     if page == "cp1254" and not any(0x80 <= b <= 0x9F for b in data):
         return "ISO-8859-9 (Turkish)"
-    return _PAGE_NAMES.get(page, page)
+    return _PAGE_NAMES.get(page) or encoding_name(page)
+
+
+# The usual (IANA) names of Python's codec names, by pattern over the codec's own name
+# (codecs.lookup): a note said "decoded as koi8_r", charset-normalizer's name.
+_USUAL_NAMES = (
+    (re.compile(r"cp(125\d|874)"), r"windows-\1"),
+    (re.compile(r"iso8859-(\d+)"), r"ISO-8859-\1"),
+    (re.compile(r"koi8-([a-z])"), lambda m: f"KOI8-{m.group(1).upper()}"),
+    (re.compile(r"cp(437|8\d\d)"), r"IBM\1"),
+    (re.compile(r"mac-([a-z]+)"), lambda m: f"Mac {m.group(1).capitalize()}"),
+    (re.compile(r"iso2022_([a-z0-9_]+)"), lambda m: "ISO-2022-" + m.group(1).upper().replace("_", "-")),
+    (re.compile(r"shift_jis"), "Shift_JIS"),
+    (re.compile(r"big5"), "Big5"),
+)
+
+
+def encoding_name(codec: str) -> str:
+    """The usual name of a Python codec name, as a note shows it.
+
+    >>> [encoding_name(c) for c in ("koi8_r", "cp1256", "iso8859_7", "cp866", "mac_cyrillic")]
+    ['KOI8-R', 'windows-1256', 'ISO-8859-7', 'IBM866', 'Mac Cyrillic']
+    >>> encoding_name("euc_jp"), encoding_name("shift_jis"), encoding_name("iso2022_jp_2")
+    ('EUC-JP', 'Shift_JIS', 'ISO-2022-JP-2')
+    """
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return codec
+    for pattern, usual in _USUAL_NAMES:
+        if pattern.fullmatch(name):
+            return pattern.sub(usual, name)
+    return name.upper().replace("_", "-")
 
 
 def decode_bytes(data: bytes) -> str | None:
