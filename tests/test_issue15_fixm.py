@@ -231,3 +231,20 @@ def test_a_detected_code_page_is_named_as_people_name_it() -> None:
         got, note = decode_with_note(text.encode(page))
         assert got == text
         assert note in {f"not UTF-8: decoded as {n} (detected)" for n in names}, note
+
+
+# --- an encoded word of an unknown charset: one coherent note -------------------------
+
+def test_an_unknown_charset_note_says_what_was_done_once(tmp_path: Any) -> None:
+    from storyline.model import RawDocument
+    from tests.test_attack13_a import _eml, _read
+
+    words = b"=?x-unheard-of?Q?Caf=E9_owners_protest?= and =?x-also-odd?Q?caf=C3=A9s?= close"
+    [doc] = _read(_eml(tmp_path, words, 21))
+    assert isinstance(doc, RawDocument)
+    assert doc.given_title == "Café owners protest and cafés close"
+    # the Latin-1 bytes were not read as UTF-8: the note must not say they were
+    assert doc.notes == [
+        "Subject: encoded word(s) in an unknown charset (x-unheard-of) are not UTF-8: "
+        "decoded as CP1252 (Western European); Subject: encoded word(s) in an unknown "
+        "charset (x-also-odd) read as UTF-8"], doc.notes

@@ -2679,10 +2679,10 @@ def _word_bytes(kind: str, payload: str) -> bytes:
         return payload.encode("ascii", "replace")
 
 
-def _decode_words(text: str, unknown: list[str], bad: list[str] | None = None) -> str:
+def _decode_words(text: str, unknown: list[tuple[str, str]], bad: list[str] | None = None) -> str:
     """``text`` with each RFC 2047 encoded word decoded by its own charset; a word in a
     charset Python does not know is read as UTF-8 (else as the legacy page its bytes read
-    as), its charset added to ``unknown``; a word whose
+    as), its charset and what was done added to ``unknown`` ("x-foo", "read as UTF-8"); a word whose
     payload is not base64, or whose bytes are not text in its charset, is kept as
     written and added to ``bad``."""
     import codecs
@@ -2697,13 +2697,7 @@ def _decode_words(text: str, unknown: list[str], bad: list[str] | None = None) -
         try:
             codecs.lookup(charset)
         except LookupError:
-            unknown.append(charset)
-            try:
-                return data.decode("utf-8")
-            except UnicodeDecodeError:
-                decoded = decode_bytes(data)  # "caf\xe9": the legacy page it reads as
-                unknown[-1] += " (not UTF-8: read as a legacy code page)"
-                return decoded if decoded is not None else data.decode("utf-8", "replace")
+            return _unknown_charset_word(charset, data, unknown)
         try:
             return data.decode(charset)
         except UnicodeDecodeError:
@@ -2712,6 +2706,25 @@ def _decode_words(text: str, unknown: list[str], bad: list[str] | None = None) -
             return match[0]
 
     return _ENCODED_WORD.sub(word, _BETWEEN_WORDS.sub(r"\1", text))
+
+
+def _unknown_charset_word(charset: str, data: bytes, done: list[tuple[str, str]]) -> str:
+    """The bytes of an encoded word in a charset Python does not know, as text: UTF-8
+    when they are, else the legacy page they read as ("caf\xe9"); the charset and what was
+    done are added to ``done`` ("read as UTF-8", "are not UTF-8: decoded as CP1252
+    (Western European)")."""
+    try:
+        text = data.decode("utf-8")
+        done.append((charset, "read as UTF-8"))
+        return text
+    except UnicodeDecodeError:
+        pass
+    decoded, how = decode_with_note(data)
+    if decoded is None:  # bytes no text reads: U+FFFD for what is not UTF-8
+        done.append((charset, "are no text: read as UTF-8 with replacement characters"))
+        return data.decode("utf-8", "replace")
+    done.append((charset, "are " + (how or "not UTF-8")))
+    return decoded
 
 
 def _raw_header(msg: Any, name: str) -> str | None:
@@ -2725,7 +2738,8 @@ def _raw_header(msg: Any, name: str) -> str | None:
 def _header_and_note(msg: Any, name: str) -> tuple[str | None, str | None]:
     """A header's value as text, and a note where it was not plain: raw 8-bit bytes (RFC
     6532) read as UTF-8 (else decoded as a body of unknown charset is), RFC 2047 encoded
-    words decoded one by one, a word in an unknown charset read as UTF-8."""
+    words decoded one by one, a word in an unknown charset read as UTF-8 (else as the
+    legacy page its bytes read as: one note for each reading, naming its charsets)."""
     value = _raw_header(msg, name)
     if value is None:
         return None, None
@@ -2739,14 +2753,18 @@ def _header_and_note(msg: Any, name: str) -> tuple[str | None, str | None]:
             decoded, how = decode_with_note(raw)
             value = decoded if decoded is not None else raw.decode("utf-8", "replace")
             note = f"{name}: {how or 'bytes that are not UTF-8 replaced by U+FFFD'}"
-    unknown: list[str] = []
+    unknown: list[tuple[str, str]] = []
     bad: list[str] = []
     if "=?" in value:
         value = _decode_words(value, unknown, bad)
     notes = [note] if note else []
-    if unknown:
-        shown = ", ".join(dict.fromkeys(unknown))[:80]
-        notes.append(f"{name}: encoded word(s) in an unknown charset ({shown}) read as UTF-8")
+    readings: dict[str, list[str]] = {}  # what was done: the charsets it was done for
+    for charset, done in unknown:
+        if charset not in readings.setdefault(done, []):
+            readings[done].append(charset)
+    for done, charsets in readings.items():
+        shown = ", ".join(charsets)[:80]
+        notes.append(f"{name}: encoded word(s) in an unknown charset ({shown}) {done}")
     if bad:
         shown = ", ".join(dict.fromkeys(bad))[:80]
         notes.append(f"{name}: encoded word(s) that do not decode kept as written ({shown})")
