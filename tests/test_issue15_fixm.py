@@ -248,3 +248,36 @@ def test_an_unknown_charset_note_says_what_was_done_once(tmp_path: Any) -> None:
         "Subject: encoded word(s) in an unknown charset (x-unheard-of) are not UTF-8: "
         "decoded as CP1252 (Western European); Subject: encoded word(s) in an unknown "
         "charset (x-also-odd) read as UTF-8"], doc.notes
+
+
+# --- Arabic and Hebrew segments inside a UTF-8 file are repaired on their letters -------
+
+_EN = "Officials in the capital said on Tuesday that the talks would resume next week. "
+
+
+def _mixed(segment: str, page: str) -> bytes:
+    return (("Café owners — " + _EN).encode() + b"A witness wrote: " + segment.encode(page)
+            + b". " + _EN.encode())
+
+
+def test_arabic_and_hebrew_segments_in_utf8_are_read_in_their_pages() -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    arabic = "وقال مسؤول في المستشفى إن خمسة مدنيين قتلوا وأصيب عشرون آخرون"
+    hebrew = "הצבא הודיע היום על הפסקת אש בגבול הצפוני של המדינה"
+    for segment, page, name in ((arabic, "cp1256", "CP1256 (Arabic)"),
+                                (hebrew, "cp1255", "CP1255 (Hebrew)"),
+                                (hebrew, "iso8859_8", "CP1255 (Hebrew)")):  # the same letters
+        text, note = decode_with_note(_mixed(segment, page))
+        assert text == "Café owners — " + _EN + "A witness wrote: " + segment + ". " + _EN
+        assert note is not None and f"read as {name}, the rest as UTF-8" in note, note
+        assert "may be wrong" not in note
+
+
+def test_a_cyrillic_segment_is_still_cyrillic() -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    russian = "Военные обстреляли окраины города ночью, сообщили местные жители"
+    for page in ("cp1251", "koi8_r"):
+        text, note = decode_with_note(_mixed(russian, page))
+        assert russian in text, (page, note)

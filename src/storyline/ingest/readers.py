@@ -1272,11 +1272,13 @@ def central_european(data: bytes) -> tuple[str, str] | None:
 _LANGUAGE_LETTERS = _segment_letters(_LETTER_DATA["segment"], _CENTRAL_EUROPEAN_LETTERS)
 # The pages a segment may be in, preferred in this order when the evidence ties.
 _SEGMENT_PAGES = ("cp1252", "cp1250", "iso8859_2", "cp1251", "koi8_r", "cp1253", "iso8859_7",
-                  "cp1254")
+                  "cp1254", "cp1256", "cp1255", "iso8859_8")
 _PAGE_NAMES = {"cp1252": "CP1252 (Western European)", "cp1250": "CP1250 (Central European)",
                "iso8859_2": "ISO-8859-2 (Central European)", "cp1251": "CP1251 (Cyrillic)",
                "koi8_r": "KOI8-R (Cyrillic)", "cp1253": "CP1253 (Greek)",
-               "iso8859_7": "ISO-8859-7 (Greek)", "cp1254": "CP1254 (Turkish)"}
+               "iso8859_7": "ISO-8859-7 (Greek)", "cp1254": "CP1254 (Turkish)",
+               "cp1256": "CP1256 (Arabic)", "cp1255": "CP1255 (Hebrew)",
+               "iso8859_8": "ISO-8859-8 (Hebrew)"}
 # How many letters' worth of evidence the chosen page needs over every other reading
 # ([clean] segment_page_margin).
 _SEGMENT_MARGIN = int(setting("clean", "segment_page_margin", 3))
@@ -1323,6 +1325,33 @@ def _word_score(word: str, table: dict[int, str], letters: str) -> int:
     return score
 
 
+_FINAL_FORMS: dict[str, dict[str, str]] = _LETTER_DATA["final_forms"]["scripts"]
+
+
+def _shape_score(words: list[str], table: dict[int, str], language: str) -> int:
+    """The evidence of the words' shape for a reading in ``language``, where its script
+    writes some letters one way at the end of a word and another inside
+    (``final_forms`` in ``data/code_page_letters.json``): +1 for each word that keeps the
+    rule, -2 for each that breaks it; 0 for other languages.
+
+    >>> t = _page_table("cp1255")
+    >>> w = "היום המדינה".encode("cp1255").decode("ascii", "surrogateescape").split()
+    >>> _shape_score(w, t, "Hebrew"), _shape_score(w, t, "Cyrillic")
+    (2, 0)
+    """
+    forms = _FINAL_FORMS.get(language)
+    if forms is None:
+        return 0
+    score = 0
+    for word in words:
+        read = "".join(c for c in word.translate(table) if c.isalpha())
+        if not read:
+            continue
+        broken = read[-1] in forms["medial"] or any(c in forms["final"] for c in read[:-1])
+        score += -2 if broken else 1
+    return score
+
+
 def segment_page(text: str) -> tuple[str, str, bool, int] | None:
     r"""(code page, language, confident, evidence) for the bytes of ``text`` that are not UTF-8
     (kept as surrogate escapes, "\udcc2"): the page among :data:`_SEGMENT_PAGES` whose
@@ -1345,7 +1374,8 @@ def segment_page(text: str) -> tuple[str, str, bool, int] | None:
         read = legacy.translate(table)
         best = max(_LANGUAGE_LETTERS, key=lambda lang: sum(
             1 for c in read if c in _LANGUAGE_LETTERS[lang] or c.lower() in _LANGUAGE_LETTERS[lang]))
-        scores[page] = (sum(_word_score(w, table, _LANGUAGE_LETTERS[best]) for w in words), best)
+        scores[page] = (sum(_word_score(w, table, _LANGUAGE_LETTERS[best]) for w in words)
+                        + _shape_score(words, table, best), best)
     page = max(_SEGMENT_PAGES, key=lambda p: scores[p][0])  # the first of equal ones
     if scores[page][0] <= 0:
         return None
