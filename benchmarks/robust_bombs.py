@@ -14,9 +14,11 @@ also runs N fresh ``--workers 2`` runs on a folder of 128 one-article files (the
 from __future__ import annotations
 
 import argparse
+import calendar
 import gzip
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -147,11 +149,44 @@ def wire_items_json(d: Path, scale: float) -> list[Path]:
     return [p]
 
 
+_MONTHS = list(calendar.month_name)[1:]
+_WORDS = ["rebels", "army", "village", "town", "council", "minister", "border", "trucks", "food",
+          "fuel", "officials", "talks", "agreed", "reopen", "crossing", "traders", "warned",
+          "delays", "customs", "union", "police", "protesters"]
+
+
+def _one_text(d: Path, name: str, text: str) -> list[Path]:
+    p = d / name
+    p.write_text(json.dumps({**jsonl_line(1), "text": text}) + "\n")
+    return [p]
+
+
+def unpunctuated(d: Path, scale: float) -> list[Path]:
+    """One article of words with no sentence punctuation, 100 KB at scale 0.1 (issue 15:
+    reported at 28 CPU s, "about the square of its length")."""
+    rnd = random.Random(15)
+    size = max(5_000, int(1_000_000 * scale))
+    text = " ".join(rnd.choice(_WORDS) for _ in range(size // 4))
+    return _one_text(d, "unpunctuated.jsonl", text[:size].rsplit(" ", 1)[0])
+
+
+def many_dates(d: Path, scale: float) -> list[Path]:
+    """One article of 10,000 date expressions at scale 1 (1,000 at 0.1), each with an
+    event and no full stop (issue 15: 10,000 dates took 109 s; choosing among the time
+    candidates and dating each event scanned every date of the article)."""
+    rnd = random.Random(16)
+    n = max(500, int(10_000 * scale))
+    text = " ".join(f"on {rnd.randint(1, 28)} {rnd.choice(_MONTHS)} {rnd.randint(1990, 2025)} "
+                    "rebels shelled the town" for _ in range(n))
+    return _one_text(d, "dates.jsonl", text)
+
+
 CASES: dict[str, Callable[[Path, float], list[Path]]] = {
     "empty_objects_gz": empty_objects, "blank_lines": blank_lines,
     "binary_jsonl": binary_jsonl, "edge_dates_urls_depth": edge_dates, "long_body": long_body,
     "symbol_run": symbol_run, "empty_files": empty_files, "empty_files_x3": empty_files_x3,
     "wire_items_jsonl": wire_items_jsonl, "wire_items_json": wire_items_json,
+    "unpunctuated": unpunctuated, "many_dates": many_dates,
 }
 
 

@@ -58,7 +58,7 @@ def test_koi8u_ukrainian_file_is_read_as_koi8u() -> None:
 def test_cp1256_arabic_file_is_read_as_cp1256() -> None:
     text, note = decode_with_note(ARABIC.encode("cp1256"))
     assert text == ARABIC
-    assert note is not None and "cp1256" in note.lower()
+    assert note is not None and "windows-1256" in note  # the usual name, not the codec's
 
 
 def test_koi8r_page_that_declares_utf8_is_read_as_koi8r() -> None:

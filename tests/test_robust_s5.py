@@ -210,7 +210,7 @@ def test_mixed_file_is_one_warning_naming_it(tmp_path: Path) -> None:
     ("A két kormány közötti tárgyalások kedden folytatódtak Győrben; a két ország képviselői "
      "aláírták a határátkelő megnyitásáról szóló megállapodást.", "iso8859_2", ""),
     ("Переговоры между двумя правительствами возобновились во вторник в Москве, сообщили "
-     "официальные лица после встречи.", "koi8_r", "koi8_r"),
+     "официальные лица после встречи.", "koi8_r", "KOI8-R"),
 ])
 def test_undeclared_legacy_code_pages_are_read_right_and_named(text: str, enc: str,
                                                                name: str) -> None:

@@ -67,6 +67,10 @@ class RawDocument:
     given_title: str | None = None
     given_outlet: str | None = None
     given_published: str | None = None
+    # True when ``given_title`` is already the text a reader shows (a feed's title, decoded
+    # by the feed's own rules: XML, then HTML for an HTML-typed title): it is taken as it
+    # is. Otherwise (a JSON Lines title) the entities a scraper left in it are decoded once.
+    title_as_shown: bool = False
     # Where inside its file the document sits (JSONL line, WARC record, feed item).
     position: str | None = None
     # True when the input handed us the article text itself (a JSON Lines ``text``, a feed

@@ -29,7 +29,7 @@ from storyline.annotate.places import PROCESS_WORDS
 from storyline.geonorm import fold
 from storyline.knowledge import Knowledge, Organisation, Person, load_knowledge
 from storyline.model import Actor, ActorMention
-from storyline.text.spans import overlaps_any
+from storyline.text.spans import SpanSet, overlaps_any
 from storyline.text.vocab import SPEECH_VERB_FORMS
 
 ROLE_NOUN = {
@@ -362,12 +362,12 @@ def _affiliates(text: str, chosen: list[Cand]) -> list[Cand]:
 
 def _select(cands: list[Cand], taken: list[Cand] | None = None) -> list[Cand]:
     chosen: list[Cand] = []
-    occupied = [(c.start, c.end) for c in (taken or [])]
+    occupied = SpanSet((c.start, c.end) for c in (taken or []))
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(c.start < e and s < c.end for s, e in occupied):
+        if occupied.overlaps(c.start, c.end):
             continue
         chosen.append(c)
-        occupied.append((c.start, c.end))
+        occupied.add(c.start, c.end)
     return chosen
 
 
@@ -1074,11 +1074,11 @@ def _surname_mentions(ctx: Ctx, chosen: list[Cand]) -> list[Cand]:
     """Later mentions by surname ('Erdogan', 'Mr Khlebnikov', 'Has said')."""
     kb, toks, text = ctx.kb, ctx.toks, ctx.text
     out: list[Cand] = []
-    taken = [(c.start, c.end) for c in chosen]
+    taken = SpanSet((c.start, c.end) for c in chosen)
     for k, t in enumerate(toks):
         if not t.raw[:1].isupper() or len(t.raw) < 2 or not t.raw.isalpha():
             continue
-        if any(t.start < e and s < t.end for s, e in taken):
+        if taken.overlaps(t.start, t.end):
             continue
         if k + 1 < len(toks) and toks[k + 1].hyphen_before and toks[k + 1].norm in (
             "backed", "based", "led", "supporter", "supported"

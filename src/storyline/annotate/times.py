@@ -33,7 +33,7 @@ from typing import Literal, NamedTuple
 
 from storyline.model import TimeExpression
 from storyline.text.sentences import sentence_spans
-from storyline.text.spans import overlaps_any
+from storyline.text.spans import SpanSet
 from storyline.text.vocab import (
     MONTH_NAMES,
     MONTHS,
@@ -1824,14 +1824,14 @@ def _candidates(text: str, rules: list[TimeRule] | None = None) -> list[_Cand]:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, longest first (ties: higher priority, earlier)."""
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     chosen: list[_Cand] = []
     for c in cands:
         if c.end <= c.start:
             continue
-        if overlaps_any(c.start, c.end, taken):
+        if taken.overlaps(c.start, c.end):
             continue
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -1937,7 +1937,8 @@ def _find(text: str, dct: str | None, rules: list[TimeRule] | None, tense_hints:
     chosen = _merge_times(_select(_candidates(text, rules)), text)
     bad = _impossible_dates(text)
     if bad:  # "February 30, 2019": no part of it is a time expression
-        chosen = [c for c in chosen if not overlaps_any(c.start, c.end, bad)]
+        spans = SpanSet(bad)
+        chosen = [c for c in chosen if not spans.overlaps(c.start, c.end)]
     out: list[TimeExpression] = []
     for c in chosen:
         value = _resolved(ctx, c)

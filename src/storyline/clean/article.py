@@ -129,7 +129,9 @@ def _make_article(raw: RawDocument, where: str, notes: list[str] | None) -> Arti
         warnings.append(f"language is {language!r}, not English: annotations are English-only")
 
     if raw.given_title:
-        title = unescape_text(raw.given_title.strip())
+        title = raw.given_title.strip()
+        if not raw.title_as_shown:
+            title = unescape_text(title)
     elif not title and raw.kind == "text":
         title = _unspaced_title(head)
     outlet_text, agency, strong = outlet_from_text(head, body, tail)

@@ -18,8 +18,9 @@ from storyline.clean.markup import (
     unwrap_pre,
 )
 from storyline.clean.patterns import BOILERPLATE_LINE, DATE_ONLY_LINE, END_MARKER
-from storyline.clean.text import normalise_line, unescape_text
+from storyline.clean.text import normalise_line, undo_backslashes, unescape_text
 from storyline.ingest.entities import drop_declared_entities
+from storyline.text.words import word_count
 
 if TYPE_CHECKING:
     import lxml.html
@@ -84,7 +85,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     if len(body.split()) < SHORT_EXTRACT_WORDS:
         body = _whole_page_body(html, body)
     if title:
-        title = unescape_text(normalise_line(title))
+        title = undo_backslashes(_as_shown(html, normalise_line(title)))
     if title and len(title) > _max_title():  # from a meta tag: no headline either
         said = f"is {len(title):,} characters long, not a headline"
         if not any(said in n for n in notes):  # (the <title> said so already: one warning)
@@ -470,6 +471,62 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
 
 _NO_TEXT = {"script", "style", "noscript", "template", "svg"}
 
+# A character reference after the HTML parser's decoding (``html.unescape``'s own pattern)
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+# An escaped "&" before a name or "#" in the markup: a text that shows an entity
+_SHOWN_ENTITY = re.compile(r"&(?:amp|#0*38|#[xX]0*26);[#A-Za-z]")
+
+
+def _as_shown(page: str, title: str) -> str:
+    """``title`` as the page shows it. trafilatura decodes the entities of its metadata
+    once more than the HTML parser did, so a page that shows "&lt;script&gt;" (written
+    ``&amp;lt;script&amp;gt;``) had the title "<script>": the text of the page's
+    ``<title>``, meta tags or headings that decodes to ``title`` is taken instead.
+
+    >>> _as_shown("<title>Why &amp;lt;b&amp;gt; tags | Wire</title>", "Why <b> tags")
+    'Why &lt;b&gt; tags'
+    >>> _as_shown("<title>Tom &amp; Jerry</title>", "Tom & Jerry")
+    'Tom & Jerry'
+    """
+    if not _SHOWN_ENTITY.search(page):
+        return title  # nothing on the page shows an entity: decoding twice changed nothing
+    root = _parse(page)
+    if root is None:
+        return title
+    texts = [el.text_content() for el in root.iter("title", "h1", "h2", "h3")]
+    texts += [m.get("content") or "" for m in root.iter("meta")]
+    for text in texts:
+        shown = normalise_line(text)
+        found = _undecoded(shown, title) if _CHARREF.search(shown) else None
+        if found is not None:
+            return found
+    return title
+
+
+def _undecoded(shown: str, title: str) -> str | None:
+    """The part of ``shown`` that ``html.unescape`` turns into ``title``, or None."""
+    import html as html_lib
+
+    pieces: list[tuple[str, str]] = []  # (as shown, decoded)
+    pos = 0
+    for m in _CHARREF.finditer(shown):
+        pieces.extend((c, c) for c in shown[pos:m.start()])
+        pieces.append((m.group(), html_lib.unescape(m.group())))
+        pos = m.end()
+    pieces.extend((c, c) for c in shown[pos:])
+    at = "".join(d for _, d in pieces).find(title)
+    if at < 0:
+        return None
+    out: list[str] = []
+    k = 0
+    for raw, dec in pieces:
+        if at <= k and k + len(dec) <= at + len(title):
+            out.append(raw)
+        elif k < at + len(title) and k + len(dec) > at:
+            return None  # the title starts or ends inside a decoded reference
+        k += len(dec)
+    return "".join(out)
+
 
 def _text_after_headline(html: str, title: str, max_chars: int = 2000) -> list[str] | None:
     """The page's text pieces in reading order after the element that shows ``title``
@@ -586,7 +643,7 @@ def _trailing_chrome(line: str) -> bool:
     """A short trailing line that is a link to elsewhere, not part of the article."""
     if _BARE_URL.match(line):
         return True
-    if len(line.split()) >= 8 or _SENTENCE_END.search(line):
+    if word_count(line) >= 8 or _SENTENCE_END.search(line):
         return False
     item = line[2:] if line.startswith(("- ", "* ", "• ")) else line
     return not (re.search(r"\d|:", item) or item[:1].islower())
@@ -605,7 +662,7 @@ def post_clean(body: str) -> tuple[str, list[str]]:
             break
         if BOILERPLATE_LINE.match(line) or DATE_ONLY_LINE.match(line):
             continue
-        if line in seen and len(line.split()) >= _CAPTION_DUP_MIN_WORDS:
+        if line in seen and word_count(line) >= _CAPTION_DUP_MIN_WORDS:
             continue
         seen.add(line)
         out.append(line)

@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from storyline.text.words import word_count
+
 log = logging.getLogger(__name__)
 
 KINDS = ("prose", "short", "headline", "menu", "date", "boiler", "caption", "end")
@@ -53,8 +55,7 @@ def _words() -> tuple[frozenset[str], re.Pattern[str]]:
 def _shape(text: str) -> dict[str, float]:
     """Features of one line on its own."""
     stop, chrome = _words()
-    words = text.split()
-    n = len(words)
+    n = word_count(text)  # a Thai or Chinese line counted by its characters
     alpha = _WORD.findall(text)
     na = max(len(alpha), 1)
     letters = sum(c.isalpha() for c in text)
@@ -109,7 +110,7 @@ def line_features(texts: Sequence[str], kinds: Sequence[str], recurs_page: Seque
     if n == 0:
         return []
     shapes = [_shape(t) for t in texts]
-    wc = [len(t.split()) for t in texts]
+    wc = [word_count(t) for t in texts]
     total = max(sum(wc), 1)
     longest = max(range(n), key=lambda i: len(texts[i]))
     prose = [s["prose_like"] for s in shapes]

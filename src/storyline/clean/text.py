@@ -41,6 +41,7 @@ from storyline.clean.patterns import (
     WIRE_DATELINE,
     WIRE_STAMP,
 )
+from storyline.text.words import word_count
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +83,14 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([\\,'\"`;:!?&()\[\]])")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 
 
+def undo_backslashes(s: str) -> str:
+    """Undo the backslash escapes scrapers leave: ``Turkey\\, Russia`` is "Turkey, Russia"."""
+    return _BACKSLASH_ESCAPE.sub(r"\1", s)
+
+
 def unescape_text(s: str) -> str:
     """Undo backslash escapes and HTML entities left by scrapers: ``Turkey\\, Russia``."""
-    s = _BACKSLASH_ESCAPE.sub(r"\1", s)
+    s = undo_backslashes(s)
     if "&" in s:
         s = html.unescape(s)
     return s
@@ -198,7 +204,7 @@ EXACT_MARK = "exact:"
 
 
 def _is_sentence(line: str) -> bool:
-    return len(line.split()) >= 7 and _ends_with_punct(line)
+    return word_count(line) >= 7 and _ends_with_punct(line)
 
 
 # How often a line must recur across the documents of one input to be boilerplate. A
@@ -554,7 +560,7 @@ def page_lines(raw: str, boilerplate: frozenset[str] = frozenset()) -> PageLines
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
-    blocks = [Block(t, i, len(t.split())) for i, t in enumerate(lines)]
+    blocks = [Block(t, i, word_count(t)) for i, t in enumerate(lines)]
     for b in blocks:
         b.kind = "date" if b.index == wire_at else classify(b, counts, boilerplate)
         if b.index and b.text[:1] in ",;" and b.kind in ("prose", "short"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -209,6 +210,16 @@ def _whens(text: str, times: Sequence[TimeExpression], pub: str | None) -> list[
     return _same_periods(text, out)
 
 
+def segment_whens(whens: Sequence[_When], starts: Sequence[int], seg: Span) -> list[_When]:
+    """The times of ``whens`` (sorted by start; ``starts`` their starts) that lie within
+    the segment ``seg``, found by bisection: each event's date scanned every time of the
+    article, so an article of thousands of dates cost their square (10,000 dates: 109 s).
+    The same times, in the same order, as filtering the whole list."""
+    lo = bisect_left(starts, seg.start_char)
+    hi = bisect_right(starts, seg.end_char, lo)
+    return [w for w in whens[lo:hi] if w.end <= seg.end_char]
+
+
 def _same_periods(text: str, whens: list[_When]) -> list[_When]:
     """"In the same period" takes the range of the nearest earlier range of days (within
     the article's last 400 characters); a single day or an unplaced time gives nothing."""
@@ -293,7 +304,11 @@ _LATER_TODAY = re.compile(r"later\s+(?:today|tonight|this\b)", re.I)
 
 
 def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
-          whens: Sequence[_When], default: tuple[str, str]) -> tuple[DateRange, bool]:
+          whens: Sequence[_When], default: tuple[str, str],
+          all_whens: Sequence[_When] | None = None) -> tuple[DateRange, bool]:
+    """The date of the event ``trig``: a time of its segment it owns (``whens`` may be
+    the segment's own, see :func:`segment_whens`; ``all_whens``, the article's, default
+    ``whens``, are searched for a time noun's date), else ``default``."""
     trig_tokens = {t.token.i: t for t in trigs}
     mine: list[_When] = []
     for w in whens:
@@ -323,7 +338,7 @@ def _date(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig],
         future = bool(pub) and (best.lo > pub or bool(_LATER_TODAY.match(best.text)))
         return DateRange(start=best.lo, end=best.hi, precision=best.precision,
                          text=best.text), future
-    named = _time_noun_when(trig, whens)
+    named = _time_noun_when(trig, whens if all_whens is None else all_whens)
     if named is not None:
         return DateRange(start=named.lo, end=named.hi, precision=named.precision,
                          text=named.text), bool(default[1]) and named.lo > default[1]

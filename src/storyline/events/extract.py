@@ -101,6 +101,7 @@ from storyline.events.dating import (
     _When,
     _whens,
     _year_back,
+    segment_whens,
 )
 from storyline.events.location import _location
 from storyline.events.modality import _modality
@@ -183,6 +184,7 @@ def extract_with_triggers(
     default = (dl_when.lo if dl_when is not None else lead.lo if lead is not None
                else pub or "", pub or "")
     whens = [w for w in whens if w.start >= dl_end]
+    starts = [w.start for w in whens]
     events: list[tuple[Token, Event, str | None]] = []
     seen: set[str] = set()
     history: list[tuple[int, Actor | list[Actor]]] = []  # (segment start, source)
@@ -192,9 +194,10 @@ def extract_with_triggers(
             continue
         trigs = _drop_nested(trigs)
         question = seg.text.rstrip().rstrip("\"'”’").endswith("?")
+        local = segment_whens(whens, starts, seg)
         for trig in trigs:
             ev = _build(doc, seg, trig, trigs, article_id=article_id, default=default,
-                        actors=actors, whens=whens, damaged=damaged, question=question,
+                        actors=actors, whens=local, all_whens=whens, damaged=damaged, question=question,
                         floor=dl_end, history=history, places=places)
             if ev is not None and ev.id not in seen:
                 seen.add(ev.id)
@@ -206,7 +209,7 @@ def extract_with_triggers(
 
 def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: str,
            default: tuple[str, str], actors: Sequence[ActorMention], whens: Sequence[_When],
-           damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0,
+           all_whens: Sequence[_When] | None = None, damaged: Sequence[tuple[int, int]], question: bool, floor: int = 0,
            history: Sequence[tuple[int, Actor | list[Actor]]] = (),
            places: Sequence[PlaceMention] = ()) -> Event | None:
     embedded = _called_for(trig)
@@ -215,7 +218,7 @@ def _build(doc: Doc, seg: Span, trig: _Trig, trigs: list[_Trig], *, article_id: 
         # the resignation itself is its content, not an event
         trig, asked = embedded
     tok = trig.token
-    date, dated_future = _date(doc, seg, trig, trigs, whens, default)
+    date, dated_future = _date(doc, seg, trig, trigs, whens, default, all_whens)
     if date.text is None and default[1] and date.start != default[1] and any(
             c.dep_ == "advmod" and c.lower_ in lx.UP_TO_NOW for c in tok.children):
         # "has recently reinforced its posts": up to the day of publication, not the lead's

@@ -31,6 +31,7 @@ from storyline.ingest.validate import (
     strip_controls,
 )
 from storyline.model import Article, Published, RawDocument, Rejected
+from storyline.text.words import unspaced_pattern
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +41,6 @@ MAX_STORED_REJECTS_PER_FILE = 100
 # measured in words: this many of its characters make it long enough to be an article.
 MIN_UNSPACED_CHARS = 80
 
-_UNSPACED = re.compile(
-    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff"
-    "\u1000-\u109f\u1780-\u17ff]"
-)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 # A word: two letters in a row, of any script ("km", "de", "中国"). A text without one is
 # numbers, punctuation or symbols ("12, 14 -- 15% !!! 2025-03-01"): no article.
@@ -68,14 +65,15 @@ class Noted:
 
 
 def unspaced_chars(text: str) -> int:
-    """How many letters of ``text`` are in a script without spaces between words."""
-    return len(_UNSPACED.findall(text))
+    """How many letters of ``text`` are in a script without spaces between words (the
+    scripts of ``data/unspaced_scripts.json``)."""
+    return sum(len(run) for run in unspaced_pattern().findall(text))
 
 
 def unspaced_script(text: str) -> bool:
     """Whether ``text`` is mostly written in a script without spaces between words."""
     sample = _TAG.sub(" ", text[:200_000])
-    n = len(_UNSPACED.findall(sample))
+    n = unspaced_chars(sample)
     letters = sum(1 for c in sample if c.isalpha())
     return n >= MIN_UNSPACED_CHARS and n >= 0.3 * max(letters, 1)
 

@@ -15,6 +15,7 @@ is asked before the built-in detection, so it can claim files the built-ins woul
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import io
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urljoin
 
+from storyline.config import setting
 from storyline.ingest.entities import fix_feed_entities
 from storyline.ingest.validate import (
     MAX_OUTLET_CHARS,
@@ -999,7 +1001,7 @@ def _non_latin(data: bytes) -> tuple[str, str] | None:
             continue
         if _script_share(text) >= 0.5:
             encoding, text = _sibling(data, match.encoding, text, matches)
-            return text, f"not UTF-8: decoded as {encoding} (detected)"
+            return text, f"not UTF-8: decoded as {encoding_name(encoding)} (detected)"
     return None
 
 
@@ -1146,13 +1148,31 @@ _CENTRAL_EUROPEAN_PAGES = ("cp1250", "iso8859_2")
 _CENTRAL_EUROPEAN_MIN_EVIDENCE = 3
 
 
+def _code_page_letters() -> dict[str, Any]:
+    """``data/code_page_letters.json``: the letters of the languages each legacy code page
+    writes (see its ``about``)."""
+    from importlib.resources import files
+
+    data: dict[str, Any] = json.loads(files("storyline").joinpath("data/code_page_letters.json")
+                                      .read_text("utf-8"))
+    return data
+
+
+def _segment_letters(table: dict[str, Any], central: dict[str, str]) -> dict[str, str]:
+    """The letters a segment's languages have: the Central European ones, the listed ones,
+    and each script of ``ranges`` as all its code points."""
+    out = {**central, **table["letters"]}
+    for script, ranges in table["ranges"].items():
+        out[script] = "".join(chr(c) for rng in ranges for c in range(
+            int(rng.split("-")[0], 16), int(rng.split("-")[1], 16) + 1))
+    return out
+
+
+_LETTER_DATA = _code_page_letters()
 # The letters beyond ASCII of each Central European language: with no byte at 0x80-0x9F,
 # the two code pages differ only at 0xA0-0xBF (ISO 8859-2 "š" is CP1250 "ą"), and the page
 # whose reading gives more of the language's own letters is the one it was written in.
-_CENTRAL_EUROPEAN_LETTERS = {
-    "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž", "Polish": "ąćęłńóśźż",
-    "Hungarian": "áéíóöőúüű", "Slovene": "čšž", "Croatian": "čćđšž", "Serbian": "čćđšž",
-    "Romanian": "ăâîșțşţ"}
+_CENTRAL_EUROPEAN_LETTERS: dict[str, str] = _LETTER_DATA["central_european"]["letters"]
 
 
 def _central_european_page(high: bytes, language: str, page: str) -> str:
@@ -1174,11 +1194,7 @@ def _central_european_page(high: bytes, language: str, page: str) -> str:
 # The letters beyond ASCII of the Western European languages written in CP1252: bytes whose
 # CP1252 reading mixes letters no one of them has (Czech "zemřelo při útoku" in CP1250 reads
 # "zemøelo pøi útoku": Danish "ø" beside Spanish "ú") are no Western text.
-_WESTERN_LETTERS = {
-    "French": "àâæçéèêëîïôœùûüÿ", "Spanish": "áéíñóúü", "Portuguese": "áâãàçéêíóôõú",
-    "Italian": "àèéìíîòóù", "German": "äöüß", "Dutch": "áéèëïóöü", "Danish": "æøåé",
-    "Norwegian": "æøåéèóò", "Swedish": "åäöé", "Finnish": "äöå", "Catalan": "àçèéíïòóúü",
-    "Icelandic": "áðéíóúýþæö", "Irish": "áéíóú"}
+_WESTERN_LETTERS: dict[str, str] = _LETTER_DATA["western"]["letters"]
 
 
 def _letters_fit(chars: str, languages: dict[str, str]) -> str | None:
@@ -1253,24 +1269,19 @@ def central_european(data: bytes) -> tuple[str, str] | None:
 # The letters beyond ASCII of the languages a single-byte code page writes, by which the
 # bytes of a segment that is not UTF-8 choose their page: "\xc2\xee\xe9\xed\xe0" is
 # "Война" in CP1251 (every letter Russian) and "Âîéíà" in CP1252 (no language's letters).
-_LANGUAGE_LETTERS = {
-    **_CENTRAL_EUROPEAN_LETTERS,
-    "German": "äöüß", "French": "àâæçéèêëîïôœùûÿ", "Spanish": "áéíñóúü",
-    "Portuguese": "áâãàçéêíóôõú", "Italian": "àèéìíîòóùú", "Dutch": "ëïéèöü",
-    "Nordic": "åäöæøé", "Icelandic": "áðéíóúýþæö", "Catalan": "àçèéíïòóúü",
-    "Turkish": "çğıöşüİ",
-    "Cyrillic": "".join(chr(c) for c in range(0x0400, 0x0460)),
-    "Greek": "".join(chr(c) for c in range(0x0386, 0x03D0)),
-}
+_LANGUAGE_LETTERS = _segment_letters(_LETTER_DATA["segment"], _CENTRAL_EUROPEAN_LETTERS)
 # The pages a segment may be in, preferred in this order when the evidence ties.
 _SEGMENT_PAGES = ("cp1252", "cp1250", "iso8859_2", "cp1251", "koi8_r", "cp1253", "iso8859_7",
-                  "cp1254")
+                  "cp1254", "cp1256", "cp1255", "iso8859_8")
 _PAGE_NAMES = {"cp1252": "CP1252 (Western European)", "cp1250": "CP1250 (Central European)",
                "iso8859_2": "ISO-8859-2 (Central European)", "cp1251": "CP1251 (Cyrillic)",
                "koi8_r": "KOI8-R (Cyrillic)", "cp1253": "CP1253 (Greek)",
-               "iso8859_7": "ISO-8859-7 (Greek)", "cp1254": "CP1254 (Turkish)"}
-# How many letters' worth of evidence the chosen page needs over every other reading.
-_SEGMENT_MARGIN = 3
+               "iso8859_7": "ISO-8859-7 (Greek)", "cp1254": "CP1254 (Turkish)",
+               "cp1256": "CP1256 (Arabic)", "cp1255": "CP1255 (Hebrew)",
+               "iso8859_8": "ISO-8859-8 (Hebrew)"}
+# How many letters' worth of evidence the chosen page needs over every other reading
+# ([clean] segment_page_margin).
+_SEGMENT_MARGIN = int(setting("clean", "segment_page_margin", 3))
 _LEGACY_WORD = re.compile(r"\S*[\udc80-\udcff]\S*")
 _MAX_LEGACY_WORDS = 5000
 
@@ -1314,6 +1325,33 @@ def _word_score(word: str, table: dict[int, str], letters: str) -> int:
     return score
 
 
+_FINAL_FORMS: dict[str, dict[str, str]] = _LETTER_DATA["final_forms"]["scripts"]
+
+
+def _shape_score(words: list[str], table: dict[int, str], language: str) -> int:
+    """The evidence of the words' shape for a reading in ``language``, where its script
+    writes some letters one way at the end of a word and another inside
+    (``final_forms`` in ``data/code_page_letters.json``): +1 for each word that keeps the
+    rule, -2 for each that breaks it; 0 for other languages.
+
+    >>> t = _page_table("cp1255")
+    >>> w = "היום המדינה".encode("cp1255").decode("ascii", "surrogateescape").split()
+    >>> _shape_score(w, t, "Hebrew"), _shape_score(w, t, "Cyrillic")
+    (2, 0)
+    """
+    forms = _FINAL_FORMS.get(language)
+    if forms is None:
+        return 0
+    score = 0
+    for word in words:
+        read = "".join(c for c in word.translate(table) if c.isalpha())
+        if not read:
+            continue
+        broken = read[-1] in forms["medial"] or any(c in forms["final"] for c in read[:-1])
+        score += -2 if broken else 1
+    return score
+
+
 def segment_page(text: str) -> tuple[str, str, bool, int] | None:
     r"""(code page, language, confident, evidence) for the bytes of ``text`` that are not UTF-8
     (kept as surrogate escapes, "\udcc2"): the page among :data:`_SEGMENT_PAGES` whose
@@ -1336,7 +1374,8 @@ def segment_page(text: str) -> tuple[str, str, bool, int] | None:
         read = legacy.translate(table)
         best = max(_LANGUAGE_LETTERS, key=lambda lang: sum(
             1 for c in read if c in _LANGUAGE_LETTERS[lang] or c.lower() in _LANGUAGE_LETTERS[lang]))
-        scores[page] = (sum(_word_score(w, table, _LANGUAGE_LETTERS[best]) for w in words), best)
+        scores[page] = (sum(_word_score(w, table, _LANGUAGE_LETTERS[best]) for w in words)
+                        + _shape_score(words, table, best), best)
     page = max(_SEGMENT_PAGES, key=lambda p: scores[p][0])  # the first of equal ones
     if scores[page][0] <= 0:
         return None
@@ -1348,10 +1387,43 @@ def segment_page(text: str) -> tuple[str, str, bool, int] | None:
 
 
 def page_name(page: str, data: bytes) -> str:
-    """How a note names a page: CP1254 with no byte at 0x80-0x9F is ISO-8859-9."""
+    """How a note names a page: CP1254 with no byte at 0x80-0x9F is ISO-8859-9; a page
+    with no name of ours by its usual name (:func:`encoding_name`)."""
     if page == "cp1254" and not any(0x80 <= b <= 0x9F for b in data):
         return "ISO-8859-9 (Turkish)"
-    return _PAGE_NAMES.get(page, page)
+    return _PAGE_NAMES.get(page) or encoding_name(page)
+
+
+# The usual (IANA) names of Python's codec names, by pattern over the codec's own name
+# (codecs.lookup): a note said "decoded as koi8_r", charset-normalizer's name.
+_USUAL_NAMES = (
+    (re.compile(r"cp(125\d|874)"), r"windows-\1"),
+    (re.compile(r"iso8859-(\d+)"), r"ISO-8859-\1"),
+    (re.compile(r"koi8-([a-z])"), lambda m: f"KOI8-{m.group(1).upper()}"),
+    (re.compile(r"cp(437|8\d\d)"), r"IBM\1"),
+    (re.compile(r"mac-([a-z]+)"), lambda m: f"Mac {m.group(1).capitalize()}"),
+    (re.compile(r"iso2022_([a-z0-9_]+)"), lambda m: "ISO-2022-" + m.group(1).upper().replace("_", "-")),
+    (re.compile(r"shift_jis"), "Shift_JIS"),
+    (re.compile(r"big5"), "Big5"),
+)
+
+
+def encoding_name(codec: str) -> str:
+    """The usual name of a Python codec name, as a note shows it.
+
+    >>> [encoding_name(c) for c in ("koi8_r", "cp1256", "iso8859_7", "cp866", "mac_cyrillic")]
+    ['KOI8-R', 'windows-1256', 'ISO-8859-7', 'IBM866', 'Mac Cyrillic']
+    >>> encoding_name("euc_jp"), encoding_name("shift_jis"), encoding_name("iso2022_jp_2")
+    ('EUC-JP', 'Shift_JIS', 'ISO-2022-JP-2')
+    """
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return codec
+    for pattern, usual in _USUAL_NAMES:
+        if pattern.fullmatch(name):
+            return pattern.sub(usual, name)
+    return name.upper().replace("_", "-")
 
 
 def decode_bytes(data: bytes) -> str | None:
@@ -2598,6 +2670,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             url=url,
             input_id=input_id,
             given_title=title,
+            title_as_shown=True,
             given_outlet=outlet,
             given_published=published,
             position=f"item {i}",
@@ -2636,10 +2709,10 @@ def _word_bytes(kind: str, payload: str) -> bytes:
         return payload.encode("ascii", "replace")
 
 
-def _decode_words(text: str, unknown: list[str], bad: list[str] | None = None) -> str:
+def _decode_words(text: str, unknown: list[tuple[str, str]], bad: list[str] | None = None) -> str:
     """``text`` with each RFC 2047 encoded word decoded by its own charset; a word in a
     charset Python does not know is read as UTF-8 (else as the legacy page its bytes read
-    as), its charset added to ``unknown``; a word whose
+    as), its charset and what was done added to ``unknown`` ("x-foo", "read as UTF-8"); a word whose
     payload is not base64, or whose bytes are not text in its charset, is kept as
     written and added to ``bad``."""
     import codecs
@@ -2654,13 +2727,7 @@ def _decode_words(text: str, unknown: list[str], bad: list[str] | None = None) -
         try:
             codecs.lookup(charset)
         except LookupError:
-            unknown.append(charset)
-            try:
-                return data.decode("utf-8")
-            except UnicodeDecodeError:
-                decoded = decode_bytes(data)  # "caf\xe9": the legacy page it reads as
-                unknown[-1] += " (not UTF-8: read as a legacy code page)"
-                return decoded if decoded is not None else data.decode("utf-8", "replace")
+            return _unknown_charset_word(charset, data, unknown)
         try:
             return data.decode(charset)
         except UnicodeDecodeError:
@@ -2669,6 +2736,25 @@ def _decode_words(text: str, unknown: list[str], bad: list[str] | None = None) -
             return match[0]
 
     return _ENCODED_WORD.sub(word, _BETWEEN_WORDS.sub(r"\1", text))
+
+
+def _unknown_charset_word(charset: str, data: bytes, done: list[tuple[str, str]]) -> str:
+    """The bytes of an encoded word in a charset Python does not know, as text: UTF-8
+    when they are, else the legacy page they read as ("caf\xe9"); the charset and what was
+    done are added to ``done`` ("read as UTF-8", "are not UTF-8: decoded as CP1252
+    (Western European)")."""
+    try:
+        text = data.decode("utf-8")
+        done.append((charset, "read as UTF-8"))
+        return text
+    except UnicodeDecodeError:
+        pass
+    decoded, how = decode_with_note(data)
+    if decoded is None:  # bytes no text reads: U+FFFD for what is not UTF-8
+        done.append((charset, "are no text: read as UTF-8 with replacement characters"))
+        return data.decode("utf-8", "replace")
+    done.append((charset, "are " + (how or "not UTF-8")))
+    return decoded
 
 
 def _raw_header(msg: Any, name: str) -> str | None:
@@ -2682,7 +2768,8 @@ def _raw_header(msg: Any, name: str) -> str | None:
 def _header_and_note(msg: Any, name: str) -> tuple[str | None, str | None]:
     """A header's value as text, and a note where it was not plain: raw 8-bit bytes (RFC
     6532) read as UTF-8 (else decoded as a body of unknown charset is), RFC 2047 encoded
-    words decoded one by one, a word in an unknown charset read as UTF-8."""
+    words decoded one by one, a word in an unknown charset read as UTF-8 (else as the
+    legacy page its bytes read as: one note for each reading, naming its charsets)."""
     value = _raw_header(msg, name)
     if value is None:
         return None, None
@@ -2696,14 +2783,18 @@ def _header_and_note(msg: Any, name: str) -> tuple[str | None, str | None]:
             decoded, how = decode_with_note(raw)
             value = decoded if decoded is not None else raw.decode("utf-8", "replace")
             note = f"{name}: {how or 'bytes that are not UTF-8 replaced by U+FFFD'}"
-    unknown: list[str] = []
+    unknown: list[tuple[str, str]] = []
     bad: list[str] = []
     if "=?" in value:
         value = _decode_words(value, unknown, bad)
     notes = [note] if note else []
-    if unknown:
-        shown = ", ".join(dict.fromkeys(unknown))[:80]
-        notes.append(f"{name}: encoded word(s) in an unknown charset ({shown}) read as UTF-8")
+    readings: dict[str, list[str]] = {}  # what was done: the charsets it was done for
+    for charset, done in unknown:
+        if charset not in readings.setdefault(done, []):
+            readings[done].append(charset)
+    for done, charsets in readings.items():
+        shown = ", ".join(charsets)[:80]
+        notes.append(f"{name}: encoded word(s) in an unknown charset ({shown}) {done}")
     if bad:
         shown = ", ".join(dict.fromkeys(bad))[:80]
         notes.append(f"{name}: encoded word(s) that do not decode kept as written ({shown})")
