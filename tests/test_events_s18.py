@@ -50,3 +50,10 @@ def test_an_absolute_with_clause_is_no_partner() -> None:
     ev = _event("Kenya worked with Uganda, with officials saying the talks went well.",
                 "worked")
     assert _names(ev.target) == ["Uganda"]
+
+
+def test_a_place_after_an_object_is_no_particle() -> None:
+    events = storyline.code("She fell ill as she took a bath in the hotel.", date="2024-05-08")
+    assert not [e for e in events if e.type == "AID"]
+    ev = _event("Jordan took in 300 refugees last week.", "took")
+    assert ev.type == "AID"

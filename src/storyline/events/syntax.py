@@ -49,10 +49,14 @@ def _lemma(tok: Token) -> str:
 
 
 def _particle(tok: Token) -> Iterator[str]:
+    obj = next((c.i for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")),
+               None)
     for c in tok.children:
         if c.dep_ in ("prt", "prep", "dobj", "advmod") and c.i > tok.i:
             if c.dep_ == "prep" and any(x.ent_type_ in ("DATE", "TIME") for x in c.children):
                 continue  # "called off the strike on Tuesday": a date, not "call on"
+            if c.dep_ == "prep" and obj is not None and obj < c.i:
+                continue  # "took a shower in the bathroom": a place, not "take in"
             yield c.text.lower()
 
 
