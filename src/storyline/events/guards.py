@@ -173,6 +173,11 @@ def _substance_object(tok: Token, rule: dict[str, Any], event: Event | None = No
     return bool(words & rule["objects"])
 
 
+@guard("habitual")
+def _habitual(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in rule["adverbs"] for c in tok.children)
+
+
 @guard("sourcing")
 def _sourcing(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     cur = tok
