@@ -8,9 +8,9 @@ from tests.test_actors_s16 import _event, _names
 
 def test_a_summons_for_talks_is_a_request_by_the_seat() -> None:
     ev = _event("Liz Ortega, the Corva chairwoman, spoke on Monday. Ortega has been "
-                "summoned to the White House for talks with the president.", "summoned")
+                "summoned to the Elysee for talks with the president.", "summoned")
     assert ev.type == "REQUEST"
-    assert _names(ev.source) == ["United States"]
+    assert _names(ev.source) == ["France"]
     assert _names(ev.target) == ["Liz Ortega"]
 
 

@@ -173,7 +173,7 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             continue
         if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and \
                 cur.head.head.pos_ in ("NOUN", "PROPN"):
-            # "in his first interview since stepping down": the interview's owner steps
+            # "in her first speech since standing down": the speech's owner stands
             # down; "Ellis, ... since stepping down": the one named
             noun = cur.head.head
             owner = noun if noun.pos_ == "PROPN" else next(
