@@ -854,8 +854,11 @@ def decode_declared(data: bytes, content_type: str | None = None, *, markup: boo
     said = "; ".join(f"declared charset {name} ignored" for name in ignored)
     if said:
         return text, f"{said}; {note}" if note else f"{said}: read as UTF-8"
-    if codec is None or codec in ("utf-8", "ascii") or (note and f"declared by {declarer}" in note):
+    if codec is None or codec in ("utf-8", "ascii"):
         return text, note
+    if note and f"by {declarer}" in note:
+        # a page labelled "iso-8859-1" is read as CP1252: the note names the label it wrote
+        return text, note.replace(f"declared {encoding_name(codec)} by", f"declared {label} by", 1)
     if note is None:
         if data.isascii():
             return text, None  # ASCII reads the same in every code page declared here
@@ -938,7 +941,8 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
             text = data.decode(declared, errors="replace")
             bad = text.count("\ufffd") - data.count("\ufffd".encode())
             if bad <= max(3, len(data) // 1000):
-                return text, f"not UTF-8: decoded as {declared} (declared by {declarer})"
+                return _letters_overrule(data, declared, text, declarer) or (
+                    text, f"not UTF-8: decoded as {declared} (declared by {declarer})")
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
@@ -962,6 +966,38 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
     if not legacy:  # UTF-8 with many broken sequences: still UTF-8
         return replaced, f"invalid UTF-8: {bad} broken bytes replaced (kept as UTF-8)"
     return _legacy(data, replaced, bad, few)
+
+
+# The Western European code pages a server or page declares by default ("iso-8859-1" in an
+# HTTP header) over bytes of any page: their reading is checked against the letters.
+_WESTERN_DECLARED = frozenset({"cp1252", "latin-1", "iso8859-1", "iso8859-15"})
+_DECODED_AS = re.compile(r"decoded as (.+?)(?: \(detected\)|, chosen by its letters)?$")
+
+
+def _letters_overrule(data: bytes, declared: str, reading: str,
+                      declarer: str) -> tuple[str, str] | None:
+    """(text, note) when a Western European charset declared over ``data`` (``reading``
+    is its decoding) is contradicted by the letters: its reading of the bytes above 0x7F
+    mixes letters no one Western language has ("Õðïõñãüò" for Greek in CP1253), the
+    legacy page detector (:func:`segment_page`) is confident of a page other than CP1252,
+    and decoding ``data`` as if nothing were declared gives that clear reading. Else None:
+    the declaration stands (French, German or Spanish letters fit it)."""
+    with contextlib.suppress(LookupError):
+        if codecs.lookup(declared).name not in _WESTERN_DECLARED:
+            return None
+    high = bytes(b for b in data[:200_000] if b >= 0x80).decode(declared, errors="replace")
+    if _letters_fit(high, _WESTERN_LETTERS) is not None:
+        return None
+    seg = segment_page(data.decode("ascii", errors="surrogateescape"))
+    if seg is None or seg[0] == "cp1252" or not seg[2]:
+        return None
+    text, note = decode_with_note(data, None, declarer=declarer)
+    if text is None or note is None or text == reading or "may be wrong" in note:
+        return None
+    m = _DECODED_AS.search(note)
+    name = m.group(1) if m else page_name(seg[0], data)
+    return text, (f"not UTF-8: declared {encoding_name(declared)} by {declarer}, "
+                  f"read as {name} by its letters")
 
 
 def _utf8_behind_utf16_mark(rest: bytes) -> bool:

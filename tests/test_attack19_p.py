@@ -1,0 +1,80 @@
+"""Attack 19's decoding and reading findings F3, F4, F5, F6, F8, F9, F14 and F15.
+
+Every text here is written for these tests (short invented news reports).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest.readers import decode_declared, read_file
+
+GREEK = ("Ο δήμαρχος της πόλης συναντήθηκε χθες με τους αγρότες της περιοχής. "
+         "Οι δύο πλευρές συμφώνησαν να συνεχίσουν τις συνομιλίες την επόμενη εβδομάδα.")
+RUSSIAN = ("Мэр города встретился вчера с фермерами из соседних сёл. Стороны договорились "
+           "продолжить переговоры на следующей неделе, сообщила пресс-служба.")
+HEBREW = ("ראש העירייה נפגש אתמול עם החקלאים מהכפרים הסמוכים. הצדדים הסכימו להמשיך "
+          "בשיחות בשבוע הבא, נמסר מלשכתו.")
+TURKISH = ("Belediye başkanı dün köylerden gelen çiftçilerle görüştü. İki taraf "
+           "görüşmelere gelecek hafta devam etmeyi kararlaştırdı, açıklamada şöyle denildi.")
+FRENCH = ("Le maire a rencontré mercredi les agriculteurs des villages voisins. Les deux "
+          "parties ont décidé de reprendre les négociations après les fêtes, a-t-il annoncé.")
+GERMAN = ("Der Bürgermeister traf sich am Dienstag mit den Bauern aus den Dörfern. Beide "
+          "Seiten wollen die Gespräche nächste Woche fortsetzen, hieß es aus dem Rathaus.")
+SPANISH = ("El alcalde se reunió el miércoles con los agricultores de los pueblos cercanos. "
+           "Ambas partes acordaron seguir con las conversaciones, según un comunicado oficial.")
+
+
+def _page(label: str, text: str, *, meta: bool = True) -> str:
+    head = f'<meta charset="{label}">' if meta else ""
+    body = "".join(f"<p>{text} ({i})</p>" for i in range(4))
+    return f"<html><head>{head}<title>Report</title></head><body>{body}</body></html>"
+
+
+# -- F3: a declared Western charset the letters contradict -----------------------------------
+
+@pytest.mark.parametrize(("text", "page", "name"), [
+    (GREEK, "cp1253", "windows-1253"), (RUSSIAN, "cp1251", "windows-1251"),
+    (HEBREW, "cp1255", "windows-1255"), (TURKISH, "cp1254", "ISO-8859-9 (Turkish)")])
+@pytest.mark.parametrize("label", ["windows-1252", "iso-8859-1"])
+def test_a_western_meta_charset_over_another_script_is_read_by_its_letters(
+        text: str, page: str, name: str, label: str) -> None:
+    decoded, note = decode_declared(_page(label, text).encode(page))
+    assert decoded is not None and text in decoded
+    assert note == f"not UTF-8: declared {label} by the page, read as {name} by its letters"
+
+
+@pytest.mark.parametrize(("text", "page"), [(GREEK, "cp1253"), (RUSSIAN, "cp1251")])
+def test_a_western_http_charset_over_another_script_is_read_by_its_letters(
+        text: str, page: str) -> None:
+    data = _page("", text, meta=False).encode(page)
+    decoded, note = decode_declared(data, "text/html; charset=ISO-8859-1")
+    assert decoded is not None and text in decoded
+    assert note is not None and note.startswith("not UTF-8: declared ISO-8859-1 by the page, read as")
+
+
+def test_a_message_declaring_latin1_over_greek_is_read_by_its_letters() -> None:
+    decoded, note = decode_declared(GREEK.encode("cp1253"), "charset=iso-8859-1", markup=False,
+                                    declarer="the message")
+    assert decoded == GREEK
+    assert note == ("not UTF-8: declared iso-8859-1 by the message, read as windows-1253 "
+                    "by its letters")
+
+
+@pytest.mark.parametrize("text", [FRENCH, GERMAN, SPANISH])
+@pytest.mark.parametrize("label", ["windows-1252", "iso-8859-1"])
+def test_a_western_page_correctly_declared_keeps_its_declaration(text: str, label: str) -> None:
+    decoded, note = decode_declared(_page(label, text).encode("cp1252"))
+    assert decoded is not None and text in decoded
+    assert note == "not UTF-8: decoded as cp1252 (declared by the page)"
+
+
+def test_a_lying_declaration_in_an_html_file_gives_the_right_text(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_bytes(_page("windows-1252", RUSSIAN).replace(
+        "Report", "Мэр встретился с фермерами").encode("cp1251"))
+    (doc,) = read_file("p.html", path)
+    content = getattr(doc, "content", "")
+    assert "<title>Мэр встретился с фермерами</title>" in content and RUSSIAN in content
