@@ -78,3 +78,43 @@ def test_a_lying_declaration_in_an_html_file_gives_the_right_text(tmp_path: Path
     (doc,) = read_file("p.html", path)
     content = getattr(doc, "content", "")
     assert "<title>Мэр встретился с фермерами</title>" in content and RUSSIAN in content
+
+
+# -- F4: ISO-8859-15 told from CP1252 by its € and œ bytes ---------------------------------
+
+LATIN9_FRENCH = ("Le conseil régional a voté mardi un budget de 40 millions d'€ pour les écoles. "
+                 "Les œuvres du musée seront prêtées à Lyon, a précisé la présidente.\n\n"
+                 "Le coût des travaux dépasse 12 €, par élève et par an, selon le rapport.\n")
+EURO_ONLY = ("Council approves €40 million for schools\n\n"
+             "The regional council voted on Tuesday to spend €40 million on new schools, "
+             "a spokesman said. The money comes on top of €12 million approved last year.\n")
+
+
+@pytest.mark.parametrize("text", [LATIN9_FRENCH, EURO_ONLY])
+def test_latin9_text_is_read_as_latin9(text: str) -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    decoded, note = decode_with_note(text.encode("iso8859_15"))
+    assert decoded == text
+    assert note == "not UTF-8: decoded as ISO-8859-15 (Western European, chosen by its € / œ bytes)"
+
+
+def test_latin9_text_declared_latin1_is_read_as_latin9() -> None:
+    decoded, note = decode_declared(_page("iso-8859-1", LATIN9_FRENCH).encode("iso8859_15"))
+    assert decoded is not None and LATIN9_FRENCH in decoded
+    assert note == "not UTF-8: declared iso-8859-1 by the page, read as ISO-8859-15 by its € / œ bytes"
+
+
+@pytest.mark.parametrize("data", [
+    "Le coût a baissé de 2½ points, à 40 millions, a précisé la présidente.".encode("cp1252"),
+    "Les œuvres coûtent 40 € à Lyon ; le musée a précisé que la présidente viendra.".encode(
+        "cp1252"),
+    FRENCH.encode("cp1252")])
+def test_cp1252_text_stays_cp1252(data: bytes) -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    decoded, note = decode_with_note(data, "cp1252")
+    assert decoded == data.decode("cp1252")
+    assert note == "not UTF-8: decoded as cp1252 (declared by the page)"
+    if b"\xbd" in data:  # a fraction by a digit is no œ
+        assert decode_with_note(data) == (decoded, "not UTF-8: decoded as CP1252 (Western European)")

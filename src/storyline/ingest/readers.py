@@ -977,27 +977,28 @@ _DECODED_AS = re.compile(r"decoded as (.+?)(?: \(detected\)|, chosen by its lett
 def _letters_overrule(data: bytes, declared: str, reading: str,
                       declarer: str) -> tuple[str, str] | None:
     """(text, note) when a Western European charset declared over ``data`` (``reading``
-    is its decoding) is contradicted by the letters: its reading of the bytes above 0x7F
-    mixes letters no one Western language has ("Õðïõñãüò" for Greek in CP1253), the
-    legacy page detector (:func:`segment_page`) is confident of a page other than CP1252,
+    is its decoding) is contradicted by the bytes: ISO-8859-1 or CP1252 whose € / œ
+    bytes are ISO-8859-15's (:func:`_latin9`); or a reading of the bytes above 0x7F that
+    mixes letters no one Western language has ("Õðïõñãüò" for Greek in CP1253) while the
+    legacy page detector (:func:`segment_page`) is confident of a page other than CP1252
     and decoding ``data`` as if nothing were declared gives that clear reading. Else None:
-    the declaration stands (French, German or Spanish letters fit it)."""
-    with contextlib.suppress(LookupError):
-        if codecs.lookup(declared).name not in _WESTERN_DECLARED:
-            return None
+    the declaration stands (French, German or Spanish letters fit it). Raises
+    LookupError for an unknown ``declared``."""
+    codec = codecs.lookup(declared).name
+    if codec not in _WESTERN_DECLARED:
+        return None
+    said = f"not UTF-8: declared {encoding_name(declared)} by {declarer}, read as"
     high = bytes(b for b in data[:200_000] if b >= 0x80).decode(declared, errors="replace")
-    if _letters_fit(high, _WESTERN_LETTERS) is not None:
+    seg = (None if _letters_fit(high, _WESTERN_LETTERS) is not None
+           else segment_page(data.decode("ascii", errors="surrogateescape")))
+    if seg is not None and seg[0] != "cp1252" and seg[2]:
+        text, note = decode_with_note(data, None, declarer=declarer)
+        if text is not None and note is not None and text != reading and "may be wrong" not in note:
+            m = _DECODED_AS.search(note)
+            return text, f"{said} {m.group(1) if m else page_name(seg[0], data)} by its letters"
         return None
-    seg = segment_page(data.decode("ascii", errors="surrogateescape"))
-    if seg is None or seg[0] == "cp1252" or not seg[2]:
-        return None
-    text, note = decode_with_note(data, None, declarer=declarer)
-    if text is None or note is None or text == reading or "may be wrong" in note:
-        return None
-    m = _DECODED_AS.search(note)
-    name = m.group(1) if m else page_name(seg[0], data)
-    return text, (f"not UTF-8: declared {encoding_name(declared)} by {declarer}, "
-                  f"read as {name} by its letters")
+    latin9 = _latin9(data) if codec != "iso8859-15" else None
+    return None if latin9 is None else (latin9[0], f"{said} ISO-8859-15 by its € / œ bytes")
 
 
 def _utf8_behind_utf16_mark(rest: bytes) -> bool:
@@ -1059,6 +1060,47 @@ def _sibling(data: bytes, encoding: str, text: str, matches: list[Any]) -> tuple
     return best, text if best == encoding else data.decode(best, errors="replace")
 
 
+def _latin9_evidence(data: bytes) -> int:
+    r"""How clearly bytes with none at 0x80-0x9F are ISO-8859-15 rather than CP1252
+    (``latin9`` in ``data/code_page_letters.json``): +1 for each currency byte not inside
+    a word ("d'¤" is "d'€") and each letter byte beside a letter and not a digit
+    ("½uvres" is "œuvres"); 0 when some letter byte sits beside a digit (a fraction,
+    "2½") or some byte is at 0x80-0x9F (letters in CP1252, control codes in Latin-9).
+
+    >>> _latin9_evidence("Les œuvres, 300 €".encode("iso8859_15")), _latin9_evidence("2½ km".encode("cp1252"))
+    (2, 0)
+    """
+    sample = data[:200_000]
+    if any(0x80 <= b <= 0x9F for b in sample):
+        return 0
+    score = 0
+    for i, b in enumerate(sample):
+        if b not in _LATIN9_CURRENCY and b not in _LATIN9_LETTERS:
+            continue
+        near = sample[max(i - 1, 0):i] + sample[i + 1:i + 2]
+        letter = [c.isalpha() for c in near.decode("latin-1")]
+        if b in _LATIN9_CURRENCY:
+            score += 0 if len(letter) == 2 and all(letter) else 1
+        elif any(chr(c).isdigit() for c in near):
+            return 0
+        elif any(letter):
+            score += 1
+    return score
+
+
+def _latin9(data: bytes) -> tuple[str, str] | None:
+    """(text, note) for Western European text in ISO-8859-15: its € / œ / Š / Ž bytes
+    read so in context (:func:`_latin9_evidence`), and its bytes above 0x7F read as
+    Western letters and signs. Else None."""
+    if not _latin9_evidence(data):
+        return None
+    text = data.decode("iso8859_15")
+    high = [c for c, b in zip(text, data, strict=True) if b >= 0x80]
+    if sum(1 for c in high if c in _WESTERN or c in "ŠšŽžŸ") < 0.8 * len(high):
+        return None
+    return text, "not UTF-8: decoded as ISO-8859-15 (Western European, chosen by its € / œ bytes)"
+
+
 def _legacy(data: bytes, replaced: str, bad: int, few: bool) -> tuple[str, str]:
     """(text, note) of bytes that are no UTF-8 and no page charset-normalizer found for
     the whole file: the page the words holding them read best in (see
@@ -1075,6 +1117,9 @@ def _legacy(data: bytes, replaced: str, bad: int, few: bool) -> tuple[str, str]:
             return text, f"not UTF-8: decoded as {page_name(seg[0], data)}, chosen by its letters"
         return text, (f"not UTF-8: read as {page_name(seg[0], data)} by its few letters, "
                       "characters may be wrong")
+    latin9 = _latin9(data)
+    if latin9 is not None:
+        return latin9
     high = [c for c, b in zip(western, data, strict=True) if b >= 0x80] if len(western) == len(
         data) else []
     letters = sum(1 for c in western if c.isalpha())
@@ -1205,6 +1250,9 @@ def _segment_letters(table: dict[str, Any], central: dict[str, str]) -> dict[str
 
 
 _LETTER_DATA = _code_page_letters()
+# The bytes that tell ISO-8859-15 from CP1252 (see :func:`_latin9_evidence`).
+_LATIN9_CURRENCY = frozenset(int(b, 16) for b in _LETTER_DATA["latin9"]["currency"])
+_LATIN9_LETTERS = frozenset(int(b, 16) for b in _LETTER_DATA["latin9"]["letters"])
 # The letters beyond ASCII of each Central European language: with no byte at 0x80-0x9F,
 # the two code pages differ only at 0xA0-0xBF (ISO 8859-2 "š" is CP1250 "ą"), and the page
 # whose reading gives more of the language's own letters is the one it was written in.
