@@ -118,3 +118,50 @@ def test_cp1252_text_stays_cp1252(data: bytes) -> None:
     assert note == "not UTF-8: decoded as cp1252 (declared by the page)"
     if b"\xbd" in data:  # a fraction by a digit is no œ
         assert decode_with_note(data) == (decoded, "not UTF-8: decoded as CP1252 (Western European)")
+
+
+# -- F8 / F9: a byte order mark that lies about what follows it ---------------------------
+
+STORY = ("Flooding closes the coast road\n\n"
+         "Heavy rain flooded the coast road near the harbour on Sunday, and the police closed "
+         "it to traffic for the night. Two villages were cut off until the water went down, "
+         "the district office said. Crews began clearing mud and fallen trees on Monday "
+         "morning, and the road is expected to reopen by Wednesday.\n")
+
+
+@pytest.mark.parametrize(("bom", "enc"), [("\ufeff".encode("utf-32-le"), "utf-16-le"),
+                                          ("\ufeff".encode("utf-32-be"), "utf-16-be")])
+def test_utf16_text_behind_a_utf32_mark_is_read_as_utf16(
+        bom: bytes, enc: str, tmp_path: Path) -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    data = bom + STORY.encode(enc)
+    assert decode_with_note(data) == (
+        STORY, f"UTF-32 byte order mark, but not UTF-32: decoded as {enc.upper()}")
+    (tmp_path / "s.txt").write_bytes(data)
+    (doc,) = read_file("s.txt", tmp_path / "s.txt")
+    assert getattr(doc, "content", "").strip() == STORY.strip()
+
+
+@pytest.mark.parametrize("enc", ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+def test_text_behind_a_true_mark_is_read_by_it(enc: str) -> None:
+    from storyline.ingest.readers import decode_with_note
+
+    text, note = decode_with_note(("\ufeff" + STORY).encode(enc))
+    assert text == STORY and note is not None and "(byte order mark)" in note
+
+
+def test_utf8_json_lines_behind_a_utf16_mark_are_read_as_items(tmp_path: Path) -> None:
+    import codecs
+    import json
+
+    lines = [{"id": f"r{i}", "title": f"Road report {i}", "text": STORY, "outlet": "Coast News",
+              "published": f"2024-05-0{i}"} for i in (1, 2)]
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(codecs.BOM_UTF16_LE + "".join(
+        json.dumps(x, ensure_ascii=False) + "\n" for x in lines).encode("utf-8"))
+    docs = list(read_file("r.jsonl", path))
+    assert [getattr(d, "given_title", None) for d in docs] == ["Road report 1", "Road report 2"]
+    assert [getattr(d, "given_published", None) for d in docs] == ["2024-05-01", "2024-05-02"]
+    assert docs[0].notes == ["UTF-16 byte order mark, but not UTF-16: decoded as UTF-8"]
+    assert "holds plain text" not in " ".join(docs[1].notes)

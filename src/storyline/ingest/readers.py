@@ -506,7 +506,10 @@ def sniff_content(head: bytes) -> str | None:
         return sniff_content(inner) if inner else None
     if head.startswith(b"WARC/"):
         return "warc"
-    bom = bom_encoding(head)
+    lie = lying_bom(head, cut=True)
+    if lie is not None and lie[0] == "utf-8":
+        head = head[lie[1]:]  # the mark is junk: the UTF-8 after it is what is sniffed
+    bom = bom_encoding(head) if lie is None else lie[:2]
     utf16 = wide_without_bom(head) if bom is None else None
     if bom is not None and bom[0] != "utf-8":
         # UTF-16/32 text has NUL bytes: sniff its characters, not its bytes
@@ -774,6 +777,9 @@ def stream_encoding(head: bytes) -> tuple[str, str] | None:
     ('utf-16-le', 'decoded as UTF-16-LE (no byte order mark)')
     """
     bom = bom_encoding(head)
+    lie = lying_bom(head, cut=True)
+    if lie is not None and lie[0] == "utf-8":
+        return None  # UTF-8 behind a UTF-16 mark: read as bytes, each line decoded and said
     if bom is not None:
         return None if bom[0] == "utf-8" else (bom[0], f"decoded as {bom[0].upper()} (byte order mark)")
     enc = wide_without_bom(head)
@@ -914,9 +920,9 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
             rest, how = decode_with_note(data[n:], declared, declarer=declarer)
             if rest is not None and rest.count("\ufffd") < bad:
                 return rest, f"UTF-8 byte order mark, but {how}"
-        if enc.startswith("utf-16") and _utf8_behind_utf16_mark(data[n:]):
-            return data[n:].decode("utf-8"), ("UTF-16 byte order mark, but not UTF-16: "
-                                               "decoded as UTF-8")
+        lie = lying_bom(data)
+        if lie is not None:
+            return data[lie[1]:].decode(lie[0], errors="replace"), lie[2]
         note = f"decoded as {enc.upper()} (byte order mark)"
         if bad:
             note += f", {bad} undecodable bytes replaced"
@@ -1001,14 +1007,50 @@ def _letters_overrule(data: bytes, declared: str, reading: str,
     return None if latin9 is None else (latin9[0], f"{said} ISO-8859-15 by its € / œ bytes")
 
 
-def _utf8_behind_utf16_mark(rest: bytes) -> bool:
+def _utf8_behind_utf16_mark(rest: bytes, *, cut: bool = False) -> bool:
     """Whether the bytes after a UTF-16 byte order mark are UTF-8 instead: they decode
-    as UTF-8 and have no NUL byte (UTF-16 puts one in every space and line break)."""
+    as UTF-8 (but for a character cut at the end when ``cut``: the first bytes of a
+    file) and have no NUL byte (UTF-16 puts one in every space and line break)."""
     try:
         rest.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
+    except UnicodeDecodeError as exc:
+        if not cut or exc.start < len(rest) - 3:
+            return False
     return len(rest) >= 16 and b"\x00" not in rest
+
+
+def _utf16_behind_utf32_mark(rest: bytes, enc: str) -> bool:
+    """Whether the bytes after a UTF-32 byte order mark (FF FE 00 00 is a UTF-16 one and
+    a NUL character too) are UTF-16 of the same byte order instead: as UTF-32 most of
+    them are no code point at all (UTF-16 letters pair up past U+10FFFF), and as UTF-16
+    they are printable text."""
+    sample = rest[:4096]
+    wide = sample[: len(sample) // 4 * 4].decode(enc, errors="replace")
+    if len(wide) < 4 or wide.count("\ufffd") < 0.5 * len(wide):
+        return False
+    text = sample[: len(sample) // 2 * 2].decode(enc.replace("32", "16"), errors="replace")
+    return sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text)
+
+
+def lying_bom(data: bytes, *, cut: bool = False) -> tuple[str, int, str] | None:
+    """(encoding, bytes to skip, note) when ``data`` opens with a byte order mark that
+    does not fit what follows it: UTF-8 behind a UTF-16 mark, UTF-16 behind a UTF-32
+    one (its mark is a UTF-16 mark and a NUL). ``cut``: ``data`` is the first bytes of a
+    file, its last character may be cut. Else None.
+
+    >>> lying_bom(codecs.BOM_UTF32_LE + "Troops left Gao on Monday.".encode("utf-16-le"))
+    ('utf-16-le', 4, 'UTF-32 byte order mark, but not UTF-32: decoded as UTF-16-LE')
+    """
+    bom = bom_encoding(data)
+    if bom is None:
+        return None
+    enc, n = bom
+    if enc.startswith("utf-16") and _utf8_behind_utf16_mark(data[n:], cut=cut):
+        return "utf-8", n, "UTF-16 byte order mark, but not UTF-16: decoded as UTF-8"
+    if enc.startswith("utf-32") and _utf16_behind_utf32_mark(data[n:], enc):
+        wide = enc.replace("32", "16")
+        return wide, n, f"UTF-32 byte order mark, but not UTF-32: decoded as {wide.upper()}"
+    return None
 
 
 def _utf8_words(data: bytes) -> int:
