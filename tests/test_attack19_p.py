@@ -165,3 +165,34 @@ def test_utf8_json_lines_behind_a_utf16_mark_are_read_as_items(tmp_path: Path) -
     assert [getattr(d, "given_published", None) for d in docs] == ["2024-05-01", "2024-05-02"]
     assert docs[0].notes == ["UTF-16 byte order mark, but not UTF-16: decoded as UTF-8"]
     assert "holds plain text" not in " ".join(docs[1].notes)
+
+
+# -- F5: an e-mail is an e-mail whatever its MIME structure -------------------------------
+
+def _related(sender: str, extra: str = "") -> bytes:
+    body = "".join(f"<p>{STORY.splitlines()[2]} ({i})</p>" for i in range(3))
+    return (f"From: {sender}\nSubject: Coast road closed\nDate: Wed, 08 May 2024 09:30:00 +0000\n"
+            f"{extra}MIME-Version: 1.0\nContent-Type: multipart/related; boundary=XY\n\n--XY\n"
+            "Content-Type: text/html; charset=utf-8\n\n<html><head><title>Road page</title>"
+            f"</head><body>{body}</body></html>\n--XY\nContent-Type: image/png\n"
+            "Content-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--XY--\n").encode()
+
+
+@pytest.mark.parametrize("name", ["news.eml", "news.mht"])
+def test_a_related_email_gives_its_subject_and_date(name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_bytes(_related("Desk <desk@coast.example>"))
+    (doc,) = read_file(name, tmp_path / name)
+    assert getattr(doc, "given_title", None) == "Coast road closed"
+    assert getattr(doc, "given_published", None) == "2024-05-08"
+
+
+@pytest.mark.parametrize(("sender", "extra"), [
+    ("<Saved by Blink>", ""), ("desk@coast.example", "Snapshot-Content-Location: http://c.example/r\n"),
+    ("", "")])
+def test_a_page_a_browser_saved_keeps_no_date(sender: str, extra: str, tmp_path: Path) -> None:
+    data = _related(sender, extra)
+    if not sender:
+        data = data.replace(b"From: \n", b"")
+    (tmp_path / "page.mht").write_bytes(data)
+    (doc,) = read_file("page.mht", tmp_path / "page.mht")
+    assert getattr(doc, "given_published", "x") is None and getattr(doc, "given_title", "x") is None

@@ -3027,6 +3027,25 @@ def _payload(part: Any) -> tuple[Any, str | None]:
                      f"decoded leniently{', its last letter dropped' if extra == 1 else ''}")
 
 
+# The ``From`` a browser writes into a page it saves as MHTML ("<Saved by Blink>").
+_SAVED_BY = re.compile(r"\s*<?\s*saved by\b", re.I)
+
+
+def _saved_page(msg: Any, top: str, name: str) -> bool:
+    """Whether a MIME message is a page a browser saved (its ``Date`` is when it was
+    saved, its ``Subject`` the page's title again), not an e-mail: it says so, with a
+    ``Snapshot-Content-Location`` or a ``From`` of "<Saved by ...>", or it is a
+    ``multipart/related`` ``.mht`` with no sender at all. A message with a sender is an
+    e-mail whatever its structure (an HTML newsletter is ``multipart/related`` too) or
+    its name: its Subject and Date are its title and date."""
+    if msg.get("Snapshot-Content-Location") is not None:
+        return True
+    sender = str(msg.get("From") or "")
+    if sender.strip():
+        return bool(_SAVED_BY.match(sender))
+    return top == "multipart/related" or name.endswith((".mht", ".mhtml"))
+
+
 def _mime_item(display: str, where: str, position: str | None, data: bytes, name: str,
                gz_note: str | None) -> Item:
     """The article of one MIME message's bytes (:func:`read_mime`)."""
@@ -3054,8 +3073,7 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
     if len(payload) > MAX_DOCUMENT_BYTES:
         return Rejected(where, "MIME message's text part too large for one article")
     is_html = part.get_content_type() == "text/html"
-    saved_page = (top == "multipart/related" or name.endswith((".mht", ".mhtml"))
-                  or msg.get("Snapshot-Content-Location") is not None)
+    saved_page = _saved_page(msg, top, name)
     text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
                                      markup=is_html,
                                      declarer="the page" if saved_page else "the message")
