@@ -196,3 +196,38 @@ def test_a_page_a_browser_saved_keeps_no_date(sender: str, extra: str, tmp_path:
     (tmp_path / "page.mht").write_bytes(data)
     (doc,) = read_file("page.mht", tmp_path / "page.mht")
     assert getattr(doc, "given_published", "x") is None and getattr(doc, "given_title", "x") is None
+
+
+# -- F15 / F14: a feed item with a stray end tag; a link with entities --------------------
+
+PARAGRAPHS = [
+    "Heavy rain flooded the coast road near the harbour on Sunday, the police said.",
+    "Two villages were cut off until the water went down, the district office said.",
+    "Crews began clearing mud and fallen trees on Monday, and the road should reopen soon.",
+]
+
+
+def _feed(content: str, link: str = "http://coast.example/r1", extra: str = "") -> bytes:
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Coast News</title>'
+            f"<link>http://coast.example/</link><item><title>Road closed</title><link>{link}</link>"
+            f"<pubDate>Wed, 08 May 2024 09:30:00 GMT</pubDate><description><![CDATA[{content}]]>"
+            f"</description></item>{extra}</channel></rss>").encode()
+
+
+@pytest.mark.parametrize("stray", ["</script>", "</SCRIPT >", "</style>"])
+def test_a_feed_item_with_a_stray_end_tag_keeps_its_paragraphs(stray: str, tmp_path: Path) -> None:
+    content = (f"<p>{PARAGRAPHS[0]}{stray}<script>var x = 1;</script></p>"
+               + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]))
+    (tmp_path / "f.xml").write_bytes(_feed(content))
+    (doc,) = read_file("f.xml", tmp_path / "f.xml")
+    text = getattr(doc, "content", "")
+    assert all(p in text for p in PARAGRAPHS) and "var x" not in text
+
+
+@pytest.mark.parametrize("extra", ["", "<item><title>Fish & chips</title></item>"])
+def test_a_feed_link_with_entities_is_unescaped_once(extra: str, tmp_path: Path) -> None:
+    content = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    (tmp_path / "f.xml").write_bytes(_feed(
+        content, "http://coast.example/r1?q=&quot;&gt;&lt;b&gt;&amp;n=2", extra))
+    doc = next(iter(read_file("f.xml", tmp_path / "f.xml")))
+    assert getattr(doc, "url", None) == 'http://coast.example/r1?q="><b>&n=2'

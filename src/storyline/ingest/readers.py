@@ -2690,11 +2690,38 @@ def without_bad_char_refs(data: bytes) -> tuple[bytes, int]:
     return _CHAR_REF.sub(swap, data), count
 
 
+def _guard_feed_sanitizer() -> None:
+    """Make feedparser's HTML sanitizer ignore a stray end tag of an element whose text it
+    drops (``</script>`` with no ``<script>`` before it): it counted the open ones down
+    past zero, and then dropped every word after the next ``<script>...</script>`` (an
+    item of three paragraphs became one with "no full content"). Done once; nothing is
+    changed when feedparser's sanitizer is not the one this was written for."""
+    try:
+        from feedparser.sanitizer import _HTMLSanitizer
+    except ImportError:
+        return
+    original = getattr(_HTMLSanitizer, "unknown_endtag", None)
+    if original is None or getattr(original, "storyline_guard", False) or not hasattr(
+            _HTMLSanitizer, "unacceptable_elements_with_end_tag"):
+        return
+
+    def unknown_endtag(self: Any, tag: str) -> None:
+        if (tag in self.unacceptable_elements_with_end_tag
+                and tag not in self.acceptable_elements
+                and getattr(self, "unacceptablestack", 1) <= 0):
+            return  # nothing of that element is open: a stray end tag closes nothing
+        original(self, tag)
+
+    unknown_endtag.storyline_guard = True  # type: ignore[attr-defined]
+    _HTMLSanitizer.unknown_endtag = unknown_endtag
+
+
 def _parse_feed(data: bytes) -> tuple[Any, str | None]:
     """feedparser's reading of a feed, or None and why it failed (its loose parser
     raises on some damaged input: one warning, never a crash)."""
     import feedparser
 
+    _guard_feed_sanitizer()
     try:
         return feedparser.parse(data), None
     except Exception as exc:
@@ -2716,7 +2743,26 @@ def _cut_in_last_item(data: bytes, parsed: Any) -> bool:
     return bool(opens) and (not closes or opens[-1] > closes[-1])
 
 
-def _entry_link(entry: Any, base: str | None) -> Any:
+# The XML entities feedparser's loose parser (a feed that is not well-formed) leaves in a
+# link with their semicolons dropped ("?q=&quot&gt" for "?q=&quot;&gt;").
+_LOOSE_LINK_ENTITY = re.compile(r"&(quot|gt|lt|apos);?")
+_XML_ENTITY_CHARS = {"quot": '"', "gt": ">", "lt": "<", "apos": "'"}
+
+
+def _loose_link(link: Any) -> Any:
+    """A link as feedparser's loose parser gave it, with the XML entities it left undecoded
+    decoded once (:data:`_LOOSE_LINK_ENTITY`), as the strict parser decodes them; the
+    result is then validated like any URL.
+
+    >>> _loose_link("http://ex.test/1?q=&quot&gt&ltb&gt")
+    'http://ex.test/1?q="><b>'
+    """
+    if not isinstance(link, str) or "&" not in link:
+        return link
+    return _LOOSE_LINK_ENTITY.sub(lambda m: _XML_ENTITY_CHARS[m[1]], link)
+
+
+def _entry_link(entry: Any, base: str | None, loose: bool = False) -> Any:
     """An item's address: its FIRST alternate link (an RSS item giving two ``<link>``s
     means the first; feedparser keeps the last), a relative one ("/world/a2") resolved
     against ``base``, the channel's own ``<link>`` (as a JSON Feed's are against its
@@ -2728,6 +2774,8 @@ def _entry_link(entry: Any, base: str | None) -> Any:
     link = next((h for h in hrefs if isinstance(h, str) and h.strip()), None)
     if link is None:
         return entry.get("link")
+    if loose:
+        link = _loose_link(link)
     if base is not None and not re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", link):
         return urljoin(base, link.strip())
     return link
@@ -2782,7 +2830,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             continue
         kind = "html" if ("<" in content and ">" in content) or _html_typed(
             entry.get("summary_detail") if not full else None) else "text"
-        url, n1 = clean_url(_entry_link(entry, base), "link")
+        url, n1 = clean_url(_entry_link(entry, base, bool(parsed.get("bozo"))), "link")
         if n1 and not entry.get("links") and entry.get("link") == entry.get("id"):
             n1 = None  # feedparser's stand-in from an id that is no URL ("urn:1"): no link
         input_id, n2 = clean_id(entry.get("id"))
