@@ -6,6 +6,7 @@ Every text here is written for these tests (short invented news reports).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -231,3 +232,41 @@ def test_a_feed_link_with_entities_is_unescaped_once(extra: str, tmp_path: Path)
         content, "http://coast.example/r1?q=&quot;&gt;&lt;b&gt;&amp;n=2", extra))
     doc = next(iter(read_file("f.xml", tmp_path / "f.xml")))
     assert getattr(doc, "url", None) == 'http://coast.example/r1?q="><b>&n=2'
+
+
+# -- F6: of two copies of one text, the dated one's metadata is stored --------------------
+
+def _copy(path: Path, date: str | None, **given: str | None) -> Any:
+    from storyline.model import Article, Published
+
+    published = (Published(date=date, source="input", earliest=date, latest=date) if date
+                 else Published(date=None, source="none"))
+    return Article(id="c1", input_id=given.get("input_id"), path=str(path), url=None,
+                   outlet=given.get("outlet"), title=given.get("title"), dateline=None,
+                   text="The coast road reopened on Wednesday after the floods.", language="en",
+                   published=published, position=given.get("position"))
+
+
+@pytest.mark.parametrize("runs", [1, 2])
+def test_a_dated_copy_read_after_an_undated_one_gives_the_stored_metadata(
+        runs: int, tmp_path: Path) -> None:
+    from storyline.store.db import Store
+
+    plain, lines, feed = tmp_path / "0.txt", tmp_path / "a.jsonl", tmp_path / "z.rss"
+    for p in (plain, lines, feed):
+        p.write_text("x", "utf-8")
+    undated = _copy(plain, None)
+    dated = _copy(lines, "2024-05-08", input_id="w1", outlet="Coast News", position="line 1")
+    other = _copy(feed, "2024-05-09", position="item 1")
+    with Store(tmp_path / "s.duckdb") as store:
+        batches = [[undated, dated, other]] if runs == 1 else [[undated], [dated, other]]
+        for batch in batches:
+            store.write_batch(batch, [], [(a.path, Path(a.path), 1) for a in batch],
+                              store.new_run())
+        (stored,) = list(store.articles())
+        assert (stored.published.date, stored.outlet, stored.input_id, stored.path) == (
+            "2024-05-08", "Coast News", "w1", str(lines))
+        assert store.conflicts == [
+            f"{feed} (item 1): the same article (the same text) as {lines} (line 1), which is "
+            "stored dated 2024-05-08; the date given here, 2024-05-09, is not used"]
+        assert store.count_articles() == 1
