@@ -1113,12 +1113,11 @@ def _latin9_evidence(data: bytes) -> int:
     (2, 0)
     """
     sample = data[:200_000]
-    if any(0x80 <= b <= 0x9F for b in sample):
+    if _C1_BYTE.search(sample):
         return 0
     score = 0
-    for i, b in enumerate(sample):
-        if b not in _LATIN9_CURRENCY and b not in _LATIN9_LETTERS:
-            continue
+    for m in _LATIN9_BYTE.finditer(sample):
+        i, b = m.start(), sample[m.start()]
         near = sample[max(i - 1, 0):i] + sample[i + 1:i + 2]
         letter = [c.isalpha() for c in near.decode("latin-1")]
         if b in _LATIN9_CURRENCY:
@@ -1295,6 +1294,9 @@ _LETTER_DATA = _code_page_letters()
 # The bytes that tell ISO-8859-15 from CP1252 (see :func:`_latin9_evidence`).
 _LATIN9_CURRENCY = frozenset(int(b, 16) for b in _LETTER_DATA["latin9"]["currency"])
 _LATIN9_LETTERS = frozenset(int(b, 16) for b in _LETTER_DATA["latin9"]["letters"])
+_LATIN9_BYTE = re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in sorted(
+    _LATIN9_CURRENCY | _LATIN9_LETTERS)) + b"]")
+_C1_BYTE = re.compile(rb"[\x80-\x9f]")
 # The letters beyond ASCII of each Central European language: with no byte at 0x80-0x9F,
 # the two code pages differ only at 0xA0-0xBF (ISO 8859-2 "š" is CP1250 "ą"), and the page
 # whose reading gives more of the language's own letters is the one it was written in.
