@@ -45,3 +45,9 @@ def test_an_undated_text_naming_many_years_is_scored_over_a_few() -> None:
     few = find_references("On March 3, 2019 the council met; on June 4, 2020 it voted.")
     assert _candidate_years(few, [2019, 2020]) == [(2019, 2022)]
     assert infer_date("On March 3, 2019 the council met; on June 4, 2020 it voted.") is not None
+
+
+def test_a_duration_with_thousands_separators_is_read_whole() -> None:
+    got = [t for t in find_times("The siege lasted 2,500 days.", "2024-05-08")
+           if t.type == "DURATION"]
+    assert [(t.text, t.value) for t in got] == [("2,500 days", "P2500D")]

@@ -129,7 +129,8 @@ LAST_YEAR = 2100
 OUT_OF_RANGE = ""
 _NUMWORD = _alt([k for k in _NUMBERS if " " not in k and k not in ("a", "an", "half")])
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,])|\d+(?:\.\d+)?(?:\s\d/\d)?"
+    rf"|(?:{_NUMWORD})(?:[- ](?:{_NUMWORD}))?"
     rf"|{_alt([k for k in _NUMBERS if ' ' in k])}|{_alt(_VAGUE_NUMBERS)})"
     r"(?:\s+and\s+a\s+half)?"
 )
@@ -227,6 +228,8 @@ def _num(s: str) -> float | None:
         return None
     if s in _NUMBERS:
         return _NUMBERS[s]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+        return float(s.replace(",", ""))  # "10,000 years"
     m = re.fullmatch(r"(\d+)(?:\.(\d+))?(?: (\d)/(\d))?", s)
     if m:
         v = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
