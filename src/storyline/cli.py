@@ -210,6 +210,7 @@ def _run(args: argparse.Namespace) -> int:
     import duckdb
 
     from storyline.checks import OptionError
+    from storyline.engine import WorkerDied
     from storyline.store.db import StoreError, StoreLocked
 
     again = "what was stored is kept; run the same command again once there is"
@@ -226,6 +227,10 @@ def _run(args: argparse.Namespace) -> int:
         else:  # not a full disk: no advice to wait for room
             print(f"error:{where or ' a file'}: {exc.strerror or exc}; what was stored is "
                   "kept", file=sys.stderr)
+        return 1
+    except WorkerDied as exc:
+        print(f"error: {exc}; what was stored is kept: run the same command again to go on "
+              "(with fewer --workers if memory is short)", file=sys.stderr)
         return 1
     except (MemoryError, duckdb.OutOfMemoryException):
         print(f"error: out of memory; {again} more (or with fewer --workers)", file=sys.stderr)

@@ -1,0 +1,147 @@
+"""Attack 19's run-level findings: a worker killed mid-run, stores and configs that cannot
+be used, SIGTERM to ``code``, numeric option spellings, a file named twice.
+
+Every text here is written for these tests (short invented news reports).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import storyline
+from tests.news import article
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+
+# F1: a run whose document named "slow" keeps its worker busy, so that the test can kill
+# that worker (or the idle one) in the middle of the run, as the OOM killer does.
+_SLOW_RUN = """\
+import os, sys, time
+from pathlib import Path
+import storyline.pipeline as p
+
+real = p.process_item
+MARK = Path(sys.argv[1])
+
+def item(x):
+    if "slow" in str(getattr(x, "path", "")):
+        MARK.write_text(str(os.getpid()))
+        time.sleep(120)
+    return real(x)
+
+if __name__ == "__main__":
+    p.process_item = item
+    from storyline.cli import main
+    sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.add(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return out
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def _slow_input(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"{i}.txt").write_text(f"Crossing {i} reopens\n\n" + article(i), encoding="utf-8")
+    (src / "slow.txt").write_text("Crossing 9 reopens\n\n" + article(9), encoding="utf-8")
+    return src
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir() or (os.cpu_count() or 1) < 2,
+                    reason="needs Linux /proc and two CPUs")
+@pytest.mark.parametrize("which", ["busy", "idle"])
+def test_a_worker_killed_mid_run_ends_the_run_with_one_line(tmp_path: Path,
+                                                            which: str) -> None:
+    src, out, db = _slow_input(tmp_path), tmp_path / "out", tmp_path / "s.duckdb"
+    driver, mark = tmp_path / "slow_run.py", tmp_path / "busy.pid"
+    driver.write_text(_SLOW_RUN, encoding="utf-8")
+    args = ["run", str(src), "--out", str(out), "--db", str(db), "--quiet", "--workers", "2"]
+    proc = subprocess.Popen([sys.executable, str(driver), str(mark), *args], env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        end = time.monotonic() + 90
+        while not mark.exists() and proc.poll() is None and time.monotonic() < end:
+            time.sleep(0.1)
+        assert mark.exists(), "the slow document was never started"
+        time.sleep(0.3)
+        busy = int(mark.read_text())
+        workers = {p for p in _children(proc.pid) if "resource_tracker" not in _cmdline(p)}
+        assert busy in workers, (busy, workers)
+        victim = busy if which == "busy" else next(iter(workers - {busy}))
+        os.kill(victim, signal.SIGKILL)
+        try:
+            _, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the run hung after one of its workers was killed")
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: a worker process was killed by "
+                                                   "SIGKILL"), err
+    assert "run the same command again" in lines[0]
+    assert not any(_children(proc.pid))
+    (src / "slow.txt").unlink()  # the rerun, on the same store and output folder, goes on
+    again = subprocess.run([sys.executable, "-m", "storyline.cli", *args], env=ENV,
+                           capture_output=True, text=True, timeout=300, check=False)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert len(storyline.read_articles(out)) == 6
+
+
+_TRACKER_KILLED = """\
+import os, signal, time
+from multiprocessing import resource_tracker
+from storyline.engine import parallel_map
+
+def slow(x):
+    time.sleep(0.02)
+    return x
+
+if __name__ == "__main__":
+    results = parallel_map(slow, range(40), workers=2, chunksize=1)
+    first = next(results)
+    os.kill(resource_tracker._resource_tracker._pid, signal.SIGKILL)
+    time.sleep(0.2)
+    print(1 + len(list(results)))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix" or (os.cpu_count() or 1) < 2,
+                    reason="needs POSIX and two CPUs")
+def test_a_killed_resource_tracker_prints_no_tracebacks(tmp_path: Path) -> None:
+    """Killing multiprocessing's resource tracker mid-run: the run finishes, and the
+    tracker started again is not heard (it printed a KeyError traceback for each of the
+    pool's semaphores, and Python a "died unexpectedly" warning)."""
+    script = tmp_path / "tracker.py"
+    script.write_text(_TRACKER_KILLED, encoding="utf-8")
+    got = subprocess.run([sys.executable, str(script)], env=ENV, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert got.returncode == 0 and got.stdout.split() == ["40"], got.stderr[-2000:]
+    assert got.stderr == ""
