@@ -145,3 +145,89 @@ def test_a_killed_resource_tracker_prints_no_tracebacks(tmp_path: Path) -> None:
                          text=True, timeout=120, check=False)
     assert got.returncode == 0 and got.stdout.split() == ["40"], got.stderr[-2000:]
     assert got.stderr == ""
+
+
+# -- F2: the store's folder cannot be written ---------------------------------------------
+
+_NO_LOG = ('TransactionContext Error: Failed to commit: Cannot open file "{}.wal": '
+           "Operation not permitted")
+
+
+class _NoLogConnection:
+    """A store connection whose commits fail as DuckDB's do when the store's folder is
+    read-only (or immutable): its write-ahead log cannot be made."""
+
+    def __init__(self, con: object, path: Path) -> None:
+        self._con, self._path = con, path
+
+    def execute(self, sql: str, *args: object, **kw: object) -> object:
+        import duckdb
+
+        if sql.lstrip().upper().startswith("INSERT INTO RUNS"):
+            raise duckdb.TransactionException(_NO_LOG.format(self._path))
+        return self._con.execute(sql, *args, **kw)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)
+
+
+def _chattr_works() -> bool:
+    import shutil
+    import tempfile
+
+    if shutil.which("chattr") is None:
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        made = subprocess.run(["chattr", "+i", folder], capture_output=True, check=False)
+        subprocess.run(["chattr", "-i", folder], capture_output=True, check=False)
+        return made.returncode == 0
+
+
+def _good_input(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    for i in range(2):
+        (src / f"{i}.txt").write_text(f"Crossing {i} reopens\n\n" + article(i), encoding="utf-8")
+    return src
+
+
+def test_a_store_whose_folder_cannot_be_written_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import storyline.store.db as db_module
+    from storyline.cli import main
+
+    src, db = _good_input(tmp_path), tmp_path / "sd" / "s.duckdb"
+    args = ["run", str(src), "--out", str(tmp_path / "out"), "--db", str(db), "--quiet"]
+    assert main(args) == 0
+    capsys.readouterr()
+    real = db_module.connect
+    monkeypatch.setattr(db_module, "connect",
+                        lambda path: _NoLogConnection(real(path), Path(path)))
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: cannot write the database {db}:"), err
+    assert f"the store's folder {db.parent} must be writable" in err[0]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or not _chattr_works(),
+                    reason="needs root and chattr (root ignores chmod)")
+def test_an_immutable_store_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    src, db = _good_input(tmp_path), tmp_path / "sd" / "s.duckdb"
+    args = ["run", str(src), "--out", str(tmp_path / "out"), "--db", str(db), "--quiet"]
+    cli = [sys.executable, "-m", "storyline.cli"]
+    assert subprocess.run([*cli, *args], env=ENV, capture_output=True, timeout=300).returncode == 0
+    (src / "2.txt").write_text("Crossing 2 reopens\n\n" + article(2), encoding="utf-8")
+    subprocess.run(["chattr", "+i", str(db.parent)], check=True)
+    try:
+        got = subprocess.run([*cli, *args], env=ENV, capture_output=True, text=True,
+                             timeout=300, check=False)
+    finally:
+        subprocess.run(["chattr", "-i", str(db.parent)], check=True)
+    assert got.returncode == 2, got.stderr[-2000:]
+    assert got.stderr.strip().splitlines() == [got.stderr.strip()]
+    assert got.stderr.startswith(f"error: cannot write the database {db}:")
+    again = subprocess.run([*cli, *args], env=ENV, capture_output=True, text=True,
+                           timeout=300, check=False)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert len(storyline.read_articles(tmp_path / "out")) == 3

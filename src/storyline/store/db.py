@@ -440,6 +440,23 @@ def damaged(path: Path, first: str, changed: str | None = None) -> StoreError:
                       "move it aside or give this run another --db")
 
 
+# DuckDB's line when it cannot make or open the store's write-ahead log (its folder is
+# read-only or immutable, while the store file itself can be written)
+_UNWRITABLE = re.compile(r"Cannot open file|Permission denied|Operation not permitted|"
+                         r"Read-only file system", re.I)
+
+
+def unwritable(path: Path, first: str) -> StoreError | None:
+    """The one-line refusal of a store whose folder cannot be written (DuckDB's error
+    line ``first``), or None when ``first`` says something else."""
+    if not _UNWRITABLE.search(first):
+        return None
+    folder = path.parent if str(path.parent) else Path(".")
+    return StoreError(f"cannot write the database {path}: {first[:200]}; the store's folder "
+                      f"{folder} must be writable (DuckDB keeps its log {path.name}.wal "
+                      "there); what was stored is kept")
+
+
 class StoreLocked(RuntimeError):
     """The database is open in another process (another run on the same store)."""
 
