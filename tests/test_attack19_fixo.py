@@ -231,3 +231,21 @@ def test_an_immutable_store_folder_is_one_line_and_exit_2(tmp_path: Path) -> Non
                            timeout=300, check=False)
     assert again.returncode == 0, again.stderr[-2000:]
     assert len(storyline.read_articles(tmp_path / "out")) == 3
+
+
+# -- F7: a config file nested hundreds deep -----------------------------------------------
+
+@pytest.mark.parametrize("depth", [500, 5000])
+def test_a_deeply_nested_config_is_one_line(tmp_path: Path, depth: int,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    conf = tmp_path / "deep.toml"
+    conf.write_text("[timeline]\nweights = " + "[" * depth + "]" * depth + "\n",
+                    encoding="utf-8")
+    got = main(["run", str(_good_input(tmp_path)), "--out", str(tmp_path / "out"),
+                "--config", str(conf), "--quiet"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert got == 2
+    assert len(err) == 1 and err[0].startswith(f"error: the config file {conf} "), err
+    assert "nested too deeply" in err[0]
