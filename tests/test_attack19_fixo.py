@@ -249,3 +249,40 @@ def test_a_deeply_nested_config_is_one_line(tmp_path: Path, depth: int,
     assert got == 2
     assert len(err) == 1 and err[0].startswith(f"error: the config file {conf} "), err
     assert "nested too deeply" in err[0]
+
+
+# -- F13: the store's folder cannot be made -----------------------------------------------
+
+def test_a_store_folder_that_cannot_be_made_is_named_as_the_stores(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    db = tmp_path / "afile" / "sub" / "x.duckdb"
+    got = main(["run", str(_good_input(tmp_path)), "--out", str(tmp_path / "out"),
+                "--db", str(db), "--quiet"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert got == 2
+    assert err == [f"error: cannot make the folder {db.parent} for the database {db}: "
+                   "Not a directory; give this run another --db"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or not _chattr_works(),
+                    reason="needs root and chattr (root ignores chmod)")
+def test_a_store_folder_in_an_immutable_folder_is_named_as_the_stores(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.cli import main
+
+    (tmp_path / "imm").mkdir()
+    db = tmp_path / "imm" / "sub" / "x.duckdb"
+    src = _good_input(tmp_path)
+    subprocess.run(["chattr", "+i", str(tmp_path / "imm")], check=True)
+    try:
+        got = main(["run", str(src), "--out", str(tmp_path / "out"), "--db", str(db),
+                    "--quiet"])
+    finally:
+        subprocess.run(["chattr", "-i", str(tmp_path / "imm")], check=True)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert got == 2
+    assert len(err) == 1 and err[0].startswith(
+        f"error: cannot make the folder {db.parent} for the database {db}: "), err
