@@ -286,3 +286,33 @@ def test_a_store_folder_in_an_immutable_folder_is_named_as_the_stores(
     assert got == 2
     assert len(err) == 1 and err[0].startswith(
         f"error: cannot make the folder {db.parent} for the database {db}: "), err
+
+
+# -- F12: SIGTERM to ``storyline code`` ---------------------------------------------------
+
+_LINE = "Police arrested {} protesters near the parliament on Tuesday, officials said.\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_sigterm_to_code_is_one_line_and_exit_143(tmp_path: Path, source: str) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("".join(_LINE.format(n) for n in range(2, 2000)), encoding="utf-8")
+    name = str(lines) if source == "file" else "-"
+    proc = subprocess.Popen([sys.executable, "-m", "storyline.cli", "code", name, "--dct",
+                             "2024-03-05"], env=ENV, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        if source == "stdin":  # a few lines, the pipe left open: the reader waits for more
+            proc.stdin.write("".join(_LINE.format(n) for n in range(2, 6)))
+            proc.stdin.flush()
+        assert proc.stdout.readline(), "code printed nothing"
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 143, err
+    assert err.strip().splitlines() == ["storyline: terminated"], err

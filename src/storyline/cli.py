@@ -86,14 +86,16 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    previous = _terminate_as_interrupt()
     if args.command in ("times", "code"):
         try:
             return _print_command(args)
         except KeyboardInterrupt:
             return _print_interrupted()
+        finally:
+            _restore_sigterm(previous)
 
     _closed_streams_to_devnull()  # (``code`` and ``times`` say a closed stream is closed)
-    previous = _terminate_as_interrupt()
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -104,30 +106,35 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return _stopped()
     finally:
-        if previous is not None:
-            import signal
+        _restore_sigterm(previous)
 
-            signal.signal(signal.SIGTERM, previous)
+
+def _restore_sigterm(previous: Any) -> None:
+    if previous is not None:
+        import signal
+
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_interrupted() -> int:
     """Ctrl-C on ``code`` or ``times``: one line and exit 130, as ``run`` says it, never a
-    traceback. The thread reading standard input for ``code -`` may still be waiting in
+    traceback; SIGTERM: ``storyline: terminated`` and exit 143. The thread reading standard input for ``code -`` may still be waiting in
     a read that holds the stream's lock: Python would then abort at shutdown ("could not
     acquire lock for <stdin>"), so the process ends at once, its output flushed."""
     import contextlib
     import os
     import threading
 
-    print("storyline: interrupted", file=sys.stderr)
+    how, code = ("terminated", 143) if _SIGTERM_SEEN else ("interrupted", 130)
+    print(f"storyline: {how}", file=sys.stderr)
     reading = any(t.name == _READER and t.is_alive() for t in threading.enumerate())
     if reading and sys.stdin is not None and sys.stdin is sys.__stdin__ \
             and threading.current_thread() is threading.main_thread():
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 stream.flush()
-        os._exit(130)
-    return 130
+        os._exit(code)
+    return code
 
 
 _READER = "storyline-code-reader"  # api.ready_batches' thread
