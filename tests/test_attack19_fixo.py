@@ -316,3 +316,34 @@ def test_sigterm_to_code_is_one_line_and_exit_143(tmp_path: Path, source: str) -
             proc.wait()
     assert proc.returncode == 143, err
     assert err.strip().splitlines() == ["storyline: terminated"], err
+
+
+# -- F16: how numeric options may be spelled ----------------------------------------------
+
+@pytest.mark.parametrize("flag, value, want", [
+    ("--workers", "+2", 2), ("--workers", "002", 2), ("--timeline-dates", "+10", 10),
+    ("--min-confidence", ".5", 0.5), ("--min-confidence", "1e-1", 0.1),
+    ("--min-confidence", "0.50", 0.5),
+])
+def test_documented_numeric_spellings_are_read(flag: str, value: str, want: float) -> None:
+    from storyline.cli import _parser
+
+    args = _parser().parse_args(["run", "in", "--out", "o", flag, value])
+    assert getattr(args, flag[2:].replace("-", "_")) == want
+
+
+@pytest.mark.parametrize("flag, value", [
+    ("--workers", "2.0"), ("--workers", "0x2"), ("--workers", "\u0662"),
+    ("--timeline-sentences", "1_000"), ("--min-confidence", "0,5"),
+    ("--min-confidence", "\uff10.\uff15"),
+])
+def test_a_badly_spelled_number_is_one_line_and_exit_2(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, value: str) -> None:
+    from storyline.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["run", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet", flag, value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: argument {flag}: "), err
+    assert not (tmp_path / "out").exists()

@@ -7,7 +7,7 @@ import errno
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from storyline import __version__
 
@@ -41,8 +41,22 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+# options whose value argparse checks with _whole or _decimal
+_NUMERIC = ("--workers", "--timeline-dates", "--timeline-sentences", "--min-confidence")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a numeric option's bad spelling as one line and exit 2, as its range
+    is (argparse printed its usage block of 7 lines first)."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith(tuple(f"argument {flag}:" for flag in _NUMERIC)):
+            self.exit(2, f"error: {message}\n")
+        super().error(message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="storyline",
         description="Turn news coverage of an evolving story into sourced, structured knowledge.",
     )
