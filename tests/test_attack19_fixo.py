@@ -347,3 +347,20 @@ def test_a_badly_spelled_number_is_one_line_and_exit_2(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"error: argument {flag}: "), err
     assert not (tmp_path / "out").exists()
+
+
+# -- F18: a folder and files inside it, all on the command line ---------------------------
+
+def test_a_file_named_beside_its_folder_is_read_and_counted_once(tmp_path: Path) -> None:
+    from storyline.pipeline import Options, run
+
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    for i, name in enumerate(["a.txt", "b.txt", "sub/c.txt"]):
+        (src / name).write_text(f"Crossing {i} reopens\n\n" + article(i), encoding="utf-8")
+    inputs = [str(src / "a.txt"), str(src), f"{src}/", str(src / "sub" / ".." / "b.txt"),
+              str(src / "sub" / "c.txt")]
+    summary = run(inputs, tmp_path / "out", options=Options(progress=False))
+    assert (summary.files, summary.documents, summary.articles_new) == (3, 3, 3)
+    paths = sorted(a["path"] for a in storyline.read_articles(tmp_path / "out"))
+    assert paths == sorted([str(src / "a.txt"), f"{src}/b.txt", f"{src}/sub/c.txt"])
