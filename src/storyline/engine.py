@@ -65,13 +65,11 @@ def _pool_map(func: Callable[[T], R], items: Iterable[T], workers: int,
     import multiprocessing as mp
 
     executor, processes = _start_pool(mp.get_context("spawn"), workers)
-    done = False
     try:
         _await_workers(executor, workers)
         yield from _in_order(executor, processes, func, items, chunksize, workers)
-        done = True
     finally:
-        _stop_pool(executor, processes, done)
+        _stop_pool(executor, processes)
 
 
 def _apply(func: Callable[[T], R], chunk: list[T]) -> list[R]:
@@ -174,14 +172,14 @@ def _await_workers(executor: Any, workers: int) -> None:
             "imports the script again), or use workers=1") from None
 
 
-def _stop_pool(executor: Any, processes: list[Any], done: bool) -> None:
-    """Shut the pool down: at once (its workers ended) when the run stops early, by Ctrl-C,
-    an error or a dead worker; a resource tracker that was killed is restarted quietly
-    first (the pool's semaphores, freed now, printed a traceback each from the new one)."""
+def _stop_pool(executor: Any, processes: list[Any]) -> None:
+    """Shut the pool down at once, its workers ended, whether the run is done or stopped
+    early (Ctrl-C, an error, a dead worker); a resource tracker that was killed is
+    restarted quietly first (the pool's semaphores, freed now, printed a traceback each
+    from the new one)."""
     _quiet_tracker_restart()
-    if done:
-        executor.shutdown(wait=True)
-        return
+    # (a run that is done ends its workers too: each took a second or more to exit on its
+    # own, its language models loaded, as the pool shut down)
     executor.shutdown(wait=False, cancel_futures=True)
     for proc in processes:
         if proc.exitcode is None:
