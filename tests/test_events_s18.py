@@ -8,9 +8,9 @@ from tests.test_actors_s16 import _event, _names
 
 def test_a_summons_for_talks_is_a_request_by_the_seat() -> None:
     ev = _event("Liz Ortega, the Corva chairwoman, spoke on Monday. Ortega has been "
-                "summoned to the White House for talks with the president.", "summoned")
+                "summoned to the Elysee for talks with the president.", "summoned")
     assert ev.type == "REQUEST"
-    assert _names(ev.source) == ["United States"]
+    assert _names(ev.source) == ["France"]
     assert _names(ev.target) == ["Liz Ortega"]
 
 
@@ -50,3 +50,10 @@ def test_an_absolute_with_clause_is_no_partner() -> None:
     ev = _event("Kenya worked with Uganda, with officials saying the talks went well.",
                 "worked")
     assert _names(ev.target) == ["Uganda"]
+
+
+def test_a_place_after_an_object_is_no_particle() -> None:
+    events = storyline.code("She fell ill as she took a bath in the hotel.", date="2024-05-08")
+    assert not [e for e in events if e.type == "AID"]
+    ev = _event("Jordan took in 300 refugees last week.", "took")
+    assert ev.type == "AID"

@@ -28,3 +28,20 @@ def test_a_range_or_a_distant_year_does_not_lend_its_year() -> None:
 def test_an_inferred_year_is_not_lent() -> None:
     assert _value("The dividend is payable Jan. 2 to holders of record Dec. 15.",
                   "Dec. 15", dct="2019-11-02") == "2019-12-15"
+
+
+def test_an_undated_text_naming_many_years_is_scored_over_a_few() -> None:
+    from storyline.clean.dates import _candidate_years, find_references, infer_date
+
+    lines = [f"On March {1 + i % 27}, {1930 + (i * 7) % 160} the council met again."
+             for i in range(300)]
+    text = "Dates everywhere\n\nOn May 2 the council met. " + " ".join(lines)
+    refs = find_references(text)
+    years = sorted({r.year for r in refs if r.year is not None})
+    assert years[-1] - years[0] > 100
+    spans = _candidate_years(refs[:200], years)
+    assert sum(b - a + 1 for a, b in spans) <= 60  # not 160 years day by day
+    # a normal text keeps its continuous range
+    few = find_references("On March 3, 2019 the council met; on June 4, 2020 it voted.")
+    assert _candidate_years(few, [2019, 2020]) == [(2019, 2022)]
+    assert infer_date("On March 3, 2019 the council met; on June 4, 2020 it voted.") is not None

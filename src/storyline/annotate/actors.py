@@ -589,8 +589,12 @@ def _resolve_demonym(ctx: Ctx, i: int, j: int, kinds: dict[str, Entry]) -> list[
     """A demonym ("Turkish troops"); None when the word is also the country's name and
     no noun follows it ("which the US made unavailable"), so it names the country."""
     toks = ctx.toks
-    adj = _demonym(ctx, i, j, kinds["demonym"].ref)
     nxt = ctx.by_idx.get(toks[j].start) if j < len(toks) else None
+    first = ctx.by_idx.get(toks[i].start)
+    if first is not None and nxt is not None and first.ent_type_ == "ORG" and \
+            first.ent_iob_ == "B" and nxt.ent_iob_ == "I" and nxt.text[:1].isupper():
+        return []  # "Americans United for Change", "American Family Voices": a body's name
+    adj = _demonym(ctx, i, j, kinds["demonym"].ref)
     if adj or "country" not in kinds or toks[j - 1].hyphen_before or (
             nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
         return adj

@@ -173,6 +173,23 @@ def _substance_object(tok: Token, rule: dict[str, Any], event: Event | None = No
     return bool(words & rule["objects"])
 
 
+@guard("habitual")
+def _habitual(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in rule["adverbs"] for c in tok.children)
+
+
+@guard("sourcing")
+def _sourcing(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to" and cur.head.head.lower_ == "according":
+            return True
+        cur = cur.head
+    return False
+
+
 @guard("killed_thing")
 def _killed_thing(tok: Token, rule: dict[str, Any], event: Event | None = None) -> bool:
     if _lemma(tok) not in rule["verbs"]:

@@ -983,8 +983,8 @@ SUPPLY_NOUNS = frozenset({"delivery", "deliveries", "shipment", "shipments", "su
                           "supplies", "sale", "sales", "transfer", "transfers", "export",
                           "exports", "consignment"})
 
-# Verbs of calling someone in; with a meeting as purpose they ask for it ("was summoned
-# to the White House for talks with the president": a request to meet, not a rebuke).
+# Verbs of calling someone in; with a meeting as purpose they ask for it ("was called
+# to the Elysee for talks with the president": a request to meet, not a rebuke).
 SUMMON_VERBS = frozenset({"summon", "call", "invite"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "consultation", "consultations",
                            "discussion", "discussions", "negotiation", "negotiations"})
@@ -1063,7 +1063,7 @@ GROUP_HEADS = {"representative", "official", "delegation", "delegate", "envoy", 
                 "negotiator", "minister", "member", "spokesman", "spokeswoman", "spokesperson",
                 "lawyer", "attorney", "director", "chief", "head", "officer", "adviser",
                 "advisor", "aide", "executive", "someone", "somebody",
-                # a team sent by a body: "a four-man team from the UK government"
+                # a team sent by a body: "a three-strong team from the French government"
                 "team", "expert", "specialist", "doctor", "medic", "engineer", "crew",
                 "staff", "squad"}
 # The prepositions that name the body such a person acts for ("a lawyer for the family").

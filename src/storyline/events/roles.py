@@ -115,7 +115,7 @@ def _roles(trig: _Trig, floor: int = 0) -> tuple[Token | None, Token | None]:
 
 
 def _summoner(tok: Token) -> Token | None:
-    """"was summoned to the White House": the seat that summons."""
+    """"was summoned to the Kremlin": the seat that summons."""
     if _lemma(tok) not in lx.SUMMON_VERBS:
         return None
     return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"

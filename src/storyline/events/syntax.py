@@ -24,6 +24,8 @@ _OBJ = {"dobj", "obj", "attr", "oprd", "dative"}
 
 _TARGET_PREPS = {"with", "on", "against", "to", "at", "into", "upon", "toward", "towards"}
 
+_TIME_PREPS = frozenset({"during", "before", "after", "until", "till", "throughout"})
+
 _CLAUSE_DEPS = {"conj", "parataxis", "relcl", "advcl", "acl"}
 
 
@@ -49,10 +51,15 @@ def _lemma(tok: Token) -> str:
 
 
 def _particle(tok: Token) -> Iterator[str]:
+    obj = next((c.i for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")),
+               None)
     for c in tok.children:
         if c.dep_ in ("prt", "prep", "dobj", "advmod") and c.i > tok.i:
             if c.dep_ == "prep" and any(x.ent_type_ in ("DATE", "TIME") for x in c.children):
                 continue  # "called off the strike on Tuesday": a date, not "call on"
+            if c.dep_ == "prep" and c.lower_ == "in" and obj is not None and obj < c.i:
+                continue  # "took a shower in the bathroom": a place, not "take in"
+                # ("fired rockets at/on the town" keeps its preposition)
             yield c.text.lower()
 
 
@@ -134,6 +141,12 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             continue
         if cur.dep_ == "relcl":
             return _appos_head(cur.head), False
+        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.dep_ == "pobj" and \
+                cur.head.head.lower_ in _TIME_PREPS and cur.head.head.head.pos_ == "VERB":
+            # "mounting campaigns during Congress' recess to press senators": a purpose
+            # of the verb the time phrase hangs on, not the recess's
+            cur = cur.head.head.head
+            continue
         if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.pos_ == "NOUN":
             owner = _noun_owner(cur.head)
             if owner is not None:
@@ -160,7 +173,7 @@ def _subject_of(tok: Token, floor: int = 0) -> tuple[Token | None, bool]:
             continue
         if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep" and \
                 cur.head.head.pos_ in ("NOUN", "PROPN"):
-            # "in his first interview since stepping down": the interview's owner steps
+            # "in her first speech since standing down": the speech's owner stands
             # down; "Ellis, ... since stepping down": the one named
             noun = cur.head.head
             owner = noun if noun.pos_ == "PROPN" else next(

@@ -335,7 +335,7 @@ def _bare_verb(tok: Token, lem: str, objs: list[Token]) -> _Trig | None:
     if lem == "sentence" and _to_prison(tok):
         typ, mode = "COERCE", "arrest"  # a prison term (PLOVER: convictions that jail)
     if lem in lx.SUMMON_VERBS and _summoned_to_meet(tok):
-        typ, mode = "REQUEST", None  # "summoned to the White House for talks": asked to meet
+        typ, mode = "REQUEST", None  # "summoned to the Elysee for talks": asked to meet
     return _Trig(tok, typ, mode, verbal=True)
 
 

@@ -526,7 +526,10 @@ def sniff_content(head: bytes) -> str | None:
         return sniff_content(inner) if inner else None
     if head.startswith(b"WARC/"):
         return "warc"
-    bom = bom_encoding(head)
+    lie = lying_bom(head, cut=True)
+    if lie is not None and lie[0] == "utf-8":
+        head = head[lie[1]:]  # the mark is junk: the UTF-8 after it is what is sniffed
+    bom = bom_encoding(head) if lie is None else lie[:2]
     utf16 = wide_without_bom(head) if bom is None else None
     if bom is not None and bom[0] != "utf-8":
         # UTF-16/32 text has NUL bytes: sniff its characters, not its bytes
@@ -794,6 +797,9 @@ def stream_encoding(head: bytes) -> tuple[str, str] | None:
     ('utf-16-le', 'decoded as UTF-16-LE (no byte order mark)')
     """
     bom = bom_encoding(head)
+    lie = lying_bom(head, cut=True)
+    if lie is not None and lie[0] == "utf-8":
+        return None  # UTF-8 behind a UTF-16 mark: read as bytes, each line decoded and said
     if bom is not None:
         return None if bom[0] == "utf-8" else (bom[0], f"decoded as {bom[0].upper()} (byte order mark)")
     enc = wide_without_bom(head)
@@ -874,8 +880,11 @@ def decode_declared(data: bytes, content_type: str | None = None, *, markup: boo
     said = "; ".join(f"declared charset {name} ignored" for name in ignored)
     if said:
         return text, f"{said}; {note}" if note else f"{said}: read as UTF-8"
-    if codec is None or codec in ("utf-8", "ascii") or (note and f"declared by {declarer}" in note):
+    if codec is None or codec in ("utf-8", "ascii"):
         return text, note
+    if note and f"by {declarer}" in note:
+        # a page labelled "iso-8859-1" is read as CP1252: the note names the label it wrote
+        return text, note.replace(f"declared {encoding_name(codec)} by", f"declared {label} by", 1)
     if note is None:
         if data.isascii():
             return text, None  # ASCII reads the same in every code page declared here
@@ -931,9 +940,9 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
             rest, how = decode_with_note(data[n:], declared, declarer=declarer)
             if rest is not None and rest.count("\ufffd") < bad:
                 return rest, f"UTF-8 byte order mark, but {how}"
-        if enc.startswith("utf-16") and _utf8_behind_utf16_mark(data[n:]):
-            return data[n:].decode("utf-8"), ("UTF-16 byte order mark, but not UTF-16: "
-                                               "decoded as UTF-8")
+        lie = lying_bom(data)
+        if lie is not None:
+            return data[lie[1]:].decode(lie[0], errors="replace"), lie[2]
         note = f"decoded as {enc.upper()} (byte order mark)"
         if bad:
             note += f", {bad} undecodable bytes replaced"
@@ -958,7 +967,8 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
             text = data.decode(declared, errors="replace")
             bad = text.count("\ufffd") - data.count("\ufffd".encode())
             if bad <= max(3, len(data) // 1000):
-                return text, f"not UTF-8: decoded as {declared} (declared by {declarer})"
+                return _letters_overrule(data, declared, text, declarer) or (
+                    text, f"not UTF-8: decoded as {declared} (declared by {declarer})")
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
     few = bad <= max(3, len(data) // 1000)
@@ -984,14 +994,83 @@ def decode_with_note(data: bytes, declared: str | None = None, *,
     return _legacy(data, replaced, bad, few)
 
 
-def _utf8_behind_utf16_mark(rest: bytes) -> bool:
+# The Western European code pages a server or page declares by default ("iso-8859-1" in an
+# HTTP header) over bytes of any page: their reading is checked against the letters.
+_WESTERN_DECLARED = frozenset({"cp1252", "latin-1", "iso8859-1", "iso8859-15"})
+_DECODED_AS = re.compile(r"decoded as (.+?)(?: \(detected\)|, chosen by its letters)?$")
+
+
+def _letters_overrule(data: bytes, declared: str, reading: str,
+                      declarer: str) -> tuple[str, str] | None:
+    """(text, note) when a Western European charset declared over ``data`` (``reading``
+    is its decoding) is contradicted by the bytes: ISO-8859-1 or CP1252 whose € / œ
+    bytes are ISO-8859-15's (:func:`_latin9`); or a reading of the bytes above 0x7F that
+    mixes letters no one Western language has ("Õðïõñãüò" for Greek in CP1253) while the
+    legacy page detector (:func:`segment_page`) is confident of a page other than CP1252
+    and decoding ``data`` as if nothing were declared gives that clear reading. Else None:
+    the declaration stands (French, German or Spanish letters fit it). Raises
+    LookupError for an unknown ``declared``."""
+    codec = codecs.lookup(declared).name
+    if codec not in _WESTERN_DECLARED:
+        return None
+    said = f"not UTF-8: declared {encoding_name(declared)} by {declarer}, read as"
+    high = bytes(b for b in data[:200_000] if b >= 0x80).decode(declared, errors="replace")
+    seg = (None if _letters_fit(high, _WESTERN_LETTERS) is not None
+           else segment_page(data.decode("ascii", errors="surrogateescape")))
+    if seg is not None and seg[0] != "cp1252" and seg[2]:
+        text, note = decode_with_note(data, None, declarer=declarer)
+        if text is not None and note is not None and text != reading and "may be wrong" not in note:
+            m = _DECODED_AS.search(note)
+            return text, f"{said} {m.group(1) if m else page_name(seg[0], data)} by its letters"
+        return None
+    latin9 = _latin9(data) if codec != "iso8859-15" else None
+    return None if latin9 is None else (latin9[0], f"{said} ISO-8859-15 by its € / œ bytes")
+
+
+def _utf8_behind_utf16_mark(rest: bytes, *, cut: bool = False) -> bool:
     """Whether the bytes after a UTF-16 byte order mark are UTF-8 instead: they decode
-    as UTF-8 and have no NUL byte (UTF-16 puts one in every space and line break)."""
+    as UTF-8 (but for a character cut at the end when ``cut``: the first bytes of a
+    file) and have no NUL byte (UTF-16 puts one in every space and line break)."""
     try:
         rest.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
+    except UnicodeDecodeError as exc:
+        if not cut or exc.start < len(rest) - 3:
+            return False
     return len(rest) >= 16 and b"\x00" not in rest
+
+
+def _utf16_behind_utf32_mark(rest: bytes, enc: str) -> bool:
+    """Whether the bytes after a UTF-32 byte order mark (FF FE 00 00 is a UTF-16 one and
+    a NUL character too) are UTF-16 of the same byte order instead: as UTF-32 most of
+    them are no code point at all (UTF-16 letters pair up past U+10FFFF), and as UTF-16
+    they are printable text."""
+    sample = rest[:4096]
+    wide = sample[: len(sample) // 4 * 4].decode(enc, errors="replace")
+    if len(wide) < 4 or wide.count("\ufffd") < 0.5 * len(wide):
+        return False
+    text = sample[: len(sample) // 2 * 2].decode(enc.replace("32", "16"), errors="replace")
+    return sum(1 for c in text if c.isprintable() or c in "\n\r\t") >= 0.95 * len(text)
+
+
+def lying_bom(data: bytes, *, cut: bool = False) -> tuple[str, int, str] | None:
+    """(encoding, bytes to skip, note) when ``data`` opens with a byte order mark that
+    does not fit what follows it: UTF-8 behind a UTF-16 mark, UTF-16 behind a UTF-32
+    one (its mark is a UTF-16 mark and a NUL). ``cut``: ``data`` is the first bytes of a
+    file, its last character may be cut. Else None.
+
+    >>> lying_bom(codecs.BOM_UTF32_LE + "Troops left Gao on Monday.".encode("utf-16-le"))
+    ('utf-16-le', 4, 'UTF-32 byte order mark, but not UTF-32: decoded as UTF-16-LE')
+    """
+    bom = bom_encoding(data)
+    if bom is None:
+        return None
+    enc, n = bom
+    if enc.startswith("utf-16") and _utf8_behind_utf16_mark(data[n:], cut=cut):
+        return "utf-8", n, "UTF-16 byte order mark, but not UTF-16: decoded as UTF-8"
+    if enc.startswith("utf-32") and _utf16_behind_utf32_mark(data[n:], enc):
+        wide = enc.replace("32", "16")
+        return wide, n, f"UTF-32 byte order mark, but not UTF-32: decoded as {wide.upper()}"
+    return None
 
 
 def _utf8_words(data: bytes) -> int:
@@ -1043,6 +1122,46 @@ def _sibling(data: bytes, encoding: str, text: str, matches: list[Any]) -> tuple
     return best, text if best == encoding else data.decode(best, errors="replace")
 
 
+def _latin9_evidence(data: bytes) -> int:
+    r"""How clearly bytes with none at 0x80-0x9F are ISO-8859-15 rather than CP1252
+    (``latin9`` in ``data/code_page_letters.json``): +1 for each currency byte not inside
+    a word ("d'¤" is "d'€") and each letter byte beside a letter and not a digit
+    ("½uvres" is "œuvres"); 0 when some letter byte sits beside a digit (a fraction,
+    "2½") or some byte is at 0x80-0x9F (letters in CP1252, control codes in Latin-9).
+
+    >>> _latin9_evidence("Les œuvres, 300 €".encode("iso8859_15")), _latin9_evidence("2½ km".encode("cp1252"))
+    (2, 0)
+    """
+    sample = data[:200_000]
+    if _C1_BYTE.search(sample):
+        return 0
+    score = 0
+    for m in _LATIN9_BYTE.finditer(sample):
+        i, b = m.start(), sample[m.start()]
+        near = sample[max(i - 1, 0):i] + sample[i + 1:i + 2]
+        letter = [c.isalpha() for c in near.decode("latin-1")]
+        if b in _LATIN9_CURRENCY:
+            score += 0 if len(letter) == 2 and all(letter) else 1
+        elif any(chr(c).isdigit() for c in near):
+            return 0
+        elif any(letter):
+            score += 1
+    return score
+
+
+def _latin9(data: bytes) -> tuple[str, str] | None:
+    """(text, note) for Western European text in ISO-8859-15: its € / œ / Š / Ž bytes
+    read so in context (:func:`_latin9_evidence`), and its bytes above 0x7F read as
+    Western letters and signs. Else None."""
+    if not _latin9_evidence(data):
+        return None
+    text = data.decode("iso8859_15")
+    high = [c for c, b in zip(text, data, strict=True) if b >= 0x80]
+    if sum(1 for c in high if c in _WESTERN or c in "ŠšŽžŸ") < 0.8 * len(high):
+        return None
+    return text, "not UTF-8: decoded as ISO-8859-15 (Western European, chosen by its € / œ bytes)"
+
+
 def _legacy(data: bytes, replaced: str, bad: int, few: bool) -> tuple[str, str]:
     """(text, note) of bytes that are no UTF-8 and no page charset-normalizer found for
     the whole file: the page the words holding them read best in (see
@@ -1059,6 +1178,9 @@ def _legacy(data: bytes, replaced: str, bad: int, few: bool) -> tuple[str, str]:
             return text, f"not UTF-8: decoded as {page_name(seg[0], data)}, chosen by its letters"
         return text, (f"not UTF-8: read as {page_name(seg[0], data)} by its few letters, "
                       "characters may be wrong")
+    latin9 = _latin9(data)
+    if latin9 is not None:
+        return latin9
     high = [c for c, b in zip(western, data, strict=True) if b >= 0x80] if len(western) == len(
         data) else []
     letters = sum(1 for c in western if c.isalpha())
@@ -1189,6 +1311,12 @@ def _segment_letters(table: dict[str, Any], central: dict[str, str]) -> dict[str
 
 
 _LETTER_DATA = _code_page_letters()
+# The bytes that tell ISO-8859-15 from CP1252 (see :func:`_latin9_evidence`).
+_LATIN9_CURRENCY = frozenset(int(b, 16) for b in _LETTER_DATA["latin9"]["currency"])
+_LATIN9_LETTERS = frozenset(int(b, 16) for b in _LETTER_DATA["latin9"]["letters"])
+_LATIN9_BYTE = re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in sorted(
+    _LATIN9_CURRENCY | _LATIN9_LETTERS)) + b"]")
+_C1_BYTE = re.compile(rb"[\x80-\x9f]")
 # The letters beyond ASCII of each Central European language: with no byte at 0x80-0x9F,
 # the two code pages differ only at 0xA0-0xBF (ISO 8859-2 "š" is CP1250 "ą"), and the page
 # whose reading gives more of the language's own letters is the one it was written in.
@@ -2584,11 +2712,38 @@ def without_bad_char_refs(data: bytes) -> tuple[bytes, int]:
     return _CHAR_REF.sub(swap, data), count
 
 
+def _guard_feed_sanitizer() -> None:
+    """Make feedparser's HTML sanitizer ignore a stray end tag of an element whose text it
+    drops (``</script>`` with no ``<script>`` before it): it counted the open ones down
+    past zero, and then dropped every word after the next ``<script>...</script>`` (an
+    item of three paragraphs became one with "no full content"). Done once; nothing is
+    changed when feedparser's sanitizer is not the one this was written for."""
+    try:
+        from feedparser.sanitizer import _HTMLSanitizer
+    except ImportError:
+        return
+    original = getattr(_HTMLSanitizer, "unknown_endtag", None)
+    if original is None or getattr(original, "storyline_guard", False) or not hasattr(
+            _HTMLSanitizer, "unacceptable_elements_with_end_tag"):
+        return
+
+    def unknown_endtag(self: Any, tag: str) -> None:
+        if (tag in self.unacceptable_elements_with_end_tag
+                and tag not in self.acceptable_elements
+                and getattr(self, "unacceptablestack", 1) <= 0):
+            return  # nothing of that element is open: a stray end tag closes nothing
+        original(self, tag)
+
+    unknown_endtag.storyline_guard = True  # type: ignore[attr-defined]
+    _HTMLSanitizer.unknown_endtag = unknown_endtag
+
+
 def _parse_feed(data: bytes) -> tuple[Any, str | None]:
     """feedparser's reading of a feed, or None and why it failed (its loose parser
     raises on some damaged input: one warning, never a crash)."""
     import feedparser
 
+    _guard_feed_sanitizer()
     try:
         return feedparser.parse(data), None
     except Exception as exc:
@@ -2610,7 +2765,26 @@ def _cut_in_last_item(data: bytes, parsed: Any) -> bool:
     return bool(opens) and (not closes or opens[-1] > closes[-1])
 
 
-def _entry_link(entry: Any, base: str | None) -> Any:
+# The XML entities feedparser's loose parser (a feed that is not well-formed) leaves in a
+# link with their semicolons dropped ("?q=&quot&gt" for "?q=&quot;&gt;").
+_LOOSE_LINK_ENTITY = re.compile(r"&(quot|gt|lt|apos);?")
+_XML_ENTITY_CHARS = {"quot": '"', "gt": ">", "lt": "<", "apos": "'"}
+
+
+def _loose_link(link: Any) -> Any:
+    """A link as feedparser's loose parser gave it, with the XML entities it left undecoded
+    decoded once (:data:`_LOOSE_LINK_ENTITY`), as the strict parser decodes them; the
+    result is then validated like any URL.
+
+    >>> _loose_link("http://ex.test/1?q=&quot&gt&ltb&gt")
+    'http://ex.test/1?q="><b>'
+    """
+    if not isinstance(link, str) or "&" not in link:
+        return link
+    return _LOOSE_LINK_ENTITY.sub(lambda m: _XML_ENTITY_CHARS[m[1]], link)
+
+
+def _entry_link(entry: Any, base: str | None, loose: bool = False) -> Any:
     """An item's address: its FIRST alternate link (an RSS item giving two ``<link>``s
     means the first; feedparser keeps the last), a relative one ("/world/a2") resolved
     against ``base``, the channel's own ``<link>`` (as a JSON Feed's are against its
@@ -2622,6 +2796,8 @@ def _entry_link(entry: Any, base: str | None) -> Any:
     link = next((h for h in hrefs if isinstance(h, str) and h.strip()), None)
     if link is None:
         return entry.get("link")
+    if loose:
+        link = _loose_link(link)
     if base is not None and not re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", link):
         return urljoin(base, link.strip())
     return link
@@ -2676,7 +2852,7 @@ def read_feed(display: str, path: Path) -> Iterator[Item]:
             continue
         kind = "html" if ("<" in content and ">" in content) or _html_typed(
             entry.get("summary_detail") if not full else None) else "text"
-        url, n1 = clean_url(_entry_link(entry, base), "link")
+        url, n1 = clean_url(_entry_link(entry, base, bool(parsed.get("bozo"))), "link")
         if n1 and not entry.get("links") and entry.get("link") == entry.get("id"):
             n1 = None  # feedparser's stand-in from an id that is no URL ("urn:1"): no link
         input_id, n2 = clean_id(entry.get("id"))
@@ -2921,6 +3097,25 @@ def _payload(part: Any) -> tuple[Any, str | None]:
                      f"decoded leniently{', its last letter dropped' if extra == 1 else ''}")
 
 
+# The ``From`` a browser writes into a page it saves as MHTML ("<Saved by Blink>").
+_SAVED_BY = re.compile(r"\s*<?\s*saved by\b", re.I)
+
+
+def _saved_page(msg: Any, top: str, name: str) -> bool:
+    """Whether a MIME message is a page a browser saved (its ``Date`` is when it was
+    saved, its ``Subject`` the page's title again), not an e-mail: it says so, with a
+    ``Snapshot-Content-Location`` or a ``From`` of "<Saved by ...>", or it is a
+    ``multipart/related`` ``.mht`` with no sender at all. A message with a sender is an
+    e-mail whatever its structure (an HTML newsletter is ``multipart/related`` too) or
+    its name: its Subject and Date are its title and date."""
+    if msg.get("Snapshot-Content-Location") is not None:
+        return True
+    sender = str(msg.get("From") or "")
+    if sender.strip():
+        return bool(_SAVED_BY.match(sender))
+    return top == "multipart/related" or name.endswith((".mht", ".mhtml"))
+
+
 def _mime_item(display: str, where: str, position: str | None, data: bytes, name: str,
                gz_note: str | None) -> Item:
     """The article of one MIME message's bytes (:func:`read_mime`)."""
@@ -2948,8 +3143,7 @@ def _mime_item(display: str, where: str, position: str | None, data: bytes, name
     if len(payload) > MAX_DOCUMENT_BYTES:
         return Rejected(where, "MIME message's text part too large for one article")
     is_html = part.get_content_type() == "text/html"
-    saved_page = (top == "multipart/related" or name.endswith((".mht", ".mhtml"))
-                  or msg.get("Snapshot-Content-Location") is not None)
+    saved_page = _saved_page(msg, top, name)
     text, enc_note = decode_declared(payload, f"charset={charset}" if charset else None,
                                      markup=is_html,
                                      declarer="the page" if saved_page else "the message")

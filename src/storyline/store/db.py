@@ -819,10 +819,11 @@ class Store(StoryTables):
         """
         articles = list(articles)
         done_files = list(done_files)
-        rows = [_article_row(a) for a in articles]
         reals = {display: _real_path(path) for display, path, _ in done_files}
         with self.transaction():
             self._replace_edited(articles, run, reals)
+            articles = self._prefer_dated(articles)
+            rows = [_article_row(a) for a in articles]
             self._date_conflicts(articles)
             before = self.count_articles()
             if rows:
@@ -892,6 +893,45 @@ class Store(StoryTables):
     """What :meth:`write_batch` found and did not store: an article given again (the same
     body) with another publication date than its stored copy. The caller says each one
     and empties the list."""
+
+    def _prefer_dated(self, articles: list[Article]) -> list[Article]:
+        """``articles`` with, for each article given more than once (the same body), the
+        first copy that gives a date (its input's, or one its text states) put before
+        undated copies of it in this batch; a stored copy with no such date is replaced
+        by it (its date, outlet, input id, title and place: the best copy's metadata),
+        its annotations and the story stages redone. An undated copy read first (a file
+        that sorts first) no longer throws away a dated one's date, outlet and id, and
+        the warning of a third copy with another date names the date truly stored. The
+        caller owns the transaction."""
+        dated: dict[str, Article] = {}
+        for a in articles:
+            if _dated(a.published.date, a.published.source):
+                dated.setdefault(a.id, a)
+        if not dated:
+            return articles
+        first: dict[str, Article] = {}
+        for a in articles:
+            first.setdefault(a.id, a)
+        swap = {id(first[aid]): a for aid, a in dated.items() if first[aid] is not a}
+        swap.update({id(a): first[aid] for aid, a in dated.items() if first[aid] is not a})
+        if swap:  # the dated copy and the first one change places (each keeps its source row)
+            articles = [swap.get(id(a), a) for a in articles]
+        stored = [str(aid) for aid, pdate, psource in self.con.execute(
+            "SELECT id, pub_date, pub_source FROM articles WHERE id IN (SELECT unnest(?))",
+            [list(dated)]).fetchall() if not _dated(pdate, psource)]
+        if stored:
+            self.con.execute("DELETE FROM annotations WHERE article IN (SELECT unnest(?))",
+                             [stored])
+            self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [stored])
+            self.bulk_insert("articles", [_article_row(dated[aid]) for aid in stored],
+                             columns=ARTICLE_COLUMNS)
+            for table in STORY_TABLES:
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("DELETE FROM meta WHERE key = 'story_mode'")
+            for aid in stored:
+                log.info("article %s, stored undated, is now the copy of %s, which gives "
+                         "its date", aid, _place(dated[aid].path, dated[aid].position))
+        return articles
 
     def _date_conflicts(self, articles: list[Article]) -> None:
         """Note each article of ``articles`` that gives another date than the copy of the
@@ -1233,6 +1273,12 @@ def _article_row(a: Article) -> tuple[Any, ...]:
         p.date, p.source, p.earliest, p.latest, a.text, a.language,
         json.dumps(a.warnings), json.dumps([list(x) for x in a.damaged]),
     )
+
+
+def _dated(date: Any, source: Any) -> bool:
+    """Whether an article's publication date is given (by its input or its text), not
+    missing or inferred by the story stage from other articles."""
+    return bool(date) and source not in ("inferred", "none")
 
 
 def _real_path(path: Path) -> str:
