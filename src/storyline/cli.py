@@ -7,7 +7,7 @@ import errno
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from storyline import __version__
 
@@ -41,8 +41,22 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+# options whose value argparse checks with _whole or _decimal
+_NUMERIC = ("--workers", "--timeline-dates", "--timeline-sentences", "--min-confidence")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a numeric option's bad spelling as one line and exit 2, as its range
+    is (argparse printed its usage block of 7 lines first)."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith(tuple(f"argument {flag}:" for flag in _NUMERIC)):
+            self.exit(2, f"error: {message}\n")
+        super().error(message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="storyline",
         description="Turn news coverage of an evolving story into sourced, structured knowledge.",
     )
@@ -86,14 +100,16 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    previous = _terminate_as_interrupt()
     if args.command in ("times", "code"):
         try:
             return _print_command(args)
         except KeyboardInterrupt:
             return _print_interrupted()
+        finally:
+            _restore_sigterm(previous)
 
     _closed_streams_to_devnull()  # (``code`` and ``times`` say a closed stream is closed)
-    previous = _terminate_as_interrupt()
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -104,30 +120,35 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return _stopped()
     finally:
-        if previous is not None:
-            import signal
+        _restore_sigterm(previous)
 
-            signal.signal(signal.SIGTERM, previous)
+
+def _restore_sigterm(previous: Any) -> None:
+    if previous is not None:
+        import signal
+
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_interrupted() -> int:
     """Ctrl-C on ``code`` or ``times``: one line and exit 130, as ``run`` says it, never a
-    traceback. The thread reading standard input for ``code -`` may still be waiting in
+    traceback; SIGTERM: ``storyline: terminated`` and exit 143. The thread reading standard input for ``code -`` may still be waiting in
     a read that holds the stream's lock: Python would then abort at shutdown ("could not
     acquire lock for <stdin>"), so the process ends at once, its output flushed."""
     import contextlib
     import os
     import threading
 
-    print("storyline: interrupted", file=sys.stderr)
+    how, code = ("terminated", 143) if _SIGTERM_SEEN else ("interrupted", 130)
+    print(f"storyline: {how}", file=sys.stderr)
     reading = any(t.name == _READER and t.is_alive() for t in threading.enumerate())
     if reading and sys.stdin is not None and sys.stdin is sys.__stdin__ \
             and threading.current_thread() is threading.main_thread():
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 stream.flush()
-        os._exit(130)
-    return 130
+        os._exit(code)
+    return code
 
 
 _READER = "storyline-code-reader"  # api.ready_batches' thread
@@ -210,6 +231,7 @@ def _run(args: argparse.Namespace) -> int:
     import duckdb
 
     from storyline.checks import OptionError
+    from storyline.engine import WorkerDied
     from storyline.store.db import StoreError, StoreLocked
 
     again = "what was stored is kept; run the same command again once there is"
@@ -226,6 +248,10 @@ def _run(args: argparse.Namespace) -> int:
         else:  # not a full disk: no advice to wait for room
             print(f"error:{where or ' a file'}: {exc.strerror or exc}; what was stored is "
                   "kept", file=sys.stderr)
+        return 1
+    except WorkerDied as exc:
+        print(f"error: {exc}; what was stored is kept: run the same command again to go on "
+              "(with fewer --workers if memory is short)", file=sys.stderr)
         return 1
     except (MemoryError, duckdb.OutOfMemoryException):
         print(f"error: out of memory; {again} more (or with fewer --workers)", file=sys.stderr)

@@ -46,7 +46,7 @@ def _settings(user: str) -> dict[str, dict[str, Any]]:
     if user:
         try:
             override = _read_toml(user)
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
             log.warning("config %s not read (%s); using the defaults", user, exc)
             override = {}
         for section, values in override.items():
@@ -102,9 +102,19 @@ def check_config(path: str | os.PathLike[str]) -> list[str]:
             f"at position {exc.start}): save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"the config file {path} is not valid TOML: {exc}") from None
+    except RecursionError:  # Python's TOML reader recurses once an array or table deep
+        raise ConfigError(_too_deep(path)) from None
     unknown: list[str] = []
-    _check_table(str(path), _defaults(), user, "", unknown)
+    try:
+        _check_table(str(path), _defaults(), user, "", unknown)
+    except RecursionError:
+        raise ConfigError(_too_deep(path)) from None
     return unknown
+
+
+def _too_deep(path: str | os.PathLike[str]) -> str:
+    return (f"the config file {path} cannot be read: its arrays or tables are nested too "
+            "deeply (a setting's value is a number, a string or a flat list)")
 
 
 def check_env_config() -> list[str]:

@@ -41,49 +41,160 @@ def parallel_map(
         for item in items:
             yield func(item)
         return
-    import multiprocessing as mp
+    yield from _pool_map(func, items, workers, chunksize)
 
-    ctx = mp.get_context("spawn")
-    with _start_pool(ctx, workers) as lpool:
-        _await_workers(lpool, workers)
-        yield from lpool.imap(func, items, chunksize=chunksize)
+
+class WorkerDied(RuntimeError):
+    """A worker process ended while the run needed it (the out-of-memory killer, a
+    ``kill -9``): the run stops with this one line instead of waiting for ever for the
+    documents the worker held."""
 
 
 # A worker that has not answered a first task by then never will: most often the script
-# that started the run runs it again when a worker imports it (no ``__main__`` guard), and
-# the pool would replace its dying workers for ever.
+# that started the run runs it again when a worker imports it (no ``__main__`` guard).
 WORKER_START_SECONDS = 120
+# chunks handed to the pool ahead of the one the run waits for, per worker
+CHUNKS_AHEAD = 4
 
 
-def _await_workers(lpool: Any, workers: int) -> None:
-    """Wait until a worker answers a first task; fail within a second of a worker dying
-    while it starts (a script without a ``__main__`` guard: the pool would replace its
-    dying workers for :data:`WORKER_START_SECONDS`)."""
+def _pool_map(func: Callable[[T], R], items: Iterable[T], workers: int,
+              chunksize: int) -> Iterator[R]:
+    """The local pool's :func:`parallel_map`: a process pool that notices a worker's death
+    (``multiprocessing.Pool`` replaced a killed worker and waited for ever for the
+    documents it held, at 0 % CPU, the output folder locked)."""
     import multiprocessing as mp
-    import time
 
-    ping = lpool.apply_async(os.getpid)
-    started: set[int | None] = set()
-    deadline = time.monotonic() + WORKER_START_SECONDS
-    while time.monotonic() < deadline:
+    executor, processes = _start_pool(mp.get_context("spawn"), workers)
+    try:
+        _await_workers(executor, workers)
+        yield from _in_order(executor, processes, func, items, chunksize, workers)
+    finally:
+        _stop_pool(executor, processes)
+
+
+def _apply(func: Callable[[T], R], chunk: list[T]) -> list[R]:
+    """One pool task: ``func`` over a chunk of items (in a worker)."""
+    return [func(item) for item in chunk]
+
+
+class _Failed:
+    """The feeder thread's exception, handed to the thread that reads the results."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+_END = object()
+
+
+def _in_order(executor: Any, processes: list[Any], func: Callable[[T], R],
+              items: Iterable[T], chunksize: int, workers: int) -> Iterator[R]:
+    """Results in input order. A feeder thread reads ``items`` (reading may be slow: files
+    are read and decoded there) and hands chunks to the pool, a bounded number ahead."""
+    import itertools
+    import queue
+    import threading
+    from concurrent.futures.process import BrokenProcessPool
+
+    ahead: queue.Queue[Any] = queue.Queue(maxsize=CHUNKS_AHEAD * workers)
+    stop = threading.Event()
+
+    def hand(got: Any) -> None:
+        while not stop.is_set():
+            try:
+                ahead.put(got, timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def feed() -> None:
         try:
-            ping.get(timeout=0.1)
-            return
-        except mp.TimeoutError:
-            pass
-        # the pool's own list of its processes: it replaces a worker that died, so more
-        # processes than workers means one died before it answered
-        started.update(p.pid for p in getattr(lpool, "_pool", []))
-        if len(started) > workers:
-            break
-    raise RuntimeError(
-        f"the {workers} worker processes did not start. A script that runs storyline with "
-        "workers must call it under `if __name__ == \"__main__\":` (each worker imports "
-        "the script again), or use workers=1")
+            source = iter(items)
+            while not stop.is_set():
+                chunk = list(itertools.islice(source, chunksize))
+                if not chunk:
+                    break
+                hand(executor.submit(_apply, func, chunk))
+            hand(_END)
+        except BaseException as exc:
+            hand(_Failed(exc))
+
+    feeder = threading.Thread(target=feed, name="storyline-pool-feeder", daemon=True)
+    feeder.start()
+    try:
+        while (got := ahead.get()) is not _END:
+            if isinstance(got, _Failed):
+                raise got.exc
+            try:
+                yield from got.result()
+            except BrokenProcessPool:
+                raise WorkerDied(_death(executor, processes)) from None
+    except BrokenProcessPool:  # the feeder could not hand a chunk to the broken pool
+        raise WorkerDied(_death(executor, processes)) from None
+    finally:
+        stop.set()
+        feeder.join(timeout=5)
 
 
-def _start_pool(ctx: Any, workers: int) -> Any:
-    """Start the local pool with SIGINT blocked, so that its workers start with it blocked.
+def _death(executor: Any, processes: list[Any]) -> str:
+    """How a worker ended, for the run's one error line."""
+    # the pool's own thread reaps the workers as it marks the pool broken: their exit
+    # codes are known once it has ended
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
+    codes = [p.exitcode for p in processes if p.exitcode not in (None, 0)]
+    # the pool ends the other workers with SIGTERM once one has died
+    first = next((c for c in codes if c != -signal.SIGTERM), codes[0] if codes else None)
+    if first is not None and first < 0:
+        try:
+            how = f"was killed by {signal.Signals(-first).name}"
+        except ValueError:
+            how = f"was killed by signal {-first}"
+    else:
+        how = "ended unexpectedly" if first is None else f"ended with status {first}"
+    hint = (" (the system's out-of-memory killer does this when memory runs short)"
+            if first == -signal.SIGKILL else "")
+    return f"a worker process {how}{hint}"
+
+
+def _await_workers(executor: Any, workers: int) -> None:
+    """Wait until a worker answers a first task; fail as soon as a worker dies while it
+    starts (a script without a ``__main__`` guard runs the run again in each worker)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        executor.submit(os.getpid).result(timeout=WORKER_START_SECONDS)
+    except (BrokenProcessPool, TimeoutError):
+        raise RuntimeError(
+            f"the {workers} worker processes did not start. A script that runs storyline "
+            "with workers must call it under `if __name__ == \"__main__\":` (each worker "
+            "imports the script again), or use workers=1") from None
+
+
+def _stop_pool(executor: Any, processes: list[Any]) -> None:
+    """Shut the pool down at once, its workers ended, whether the run is done or stopped
+    early (Ctrl-C, an error, a dead worker); a resource tracker that was killed is
+    restarted quietly first (the pool's semaphores, freed now, printed a traceback each
+    from the new one)."""
+    _quiet_tracker_restart()
+    # (a run that is done ends its workers too: each took a second or more to exit on its
+    # own, its language models loaded, as the pool shut down)
+    executor.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        if proc.exitcode is None:
+            proc.terminate()
+    for proc in processes:
+        proc.join(timeout=5)
+        if proc.exitcode is None:
+            proc.kill()
+            proc.join(timeout=5)
+    executor.shutdown(wait=True)
+
+
+def _start_pool(ctx: Any, workers: int) -> tuple[Any, list[Any]]:
+    """Start the local pool with SIGINT blocked, so that its workers start with it blocked;
+    the pool and its worker processes.
 
     A worker spends seconds importing the parent's modules before its initializer can
     ignore Ctrl-C; a Ctrl-C in that time printed a traceback from each worker's start-up
@@ -91,6 +202,8 @@ def _start_pool(ctx: Any, workers: int) -> Any:
     inherited through fork and exec; a Ctrl-C while the pool starts waits, blocked, and
     reaches the run as soon as the pool has started.
     """
+    from concurrent.futures import ProcessPoolExecutor
+
     blockable = hasattr(signal, "pthread_sigmask") and os.name == "posix"
     if blockable:
         from multiprocessing import resource_tracker
@@ -99,10 +212,43 @@ def _start_pool(ctx: Any, workers: int) -> Any:
         _start_quiet_tracker(resource_tracker)
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        return ctx.Pool(processes=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+        executor: Any = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                       initializer=_die_with_parent, initargs=(os.getpid(),))
+        # all workers now, while SIGINT is blocked (the pool would start them one a task)
+        if hasattr(executor, "_launch_processes"):
+            executor._launch_processes()
+        return executor, list(executor._processes.values())
     finally:
         if blockable:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _quiet_tracker_restart() -> None:
+    """Restart multiprocessing's resource tracker if it was killed, with its standard error
+    on the null device: the new tracker is told to forget semaphores it never saw, and
+    printed a traceback for each, plus Python's "process died unexpectedly" warning."""
+    import warnings
+    from multiprocessing import resource_tracker
+
+    tracker: Any = getattr(resource_tracker, "_resource_tracker", None)
+    if os.name != "posix" or getattr(tracker, "_fd", None) is None \
+            or not hasattr(tracker, "_check_alive") or tracker._check_alive():
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            resource_tracker.ensure_running()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
 
 
 def _start_quiet_tracker(resource_tracker: Any) -> None:

@@ -669,15 +669,19 @@ def damage_refused(store: Store) -> Iterator[None]:
     """A store found damaged on a later read (DuckDB's checksum of a block does not match:
     bytes overwritten on disk) stops the run with one :class:`StoreError`, the store closed
     without writing this run's changes into it (:meth:`Store.refuse_damaged`), as one
-    damaged at opening is."""
+    damaged at opening is. A store whose folder cannot be written (DuckDB cannot make its
+    write-ahead log there) also stops it with one line naming the store."""
     import duckdb
 
-    from storyline.store.db import damage_message
+    from storyline.store.db import damage_message, unwritable
 
     try:
         yield
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        refused = unwritable(store.path, first)  # its folder cannot be written (no log)
+        if refused is not None:
+            raise refused from None
         if not damage_message(first):
             raise
         raise store.refuse_damaged(first) from None

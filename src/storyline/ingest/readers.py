@@ -172,8 +172,10 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
     a README, images) are not yielded either; ``hidden`` counts them by
     ``(input, "not news .ext")`` (:func:`unread_summary` says so once for each input).
     A file for which ``exclude`` is true (the run's own outputs) is neither yielded nor
-    counted.
+    counted. A file given twice (named by itself and inside a folder given too, or two
+    spellings of one path) is yielded once, under the name it was first found by.
     """
+    once = _FirstTime()
     for given in inputs:
         p = Path(given)
         if p.is_dir():
@@ -199,11 +201,29 @@ def iter_input_files(inputs: Iterable[str], hidden: Counter[tuple[str, str]] | N
                             hidden[given, NOT_NEWS_KEY + _suffix(name)] += 1
                         continue
                     fp = Path(root) / name
-                    yield os.path.join(given, os.path.relpath(fp, p)), fp
+                    if once(fp):
+                        yield os.path.join(given, os.path.relpath(fp, p)), fp
             while unreadable:
                 yield from _unlisted(given, p, unreadable.pop(0))
-        elif exclude is None or not exclude(p):
+        elif (exclude is None or not exclude(p)) and once(p):
             yield given, p
+
+
+class _FirstTime:
+    """Whether a file is met for the first time in this listing (by its real path)."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def __call__(self, path: Path) -> bool:
+        try:
+            place = os.path.realpath(path)
+        except (OSError, ValueError):
+            place = str(path)
+        if place in self.seen:
+            return False
+        self.seen.add(place)
+        return True
 
 
 def hidden_summary(hidden: Counter[tuple[str, str]]) -> list[tuple[str, int, str]]:

@@ -440,6 +440,37 @@ def damaged(path: Path, first: str, changed: str | None = None) -> StoreError:
                       "move it aside or give this run another --db")
 
 
+def _store_folder(path: Path) -> None:
+    """Make the folder of the store ``path``, or raise :class:`StoreError` naming it as the
+    store's (a bare "wf/sub: Operation not permitted", exit 1, did not say whose)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreError(f"cannot make the folder {path.parent} for the database {path}: "
+                         "a file of that name is in the way; give this run another "
+                         "--db") from None
+    except OSError as exc:
+        raise StoreError(f"cannot make the folder {path.parent} for the database {path}: "
+                         f"{exc.strerror or exc}; give this run another --db") from None
+
+
+# DuckDB's line when it cannot make or open the store's write-ahead log (its folder is
+# read-only or immutable, while the store file itself can be written)
+_UNWRITABLE = re.compile(r"Cannot open file|Permission denied|Operation not permitted|"
+                         r"Read-only file system", re.I)
+
+
+def unwritable(path: Path, first: str) -> StoreError | None:
+    """The one-line refusal of a store whose folder cannot be written (DuckDB's error
+    line ``first``), or None when ``first`` says something else."""
+    if not _UNWRITABLE.search(first):
+        return None
+    folder = path.parent if str(path.parent) else Path(".")
+    return StoreError(f"cannot write the database {path}: {first[:200]}; the store's folder "
+                      f"{folder} must be writable (DuckDB keeps its log {path.name}.wal "
+                      "there); what was stored is kept")
+
+
 class StoreLocked(RuntimeError):
     """The database is open in another process (another run on the same store)."""
 
@@ -467,7 +498,7 @@ class Store(StoryTables):
         problem = misread_path(self.path)
         if problem:
             raise StoreError(problem)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _store_folder(self.path)
         self._key = str(self.path.resolve())
         with _OPEN_LOCK:
             if self._key in _OPEN:
