@@ -25,6 +25,7 @@ from storyline.model import (
     Actor,
     ActorMention,
     PlaceMention,
+    side_actors,
 )
 
 
@@ -843,16 +844,12 @@ def _included(tok: Token, actors: Sequence[ActorMention],
     heads += [a for h in list(heads) for a in h.children if a.dep_ == "appos"]
     found: list[Actor] = []
     for h in sorted(heads, key=lambda t: t.i):
-        for a in _as_list(_actors_at(h, actors, damaged)):
+        for a in side_actors(_actors_at(h, actors, damaged)):
             if not _unnamed(a) and all(a.id != b.id for b in found):
                 found.append(a)
     if not found:
         return None
     return found[0] if len(found) == 1 else found
-
-
-def _as_list(side: Actor | list[Actor] | None) -> list[Actor]:
-    return [] if side is None else side if isinstance(side, list) else [side]
 
 
 def _unnamed(a: Actor) -> bool:

@@ -9,16 +9,14 @@ codes it).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
 from storyline.events.syntax import _lemma, _Trig
+from storyline.events.targets import main_country
 from storyline.model import Actor, Location, PlaceMention
-
-_PLACE_KINDS = frozenset({"place", "admin1", "country", "area"})
 
 
 @lru_cache(maxsize=1)
@@ -42,12 +40,9 @@ def implied_source(trig: _Trig, target: Actor | list[Actor] | None,
     acted = target if isinstance(target, list) else [target] if target is not None else []
     if any(a.role in rule["patient_roles_excluded"] for a in acted):
         return None
-    iso3 = location.country if location is not None else None
+    iso3 = (location.country if location is not None else None) or main_country(places)
     if iso3 is None:
-        counts = Counter(p.country for p in places if p.country and p.kind in _PLACE_KINDS)
-        if not counts:
-            return None
-        iso3 = counts.most_common(1)[0][0]
+        return None
     from storyline.annotate.actors import country_actor
     from storyline.knowledge import load_knowledge
 

@@ -125,6 +125,19 @@ def rule_target(doc: Doc, trig: _Trig, tgt_tok: Token | None, actors: Sequence[A
         doc, trig, places, source), source)
 
 
+def main_country(places: Sequence[PlaceMention], besides: set[str] | frozenset[str] = frozenset()
+                 ) -> str | None:
+    """The country the article's places name most often, other than those ``besides``
+    when another is named; None when no place names a country."""
+    from collections import Counter
+
+    counts = Counter(p.country for p in places if p.country and p.kind in _PLACE_KINDS)
+    if not counts:
+        return None
+    others = Counter({c: n for c, n in counts.items() if c not in besides})
+    return (others or counts).most_common(1)[0][0]
+
+
 def _effort_target(doc: Doc, trig: _Trig, places: Sequence[PlaceMention],
                    source: Actor | list[Actor] | None) -> Actor | None:
     """"has given $6m to the relief effort": the people of the country the article's places
@@ -144,12 +157,10 @@ def _effort_target(doc: Doc, trig: _Trig, places: Sequence[PlaceMention],
             continue
         own = {a.country for a in (source if isinstance(source, list) else
                                    [source] if source else []) if a.country}
-        counts = Counter(p.country for p in places if p.country and p.kind in _PLACE_KINDS)
-        if not counts:
+        # the giver's own people only when no one else is named
+        iso3 = main_country(places, besides=own)
+        if iso3 is None:
             return None
-        others = Counter({c: n for c, n in counts.items() if c not in own})
-        counts = others or counts  # the giver's own people only when no one else is named
-        iso3 = counts.most_common(1)[0][0]
         where = Counter(p.text for p in places if p.country == iso3).most_common(1)[0][0]
         from storyline.annotate.actors import country_actor
         from storyline.knowledge import load_knowledge
